@@ -1,0 +1,164 @@
+//! The one type every stage reads and writes, and that the CLI, the web app and the exports share.
+//! Field names follow the protocol in `../shared/tools/khabar-eval`; add fields, never rename.
+
+use serde::{Deserialize, Serialize};
+
+/// A half-open UTF-8 byte range into the original text, always on character boundaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    pub fn slice<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ar,
+    En,
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "ar" | "ara" | "arabic" => Some(Lang::Ar),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Equipment,
+    Event,
+    Quantity,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 6] = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Equipment,
+        EntityKind::Event,
+        EntityKind::Quantity,
+    ];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organization => "organization",
+            EntityKind::Place => "place",
+            EntityKind::Equipment => "equipment",
+            EntityKind::Event => "event",
+            EntityKind::Quantity => "quantity",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GeoKind {
+    Country,
+    Region,
+    City,
+    Sea,
+    Site,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Geo {
+    pub lat: f64,
+    pub lon: f64,
+    /// ISO 3166-1 alpha-2; empty for seas and regions spanning several countries.
+    pub country: String,
+    pub kind: GeoKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    pub kind: EntityKind,
+    /// Display name in the article's language (the fullest form used in the text).
+    pub name: String,
+    pub name_en: Option<String>,
+    pub mentions: Vec<Span>,
+    pub geo: Option<Geo>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    /// Entity id of the speaker when the speaker is an entity.
+    pub speaker: Option<String>,
+    /// Where the speaker is expressed for this statement: a name, a description or a pronoun.
+    pub speaker_span: Option<Span>,
+    /// The reporting verb or frame.
+    pub cue: Option<Span>,
+    /// What was said, without the frame and the quotation marks.
+    pub content: Span,
+    pub direct: bool,
+    /// When it was said (YYYY-MM-DD), if the text tells.
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimeExpr {
+    pub start: usize,
+    pub end: usize,
+    /// ISO value: YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, or start/end.
+    pub value: String,
+}
+
+impl TimeExpr {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub lang: Lang,
+    /// The reference date used to resolve relative times.
+    pub date: Option<String>,
+    pub entities: Vec<Entity>,
+    pub statements: Vec<Statement>,
+    pub times: Vec<TimeExpr>,
+}
+
+impl Analysis {
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+}

@@ -1,0 +1,1 @@
+//! Exports of an Analysis: GeoJSON, CSV of statements, TimelineJS JSON.

@@ -1,0 +1,4 @@
+//! Places: the gazetteer, and the map projection used by the web app (pure maths, tested natively).
+
+pub mod gazetteer;
+pub mod projection;

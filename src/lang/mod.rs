@@ -1,0 +1,1 @@
+//! Per-language packs: word lists and patterns as data (titles, speech verbs, months, demonyms).

@@ -1,0 +1,1 @@
+//! Share links: the article and its settings packed into a URL fragment, and back.

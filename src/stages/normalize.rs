@@ -1,0 +1,125 @@
+//! Folding for matching: one folded string per document plus a byte map back to the original,
+//! so that every later stage can match on folded text and still report exact original offsets.
+
+/// The folded text and, for each folded byte (plus one past the end), the original byte offset.
+#[derive(Debug, Clone)]
+pub struct Folded {
+    pub text: String,
+    to_orig: Vec<u32>,
+}
+
+impl Folded {
+    pub fn new(original: &str) -> Folded {
+        let mut text = String::with_capacity(original.len());
+        let mut to_orig = Vec::with_capacity(original.len() + 1);
+        let mut buf = [0u8; 4];
+        for (pos, ch) in original.char_indices() {
+            let mut push = |c: char, text: &mut String, to_orig: &mut Vec<u32>| {
+                let s = c.encode_utf8(&mut buf);
+                text.push_str(s);
+                to_orig.extend(std::iter::repeat_n(pos as u32, s.len()));
+            };
+            match fold_char(ch) {
+                Fold::Drop => {}
+                Fold::One(c) => push(c, &mut text, &mut to_orig),
+                Fold::Lower => {
+                    for c in ch.to_lowercase() {
+                        push(c, &mut text, &mut to_orig);
+                    }
+                }
+            }
+        }
+        to_orig.push(original.len() as u32);
+        Folded { text, to_orig }
+    }
+
+    /// Original byte offset of a folded byte offset (a start, or an end: the end of a span maps to
+    /// the start of the next kept character, so dropped marks after a word stay with that word).
+    pub fn orig(&self, folded_byte: usize) -> usize {
+        self.to_orig[folded_byte.min(self.to_orig.len() - 1)] as usize
+    }
+
+    pub fn orig_span(&self, start: usize, end: usize) -> crate::Span {
+        crate::Span::new(self.orig(start), self.orig(end))
+    }
+
+    /// Folded byte offset of an original byte offset (first folded byte at or after it).
+    pub fn folded(&self, orig_byte: usize) -> usize {
+        self.to_orig.partition_point(|&o| (o as usize) < orig_byte)
+    }
+}
+
+enum Fold {
+    Drop,
+    One(char),
+    Lower,
+}
+
+fn fold_char(ch: char) -> Fold {
+    match ch {
+        // Arabic harakat, tanween, shadda, sukun, superscript alef, Quranic marks; tatweel.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => Fold::Drop,
+        // Bidi controls, zero-width characters, soft hyphen, BOM: invisible, never part of a word.
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{00AD}' | '\u{FEFF}' => Fold::Drop,
+        'أ' | 'إ' | 'آ' | 'ٱ' => Fold::One('ا'),
+        'ى' | 'ئ' | 'ی' => Fold::One('ي'),
+        'ة' => Fold::One('ه'),
+        'ؤ' => Fold::One('و'),
+        'ک' => Fold::One('ك'),
+        '\u{0660}'..='\u{0669}' => Fold::One(char::from(b'0' + (ch as u32 - 0x0660) as u8)),
+        '\u{06F0}'..='\u{06F9}' => Fold::One(char::from(b'0' + (ch as u32 - 0x06F0) as u8)),
+        // Typographic quotes and dashes fold to one form each, so rules need only one spelling.
+        '’' | '‘' | '`' | '´' => Fold::One('\''),
+        '–' | '—' | '‐' | '‑' | '−' => Fold::One('-'),
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => Fold::One(' '),
+        c if c.is_uppercase() => Fold::Lower,
+        c => Fold::One(c),
+    }
+}
+
+/// Fold a short string (a lexicon entry, a query) the same way as document text.
+pub fn fold(s: &str) -> String {
+    Folded::new(s).text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_letters_fold_and_marks_drop() {
+        let f = Folded::new("أحمدُ إلى مدرسةٍ");
+        assert_eq!(f.text, "احمد الي مدرسه");
+    }
+
+    #[test]
+    fn offsets_map_back_exactly() {
+        let src = "قالَ الرئيسُ: «نعم»";
+        let f = Folded::new(src);
+        let start = f.text.find("الرييس").unwrap();
+        let span = f.orig_span(start, start + "الرييس".len());
+        assert_eq!(span.slice(src), "الرئيسُ");
+    }
+
+    #[test]
+    fn eastern_digits_become_ascii_and_case_folds() {
+        assert_eq!(fold("٢٠١٥ ۱۲ Putin"), "2015 12 putin");
+    }
+
+    #[test]
+    fn folded_span_covers_trailing_marks() {
+        let src = "بوتينَ قال";
+        let f = Folded::new(src);
+        let end = f.text.find(' ').unwrap();
+        let span = f.orig_span(0, end);
+        assert_eq!(span.slice(src), "بوتينَ");
+    }
+
+    #[test]
+    fn folded_offset_of_original() {
+        let src = "aَb";
+        let f = Folded::new(src);
+        assert_eq!(f.folded(0), 0);
+        assert_eq!(f.folded(src.len()), f.text.len());
+    }
+}
