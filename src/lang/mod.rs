@@ -1,1 +1,3 @@
 //! Per-language packs: word lists and patterns as data (titles, speech verbs, months, demonyms).
+pub mod ar;
+pub mod en;

@@ -1,0 +1,1 @@
+//! Arabic language pack: word lists and patterns as data.

@@ -1,0 +1,45 @@
+//! Find entity mentions: gazetteer and lexicon matches, and language patterns.
+
+mod ar;
+mod en;
+
+use super::Resources;
+use super::segment::Doc;
+use crate::{EntityKind, Geo, Lang, Span};
+
+/// One mention of a would-be entity, before linking.
+#[derive(Debug, Clone)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: EntityKind,
+    /// The folded canonical form used to link mentions of the same thing.
+    pub key: String,
+    pub name_en: Option<String>,
+    pub geo: Option<Geo>,
+}
+
+pub fn find(doc: &Doc, res: &Resources) -> Vec<Mention> {
+    let mut out = gazetteer_mentions(doc, res);
+    match doc.lang {
+        Lang::Ar => ar::find(doc, res, &mut out),
+        Lang::En => en::find(doc, res, &mut out),
+    }
+    out
+}
+
+fn gazetteer_mentions(doc: &Doc, res: &Resources) -> Vec<Mention> {
+    res.gazetteer
+        .find(&doc.folded.text)
+        .into_iter()
+        .map(|m| {
+            let p = res.gazetteer.place(m.candidates[0]);
+            Mention {
+                span: doc.folded.orig_span(m.fstart, m.fend),
+                kind: EntityKind::Place,
+                key: p.name_en.to_lowercase(),
+                name_en: Some(p.name_en.clone()),
+                geo: Some(p.geo.clone()),
+            }
+        })
+        .collect()
+}
