@@ -10,6 +10,7 @@ pub mod geo;
 pub mod lang;
 pub mod share;
 pub mod stages;
+pub mod validate;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

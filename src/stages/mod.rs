@@ -15,7 +15,14 @@ pub struct Resources {
     pub gazetteer: crate::geo::gazetteer::Gazetteer,
 }
 
+impl Resources {
+    /// Decode every shipped table. Costly (this is the start-up time): `resources()` does it once.
+    pub fn build() -> Resources {
+        Resources { gazetteer: crate::geo::gazetteer::Gazetteer::load() }
+    }
+}
+
 pub fn resources() -> &'static Resources {
     static RES: OnceLock<Resources> = OnceLock::new();
-    RES.get_or_init(|| Resources { gazetteer: crate::geo::gazetteer::Gazetteer::load() })
+    RES.get_or_init(Resources::build)
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Khabar's one entry point for people and CI. Installs only what is missing, from package registries
+# only (Debian apt, crates.io, npm): no tool may download a binary from elsewhere at run time.
+#
+#   scripts/dev.sh serve    install what is missing, build dist/, serve it on http://127.0.0.1:${PORT:-8080}/
+#   scripts/dev.sh test     install what is missing, run every test (native, CLI, property, browser)
+#   scripts/dev.sh setup    install only
+#   scripts/dev.sh build    install + `trunk build --release` into dist/
+#   scripts/dev.sh quality  print the khabar-eval figures on the dev gold data (no assertions)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14          # 0.22.x needs rustc >= 1.96.1
+WASM_BINDGEN_VERSION=0.2.130   # == wasm-bindgen in Cargo.lock == [tools] wasm_bindgen in Trunk.toml
+
+export TRUNK_SKIP_VERSION_CHECK=true     # Trunk otherwise calls a web API that is not reachable
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+export PATH="$PWD/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"   # npm wasm-opt before Debian's broken one
+SHARED="${KHABAR_SHARED:-$PWD/../shared}"
+
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+step() { local t0=$SECONDS; echo "==> $*"; "$@"; echo "    [$(( SECONDS - t0 ))s] $1"; }
+
+setup() {
+  local pkgs=()
+  command -v chromium >/dev/null || pkgs+=(chromium)
+  command -v chromedriver >/dev/null || pkgs+=(chromium-driver)
+  # Arabic needs real fonts in the headless browser (screenshots, layout).
+  [ -e /usr/share/fonts/truetype/noto/NotoNaskhArabic-Regular.ttf ] || pkgs+=(fonts-noto-core)
+  [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || pkgs+=(fonts-dejavu-core)
+  if [ ${#pkgs[@]} -gt 0 ]; then
+    step $SUDO apt-get update -qq
+    step $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${pkgs[@]}"
+  fi
+  rustup target list --installed | grep -qx wasm32-unknown-unknown || step rustup target add wasm32-unknown-unknown
+  trunk --version 2>/dev/null | grep -qx "trunk $TRUNK_VERSION" \
+    || step cargo install trunk --version "$TRUNK_VERSION" --locked
+  # No --locked: its lockfile wants a crate version the registry here does not serve.
+  wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION" \
+    || step cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    step npm ci --no-audit --no-fund
+  fi
+  local lock
+  lock=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3 }' Cargo.lock)
+  if [ -n "$lock" ] && [ "$lock" != "$WASM_BINDGEN_VERSION" ]; then
+    echo "Cargo.lock has wasm-bindgen $lock but the CLI is $WASM_BINDGEN_VERSION: they must be equal" >&2; exit 1
+  fi
+}
+
+build() { step trunk build --release; }
+
+need_shared() {
+  if [ ! -d "$SHARED/corpus" ]; then
+    echo "the test data is missing: expected ../shared beside this checkout (or KHABAR_SHARED)" >&2; exit 1
+  fi
+}
+
+quality() {
+  need_shared
+  cargo build --release --quiet
+  local eval="$SHARED/tools/khabar-eval" cli="target/release/khabar analyze"
+  echo "--- dev gold, Arabic (seed + aawsat)"; "$eval" docs --cli "$cli" --gold "$SHARED/corpus/gold" --only aawsat
+  echo "--- dev gold, seed";                   "$eval" docs --cli "$cli" --gold "$SHARED/corpus/gold" --only seed
+  echo "--- dev gold, English (polnear)";      "$eval" docs --cli "$cli" --gold "$SHARED/corpus/gold" --only polnear
+  echo "--- dev gold, all";                    "$eval" docs --cli "$cli" --gold "$SHARED/corpus/gold"
+  echo "--- ANERcorp dev";  "$eval" ner --cli "$cli" --conll "$SHARED/corpus/ner/anercorp-dev.conll" --lang ar
+  echo "--- CoNLL testa";   "$eval" ner --cli "$cli" --conll "$SHARED/corpus/ner/eng.testa" --lang en
+  echo "--- PolNeAR dev";   "$eval" quotes --cli "$cli" --polnear "$SHARED/corpus/quotes/polnear/dev" --meta "$SHARED/corpus/quotes/polnear/metadata.tsv"
+  echo "--- TimeBank";      "$eval" timeml --cli "$cli" --dir "$SHARED/corpus/time/tbaq/TimeBank"
+}
+
+run_tests() {
+  need_shared
+  # Native: core unit tests, the CLI as a process, property tests over analyze, the seed checks.
+  step cargo test
+  # A short fuzz pass (the long one: `cargo run --release --example fuzz -- --seconds 600`).
+  step cargo run --quiet --example fuzz -- --seconds "${FUZZ_SECONDS:-30}"
+  # The browser app, then the end-to-end journey in headless Chromium against dist/ under a sub-path.
+  build
+  step npm run e2e
+}
+
+case "${1:-test}" in
+  setup) setup ;;
+  build) setup; build ;;
+  serve) setup; build
+         echo "Khabar is served at http://127.0.0.1:${PORT:-8080}/  (Ctrl-C stops it)"
+         exec python3 -m http.server "${PORT:-8080}" --bind 127.0.0.1 --directory dist ;;
+  test)  t0=$SECONDS; setup; run_tests; echo "all tests passed in $(( SECONDS - t0 ))s" ;;
+  quality) quality ;;
+  *) echo "usage: $0 [serve|test|setup|build|quality]" >&2; exit 2 ;;
+esac
