@@ -1,1 +1,391 @@
-//! Arabic language pack: word lists and patterns as data.
+//! Arabic language pack: lexicons loaded from `data/lang/ar/` (built once, read-only) and the
+//! clitic-aware lookups every Arabic stage shares.
+
+use crate::EntityKind;
+use crate::stages::normalize::fold;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const PEOPLE: &str = include_str!("../../data/lang/ar/people.tsv");
+const ORGS: &str = include_str!("../../data/lang/ar/orgs.tsv");
+const DEMONYMS: &str = include_str!("../../data/lang/ar/demonyms.tsv");
+const TITLES: &str = include_str!("../../data/lang/ar/titles.txt");
+const SPEECH: &str = include_str!("../../data/lang/ar/speech_verbs.txt");
+const TIME_WORDS: &str = include_str!("../../data/lang/ar/time_words.tsv");
+const STOPWORDS: &str = include_str!("../../data/lang/ar/stopwords.txt");
+
+/// A well-known person or organisation from the curated lexicon.
+#[derive(Debug, Clone)]
+pub struct LexEntity {
+    pub kind: EntityKind,
+    pub name_en: String,
+}
+
+/// A nationality adjective's country.
+#[derive(Debug, Clone)]
+pub struct Demonym {
+    /// ISO 3166-1 alpha-2, empty for supranational groups.
+    pub code: String,
+    pub country_en: String,
+}
+
+/// The Arabic pack: every list folded, so lookups take folded tokens.
+pub struct Arabic {
+    /// One automaton over all lexicon forms (plus their لل- variants).
+    pub names: AhoCorasick,
+    /// Pattern index -> lexicon entity index.
+    pub pattern_entity: Vec<u32>,
+    pub entities: Vec<LexEntity>,
+    pub demonyms: Vec<Demonym>,
+    demonym_forms: HashMap<String, u32>,
+    titles: HashMap<String, ()>,
+    speech: HashMap<String, ()>,
+    stop: HashMap<String, ()>,
+    months: HashMap<String, u32>,
+    weekdays: HashMap<String, u32>,
+}
+
+pub fn arabic() -> &'static Arabic {
+    static AR: OnceLock<Arabic> = OnceLock::new();
+    AR.get_or_init(Arabic::load)
+}
+
+fn data_lines(src: &str) -> impl Iterator<Item = &str> {
+    src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+/// Inserts a folded ال- word also in its لل- shape minus the first ل ("للرئيس" = ل + "لرئيس"), so
+/// that stripping one proclitic ل finds it.
+fn insert_with_lam<V: Clone>(map: &mut HashMap<String, V>, folded: String, v: V) {
+    if let Some(rest) = folded.strip_prefix("ال") {
+        map.entry(format!("ل{rest}")).or_insert_with(|| v.clone());
+    }
+    map.entry(folded).or_insert(v);
+}
+
+impl Arabic {
+    fn load() -> Arabic {
+        let mut entities = Vec::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut pattern_entity = Vec::new();
+        let mut seen: HashMap<String, ()> = HashMap::new();
+        for (src, kind) in [(PEOPLE, EntityKind::Person), (ORGS, EntityKind::Organization)] {
+            for line in data_lines(src) {
+                let Some((en, forms)) = line.split_once('\t') else { continue };
+                let idx = entities.len() as u32;
+                entities.push(LexEntity { kind, name_en: en.trim().to_string() });
+                for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                    let f = fold(form);
+                    let mut add = |p: String| {
+                        if seen.insert(p.clone(), ()).is_none() {
+                            patterns.push(p);
+                            pattern_entity.push(idx);
+                        }
+                    };
+                    if let Some(rest) = f.strip_prefix("ال") {
+                        add(format!("لل{rest}"));
+                    }
+                    add(f);
+                }
+            }
+        }
+        let names = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("lexicon automaton builds from plain strings");
+
+        let mut demonyms = Vec::new();
+        let mut demonym_forms = HashMap::new();
+        for line in data_lines(DEMONYMS) {
+            let mut cols = line.split('\t');
+            let (Some(code), Some(en), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let idx = demonyms.len() as u32;
+            demonyms.push(Demonym { code: code.trim().to_string(), country_en: en.trim().to_string() });
+            let forms: Vec<&str> = forms.split('|').map(str::trim).collect();
+            // "!form" lists a derived shape that is really another word (روسيا is the country).
+            let not: Vec<String> = forms.iter().filter_map(|f| f.strip_prefix('!')).map(fold).collect();
+            for (k, form) in forms.iter().filter(|f| !f.starts_with('!')).enumerate() {
+                let base = fold(form);
+                if base.is_empty() {
+                    continue;
+                }
+                // The first form is the masculine adjective: derive feminine, plural, dual, accusative.
+                let mut shapes = vec![base.clone()];
+                if k == 0 && base.ends_with('ي') {
+                    for suffix in ["ه", "ين", "ون", "ان", "ا", "يه", "يين", "يون"] {
+                        shapes.push(format!("{base}{suffix}"));
+                    }
+                    let stem = base.trim_end_matches('ي');
+                    shapes.push(stem.to_string() + "يات");
+                }
+                for s in shapes.into_iter().filter(|s| !not.contains(s)) {
+                    if !s.starts_with("ال") {
+                        insert_with_lam(&mut demonym_forms, format!("ال{s}"), idx);
+                    }
+                    demonym_forms.entry(s).or_insert(idx);
+                }
+            }
+        }
+
+        let set = |src: &str| {
+            let mut m = HashMap::new();
+            for l in data_lines(src) {
+                // Multi-word titles are recognised by their head word; complements are skipped later.
+                let first = l.split_whitespace().next().unwrap_or("");
+                let f = fold(first.trim_end_matches('.'));
+                if !f.is_empty() {
+                    insert_with_lam(&mut m, f, ());
+                }
+            }
+            m
+        };
+        let titles = set(TITLES);
+        let stop = set(STOPWORDS);
+        let mut speech = HashMap::new();
+        for l in data_lines(SPEECH) {
+            speech.insert(fold(l.trim()), ());
+        }
+        let mut months = HashMap::new();
+        let mut weekdays = HashMap::new();
+        for line in data_lines(TIME_WORDS) {
+            let mut cols = line.split('\t');
+            let (Some(kind), Some(n), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let Ok(n) = n.trim().parse::<u32>() else { continue };
+            for form in forms.split('|') {
+                let f = fold(form.trim());
+                match kind {
+                    "month" => {
+                        months.insert(f, n);
+                    }
+                    _ => insert_with_lam(&mut weekdays, f, n),
+                }
+            }
+        }
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, weekdays }
+    }
+
+    pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
+        lookup(&self.demonym_forms, tok).map(|(_, &i)| &self.demonyms[i as usize])
+    }
+    pub fn is_demonym(&self, tok: &str) -> bool {
+        lookup(&self.demonym_forms, tok).is_some()
+    }
+    pub fn is_title(&self, tok: &str) -> bool {
+        lookup(&self.titles, tok).is_some()
+    }
+    /// A title with no proclitic other than و/ف (a title after ب/ل is rarely the subject).
+    pub fn title_prefix(&self, tok: &str) -> Option<usize> {
+        lookup(&self.titles, tok).map(|(p, _)| p)
+    }
+    pub fn is_stop(&self, tok: &str) -> bool {
+        lookup(&self.stop, tok).is_some()
+    }
+    pub fn is_speech_verb(&self, tok: &str) -> bool {
+        self.speech_prefix(tok).is_some()
+    }
+    /// The speech verb in a token after an optional و/ف: the byte length of that conjunction.
+    pub fn speech_prefix(&self, tok: &str) -> Option<usize> {
+        if self.speech.contains_key(tok) {
+            return Some(0);
+        }
+        for p in ["و", "ف"] {
+            if let Some(rest) = tok.strip_prefix(p)
+                && self.speech.contains_key(rest)
+            {
+                return Some(p.len());
+            }
+        }
+        None
+    }
+    /// A single-word month name (Gregorian or the first word of a Levantine one).
+    pub fn month(&self, tok: &str) -> Option<u32> {
+        lookup(&self.months, tok).map(|(_, &m)| m)
+    }
+    /// Months written as two words (كانون الثاني, تشرين الأول).
+    pub fn month2(&self, a: &str, b: &str) -> Option<u32> {
+        let a = strip_proclitics(a);
+        let key = format!("{a} {b}");
+        self.months.get(&key).copied()
+    }
+    pub fn weekday(&self, tok: &str) -> Option<u32> {
+        lookup(&self.weekdays, tok).map(|(_, &d)| d)
+    }
+}
+
+/// Looks a folded token up with its proclitics (و ف, then ب ل ك) tried off; returns the byte length
+/// of the stripped prefix.
+pub fn lookup<'m, V>(map: &'m HashMap<String, V>, tok: &str) -> Option<(usize, &'m V)> {
+    if let Some(v) = map.get(tok) {
+        return Some((0, v));
+    }
+    let mut rest = tok;
+    let mut stripped = 0;
+    for (set, _) in [(&["و", "ف"][..], 0), (&["ب", "ل", "ك"][..], 1)] {
+        for p in set {
+            if let Some(r) = rest.strip_prefix(p)
+                && r.chars().count() >= 2
+            {
+                if let Some(v) = map.get(r) {
+                    return Some((stripped + p.len(), v));
+                }
+                rest = r;
+                stripped += p.len();
+                break;
+            }
+        }
+    }
+    None
+}
+
+/// The proclitics a name may carry in running text: و ف then ب ل ك (each optional).
+pub fn is_clitic_prefix(p: &str) -> bool {
+    matches!(p, "" | "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك")
+}
+
+fn strip_proclitics(tok: &str) -> &str {
+    let t = tok.strip_prefix('و').or_else(|| tok.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(tok);
+    t.strip_prefix('ب').or_else(|| t.strip_prefix('ل')).filter(|r| r.chars().count() >= 3).unwrap_or(t)
+}
+
+/// A readable Latin rendering of an Arabic name the lexicon does not know (display only).
+pub fn transliterate(ar: &str) -> String {
+    let mut out = String::with_capacity(ar.len());
+    let mut word_start = true;
+    let mut prev: Option<char> = None;
+    let chars: Vec<char> = ar.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        let piece: &str = match c {
+            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' => {
+                if word_start {
+                    "a"
+                } else {
+                    "a"
+                }
+            }
+            'ب' => "b",
+            'ت' => "t",
+            'ث' => "th",
+            'ج' => "j",
+            'ح' => "h",
+            'خ' => "kh",
+            'د' => "d",
+            'ذ' => "dh",
+            'ر' => "r",
+            'ز' => "z",
+            'س' => "s",
+            'ش' => "sh",
+            'ص' => "s",
+            'ض' => "d",
+            'ط' => "t",
+            'ظ' => "z",
+            'ع' => {
+                if word_start {
+                    ""
+                } else {
+                    "'"
+                }
+            }
+            'غ' => "gh",
+            'ف' => "f",
+            'ق' => "q",
+            'ك' | 'ک' => "k",
+            'ل' => "l",
+            'م' => "m",
+            'ن' => "n",
+            'ه' => "h",
+            'ة' => "a",
+            'و' => {
+                if word_start || next.is_none_or(|n| "اوي".contains(n)) {
+                    "w"
+                } else if prev.is_some_and(|p| !"اوي".contains(p)) {
+                    "o"
+                } else {
+                    "w"
+                }
+            }
+            'ي' | 'ى' | 'ئ' | 'ی' => {
+                if word_start {
+                    "y"
+                } else if next.is_none() || next.is_some_and(|n| n == ' ') {
+                    "i"
+                } else if prev.is_some_and(|p| !"اوي".contains(p)) && next.is_some_and(|n| !"اوي".contains(n)) {
+                    "i"
+                } else {
+                    "y"
+                }
+            }
+            'ء' | 'ؤ' => "'",
+            '\u{064B}'..='\u{065F}' | '\u{0640}' | '\u{0670}' => "",
+            ' ' => " ",
+            '-' => "-",
+            c if c.is_ascii() => {
+                out.push(c);
+                word_start = false;
+                prev = Some(c);
+                continue;
+            }
+            _ => "",
+        };
+        if c == ' ' {
+            word_start = true;
+            out.push(' ');
+            prev = Some(c);
+            continue;
+        }
+        if word_start && !piece.is_empty() {
+            let mut cs = piece.chars();
+            if let Some(f) = cs.next() {
+                out.extend(f.to_uppercase());
+                out.push_str(cs.as_str());
+            }
+            word_start = false;
+        } else {
+            out.push_str(piece);
+        }
+        prev = Some(c);
+    }
+    // "Al" article: "Alasad" reads better as "al-Asad".
+    out.split(' ')
+        .filter(|w| !w.is_empty())
+        .map(|w| match w.strip_prefix("Al") {
+            Some(rest) if rest.chars().count() > 2 => {
+                let mut cs = rest.chars();
+                let f = cs.next().unwrap_or('x');
+                format!("al-{}{}", f.to_uppercase(), cs.as_str())
+            }
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_and_lookups_strip_clitics() {
+        let ar = arabic();
+        assert!(ar.entities.iter().any(|e| e.name_en == "Vladimir Putin"));
+        assert!(ar.is_demonym(&fold("والفرنسي")));
+        assert!(ar.is_demonym(&fold("الأميركية")));
+        assert_eq!(ar.demonym(&fold("الروسية")).map(|d| d.code.as_str()), Some("RU"));
+        assert!(ar.is_title(&fold("الرئيس")));
+        assert!(ar.is_title(&fold("للرئيس")));
+        assert!(ar.is_speech_verb(&fold("وأضاف")));
+        assert!(ar.is_speech_verb(&fold("مضيفًا")));
+        assert_eq!(ar.month(&fold("نوفمبر")), Some(11));
+        assert_eq!(ar.month2(&fold("تشرين"), &fold("الثاني")), Some(11));
+        assert_eq!(ar.weekday(&fold("الخميس")), Some(4));
+        assert!(!ar.is_demonym(&fold("روسيا")));
+    }
+
+    #[test]
+    fn transliteration_is_readable() {
+        assert_eq!(transliterate("كمال"), "Kmal");
+        assert!(transliterate("الحسن").starts_with("al-"));
+        assert_eq!(transliterate(""), "");
+    }
+}

@@ -1,8 +1,12 @@
 //! Group mentions into entities: one entity per real-world thing.
+//!
+//! Mentions with the same kind and key are one entity (lexicon and gazetteer keys are canonical
+//! English names, so spelling variants meet there). Then a person's short form (بوتين, "Putin")
+//! joins the one longer name in the article that contains it.
 
 use super::mentions::Mention;
 use super::segment::Doc;
-use crate::Entity;
+use crate::{Entity, EntityKind, Span};
 
 /// An entity with the mentions it was built from (later stages need their keys).
 #[derive(Debug, Clone)]
@@ -16,20 +20,102 @@ pub fn link(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Linked> {
     let mut out: Vec<Linked> = Vec::new();
     for m in mentions {
         if let Some(l) = out.iter_mut().find(|l| l.entity.kind == m.kind && l.keys.contains(&m.key)) {
-            l.entity.mentions.push(m.span);
+            if !l.entity.mentions.contains(&m.span) {
+                l.entity.mentions.push(m.span);
+            }
+            if l.entity.name_en.is_none() {
+                l.entity.name_en = m.name_en;
+            }
             continue;
         }
         out.push(Linked {
-            entity: crate::Entity {
-                id: format!("e{}", out.len()),
-                kind: m.kind,
-                name: m.span.slice(doc.text).to_string(),
-                name_en: m.name_en,
-                mentions: vec![m.span],
-                geo: m.geo,
-            },
+            entity: Entity { id: String::new(), kind: m.kind, name: String::new(), name_en: m.name_en, mentions: vec![m.span], geo: m.geo },
             keys: vec![m.key],
         });
     }
+    merge_short_person_names(doc, &mut out);
+    for (k, l) in out.iter_mut().enumerate() {
+        l.entity.id = format!("e{k}");
+        l.entity.mentions.sort();
+        l.entity.name = display_name(doc, &l.entity.mentions);
+    }
     out
+}
+
+/// The name words of a mention, folded, without a leading proclitic-only difference.
+fn words<'a>(doc: &'a Doc, span: Span) -> Vec<&'a str> {
+    let fs = doc.folded.folded(span.start);
+    let fe = doc.folded.folded(span.end);
+    doc.folded.text.get(fs..fe).unwrap_or("").split(|c: char| !super::segment::is_word_char(c)).filter(|w| !w.is_empty()).collect()
+}
+
+/// A person known only by one word joins the single other person whose name ends (or starts)
+/// with that word; with two candidates the short form stays apart rather than guess.
+fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
+    let mut k = 0;
+    while k < out.len() {
+        let e = &out[k];
+        let pattern_only = e.keys.iter().all(|key| key.starts_with("p:"));
+        if e.entity.kind != EntityKind::Person || !pattern_only {
+            k += 1;
+            continue;
+        }
+        let short: Vec<Vec<&str>> = e.entity.mentions.iter().map(|&s| words(doc, s)).collect();
+        let longest = short.iter().max_by_key(|w| w.len()).cloned().unwrap_or_default();
+        if longest.len() >= 2 || longest.is_empty() {
+            k += 1;
+            continue;
+        }
+        let word = longest[0];
+        let targets: Vec<usize> = (0..out.len())
+            .filter(|&j| j != k && out[j].entity.kind == EntityKind::Person)
+            .filter(|&j| {
+                out[j].entity.mentions.iter().any(|&s| {
+                    let w = words(doc, s);
+                    w.len() >= 2 && (w.last() == Some(&word) || w.first() == Some(&word))
+                })
+            })
+            .collect();
+        if targets.len() == 1 {
+            let moved = out.remove(k);
+            let t = if targets[0] > k { targets[0] - 1 } else { targets[0] };
+            for s in moved.entity.mentions {
+                if !out[t].entity.mentions.contains(&s) {
+                    out[t].entity.mentions.push(s);
+                }
+            }
+            out[t].keys.extend(moved.keys);
+            continue;
+        }
+        k += 1;
+    }
+    // Entities are ordered by first mention, so ids read in text order.
+    out.sort_by_key(|l| l.entity.mentions.iter().map(|s| s.start).min().unwrap_or(0));
+}
+
+/// The fullest form used in the text: the mention with the most words, earliest on ties.
+fn display_name(doc: &Doc, mentions: &[Span]) -> String {
+    mentions
+        .iter()
+        .max_by(|a, b| words(doc, **a).len().cmp(&words(doc, **b).len()).then(b.start.cmp(&a.start)))
+        .map(|s| s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')')).to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{EntityKind, Lang, Options, analyze};
+
+    #[test]
+    fn short_form_joins_the_full_name_and_ids_are_stable() {
+        let t = "قال الرئيس الغاني جون ماهاما إن البلاد بخير. وأضاف ماهاما أن الاقتصاد ينمو.";
+        let a = analyze(t, &Options { lang: Some(Lang::Ar), date: None });
+        let people: Vec<_> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+        assert_eq!(people.len(), 1, "{:?}", a.entities);
+        assert_eq!(people[0].mentions.len(), 2);
+        assert_eq!(people[0].name, "جون ماهاما");
+        for (k, e) in a.entities.iter().enumerate() {
+            assert_eq!(e.id, format!("e{k}"));
+        }
+    }
 }

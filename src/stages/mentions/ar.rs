@@ -1,8 +1,470 @@
-//! Arabic rules for the mentions stage.
+//! Arabic rules for the mentions stage: lexicon names (one automaton pass, clitic-aware),
+//! titles before names, organisation heads, equipment designations and counted quantities.
 
 use super::Mention;
+use crate::EntityKind;
+use crate::lang::ar::{Arabic, arabic, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
+use std::collections::HashMap;
+
+/// Where a mention came from: on overlaps the longer one wins, then the more trusted source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Source {
+    Pattern = 0,
+    Gazetteer = 1,
+    Lexicon = 2,
+}
+
+struct Cand {
+    m: Mention,
+    src: Source,
+}
 
 /// Adds this language's mentions to `out` (which holds the gazetteer's already).
-pub fn find(_doc: &Doc, _res: &Resources, _out: &mut Vec<Mention>) {}
+pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
+    if doc.tokens.is_empty() {
+        return;
+    }
+    let ar = arabic();
+    let mut cands: Vec<Cand> = out.drain(..).map(|m| Cand { m, src: Source::Gazetteer }).collect();
+    lexicon_mentions(doc, ar, &mut cands);
+    // Which token starts a lexicon/gazetteer mention (patterns must not swallow known names).
+    let mut known_at: HashMap<usize, usize> = HashMap::new();
+    for (k, c) in cands.iter().enumerate() {
+        let t = doc.token_at_or_after(c.m.span.start);
+        let t = if t < doc.tokens.len() && doc.tokens[t].span.start == c.m.span.start { t } else { t.saturating_sub(1) };
+        known_at.entry(t).or_insert(k);
+    }
+    let mut patterns = Vec::new();
+    title_mentions(doc, ar, &cands, &known_at, &mut patterns);
+    org_head_mentions(doc, ar, &known_at, &mut patterns);
+    equipment_and_quantities(doc, ar, &mut patterns);
+    cands.extend(patterns);
+    let mut kept = resolve_overlaps(cands);
+    surname_mentions(doc, &mut kept);
+    *out = kept;
+}
+
+/// A person introduced by a full name is later called by the last name alone (وأضاف ماهاما):
+/// every such word, clitics aside, is a mention with the same key.
+fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>) {
+    let mut surnames: Vec<(String, String, Option<String>)> = Vec::new();
+    for m in kept.iter().filter(|m| m.kind == EntityKind::Person && m.key.starts_with("p:")) {
+        let words: Vec<&str> = m.key[2..].split(' ').collect();
+        if words.len() >= 2
+            && let Some(last) = words.last()
+            && last.chars().count() >= 3
+        {
+            surnames.push((last.to_string(), m.key.clone(), m.name_en.clone()));
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let mut added = Vec::new();
+    for i in 0..doc.tokens.len() {
+        let t = doc.ftok(i);
+        for (last, key, name_en) in &surnames {
+            let Some(pos) = t.rfind(last.as_str()) else { continue };
+            if pos + last.len() != t.len() || !is_clitic_prefix(&t[..pos]) {
+                continue;
+            }
+            let span = doc.folded.orig_span(doc.tokens[i].fstart + pos, doc.tokens[i].fend);
+            if kept.iter().any(|m| m.span.overlaps(span)) {
+                continue;
+            }
+            added.push(Mention { span, kind: EntityKind::Person, key: key.clone(), name_en: name_en.clone(), geo: None });
+        }
+    }
+    kept.extend(added);
+    kept.sort_by_key(|m| m.span.start);
+}
+
+/// Lexicon names: one overlapping automaton pass, kept when they sit on word boundaries (after
+/// proclitics و ف ب ل ك at most).
+fn lexicon_mentions(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
+    let f = doc.folded.text.as_str();
+    for mat in ar.names.find_overlapping_iter(f) {
+        let (s, e) = (mat.start(), mat.end());
+        if f[e..].chars().next().is_some_and(crate::stages::segment::is_word_char) {
+            continue;
+        }
+        // The token holding the match start: the text before it in that token must be proclitics.
+        let ti = doc.tokens.partition_point(|t| t.fend <= s);
+        let Some(tok) = doc.tokens.get(ti) else { continue };
+        if tok.fstart > s || !is_clitic_prefix(&f[tok.fstart..s]) {
+            continue;
+        }
+        let ent = &ar.entities[ar.pattern_entity[mat.pattern().as_usize()] as usize];
+        cands.push(Cand {
+            m: Mention {
+                span: doc.folded.orig_span(s, e),
+                kind: ent.kind,
+                key: ent.name_en.to_lowercase(),
+                name_en: Some(ent.name_en.clone()),
+                geo: None,
+            },
+            src: Source::Lexicon,
+        });
+    }
+}
+
+/// Letters of a token, without digits or punctuation: a possible name part.
+fn arabic_word(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+}
+
+fn starts_with_al(w: &str) -> bool {
+    w.starts_with("ال") && w.chars().count() > 3
+}
+
+/// Name particles after which a definite word still belongs to the name (عبد الله، أبو بكر البغدادي).
+fn is_name_particle(w: &str) -> bool {
+    matches!(w, "عبد" | "ابو" | "ابي" | "ابا" | "بن" | "ابن" | "ال" | "بنت" | "ام" | "نور" | "سيف" | "صلاح" | "شمس" | "عز" | "نصر" | "جاد" | "زين")
+}
+
+/// Words that look like names after a title but are not (common role nouns, verbs of state).
+fn is_not_name(ar: &Arabic, w: &str) -> bool {
+    ar.is_stop(w) || ar.is_speech_verb(w) || ar.is_title(w) || ar.is_demonym(w) || ar.month(w).is_some() || ar.weekday(w).is_some() || is_role_noun(w)
+}
+
+fn is_role_noun(w: &str) -> bool {
+    let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
+    matches!(
+        w,
+        "وزاره" | "مجلس" | "هييه" | "حكومه" | "دوله" | "جيش" | "قوات" | "منظمه" | "حزب" | "حركه" | "جبهه" | "وكاله" | "شركه" | "جامعه" | "لجنه" | "مسوول" | "مصدر" | "مصادر" | "مسوولين" | "خبير" | "خبراء" | "رييس" | "وزير" | "نايب" | "عضو" | "اعضاء" | "قاده" | "قايد" | "بلاده" | "بلدية" | "بلديه" | "ولايه" | "مدينه" | "محافظه" | "منطقه" | "قريه" | "مكتب" | "مقر" | "كل" | "عدد" | "بيان" | "تصريح" | "تصريحات" | "كلمه" | "مؤتمر" | "موتمر" | "اجتماع" | "لقاء" | "زياره" | "اتصال" | "رساله" | "مقابله" | "حديث" | "نحو" | "اكثر" | "اقل" | "ليس" | "يجب" | "تم" | "جري" | "ان" | "شخص" | "الي" | "فقط" | "جديد" | "سابق"
+    )
+}
+
+/// Titles and roles before names: الرئيس الروسي فلاديمير بوتين, وزير الدفاع … سيرغي شويغو,
+/// المتحدث باسم الكرملين … . The role phrase introduced with a name later stands for that person.
+fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let mut role_of: HashMap<String, (String, Option<String>)> = HashMap::new();
+    let mut i = 0;
+    while i < n {
+        let w = doc.ftok(i);
+        let Some(prefix) = ar.title_prefix(w) else {
+            i += 1;
+            continue;
+        };
+        if known_at.contains_key(&i) && cands[known_at[&i]].m.kind == EntityKind::Person {
+            i += 1;
+            continue;
+        }
+        // Skip complements and nationality adjectives: الدفاع، الخارجية، باسم الكرملين، الروسي.
+        let mut j = i + 1;
+        let mut complements = 0;
+        while j < n && complements < 6 && doc.tokens[j].sentence == doc.tokens[i].sentence {
+            let t = doc.ftok(j);
+            if let Some(&k) = known_at.get(&j)
+                && cands[k].m.kind == EntityKind::Person
+            {
+                break;
+            }
+            if t == "باسم" || t == "لشوون" || t == "شوون" {
+                j += 1;
+                complements += 1;
+                continue;
+            }
+            let definite = starts_with_al(t) || t.starts_with("لل");
+            let known_org = known_at.get(&j).is_some_and(|&k| cands[k].m.kind != EntityKind::Person);
+            if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none()) || known_org || (complements > 0 && doc.ftok(j - 1) == "باسم") || (j == i + 1 && matches!(t, "وزراء" | "الوزراء" | "عام" | "العام" | "حكومه" | "اركان" | "وزاره" | "مجلس" | "هييه"))
+            {
+                j += 1;
+                complements += 1;
+                // A known organisation's later words are complements too.
+                if known_org {
+                    let end = cands[known_at[&(j - 1)]].m.span.end;
+                    while j < n && doc.tokens[j].span.end <= end {
+                        j += 1;
+                    }
+                }
+                continue;
+            }
+            break;
+        }
+        let role_start = doc.tokens[i].fstart + prefix;
+        let role_end = doc.tokens[j.saturating_sub(1).max(i)].fend;
+        let role_key: String = doc.folded.text[role_start..role_end].to_string();
+        // The name: a lexicon person right here, or name-like tokens.
+        if let Some(&k) = known_at.get(&j)
+            && cands[k].m.kind == EntityKind::Person
+        {
+            if j > i + 1 {
+                role_of.insert(role_key, (cands[k].m.key.clone(), cands[k].m.name_en.clone()));
+            }
+            i = j;
+            continue;
+        }
+        if let Some(end) = name_end(doc, ar, j, known_at)
+            && !(prefix > 0 && doc.ftok(i)[..prefix].ends_with(['ب', 'ل', 'ك']) && false)
+        {
+            let span = crate::Span::new(doc.tokens[j].span.start, doc.tokens[end - 1].span.end);
+            let key = format!("p:{}", &doc.folded.text[doc.tokens[j].fstart..doc.tokens[end - 1].fend]);
+            let name_en = transliterate(span.slice(doc.text));
+            if j > i + 1 {
+                role_of.insert(role_key, (key.clone(), Some(name_en.clone())));
+            }
+            out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+            // Coordination: الرئيسان الروسي فلاديمير بوتين والفرنسي فرنسوا هولاند.
+            i = end;
+            continue;
+        }
+        // The role alone, after it was introduced with a name, stands for that person.
+        if j > i + 1
+            && let Some((key, name_en)) = role_of.get(&role_key)
+        {
+            out.push(Cand {
+                m: Mention { span: doc.folded.orig_span(role_start, role_end), kind: EntityKind::Person, key: key.clone(), name_en: name_en.clone(), geo: None },
+                src: Source::Pattern,
+            });
+        }
+        i = j.max(i + 1);
+    }
+    // Coordinated names after a nationality adjective with و (والفرنسي فرنسوا هولاند).
+    for i in 0..n.saturating_sub(1) {
+        let w = doc.ftok(i);
+        if !(w.starts_with('و') && ar.is_demonym(w)) || known_at.contains_key(&(i + 1)) {
+            continue;
+        }
+        let prev_title = (i.saturating_sub(6)..i).any(|k| ar.is_title(doc.ftok(k)) || doc.ftok(k).starts_with("الرييسا"));
+        if !prev_title {
+            continue;
+        }
+        if let Some(end) = name_end(doc, ar, i + 1, known_at) {
+            let span = crate::Span::new(doc.tokens[i + 1].span.start, doc.tokens[end - 1].span.end);
+            let key = format!("p:{}", &doc.folded.text[doc.tokens[i + 1].fstart..doc.tokens[end - 1].fend]);
+            let name_en = transliterate(span.slice(doc.text));
+            out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+        }
+    }
+}
+
+/// The end (exclusive token index) of a personal name starting at token `j`, if one is there.
+fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) -> Option<usize> {
+    let n = doc.tokens.len();
+    let sentence = doc.tokens.get(j)?.sentence;
+    let mut k = j;
+    while k < n && k < j + 4 && doc.tokens[k].sentence == sentence {
+        let t = doc.ftok(k);
+        if !arabic_word(t) || is_not_name(ar, t) || (k > j && known_at.contains_key(&k)) {
+            break;
+        }
+        if starts_with_al(t) {
+            // Compound given names go on: عبد الله …, كمال الدين …, سيف الإسلام ….
+            let after_particle = k > j && is_name_particle(doc.ftok(k - 1)) || matches!(t, "الدين" | "الله" | "الاسلام" | "الرحمن");
+            if k == j {
+                return None;
+            }
+            k += 1;
+            if !after_particle {
+                break;
+            }
+            continue;
+        }
+        // A conjunction-led word after a name starts a new phrase (وزير ... شويغو وقادة).
+        if k > j && t.starts_with('و') && !is_name_particle(doc.ftok(k - 1)) {
+            break;
+        }
+        k += 1;
+    }
+    // A particle cannot end a name.
+    while k > j && is_name_particle(doc.ftok(k - 1)) {
+        k -= 1;
+    }
+    (k > j).then_some(k)
+}
+
+/// Organisation heads with their definite complements: وزارة الدفاع الروسية, هيئة الأمن الفيدرالي,
+/// جبهة النصرة, حركة «حماس».
+fn org_head_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    for i in 0..n {
+        let w = doc.ftok(i);
+        let (prefix, head) = if is_org_head(w) { (0, w) } else { strip_conj(w) };
+        let (prefix2, head) = match head.strip_prefix('ل').or_else(|| head.strip_prefix('ب')) {
+            Some(r) if is_org_head(r) => (1, r),
+            _ => (0, head),
+        };
+        if !is_org_head(head) {
+            continue;
+        }
+        let sentence = doc.tokens[i].sentence;
+        let mut j = i + 1;
+        let mut end_tok = None;
+        // Names in guillemets after a head: حركة «حماس».
+        if j < n && doc.ftok(j) == "«" {
+            let close = (j + 1..n.min(j + 6)).find(|&k| doc.ftok(k) == "»");
+            if let Some(c) = close
+                && c > j + 1
+            {
+                end_tok = Some(c + 1);
+            }
+        } else {
+            while j < n && j < i + 5 && doc.tokens[j].sentence == sentence {
+                let t = doc.ftok(j);
+                if !(starts_with_al(t) || t.starts_with("لل")) || ar.is_stop(t) || ar.weekday(t).is_some() || ar.is_title(t) && j > i + 1 {
+                    break;
+                }
+                j += 1;
+                end_tok = Some(j);
+            }
+        }
+        let Some(end) = end_tok else { continue };
+        // A known name inside (تنظيم «داعش», جبهة النصرة) stands for itself: one entity, not two.
+        if (i..end).any(|k| known_at.contains_key(&k)) {
+            continue;
+        }
+        let fstart = doc.tokens[i].fstart + prefix + prefix2;
+        let fend = doc.tokens[end - 1].fend;
+        let span = if doc.ftok(end - 1) == "»" { crate::Span::new(doc.folded.orig(fstart), doc.tokens[end - 1].span.end) } else { doc.folded.orig_span(fstart, fend) };
+        let key_text: String = doc.folded.text[fstart..fend].chars().filter(|c| *c != '«' && *c != '»').collect();
+        let key = format!("o:{}", key_text.split_whitespace().collect::<Vec<_>>().join(" "));
+        out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+    }
+}
+
+fn strip_conj(w: &str) -> (usize, &str) {
+    for p in ["و", "ف"] {
+        if let Some(r) = w.strip_prefix(p)
+            && r.chars().count() >= 3
+        {
+            return (p.len(), r);
+        }
+    }
+    (0, w)
+}
+
+fn is_org_head(w: &str) -> bool {
+    matches!(
+        w,
+        "وزاره" | "هييه" | "مجلس" | "جبهه" | "حركه" | "حزب" | "تنظيم" | "وكاله" | "منظمه" | "جماعه" | "جمعيه" | "موسسه" | "مؤسسه" | "شركه" | "جامعه" | "لجنه" | "اتحاد" | "صحيفه" | "قناه" | "مصرف" | "بنك" | "كتايب" | "لواء" | "ميليشيا" | "ميليشيات" | "مليشيا" | "تحالف" | "ايتلاف" | "مفوضيه" | "محكمه" | "برلمان" | "جيش" | "مركز" | "معهد" | "نادي" | "فيلق" | "مرصد" | "وحدات"
+    )
+}
+
+/// Equipment designations (سو - 34, تو - 95 إم إس, ships named after الطراد) and numbers with their
+/// counted noun (2300 طلعة) as quantities, so that they are never read as names or dates.
+fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        let t = doc.ftok(i);
+        // Designation: a short letter code, a dash, a number, and short suffix codes.
+        if arabic_word(t) && t.chars().count() <= 4 && i + 2 < n && doc.ftok(i + 1) == "-" && doc.ftok(i + 2).starts_with(|c: char| c.is_ascii_digit()) && !ar.is_stop(t) {
+            let mut end = i + 3;
+            while end < n && end < i + 6 && doc.tokens[end].is_word && doc.ftok(end).chars().count() <= 2 && doc.tokens[end].sentence == doc.tokens[i].sentence {
+                end += 1;
+            }
+            let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
+            let key: String = format!("q:{}", doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend].replace(' ', ""));
+            out.push(Cand { m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text)).replace(' ', "")), geo: None }, src: Source::Pattern });
+            i = end;
+            continue;
+        }
+        // Named vessels: الطراد «موسكوفا».
+        if matches!(strip_conj(t).1, "الطراد" | "الفرقاطه" | "المدمره" | "الغواصه" | "السفينه" | "البارجه" | "حامله") && i + 2 < n && doc.ftok(i + 1) == "«" {
+            if let Some(c) = (i + 2..n.min(i + 6)).find(|&k| doc.ftok(k) == "»")
+                && c > i + 2
+            {
+                let span = crate::Span::new(doc.tokens[i + 2].span.start, doc.tokens[c - 1].span.end);
+                let key = format!("q:{}", &doc.folded.text[doc.tokens[i + 2].fstart..doc.tokens[c - 1].fend]);
+                out.push(Cand { m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+                i = c + 1;
+                continue;
+            }
+        }
+        // Quantity: a number and the noun it counts (not a month, which makes a date).
+        if t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && t.starts_with(|c: char| c.is_ascii_digit()) && i + 1 < n {
+            let noun = doc.ftok(i + 1);
+            if arabic_word(noun) && ar.month(noun).is_none() && !ar.is_stop(noun) && !matches!(noun, "الف" | "مليون" | "مليار") || matches!(noun, "الف" | "مليون" | "مليار") && i + 2 < n && arabic_word(doc.ftok(i + 2)) {
+                let end = if matches!(noun, "الف" | "مليون" | "مليار") { i + 3 } else { i + 2 };
+                let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
+                let key = format!("n:{}", &doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend]);
+                out.push(Cand { m: Mention { span, kind: EntityKind::Quantity, key, name_en: None, geo: None }, src: Source::Pattern });
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Longest first, then the more trusted source; a mention overlapping a kept one is dropped.
+fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Mention> {
+    cands.sort_by(|a, b| b.m.span.len().cmp(&a.m.span.len()).then(b.src.cmp(&a.src)).then(a.m.span.start.cmp(&b.m.span.start)));
+    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if c.m.span.is_empty() || kept.iter().any(|k| k.m.span.overlaps(c.m.span)) {
+            continue;
+        }
+        kept.push(c);
+    }
+    kept.sort_by_key(|c| c.m.span.start);
+    kept.into_iter().map(|c| c.m).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analysis, EntityKind, Lang, Options, analyze};
+
+    fn run(text: &str) -> Analysis {
+        analyze(text, &Options { lang: Some(Lang::Ar), date: None })
+    }
+
+    fn names(a: &Analysis, text: &str, kind: EntityKind) -> Vec<Vec<String>> {
+        a.entities.iter().filter(|e| e.kind == kind).map(|e| e.mentions.iter().map(|m| m.slice(text).to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn lexicon_names_with_clitics_and_short_forms() {
+        let t = "التقى الرئيس الأميركي باراك أوباما وزير الخارجية. وقال أوباما لرويترز إن الكرملين وللكرملين موقف.";
+        let a = run(t);
+        let people = names(&a, t, EntityKind::Person);
+        assert!(people.iter().any(|m| m.contains(&"باراك أوباما".to_string()) && m.contains(&"أوباما".to_string())), "{people:?}");
+        let orgs = names(&a, t, EntityKind::Organization);
+        assert!(orgs.iter().any(|m| m.contains(&"رويترز".to_string())), "{orgs:?}");
+        assert!(orgs.iter().any(|m| m.contains(&"الكرملين".to_string()) && m.contains(&"للكرملين".to_string())), "{orgs:?}");
+    }
+
+    #[test]
+    fn unknown_name_after_title_and_role_alone_later() {
+        let t = "وقال وزير الزراعة المغربي كمال الدين حسني إن الموسم جيد. وأضاف وزير الزراعة المغربي أن الأمطار كافية.";
+        let a = run(t);
+        let people = names(&a, t, EntityKind::Person);
+        assert_eq!(people.len(), 1, "{people:?}");
+        assert!(people[0].contains(&"كمال الدين حسني".to_string()), "{people:?}");
+        assert!(people[0].contains(&"وزير الزراعة المغربي".to_string()), "{people:?}");
+        let e = a.entities.iter().find(|e| e.kind == EntityKind::Person).unwrap();
+        assert!(e.name_en.as_deref().unwrap_or("").starts_with("Kmal"));
+    }
+
+    #[test]
+    fn nationality_adjectives_are_not_entities() {
+        let t = "قال مسؤول أميركي إن القوات الروسية والفرنسية تتعاون.";
+        let a = run(t);
+        assert!(a.entities.iter().all(|e| e.kind != EntityKind::Person), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn organisation_heads_and_guillemet_names() {
+        let t = "أعلنت وزارة الصحة الفلسطينية أمس أن حركة «الصابرين» نفذت الهجوم.";
+        let a = run(t);
+        let orgs = names(&a, t, EntityKind::Organization);
+        assert!(orgs.iter().any(|m| m.contains(&"وزارة الصحة الفلسطينية".to_string())), "{orgs:?}");
+        assert!(orgs.iter().any(|m| m[0].starts_with("حركة «الصابرين")), "{orgs:?}");
+    }
+
+    #[test]
+    fn equipment_and_quantities_are_their_own_kinds() {
+        let t = "أطلقت 12 طائرة من طراز «سو - 25» و(ميغ - 29 إس) نحو 40 صاروخًا.";
+        let a = run(t);
+        let eq = names(&a, t, EntityKind::Equipment);
+        assert!(eq.iter().any(|m| m[0] == "سو - 25"), "{eq:?}");
+        assert!(eq.iter().any(|m| m[0] == "ميغ - 29 إس"), "{eq:?}");
+        let q = names(&a, t, EntityKind::Quantity);
+        assert!(q.iter().any(|m| m[0] == "12 طائرة"), "{q:?}");
+        assert!(q.iter().any(|m| m[0] == "40 صاروخًا"), "{q:?}");
+    }
+}
