@@ -285,7 +285,7 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, o
         let w = doc.ftok(i);
         let (prefix, head) = if is_org_head(w) { (0, w) } else { strip_conj(w) };
         let (prefix2, head) = match head.strip_prefix('ل').or_else(|| head.strip_prefix('ب')) {
-            Some(r) if is_org_head(r) => (1, r),
+            Some(r) if is_org_head(r) => ("ل".len(), r),
             _ => (0, head),
         };
         if !is_org_head(head) {
