@@ -324,7 +324,6 @@ fn match_at(f: &Finder, i: usize, date: Option<NaiveDate>) -> Option<(usize, Opt
             None
         };
         if let Some(delta) = delta {
-            let start = if i > 0 && f.b(i - 1) == "هذا" && !is_current(q) { i - 1 } else { i };
             let end = if is_current(q) || is_past(q) || is_next(q) { i + 2 } else { i + 1 };
             let t = shift(d, u, delta)?;
             let v = match u {
@@ -378,7 +377,7 @@ fn weekday_expr(f: &Finder, start: usize, wd_tok: usize, date: Option<NaiveDate>
     Some((end, v.map(day)))
 }
 
-fn day_month(f: &Finder, start: usize, num_tok: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
+fn day_month(f: &Finder, _start: usize, num_tok: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
     let dd = number(f.w(num_tok))?;
     let (m, used) = f.month_at(num_tok + 1)?;
     let mut end = f.skip_alt_month(num_tok + 1 + used);
