@@ -1,1 +1,172 @@
-//! English language pack: word lists and patterns as data.
+//! English language pack: word lists and the named-entity tagger's features.
+
+use crate::stages::tagger::FeatureHasher;
+
+/// Feature templates (the first byte of each feature hash).
+mod tpl {
+    pub const LOWER: u8 = 0;
+    pub const RAW: u8 = 1;
+    pub const SHAPE: u8 = 2;
+    pub const SUF2: u8 = 3;
+    pub const SUF3: u8 = 4;
+    pub const SUF4: u8 = 5;
+    pub const PRE3: u8 = 6;
+    pub const PREV: u8 = 7;
+    pub const NEXT: u8 = 8;
+    pub const PREV2: u8 = 9;
+    pub const NEXT2: u8 = 10;
+    pub const SHAPE_PREV: u8 = 11;
+    pub const SHAPE_NEXT: u8 = 12;
+    pub const FIRST_SHAPE: u8 = 13;
+    pub const CAPS_SENT_SHAPE: u8 = 14;
+    pub const PREV_WORD: u8 = 15;
+    pub const WORD_NEXT: u8 = 16;
+    pub const BIAS: u8 = 17;
+    pub const LAST_PART: u8 = 18;
+    pub const PREV_RAW: u8 = 19;
+    pub const NEXT_RAW: u8 = 20;
+    pub const SHAPE3: u8 = 21;
+}
+
+/// Feeds the word's shape (X upper, x lower, d digit, other characters as is), runs collapsed.
+fn shape(h: &mut FeatureHasher, w: &str) {
+    let mut last = 0u8;
+    for c in w.chars() {
+        let k = if c.is_uppercase() {
+            b'X'
+        } else if c.is_lowercase() {
+            b'x'
+        } else if c.is_numeric() {
+            b'd'
+        } else if c.is_ascii() {
+            c as u8
+        } else {
+            b'?'
+        };
+        if k != last {
+            h.byte(k);
+            last = k;
+        }
+    }
+}
+
+fn shape_hash(template: u8, w: &str) -> u32 {
+    let mut h = FeatureHasher::new(template);
+    shape(&mut h, w);
+    h.finish()
+}
+
+fn suffix(w: &str, n: usize) -> &str {
+    let mut idx = w.len();
+    for (k, (i, _)) in w.char_indices().rev().enumerate() {
+        idx = i;
+        if k + 1 == n {
+            break;
+        }
+    }
+    &w[idx..]
+}
+
+fn prefix(w: &str, n: usize) -> &str {
+    match w.char_indices().nth(n) {
+        Some((i, _)) => &w[..i],
+        None => w,
+    }
+}
+
+/// A sentence written in capitals (a headline, a dateline): word shape says little there.
+fn mostly_caps(words: &[&str]) -> bool {
+    let (mut up, mut low) = (0, 0);
+    for w in words {
+        for c in w.chars() {
+            if c.is_uppercase() {
+                up += 1;
+            } else if c.is_lowercase() {
+                low += 1;
+            }
+        }
+    }
+    up > 3 && up > 2 * low
+}
+
+/// The tagger's features of every word of one sentence (words tokenised CoNLL-style: "'s", ","
+/// and "." separate, "U.S." and "pro-Western" whole). The word's own form comes first.
+pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
+    let caps = mostly_caps(words);
+    let at = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else {
+            words.get(i as usize).copied().unwrap_or("</s>")
+        }
+    };
+    let mut out = Vec::with_capacity(words.len());
+    for (i, &w) in words.iter().enumerate() {
+        let i = i as isize;
+        let mut f = Vec::with_capacity(24);
+        f.push(FeatureHasher::new(tpl::LOWER).lower(w).finish());
+        f.push(FeatureHasher::new(tpl::RAW).str(w).finish());
+        f.push(shape_hash(tpl::SHAPE, w));
+        f.push(FeatureHasher::new(tpl::SUF2).lower(suffix(w, 2)).finish());
+        f.push(FeatureHasher::new(tpl::SUF3).lower(suffix(w, 3)).finish());
+        f.push(FeatureHasher::new(tpl::SUF4).lower(suffix(w, 4)).finish());
+        f.push(FeatureHasher::new(tpl::PRE3).lower(prefix(w, 3)).finish());
+        f.push(FeatureHasher::new(tpl::PREV).lower(at(i - 1)).finish());
+        f.push(FeatureHasher::new(tpl::NEXT).lower(at(i + 1)).finish());
+        f.push(FeatureHasher::new(tpl::PREV2).lower(at(i - 2)).finish());
+        f.push(FeatureHasher::new(tpl::NEXT2).lower(at(i + 2)).finish());
+        f.push(FeatureHasher::new(tpl::PREV_RAW).str(at(i - 1)).finish());
+        f.push(FeatureHasher::new(tpl::NEXT_RAW).str(at(i + 1)).finish());
+        let mut h = FeatureHasher::new(tpl::SHAPE_PREV);
+        shape(&mut h, at(i - 1));
+        h.sep();
+        shape(&mut h, w);
+        f.push(h.finish());
+        let mut h = FeatureHasher::new(tpl::SHAPE_NEXT);
+        shape(&mut h, w);
+        h.sep();
+        shape(&mut h, at(i + 1));
+        f.push(h.finish());
+        let mut h = FeatureHasher::new(tpl::SHAPE3);
+        shape(&mut h, at(i - 1));
+        h.sep();
+        shape(&mut h, w);
+        h.sep();
+        shape(&mut h, at(i + 1));
+        f.push(h.finish());
+        if i == 0 {
+            f.push(shape_hash(tpl::FIRST_SHAPE, w));
+        }
+        if caps {
+            f.push(shape_hash(tpl::CAPS_SENT_SHAPE, w));
+        }
+        f.push(FeatureHasher::new(tpl::PREV_WORD).lower(at(i - 1)).sep().lower(w).finish());
+        f.push(FeatureHasher::new(tpl::WORD_NEXT).lower(w).sep().lower(at(i + 1)).finish());
+        if let Some(p) = w.rfind('-').filter(|&p| p > 0 && p + 1 < w.len()) {
+            f.push(FeatureHasher::new(tpl::LAST_PART).lower(&w[p + 1..]).finish());
+        }
+        f.push(FeatureHasher::new(tpl::BIAS).finish());
+        out.push(f);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn affixes_respect_char_boundaries() {
+        assert_eq!(suffix("Zürich", 3), "ich");
+        assert_eq!(suffix("é", 3), "é");
+        assert_eq!(prefix("Éire", 2), "Éi");
+    }
+
+    #[test]
+    fn features_are_deterministic_and_word_first() {
+        let a = ner_features(&["Sen.", "John", "McCain"]);
+        let b = ner_features(&["Sen.", "John", "McCain"]);
+        assert_eq!(a, b);
+        assert_eq!(a[2][0], FeatureHasher::new(0).str("mccain").finish());
+    }
+}

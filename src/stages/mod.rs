@@ -6,6 +6,7 @@ pub mod mentions;
 pub mod normalize;
 pub mod segment;
 pub mod statements;
+pub mod tagger;
 pub mod times;
 
 use std::sync::OnceLock;

@@ -1,0 +1,394 @@
+//! A small, language-neutral sequence tagger: an averaged perceptron over hashed features with
+//! greedy left-to-right decoding.
+//!
+//! The language supplies, for each token, the hashes of its context features (word, shape,
+//! affixes, neighbours ...). The tagger adds the tag-history features itself, so the same code
+//! serves any language: only the feature extractor and the training data differ.
+//!
+//! The model is a table from a 32-bit feature hash to one row of weights (one per tag), quantised
+//! to i16 and serialised compactly (delta-coded keys, zig-zag varint weights, then deflate), so it
+//! can be shipped with `include_bytes!` and loaded once.
+
+use std::collections::HashMap;
+
+/// FNV-1a over bytes; used to hash feature strings without allocating them.
+#[derive(Clone, Copy)]
+pub struct FeatureHasher(u32);
+
+impl FeatureHasher {
+    /// Starts a feature of template `template` (a small number naming the feature kind).
+    pub fn new(template: u8) -> Self {
+        let mut h = FeatureHasher(0x811c_9dc5);
+        h.byte(template);
+        h
+    }
+    pub fn byte(&mut self, b: u8) {
+        self.0 ^= b as u32;
+        self.0 = self.0.wrapping_mul(0x0100_0193);
+    }
+    pub fn bytes(&mut self, s: &[u8]) -> &mut Self {
+        for &b in s {
+            self.byte(b);
+        }
+        self
+    }
+    pub fn str(&mut self, s: &str) -> &mut Self {
+        self.bytes(s.as_bytes())
+    }
+    /// Feeds `s` lower-cased, without building a lower-cased copy.
+    pub fn lower(&mut self, s: &str) -> &mut Self {
+        let mut buf = [0u8; 4];
+        for c in s.chars() {
+            if c.is_ascii() {
+                self.byte(c.to_ascii_lowercase() as u8);
+            } else {
+                for l in c.to_lowercase() {
+                    self.bytes(l.encode_utf8(&mut buf).as_bytes());
+                }
+            }
+        }
+        self
+    }
+    /// A separator between parts of a compound feature.
+    pub fn sep(&mut self) -> &mut Self {
+        self.byte(0xff);
+        self
+    }
+    pub fn finish(&self) -> u32 {
+        // 0 marks an empty slot in the lookup table.
+        if self.0 == 0 { 1 } else { self.0 }
+    }
+}
+
+/// Hash of the tag-history features the tagger adds to every token.
+fn history_features(prev: u8, prev2: u8, first_static: u32, out: &mut [u32; 3]) {
+    let mut h = FeatureHasher::new(250);
+    h.byte(prev);
+    out[0] = h.finish();
+    h.byte(prev2);
+    out[1] = h.finish();
+    let mut h = FeatureHasher::new(251);
+    h.byte(prev);
+    h.bytes(&first_static.to_le_bytes());
+    out[2] = h.finish();
+}
+
+/// A trained model: tag names and an open-addressing table of weight rows.
+pub struct Model {
+    pub tags: Vec<String>,
+    keys: Vec<u32>,
+    /// `keys.len() * tags.len()` weights; the row of slot `i` starts at `i * tags.len()`.
+    weights: Vec<i16>,
+    mask: usize,
+}
+
+const MAGIC: &[u8; 4] = b"KTG1";
+
+impl Model {
+    fn row(&self, key: u32) -> Option<&[i16]> {
+        let n = self.tags.len();
+        let mut i = (key as usize).wrapping_mul(0x9E37_79B9) & self.mask;
+        loop {
+            let k = self.keys[i];
+            if k == key {
+                return Some(&self.weights[i * n..(i + 1) * n]);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    fn from_rows(tags: Vec<String>, rows: Vec<(u32, Vec<i16>)>) -> Model {
+        let n = tags.len();
+        let cap = (rows.len() * 2).next_power_of_two().max(16);
+        let mut keys = vec![0u32; cap];
+        let mut weights = vec![0i16; cap * n];
+        let mask = cap - 1;
+        for (key, row) in rows {
+            let mut i = (key as usize).wrapping_mul(0x9E37_79B9) & mask;
+            while keys[i] != 0 && keys[i] != key {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            weights[i * n..(i + 1) * n].copy_from_slice(&row[..n]);
+        }
+        Model { tags, keys, weights, mask }
+    }
+
+    /// Tags one sequence greedily. `feats[i]` holds token `i`'s feature hashes, the first being
+    /// its most informative one (the word), which is also paired with the previous tag.
+    pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<u8> {
+        let n = self.tags.len();
+        let mut out = Vec::with_capacity(feats.len());
+        let mut scores = vec![0i32; n];
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        let mut hist = [0u32; 3];
+        for f in feats {
+            scores.iter_mut().for_each(|s| *s = 0);
+            history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
+            for &key in f.iter().chain(hist.iter()) {
+                if let Some(row) = self.row(key) {
+                    for (s, &w) in scores.iter_mut().zip(row) {
+                        *s += w as i32;
+                    }
+                }
+            }
+            let best = (0..n).max_by_key(|&t| (scores[t], std::cmp::Reverse(t))).unwrap_or(0) as u8;
+            out.push(best);
+            prev2 = prev;
+            prev = best + 1;
+        }
+        out
+    }
+
+    /// Reads a model written by [`Model::to_bytes`]; `None` if the bytes are not one.
+    pub fn from_bytes(compressed: &[u8]) -> Option<Model> {
+        let raw = miniz_oxide::inflate::decompress_to_vec(compressed).ok()?;
+        let mut r = Reader { b: &raw, i: 0 };
+        if r.take(4)? != MAGIC {
+            return None;
+        }
+        let ntags = r.varint()? as usize;
+        let mut tags = Vec::with_capacity(ntags);
+        for _ in 0..ntags {
+            let len = r.varint()? as usize;
+            tags.push(String::from_utf8(r.take(len)?.to_vec()).ok()?);
+        }
+        let nrows = r.varint()? as usize;
+        let mut rows = Vec::with_capacity(nrows.min(1 << 22));
+        let mut key = 0u32;
+        for _ in 0..nrows {
+            key = key.wrapping_add(r.varint()? as u32);
+            rows.push((key, Vec::new()));
+        }
+        // Weights are stored tag-major (all rows' weight for tag 0, then tag 1 ...): deflate
+        // compresses the long runs of zeros far better that way.
+        for row in rows.iter_mut() {
+            row.1.reserve(ntags);
+        }
+        for _ in 0..ntags {
+            for row in rows.iter_mut() {
+                let z = r.varint()?;
+                row.1.push(((z >> 1) as i64 ^ -((z & 1) as i64)) as i16);
+            }
+        }
+        Some(Model::from_rows(tags, rows))
+    }
+
+    /// Serialises rows (sorted by key) compactly: see [`Model::from_bytes`].
+    pub fn to_bytes(tags: &[String], rows: &[(u32, Vec<i16>)]) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        put_varint(&mut out, tags.len() as u64);
+        for t in tags {
+            put_varint(&mut out, t.len() as u64);
+            out.extend_from_slice(t.as_bytes());
+        }
+        put_varint(&mut out, rows.len() as u64);
+        let mut last = 0u32;
+        for (k, _) in rows {
+            put_varint(&mut out, k.wrapping_sub(last) as u64);
+            last = *k;
+        }
+        for t in 0..tags.len() {
+            for (_, w) in rows {
+                let v = w[t] as i64;
+                put_varint(&mut out, ((v << 1) ^ (v >> 63)) as u64);
+            }
+        }
+        miniz_oxide::deflate::compress_to_vec(&out, 10)
+    }
+}
+
+fn put_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Reader<'_> {
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let s = self.b.get(self.i..self.i.checked_add(n)?)?;
+        self.i += n;
+        Some(s)
+    }
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = *self.b.get(self.i)?;
+            self.i += 1;
+            v |= ((b & 0x7f) as u64) << shift;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+/// Averaged-perceptron training (used by the training tool; cheap to compile, unused at run time).
+pub struct Trainer {
+    pub tags: Vec<String>,
+    index: HashMap<u32, usize>,
+    w: Vec<f32>,
+    /// Sum of weights over time, kept lazily: `acc + w * (now - stamp)` is the true sum.
+    acc: Vec<f32>,
+    stamp: Vec<u32>,
+    now: u32,
+}
+
+impl Trainer {
+    pub fn new(tags: Vec<String>) -> Trainer {
+        Trainer { tags, index: HashMap::new(), w: Vec::new(), acc: Vec::new(), stamp: Vec::new(), now: 1 }
+    }
+
+    /// Registers features so that only these get weights (callers prune rare ones first).
+    pub fn allow(&mut self, key: u32) {
+        let n = self.tags.len();
+        let next = self.index.len();
+        if let std::collections::hash_map::Entry::Vacant(v) = self.index.entry(key) {
+            v.insert(next * n);
+            self.w.extend(std::iter::repeat_n(0.0, n));
+            self.acc.extend(std::iter::repeat_n(0.0, n));
+            self.stamp.extend(std::iter::repeat_n(0, n));
+        }
+    }
+
+    fn score(&self, keys: &[u32], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        for k in keys {
+            if let Some(&base) = self.index.get(k) {
+                for (t, s) in scores.iter_mut().enumerate() {
+                    *s += self.w[base + t];
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, keys: &[u32], tag: usize, delta: f32) {
+        for k in keys {
+            if let Some(&base) = self.index.get(k) {
+                let i = base + tag;
+                self.acc[i] += self.w[i] * (self.now - self.stamp[i]) as f32;
+                self.stamp[i] = self.now;
+                self.w[i] += delta;
+            }
+        }
+    }
+
+    /// One pass over one sequence, following the model's own previous decisions (greedy) as at
+    /// run time; returns the number of mistakes.
+    pub fn learn(&mut self, feats: &[Vec<u32>], gold: &[u8]) -> usize {
+        let n = self.tags.len();
+        let mut scores = vec![0f32; n];
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        let mut hist = [0u32; 3];
+        let mut keys = Vec::new();
+        let mut errors = 0;
+        for (f, &g) in feats.iter().zip(gold) {
+            history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
+            for &h in &hist {
+                self.allow(h);
+            }
+            keys.clear();
+            keys.extend_from_slice(f);
+            keys.extend_from_slice(&hist);
+            self.score(&keys, &mut scores);
+            let guess = (0..n).max_by(|&a, &b| scores[a].total_cmp(&scores[b]).then(b.cmp(&a))).unwrap_or(0);
+            if guess != g as usize {
+                errors += 1;
+                self.update(&keys, g as usize, 1.0);
+                self.update(&keys, guess, -1.0);
+            }
+            self.now += 1;
+            prev2 = prev;
+            prev = guess as u8 + 1;
+        }
+        errors
+    }
+
+    /// The averaged weights, quantised to i16 with `scale`, dropping rows whose weights all round
+    /// below `min_abs`. Rows come back sorted by key.
+    pub fn finish(&self, scale: f32, min_abs: i16) -> Vec<(u32, Vec<i16>)> {
+        let n = self.tags.len();
+        let mut rows: Vec<(u32, Vec<i16>)> = Vec::new();
+        for (&key, &base) in &self.index {
+            let row: Vec<i16> = (0..n)
+                .map(|t| {
+                    let i = base + t;
+                    let total = self.acc[i] + self.w[i] * (self.now - self.stamp[i]) as f32;
+                    let avg = total / self.now as f32;
+                    let q = (avg * scale).round().clamp(i16::MIN as f32, i16::MAX as f32) as i16;
+                    if q.abs() < min_abs { 0 } else { q }
+                })
+                .collect();
+            if row.iter().any(|&w| w != 0) {
+                rows.push((key, row));
+            }
+        }
+        rows.sort_by_key(|r| r.0);
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word_feats(words: &[&str]) -> Vec<Vec<u32>> {
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let mut v = vec![FeatureHasher::new(0).lower(w).finish()];
+                let prev = if i > 0 { words[i - 1] } else { "<s>" };
+                v.push(FeatureHasher::new(1).lower(prev).finish());
+                v
+            })
+            .collect()
+    }
+
+    #[test]
+    fn learns_a_toy_task_and_survives_serialisation() {
+        let tags: Vec<String> = ["O", "B-PER"].iter().map(|s| s.to_string()).collect();
+        let mut t = Trainer::new(tags.clone());
+        let data: Vec<(Vec<&str>, Vec<u8>)> = vec![
+            (vec!["mr", "smith", "came"], vec![0, 1, 0]),
+            (vec!["mr", "jones", "left"], vec![0, 1, 0]),
+            (vec!["the", "dog", "came"], vec![0, 0, 0]),
+        ];
+        for (w, _) in &data {
+            for f in word_feats(w) {
+                f.iter().for_each(|&k| t.allow(k));
+            }
+        }
+        for _ in 0..10 {
+            for (w, g) in &data {
+                t.learn(&word_feats(w), g);
+            }
+        }
+        let rows = t.finish(100.0, 1);
+        let model = Model::from_bytes(&Model::to_bytes(&tags, &rows)).unwrap();
+        // "mr" followed by an unseen word: the context feature alone marks a person.
+        assert_eq!(model.tag(&word_feats(&["mr", "brown", "came"])), vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn junk_bytes_are_not_a_model() {
+        assert!(Model::from_bytes(b"nonsense").is_none());
+        assert!(Model::from_bytes(&miniz_oxide::deflate::compress_to_vec(b"KTG1\xff", 6)).is_none());
+    }
+
+    #[test]
+    fn lowercasing_hash_matches_lowercase_text() {
+        assert_eq!(FeatureHasher::new(3).lower("ÉTAT Paris").finish(), FeatureHasher::new(3).str("état paris").finish());
+    }
+}
