@@ -117,29 +117,76 @@ impl Model {
         Model { tags, keys, weights, mask }
     }
 
-    /// Tags one sequence greedily. `feats[i]` holds token `i`'s feature hashes, the first being
-    /// its most informative one (the word), which is also paired with the previous tag.
+    /// Tags one sequence with a small beam search. `feats[i]` holds token `i`'s feature hashes,
+    /// the first being its most informative one (the word), which is also paired with the
+    /// previous tag. BIO tag names are respected: "I-X" only continues "B-X" or "I-X".
     pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<u8> {
+        const BEAM: usize = 4;
         let n = self.tags.len();
-        let mut out = Vec::with_capacity(feats.len());
+        // allowed[p * n + t]: tag t may follow p (p = 0 is the start, else tag index + 1).
+        let mut allowed = vec![true; (n + 1) * n];
+        for (t, name) in self.tags.iter().enumerate() {
+            if let Some(typ) = name.strip_prefix("I-") {
+                for p in 0..=n {
+                    let ok = p > 0 && self.tags[p - 1].get(2..) == Some(typ);
+                    allowed[p * n + t] = ok;
+                }
+            }
+        }
+        // Each hypothesis: (score, history index); histories are (tag, parent) chains.
+        let mut chains: Vec<(u8, u32)> = Vec::with_capacity(feats.len() * BEAM);
+        let mut beam: Vec<(i64, u8, u8, u32)> = vec![(0, 0, 0, u32::MAX)];
+        let mut next: Vec<(i64, u8, u8, u32)> = Vec::with_capacity(BEAM * n);
         let mut scores = vec![0i32; n];
-        let (mut prev, mut prev2) = (0u8, 0u8);
         let mut hist = [0u32; 3];
+        let mut base = vec![0i32; n];
         for f in feats {
-            scores.iter_mut().for_each(|s| *s = 0);
-            history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
-            for &key in f.iter().chain(hist.iter()) {
+            base.iter_mut().for_each(|s| *s = 0);
+            for &key in f {
                 if let Some(row) = self.row(key) {
-                    for (s, &w) in scores.iter_mut().zip(row) {
+                    for (s, &w) in base.iter_mut().zip(row) {
                         *s += w as i32;
                     }
                 }
             }
-            let best = (0..n).max_by_key(|&t| (scores[t], std::cmp::Reverse(t))).unwrap_or(0) as u8;
-            out.push(best);
-            prev2 = prev;
-            prev = best + 1;
+            next.clear();
+            for &(score, prev, prev2, chain) in &beam {
+                scores.copy_from_slice(&base);
+                history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
+                for &key in &hist {
+                    if let Some(row) = self.row(key) {
+                        for (s, &w) in scores.iter_mut().zip(row) {
+                            *s += w as i32;
+                        }
+                    }
+                }
+                chains.push((prev, chain));
+                let link = (chains.len() - 1) as u32;
+                for t in 0..n {
+                    if allowed[prev as usize * n + t] {
+                        next.push((score + scores[t] as i64, t as u8 + 1, prev, link));
+                    }
+                }
+            }
+            next.sort_by_key(|h| std::cmp::Reverse(h.0));
+            next.truncate(BEAM);
+            std::mem::swap(&mut beam, &mut next);
         }
+        // Walk back: each hypothesis holds its last tag, chains hold the earlier ones.
+        let mut out = Vec::with_capacity(feats.len());
+        if let Some(&(_, last, _, mut link)) = beam.first() {
+            if !feats.is_empty() {
+                out.push(last - 1);
+            }
+            while link != u32::MAX {
+                let (tag, parent) = chains[link as usize];
+                if tag > 0 {
+                    out.push(tag - 1);
+                }
+                link = parent;
+            }
+        }
+        out.reverse();
         out
     }
 

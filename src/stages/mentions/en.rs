@@ -1,8 +1,281 @@
-//! English rules for the mentions stage.
+//! English mentions: a statistical tagger (trained on CoNLL-2003, see tools/train-ner) over
+//! CoNLL-style words, then document-level clean-up: one kind per name, short forms (surnames,
+//! "the Post", acronyms) keyed to the full name they stand for.
 
 use super::Mention;
+use crate::lang::en::ner_features;
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
+use crate::stages::tagger::Model;
+use crate::{EntityKind, Span};
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
-/// Adds this language's mentions to `out` (which holds the gazetteer's already).
-pub fn find(_doc: &Doc, _res: &Resources, _out: &mut Vec<Mention>) {}
+fn model() -> Option<&'static Model> {
+    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(include_bytes!("../../../data/models/en-ner.bin"))).as_ref()
+}
+
+/// A word as the tagger was trained to see it (CoNLL tokenisation), with its original span.
+#[derive(Debug, Clone)]
+pub struct Word<'a> {
+    pub span: Span,
+    pub text: Cow<'a, str>,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "inc", "corp", "co", "ltd",
+    "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "adm", "atty", "rev", "ft", "mt", "no", "cpl", "pvt", "supt",
+];
+
+/// Words of one token range, CoNLL-style: acronyms (U.S.), abbreviations (Sen.), hyphenated words
+/// and the possessive 's are single words; other punctuation stands alone.
+pub fn words<'a>(doc: &Doc<'a>, range: std::ops::Range<usize>) -> Vec<Word<'a>> {
+    let toks = &doc.tokens[range.clone()];
+    let text = doc.text;
+    let mut out: Vec<Word> = Vec::with_capacity(toks.len());
+    let glued = |a: usize, b: usize| toks[a].span.end == toks[b].span.start;
+    let mut i = 0;
+    while i < toks.len() {
+        let start = i;
+        let mut end = i + 1;
+        let t = toks[i].span.slice(text);
+        if toks[i].is_word {
+            loop {
+                // word '-' word  /  letter '.' letter '.'  /  abbreviation '.'
+                if end + 1 < toks.len() && glued(end - 1, end) && glued(end, end + 1) && toks[end + 1].is_word {
+                    let p = toks[end].span.slice(text);
+                    let prev = toks[end - 1].span.slice(text);
+                    if matches!(p, "-" | "–" | "‐") || (p == "." && prev.chars().count() <= 2 && toks[end + 1].span.slice(text).chars().count() <= 2 && prev.chars().all(char::is_alphabetic)) {
+                        end += 2;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if end < toks.len() && glued(end - 1, end) && toks[end].span.slice(text) == "." {
+                let last = toks[end - 1].span.slice(text);
+                let lower = last.to_ascii_lowercase();
+                let single_cap = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+                if end - start > 1 || single_cap || ABBREVIATIONS.contains(&lower.as_str()) {
+                    end += 1;
+                }
+            }
+        } else if matches!(t, "'" | "’") && i + 1 < toks.len() && glued(i, i + 1) && matches!(toks[i + 1].span.slice(text), "s" | "S") {
+            end = i + 2;
+        }
+        let span = Span::new(toks[start].span.start, toks[end - 1].span.end);
+        let s = span.slice(text);
+        let text = if s.contains(['’', '‘', '“', '”', '–', '—']) {
+            Cow::Owned(s.replace(['’', '‘'], "'").replace(['“', '”'], "\"").replace(['–', '—'], "-"))
+        } else {
+            Cow::Borrowed(s)
+        };
+        out.push(Word { span, text });
+        i = end;
+    }
+    out
+}
+
+const TAG_KINDS: [Option<EntityKind>; 5] = [None, Some(EntityKind::Person), Some(EntityKind::Organization), Some(EntityKind::Place), None];
+
+/// Raw tagger spans over one sentence's words: (first word, end word, kind).
+fn tag_sentence(model: &Model, ws: &[Word]) -> Vec<(usize, usize, EntityKind)> {
+    let strs: Vec<&str> = ws.iter().map(|w| w.text.as_ref()).collect();
+    let tags = model.tag(&ner_features(&strs));
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, u8)> = None;
+    for (i, &t) in tags.iter().chain(std::iter::once(&0)).enumerate() {
+        let typ = t.div_ceil(2);
+        if let Some((s, ty)) = cur
+            && (t == 0 || t % 2 == 1 || typ != ty)
+        {
+            if let Some(k) = TAG_KINDS.get(ty as usize).copied().flatten() {
+                out.push((s, i, k));
+            }
+            cur = None;
+        }
+        if t != 0 && cur.is_none() {
+            cur = Some((i, typ));
+        }
+    }
+    out
+}
+
+const STOP_IN_ACRONYM: &[&str] = &["of", "the", "and", "for", "on", "in", "&", "de", "to"];
+
+fn acronym_of(name: &str) -> String {
+    name.split([' ', '-'])
+        .filter(|w| !w.is_empty() && !STOP_IN_ACRONYM.contains(&w.to_lowercase().as_str()))
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// The linking key of a name: lower-case words, without "the" and dots.
+fn key_of(name: &str) -> String {
+    let k: String = name.chars().filter(|c| *c != '.').flat_map(char::to_lowercase).collect();
+    let k = k.trim();
+    k.strip_prefix("the ").unwrap_or(k).to_string()
+}
+
+pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
+    let Some(model) = model() else { return };
+    let mut found: Vec<(Span, EntityKind)> = Vec::new();
+    for s in &doc.sentences {
+        let ws = words(doc, s.tokens.clone());
+        for (a, b, kind) in tag_sentence(model, &ws) {
+            let (mut a, b) = (a, b);
+            // "the" is never part of the name.
+            while a < b && ws[a].text.eq_ignore_ascii_case("the") {
+                a += 1;
+            }
+            if a < b {
+                found.push((Span::new(ws[a].span.start, ws[b - 1].span.end), kind));
+            }
+        }
+    }
+    // The tagger sees context, the gazetteer only strings: a gazetteer place inside a tagged
+    // person or organisation goes; a tagged place on the very span of a gazetteer place defers to it.
+    out.retain(|g| !found.iter().any(|(sp, k)| *k != EntityKind::Place && sp.overlaps(g.span)));
+    found.retain(|(sp, _)| !out.iter().any(|g| g.span.overlaps(*sp) && g.span.contains(*sp)));
+    let mut mentions: Vec<Mention> = found
+        .into_iter()
+        .map(|(span, kind)| {
+            let name = span.slice(doc.text);
+            Mention { span, kind, key: key_of(name), name_en: None, geo: None }
+        })
+        .collect();
+    mentions.extend(out.drain(..));
+    mentions.sort_by_key(|m| m.span.start);
+    unify(doc, &mut mentions);
+    out.extend(mentions);
+}
+
+/// One kind and one key per real-world thing: short forms take the key of the full name they
+/// abbreviate; every name gets the kind most of its mentions were tagged with.
+fn unify(doc: &Doc, ms: &mut [Mention]) {
+    let names: Vec<String> = ms.iter().map(|m| m.span.slice(doc.text).replace('’', "'")).collect();
+    // Full names, longest first, as candidates for short forms.
+    let mut full: Vec<usize> = (0..ms.len()).filter(|&i| names[i].contains(' ')).collect();
+    full.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
+    for i in 0..ms.len() {
+        if ms[i].geo.is_some() {
+            continue;
+        }
+        let n = &names[i];
+        let single = !n.contains(' ');
+        let target = full.iter().copied().find(|&j| {
+            if j == i || ms[j].key == ms[i].key {
+                return false;
+            }
+            let fj = &names[j];
+            let fwords: Vec<&str> = fj.split(' ').collect();
+            match ms[j].kind {
+                // Surname (McCain -> Cindy McCain), or a shorter tail (Hillary Clinton -> Clinton).
+                EntityKind::Person => {
+                    (single && (fwords.last() == Some(&n.as_str()) || (fwords.len() == 2 && fwords[0] == n && ms[i].kind == EntityKind::Person)))
+                        || (!single && fj.ends_with(&format!(" {n}")))
+                }
+                // "the Post" after "The Washington Post"; "UN" after "United Nations".
+                EntityKind::Organization => {
+                    let acr = n.replace('.', "");
+                    (ms[i].kind == EntityKind::Organization && single && fwords.len() >= 2 && fwords.last() == Some(&n.as_str()) && n.chars().next().is_some_and(char::is_uppercase))
+                        || (acr.len() >= 2 && acr.chars().all(|c| c.is_uppercase()) && acronym_of(fj) == acr)
+                }
+                _ => false,
+            }
+        });
+        if let Some(j) = target {
+            ms[i].key = ms[j].key.clone();
+            ms[i].kind = ms[j].kind;
+        }
+    }
+    // Acronym introduced in brackets, then the full name: both directions handled above only when
+    // the full name has a space; a majority vote settles the kind of every key.
+    let mut votes: std::collections::HashMap<&str, [usize; 6]> = std::collections::HashMap::new();
+    for m in ms.iter() {
+        let v = votes.entry(m.key.as_str()).or_default();
+        v[m.kind as usize] += 1 + if m.geo.is_some() { 2 } else { 0 };
+    }
+    let winners: std::collections::HashMap<String, EntityKind> = votes
+        .into_iter()
+        .map(|(k, v)| {
+            let best = (0..6).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(0);
+            (k.to_string(), EntityKind::ALL[best])
+        })
+        .collect();
+    for m in ms.iter_mut() {
+        if let Some(&k) = winners.get(&m.key) {
+            m.kind = k;
+        }
+    }
+    // English names are their own English names: the fullest form of each key.
+    let mut longest: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    for (m, n) in ms.iter().zip(&names) {
+        let e = longest.entry(m.key.clone()).or_default();
+        if n.len() > e.len() {
+            *e = n.clone();
+        }
+    }
+    for m in ms.iter_mut() {
+        if m.name_en.is_none() {
+            m.name_en = longest.get(&m.key).cloned();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analysis, EntityKind, Lang, Options, analyze};
+
+    fn run(text: &str) -> Analysis {
+        analyze(text, &Options { lang: Some(Lang::En), date: None })
+    }
+
+    fn names(a: &Analysis, kind: EntityKind) -> Vec<String> {
+        a.entities.iter().filter(|e| e.kind == kind).map(|e| e.name.clone()).collect()
+    }
+
+    #[test]
+    fn words_follow_conll_tokenisation() {
+        let doc = crate::stages::segment::Doc::new("Sen. John McCain's pro-Western U.S. policy, he said.", Lang::En);
+        let ws: Vec<String> = super::words(&doc, 0..doc.tokens.len()).into_iter().map(|w| w.text.into_owned()).collect();
+        assert_eq!(ws, ["Sen.", "John", "McCain", "'s", "pro-Western", "U.S.", "policy", ",", "he", "said", "."]);
+    }
+
+    #[test]
+    fn people_organisations_places() {
+        let a = run("German Chancellor Angela Merkel met officials of the European Commission in Brussels on Monday.");
+        assert!(names(&a, EntityKind::Person).contains(&"Angela Merkel".to_string()));
+        assert!(names(&a, EntityKind::Organization).contains(&"European Commission".to_string()));
+        assert!(names(&a, EntityKind::Place).contains(&"Brussels".to_string()));
+    }
+
+    #[test]
+    fn possessive_and_the_stay_out_of_names() {
+        let a = run("The United Nations criticised Sudan's government.");
+        let all: Vec<String> = a.entities.iter().map(|e| e.name.clone()).collect();
+        assert!(all.contains(&"United Nations".to_string()), "{all:?}");
+        assert!(all.contains(&"Sudan".to_string()), "{all:?}");
+    }
+
+    #[test]
+    fn surname_links_to_full_name() {
+        let a = run("Cindy McCain spoke in Phoenix on Tuesday. McCain said the campaign would go on.");
+        let p: Vec<_> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).collect();
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].mentions.len(), 2);
+        assert_eq!(p[0].name_en.as_deref(), Some("Cindy McCain"));
+    }
+
+    #[test]
+    fn acronym_and_short_form_link_to_organisation() {
+        let a = run("The Washington Post reported the story first. The Post said the United Nations and the UN agencies agreed.");
+        let orgs: Vec<_> = a.entities.iter().filter(|e| e.kind == EntityKind::Organization).collect();
+        let post = orgs.iter().find(|e| e.name == "Washington Post").expect("Washington Post");
+        assert_eq!(post.mentions.len(), 2, "{orgs:?}");
+        let un = orgs.iter().find(|e| e.name == "United Nations").expect("United Nations");
+        assert_eq!(un.mentions.len(), 2, "{orgs:?}");
+    }
+}
