@@ -1,9 +1,514 @@
-//! English rules for the statements stage.
+//! English statements: direct quotes with their attribution (before, after or inside the quote,
+//! or carried over from the previous paragraph), and reported speech around a reporting verb
+//! ("X said that ...", "..., X said.", "according to X, ..."). Pronoun speakers resolve to the
+//! last person named before them.
 
+use crate::lang::en::{PRONOUNS_PERSON, SPEECH_VERBS, TELL_VERBS};
 use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
-use crate::{Statement, TimeExpr};
+use crate::{EntityKind, Span, Statement, TimeExpr};
 
-pub fn find(_doc: &Doc, _entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statement> {
-    Vec::new()
+/// A mention of an entity, for speaker lookup.
+#[derive(Clone, Copy)]
+struct Ref {
+    span: Span,
+    entity: usize,
+    kind: EntityKind,
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    refs: Vec<Ref>,
+    ids: Vec<String>,
+    /// For each token, whether it lies inside quotation marks.
+    quoted: Vec<bool>,
+}
+
+impl Ctx<'_, '_> {
+    fn low(&self, i: usize) -> &str {
+        if i < self.doc.tokens.len() { self.doc.ftok(i) } else { "" }
+    }
+    fn orig(&self, i: usize) -> &str {
+        if i < self.doc.tokens.len() { self.doc.otok(i) } else { "" }
+    }
+    fn is_quote(&self, i: usize) -> bool {
+        matches!(self.orig(i), "\"" | "“" | "”" | "''" | "``")
+    }
+    /// The entity mention that ends exactly at token `end` (exclusive) and starts within it.
+    fn mention_ending(&self, end: usize) -> Option<Ref> {
+        let e = self.doc.tokens.get(end.checked_sub(1)?)?.span.end;
+        self.refs.iter().copied().filter(|r| r.span.end == e).max_by_key(|r| r.span.len())
+    }
+    fn mention_starting(&self, start: usize) -> Option<Ref> {
+        let s = self.doc.tokens.get(start)?.span.start;
+        self.refs.iter().copied().filter(|r| r.span.start == s).max_by_key(|r| r.span.len())
+    }
+    /// The last person named before a byte offset (a pronoun's antecedent).
+    fn last_person_before(&self, byte: usize) -> Option<usize> {
+        self.refs.iter().filter(|r| r.kind == EntityKind::Person && r.span.end <= byte).max_by_key(|r| r.span.end).map(|r| r.entity)
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end)
+    }
+}
+
+/// Words that end a speaker phrase when walking back from a reporting verb.
+const NP_BREAK: &[&str] = &[
+    "that", "and", "but", "while", "as", "because", "when", "who", "which", "after", "before", "if", "since", "where", "so", "or", "than", "what", "whom",
+    "said", "says", "told", "is", "was", "are", "were", "has", "have", "had", "be", "been", "to", "in", "on", "at", "by", "with", "about",
+];
+const NP_SKIP_BEFORE_VERB: &[&str] = &["also", "has", "have", "had", "previously", "later", "then", "again", "once", "reportedly", "repeatedly", "recently", "publicly", "privately", "further", "would", "will", "did", "does", "had", "often", "always", "never", "first", "separately"];
+
+/// A speaker found around a cue: its span and entity, if any.
+#[derive(Clone, Copy)]
+struct Speaker {
+    span: Span,
+    entity: Option<usize>,
+}
+
+/// Walks back from token `end` (exclusive) over a noun phrase naming the speaker.
+fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
+    let mut end = end;
+    while end > floor && NP_SKIP_BEFORE_VERB.contains(&c.low(end - 1)) {
+        end -= 1;
+    }
+    if end <= floor {
+        return None;
+    }
+    // "Smith, a spokesman for the ministry, said": the name before the apposition speaks.
+    if c.low(end - 1) == "," {
+        let mut k = end - 1;
+        while k > floor && k + 12 > end && c.low(k - 1) != "," {
+            k -= 1;
+        }
+        if k > floor && c.low(k - 1) == "," {
+            if let Some(r) = c.mention_ending(k - 1).filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization)) {
+                return Some(Speaker { span: r.span, entity: Some(r.entity) });
+            }
+        }
+        return None;
+    }
+    let w = c.low(end - 1);
+    if PRONOUNS_PERSON.contains(&w) || matches!(w, "they" | "we" | "i" | "it") {
+        let span = c.span(end - 1, end);
+        let entity = if PRONOUNS_PERSON.contains(&w) { c.last_person_before(span.start) } else { None };
+        return Some(Speaker { span, entity });
+    }
+    if let Some(r) = c.mention_ending(end).filter(|r| r.span.start >= c.doc.tokens[floor].span.start) {
+        // "Trump's campaign said" is not Trump; a bare name is.
+        if matches!(r.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place) {
+            // Extend over a title/description just before the name ("Defense Secretary Ash Carter").
+            return Some(Speaker { span: r.span, entity: Some(r.entity) });
+        }
+    }
+    // A description: "a senior official", "the Pentagon's spokesman", "sources".
+    let mut start = end;
+    while start > floor && end - start < 8 {
+        let w = c.low(start - 1);
+        let o = c.orig(start - 1);
+        if NP_BREAK.contains(&w) || !(c.doc.tokens[start - 1].is_word || matches!(o, "'" | "’" | "-" | "." | "&")) {
+            break;
+        }
+        start -= 1;
+    }
+    if start == end {
+        return None;
+    }
+    let span = c.span(start, end);
+    // The entity named in the phrase, when the phrase is just that entity plus modifiers.
+    let entity = c.refs.iter().filter(|r| span.contains(r.span) && matches!(r.kind, EntityKind::Person)).map(|r| r.entity).last();
+    Some(Speaker { span, entity })
+}
+
+/// A noun phrase after a cue ("said Smith", "said a spokesman for X").
+fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
+    if start >= limit {
+        return None;
+    }
+    let w = c.low(start);
+    if PRONOUNS_PERSON.contains(&w) {
+        let span = c.span(start, start + 1);
+        return Some(Speaker { span, entity: c.last_person_before(span.start) });
+    }
+    let named_at = if w == "the" { start + 1 } else { start };
+    if let Some(r) = c.mention_starting(named_at) {
+        return Some(Speaker { span: r.span, entity: Some(r.entity) });
+    }
+    let mut end = start;
+    while end < limit && end - start < 8 && c.doc.tokens[end].is_word && !matches!(c.low(end), "that" | "on" | "in" | "at" | "who" | "which" | "after" | "when") {
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    let span = c.span(start, end);
+    let entity = c.refs.iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity).next();
+    Some(Speaker { span, entity })
+}
+
+/// Quoted stretches as token ranges (inside the marks), per paragraph.
+fn quotes(c: &Ctx) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let toks = &c.doc.tokens;
+    let mut open: Option<usize> = None;
+    let mut para_end = 0usize;
+    let mut para = 0usize;
+    for i in 0..toks.len() {
+        while para < c.doc.paragraphs.len() && toks[i].span.start >= c.doc.paragraphs[para].end {
+            para += 1;
+        }
+        let pe = c.doc.paragraphs.get(para).map_or(usize::MAX, |p| p.end);
+        if pe != para_end {
+            // A quote still open at the end of a paragraph ends there (the next paragraph
+            // reopens it by news convention).
+            if let Some(o) = open.take()
+                && i > o + 1
+            {
+                out.push((o + 1, i));
+            }
+            para_end = pe;
+        }
+        if !c.is_quote(i) {
+            continue;
+        }
+        let o = c.orig(i);
+        let opening = match o {
+            "“" | "``" => true,
+            "”" | "''" => false,
+            _ => open.is_none(),
+        };
+        match (opening, open) {
+            (true, None) => open = Some(i),
+            (true, Some(_)) => open = Some(i),
+            (false, Some(s)) => {
+                if i > s + 1 {
+                    out.push((s + 1, i));
+                }
+                open = None;
+            }
+            (false, None) => {}
+        }
+    }
+    if let Some(o) = open
+        && toks.len() > o + 1
+    {
+        out.push((o + 1, toks.len()));
+    }
+    out
+}
+
+fn is_cue(w: &str) -> bool {
+    SPEECH_VERBS.contains(&w) || TELL_VERBS.contains(&w)
+}
+
+fn trim_content(c: &Ctx, mut a: usize, mut b: usize) -> Option<Span> {
+    while a < b && (matches!(c.low(a), "," | ":" | "-" | "that") || c.is_quote(a)) {
+        a += 1;
+    }
+    while b > a && (matches!(c.low(b - 1), "," | "." | ":" | "-" | ";") || c.is_quote(b - 1)) {
+        b -= 1;
+    }
+    (b > a + 1).then(|| c.span(a, b))
+}
+
+struct Found {
+    content: Span,
+    cue: Option<Span>,
+    speaker: Option<Speaker>,
+    direct: bool,
+}
+
+pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
+    let mut refs: Vec<Ref> = Vec::new();
+    for (k, l) in entities.iter().enumerate() {
+        for m in &l.entity.mentions {
+            refs.push(Ref { span: *m, entity: k, kind: l.entity.kind });
+        }
+    }
+    refs.sort_by_key(|r| r.span.start);
+    let mut c = Ctx { doc, refs, ids: entities.iter().map(|l| l.entity.id.clone()).collect(), quoted: vec![false; doc.tokens.len()] };
+    let qs = quotes(&c);
+    for &(a, b) in &qs {
+        for q in c.quoted.iter_mut().take(b).skip(a.saturating_sub(1)) {
+            *q = true;
+        }
+        if b < c.quoted.len() {
+            c.quoted[b] = true;
+        }
+    }
+    let mut found: Vec<Found> = Vec::new();
+    direct_quotes(&c, &qs, &mut found);
+    reported(&c, &mut found);
+    found.sort_by_key(|f| f.content.start);
+    let mut out = Vec::new();
+    for f in found {
+        let date = date_of(doc, times, f.content, f.cue);
+        out.push(Statement {
+            speaker: f.speaker.and_then(|s| s.entity).map(|e| c.ids[e].clone()),
+            speaker_span: f.speaker.map(|s| s.span),
+            cue: f.cue,
+            content: f.content,
+            direct: f.direct,
+            date,
+        });
+    }
+    // A statement with no date of its own happened when the one before it did.
+    for i in 1..out.len() {
+        if out[i].date.is_none() && out[i - 1].date.is_some() && out[i].speaker.is_some() && out[i].speaker == out[i - 1].speaker {
+            out[i].date = out[i - 1].date.clone();
+        }
+    }
+    out
+}
+
+/// The day a time expression in the statement's sentence names, nearest the cue.
+fn date_of(doc: &Doc, times: &[TimeExpr], content: Span, cue: Option<Span>) -> Option<String> {
+    let anchor = cue.unwrap_or(content);
+    let sent = doc.sentence_of_offset(anchor.start)?;
+    let s = doc.sentences[sent].span;
+    times
+        .iter()
+        .filter(|t| t.value.len() == 10 && s.contains(t.span()) && !(content.contains(t.span()) && cue.is_some()))
+        .min_by_key(|t| (t.start as i64 - anchor.start as i64).abs())
+        .map(|t| t.value.clone())
+}
+
+fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
+    let doc = c.doc;
+    let n = doc.tokens.len();
+    let mut prev_speaker: Option<(Speaker, usize)> = None; // speaker and paragraph of the last direct quote
+    let mut i = 0;
+    while i < qs.len() {
+        let (a, b) = qs[i];
+        let words = (a..b).filter(|&k| doc.tokens[k].is_word).count();
+        let sent = doc.tokens[a].sentence;
+        let srange = doc.sentences[sent].tokens.clone();
+        let para = doc.sentences[sent].paragraph;
+        let after = (b + 1).min(n);
+        // What follows the closing mark: ", X said" / ", said X" / ", X said, “..."
+        let mut speaker = None;
+        let mut cue = None;
+        let mut end_b = b;
+        let mut k = after;
+        if k < n && matches!(c.low(k), "," | "?" | "!" | "-") {
+            k += 1;
+        }
+        let cue_at = (k..(k + 9).min(n)).find(|&j| is_cue(c.low(j)) && !c.quoted[j] && doc.tokens[j].sentence <= doc.tokens[after.min(n - 1)].sentence + 1);
+        if let Some(j) = cue_at.filter(|_| k > after || doc.tokens.get(after).is_some_and(|t| t.is_word)) {
+            let s = if j > k { speaker_before(c, k, j) } else { None }.or_else(|| speaker_after(c, j + 1, (j + 9).min(n)));
+            if s.is_some() {
+                speaker = s;
+                cue = Some(c.span(j, j + 1));
+                // "…,” she said, “…”: the next quote continues the same statement.
+                if i + 1 < qs.len() && qs[i + 1].0 <= j + 12 && doc.tokens[qs[i + 1].0].sentence <= doc.tokens[j].sentence + 1 && (j + 1..qs[i + 1].0).all(|t| !doc.tokens[t].is_word || t < j + 8) {
+                    end_b = qs[i + 1].1;
+                    i += 1;
+                }
+            }
+        }
+        // What precedes the opening mark: "X said: “…" / "According to X, “…"
+        if speaker.is_none() && a >= 2 {
+            let mut j = a - 1; // the opening mark
+            while j > srange.start && matches!(c.low(j - 1), ":" | ",") {
+                j -= 1;
+            }
+            if j > srange.start && is_cue(c.low(j - 1)) {
+                cue = Some(c.span(j - 1, j));
+                speaker = speaker_before(c, srange.start, j - 1);
+            } else if j > srange.start {
+                // "X said in a statement: “…"
+                let floor = srange.start.max(j.saturating_sub(10));
+                if let Some(v) = (floor..j).rev().find(|&v| is_cue(c.low(v)) && !c.quoted[v]) {
+                    cue = Some(c.span(v, v + 1));
+                    speaker = speaker_before(c, srange.start, v);
+                }
+            }
+        }
+        let standalone = a == 0 || doc.tokens[a - 1].sentence != sent || srange.start + 1 >= a;
+        if speaker.is_none() && cue.is_none() {
+            // An unattributed quote continuing the previous paragraph's speaker, or a quote
+            // whose attribution sits in the next sentence of the same paragraph ("…" He said.).
+            if let Some((s, p)) = prev_speaker
+                && standalone
+                && (p + 1 == para || p == para)
+                && words >= 4
+            {
+                speaker = Some(s);
+            }
+        }
+        if cue.is_none() && speaker.is_none() && (words < 5 || !standalone) {
+            // A scare quote or a fragment inside someone else's sentence.
+            i += 1;
+            continue;
+        }
+        if words < 3 && cue.is_none() {
+            i += 1;
+            continue;
+        }
+        if let Some(content) = trim_content(c, a, end_b) {
+            out.push(Found { content, cue, speaker, direct: true });
+            if let Some(s) = speaker {
+                let last_para = doc.sentences[doc.tokens[end_b.saturating_sub(1).max(a)].sentence].paragraph;
+                prev_speaker = Some((s, last_para));
+            }
+        }
+        i += 1;
+    }
+}
+
+fn reported(c: &Ctx, out: &mut Vec<Found>) {
+    let doc = c.doc;
+    for s in &doc.sentences {
+        let r = s.tokens.clone();
+        // Sentences mostly inside quotes were handled as direct quotes.
+        let quoted = r.clone().filter(|&k| c.quoted[k]).count();
+        if quoted * 2 > r.len() {
+            continue;
+        }
+        let mut k = r.start;
+        while k < r.end {
+            let w = c.low(k);
+            if c.quoted[k] {
+                k += 1;
+                continue;
+            }
+            // according to X, CONTENT  /  CONTENT, according to X
+            if w == "according" && c.low(k + 1) == "to" {
+                let cue = c.span(k, k + 2);
+                let sp_start = k + 2;
+                let mut sp_end = sp_start;
+                while sp_end < r.end && !matches!(c.low(sp_end), "," | "." | ";") && sp_end - sp_start < 10 {
+                    sp_end += 1;
+                }
+                let speaker = speaker_after(c, sp_start, sp_end).map(|sp| Speaker { span: if sp.entity.is_some() { sp.span } else { c.span(sp_start, sp_end.max(sp_start + 1)) }, entity: sp.entity });
+                let content = if k > r.start + 2 { trim_content(c, r.start, k) } else { trim_content(c, sp_end, r.end) };
+                if let Some(content) = content.filter(|ct| !overlaps_any(out, *ct)) {
+                    out.push(Found { content, cue: Some(cue), speaker, direct: false });
+                }
+                k = sp_end;
+                continue;
+            }
+            if !is_cue(w) {
+                k += 1;
+                continue;
+            }
+            let cue = c.span(k, k + 1);
+            // CONTENT, X said.  /  CONTENT, said X.
+            let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]);
+            let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6;
+            if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short) {
+                let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
+                if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
+                    out.push(Found { content, cue: Some(cue), speaker, direct: false });
+                    break;
+                }
+            }
+            // X said (that) CONTENT / X told Y (that) CONTENT
+            let Some(speaker) = speaker_before(c, r.start, k) else {
+                k += 1;
+                continue;
+            };
+            let mut from = k + 1;
+            if TELL_VERBS.contains(&w) {
+                // Skip the addressee: up to "that" or a comma, within a few words.
+                if let Some(t) = (from..(from + 6).min(r.end)).find(|&j| matches!(c.low(j), "that" | ",")) {
+                    from = t;
+                } else {
+                    from = (from + 1).min(r.end);
+                    while from < r.end && c.doc.otok(from).chars().next().is_some_and(char::is_uppercase) {
+                        from += 1;
+                    }
+                }
+            }
+            // "said on Monday that", "said in a statement that": skip to "that" when near.
+            if let Some(t) = (from..(from + 7).min(r.end)).find(|&j| c.low(j) == "that") {
+                if (from..t).all(|j| !c.quoted[j]) {
+                    from = t;
+                }
+            }
+            let content_words = (from..r.end).filter(|&j| doc.tokens[j].is_word).count();
+            if content_words >= 3
+                && let Some(content) = trim_content(c, from, r.end).filter(|ct| !overlaps_any(out, *ct))
+            {
+                out.push(Found { content, cue: Some(cue), speaker: Some(speaker), direct: false });
+                break;
+            }
+            k += 1;
+        }
+    }
+}
+
+fn overlaps_any(out: &[Found], s: Span) -> bool {
+    out.iter().any(|f| {
+        let ov = f.content.end.min(s.end).saturating_sub(f.content.start.max(s.start));
+        ov * 2 > s.len().min(f.content.len())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analysis, Lang, Options, analyze};
+
+    fn run(text: &str) -> Analysis {
+        analyze(text, &Options { lang: Some(Lang::En), date: Some(crate::parse_date("2015-11-18").unwrap()) })
+    }
+
+    fn triples(a: &Analysis, text: &str) -> Vec<(String, String, String)> {
+        a.statements
+            .iter()
+            .map(|s| {
+                let sp = s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).or_else(|| s.speaker_span.map(|x| x.slice(text).to_string())).unwrap_or_default();
+                (sp, s.content.slice(text).to_string(), s.cue.map(|x| x.slice(text).to_string()).unwrap_or_default())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn quote_then_attribution() {
+        let t = "“We will not give up the fight for our country,” John Kerry said on Monday.";
+        let a = run(t);
+        assert_eq!(triples(&a, t), [("John Kerry".into(), "We will not give up the fight for our country".into(), "said".into())]);
+        assert_eq!(a.statements[0].date.as_deref(), Some("2015-11-16"));
+        assert!(a.statements[0].direct);
+    }
+
+    #[test]
+    fn attribution_inside_a_split_quote_and_pronoun() {
+        let t = "Hillary Clinton spoke in Ohio. “This election matters,” she said, “more than any other in our lifetime.”";
+        let a = run(t);
+        let tr = triples(&a, t);
+        assert_eq!(tr.len(), 1, "{tr:?}");
+        assert_eq!(tr[0].0, "Hillary Clinton");
+        assert!(tr[0].1.starts_with("This election matters") && tr[0].1.ends_with("in our lifetime"));
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "she");
+    }
+
+    #[test]
+    fn reported_speech_forms() {
+        let t = "Defense officials said that the strikes would continue for weeks. The plan was dropped last year, a spokesman said. According to the Pentagon, the base was hit twice.";
+        let a = run(t);
+        let tr = triples(&a, t);
+        assert_eq!(tr.len(), 3, "{tr:?}");
+        assert_eq!(tr[0].0, "Defense officials");
+        assert!(tr[0].1.starts_with("the strikes would continue"));
+        assert_eq!(tr[1].1, "The plan was dropped last year");
+        assert_eq!(tr[1].0, "a spokesman");
+        assert_eq!(tr[2].1, "the base was hit twice");
+        assert_eq!(tr[2].0, "Pentagon");
+    }
+
+    #[test]
+    fn quote_continued_in_next_paragraph_keeps_its_speaker() {
+        let t = "Sen. Bernie Sanders told reporters: “We need a political revolution in this country now.\n“And we will build it together, state by state, town by town.”";
+        let a = run(t);
+        let tr = triples(&a, t);
+        assert_eq!(tr.len(), 2, "{tr:?}");
+        assert!(tr.iter().all(|x| x.0 == "Bernie Sanders"), "{tr:?}");
+    }
+
+    #[test]
+    fn scare_quotes_are_not_statements() {
+        let t = "The so-called “peace plan” was shelved.";
+        assert!(run(t).statements.is_empty());
+    }
 }
