@@ -1,4 +1,5 @@
-//! Places: the gazetteer, and the map projection used by the web app (pure maths, tested natively).
+//! Places: the gazetteer, the world outlines and the map projection used by the web app (pure
+//! maths, tested natively).
 
 pub mod gazetteer;
 pub mod projection;

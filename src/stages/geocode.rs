@@ -1,7 +1,169 @@
 //! Give each place entity its coordinates, choosing among homonyms by the article's context.
+//!
+//! A bare name's prior is its population (countries and seas weighted up, provinces down); the
+//! article then votes: a candidate in a country the article names, or near another place it names,
+//! gains. So الرقة is Raqqa in a Syrian story and Paris is in Texas only when Texas is around.
 
 use super::Resources;
 use super::link::Linked;
 use super::segment::Doc;
+use crate::geo::gazetteer::{Gazetteer, PlaceId};
+use crate::{EntityKind, GeoKind};
 
-pub fn geocode(_doc: &Doc, _res: &Resources, _entities: &mut [Linked]) {}
+/// Bonus (in log-population units) for a candidate in a country the article names.
+const SAME_COUNTRY: f64 = 3.0;
+/// Bonus for a candidate near another place the article names (not a country).
+const NEARBY: f64 = 6.0;
+const NEARBY_KM: f64 = 600.0;
+
+pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
+    let gaz = &res.gazetteer;
+    let cands: Vec<Vec<PlaceId>> = entities.iter().map(|l| candidates(doc, gaz, l)).collect();
+
+    // Context from unambiguous evidence: places whose best reading is clear.
+    let mut countries: Vec<&str> = Vec::new();
+    let mut anchors: Vec<(usize, f64, f64)> = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        let Some(&best) = c.first() else { continue };
+        let p = gaz.place(best);
+        let clear = c.len() == 1 || gaz.place(c[1]).prior() + SAME_COUNTRY + NEARBY < p.prior();
+        if p.geo.kind == GeoKind::Country {
+            countries.push(&p.geo.country);
+        } else if clear && p.geo.kind != GeoKind::Sea {
+            anchors.push((i, p.geo.lat, p.geo.lon));
+            if !p.geo.country.is_empty() {
+                countries.push(&p.geo.country);
+            }
+        }
+    }
+
+    let mut chosen: Vec<Option<PlaceId>> = vec![None; entities.len()];
+    for (i, c) in cands.iter().enumerate() {
+        chosen[i] = c
+            .iter()
+            .copied()
+            .map(|id| {
+                let p = gaz.place(id);
+                let mut score = p.prior();
+                if !p.geo.country.is_empty() && countries.contains(&p.geo.country.as_str()) {
+                    score += SAME_COUNTRY;
+                }
+                if p.geo.kind != GeoKind::Country
+                    && anchors.iter().any(|&(j, lat, lon)| j != i && haversine_km(lat, lon, p.geo.lat, p.geo.lon) <= NEARBY_KM)
+                {
+                    score += NEARBY;
+                }
+                (id, score)
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(id, _)| id);
+    }
+
+    for (l, pick) in entities.iter_mut().zip(chosen) {
+        let Some(id) = pick else { continue };
+        let p = gaz.place(id);
+        l.entity.geo = Some(p.geo.clone());
+        l.entity.name_en = Some(p.name_en.clone());
+    }
+}
+
+/// The places an entity's mentions may name: the candidates of its most specific mention (the
+/// one with the fewest readings), so that «دير الزور» settles what «الدير» alone would not.
+fn candidates(doc: &Doc, gaz: &Gazetteer, l: &Linked) -> Vec<PlaceId> {
+    if l.entity.kind != EntityKind::Place {
+        return Vec::new();
+    }
+    l.entity
+        .mentions
+        .iter()
+        .map(|m| gaz.lookup(m.slice(doc.text)))
+        .filter(|c| !c.is_empty())
+        .min_by_key(|c| c.len())
+        .map(|c| c.to_vec())
+        .unwrap_or_default()
+}
+
+pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let (dp, dl) = (p2 - p1, (lon2 - lon1).to_radians());
+    let h = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * h.sqrt().min(1.0).asin()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::geo::gazetteer::Gazetteer;
+    use crate::stages::{link, mentions};
+    use crate::{Entity, Lang};
+
+    const TSV: &str = "\
+country\tSY\t35.0\t38.5\t17000000\tSyria\tسوريا\tt
+country\tKW\t29.3\t47.6\t4000000\tKuwait\tالكويت\tt
+country\tFR\t46.6\t2.4\t67000000\tFrance\tفرنسا\tt
+country\tUS\t39.5\t-99.1\t330000000\tUnited States\tUS\tt
+city\tSY\t35.95\t39.01\t530000\tRaqqa\tالرقة\tt
+city\tKW\t29.15\t48.1\t900000\tAr-Riqqah\tالرقة\tt
+city\tSY\t36.2\t37.16\t2000000\tAleppo\tحلب\tt
+city\tFR\t48.85\t2.35\t2100000\tParis\tباريس\tt
+city\tUS\t33.66\t-95.56\t25000\tParis\t\tt
+region\tUS\t31.2\t-99.3\t290000000\tTexas\t\tt
+city\tUS\t32.78\t-96.8\t1300000\tDallas\t\tt
+";
+
+    fn geocoded(g: &Gazetteer, text: &str, lang: Lang) -> Vec<Entity> {
+        let doc = Doc::new(text, lang);
+        let res = Resources { gazetteer: Gazetteer::from_tsv(TSV) };
+        let _ = g;
+        let ms: Vec<mentions::Mention> = res
+            .gazetteer
+            .find(&doc)
+            .into_iter()
+            .map(|m| {
+                let p = res.gazetteer.place(m.candidates[0]);
+                mentions::Mention { span: m.span, kind: EntityKind::Place, key: p.name_en.to_lowercase(), name_en: None, geo: None }
+            })
+            .collect();
+        let mut linked = link::link(&doc, ms);
+        geocode(&doc, &res, &mut linked);
+        linked.into_iter().map(|l| l.entity).collect()
+    }
+
+    fn country_of(ents: &[Entity], name: &str, text: &str) -> String {
+        ents.iter().find(|e| e.mentions.iter().any(|m| m.slice(text) == name)).and_then(|e| e.geo.as_ref()).map(|g| g.country.clone()).unwrap_or_default()
+    }
+
+    #[test]
+    fn context_country_decides_a_homonym() {
+        let g = Gazetteer::from_tsv(TSV);
+        // Without context the larger town wins; a Syrian story pulls الرقة to Syria.
+        let t = "قصفت الطائرات الرقة وحلب في سوريا";
+        assert_eq!(country_of(&geocoded(&g, t, Lang::Ar), "الرقة", t), "SY");
+        let t = "وصل الوفد إلى الرقة في الكويت";
+        assert_eq!(country_of(&geocoded(&g, t, Lang::Ar), "الرقة", t), "KW");
+    }
+
+    #[test]
+    fn paris_is_in_france_unless_texas_is_around() {
+        let g = Gazetteer::from_tsv(TSV);
+        let t = "The summit in Paris drew leaders from the US.";
+        assert_eq!(country_of(&geocoded(&g, t, Lang::En), "Paris", t), "FR");
+        let t = "The rodeo moved from Dallas to Paris, Texas.";
+        assert_eq!(country_of(&geocoded(&g, t, Lang::En), "Paris", t), "US");
+    }
+
+    #[test]
+    fn every_place_entity_gets_geo_and_english_name() {
+        let g = Gazetteer::from_tsv(TSV);
+        let t = "زار الوزير باريس ثم فرنسا";
+        for e in geocoded(&g, t, Lang::Ar) {
+            assert!(e.geo.is_some() && e.name_en.is_some(), "{e:?}");
+        }
+    }
+
+    #[test]
+    fn haversine_is_sane() {
+        assert!((haversine_km(0.0, 0.0, 0.0, 1.0) - 111.2).abs() < 0.5);
+        assert_eq!(haversine_km(10.0, 10.0, 10.0, 10.0), 0.0);
+    }
+}

@@ -29,12 +29,13 @@ pub fn find(doc: &Doc, res: &Resources) -> Vec<Mention> {
 
 fn gazetteer_mentions(doc: &Doc, res: &Resources) -> Vec<Mention> {
     res.gazetteer
-        .find(&doc.folded.text)
+        .find(doc)
         .into_iter()
+        .filter(|m| !m.candidates.is_empty())
         .map(|m| {
             let p = res.gazetteer.place(m.candidates[0]);
             Mention {
-                span: doc.folded.orig_span(m.fstart, m.fend),
+                span: m.span,
                 kind: EntityKind::Place,
                 key: p.name_en.to_lowercase(),
                 name_en: Some(p.name_en.clone()),

