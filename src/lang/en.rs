@@ -4,12 +4,11 @@ use crate::stages::tagger::FeatureHasher;
 
 /// Reporting verbs that take the content directly ("said that ...", "..., she added").
 pub const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "added", "adds", "wrote", "writes", "noted", "notes", "announced", "announces", "tweeted", "tweets", "stated", "states",
-    "declared", "explained", "acknowledged", "acknowledges", "warned", "warns", "insisted", "insists", "claimed", "claims", "denied", "denies",
+    "said", "says", "say", "added", "adds", "wrote", "writes", "noted", "announced", "announces", "tweeted", "tweets", "stated", "declared", "explained", "acknowledged", "acknowledges", "warned", "warns", "insisted", "insists", "claimed", "denied", "denies",
     "confirmed", "confirms", "stressed", "emphasized", "emphasised", "argued", "argues", "suggested", "suggests", "recalled", "responded",
     "replied", "concluded", "predicted", "predicts", "estimated", "admitted", "admits", "complained", "conceded", "countered", "promised",
     "vowed", "pledged", "revealed", "disclosed", "cautioned", "observed", "remarked", "commented", "maintained", "maintains", "contended",
-    "asserted", "alleged", "alleges", "indicated", "reported", "reports", "believes", "continued", "asked", "asks", "wondered", "explains",
+    "asserted", "alleged", "alleges", "indicated", "reported", "believes", "continued", "asked", "asks", "wondered", "explains",
     "writing", "saying", "adding", "noting", "arguing", "telling", "declares", "announcing", "posted", "testified", "agreed", "thinks",
 ];
 

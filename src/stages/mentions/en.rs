@@ -122,6 +122,7 @@ fn key_of(name: &str) -> String {
 pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let Some(model) = model() else { return };
     let mut found: Vec<(Span, EntityKind)> = Vec::new();
+    let mut all_words: Vec<Vec<Word>> = Vec::with_capacity(doc.sentences.len());
     for s in &doc.sentences {
         let ws = words(doc, s.tokens.clone());
         for (a, b, kind) in tag_sentence(model, &ws) {
@@ -134,7 +135,9 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
                 found.push((Span::new(ws[a].span.start, ws[b - 1].span.end), kind));
             }
         }
+        all_words.push(ws);
     }
+    propagate(doc, &all_words, &mut found);
     // The tagger sees context, the gazetteer only strings: a gazetteer place inside a tagged
     // person or organisation goes; a tagged place on the very span of a gazetteer place defers to it.
     out.retain(|g| !found.iter().any(|(sp, k)| *k != EntityKind::Place && sp.overlaps(g.span)));
@@ -150,6 +153,41 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.span.start);
     unify(doc, &mut mentions);
     out.extend(mentions);
+}
+
+/// A name tagged once is the same name elsewhere in the article: the tagger misses some
+/// occurrences (a surname opening a sentence, a name in a short line), so every other
+/// capitalised occurrence of a tagged name, word for word, becomes a mention of the same kind.
+fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKind)>) {
+    let mut names: Vec<(Vec<&str>, EntityKind)> = Vec::new();
+    for (sp, kind) in found.iter() {
+        let n = sp.slice(doc.text);
+        if n.chars().count() < 2 || !n.chars().next().is_some_and(char::is_uppercase) {
+            continue;
+        }
+        let ws: Vec<&str> = all_words.iter().flatten().filter(|w| sp.contains(w.span)).map(|w| w.text.as_ref()).collect();
+        if !ws.is_empty() && !names.iter().any(|(w, _)| *w == ws) {
+            names.push((ws, *kind));
+        }
+    }
+    names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    let mut added = Vec::new();
+    for ws in all_words {
+        let mut i = 0;
+        while i < ws.len() {
+            let hit = names.iter().find(|(n, _)| i + n.len() <= ws.len() && n.iter().zip(&ws[i..]).all(|(a, b)| *a == b.text.as_ref()));
+            if let Some((n, kind)) = hit {
+                let span = Span::new(ws[i].span.start, ws[i + n.len() - 1].span.end);
+                if !found.iter().any(|(f, _)| f.overlaps(span)) {
+                    added.push((span, *kind));
+                }
+                i += n.len();
+            } else {
+                i += 1;
+            }
+        }
+    }
+    found.extend(added);
 }
 
 /// One kind and one key per real-world thing: short forms take the key of the full name they

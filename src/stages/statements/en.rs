@@ -120,6 +120,19 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     Some(Speaker { span, entity })
 }
 
+/// The subject of a sentence whose verb phrase is coordinated ("X thanked them and said ..."):
+/// the name or pronoun that opens the sentence.
+fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
+    if cue == 0 || !matches!(c.low(cue - 1), "and" | "then" | "but") {
+        return None;
+    }
+    let mut k = start;
+    while k < cue && matches!(c.low(k), "but" | "and" | "so" | "however" | "," | "then" | "yet") {
+        k += 1;
+    }
+    speaker_after(c, k, cue).filter(|s| s.entity.is_some() || PRONOUNS_PERSON.contains(&s.span.slice(c.doc.text).to_lowercase().as_str()))
+}
+
 /// A noun phrase after a cue ("said Smith", "said a spokesman for X").
 fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     if start >= limit {
@@ -295,7 +308,9 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
         }
         let cue_at = (k..(k + 9).min(n)).find(|&j| is_cue(c.low(j)) && !c.quoted[j] && doc.tokens[j].sentence <= doc.tokens[after.min(n - 1)].sentence + 1);
         if let Some(j) = cue_at.filter(|_| k > after || doc.tokens.get(after).is_some_and(|t| t.is_word)) {
-            let s = if j > k { speaker_before(c, k, j) } else { None }.or_else(|| speaker_after(c, j + 1, (j + 9).min(n)));
+            // The speaker fills the gap between the quote and the verb (", Smith said"), or follows
+            // the verb (", said Smith").
+            let s = if j > k { speaker_before(c, k, j).filter(|sp| sp.span.start <= doc.tokens[k].span.start || c.low(k) == "the") } else { speaker_after(c, j + 1, (j + 9).min(n)) };
             if s.is_some() {
                 speaker = s;
                 cue = Some(c.span(j, j + 1));
@@ -306,22 +321,18 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                 }
             }
         }
-        // What precedes the opening mark: "X said: “…" / "According to X, “…"
+        // What precedes the opening mark: "X said: “…" / "X said in a statement, “…". A quote
+        // further from its verb is a fragment of reported speech, handled there.
         if speaker.is_none() && a >= 2 {
             let mut j = a - 1; // the opening mark
-            while j > srange.start && matches!(c.low(j - 1), ":" | ",") {
+            while j > srange.start && matches!(c.low(j - 1), ":" | "," | "that") {
                 j -= 1;
             }
-            if j > srange.start && is_cue(c.low(j - 1)) {
-                cue = Some(c.span(j - 1, j));
-                speaker = speaker_before(c, srange.start, j - 1);
-            } else if j > srange.start {
-                // "X said in a statement: “…"
-                let floor = srange.start.max(j.saturating_sub(10));
-                if let Some(v) = (floor..j).rev().find(|&v| is_cue(c.low(v)) && !c.quoted[v]) {
-                    cue = Some(c.span(v, v + 1));
-                    speaker = speaker_before(c, srange.start, v);
-                }
+            let floor = srange.start.max(j.saturating_sub(5));
+            let colon_or_comma = matches!(c.low(a - 2), ":" | ",");
+            if let Some(v) = (floor..j).rev().find(|&v| is_cue(c.low(v)) && !c.quoted[v]).filter(|&v| v + 1 == j || colon_or_comma) {
+                cue = Some(c.span(v, v + 1));
+                speaker = speaker_before(c, srange.start, v).or_else(|| subject(c, srange.start, v));
             }
         }
         let standalone = a == 0 || doc.tokens[a - 1].sentence != sent || srange.start + 1 >= a;
@@ -341,7 +352,8 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        if words < 3 && cue.is_none() {
+        let cue_before = cue.is_some_and(|cs| cs.end <= doc.tokens[a].span.start);
+        if words < 3 && cue.is_none() || words < 4 && cue_before {
             i += 1;
             continue;
         }
@@ -360,9 +372,17 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
     let doc = c.doc;
     for s in &doc.sentences {
         let r = s.tokens.clone();
-        // Sentences mostly inside quotes were handled as direct quotes.
-        let quoted = r.clone().filter(|&k| c.quoted[k]).count();
-        if quoted * 2 > r.len() {
+        // Headlines: "Kasich: We Are Going All the Way" / "Poll: Sanders Leads".
+        if let Some(colon) = (r.start + 1..(r.start + 6).min(r.end)).find(|&j| c.low(j) == ":")
+            && (r.start..colon).all(|j| doc.tokens[j].is_word || matches!(c.low(j), "." | "'"))
+            && c.orig(r.start).chars().next().is_some_and(char::is_uppercase)
+            && !c.orig(colon - 1).chars().all(|ch| ch.is_ascii_digit())
+            && (colon + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() >= 3
+            && let Some(content) = trim_content(c, colon + 1, r.end).filter(|ct| !overlaps_any(out, *ct))
+        {
+            let span = c.span(r.start, colon);
+            let entity = c.mention_ending(colon).filter(|m| m.span.start >= span.start).map(|m| m.entity);
+            out.push(Found { content, cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false });
             continue;
         }
         let mut k = r.start;
@@ -393,6 +413,24 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
                 continue;
             }
             let cue = c.span(k, k + 1);
+            // "X endorsed Cruz, saying he ...": the participle's speaker is the clause's subject.
+            if w.ends_with("ing") && k > r.start && c.low(k - 1) == "," {
+                let mut st = r.start;
+                while st < k && matches!(c.low(st), "but" | "and" | "so" | "however" | "," | "then" | "yet" | "-" | "\"" | "“") {
+                    st += 1;
+                }
+                let speaker = speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4);
+                let mut from = k + 1;
+                if let Some(t) = (from..(from + 3).min(r.end)).find(|&j| c.low(j) == "that") {
+                    from = t;
+                }
+                if speaker.is_some()
+                    && let Some(content) = trim_content(c, from, r.end).filter(|ct| !overlaps_any(out, *ct))
+                {
+                    out.push(Found { content, cue: Some(cue), speaker, direct: false });
+                    break;
+                }
+            }
             // CONTENT, X said.  /  CONTENT, said X.
             let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]);
             let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6;
@@ -404,7 +442,7 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
                 }
             }
             // X said (that) CONTENT / X told Y (that) CONTENT
-            let Some(speaker) = speaker_before(c, r.start, k) else {
+            let Some(speaker) = speaker_before(c, r.start, k).or_else(|| subject(c, r.start, k)) else {
                 k += 1;
                 continue;
             };
