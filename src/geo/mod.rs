@@ -3,3 +3,4 @@
 
 pub mod gazetteer;
 pub mod projection;
+pub mod world;

@@ -1,0 +1,266 @@
+//! Country outlines for the map view, decoded once from `data/world.bin.z` (Natural Earth 1:50m via
+//! npm `world-atlas`, simplified and quantised by `tools/gazetteer/build.py`).
+//!
+//! Format after zlib: `KWM1`, varint country count, then per country: 2 bytes ISO 3166-1 alpha-2,
+//! varint name length + UTF-8 English name, varint ring count, and per ring a varint point count and
+//! zigzag-varint deltas of (lon, lat) in hundredths of a degree.
+
+use std::sync::OnceLock;
+
+use super::projection::{Bounds, View, bounds_of_places, project, rings_path};
+use crate::{Analysis, GeoKind};
+
+static WORLD: &[u8] = include_bytes!("../../data/world.bin.z");
+
+#[derive(Debug, Clone)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 (the same codes as `Geo::country`).
+    pub iso2: String,
+    pub name_en: String,
+    /// Closed rings of (lon, lat) in degrees; the first point is not repeated at the end.
+    pub rings: Vec<Vec<(f32, f32)>>,
+}
+
+impl Country {
+    /// The outline as an SVG path in world units (see [`super::projection`]).
+    pub fn path(&self) -> String {
+        rings_path(self.rings.iter().map(|r| r.as_slice()))
+    }
+
+    /// Bounds in world units of the country's outline.
+    pub fn bounds(&self) -> Option<Bounds> {
+        Bounds::of_points(self.rings.iter().flatten().map(|&(lon, lat)| project(lon as f64, lat as f64)))
+    }
+}
+
+/// A country outline ready to draw: its SVG path in world units, built once.
+#[derive(Debug, Clone)]
+pub struct CountryPath {
+    pub iso2: String,
+    pub name_en: String,
+    pub d: String,
+}
+
+pub struct World {
+    pub countries: Vec<Country>,
+}
+
+impl World {
+    /// The shipped outlines, decoded on first use (an empty world if the data were damaged).
+    pub fn get() -> &'static World {
+        static W: OnceLock<World> = OnceLock::new();
+        W.get_or_init(|| World::decode(WORLD).unwrap_or(World { countries: Vec::new() }))
+    }
+
+    /// Every country's SVG path in world units, built on first use and cached: the map view draws
+    /// these inside one `<g transform=View::transform()>`, so zoom and pan never rebuild them.
+    pub fn paths() -> &'static [CountryPath] {
+        static P: OnceLock<Vec<CountryPath>> = OnceLock::new();
+        P.get_or_init(|| {
+            World::get()
+                .countries
+                .iter()
+                .map(|c| CountryPath { iso2: c.iso2.clone(), name_en: c.name_en.clone(), d: c.path() })
+                .filter(|p| !p.d.is_empty())
+                .collect()
+        })
+    }
+
+    pub fn country(&self, iso2: &str) -> Option<&Country> {
+        self.countries.iter().find(|c| c.iso2.eq_ignore_ascii_case(iso2))
+    }
+
+    pub fn decode(z: &[u8]) -> Option<World> {
+        let raw = miniz_oxide::inflate::decompress_to_vec_zlib(z).ok()?;
+        let mut r = Reader { b: &raw, i: 0 };
+        if r.take(4)? != b"KWM1" {
+            return None;
+        }
+        let n = r.varint()? as usize;
+        let mut countries = Vec::with_capacity(n.min(400));
+        for _ in 0..n {
+            let iso2 = String::from_utf8(r.take(2)?.to_vec()).ok()?;
+            let len = r.varint()? as usize;
+            let name_en = String::from_utf8(r.take(len)?.to_vec()).ok()?;
+            let nrings = r.varint()? as usize;
+            let mut rings = Vec::with_capacity(nrings.min(1000));
+            for _ in 0..nrings {
+                let npts = r.varint()? as usize;
+                let mut ring = Vec::with_capacity(npts.min(100_000));
+                let (mut x, mut y) = (0i64, 0i64);
+                for _ in 0..npts {
+                    x += unzigzag(r.varint()?);
+                    y += unzigzag(r.varint()?);
+                    ring.push((x as f32 / 100.0, y as f32 / 100.0));
+                }
+                rings.push(ring);
+            }
+            countries.push(Country { iso2, name_en, rings });
+        }
+        Some(World { countries })
+    }
+}
+
+/// A pin for a place entity that is not a country.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pin {
+    pub entity: String,
+    pub name: String,
+    pub name_en: Option<String>,
+    pub lon: f64,
+    pub lat: f64,
+    pub kind: GeoKind,
+    pub mentions: usize,
+}
+
+/// What the map shows for one analysis: countries to shade (named in the article, ISO2, with
+/// their entity id and mention count) and pins for everything else with coordinates.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct MapData {
+    pub countries: Vec<(String, String, usize)>,
+    pub pins: Vec<Pin>,
+    /// (lon, lat) of every located place, countries at their centroid: what the view fits.
+    pub focus: Vec<(f64, f64)>,
+}
+
+impl MapData {
+    pub fn of(a: &Analysis) -> MapData {
+        let mut m = MapData::default();
+        for e in &a.entities {
+            let Some(g) = &e.geo else { continue };
+            if !g.lat.is_finite() || !g.lon.is_finite() {
+                continue;
+            }
+            m.focus.push((g.lon, g.lat));
+            if g.kind == GeoKind::Country && !g.country.is_empty() {
+                m.countries.push((g.country.clone(), e.id.clone(), e.mentions.len()));
+            } else {
+                m.pins.push(Pin {
+                    entity: e.id.clone(),
+                    name: e.name.clone(),
+                    name_en: e.name_en.clone(),
+                    lon: g.lon,
+                    lat: g.lat,
+                    kind: g.kind,
+                    mentions: e.mentions.len(),
+                });
+            }
+        }
+        m
+    }
+
+    /// The view fitting every located place in a `width` × `height` viewport (the whole world
+    /// when there is none); a lone place gets a few degrees of surroundings.
+    pub fn fit(&self, width: f64, height: f64, padding: f64) -> View {
+        match bounds_of_places(&self.focus, 8.0) {
+            Some(b) => View::fit(b, width, height, padding),
+            None => View::world(width, height),
+        }
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let s = self.b.get(self.i..self.i.checked_add(n)?)?;
+        self.i += n;
+        Some(s)
+    }
+
+    fn varint(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = *self.b.get(self.i)?;
+            self.i += 1;
+            v |= u64::from(byte & 0x7F) << shift;
+            if byte & 0x80 == 0 {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+fn unzigzag(v: u64) -> i64 {
+    ((v >> 1) as i64) ^ -((v & 1) as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_outlines_decode_with_known_countries() {
+        let w = World::get();
+        assert!(w.countries.len() > 200, "{}", w.countries.len());
+        for iso in ["SY", "RU", "FR", "EG", "TR", "US", "FJ"] {
+            let c = w.country(iso).unwrap_or_else(|| panic!("{iso} missing"));
+            assert!(!c.rings.is_empty());
+        }
+        let sy = w.country("sy").unwrap();
+        assert_eq!(sy.name_en, "Syria");
+        // Every point is a real coordinate.
+        for c in &w.countries {
+            for &(lon, lat) in c.rings.iter().flatten() {
+                assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat), "{} {lon} {lat}", c.iso2);
+            }
+        }
+    }
+
+    #[test]
+    fn syria_outline_contains_damascus_region() {
+        let sy = World::get().country("SY").unwrap();
+        let (lo_lon, hi_lon, lo_lat, hi_lat) = sy.rings.iter().flatten().fold((f32::MAX, f32::MIN, f32::MAX, f32::MIN), |a, &(x, y)| {
+            (a.0.min(x), a.1.max(x), a.2.min(y), a.3.max(y))
+        });
+        assert!(lo_lon < 36.3 && hi_lon > 36.3 && lo_lat < 33.5 && hi_lat > 33.5);
+        assert!(lo_lon > 35.0 && hi_lon < 43.0);
+    }
+
+    #[test]
+    fn no_ring_streaks_across_the_map() {
+        // Rings are split at the antimeridian: no edge may jump more than half the world.
+        for c in &World::get().countries {
+            for r in &c.rings {
+                for w in r.windows(2) {
+                    assert!((w[0].0 - w[1].0).abs() < 180.0, "{} jumps", c.iso2);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn paths_are_cached_and_nonempty() {
+        let p = World::paths();
+        assert!(p.len() > 200);
+        assert!(std::ptr::eq(p, World::paths()));
+        assert!(p.iter().all(|c| c.d.starts_with('M') && c.d.ends_with('Z')));
+    }
+
+    #[test]
+    fn map_data_shades_countries_and_pins_the_rest() {
+        let a = crate::analyze("زار الرئيس موسكو ثم سوريا وحلب", &crate::Options::default());
+        let m = MapData::of(&a);
+        assert!(m.countries.iter().any(|c| c.0 == "SY"), "{m:?}");
+        assert!(m.pins.iter().any(|p| p.name_en.as_deref() == Some("Moscow")), "{m:?}");
+        let v = m.fit(800.0, 500.0, 30.0);
+        for &(lon, lat) in &m.focus {
+            let (x, y) = v.place(lon, lat);
+            assert!((0.0..=800.0).contains(&x) && (0.0..=500.0).contains(&y));
+        }
+        let empty = MapData::of(&crate::analyze("", &crate::Options::default()));
+        assert!(empty.pins.is_empty() && empty.fit(800.0, 500.0, 30.0).scale > 0.0);
+    }
+
+    #[test]
+    fn damaged_data_is_rejected_not_panicking() {
+        assert!(World::decode(b"").is_none());
+        assert!(World::decode(&[0x78, 0x9c, 1, 2, 3]).is_none());
+        let z = miniz_oxide::deflate::compress_to_vec_zlib(b"KWM1\x05SY", 6);
+        assert!(World::decode(&z).is_none());
+    }
+}
