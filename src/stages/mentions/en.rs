@@ -25,7 +25,7 @@ pub struct Word<'a> {
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "inc", "corp", "co", "ltd",
-    "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "adm", "atty", "rev", "ft", "mt", "no", "cpl", "pvt", "supt",
+    "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "adm", "atty", "rev", "ft", "mt", "cpl", "pvt", "supt",
 ];
 
 /// Words of one token range, CoNLL-style: acronyms (U.S.), abbreviations (Sen.), hyphenated words
@@ -78,9 +78,13 @@ pub fn words<'a>(doc: &Doc<'a>, range: std::ops::Range<usize>) -> Vec<Word<'a>> 
 }
 
 const TAG_KINDS: [Option<EntityKind>; 5] = [None, Some(EntityKind::Person), Some(EntityKind::Organization), Some(EntityKind::Place), None];
+/// The tagger's fourth type: nationalities, events, titles of works (not scored, but it vetoes
+/// gazetteer matches such as "U.S." in "U.S. Open").
+const MISC_TYPE: u8 = 4;
 
-/// Raw tagger spans over one sentence's words: (first word, end word, kind).
-fn tag_sentence(model: &Model, ws: &[Word]) -> Vec<(usize, usize, EntityKind)> {
+/// Raw tagger spans over one sentence's words: (first word, end word, kind); MISC spans go to
+/// `misc`.
+fn tag_sentence(model: &Model, ws: &[Word], misc: &mut Vec<Span>) -> Vec<(usize, usize, EntityKind)> {
     let strs: Vec<&str> = ws.iter().map(|w| w.text.as_ref()).collect();
     let tags = model.tag(&ner_features(&strs));
     let mut out = Vec::new();
@@ -92,12 +96,62 @@ fn tag_sentence(model: &Model, ws: &[Word]) -> Vec<(usize, usize, EntityKind)> {
         {
             if let Some(k) = TAG_KINDS.get(ty as usize).copied().flatten() {
                 out.push((s, i, k));
+            } else if ty == MISC_TYPE {
+                misc.push(Span::new(ws[s].span.start, ws[i - 1].span.end));
             }
             cur = None;
         }
         if t != 0 && cur.is_none() {
             cur = Some((i, typ));
         }
+    }
+    out
+}
+
+/// Function words that only a Title Case headline capitalises.
+const TITLE_FUNCTION_WORDS: &[&str] = &["The", "On", "To", "Of", "In", "For", "His", "Her", "And", "With", "At", "A", "Is", "Are", "From", "By", "Their", "Its", "As", "Over", "After", "About", "Into", "Be", "Has", "Have", "Not", "Says", "Said"];
+
+fn title_case(ws: &[Word]) -> bool {
+    let inner = ws.iter().skip(1).filter(|w| TITLE_FUNCTION_WORDS.contains(&w.text.as_ref())).count();
+    let lower = ws.iter().filter(|w| w.text.chars().next().is_some_and(char::is_lowercase)).count();
+    inner >= 2 && lower <= 1
+}
+
+/// Lower-case particles inside personal names (Osama bin Laden, Charles de Gaulle).
+const NAME_PARTICLES: &[&str] = &["bin", "al", "de", "van", "von", "da", "del", "della", "la", "le", "ibn", "abu", "el", "der", "den", "dos", "du"];
+
+/// Words the tagger takes for names that are not named entities here (religions, members of
+/// parties or faiths): CoNLL calls them MISC.
+const NOT_NAMES: &[&str] = &[
+    "muslim", "muslims", "christian", "christians", "jew", "jews", "jewish", "islam", "christianity", "judaism", "hindu", "hindus", "sikh", "sikhs",
+    "democrat", "democrats", "republican", "republicans", "catholic", "catholics", "protestant", "protestants", "sunni", "sunnis", "shia", "shiite", "shiites",
+    "god", "allah", "internet", "twitter", "facebook",
+];
+
+/// Joins a person's name around a particle, splits "Philadelphia's Union League" at the
+/// possessive, drops faiths and party members.
+fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usize, usize, EntityKind)> {
+    let mut out: Vec<(usize, usize, EntityKind)> = Vec::new();
+    for (a, b, k) in spans {
+        if let Some(last) = out.last_mut()
+            && last.2 == EntityKind::Person
+            && k == EntityKind::Person
+            && last.1 + 1 == a
+            && NAME_PARTICLES.contains(&ws[last.1].text.as_ref())
+        {
+            last.1 = b;
+            continue;
+        }
+        if let Some(p) = (a + 1..b.saturating_sub(1)).find(|&i| ws[i].text == "'s") {
+            let left = if k == EntityKind::Person { EntityKind::Person } else { EntityKind::Place };
+            out.push((a, p, left));
+            out.push((p + 1, b, k));
+            continue;
+        }
+        if b == a + 1 && NOT_NAMES.contains(&ws[a].text.to_lowercase().as_str()) {
+            continue;
+        }
+        out.push((a, b, k));
     }
     out
 }
@@ -123,9 +177,16 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let Some(model) = model() else { return };
     let mut found: Vec<(Span, EntityKind)> = Vec::new();
     let mut all_words: Vec<Vec<Word>> = Vec::with_capacity(doc.sentences.len());
+    let mut misc: Vec<Span> = Vec::new();
     for s in &doc.sentences {
         let ws = words(doc, s.tokens.clone());
-        for (a, b, kind) in tag_sentence(model, &ws) {
+        // A Title Case headline capitalises every word: its names are found by propagation
+        // from the body instead.
+        if title_case(&ws) && doc.sentences.len() > 1 {
+            all_words.push(ws);
+            continue;
+        }
+        for (a, b, kind) in clean_spans(&ws, tag_sentence(model, &ws, &mut misc)) {
             let (mut a, b) = (a, b);
             // "the" is never part of the name.
             while a < b && ws[a].text.eq_ignore_ascii_case("the") {
@@ -140,6 +201,17 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     propagate(doc, &all_words, &mut found);
     // The tagger sees context, the gazetteer only strings: a gazetteer place inside a tagged
     // person or organisation goes; a tagged place on the very span of a gazetteer place defers to it.
+    // "the" stays out of place names too; a gazetteer match inside a MISC name (U.S. Open) goes.
+    for g in out.iter_mut() {
+        let t = g.span.slice(doc.text);
+        if t.len() > 4 && t[..4].eq_ignore_ascii_case("the ") {
+            g.span.start += 4;
+        }
+    }
+    out.retain(|g| !misc.iter().any(|m| m.overlaps(g.span)));
+    // A country or region tagged as a person ("Nevada said") is the place; a town that is also
+    // a surname (Clinton, Dole) stays the person.
+    found.retain(|(sp, k)| !(*k == EntityKind::Person && out.iter().any(|g| g.span == *sp && g.geo.as_ref().is_some_and(|x| matches!(x.kind, crate::GeoKind::Country | crate::GeoKind::Region)))));
     out.retain(|g| !found.iter().any(|(sp, k)| *k != EntityKind::Place && sp.overlaps(g.span)));
     found.retain(|(sp, _)| !out.iter().any(|g| g.span.overlaps(*sp) && g.span.contains(*sp)));
     let mut mentions: Vec<Mention> = found
@@ -315,5 +387,33 @@ mod tests {
         assert_eq!(post.mentions.len(), 2, "{orgs:?}");
         let un = orgs.iter().find(|e| e.name == "United Nations").expect("United Nations");
         assert_eq!(un.mentions.len(), 2, "{orgs:?}");
+    }
+}
+
+#[cfg(test)]
+mod cleanup_tests {
+    use crate::{EntityKind, Lang, Options, analyze};
+
+    fn ents(text: &str) -> Vec<(EntityKind, String)> {
+        let a = analyze(text, &Options { lang: Some(Lang::En), date: None });
+        a.entities.iter().map(|e| (e.kind, e.name.clone())).collect()
+    }
+
+    #[test]
+    fn title_case_headline_names_come_from_the_body() {
+        let e = ents("Senator Slams The Plan On Her Way To The Summit\nSenator Maria Lopez criticised the plan in Madrid.");
+        assert!(e.iter().all(|(_, n)| !n.contains("Slams") && !n.contains("Summit")), "{e:?}");
+    }
+
+    #[test]
+    fn particles_join_person_names() {
+        let e = ents("Officials said Osama bin Laden had fled.");
+        assert!(e.contains(&(EntityKind::Person, "Osama bin Laden".to_string())), "{e:?}");
+    }
+
+    #[test]
+    fn faiths_are_not_entities() {
+        let e = ents("Muslims and Christians prayed together.");
+        assert!(e.is_empty(), "{e:?}");
     }
 }
