@@ -38,7 +38,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     }
     let mut patterns = Vec::new();
     title_mentions(doc, ar, &cands, &known_at, &mut patterns);
-    org_head_mentions(doc, ar, &known_at, &mut patterns);
+    org_head_mentions(doc, ar, &cands, &known_at, &mut patterns);
     equipment_and_quantities(doc, ar, &mut patterns);
     cands.extend(patterns);
     let mut kept = resolve_overlaps(cands);
@@ -126,7 +126,22 @@ fn is_name_particle(w: &str) -> bool {
 
 /// Words that look like names after a title but are not (common role nouns, verbs of state).
 fn is_not_name(ar: &Arabic, w: &str) -> bool {
-    ar.is_stop(w) || ar.is_speech_verb(w) || ar.is_title(w) || ar.is_demonym(w) || ar.month(w).is_some() || ar.weekday(w).is_some() || is_role_noun(w)
+    ar.is_stop(w) || ar.is_speech_verb(w) || ar.is_title(w) || ar.is_demonym(w) || ar.month(w).is_some() || ar.weekday(w).is_some() || is_role_noun(w) || has_pronoun_suffix(w) || {
+        // A preposition-led common noun (بولاية، بمنح، لوزير) is not a name.
+        let rest = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل'));
+        rest.is_some_and(|r| r.starts_with("ال") || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || r.starts_with('م') && r.chars().count() <= 3)
+    }
+}
+
+/// Possessive and object pronouns end common nouns (خارجيته، بنظرائه), never names.
+fn has_pronoun_suffix(w: &str) -> bool {
+    w.chars().count() >= 5 && ["ته", "تها", "تهم", "ايه", "اءه", "يها", "يهم", "هما", "اتها", "اته"].iter().any(|s| w.ends_with(s))
+}
+
+/// A definite participle or common adjective (المتابع، المعارض، المختص) follows a name; a family
+/// name or nisba (الأسد، السوداني) belongs to it.
+fn definite_surname(w: &str) -> bool {
+    !(w.starts_with("الم") && !w.ends_with('ي') && w.chars().count() >= 6)
 }
 
 fn is_role_noun(w: &str) -> bool {
@@ -166,6 +181,28 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
             if t == "باسم" || t == "لشوون" || t == "شوون" {
                 j += 1;
                 complements += 1;
+                continue;
+            }
+            // Names in guillemets inside the role: أمين عام «الائتلاف الوطني السوري» المعارض.
+            if t == "«"
+                && let Some(c) = (j + 1..n.min(j + 7)).find(|&k| doc.ftok(k) == "»")
+            {
+                j = c + 1;
+                complements += 1;
+                continue;
+            }
+            // Prepositional complements: المختص بالجماعات المتطرفة، لوزير الصحة بولاية الخرطوم.
+            let prep_definite = (t.starts_with("بال") || t.starts_with("لل") || t.starts_with("كال")) && t.chars().count() > 4;
+            let prep_idafa = (t.starts_with('ب') || t.starts_with('ل')) && !t.starts_with("ال") && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && is_not_name(ar, t) && !known_at.contains_key(&j);
+            let possessive = has_pronoun_suffix(t) && complements == 0;
+            if prep_definite || possessive {
+                j += 1;
+                complements += 1;
+                continue;
+            }
+            if prep_idafa {
+                j += 2;
+                complements += 2;
                 continue;
             }
             let definite = starts_with_al(t) || t.starts_with("لل");
@@ -223,6 +260,28 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
         }
         i = j.max(i + 1);
     }
+    // A name right after a reporting verb, closed by a role, a complementiser or a comma:
+    // وقال رامي عبد الرحمن مدير المرصد …, قال جون سميث إن …; and a name glossed by "، وهو".
+    for v in 0..n.saturating_sub(2) {
+        let after_verb = ar.is_speech_verb(doc.ftok(v));
+        let start = v + 1;
+        if known_at.contains_key(&start) {
+            continue;
+        }
+        let Some(end) = name_end(doc, ar, start, known_at) else { continue };
+        let next = if end < n { doc.ftok(end) } else { "" };
+        let closed_by_role = end < n && ar.is_title(next);
+        let closed_by_gloss = next == "،" && end + 1 < n && matches!(doc.ftok(end + 1), "وهو" | "وهي");
+        let closed_by_clause = matches!(next, "ان" | "انه" | "انها" | ":" | "،") && end - start >= 2;
+        let ok = (after_verb && (closed_by_role || closed_by_clause || closed_by_gloss)) || (closed_by_gloss && end - start >= 2 && doc.tokens[start].span.start > 0 && matches!(doc.ftok(v), "و" | "،" | "." | "قال" | "ووصف" | "وصف") );
+        if !ok || doc.tokens[end.min(n - 1)].sentence != doc.tokens[start].sentence {
+            continue;
+        }
+        let span = crate::Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
+        let key = format!("p:{}", &doc.folded.text[doc.tokens[start].fstart..doc.tokens[end - 1].fend]);
+        let name_en = transliterate(span.slice(doc.text));
+        out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+    }
     // Coordinated names after a nationality adjective with و (والفرنسي فرنسوا هولاند).
     for i in 0..n.saturating_sub(1) {
         let w = doc.ftok(i);
@@ -255,8 +314,8 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
         if starts_with_al(t) {
             // Compound given names go on: عبد الله …, كمال الدين …, سيف الإسلام ….
             let after_particle = k > j && is_name_particle(doc.ftok(k - 1)) || matches!(t, "الدين" | "الله" | "الاسلام" | "الرحمن");
-            if k == j {
-                return None;
+            if k == j || !after_particle && !definite_surname(t) {
+                break;
             }
             k += 1;
             if !after_particle {
@@ -279,10 +338,52 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
 
 /// Organisation heads with their definite complements: وزارة الدفاع الروسية, هيئة الأمن الفيدرالي,
 /// جبهة النصرة, حركة «حماس».
-fn org_head_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
     let n = doc.tokens.len();
     for i in 0..n {
         let w = doc.ftok(i);
+        // Definite heads (الوكالة الوطنية للإعلام) need two complements to be a name.
+        let (dprefix, dw) = strip_conj(w);
+        let definite_head = dw.strip_prefix("ال").is_some_and(is_org_head) || w.strip_prefix("ال").is_some_and(is_org_head);
+        if definite_head {
+            let prefix = if w.strip_prefix("ال").is_some_and(is_org_head) { 0 } else { dprefix };
+            let sentence = doc.tokens[i].sentence;
+            let mut j = i + 1;
+            while j < n && j < i + 5 && doc.tokens[j].sentence == sentence {
+                let t = doc.ftok(j);
+                if (starts_with_al(t) || t.starts_with("لل")) && !ar.is_stop(t) && ar.weekday(t).is_none() && !ar.is_title(t) {
+                    j += 1;
+                } else if t.starts_with('ل') && !t.starts_with("ال") && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && j > i + 1 {
+                    j += 2;
+                } else {
+                    break;
+                }
+            }
+            let known_inside = (i..j).any(|k| known_at.get(&k).is_some_and(|&c| cands[c].m.kind != EntityKind::Place));
+            if j >= i + 3 && !known_inside {
+                let fstart = doc.tokens[i].fstart + prefix;
+                let fend = doc.tokens[j - 1].fend;
+                let span = doc.folded.orig_span(fstart, fend);
+                let key = format!("o:{}", &doc.folded.text[fstart..fend]);
+                out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+            }
+            continue;
+        }
+        // A ministry named by its portfolio and country: الخارجية السودانية، الداخلية المصرية.
+        if matches!(dw, "الخارجيه" | "الداخليه" | "الدفاع" | "الخزانه" | "العدل" | "الصحه" | "الاعلام" | "الماليه")
+            && i + 1 < n
+            && doc.ftok(i + 1).ends_with('ه')
+            && ar.is_demonym(doc.ftok(i + 1))
+            && !known_at.contains_key(&i)
+            && !(i > 0 && (is_org_head(doc.ftok(i - 1)) || ar.is_title(doc.ftok(i - 1)) || doc.ftok(i - 1).contains("وزار")))
+        {
+            let fstart = doc.tokens[i].fstart + dprefix;
+            let fend = doc.tokens[i + 1].fend;
+            let span = doc.folded.orig_span(fstart, fend);
+            let key = format!("o:{}", &doc.folded.text[fstart..fend]);
+            out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+            continue;
+        }
         let (prefix, head) = if is_org_head(w) { (0, w) } else { strip_conj(w) };
         let (prefix2, head) = match head.strip_prefix('ل').or_else(|| head.strip_prefix('ب')) {
             Some(r) if is_org_head(r) => ("ل".len(), r),
@@ -305,6 +406,12 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, o
         } else {
             while j < n && j < i + 5 && doc.tokens[j].sentence == sentence {
                 let t = doc.ftok(j);
+                // لمكافحة الإرهاب, لحقوق الإنسان: a ل-led noun with its definite complement.
+                if t.starts_with('ل') && !t.starts_with("ال") && !t.starts_with("لل") && j > i + 1 && j + 1 < n && starts_with_al(doc.ftok(j + 1)) {
+                    j += 2;
+                    end_tok = Some(j);
+                    continue;
+                }
                 if !(starts_with_al(t) || t.starts_with("لل")) || ar.is_stop(t) || ar.weekday(t).is_some() || ar.is_title(t) && j > i + 1 {
                     break;
                 }
@@ -314,11 +421,21 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, o
         }
         let Some(end) = end_tok else { continue };
         // A known name inside (تنظيم «داعش», جبهة النصرة) stands for itself: one entity, not two.
-        if (i..end).any(|k| known_at.contains_key(&k)) {
+        if (i..end).any(|k| known_at.get(&k).is_some_and(|&c| cands[c].m.kind != EntityKind::Place)) {
             continue;
         }
         let fstart = doc.tokens[i].fstart + prefix + prefix2;
         let fend = doc.tokens[end - 1].fend;
+        // An apposition in guillemets names it: وكالة الأنباء السورية الرسمية «سانا».
+        if end + 2 < n
+            && doc.ftok(end) == "«"
+            && let Some(&k) = known_at.get(&(end + 1))
+            && cands[k].m.kind == EntityKind::Organization
+        {
+            let span = doc.folded.orig_span(fstart, fend);
+            out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key: cands[k].m.key.clone(), name_en: cands[k].m.name_en.clone(), geo: None }, src: Source::Pattern });
+            continue;
+        }
         let span = if doc.ftok(end - 1) == "»" { crate::Span::new(doc.folded.orig(fstart), doc.tokens[end - 1].span.end) } else { doc.folded.orig_span(fstart, fend) };
         let key_text: String = doc.folded.text[fstart..fend].chars().filter(|c| *c != '«' && *c != '»').collect();
         let key = format!("o:{}", key_text.split_whitespace().collect::<Vec<_>>().join(" "));

@@ -50,6 +50,17 @@ fn is_call_verb(w: &str) -> bool {
     matches!(w, "دعا" | "دعت" | "يدعو" | "تدعو" | "طالب" | "طالبت" | "يطالب" | "تطالب" | "حث" | "حثت")
 }
 
+fn is_inform_verb(w: &str) -> bool {
+    let w = w.strip_prefix('و').unwrap_or(w);
+    matches!(w, "افاد" | "افادت" | "افادوا" | "ندد" | "نددت" | "رحب" | "رحبت")
+}
+
+/// "It is said / it is noted that": the author's aside, never someone's statement.
+fn is_impersonal(w: &str) -> bool {
+    let w = w.strip_prefix('و').unwrap_or(w);
+    matches!(w, "يذكر" | "يشار" | "يقال" | "يعتقد" | "يبدو" | "يلاحظ")
+}
+
 /// Participles continue the current speaker's statement (مضيفا، موضحا، مؤكدا).
 fn is_participle(w: &str) -> bool {
     let w = w.strip_prefix('و').unwrap_or(w);
@@ -103,7 +114,8 @@ impl Ctx<'_, '_> {
             return None;
         }
         let sp = self.span(a, b);
-        let inside: Vec<&(Span, usize)> = self.mentions.iter().filter(|(m, _)| sp.contains(*m)).collect();
+        // Mentions that start inside the phrase (a long name may run past a cut: المرصد السوري لحقوق …).
+        let inside: Vec<&(Span, usize)> = self.mentions.iter().filter(|(m, _)| m.start >= sp.start && m.start < sp.end).collect();
         let kind = |e: usize| self.entities[e].entity.kind;
         if let Some((_, e)) = inside.iter().find(|(_, e)| kind(*e) == EntityKind::Person) {
             return Some(*e);
@@ -120,7 +132,7 @@ impl Ctx<'_, '_> {
 
 /// Trims a speaker phrase to its nominal core: no leading pronoun-prepositions, times, commas.
 fn trim_speaker(c: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
-    let junk = |w: &str| !c.doc.tokens.is_empty() && (matches!(w, "فيه" | "فيها" | "له" | "لها" | "لهم" | "امس" | "اليوم" | "ايضا" | "كذلك" | "،" | "," | "-" | "قد" | "بدوره" | "بدورها" | "من" | "جهته" | "جهتها" | "ناحيته" | "ناحيتها" | "يوم" | "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "(" | ")" | "صباح" | "مساء"));
+    let junk = |w: &str| !c.doc.tokens.is_empty() && (matches!(w, "فيه" | "فيها" | "له" | "لها" | "لهم" | "امس" | "اليوم" | "ايضا" | "كذلك" | "،" | "," | "-" | "قد" | "بدوره" | "بدورها" | "من" | "جهته" | "جهتها" | "ناحيته" | "ناحيتها" | "يوم" | "كان" | "وكان" | "وكانت" | "كانت" | "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "(" | ")" | "صباح" | "مساء"));
     while a < b && junk(c.w(a)) {
         a += 1;
     }
@@ -144,6 +156,29 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     let mut b = a;
     while b < until {
         let w = c.w(b);
+        // A name in quotation marks inside the phrase: أمين عام «الائتلاف», مصادر في «الجيش الحر».
+        if w == "«"
+            && let Some(cl) = c.close[b].filter(|&cl| cl < until && cl <= b + 6)
+        {
+            b = cl + 1;
+            continue;
+        }
+        // مصادر في الجيش، مسؤول في الوزارة، مصدر من الحركة: the source's affiliation belongs to it.
+        if matches!(w, "في" | "من") && b > a && b - a <= 3 && (a..b).any(|k| is_source_noun(c.w(k))) && b + 1 < until {
+            let nxt = b + 1;
+            if c.w(nxt) == "«" {
+                if let Some(cl) = c.close[nxt].filter(|&cl| cl < until && cl <= nxt + 6) {
+                    b = cl + 1;
+                    continue;
+                }
+            } else if let Some((m, _)) = c.mentions.iter().find(|(m, _)| m.start >= c.doc.tokens[nxt].span.start && m.start < c.doc.tokens[nxt].span.end) {
+                let end_tok = c.doc.token_at_or_after(m.end);
+                if end_tok <= until {
+                    b = end_tok;
+                    continue;
+                }
+            }
+        }
         let stop = matches!(w, "في" | "خلال" | "الي" | "علي" | "عن" | "امام" | "لدي" | "عبر" | "،" | "," | ":" | "«" | "(" | "\"" | "امس" | "اليوم" | "مع" | "بعد" | "قبل" | "اثناء" | "يوم" | "ان" | "انه" | "انها" | "بان" | "الذي" | "التي")
             || c.ar.weekday(w).is_some()
             || (b > a && w.starts_with('ل') && !w.starts_with("ال") && c.w(b - 1) != "باسم");
@@ -269,6 +304,10 @@ fn content_from(c: &Ctx, k: usize) -> Option<((usize, usize), bool)> {
     }
     // Content clause: to the end of the sentence, keeping a closing quote of a nested name.
     let mut end = c.sentence_end(k);
+    // A contrastive or circumstantial clause after a comma is the author's again (، إلا أن …).
+    if let Some(cut) = (k + 2..end).find(|&j| matches!(c.w(j - 1), "،" | ",") && matches!(c.w(j), "الا" | "لكن" | "ولكن" | "بينما" | "فيما" | "وذلك" | "غير")) {
+        end = cut;
+    }
     while end > k && matches!(c.w(end - 1), "." | "؟" | "?" | "!" | "،" | ",") {
         end -= 1;
     }
@@ -286,7 +325,11 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let mut open = None;
     while k < limit {
         let t = c.w(k);
-        if is_complementiser(t) || (t == "ان" || t == "إن") {
+        // بعد أن، قبل أن، إلا أن: a subordinate or contrastive clause, not what was said.
+        if is_complementiser(t) && matches!(c.w(k - 1), "الا" | "بعد" | "قبل" | "منذ" | "رغم" | "لو" | "حين" | "دون" | "بدل" | "لمجرد" | "يجب" | "يمكن" | "بامكان" | "ما") {
+            break;
+        }
+        if is_complementiser(t) {
             let next = k + 1;
             // مضيفا أن «…»: the quotation is the content.
             if next < n && matches!(c.w(next), "«" | "\"" | "“") && c.close[next].is_some() {
@@ -300,8 +343,20 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
             open = Some((k, k + 1));
             break;
         }
-        if matches!(t, "«" | "\"" | "“") && c.close[k].is_some_and(|cl| cl > k + 3) {
-            open = Some((k, k));
+        if matches!(t, "«" | "\"" | "“")
+            && let Some(cl) = c.close[k]
+        {
+            // A quotation opens the content; a short name in quotation marks is part of the frame.
+            if cl > k + 5 {
+                open = Some((k, k));
+                break;
+            }
+            k = cl + 1;
+            continue;
+        }
+        // أفادت الوكالة بمغادرة …: the content is a ب-led verbal noun after the speaker.
+        if k > v + 1 && is_inform_verb(w) && t.starts_with('ب') && !t.starts_with("بان") && c.w(k - 1) != "باسم" && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start) {
+            open = Some((k - 1, k));
             break;
         }
         if c.ar.is_speech_verb(t) && k > v + 1 {
@@ -309,27 +364,15 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
         }
         k += 1;
     }
-    let call = is_call_verb(w);
+    let call = is_call_verb(w) && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
     let (cue_end, content_at) = match open {
-        Some(o) => o,
-        None if call => {
-            // دعت روسيا الولايات المتحدة إلى تعاون: the speaker right after the verb, then the content.
-            let (sa, sb) = speaker_after(c, v, limit)?;
-            let e = c.entity_in(sa, sb)?;
-            let end_of_speaker = c.mentions.iter().find(|(m, x)| *x == e && c.span(sa, sb).contains(*m)).map(|(m, _)| m.end)?;
-            let kk = c.doc.token_at_or_after(end_of_speaker);
-            let ((a, b), direct) = content_from(c, kk)?;
-            return Some(Found {
-                cue: c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend),
-                content: c.span(a, b),
-                content_tok: (a, b),
-                direct,
-                speaker: Some(e),
-                speaker_span: Some(Span::new(c.doc.tokens[sa].span.start, end_of_speaker)),
-                at: v,
-            });
+        Some(o) if !call => o,
+        _ => {
+            if call && let Some(f) = call_statement(c, v, conj, limit) {
+                return Some(f);
+            }
+            open?
         }
-        None => return None,
     };
     let mut at = content_at;
     // The opening quotation of a complement (أن «…»).
@@ -345,8 +388,17 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let continuation = is_continuation(w);
     let mut speaker = None;
     let mut speaker_span = None;
+    // نقلت الوكالة عن مصدر عسكري أن …: the source after عن is the speaker.
+    let relay = matches!(w.strip_prefix('و').unwrap_or(w), "نقل" | "نقلت" | "نقلوا");
+    let from = if relay { (v + 1..cue_end).find(|&k| c.w(k) == "عن").unwrap_or(v) } else { v };
+    if relay && from == v {
+        return None;
+    }
+    if is_impersonal(w) {
+        return None;
+    }
     if !participle
-        && let Some((sa, sb)) = speaker_after(c, v, cue_end)
+        && let Some((sa, sb)) = speaker_after(c, from, cue_end)
     {
         speaker = c.entity_in(sa, sb);
         speaker_span = Some(c.span(sa, sb));
@@ -377,6 +429,26 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
         cue = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
     }
     Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v })
+}
+
+/// دعت روسيا الولايات المتحدة إلى تعاون: the speaker right after the verb, then the content.
+fn call_statement(c: &Ctx, v: usize, conj: usize, limit: usize) -> Option<Found> {
+    // دعت روسيا الولايات المتحدة إلى تعاون: the speaker right after the verb, then the content.
+    let (sa, sb) = speaker_after(c, v, limit)?;
+    let e = c.entity_in(sa, sb)?;
+    let sp = c.span(sa, sb);
+    let end_of_speaker = c.mentions.iter().find(|(m, x)| *x == e && m.start >= sp.start && m.start < sp.end).map(|(m, _)| m.end)?;
+    let kk = c.doc.token_at_or_after(end_of_speaker);
+    let ((a, b), direct) = content_from(c, kk)?;
+    Some(Found {
+        cue: c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend),
+        content: c.span(a, b),
+        content_tok: (a, b),
+        direct,
+        speaker: Some(e),
+        speaker_span: Some(Span::new(c.doc.tokens[sa].span.start, end_of_speaker)),
+        at: v,
+    })
 }
 
 /// Reporting frames: حسب قول X، … / بحسب X / وفقا لـ X / نقلا عن X / جاء فيه: «…».

@@ -8,12 +8,12 @@ use super::segment::Doc;
 use crate::{Lang, Statement, TimeExpr};
 use chrono::NaiveDate;
 
-pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr], _date: Option<NaiveDate>) -> Vec<Statement> {
+pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr], date: Option<NaiveDate>) -> Vec<Statement> {
     let mut out = match doc.lang {
         Lang::Ar => ar::find(doc, entities, times),
         Lang::En => en::find(doc, entities, times),
     };
-    date_statements(doc, times, &mut out);
+    date_statements(doc, times, date, &mut out);
     out
 }
 
@@ -21,15 +21,22 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr], _date: Option<Na
 /// governs it (in its sentence, outside what was said), else the nearest time expression before it
 /// outside any statement's content when that one is a day; else unknown. Times inside a content
 /// are what was said about, not when it was said.
-pub fn date_statements(doc: &Doc, times: &[TimeExpr], statements: &mut [Statement]) {
+pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, statements: &mut [Statement]) {
     let contents: Vec<crate::Span> = statements.iter().map(|s| s.content).collect();
     let outside: Vec<&TimeExpr> = times.iter().filter(|t| !contents.iter().any(|c| c.contains(t.span()))).collect();
     let is_day = |v: &str| v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
+    let today = date.map(|d| d.format("%Y-%m-%d").to_string());
     for s in statements.iter_mut().filter(|s| s.date.is_none()) {
         let anchor = s.cue.map_or(s.content.start, |c| c.start.min(s.content.start));
         let sentence = doc.sentence_of_offset(anchor);
-        let governing = outside.iter().find(|t| doc.sentence_of_offset(t.start) == sentence && sentence.is_some());
-        let chosen = governing.copied().or_else(|| outside.iter().rev().find(|t| t.end <= anchor).copied());
+        let same_sentence = |t: &&TimeExpr| sentence.is_some() && doc.sentence_of_offset(t.start) == sentence;
+        let governing = outside.iter().find(|t| same_sentence(t)).copied();
+        // A past day reported inside the content of this very sentence ("انتزعت اليوم") dates it too.
+        let inner = || times.iter().find(|t| same_sentence(&t) && is_day(&t.value) && today.as_deref().is_none_or(|d| t.value.as_str() <= d));
+        let before = || {
+            outside.iter().rev().find(|t| t.end <= anchor).copied()
+        };
+        let chosen = governing.or_else(inner).or_else(before);
         s.date = chosen.filter(|t| is_day(&t.value)).map(|t| t.value.clone());
     }
 }
