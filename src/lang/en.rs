@@ -12,6 +12,16 @@ pub const SPEECH_VERBS: &[&str] = &[
     "writing", "saying", "adding", "noting", "arguing", "telling", "declares", "announcing", "posted", "testified", "agreed", "thinks",
 ];
 
+/// Verbs that attribute a stance rather than words ("X criticized ...", "X wants ...", "polls
+/// show ..."): their object is the content, but they never frame a quote.
+pub const ATTITUDE_VERBS: &[&str] = &[
+    "called", "calling", "criticized", "criticised", "criticizing", "described", "describing", "praised", "praising", "accused", "accusing", "urged",
+    "urging", "endorsed", "endorsing", "want", "wants", "wanted", "hopes", "hoped", "believe", "believes", "believed", "think", "thinks", "thought",
+    "show", "shows", "showed", "found", "proposed", "blamed", "blaming", "slammed", "attacked", "defended", "rejected", "dismissed", "welcomed",
+    "questioned", "demanded", "expressed", "feared", "fears", "worries", "worried", "expects", "expected", "condemned", "condemning", "supports",
+    "backed", "opposes", "opposed", "recommended", "insisted", "mentioned", "discussed", "promised", "threatened", "vowed",
+];
+
 /// Reporting verbs whose addressee comes first ("told reporters that ...").
 pub const TELL_VERBS: &[&str] = &["told", "tells", "informed", "assured", "reminded", "warned"];
 

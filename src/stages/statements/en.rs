@@ -3,7 +3,7 @@
 //! ("X said that ...", "..., X said.", "according to X, ..."). Pronoun speakers resolve to the
 //! last person named before them.
 
-use crate::lang::en::{PRONOUNS_PERSON, SPEECH_VERBS, TELL_VERBS};
+use crate::lang::en::{ATTITUDE_VERBS, PRONOUNS_PERSON, SPEECH_VERBS, TELL_VERBS};
 use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
@@ -85,6 +85,16 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
             if let Some(r) = c.mention_ending(k - 1).filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization)) {
                 return Some(Speaker { span: r.span, entity: Some(r.entity) });
             }
+            // An unrecognised name or description before the apposition.
+            let mut st = k - 1;
+            while st > floor && k - 1 - st < 6 && c.doc.tokens[st - 1].is_word && !NP_BREAK.contains(&c.low(st - 1)) {
+                st -= 1;
+            }
+            if st < k - 1 {
+                let span = c.span(st, k - 1);
+                let entity = c.refs.iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity).last();
+                return Some(Speaker { span, entity });
+            }
         }
         return None;
     }
@@ -143,9 +153,15 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
         let span = c.span(start, start + 1);
         return Some(Speaker { span, entity: c.last_person_before(span.start) });
     }
-    let named_at = if w == "the" { start + 1 } else { start };
-    if let Some(r) = c.mention_starting(named_at) {
-        return Some(Speaker { span: r.span, entity: Some(r.entity) });
+    // The name may follow a determiner or a title ("the Pentagon", "Senator Tom Harkin").
+    for named_at in start..(start + 3).min(limit) {
+        if let Some(r) = c.mention_starting(named_at) {
+            return Some(Speaker { span: r.span, entity: Some(r.entity) });
+        }
+        let o = c.orig(named_at);
+        if !c.doc.tokens[named_at].is_word || !(o.chars().next().is_some_and(char::is_uppercase) || o == "the") {
+            break;
+        }
     }
     let mut end = start;
     while end < limit && end - start < 8 && c.doc.tokens[end].is_word && !matches!(c.low(end), "that" | "on" | "in" | "at" | "who" | "which" | "after" | "when") {
@@ -307,7 +323,9 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             k += 1;
         }
         let cue_at = (k..(k + 9).min(n)).find(|&j| is_cue(c.low(j)) && !c.quoted[j] && doc.tokens[j].sentence <= doc.tokens[after.min(n - 1)].sentence + 1);
-        if let Some(j) = cue_at.filter(|_| k > after || doc.tokens.get(after).is_some_and(|t| t.is_word)) {
+        // A quote closed by a full stop ends its sentence: what follows is a new one.
+        let ends_sentence = b > a && c.low(b - 1) == "." && !matches!(c.low(after), ",");
+        if let Some(j) = cue_at.filter(|_| !ends_sentence && (k > after || doc.tokens.get(after).is_some_and(|t| t.is_word))) {
             // The speaker fills the gap between the quote and the verb (", Smith said"), or follows
             // the verb (", said Smith").
             let s = if j > k { speaker_before(c, k, j).filter(|sp| sp.span.start <= doc.tokens[k].span.start || c.low(k) == "the") } else { speaker_after(c, j + 1, (j + 9).min(n)) };
@@ -408,7 +426,9 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
                 k = sp_end;
                 continue;
             }
-            if !is_cue(w) {
+            // "so-called" names, it does not attribute.
+            let attitude = !is_cue(w) && ATTITUDE_VERBS.contains(&w) && !(k > r.start && c.low(k - 1) == "-");
+            if !is_cue(w) && !attitude {
                 k += 1;
                 continue;
             }
@@ -432,7 +452,7 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
                 }
             }
             // CONTENT, X said.  /  CONTENT, said X.
-            let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]);
+            let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]).filter(|_| !attitude);
             let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6;
             if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short) {
                 let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
@@ -464,12 +484,24 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
                     from = t;
                 }
             }
-            let content_words = (from..r.end).filter(|&j| doc.tokens[j].is_word).count();
-            if content_words >= 3
-                && let Some(content) = trim_content(c, from, r.end).filter(|ct| !overlaps_any(out, *ct))
+            // A stance's object ends where the next clause begins (", saying ...", ", which ...").
+            let to = if attitude {
+                (from..r.end)
+                    .find(|&j| c.low(j) == "," && !c.quoted[j] && (is_cue(c.low(j + 1)) || ATTITUDE_VERBS.contains(&c.low(j + 1)) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while")))
+                    .unwrap_or(r.end)
+            } else {
+                r.end
+            };
+            let content_words = (from..to).filter(|&j| doc.tokens[j].is_word).count();
+            if content_words >= if attitude { 2 } else { 3 }
+                && let Some(content) = trim_content(c, from, to).filter(|ct| !overlaps_any(out, *ct))
             {
                 out.push(Found { content, cue: Some(cue), speaker: Some(speaker), direct: false });
-                break;
+                if !attitude {
+                    break;
+                }
+                k = to;
+                continue;
             }
             k += 1;
         }
@@ -548,5 +580,45 @@ mod tests {
     fn scare_quotes_are_not_statements() {
         let t = "The so-called “peace plan” was shelved.";
         assert!(run(t).statements.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use crate::{Lang, Options, analyze};
+
+    fn contents(text: &str) -> Vec<(Option<String>, String)> {
+        let a = analyze(text, &Options { lang: Some(Lang::En), date: None });
+        a.statements.iter().map(|s| (s.speaker_span.map(|x| x.slice(text).to_string()), s.content.slice(text).to_string())).collect()
+    }
+
+    #[test]
+    fn stance_verbs_attribute_their_object() {
+        let c = contents("Mayor Anne Hidalgo criticized the new budget plan for schools.");
+        assert_eq!(c, [(Some("Anne Hidalgo".to_string()), "the new budget plan for schools".to_string())]);
+    }
+
+    #[test]
+    fn participle_takes_the_clause_subject() {
+        let c = contents("Senator Tom Harkin endorsed the bill, saying it would help farmers in Iowa.");
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].1, "the bill");
+        assert_eq!(c[1].0.as_deref(), Some("Tom Harkin"));
+        assert!(c[1].1.starts_with("it would help farmers"));
+    }
+
+    #[test]
+    fn headline_colon_names_the_speaker() {
+        let c = contents("Sanders: We Will Win the Nomination\nThe senator spoke on Monday.");
+        assert_eq!(c.first().map(|x| x.1.as_str()), Some("We Will Win the Nomination"));
+    }
+
+    #[test]
+    fn quote_ending_a_sentence_does_not_take_the_next_verb() {
+        let t = "Lopez said, “The vote was fair and the count was honest.” He added, “We accept the result.”";
+        let c = contents(t);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].0.as_deref(), Some("Lopez"));
+        assert_eq!(c[1].0.as_deref(), Some("He"));
     }
 }
