@@ -84,11 +84,20 @@ pub struct Gazetteer {
 }
 
 static INDEX: &[u8] = include_bytes!("../../data/gazetteer.idx.z");
-pub static GENERATED: &[u8] = include_bytes!("../../data/gazetteer.tsv.z");
-pub static SUPPLEMENT: &str = include_str!("../../data/gazetteer-supplement.tsv");
+// The sources are compiled into the tests only (which rebuild and check the shipped index).
+#[cfg(test)]
+static GENERATED: &[u8] = include_bytes!("../../data/gazetteer.tsv.z");
+#[cfg(test)]
+static SUPPLEMENT: &str = include_str!("../../data/gazetteer-supplement.tsv");
 
 /// Arab-world countries whose towns' "countryside" (ريف X) is a usual way to name a rural area.
 const RIF_COUNTRIES: &[&str] = &["SY", "IQ", "LB", "JO", "PS", "EG", "YE", "LY", "TN", "DZ", "MA", "SD", "SA"];
+
+/// Folded nouns that introduce a place's name (with or without ال).
+const PLACE_NOUNS: &[&str] = &[
+    "مدينه", "المدينه", "بلده", "البلده", "قريه", "القريه", "معتقل", "سجن", "قاعده", "مطار", "مخيم", "منطقه", "محافظه", "ولايه",
+    "اقليم", "جزيره", "ميناء", "معبر", "حي", "جبل", "نهر", "بحر", "city", "town", "village", "camp", "port", "province",
+];
 
 const ARABIC_CLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
 const LIL_CLITICS: &[&str] = &["", "و", "ف"];
@@ -112,6 +121,7 @@ impl Gazetteer {
     }
 
     /// Builds the index from the generated table and the supplement (what `data/gazetteer.idx.z` holds).
+    #[cfg(test)]
     pub fn from_sources() -> Gazetteer {
         let mut b = Builder::default();
         if let Ok(raw) = miniz_oxide::inflate::decompress_to_vec_zlib(GENERATED) {
@@ -119,6 +129,7 @@ impl Gazetteer {
         }
         b.load_supplement(SUPPLEMENT);
         b.add_countrysides();
+        b.add_state_forms();
         b.finish()
     }
 
@@ -223,7 +234,7 @@ impl Gazetteer {
                     j += 1;
                 }
             }
-            match best {
+            match best.filter(|&(j, ..)| !self.quoted_title(doc, i, j)) {
                 Some((j, fs, fe, n)) => {
                     out.push(GazMatch { span: doc.folded.orig_span(fs, fe), fstart: fs, fend: fe, candidates: self.name_ids(n).to_vec() });
                     i = j + 1;
@@ -234,11 +245,32 @@ impl Gazetteer {
         out
     }
 
+    /// A name that opens a short «…» or "…" (closed within three tokens) is the title of
+    /// something else — a newspaper («الشرق الأوسط»), a conference («جنيف 1»), an operation.
+    fn quoted_title(&self, doc: &Doc, i: usize, j: usize) -> bool {
+        let toks = &doc.tokens;
+        let opens = i > 0 && matches!(doc.otok(i - 1), "«" | "\"" | "“");
+        // ... unless a place noun introduces it: معتقل «غوانتانامو», بلدة «صرين».
+        let introduced = i > 1 && PLACE_NOUNS.contains(&doc.ftok(i - 2).trim_start_matches(['و', 'ف', 'ب', 'ل']));
+        opens && !introduced && (j + 1..(j + 4).min(toks.len())).any(|k| matches!(doc.otok(k), "»" | "\"" | "”"))
+    }
+
     fn accept(&self, doc: &Doc, n: usize, prefix: &str, s: usize, e: usize) -> bool {
         let r = self.names[n];
         if r.flags & ARABIC != 0 {
             let allowed = if r.flags & LIL != 0 { LIL_CLITICS } else { ARABIC_CLITICS };
-            return allowed.contains(&prefix);
+            if !allowed.contains(&prefix) {
+                return false;
+            }
+            // A clitic plus a short name is too often just a word («لجنة» is ل + جنة): only
+            // well-known places may be found that way.
+            if !prefix.is_empty() && self.name(n).chars().count() <= 3 {
+                return self.name_ids(n).iter().any(|&p| {
+                    let p = self.place(p);
+                    p.geo.kind == GeoKind::Country || p.population >= 200_000
+                });
+            }
+            return true;
         }
         prefix.is_empty() && self.capitalised_in_text(doc, r, s, e)
     }
@@ -360,6 +392,8 @@ pub struct Builder {
     places: Vec<Place>,
     names: Vec<(String, u8, u32, Vec<PlaceId>)>,
     by_folded: HashMap<String, usize>,
+    /// Folded names that are ordinary words first (مدينة "city", معسكر "camp"): never matched.
+    stop: Vec<String>,
 }
 
 impl Builder {
@@ -444,7 +478,6 @@ impl Builder {
                 geo: Geo { lat, lon, country: cols[1][i].to_string(), kind },
                 population: cols[4][i].parse().unwrap_or(0),
             });
-            self.add_name(id, name_en, common);
             for alt in cols[7][i].split('|').filter(|s| !s.is_empty()) {
                 self.add_name(id, alt, common);
             }
@@ -463,6 +496,10 @@ impl Builder {
                 continue;
             }
             let names: Vec<&str> = f[6].split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+            if f[0] == "stop" {
+                self.stop.extend(names.iter().map(|n| fold(n)));
+                continue;
+            }
             if f[0] == "alias" {
                 let target = std::iter::once(f[5]).chain(names.iter().copied()).find_map(|n| {
                     self.lookup_built(n).into_iter().find(|&p| f[1].is_empty() || self.places[p as usize].geo.country == f[1])
@@ -522,8 +559,31 @@ impl Builder {
         }
     }
 
+    /// «دولة قطر», "State of Kuwait": the formal name of a country, one entity with the short one.
+    pub fn add_state_forms(&mut self) {
+        let mut forms = Vec::new();
+        for (folded, flags, _, places) in &self.names {
+            if flags & ARABIC == 0 || flags & LIL != 0 {
+                continue;
+            }
+            for &p in places {
+                if self.places[p as usize].geo.kind == GeoKind::Country {
+                    forms.push((p, format!("دولة {folded}")));
+                }
+            }
+        }
+        forms.sort();
+        for (p, f) in forms {
+            self.add_name(p, &f, false);
+        }
+    }
+
     pub fn finish(self) -> Gazetteer {
-        let Builder { places, mut names, .. } = self;
+        let Builder { places, mut names, stop, .. } = self;
+        names.retain(|n| {
+            let base = n.0.strip_prefix("لل").filter(|_| n.1 & LIL != 0).map(|r| format!("ال{r}"));
+            !stop.contains(&n.0) && !base.is_some_and(|b| stop.contains(&b))
+        });
         names.sort_by(|a, b| a.0.cmp(&b.0));
         let mut blob = String::new();
         let mut recs = Vec::with_capacity(names.len());
@@ -633,6 +693,30 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
         assert_eq!(found, vec!["موسكو", "إدلب", "الرقة", "سوريا"]);
         let text = "Officials in Washington said the talks in Geneva would resume.";
         assert_eq!(names(&g, text, Lang::En), vec!["Washington", "Geneva"]);
+    }
+
+    #[test]
+    fn quoted_titles_are_not_places_unless_a_place_noun_introduces_them() {
+        let g = Gazetteer::from_tsv("region\t\t29\t42\t200000000\tMiddle East\tالشرق الأوسط\tt\nsite\tCU\t19.9\t-75.1\t1000000\tGuantanamo\tغوانتانامو\tt\n");
+        assert!(names(&g, "وقال لـ«الشرق الأوسط» إن", Lang::Ar).is_empty());
+        assert_eq!(names(&g, "في الشرق الأوسط اليوم", Lang::Ar), vec!["الشرق الأوسط"]);
+        assert_eq!(names(&g, "من معتقل «غوانتانامو» أمس", Lang::Ar), vec!["غوانتانامو"]);
+    }
+
+    #[test]
+    fn short_names_after_a_clitic_only_for_notable_places() {
+        let tsv = "city\tML\t13.9\t-4.55\t30000\tDjenne\tجنة\tt\ncity\tSY\t34.7\t36.7\t775000\tHoms\tحمص\tt\n";
+        let g = Gazetteer::from_tsv(tsv);
+        assert!(names(&g, "شكلت لجنة للتحقيق", Lang::Ar).is_empty());
+        assert_eq!(names(&g, "القتال بحمص", Lang::Ar), vec!["حمص"]);
+    }
+
+    #[test]
+    fn stop_rows_remove_ordinary_words() {
+        let tsv = "city\tSA\t24.47\t39.6\t1300000\tMedina\tمدينة|المدينة المنورة\tt\nstop\t\t\t\t\t-\tمدينة\tt\n";
+        let g = Gazetteer::from_tsv(tsv);
+        assert!(names(&g, "دخلوا مدينة كبيرة", Lang::Ar).is_empty());
+        assert_eq!(names(&g, "زار المدينة المنورة", Lang::Ar), vec!["المدينة المنورة"]);
     }
 
     /// The shipped index must be what the sources build; regenerate with

@@ -5,11 +5,13 @@
     nice -n 10 python3 tools/gazetteer/build.py --cache D  # reuse (or fill) a download directory D
 
 Writes data/gazetteer.tsv.z and data/world.bin.z (zlib). Deterministic: same packages, same bytes.
-The curated supplement (data/gazetteer-supplement.tsv) is hand-written and read by the Rust loader
-directly, not by this script.
+Then the shipped index data/gazetteer.idx.z (this table + the hand-written supplement
+data/gazetteer-supplement.tsv, folded and sorted) is rebuilt by the Rust builder:
+    KHABAR_REGEN_GAZETTEER=1 cargo test --release --lib shipped_index_is_fresh
 
-Gazetteer rows (one place per line, tab-separated):
-    kind  cc  lat  lon  population  name_en  flags  names('|'-separated, Arabic and Latin)
+Gazetteer table: columnar (blocks separated by U+001E, one newline-separated value per place):
+    kind  cc  lat  lon  population  name_en  flags  names('|'-separated, Arabic and Latin; only these
+    are matched, so name_en is matchable only when listed)
 kind: country|region|city; flags: 'c' = the English name is also a common lowercase word
 (matched only where capitalised and not sentence-initial).
 """
@@ -351,9 +353,14 @@ def main():
     for c in sorted(cities1000.values(), key=lambda c: c["geonameid"]):
         cc, pop = c["countrycode"], c["population"]
         near = cc in NEAR
+        if near and pop == 0:
+            # GeoNames' 1000-people file lists many Syrian and Iraqi towns without a census figure.
+            pop = 1000
         if pop < 15000 and not (near and pop >= 1000):
             continue
-        ar = arabic_names(c["alternatenames"])
+        # Arabic news names small towns of its own region, but a small foreign town's Arabic name is
+        # far more often a person's name or a word (هارفي, مارشال, لمياء) than that town.
+        ar = arabic_names(c["alternatenames"]) if near or pop >= 100000 else []
         name = ascii_name(c["name"])
         la = latin_names(name, c["alternatenames"], pop >= 100000 or (near and pop >= 20000))
         if near and pop < 15000:
@@ -412,7 +419,8 @@ def main():
     rows.sort(key=lambda r: (r[0] != "country", r[1], r[5], r[2], r[3]))
     cols = [[] for _ in range(8)]
     for kind, cc, lat, lon, pop, en, flags, names in rows:
-        names = [n.replace("|", " ").replace("\t", " ") for n in dict.fromkeys(names) if n != en]
+        # The English display name is matchable only if it is among the names (filters may drop it).
+        names = [n.replace("|", " ").replace("\t", " ") for n in dict.fromkeys(names)]
         pop = int(float(f"{pop:.2g}")) if pop > 0 else 0
         for i, v in enumerate((kind, cc, f"{lat:.2f}", f"{lon:.2f}", str(pop), en, flags, "|".join(names))):
             cols[i].append(v)

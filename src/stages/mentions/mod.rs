@@ -28,10 +28,25 @@ pub fn find(doc: &Doc, res: &Resources) -> Vec<Mention> {
 }
 
 fn gazetteer_mentions(doc: &Doc, res: &Resources) -> Vec<Mention> {
-    res.gazetteer
-        .find(doc)
+    let gaz = &res.gazetteer;
+    let found = gaz.find(doc);
+    // A small town is believed only in a story about its country (or when a reading is notable):
+    // otherwise its name is more likely a word or a person's name that happens to be a town.
+    let countries: Vec<&str> = found
+        .iter()
+        .filter_map(|m| m.candidates.first().map(|&c| gaz.place(c)))
+        .filter(|p| p.geo.kind == crate::GeoKind::Country || p.population >= 100_000)
+        .map(|p| p.geo.country.as_str())
+        .collect();
+    let believable = |m: &crate::geo::gazetteer::GazMatch| {
+        m.candidates.iter().any(|&c| {
+            let p = gaz.place(c);
+            p.geo.kind != crate::GeoKind::City || p.population >= 15_000 || countries.contains(&p.geo.country.as_str())
+        })
+    };
+    found
         .into_iter()
-        .filter(|m| !m.candidates.is_empty())
+        .filter(|m| !m.candidates.is_empty() && believable(m))
         .map(|m| {
             let p = res.gazetteer.place(m.candidates[0]);
             Mention {
