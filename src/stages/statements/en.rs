@@ -281,11 +281,17 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
             date,
         });
     }
-    // A statement with no date of its own happened when the one before it did.
+    // A statement with no date of its own was made when the same speaker's previous dated one
+    // was (one interview, one speech); an unnamed speaker continues the statement just before.
     for i in 1..out.len() {
-        if out[i].date.is_none() && out[i - 1].date.is_some() && out[i].speaker.is_some() && out[i].speaker == out[i - 1].speaker {
-            out[i].date = out[i - 1].date.clone();
+        if out[i].date.is_some() {
+            continue;
         }
+        let inherited = match &out[i].speaker {
+            Some(sp) => out[..i].iter().rev().find(|p| p.speaker.as_ref() == Some(sp) && p.date.is_some()).and_then(|p| p.date.clone()),
+            None => out[i - 1].date.clone(),
+        };
+        out[i].date = inherited;
     }
     out
 }
@@ -469,7 +475,7 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             let mut from = k + 1;
             if TELL_VERBS.contains(&w) {
                 // Skip the addressee: up to "that" or a comma, within a few words.
-                if let Some(t) = (from..(from + 6).min(r.end)).find(|&j| matches!(c.low(j), "that" | ",")) {
+                if let Some(t) = (from..(from + 12).min(r.end)).find(|&j| matches!(c.low(j), "that" | "," | "how" | "why" | "what" | "whether" | ":") || c.is_quote(j)) {
                     from = t;
                 } else {
                     from = (from + 1).min(r.end);

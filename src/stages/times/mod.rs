@@ -15,6 +15,33 @@ pub fn find(doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
 }
 
 /// A publication date written at the head of the article (a dateline), if any.
-pub fn dateline(_text: &str) -> Option<NaiveDate> {
-    None
+/// Looks only at the first lines ("WASHINGTON, Sept. 15, 2016 (AP) —", "Published 2016-09-15"),
+/// and only at dates written out with their year: a dateline without a year ("GENEVA, Nov. 3
+/// (Reuters) -") cannot give one.
+pub fn dateline(text: &str) -> Option<NaiveDate> {
+    let mut end = text.len().min(400);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &text[..end];
+    let doc = Doc::new(head, Lang::En);
+    en::find(&doc, None).into_iter().find(|t| t.value.len() == 10).and_then(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
+}
+
+#[cfg(test)]
+mod dateline_tests {
+    use super::dateline;
+
+    #[test]
+    fn english_datelines_with_a_year() {
+        assert_eq!(dateline("WASHINGTON, Sept. 15, 2016 (AP) — The Senate voted.").map(|d| d.to_string()).as_deref(), Some("2016-09-15"));
+        assert_eq!(dateline("Posted 2015-11-18\nThe text.").map(|d| d.to_string()).as_deref(), Some("2015-11-18"));
+    }
+
+    #[test]
+    fn no_year_no_date() {
+        assert_eq!(dateline("GENEVA, Nov. 3 (Reuters) - Talks resumed."), None);
+        assert_eq!(dateline(""), None);
+        assert_eq!(dateline("ééééé"), None);
+    }
 }
