@@ -99,7 +99,9 @@ const PLACE_NOUNS: &[&str] = &[
     "اقليم", "جزيره", "ميناء", "معبر", "حي", "جبل", "نهر", "بحر", "city", "town", "village", "camp", "port", "province",
 ];
 
-const ARABIC_CLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"];
+// ك ("like") is left out: it rarely precedes a place, and ك+name is more often another word
+// («كلاوس» Klaus, «كبيرا» big) than a place.
+const ARABIC_CLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "وب", "ول", "فب", "فل"];
 const LIL_CLITICS: &[&str] = &["", "و", "ف"];
 
 impl Gazetteer {
@@ -371,7 +373,7 @@ impl Gazetteer {
 }
 
 /// Where a name may start inside a word: at the word start, or after Arabic proclitics (و ف, then
-/// ب ل ك); whether that prefix suits the name found is checked by `accept`.
+/// ب ل); whether that prefix suits the name found is checked by `accept`.
 fn clitic_offsets(word: &str) -> Vec<usize> {
     let mut out = vec![0];
     let mut off = 0;
@@ -379,7 +381,7 @@ fn clitic_offsets(word: &str) -> Vec<usize> {
         off += 'و'.len_utf8();
         out.push(off);
     }
-    if word[off..].starts_with(['ب', 'ل', 'ك']) {
+    if word[off..].starts_with(['ب', 'ل']) {
         out.push(off + 'ب'.len_utf8());
     }
     out.retain(|&o| o < word.len());

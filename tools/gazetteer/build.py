@@ -103,7 +103,10 @@ def arabic_names(alts):
             a = " ".join(a.split())
             if len(fold(a).replace(" ", "")) >= 3 and a not in out:
                 out.append(a)
-    return out
+    # Arabic writes الرقة, never bare رقة (a word: ورقة "paper", فرقة "band"): when a name has an
+    # ال form, the bare form is some other language's spelling and only adds false matches.
+    with_al = {fold(a)[2:] for a in out if fold(a).startswith("ال")}
+    return [a for a in out if fold(a) not in with_al]
 
 
 def ascii_name(name):
