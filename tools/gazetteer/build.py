@@ -123,9 +123,12 @@ def latin_names(name, alts, big):
         # Only close variants of the main name (Raqqa for Ar Raqqah): GeoNames' other Latin names are
         # mostly other languages' exonyms (Baris, Pari), which would fire on unrelated words.
         base = name.lower()
+        # ... or the name without its Arabic article (Raqqa for Ar Raqqah), not any substring
+        # (Monte for El Monte).
+        bare = re.sub(r"^(al|ar|as|ash|ad|an|at|az|adh|ath)[- ]", "", base)
         for a in alts:
             al = a.lower()
-            close = al in base or base in al or difflib.SequenceMatcher(None, al, base).ratio() >= 0.8
+            close = max(difflib.SequenceMatcher(None, al, b).ratio() for b in {base, bare}) >= 0.8
             if LATIN_OK.match(a) and a not in out and len(a) >= 4 and close:
                 out.append(a)
     return out
