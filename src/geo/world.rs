@@ -118,6 +118,9 @@ pub struct Pin {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct MapData {
     pub countries: Vec<(String, String, usize)>,
+    /// ISO2 of countries the article does not name but where its pins are (Antalya → TR): a
+    /// lighter shade.
+    pub implied: Vec<String>,
     pub pins: Vec<Pin>,
     /// (lon, lat) of every located place, countries at their centroid: what the view fits.
     pub focus: Vec<(f64, f64)>,
@@ -144,6 +147,13 @@ impl MapData {
                     kind: g.kind,
                     mentions: e.mentions.len(),
                 });
+            }
+        }
+        for p in &a.entities {
+            let Some(g) = &p.geo else { continue };
+            let named = m.countries.iter().any(|c| c.0 == g.country);
+            if g.kind != GeoKind::Country && !g.country.is_empty() && !named && !m.implied.contains(&g.country) {
+                m.implied.push(g.country.clone());
             }
         }
         m
@@ -247,6 +257,7 @@ mod tests {
         let m = MapData::of(&a);
         assert!(m.countries.iter().any(|c| c.0 == "SY"), "{m:?}");
         assert!(m.pins.iter().any(|p| p.name_en.as_deref() == Some("Moscow")), "{m:?}");
+        assert_eq!(m.implied, vec!["RU".to_string()]);
         let v = m.fit(800.0, 500.0, 30.0);
         for &(lon, lat) in &m.focus {
             let (x, y) = v.place(lon, lat);
