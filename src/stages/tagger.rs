@@ -76,45 +76,76 @@ fn history_features(prev: u8, prev2: u8, first_static: u32, out: &mut [u32; 3]) 
 /// A trained model: tag names and an open-addressing table of weight rows.
 pub struct Model {
     pub tags: Vec<String>,
-    keys: Vec<u32>,
-    /// `keys.len() * tags.len()` weights; the row of slot `i` starts at `i * tags.len()`.
+    /// Open-addressing slots (load under 1/2): feature hash (0 = empty) in the low half, the
+    /// index of its weight row in the high half, so that a probe touches one cache line.
+    slots: Vec<u64>,
+    /// Weight rows, `tags.len()` each.
     weights: Vec<i16>,
-    mask: usize,
+    shift: u32,
+}
+
+/// Fibonacci hashing: the high bits of the product mix every bit of the key.
+fn slot(key: u32, shift: u32) -> usize {
+    ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
 const MAGIC: &[u8; 4] = b"KTG1";
 
 impl Model {
-    fn row(&self, key: u32) -> Option<&[i16]> {
-        let n = self.tags.len();
-        let mut i = (key as usize).wrapping_mul(0x9E37_79B9) & self.mask;
-        loop {
-            let k = self.keys[i];
-            if k == key {
-                return Some(&self.weights[i * n..(i + 1) * n]);
-            }
-            if k == 0 {
-                return None;
-            }
-            i = (i + 1) & self.mask;
-        }
-    }
-
     fn from_rows(tags: Vec<String>, rows: Vec<(u32, Vec<i16>)>) -> Model {
         let n = tags.len();
         let cap = (rows.len() * 2).next_power_of_two().max(16);
-        let mut keys = vec![0u32; cap];
-        let mut weights = vec![0i16; cap * n];
+        let shift = 64 - cap.trailing_zeros();
+        let mut slots = vec![0u64; cap];
+        let mut weights = Vec::with_capacity(rows.len() * n);
         let mask = cap - 1;
-        for (key, row) in rows {
-            let mut i = (key as usize).wrapping_mul(0x9E37_79B9) & mask;
-            while keys[i] != 0 && keys[i] != key {
+        for (r, (key, row)) in rows.into_iter().enumerate() {
+            let mut i = slot(key, shift);
+            while slots[i] as u32 != 0 && slots[i] as u32 != key {
                 i = (i + 1) & mask;
             }
-            keys[i] = key;
-            weights[i * n..(i + 1) * n].copy_from_slice(&row[..n]);
+            slots[i] = key as u64 | ((r as u64) << 32);
+            weights.extend((0..n).map(|t| row.get(t).copied().unwrap_or(0)));
         }
-        Model { tags, keys, weights, mask }
+        Model { tags, slots, weights, shift }
+    }
+
+    /// Adds the weight rows of `keys` to `scores`. The slot loads come first, free of branches,
+    /// so that the processor overlaps their cache misses; then the rare collisions are probed.
+    fn add_rows(&self, keys: &[u32], scores: &mut [i32]) {
+        let n = self.tags.len();
+        let mask = self.slots.len() - 1;
+        for chunk in keys.chunks(32) {
+            let mut first = [0u64; 32];
+            for (f, &key) in first.iter_mut().zip(chunk) {
+                *f = self.slots[slot(key, self.shift)];
+            }
+            let mut rows = [u32::MAX; 32];
+            for (j, &key) in chunk.iter().enumerate() {
+                let mut s = first[j];
+                let mut i = slot(key, self.shift);
+                loop {
+                    let k = s as u32;
+                    if k == key {
+                        rows[j] = (s >> 32) as u32;
+                        break;
+                    }
+                    if k == 0 {
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                    s = self.slots[i];
+                }
+            }
+            for &r in rows.iter().take(chunk.len()) {
+                if r != u32::MAX {
+                    let r = r as usize;
+                    for (s, &w) in scores.iter_mut().zip(&self.weights[r * n..(r + 1) * n]) {
+                        *s += w as i32;
+                    }
+                }
+            }
+        }
     }
 
     /// Tags one sequence with a small beam search. `feats[i]` holds token `i`'s feature hashes,
@@ -142,24 +173,12 @@ impl Model {
         let mut base = vec![0i32; n];
         for f in feats {
             base.iter_mut().for_each(|s| *s = 0);
-            for &key in f {
-                if let Some(row) = self.row(key) {
-                    for (s, &w) in base.iter_mut().zip(row) {
-                        *s += w as i32;
-                    }
-                }
-            }
+            self.add_rows(f, &mut base);
             next.clear();
             for &(score, prev, prev2, chain) in &beam {
                 scores.copy_from_slice(&base);
                 history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
-                for &key in &hist {
-                    if let Some(row) = self.row(key) {
-                        for (s, &w) in scores.iter_mut().zip(row) {
-                            *s += w as i32;
-                        }
-                    }
-                }
+                self.add_rows(&hist, &mut scores);
                 chains.push((prev, chain));
                 let link = (chains.len() - 1) as u32;
                 for t in 0..n {

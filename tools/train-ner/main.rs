@@ -74,18 +74,19 @@ fn spans(tags: &[u8]) -> HashSet<(usize, usize, u8)> {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut pos = Vec::new();
-    let (mut epochs, mut dev, mut min_count) = (8usize, None, 2usize);
+    let (mut epochs, mut dev, mut min_count, mut min_weight) = (8usize, None, 2usize, 2i16);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--epochs" => epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
             "--min-count" => min_count = it.next().and_then(|v| v.parse().ok()).expect("--min-count N"),
             "--dev" => dev = it.next().cloned(),
+            "--min-weight" => min_weight = it.next().and_then(|v| v.parse().ok()).expect("--min-weight N"),
             _ => pos.push(a.clone()),
         }
     }
     let [train, out] = &pos[..] else {
-        eprintln!("usage: train_ner TRAIN.conll OUT.bin [--epochs N] [--min-count N] [--dev FILE]");
+        eprintln!("usage: train_ner TRAIN.conll OUT.bin [--epochs N] [--min-count N] [--min-weight N] [--dev FILE]");
         std::process::exit(2);
     };
     let t0 = std::time::Instant::now();
@@ -118,7 +119,7 @@ fn main() {
         let errors: usize = order.iter().map(|&i| trainer.learn(&feats[i], &data[i].1)).sum();
         eprintln!("epoch {}: {} token errors", e + 1, errors);
     }
-    let rows = trainer.finish(1000.0, 2);
+    let rows = trainer.finish(1000.0, min_weight);
     let bytes = Model::to_bytes(&tags, &rows);
     std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
     eprintln!("{} rows, {} bytes compressed, {:.1}s", rows.len(), bytes.len(), t0.elapsed().as_secs_f64());

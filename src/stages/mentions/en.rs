@@ -232,22 +232,31 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
 /// capitalised occurrence of a tagged name, word for word, becomes a mention of the same kind.
 fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKind)>) {
     let mut names: Vec<(Vec<&str>, EntityKind)> = Vec::new();
+    let flat: Vec<&Word> = all_words.iter().flatten().collect();
     for (sp, kind) in found.iter() {
         let n = sp.slice(doc.text);
         if n.chars().count() < 2 || !n.chars().next().is_some_and(char::is_uppercase) {
             continue;
         }
-        let ws: Vec<&str> = all_words.iter().flatten().filter(|w| sp.contains(w.span)).map(|w| w.text.as_ref()).collect();
+        let first = flat.partition_point(|w| w.span.start < sp.start);
+        let ws: Vec<&str> = flat[first..].iter().take_while(|w| w.span.end <= sp.end).map(|w| w.text.as_ref()).collect();
         if !ws.is_empty() && !names.iter().any(|(w, _)| *w == ws) {
             names.push((ws, *kind));
         }
     }
     names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    // Names by first word, longest first, so each word costs one hash lookup.
+    let mut by_first: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for (k, (n, _)) in names.iter().enumerate() {
+        by_first.entry(n[0]).or_default().push(k);
+    }
     let mut added = Vec::new();
     for ws in all_words {
         let mut i = 0;
         while i < ws.len() {
-            let hit = names.iter().find(|(n, _)| i + n.len() <= ws.len() && n.iter().zip(&ws[i..]).all(|(a, b)| *a == b.text.as_ref()));
+            let hit = by_first
+                .get(ws[i].text.as_ref())
+                .and_then(|cands| cands.iter().map(|&k| &names[k]).find(|(n, _)| i + n.len() <= ws.len() && n.iter().zip(&ws[i..]).all(|(a, b)| *a == b.text.as_ref())));
             if let Some((n, kind)) = hit {
                 let span = Span::new(ws[i].span.start, ws[i + n.len() - 1].span.end);
                 if !found.iter().any(|(f, _)| f.overlaps(span)) {
@@ -269,6 +278,9 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
     // Full names, longest first, as candidates for short forms.
     let mut full: Vec<usize> = (0..ms.len()).filter(|&i| names[i].contains(' ')).collect();
     full.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
+    full.dedup_by(|a, b| names[*a] == names[*b] && ms[*a].kind == ms[*b].kind);
+    let full_words: Vec<Vec<&str>> = (0..ms.len()).map(|i| if names[i].contains(' ') { names[i].split(' ').collect() } else { Vec::new() }).collect();
+    let acronyms: Vec<String> = (0..ms.len()).map(|i| if names[i].contains(' ') && ms[i].kind == EntityKind::Organization { acronym_of(&names[i]) } else { String::new() }).collect();
     for i in 0..ms.len() {
         if ms[i].geo.is_some() {
             continue;
@@ -280,18 +292,20 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
                 return false;
             }
             let fj = &names[j];
-            let fwords: Vec<&str> = fj.split(' ').collect();
+            let fwords = &full_words[j];
             match ms[j].kind {
                 // Surname (McCain -> Cindy McCain), or a shorter tail (Hillary Clinton -> Clinton).
                 EntityKind::Person => {
                     (single && (fwords.last() == Some(&n.as_str()) || (fwords.len() == 2 && fwords[0] == n && ms[i].kind == EntityKind::Person)))
-                        || (!single && fj.ends_with(&format!(" {n}")))
+                        || (!single && fj.len() > n.len() && fj.ends_with(n.as_str()) && fj.as_bytes()[fj.len() - n.len() - 1] == b' ')
                 }
                 // "the Post" after "The Washington Post"; "UN" after "United Nations".
                 EntityKind::Organization => {
-                    let acr = n.replace('.', "");
                     (ms[i].kind == EntityKind::Organization && single && fwords.len() >= 2 && fwords.last() == Some(&n.as_str()) && n.chars().next().is_some_and(char::is_uppercase))
-                        || (acr.len() >= 2 && acr.chars().all(|c| c.is_uppercase()) && acronym_of(fj) == acr)
+                        || (single && n.len() >= 2 && n.len() <= 12 && n.chars().all(|c| c.is_uppercase() || c == '.') && {
+                            let acr = n.replace('.', "");
+                            acr.len() >= 2 && acronyms[j] == acr
+                        })
                 }
                 _ => false,
             }
