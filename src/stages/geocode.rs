@@ -162,6 +162,20 @@ city\tUS\t32.78\t-96.8\t1300000\tDallas\t\tt
     }
 
     #[test]
+    fn shipped_gazetteer_reads_context() {
+        let place = |text: &str, lang, name: &str| {
+            let a = crate::analyze(text, &crate::Options { lang: Some(lang), date: None });
+            let e = a.entities.iter().find(|e| e.mentions.iter().any(|m| m.slice(text) == name)).cloned();
+            e.and_then(|e| e.geo).map(|g| (g.country, g.kind))
+        };
+        assert_eq!(place("Fighting near Aleppo and Raqqa displaced thousands.", Lang::En, "Raqqa"), Some(("SY".into(), GeoKind::City)));
+        assert_eq!(place("The delegation flew from Moscow to Damascus.", Lang::En, "Moscow"), Some(("RU".into(), GeoKind::City)));
+        assert_eq!(place("Ranchers near Dallas said Paris, Texas, was flooded.", Lang::En, "Paris"), Some(("US".into(), GeoKind::City)));
+        assert_eq!(place("وصلت سفن إلى البحر المتوسط قرب اللاذقية", Lang::Ar, "البحر المتوسط"), Some((String::new(), GeoKind::Sea)));
+        assert_eq!(place("اشتباكات في ريف حماة الشمالي", Lang::Ar, "ريف حماة"), Some(("SY".into(), GeoKind::Region)));
+    }
+
+    #[test]
     fn haversine_is_sane() {
         assert!((haversine_km(0.0, 0.0, 0.0, 1.0) - 111.2).abs() < 0.5);
         assert_eq!(haversine_km(10.0, 10.0, 10.0, 10.0), 0.0);

@@ -111,7 +111,8 @@ def arabic_names(alts):
 
 def ascii_name(name):
     """Ţarţūs -> Tartus: GeoNames' main names carry transliteration marks English text omits."""
-    s = unicodedata.normalize("NFKD", name)
+    s = name.translate(str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "œ": "oe"}))
+    s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if not unicodedata.combining(c))
     s = s.replace("‘", "").replace("’", "").replace("ʼ", "").replace("ʿ", "").replace("ʾ", "")
     return s if s.isascii() else name
