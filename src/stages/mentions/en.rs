@@ -128,6 +128,23 @@ const NOT_NAMES: &[&str] = &[
     "god", "allah", "internet", "twitter", "facebook",
 ];
 
+/// Head words that make a name an organisation whatever the tagger thought ("Air Force",
+/// "Morning Consult Inc.", "Senate Intelligence Committee").
+const ORG_HEADS: &[&str] = &[
+    "ministry", "party", "agency", "inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "university", "council", "committee", "commission",
+    "department", "force", "forces", "army", "navy", "institute", "association", "federation", "union", "league", "bank", "court", "office",
+    "organization", "organisation", "front", "brigade", "brigades", "movement", "foundation", "center", "centre", "group", "company", "corporation",
+    "times", "post", "news", "press", "journal", "network", "tribune", "herald", "senate", "congress", "parliament", "assembly", "police", "guard",
+    "authority", "fund", "bureau", "board", "administration", "campaign", "pac", "caucus", "coalition", "alliance", "church", "school", "college",
+];
+
+/// Heads that begin an organisation's name and take an "of"/"for" complement: "Committee for a
+/// Responsible Federal Budget", "Ministry of Defence".
+const ORG_OPENERS: &[&str] = &[
+    "Committee", "Council", "Ministry", "Department", "Institute", "Association", "Federation", "Union", "League", "Bank", "Court", "Office", "Organization",
+    "Organisation", "Center", "Centre", "Agency", "Commission", "Bureau", "Board", "Party", "Front", "Society", "Coalition", "Alliance", "University",
+];
+
 /// Joins a person's name around a particle, splits "Philadelphia's Union League" at the
 /// possessive, drops faiths and party members.
 fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usize, usize, EntityKind)> {
@@ -150,6 +167,28 @@ fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usiz
         }
         if b == a + 1 && NOT_NAMES.contains(&ws[a].text.to_lowercase().as_str()) {
             continue;
+        }
+        let (mut a, mut k) = (a, k);
+        // "Committee for a [Responsible Federal Budget]": the opener and its preposition join.
+        let mut j = a;
+        if j > 0 && matches!(ws[j - 1].text.as_ref(), "a" | "the") {
+            j -= 1;
+        }
+        if j >= 2 && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on") && ORG_OPENERS.contains(&ws[j - 2].text.as_ref()) {
+            // The tagger may have taken the opener alone.
+            if out.last().is_some_and(|l| l.1 == j - 1) {
+                out.pop();
+            }
+        }
+        if j >= 2 && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on") && ORG_OPENERS.contains(&ws[j - 2].text.as_ref()) && out.last().is_none_or(|l| l.1 <= j - 2) {
+            a = j - 2;
+            while a > 0 && ws[a - 1].text.chars().next().is_some_and(char::is_uppercase) && out.last().is_none_or(|l| l.1 < a) && ws[a - 1].text.len() > 1 {
+                a -= 1;
+            }
+            k = EntityKind::Organization;
+        }
+        if b - a >= 2 && ORG_HEADS.contains(&ws[b - 1].text.to_lowercase().as_str()) {
+            k = EntityKind::Organization;
         }
         out.push((a, b, k));
     }
@@ -423,6 +462,13 @@ mod cleanup_tests {
     fn particles_join_person_names() {
         let e = ents("Officials said Osama bin Laden had fled.");
         assert!(e.contains(&(EntityKind::Person, "Osama bin Laden".to_string())), "{e:?}");
+    }
+
+    #[test]
+    fn organisation_heads_and_openers() {
+        let e = ents("A report by the Committee for a Responsible Federal Budget said the Air Force would pay.");
+        assert!(e.contains(&(EntityKind::Organization, "Committee for a Responsible Federal Budget".to_string())), "{e:?}");
+        assert!(e.contains(&(EntityKind::Organization, "Air Force".to_string())), "{e:?}");
     }
 
     #[test]
