@@ -1,0 +1,127 @@
+//! Entity chips grouped by kind, most mentioned first; a chip selects its entity everywhere.
+
+use super::i18n::{kind_label, tr};
+use super::store::Store;
+use crate::{Entity, EntityKind};
+use leptos::prelude::*;
+
+/// A small glyph per kind, so kinds differ by shape as well as colour.
+pub fn kind_icon(kind: EntityKind) -> impl IntoView {
+    let path = match kind {
+        // head and shoulders
+        EntityKind::Person => "M8 2.5a2.6 2.6 0 1 1 0 5.2a2.6 2.6 0 0 1 0-5.2zM3 13.5c0-2.8 2.2-4.4 5-4.4s5 1.6 5 4.4z",
+        // building with a pediment
+        EntityKind::Organization => "M2 6l6-3.5L14 6zM3 7h2v5H3zM7 7h2v5H7zM11 7h2v5h-2zM2 13h12v1.5H2z",
+        // map pin
+        EntityKind::Place => "M8 1.5a4.5 4.5 0 0 1 4.5 4.5c0 3.2-4.5 8.5-4.5 8.5S3.5 9.2 3.5 6A4.5 4.5 0 0 1 8 1.5zm0 2.7a1.8 1.8 0 1 0 0 3.6a1.8 1.8 0 0 0 0-3.6z",
+        // gear-like cog
+        EntityKind::Equipment => "M7 1.5h2l.4 2 1.6.9 1.9-.8 1 1.7-1.5 1.4v1.8l1.5 1.4-1 1.7-1.9-.8-1.6.9-.4 2H7l-.4-2-1.6-.9-1.9.8-1-1.7 1.5-1.4V6.7L2.1 5.3l1-1.7 1.9.8 1.6-.9zM8 6a2 2 0 1 0 0 4a2 2 0 0 0 0-4z",
+        // calendar
+        EntityKind::Event => "M2.5 3.5h11v10h-11zM4 6.5v5.5h8V6.5zM4.5 2h1.5v2.5H4.5zM10 2h1.5v2.5H10z",
+        // hash sign
+        EntityKind::Quantity => "M5.5 2h1.6l-.6 3h3l.6-3h1.6l-.6 3H13v1.5h-2.2l-.6 3H12.5V11h-2.6l-.6 3H7.7l.6-3h-3l-.6 3H3.1l.6-3H2V9.5h2l.6-3H2.5V5h2.4zM6.2 6.5l-.6 3h3l.6-3z",
+    };
+    view! {
+        <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+            <path d=path fill="currentColor"></path>
+        </svg>
+    }
+}
+
+/// The English name when it says something the surface name does not.
+pub fn english_gloss(e: &Entity) -> Option<String> {
+    e.name_en.clone().filter(|en| !en.trim().is_empty() && en != &e.name)
+}
+
+#[component]
+pub fn ChipsView() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = store.ui;
+    let filter = RwSignal::new(String::new());
+    let groups = move || {
+        let needle = filter.get().trim().to_lowercase();
+        store.current.with(|c| {
+            EntityKind::ALL
+                .into_iter()
+                .filter_map(|kind| {
+                    let mut members: Vec<&Entity> = c
+                        .analysis
+                        .entities
+                        .iter()
+                        .filter(|e| e.kind == kind)
+                        .filter(|e| {
+                            needle.is_empty()
+                                || e.name.to_lowercase().contains(&needle)
+                                || e.name_en.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
+                        })
+                        .collect();
+                    if members.is_empty() {
+                        return None;
+                    }
+                    // salience: mentioned most, then mentioned first
+                    members.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions.first().map_or(usize::MAX, |m| m.start)));
+                    let chips = members.into_iter().map(|e| chip(store, e)).collect_view();
+                    Some(view! {
+                        <div class="chip-group" data-kind=kind.as_str()>
+                            <h3 class=format!("kind-title kind-{}", kind.as_str())>
+                                {kind_icon(kind)}
+                                {move || kind_label(ui.get(), kind)}
+                            </h3>
+                            <ul class="chips" role="list">{chips}</ul>
+                        </div>
+                    })
+                })
+                .collect_view()
+        })
+    };
+    let empty = move || store.current.with(|c| c.analysis.entities.is_empty());
+    view! {
+        <section id="chips" class="panel-body" aria-labelledby="chips-title">
+            <div class="panel-head">
+                <h2 id="chips-title">{move || tr(ui.get(), "chips.title")}</h2>
+                <input
+                    type="search"
+                    class="filter"
+                    aria-label=move || tr(ui.get(), "chips.filter")
+                    placeholder=move || tr(ui.get(), "chips.filter")
+                    prop:value=move || filter.get()
+                    on:input=move |ev| filter.set(event_target_value(&ev))
+                />
+            </div>
+            <Show when=empty>
+                <p class="empty">{move || tr(ui.get(), "chips.empty")}</p>
+            </Show>
+            {groups}
+        </section>
+    }
+}
+
+fn chip(store: Store, e: &Entity) -> impl IntoView + use<> {
+    let id = e.id.clone();
+    let id_sel = id.clone();
+    let id_click = id.clone();
+    let selected = Memo::new(move |_| store.selected.get().as_deref() == Some(id_sel.as_str()));
+    let count = e.mentions.len();
+    let gloss = english_gloss(e);
+    let ui = store.ui;
+    let label = format!("{}{} — {count}", e.name, gloss.as_deref().map(|g| format!(" ({g})")).unwrap_or_default());
+    view! {
+        <li>
+            <button
+                type="button"
+                class=format!("chip kind-{}", e.kind.as_str())
+                class:hl=move || selected.get()
+                data-entity-kind=e.kind.as_str()
+                data-entity-id=id.clone()
+                aria-pressed=move || if selected.get() { "true" } else { "false" }
+                title=move || format!("{label} {}", tr(ui.get(), "chips.mentions"))
+                on:click=move |_| store.toggle_entity(&id_click)
+            >
+                {kind_icon(e.kind)}
+                <bdi class="name">{e.name.clone()}</bdi>
+                {gloss.map(|g| view! { <bdi class="en" lang="en">{g}</bdi> })}
+                <span class="count">{count}</span>
+            </button>
+        </li>
+    }
+}

@@ -1,0 +1,139 @@
+//! The editor: paste area, file loading (button and drag-and-drop), date and language.
+
+use super::dom;
+use super::i18n::tr;
+use super::store::Store;
+use crate::share::Shared;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Open a text, Markdown, HTML or exported-JSON file into the editor.
+pub fn open_file(store: Store, file: web_sys::File) {
+    let name = file.name().to_ascii_lowercase();
+    let ext = name.rsplit('.').next().unwrap_or("").to_string();
+    let mime = file.type_();
+    let ui = store.ui.get_untracked();
+    let known = ["txt", "md", "markdown", "html", "htm", "json"].contains(&ext.as_str()) || mime.starts_with("text/");
+    if !known {
+        store.error(tr(ui, "file.unsupported").to_string());
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match dom::read_file(&file).await {
+            Ok(content) => {
+                store.message.set(None);
+                if ext == "json" {
+                    super::exports::import(store, &content);
+                    return;
+                }
+                let text = if ext == "html" || ext == "htm" || mime == "text/html" { dom::html_to_text(&content) } else { content };
+                store.load(Shared { text, ..Default::default() });
+            }
+            Err(e) => store.error(format!("{}: {e}", tr(ui, "file.unreadable"))),
+        }
+    });
+}
+
+#[component]
+pub fn InputView() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = store.ui;
+    let t = move |k: &'static str| move || tr(ui.get(), k);
+    let detected = move || {
+        store.current.with(|c| {
+            (c.lang_choice == "auto" && !c.text.trim().is_empty()).then(|| {
+                let lang = if c.analysis.lang == crate::Lang::Ar { "lang.ar" } else { "lang.en" };
+                format!("{} ({})", tr(ui.get(), lang), tr(ui.get(), "input.detected"))
+            })
+        })
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&ev);
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            open_file(store, file);
+        }
+        // choosing the same file again must fire `change` again
+        input.set_value("");
+    };
+    view! {
+        <section class="editor" aria-labelledby="editor-label">
+            <label id="editor-label" for="article" class="visually-hidden">{t("input.label")}</label>
+            <textarea
+                id="article"
+                dir="auto"
+                spellcheck="false"
+                placeholder=t("input.placeholder")
+                prop:value=move || store.editor.get()
+                on:input=move |ev| {
+                    store.text.set(event_target_value(&ev));
+                }
+            ></textarea>
+            <div class="controls">
+                <label class="field">
+                    <span>{t("input.date")}</span>
+                    <input
+                        id="date"
+                        type="date"
+                        prop:value=move || store.date.get()
+                        on:input=move |ev| {
+                            store.date_touched.set(true);
+                            store.date.set(event_target_value(&ev));
+                        }
+                    />
+                </label>
+                <label class="field">
+                    <span>{t("input.lang")}</span>
+                    <select
+                        id="lang"
+                        prop:value=move || store.lang.get()
+                        on:change=move |ev| store.lang.set(event_target_value(&ev))
+                    >
+                        <option value="auto">{t("lang.auto")}</option>
+                        <option value="ar">{t("lang.ar")}</option>
+                        <option value="en">{t("lang.en")}</option>
+                    </select>
+                </label>
+                <span class="detected" aria-live="polite">{detected}</span>
+                <label class="button file-button">
+                    {t("input.file")}
+                    <input
+                        id="file"
+                        type="file"
+                        class="visually-hidden"
+                        accept=".txt,.md,.markdown,.html,.htm,.json,text/plain,text/markdown,text/html,application/json"
+                        on:change=on_file
+                    />
+                </label>
+            </div>
+        </section>
+    }
+}
+
+/// Route files dropped anywhere on the page to the editor; dropping must never navigate away.
+pub fn install_drop_handlers(store: Store) {
+    let doc = dom::document();
+    let over = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |ev: web_sys::DragEvent| {
+        if carries_files(&ev) {
+            ev.prevent_default();
+        }
+    });
+    let drop = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::DragEvent)>::new(move |ev: web_sys::DragEvent| {
+        // dragged text keeps the browser's own behaviour (insert into the editor)
+        if !carries_files(&ev) {
+            return;
+        }
+        ev.prevent_default();
+        if let Some(file) = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+            open_file(store, file);
+        }
+    });
+    let _ = doc.add_event_listener_with_callback("dragover", over.as_ref().unchecked_ref());
+    let _ = doc.add_event_listener_with_callback("drop", drop.as_ref().unchecked_ref());
+    // listeners live as long as the page
+    over.forget();
+    drop.forget();
+}
+
+fn carries_files(ev: &web_sys::DragEvent) -> bool {
+    ev.data_transfer().is_some_and(|d| d.types().iter().any(|t| t.as_string().as_deref() == Some("Files")))
+}

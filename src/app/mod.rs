@@ -1,0 +1,158 @@
+//! The browser app (Leptos CSR): one component per view, all reading one [`Store`] from context.
+//!
+//! Layout: editor and article text on one side; entities, timeline and map on the other. On a
+//! phone the four views are tabs.
+
+mod about;
+mod chips;
+mod dom;
+mod exports;
+mod i18n;
+mod input;
+mod library;
+mod map;
+pub mod store;
+mod text;
+mod timeline;
+
+use i18n::tr;
+use leptos::prelude::*;
+use store::{Store, Tab, Ui};
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::new();
+    provide_context(store);
+
+    // analysis follows every edit, debounced
+    Effect::new(move |_| {
+        store.text.track();
+        store.date.track();
+        store.lang.track();
+        store.schedule();
+    });
+
+    // the document's language and direction follow the interface language (mirrors the layout)
+    Effect::new(move |_| {
+        let ui = store.ui.get();
+        if let Some(root) = dom::document().document_element() {
+            let _ = root.set_attribute("lang", ui.code());
+            let _ = root.set_attribute("dir", ui.dir());
+        }
+        dom::document().set_title(&format!("Khabar — {}", tr(ui, "app.tagline")));
+    });
+
+    let has_link = dom::window().location().hash().is_ok_and(|h| h.len() > 1);
+    if has_link {
+        exports::open_fragment(store);
+    } else if let Some(draft) = library::load_draft() {
+        // a reload must not lose what was being read
+        store.load(draft);
+    }
+    // keep the draft in step with each analysis (not each keystroke)
+    Effect::new(move |_| {
+        store.current.track();
+        library::save_draft(&store.snapshot());
+    });
+    // a link pasted into the address bar of an open tab only changes the fragment
+    let _ = window_event_listener(leptos::ev::hashchange, move |_| exports::open_fragment(store));
+    input::install_drop_handlers(store);
+
+    view! {
+        <Header/>
+        <Message/>
+        <nav class="tabs" role="tablist" aria-label=move || tr(store.ui.get(), "tabs.label")>
+            {Tab::ALL.into_iter().map(|tab| view! { <TabButton tab=tab/> }).collect_view()}
+        </nav>
+        <main class="layout" data-tab=move || store.tab.get().as_str()>
+            <div class="col col-read">
+                <div class="panel" class:active=move || store.tab.get() == Tab::Article id="panel-article" role="tabpanel">
+                    <input::InputView/>
+                    <library::LibraryView/>
+                    <text::TextView/>
+                </div>
+            </div>
+            <div class="col col-views">
+                <div class="panel" class:active=move || store.tab.get() == Tab::Entities id="panel-entities" role="tabpanel">
+                    <chips::ChipsView/>
+                </div>
+                <div class="panel" class:active=move || store.tab.get() == Tab::Timeline id="panel-timeline" role="tabpanel">
+                    <timeline::TimelineView/>
+                </div>
+                <div class="panel" class:active=move || store.tab.get() == Tab::Map id="panel-map" role="tabpanel">
+                    <map::MapView/>
+                </div>
+            </div>
+        </main>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = store.ui;
+    let switch = move |_| {
+        let next = if ui.get_untracked() == Ui::En { Ui::Ar } else { Ui::En };
+        ui.set(next);
+        store::remember_ui(next);
+    };
+    let about = RwSignal::new(false);
+    view! {
+        <header class="top">
+            <div class="brand">
+                <span class="logo" lang="ar">"خبر"</span>
+                <span class="wordmark">"Khabar"</span>
+                <span class="tagline">{move || tr(ui.get(), "app.tagline")}</span>
+            </div>
+            <exports::ShareBar/>
+            <button
+                id="ui-lang"
+                type="button"
+                class="ui-switch"
+                lang=move || if ui.get() == Ui::En { "ar" } else { "en" }
+                aria-label=move || tr(ui.get(), "ui.switch_label")
+                on:click=switch
+            >
+                {move || tr(ui.get(), "ui.switch")}
+            </button>
+            <button id="about-open" type="button" aria-haspopup="dialog" on:click=move |_| about.set(true)>
+                {move || tr(ui.get(), "about.button")}
+            </button>
+            <about::About open=about/>
+        </header>
+    }
+}
+
+#[component]
+fn Message() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = store.ui;
+    view! {
+        <div id="message" role="alert" class:shown=move || store.message.with(Option::is_some)>
+            {move || store.message.get().map(|m| view! {
+                <span>{m}</span>
+                <button type="button" class="link" on:click=move |_| store.message.set(None)>{tr(ui.get(), "message.close")}</button>
+            })}
+        </div>
+        <div id="status" role="status" aria-live="polite">{move || store.status.get()}</div>
+    }
+}
+
+#[component]
+fn TabButton(tab: Tab) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let active = move || store.tab.get() == tab;
+    view! {
+        <button
+            type="button"
+            role="tab"
+            id=format!("tab-{}", tab.as_str())
+            aria-controls=format!("panel-{}", tab.as_str())
+            aria-selected=move || if active() { "true" } else { "false" }
+            class:active=active
+            on:click=move |_| store.tab.set(tab)
+        >
+            {move || tr(store.ui.get(), &format!("tab.{}", tab.as_str()))}
+        </button>
+    }
+}

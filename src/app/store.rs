@@ -1,0 +1,292 @@
+//! The app's state: one struct of signals, provided through context, read and written by every view.
+
+use crate::share::Shared;
+use crate::{Analysis, Entity, Lang, Options, Span, Statement};
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// Analysis waits this long after the last keystroke, so typing never waits for it.
+const DEBOUNCE: Duration = Duration::from_millis(250);
+
+/// The views, also the tabs on a phone.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Tab {
+    Article,
+    Entities,
+    Timeline,
+    Map,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Article, Tab::Entities, Tab::Timeline, Tab::Map];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tab::Article => "article",
+            Tab::Entities => "entities",
+            Tab::Timeline => "timeline",
+            Tab::Map => "map",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// Interface language (independent of the article's language).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Ui {
+    En,
+    Ar,
+}
+
+impl Ui {
+    pub fn code(self) -> &'static str {
+        match self {
+            Ui::En => "en",
+            Ui::Ar => "ar",
+        }
+    }
+    pub fn dir(self) -> &'static str {
+        match self {
+            Ui::En => "ltr",
+            Ui::Ar => "rtl",
+        }
+    }
+}
+
+/// One analysed state of the editor: the text the offsets point into, and what was found in it.
+#[derive(Debug, Clone)]
+pub struct Current {
+    pub text: String,
+    pub date: Option<String>,
+    pub lang_choice: String,
+    pub analysis: Analysis,
+    /// Statement indices in display order: by date, then by position in the text.
+    pub order: Vec<usize>,
+    /// For each statement, the date it is filed under (its own, else inferred) and whether inferred.
+    pub filed: Vec<(Option<String>, bool)>,
+}
+
+impl Current {
+    pub fn empty() -> Current {
+        Current {
+            text: String::new(),
+            date: None,
+            lang_choice: "auto".into(),
+            analysis: Analysis { id: None, lang: Lang::En, date: None, entities: vec![], statements: vec![], times: vec![] },
+            order: vec![],
+            filed: vec![],
+        }
+    }
+
+    pub fn new(text: String, date: Option<String>, lang_choice: String, analysis: Analysis) -> Current {
+        let filed = file_statements(&analysis.statements, analysis.date.as_deref());
+        let mut order: Vec<usize> = (0..analysis.statements.len()).collect();
+        // Undated statements sort under the date they are filed under (see `file_statements`), so
+        // they stay near the dated statements around them; those with nothing to go by sort last.
+        order.sort_by(|&a, &b| {
+            let key = |i: usize| (filed[i].0.is_none(), filed[i].0.clone(), analysis.statements[i].content.start);
+            key(a).cmp(&key(b))
+        });
+        Current { text, date, lang_choice, analysis, order, filed }
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.analysis.entity(id)
+    }
+
+    /// Whether a statement is by the entity or mentions it.
+    pub fn involves(&self, stmt: &Statement, entity_id: &str) -> bool {
+        if stmt.speaker.as_deref() == Some(entity_id) {
+            return true;
+        }
+        self.entity(entity_id).is_some_and(|e| e.mentions.iter().any(|m| stmt.content.contains(*m)))
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// The date each statement is filed under: its own when the text gives one, else that of the
+/// nearest dated statement before it in the text (reporting usually runs in order), else the
+/// article date. The flag says the date was inferred.
+fn file_statements(statements: &[Statement], article_date: Option<&str>) -> Vec<(Option<String>, bool)> {
+    let mut by_position: Vec<usize> = (0..statements.len()).collect();
+    by_position.sort_by_key(|&i| statements[i].content.start);
+    let mut filed = vec![(None, false); statements.len()];
+    let mut last: Option<String> = None;
+    for i in by_position {
+        match &statements[i].date {
+            Some(d) => {
+                last = Some(d.clone());
+                filed[i] = (Some(d.clone()), false);
+            }
+            None => filed[i] = (last.clone().or_else(|| article_date.map(str::to_string)), true),
+        }
+    }
+    filed
+}
+
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// What the editor holds now (updated on every keystroke).
+    pub text: RwSignal<String>,
+    /// Value pushed into the editor by the app (restore, import, load file). Kept apart from
+    /// `text` so typing never writes the textarea back (which would move the caret).
+    pub editor: RwSignal<String>,
+    pub date: RwSignal<String>,
+    /// The user (or a link) chose the date: the dateline must not overwrite it.
+    pub date_touched: RwSignal<bool>,
+    /// "auto" | "ar" | "en"
+    pub lang: RwSignal<String>,
+    pub current: RwSignal<Arc<Current>>,
+    pub selected: RwSignal<Option<String>>,
+    pub focus: RwSignal<Option<usize>>,
+    pub tab: RwSignal<Tab>,
+    pub message: RwSignal<Option<String>>,
+    /// A short, polite status line (copied, saved…), separate from errors.
+    pub status: RwSignal<Option<String>>,
+    pub share_link: RwSignal<String>,
+    pub ui: RwSignal<Ui>,
+    generation: StoredValue<u64>,
+}
+
+impl Store {
+    pub fn new() -> Store {
+        Store {
+            text: RwSignal::new(String::new()),
+            editor: RwSignal::new(String::new()),
+            date: RwSignal::new(today()),
+            date_touched: RwSignal::new(false),
+            lang: RwSignal::new("auto".into()),
+            current: RwSignal::new(Arc::new(Current::empty())),
+            selected: RwSignal::new(None),
+            focus: RwSignal::new(None),
+            tab: RwSignal::new(Tab::Article),
+            message: RwSignal::new(None),
+            status: RwSignal::new(None),
+            share_link: RwSignal::new(String::new()),
+            ui: RwSignal::new(browser_ui()),
+            generation: StoredValue::new(0),
+        }
+    }
+
+    /// Re-analyse after the editor has been quiet for a moment.
+    pub fn schedule(self) {
+        self.generation.update_value(|g| *g += 1);
+        let mine = self.generation.get_value();
+        set_timeout(
+            move || {
+                if self.generation.get_value() == mine {
+                    self.analyze_now();
+                }
+            },
+            DEBOUNCE,
+        );
+    }
+
+    pub fn analyze_now(self) {
+        let text = self.text.get_untracked();
+        if !self.date_touched.get_untracked() {
+            if let Some(d) = crate::dateline_date(&text) {
+                let d = d.format("%Y-%m-%d").to_string();
+                if d != self.date.get_untracked() {
+                    self.date.set(d);
+                }
+            }
+        }
+        let date = Some(self.date.get_untracked()).filter(|d| crate::parse_date(d).is_ok());
+        let lang_choice = self.lang.get_untracked();
+        let unchanged = self.current.with_untracked(|c| c.text == text && c.date == date && c.lang_choice == lang_choice);
+        if unchanged {
+            return;
+        }
+        let opts = Options { lang: Lang::parse(&lang_choice), date: date.as_deref().and_then(|d| crate::parse_date(d).ok()) };
+        let analysis = crate::analyze(&text, &opts);
+        let current = Current::new(text, date, lang_choice, analysis);
+        if let Some(sel) = self.selected.get_untracked() {
+            if current.entity(&sel).is_none() {
+                self.selected.set(None);
+            }
+        }
+        if self.focus.get_untracked().is_some_and(|i| i >= current.analysis.statements.len()) {
+            self.focus.set(None);
+        }
+        self.current.set(Arc::new(current));
+    }
+
+    /// Replace the whole document (link, import, file, library) and analyse at once.
+    pub fn load(self, shared: Shared) {
+        self.editor.set(shared.text.clone());
+        self.text.set(shared.text);
+        match shared.date {
+            Some(d) => {
+                self.date.set(d);
+                self.date_touched.set(true);
+            }
+            None => self.date_touched.set(false),
+        }
+        self.lang.set(shared.lang.map_or("auto", |l| l.code()).to_string());
+        self.selected.set(None);
+        self.focus.set(None);
+        self.analyze_now();
+        if let Some(tab) = shared.view.as_deref().and_then(Tab::parse) {
+            self.tab.set(tab);
+        }
+        if let Some(sel) = shared.selected {
+            if self.current.with_untracked(|c| c.entity(&sel).is_some()) {
+                self.selected.set(Some(sel));
+            }
+        }
+    }
+
+    /// What a share link or a library entry needs to restore this view.
+    pub fn snapshot(self) -> Shared {
+        let date = self.date.get_untracked();
+        Shared {
+            text: self.text.get_untracked(),
+            date: Some(date).filter(|d| crate::parse_date(d).is_ok()),
+            lang: Lang::parse(&self.lang.get_untracked()),
+            view: Some(self.tab.get_untracked().as_str().to_string()),
+            selected: self.selected.get_untracked(),
+        }
+    }
+
+    pub fn toggle_entity(self, id: &str) {
+        let now = self.selected.get_untracked();
+        self.selected.set(if now.as_deref() == Some(id) { None } else { Some(id.to_string()) });
+        self.focus.set(None);
+    }
+
+    pub fn error(self, msg: String) {
+        self.message.set(Some(msg));
+    }
+}
+
+/// Today's date in the browser's time zone, as YYYY-MM-DD.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", now.get_full_year(), now.get_month() + 1, now.get_date())
+}
+
+const UI_KEY: &str = "khabar.ui";
+
+/// The interface language: the one chosen before on this browser, else the browser's own.
+fn browser_ui() -> Ui {
+    let stored = web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(UI_KEY).ok().flatten());
+    match stored.as_deref() {
+        Some("ar") => return Ui::Ar,
+        Some("en") => return Ui::En,
+        _ => {}
+    }
+    let lang = web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default();
+    if lang.to_ascii_lowercase().starts_with("ar") { Ui::Ar } else { Ui::En }
+}
+
+pub fn remember_ui(ui: Ui) {
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.set_item(UI_KEY, ui.code());
+    }
+}

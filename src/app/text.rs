@@ -1,0 +1,185 @@
+//! The article as read: paragraphs with each mention marked and each statement's content spanned.
+//!
+//! Built from text slices as DOM text nodes: the article is untrusted and is never parsed as HTML.
+
+use super::i18n::tr;
+use super::store::{Current, Store};
+use crate::{EntityKind, Lang, Span};
+use leptos::prelude::*;
+
+/// One stretch of a paragraph with the same mention and statement over all of it.
+#[derive(Debug, Clone, PartialEq)]
+struct Run {
+    span: Span,
+    mention: Option<(String, EntityKind)>,
+    statement: Option<usize>,
+}
+
+fn valid(text: &str, s: Span) -> bool {
+    s.start < s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+}
+
+/// Mentions that can be drawn as non-overlapping marks: earliest first, longest on a tie, and a
+/// mention overlapping one already kept is dropped.
+fn mention_marks(c: &Current) -> Vec<(Span, String, EntityKind)> {
+    let mut all: Vec<(Span, String, EntityKind)> = c
+        .analysis
+        .entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id.clone(), e.kind)))
+        .filter(|(m, _, _)| valid(&c.text, *m))
+        .collect();
+    all.sort_by_key(|(m, _, _)| (m.start, std::cmp::Reverse(m.end)));
+    let mut kept: Vec<(Span, String, EntityKind)> = Vec::with_capacity(all.len());
+    for m in all {
+        if kept.last().is_none_or(|last| last.0.end <= m.0.start) {
+            kept.push(m);
+        }
+    }
+    kept
+}
+
+fn runs(c: &Current, para: Span, marks: &[(Span, String, EntityKind)], statements: &[(Span, usize)]) -> Vec<Run> {
+    let mut cuts = vec![para.start, para.end];
+    for (m, _, _) in marks.iter().filter(|(m, _, _)| m.overlaps(para)) {
+        cuts.extend([m.start.max(para.start), m.end.min(para.end)]);
+    }
+    for (s, _) in statements.iter().filter(|(s, _)| s.overlaps(para)) {
+        cuts.extend([s.start.max(para.start), s.end.min(para.end)]);
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut out: Vec<Run> = Vec::new();
+    for w in cuts.windows(2) {
+        let span = Span::new(w[0], w[1]);
+        if span.is_empty() || !valid(&c.text, span) {
+            continue;
+        }
+        // marks are sorted and disjoint: the last starting at or before this run is the only candidate
+        let at = marks.partition_point(|(m, _, _)| m.start <= span.start);
+        let mention = at.checked_sub(1).map(|k| &marks[k]).filter(|(m, _, _)| m.contains(span)).map(|(_, id, kind)| (id.clone(), *kind));
+        let statement = statements.iter().find(|(s, _)| s.contains(span)).map(|(_, i)| *i);
+        match out.last_mut() {
+            Some(last) if last.mention == mention && last.statement == statement && last.span.end == span.start && mention.is_none() => {
+                last.span.end = span.end;
+            }
+            _ => out.push(Run { span, mention, statement }),
+        }
+    }
+    out
+}
+
+/// Paragraphs: non-blank lines, as byte spans of the original text (trimmed).
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset + (line.len() - line.trim_start().len());
+        let end = offset + line.trim_end().len();
+        if end > start {
+            out.push(Span::new(start, end));
+        }
+        offset += line.len();
+    }
+    out
+}
+
+#[component]
+pub fn TextView() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = store.ui;
+    let body = move || {
+        store.current.with(|c| {
+            if c.text.trim().is_empty() {
+                return view! { <Guide/> }.into_any();
+            }
+            let marks = mention_marks(c);
+            let statements: Vec<(Span, usize)> =
+                c.analysis.statements.iter().enumerate().filter(|(_, s)| valid(&c.text, s.content)).map(|(i, s)| (s.content, i)).collect();
+            let doc_dir = if c.analysis.lang == Lang::Ar { "rtl" } else { "ltr" };
+            paragraphs(&c.text)
+                .into_iter()
+                .map(|para| {
+                    let slice = &c.text[para.start..para.end];
+                    // a paragraph's direction follows its own script, so an English line in an Arabic article reads right
+                    let has_letters = slice.chars().any(char::is_alphabetic);
+                    let dir = if !has_letters { doc_dir } else if crate::detect_lang(slice) == Lang::Ar { "rtl" } else { "ltr" };
+                    let pieces = runs(c, para, &marks, &statements).into_iter().map(|run| piece(store, c, run)).collect_view();
+                    view! { <p dir=dir>{pieces}</p> }
+                })
+                .collect_view()
+                .into_any()
+        })
+    };
+    let lang = move || store.current.with(|c| c.analysis.lang.code());
+    view! {
+        <section id="text-panel" class="panel-body" aria-labelledby="text-title">
+            <h2 id="text-title" class="visually-hidden">{move || tr(ui.get(), "text.title")}</h2>
+            <div id="text" lang=lang>{body}</div>
+        </section>
+    }
+}
+
+fn piece(store: Store, c: &Current, run: Run) -> AnyView {
+    let slice = c.text[run.span.start..run.span.end].to_string();
+    let inner = match run.mention {
+        Some((id, kind)) => {
+            let id_hl = id.clone();
+            let id_click = id.clone();
+            view! {
+                <mark
+                    class=format!("m kind-{}", kind.as_str())
+                    class:hl=move || store.selected.get().as_deref() == Some(id_hl.as_str())
+                    data-entity-id=id
+                    on:click=move |_| store.toggle_entity(&id_click)
+                >
+                    {slice}
+                </mark>
+            }
+            .into_any()
+        }
+        None => slice.into_any(),
+    };
+    match run.statement {
+        Some(i) => {
+            let involved = move || {
+                store.focus.get() == Some(i)
+                    || store.selected.get().is_some_and(|id| store.current.with_untracked(|c| c.analysis.statements.get(i).is_some_and(|s| c.involves(s, &id))))
+            };
+            view! { <span class="said" class:hl=involved data-in-statement=i.to_string()>{inner}</span> }.into_any()
+        }
+        None => inner,
+    }
+}
+
+pub const EXAMPLE_EN: &str = include_str!("examples/en.txt");
+pub const EXAMPLE_AR: &str = include_str!("examples/ar.txt");
+
+/// What to do on an empty page, with an example article written for Khabar (its people are fictional).
+#[component]
+fn Guide() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = store.ui;
+    let t = move |k: &'static str| move || tr(ui.get(), k);
+    let example = move |text: &'static str| {
+        move |_| {
+            store.message.set(None);
+            store.load(crate::share::Shared { text: text.to_string(), date: Some("2024-03-04".into()), ..Default::default() })
+        }
+    };
+    view! {
+        <div class="guide">
+            <h3>{t("guide.title")}</h3>
+            <ol>
+                <li>{t("guide.step1")}</li>
+                <li>{t("guide.step2")}</li>
+                <li>{t("guide.step3")}</li>
+            </ol>
+            <p class="guide-examples">
+                <button type="button" id="example-ar" lang="ar" on:click=example(EXAMPLE_AR)>{t("guide.example_ar")}</button>
+                <button type="button" id="example-en" lang="en" on:click=example(EXAMPLE_EN)>{t("guide.example_en")}</button>
+            </p>
+            <p class="guide-note">{t("guide.note")}</p>
+        </div>
+    }
+}
