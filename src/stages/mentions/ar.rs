@@ -6,6 +6,7 @@ use crate::EntityKind;
 use crate::lang::ar::{Arabic, arabic, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
+use crate::stages::tagger::{FeatureHasher, Model};
 use std::collections::HashMap;
 
 /// Where a mention came from: on overlaps the longer one wins, then the more trusted source.
@@ -26,8 +27,32 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     if doc.tokens.is_empty() {
         return;
     }
+    let gaz: Vec<Mention> = std::mem::take(out);
+    let mut kept = rule_mentions(doc, gaz);
+    if let Some(model) = tagger_model() {
+        let feats = tagger_features(doc, &kept);
+        let mut tagged = Vec::new();
+        for s in &doc.sentences {
+            let tags = model.tag(&feats[s.tokens.clone()]);
+            tagged.extend(tagger_spans(doc, s.tokens.start, &tags, &model.tags));
+        }
+        // The tagger fills gaps; where the rules found something, the rules stand.
+        for m in tagged {
+            if !kept.iter().any(|k| k.m.span.overlaps(m.span)) {
+                kept.push(Cand { m, src: Source::Pattern });
+            }
+        }
+        kept.sort_by_key(|c| c.m.span.start);
+    }
+    let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
+    surname_mentions(doc, &mut kept);
+    *out = kept;
+}
+
+/// The rule layer alone: gazetteer, lexicon and pattern mentions with overlaps resolved.
+fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     let ar = arabic();
-    let mut cands: Vec<Cand> = out.drain(..).map(|m| Cand { m, src: Source::Gazetteer }).collect();
+    let mut cands: Vec<Cand> = gaz.into_iter().map(|m| Cand { m, src: Source::Gazetteer }).collect();
     lexicon_mentions(doc, ar, &mut cands);
     // Which token starts a lexicon/gazetteer mention (patterns must not swallow known names).
     let mut known_at: HashMap<usize, usize> = HashMap::new();
@@ -41,9 +66,242 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     org_head_mentions(doc, ar, &cands, &known_at, &mut patterns);
     equipment_and_quantities(doc, ar, &mut patterns);
     cands.extend(patterns);
-    let mut kept = resolve_overlaps(cands);
-    surname_mentions(doc, &mut kept);
-    *out = kept;
+    resolve_overlaps(cands)
+}
+
+/// The shipped Arabic NER model (trained on ANERcorp dev by `cargo run --release --example
+/// train_ner_ar`); `None` when the file is a placeholder.
+fn tagger_model() -> Option<&'static Model> {
+    static MODEL: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
+    MODEL.get_or_init(|| Model::from_bytes(include_bytes!("../../../data/models/ar-ner.bin"))).as_ref()
+}
+
+/// Features for training the Arabic tagger on one document: the same rule layer as at run time.
+pub fn training_features(doc: &Doc, res: &Resources) -> Vec<Vec<u32>> {
+    let gaz = super::gazetteer_mentions(doc, res);
+    let kept = if doc.tokens.is_empty() { Vec::new() } else { rule_mentions(doc, gaz) };
+    tagger_features(doc, &kept)
+}
+
+/// Entity spans from BIO tags over the tokens of one sentence (starting at token `first`).
+fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let name = |t: u8| names.get(t as usize).map(String::as_str).unwrap_or("O");
+    let mut k = 0;
+    while k < tags.len() {
+        let Some(typ) = name(tags[k]).get(2..).filter(|_| name(tags[k]) != "O") else {
+            k += 1;
+            continue;
+        };
+        let mut e = k + 1;
+        while e < tags.len() && name(tags[e]).strip_prefix("I-") == Some(typ) {
+            e += 1;
+        }
+        let kind = match typ {
+            "PER" => Some((EntityKind::Person, "p:")),
+            "ORG" => Some((EntityKind::Organization, "o:")),
+            "LOC" => Some((EntityKind::Place, "l:")),
+            _ => None,
+        };
+        let (a, b) = (first + k, first + e);
+        k = e;
+        let Some((kind, tag)) = kind else { continue };
+        if !doc.tokens[a].is_word || !doc.tokens[b - 1].is_word {
+            continue;
+        }
+        // A conjunction on the first word is not part of the name (وبريطانيا → بريطانيا).
+        let mut fstart = doc.tokens[a].fstart;
+        let w = doc.ftok(a);
+        if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
+            && rest.chars().count() >= 4
+        {
+            fstart += w.len() - rest.len();
+        }
+        let fend = doc.tokens[b - 1].fend;
+        let span = doc.folded.orig_span(fstart, fend);
+        let key = format!("{tag}{}", &doc.folded.text[fstart..fend]);
+        out.push(Mention { span, kind, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None });
+    }
+    out
+}
+
+mod tpl {
+    pub const WORD: u8 = 1;
+    pub const STEM: u8 = 2;
+    pub const PRE2: u8 = 3;
+    pub const PRE3: u8 = 4;
+    pub const SUF2: u8 = 5;
+    pub const SUF3: u8 = 6;
+    pub const PREV: u8 = 7;
+    pub const NEXT: u8 = 8;
+    pub const PREV2: u8 = 9;
+    pub const NEXT2: u8 = 10;
+    pub const PREV_STEM: u8 = 11;
+    pub const NEXT_STEM: u8 = 12;
+    pub const BIGRAM: u8 = 13;
+    pub const RULE: u8 = 14;
+    pub const RULE_PREV: u8 = 15;
+    pub const RULE_NEXT: u8 = 16;
+    pub const FLAGS: u8 = 17;
+    pub const PREV_FLAGS: u8 = 18;
+    pub const NEXT_FLAGS: u8 = 19;
+    pub const SHAPE: u8 = 20;
+    pub const BIAS: u8 = 21;
+    pub const PREV2_FLAGS: u8 = 22;
+    pub const NEXT_BIGRAM: u8 = 23;
+}
+
+/// A word without its proclitics and article: و/ف, then ب/ل/ك, then ال.
+fn stem(w: &str) -> &str {
+    let mut s = w;
+    if let Some(r) = s.strip_prefix('و').or_else(|| s.strip_prefix('ف'))
+        && r.chars().count() >= 3
+    {
+        s = r;
+    }
+    if let Some(r) = s.strip_prefix("لل")
+        && r.chars().count() >= 2
+    {
+        return r;
+    }
+    if let Some(r) = s.strip_prefix('ب').or_else(|| s.strip_prefix('ل')).or_else(|| s.strip_prefix('ك'))
+        && r.starts_with("ال")
+    {
+        s = r;
+    }
+    if let Some(r) = s.strip_prefix("ال")
+        && r.chars().count() >= 2
+    {
+        s = r;
+    }
+    s
+}
+
+fn char_prefix(w: &str, n: usize) -> &str {
+    w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
+}
+
+fn char_suffix(w: &str, n: usize) -> &str {
+    let count = w.chars().count();
+    if count <= n { w } else { w.char_indices().nth(count - n).map_or(w, |(i, _)| &w[i..]) }
+}
+
+/// Lexical flags of a word as one small bit set.
+fn flags(ar: &Arabic, w: &str) -> u8 {
+    let mut f = 0u8;
+    if ar.is_title(w) {
+        f |= 1;
+    }
+    if ar.is_demonym(w) {
+        f |= 2;
+    }
+    if ar.is_speech_verb(w) {
+        f |= 4;
+    }
+    if ar.is_stop(w) {
+        f |= 8;
+    }
+    if ar.month(w).is_some() || ar.weekday(w).is_some() {
+        f |= 16;
+    }
+    if w.starts_with("ال") {
+        f |= 32;
+    }
+    if is_org_head(w) || is_org_head(strip_conj(w).1) {
+        f |= 64;
+    }
+    if is_role_noun(w) {
+        f |= 128;
+    }
+    f
+}
+
+fn shape(w: &str) -> u8 {
+    let c = w.chars().next().unwrap_or(' ');
+    let len = w.chars().count().min(8) as u8;
+    let class = if c.is_ascii_digit() {
+        1
+    } else if c.is_ascii_alphabetic() {
+        2
+    } else if ('\u{0621}'..='\u{064A}').contains(&c) {
+        3
+    } else {
+        4
+    };
+    class * 16 + len
+}
+
+/// The tagger's features for every token of the document: word, stem, affixes, neighbours,
+/// lexical flags and what the rule layer found there. The word comes first.
+fn tagger_features(doc: &Doc, kept: &[Cand]) -> Vec<Vec<u32>> {
+    let ar = arabic();
+    let n = doc.tokens.len();
+    // Rule labels per token: kind and source, and whether the token begins the mention.
+    let mut rule = vec![0u8; n];
+    for c in kept {
+        let kind = match c.m.kind {
+            EntityKind::Person => 1,
+            EntityKind::Organization => 2,
+            EntityKind::Place => 3,
+            _ => continue,
+        };
+        let mut t = doc.tokens.partition_point(|t| t.span.end <= c.m.span.start);
+        let first = t;
+        while t < n && doc.tokens[t].span.start < c.m.span.end {
+            rule[t] = 1 + (kind * 4 + c.src as u8) * 2 + u8::from(t == first);
+            t += 1;
+        }
+    }
+    let word = |i: isize| -> &str {
+        if i < 0 {
+            "<s>"
+        } else if (i as usize) < n {
+            doc.ftok(i as usize)
+        } else {
+            "</s>"
+        }
+    };
+    let fl: Vec<u8> = (0..n).map(|i| flags(ar, doc.ftok(i))).collect();
+    let flag_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { fl[i as usize] } };
+    let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
+    let mut out = Vec::with_capacity(n);
+    for iu in 0..n {
+        let i = iu as isize;
+        let w = doc.ftok(iu);
+        let st = stem(w);
+        let h = FeatureHasher::new;
+        let mut f = Vec::with_capacity(24);
+        f.push(h(tpl::WORD).str(w).finish());
+        f.push(h(tpl::STEM).str(st).finish());
+        f.push(h(tpl::PRE2).str(char_prefix(w, 2)).finish());
+        f.push(h(tpl::PRE3).str(char_prefix(w, 3)).finish());
+        f.push(h(tpl::SUF2).str(char_suffix(w, 2)).finish());
+        f.push(h(tpl::SUF3).str(char_suffix(w, 3)).finish());
+        f.push(h(tpl::PREV).str(word(i - 1)).finish());
+        f.push(h(tpl::NEXT).str(word(i + 1)).finish());
+        f.push(h(tpl::PREV2).str(word(i - 2)).finish());
+        f.push(h(tpl::NEXT2).str(word(i + 2)).finish());
+        f.push(h(tpl::PREV_STEM).str(stem(word(i - 1))).finish());
+        f.push(h(tpl::NEXT_STEM).str(stem(word(i + 1))).finish());
+        f.push(h(tpl::BIGRAM).str(word(i - 1)).sep().str(st).finish());
+        f.push(h(tpl::NEXT_BIGRAM).str(st).sep().str(word(i + 1)).finish());
+        let byte_feat = |t: u8, bytes: &[u8]| {
+            let mut r = FeatureHasher::new(t);
+            r.bytes(bytes);
+            r.finish()
+        };
+        f.push(byte_feat(tpl::RULE, &[rule_at(i)]));
+        f.push(byte_feat(tpl::RULE_PREV, &[rule_at(i - 1), rule_at(i)]));
+        f.push(byte_feat(tpl::RULE_NEXT, &[rule_at(i + 1), rule_at(i)]));
+        f.push(byte_feat(tpl::FLAGS, &[flag_at(i), shape(w)]));
+        f.push(byte_feat(tpl::PREV_FLAGS, &[flag_at(i - 1)]));
+        f.push(byte_feat(tpl::PREV2_FLAGS, &[flag_at(i - 2), flag_at(i - 1)]));
+        f.push(byte_feat(tpl::NEXT_FLAGS, &[flag_at(i + 1)]));
+        f.push(byte_feat(tpl::SHAPE, &[shape(word(i - 1)), shape(w), shape(word(i + 1))]));
+        f.push(h(tpl::BIAS).finish());
+        out.push(f);
+    }
+    out
 }
 
 /// A person introduced by a full name is later called by the last name alone (وأضاف ماهاما):
@@ -509,7 +767,7 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
 }
 
 /// Longest first, then the more trusted source; a mention overlapping a kept one is dropped.
-fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Mention> {
+fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
     cands.sort_by(|a, b| b.m.span.len().cmp(&a.m.span.len()).then(b.src.cmp(&a.src)).then(a.m.span.start.cmp(&b.m.span.start)));
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
@@ -519,7 +777,7 @@ fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Mention> {
         kept.push(c);
     }
     kept.sort_by_key(|c| c.m.span.start);
-    kept.into_iter().map(|c| c.m).collect()
+    kept
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Find entity mentions: gazetteer and lexicon matches, and language patterns.
 
-mod ar;
+pub mod ar;
 mod en;
 
 use super::Resources;
