@@ -25,6 +25,12 @@ pub const ATTITUDE_VERBS: &[&str] = &[
 /// Reporting verbs whose addressee comes first ("told reporters that ...").
 pub const TELL_VERBS: &[&str] = &["told", "tells", "informed", "assured", "reminded", "warned"];
 
+/// Whether a given name is a common female one (data/lang/en/female-first-names.txt).
+pub fn is_female_name(first: &str) -> bool {
+    const LIST: &str = include_str!("../../data/lang/en/female-first-names.txt");
+    !first.is_empty() && LIST.lines().any(|l| l == first)
+}
+
 /// Pronouns that refer to one person.
 pub const PRONOUNS_PERSON: &[&str] = &["he", "she"];
 

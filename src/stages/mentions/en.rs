@@ -238,12 +238,13 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         all_words.push(ws);
     }
     propagate(doc, &all_words, &mut found);
+    quantities_and_equipment(&all_words, &mut found);
     // The tagger sees context, the gazetteer only strings: a gazetteer place inside a tagged
     // person or organisation goes; a tagged place on the very span of a gazetteer place defers to it.
     // "the" stays out of place names too; a gazetteer match inside a MISC name (U.S. Open) goes.
     for g in out.iter_mut() {
         let t = g.span.slice(doc.text);
-        if t.len() > 4 && t[..4].eq_ignore_ascii_case("the ") {
+        if t.len() > 4 && t.get(..4).is_some_and(|h| h.eq_ignore_ascii_case("the ")) {
             g.span.start += 4;
         }
     }
@@ -308,6 +309,63 @@ fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKi
         }
     }
     found.extend(added);
+}
+
+/// Nouns counted in news: a number before one of these is a quantity worth a chip.
+const COUNTED: &[&str] = &[
+    "people", "persons", "troops", "soldiers", "civilians", "refugees", "migrants", "fighters", "militants", "children", "women", "men", "deaths",
+    "dead", "casualties", "victims", "prisoners", "detainees", "hostages", "percent", "%", "dollars", "euros", "pounds", "barrels", "tons", "tonnes",
+    "km", "kilometers", "kilometres", "miles", "votes", "delegates", "jobs", "households", "families", "homes", "airstrikes", "strikes", "rockets",
+    "missiles", "aircraft", "jets", "tanks", "vehicles", "members", "workers", "students", "voters", "points",
+];
+const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "thousands", "millions", "hundreds", "dozens"];
+const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands", "dozens", "millions"];
+
+/// Amounts ("$150 billion", "5,000 troops", "40 percent") and model designations of weapons
+/// and aircraft ("F-16", "S-400", "Su-24"), which the tagger does not cover.
+fn quantities_and_equipment(all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKind)>) {
+    let is_num = |w: &str| w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.');
+    let mut add = Vec::new();
+    for ws in all_words {
+        let mut i = 0;
+        while i < ws.len() {
+            let w = ws[i].text.as_ref();
+            let dollar = w == "$" && i + 1 < ws.len() && is_num(&ws[i + 1].text);
+            let start = i;
+            let mut k = if dollar { i + 1 } else { i };
+            let t = ws[k].text.as_ref();
+            if is_num(t) || NUMBER_WORDS.contains(&t.to_lowercase().as_str()) {
+                k += 1;
+                while k < ws.len() && SCALES.contains(&ws[k].text.as_ref()) {
+                    k += 1;
+                }
+                if k < ws.len() && ws[k].text == "of" && ws[k - 1].text.ends_with('s') && !is_num(&ws[k - 1].text) {
+                    k += 1;
+                }
+                let counted = k < ws.len() && COUNTED.contains(&ws[k].text.to_lowercase().as_str());
+                if dollar || counted {
+                    let end = if counted { k + 1 } else { k };
+                    add.push((Span::new(ws[start].span.start, ws[end - 1].span.end), EntityKind::Quantity));
+                    i = end;
+                    continue;
+                }
+            }
+            // F-16, S-400, Su-24, MQ-9 (not years or scores: letters first, a short number after).
+            if let Some((head, num)) = w.split_once('-')
+                && (1..=3).contains(&head.len())
+                && head.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                && head.chars().all(|c| c.is_ascii_alphabetic())
+                && (1..=4).contains(&num.trim_end_matches(|c: char| c.is_ascii_uppercase()).len())
+                && num.chars().next().is_some_and(|c| c.is_ascii_digit())
+                && num.chars().all(|c| c.is_ascii_alphanumeric())
+            {
+                add.push((ws[i].span, EntityKind::Equipment));
+            }
+            i += 1;
+        }
+    }
+    add.retain(|(sp, _)| !found.iter().any(|(f, _)| f.overlaps(*sp)));
+    found.extend(add);
 }
 
 /// One kind and one key per real-world thing: short forms take the key of the full name they
@@ -469,6 +527,26 @@ mod cleanup_tests {
         let e = ents("A report by the Committee for a Responsible Federal Budget said the Air Force would pay.");
         assert!(e.contains(&(EntityKind::Organization, "Committee for a Responsible Federal Budget".to_string())), "{e:?}");
         assert!(e.contains(&(EntityKind::Organization, "Air Force".to_string())), "{e:?}");
+    }
+
+    #[test]
+    fn invisible_marks_inside_names_do_not_break_offsets() {
+        for t in ["WA\u{200e}SHINGTON officials said.", "the U.\u{200f}S. army", "Gen\u{200b}eva talks", "WASـHINGTON —", "She said so."] {
+            let a = analyze(t, &Options { lang: Some(Lang::En), date: crate::parse_date("2020-01-01").ok() });
+            for e in &a.entities {
+                for m in &e.mentions {
+                    assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn amounts_and_weapon_designations() {
+        let e = ents("The plan would cost $150 billion and send 5,000 troops with F-16 jets, officials said.");
+        assert!(e.contains(&(EntityKind::Quantity, "$150 billion".to_string())), "{e:?}");
+        assert!(e.contains(&(EntityKind::Quantity, "5,000 troops".to_string())), "{e:?}");
+        assert!(e.contains(&(EntityKind::Equipment, "F-16".to_string())), "{e:?}");
     }
 
     #[test]

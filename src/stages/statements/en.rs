@@ -22,6 +22,8 @@ struct Ctx<'d, 'a> {
     ids: Vec<String>,
     /// For each token, whether it lies inside quotation marks.
     quoted: Vec<bool>,
+    /// For each entity, whether it is a person known to be a woman.
+    female: Vec<bool>,
 }
 
 impl Ctx<'_, '_> {
@@ -43,9 +45,13 @@ impl Ctx<'_, '_> {
         let s = self.doc.tokens.get(start)?.span.start;
         self.refs.iter().copied().filter(|r| r.span.start == s).max_by_key(|r| r.span.len())
     }
-    /// The last person named before a byte offset (a pronoun's antecedent).
+    /// The antecedent of "he"/"she" at a byte offset: the last person named before it whose
+    /// known gender does not clash (a woman's given name or Mrs./Ms. makes "she").
     fn last_person_before(&self, byte: usize) -> Option<usize> {
-        self.refs.iter().filter(|r| r.kind == EntityKind::Person && r.span.end <= byte).max_by_key(|r| r.span.end).map(|r| r.entity)
+        let she = self.doc.text.get(byte..byte + 3).is_some_and(|t| t.eq_ignore_ascii_case("she"));
+        let mut people = self.refs.iter().filter(|r| r.kind == EntityKind::Person && r.span.end <= byte).collect::<Vec<_>>();
+        people.sort_by_key(|r| std::cmp::Reverse(r.span.end));
+        people.iter().find(|r| self.female[r.entity] == she).or(people.first()).map(|r| r.entity)
     }
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end)
@@ -255,7 +261,18 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         }
     }
     refs.sort_by_key(|r| r.span.start);
-    let mut c = Ctx { doc, refs, ids: entities.iter().map(|l| l.entity.id.clone()).collect(), quoted: vec![false; doc.tokens.len()] };
+    let female = entities
+        .iter()
+        .map(|l| {
+            l.entity.kind == EntityKind::Person
+                && l.entity.mentions.iter().any(|m| {
+                    let first = m.slice(doc.text).split(' ').next().unwrap_or("");
+                    let before = doc.text.get(m.start.saturating_sub(5)..m.start).unwrap_or("");
+                    crate::lang::en::is_female_name(first) || before.ends_with("Mrs. ") || before.ends_with("Ms. ") || before.ends_with("Miss ")
+                })
+        })
+        .collect();
+    let mut c = Ctx { doc, refs, ids: entities.iter().map(|l| l.entity.id.clone()).collect(), quoted: vec![false; doc.tokens.len()], female };
     let qs = quotes(&c);
     for &(a, b) in &qs {
         for q in c.quoted.iter_mut().take(b).skip(a.saturating_sub(1)) {
@@ -596,6 +613,14 @@ mod more_tests {
     fn contents(text: &str) -> Vec<(Option<String>, String)> {
         let a = analyze(text, &Options { lang: Some(Lang::En), date: None });
         a.statements.iter().map(|s| (s.speaker_span.map(|x| x.slice(text).to_string()), s.content.slice(text).to_string())).collect()
+    }
+
+    #[test]
+    fn she_finds_the_woman_and_he_the_man() {
+        let t = "Hillary Clinton met Donald Trump in New York. She said the debate was useful. He said it was rigged.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
+        let who: Vec<String> = a.statements.iter().map(|s| s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).unwrap_or_default()).collect();
+        assert_eq!(who, ["Hillary Clinton", "Donald Trump"]);
     }
 
     #[test]
