@@ -10,10 +10,14 @@ use super::segment::Doc;
 use crate::geo::gazetteer::{Gazetteer, PlaceId};
 use crate::{EntityKind, GeoKind};
 
-/// Bonus (in log-population units) for a candidate in a country the article names.
-const SAME_COUNTRY: f64 = 3.0;
+/// Bonus (in log-population units) for a candidate in a country the article names: weak, since
+/// big countries (the US) are named in most articles.
+const SAME_COUNTRY: f64 = 1.5;
 /// Bonus for a candidate near another place the article names (not a country).
-const NEARBY: f64 = 6.0;
+const NEARBY: f64 = 5.0;
+/// Context may prefer a town up to this many times smaller than the most likely reading, no
+/// more: Paris, Texas beside Dallas, but never a village called Riyadh over the Saudi capital.
+const MAX_CONTEXT_LEAP: f64 = 4.7; // ln(110)
 const NEARBY_KM: f64 = 600.0;
 
 pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
@@ -39,9 +43,11 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
 
     let mut chosen: Vec<Option<PlaceId>> = vec![None; entities.len()];
     for (i, c) in cands.iter().enumerate() {
+        let top = c.iter().map(|&id| gaz.place(id).prior()).fold(f64::MIN, f64::max);
         chosen[i] = c
             .iter()
             .copied()
+            .filter(|&id| gaz.place(id).prior() >= top - MAX_CONTEXT_LEAP)
             .map(|id| {
                 let p = gaz.place(id);
                 let mut score = p.prior();
@@ -109,6 +115,10 @@ city\tFR\t48.85\t2.35\t2100000\tParis\tباريس\tt
 city\tUS\t33.66\t-95.56\t25000\tParis\t\tt
 region\tUS\t31.2\t-99.3\t290000000\tTexas\t\tt
 city\tUS\t32.78\t-96.8\t1300000\tDallas\t\tt
+city\tSA\t24.69\t46.72\t4200000\tRiyadh\tالرياض\tt
+city\tEG\t31.24\t30.95\t20000\tAr Riyad\tالرياض\tt
+city\tEG\t30.05\t31.25\t9000000\tCairo\tالقاهرة\tt
+country\tEG\t26.5\t29.9\t100000000\tEgypt\tمصر\tt
 ";
 
     fn geocoded(g: &Gazetteer, text: &str, lang: Lang) -> Vec<Entity> {
@@ -150,6 +160,13 @@ city\tUS\t32.78\t-96.8\t1300000\tDallas\t\tt
         assert_eq!(country_of(&geocoded(&g, t, Lang::En), "Paris", t), "FR");
         let t = "The rodeo moved from Dallas to Paris, Texas.";
         assert_eq!(country_of(&geocoded(&g, t, Lang::En), "Paris", t), "US");
+    }
+
+    #[test]
+    fn context_never_overturns_a_capital_for_a_village() {
+        let g = Gazetteer::from_tsv(TSV);
+        let t = "وصل وزير خارجية مصر من القاهرة إلى الرياض";
+        assert_eq!(country_of(&geocoded(&g, t, Lang::Ar), "الرياض", t), "SA");
     }
 
     #[test]
