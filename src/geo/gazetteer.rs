@@ -93,6 +93,11 @@ static SUPPLEMENT: &str = include_str!("../../data/gazetteer-supplement.tsv");
 /// Arab-world countries whose towns' "countryside" (ريف X) is a usual way to name a rural area.
 const RIF_COUNTRIES: &[&str] = &["SY", "IQ", "LB", "JO", "PS", "EG", "YE", "LY", "TN", "DZ", "MA", "SD", "SA"];
 
+/// Countries whose towns Arabic names natively (not transliterated from another language).
+const ARAB_WORLD: &[&str] = &[
+    "SY", "IQ", "LB", "JO", "PS", "IL", "EG", "YE", "LY", "TN", "DZ", "MA", "SD", "SA", "KW", "QA", "BH", "AE", "OM", "MR", "SO", "DJ",
+];
+
 /// Folded nouns that introduce a place's name (with or without ال).
 const PLACE_NOUNS: &[&str] = &[
     "مدينه", "المدينه", "بلده", "البلده", "قريه", "القريه", "معتقل", "سجن", "قاعده", "مطار", "مخيم", "منطقه", "محافظه", "ولايه",
@@ -267,9 +272,10 @@ impl Gazetteer {
             // A clitic plus a short name is too often just a word («لجنة» is ل + جنة): only
             // well-known places may be found that way.
             if !prefix.is_empty() && self.name(n).chars().count() <= 3 {
+                // (Foreign towns are spelled from foreign names: «باتن» Patten is not ب+أتن Athens.)
                 return self.name_ids(n).iter().any(|&p| {
                     let p = self.place(p);
-                    p.geo.kind == GeoKind::Country || p.population >= 200_000
+                    p.geo.kind == GeoKind::Country || (p.population >= 200_000 && ARAB_WORLD.contains(&p.geo.country.as_str()))
                 });
             }
             return true;
