@@ -53,6 +53,9 @@ impl Ctx<'_, '_> {
         people.sort_by_key(|r| std::cmp::Reverse(r.span.end));
         people.iter().find(|r| self.female[r.entity] == she).or(people.first()).map(|r| r.entity)
     }
+    fn first_token_at(&self, byte: usize) -> usize {
+        self.doc.token_at_or_after(byte)
+    }
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end)
     }
@@ -351,7 +354,13 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
         if let Some(j) = cue_at.filter(|_| !ends_sentence && (k > after || doc.tokens.get(after).is_some_and(|t| t.is_word))) {
             // The speaker fills the gap between the quote and the verb (", Smith said"), or follows
             // the verb (", said Smith").
-            let s = if j > k { speaker_before(c, k, j).filter(|sp| sp.span.start <= doc.tokens[k].span.start || c.low(k) == "the") } else { speaker_after(c, j + 1, (j + 9).min(n)) };
+            // Titles may come between ("…,” Gov. Kasich replied).
+            let fills_gap = |sp: &Speaker| {
+                let first = c.first_token_at(sp.span.start);
+                sp.span.start <= doc.tokens[k].span.start
+                    || (first > k && first - k <= 4 && (k..first).all(|t| c.low(t) == "the" || c.low(t) == "." || c.orig(t).chars().next().is_some_and(char::is_uppercase)))
+            };
+            let s = if j > k { speaker_before(c, k, j).filter(fills_gap) } else { speaker_after(c, j + 1, (j + 9).min(n)) };
             if s.is_some() {
                 speaker = s;
                 cue = Some(c.span(j, j + 1));
@@ -621,6 +630,14 @@ mod more_tests {
         let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
         let who: Vec<String> = a.statements.iter().map(|s| s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).unwrap_or_default()).collect();
         assert_eq!(who, ["Hillary Clinton", "Donald Trump"]);
+    }
+
+    #[test]
+    fn title_between_quote_and_name() {
+        let t = "“We will carry the state in November,” Gov. John Kasich replied.";
+        let c = contents(t);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0.as_deref(), Some("John Kasich"));
     }
 
     #[test]
