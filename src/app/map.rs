@@ -1,111 +1,102 @@
-//! The map: an SVG with a pin per geocoded place; a pin selects its entity.
+//! The map: country outlines (src/geo/world.rs, Equal Earth projection) with the countries the
+//! article names shaded, and a pin per geocoded place; a pin or a shaded country selects its entity.
 //!
-//! Until the world outlines land (src/geo/world.rs), the frame is a plain equirectangular
-//! graticule; the view zooms to the pins so that nearby places stay apart.
+//! Outlines are drawn once in world units inside a `<g transform>`; pins are placed in screen
+//! units so they keep their size whatever the zoom.
 
 use super::i18n::tr;
 use super::store::Store;
-use crate::Entity;
+use crate::geo::world::{MapData, World};
 use leptos::prelude::*;
 
-/// Map units per degree.
-const SCALE: f64 = 2.0;
-const WIDTH: f64 = 360.0 * SCALE;
-const HEIGHT: f64 = 180.0 * SCALE;
+/// The SVG's own coordinate system (it scales to the panel's width).
+const WIDTH: f64 = 720.0;
+const HEIGHT: f64 = 380.0;
+const PADDING: f64 = 36.0;
 
-fn project(lon: f64, lat: f64) -> (f64, f64) {
-    ((lon.clamp(-180.0, 180.0) + 180.0) * SCALE, (90.0 - lat.clamp(-90.0, 90.0)) * SCALE)
-}
-
-/// The part of the world to show: the pins' bounding box, padded, at least 40°×20° and with the
-/// map's aspect ratio so the pins are not squeezed.
-fn view_box(points: &[(f64, f64)]) -> (f64, f64, f64, f64) {
-    if points.is_empty() {
-        return (0.0, 0.0, WIDTH, HEIGHT);
-    }
-    let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-    for &(x, y) in points {
-        x0 = x0.min(x);
-        y0 = y0.min(y);
-        x1 = x1.max(x);
-        y1 = y1.max(y);
-    }
-    let pad = 8.0 * SCALE;
-    let mut w = (x1 - x0 + 2.0 * pad).max(40.0 * SCALE);
-    let mut h = (y1 - y0 + 2.0 * pad).max(20.0 * SCALE);
-    let aspect = WIDTH / HEIGHT;
-    if w / h > aspect { h = w / aspect } else { w = h * aspect }
-    w = w.min(WIDTH);
-    h = h.min(HEIGHT);
-    let cx = (x0 + x1) / 2.0;
-    let cy = (y0 + y1) / 2.0;
-    let x = (cx - w / 2.0).clamp(0.0, WIDTH - w);
-    let y = (cy - h / 2.0).clamp(0.0, HEIGHT - h);
-    (x, y, w, h)
-}
-
-fn graticule() -> String {
-    let mut d = String::new();
-    for lon in (-180..=180).step_by(30) {
-        let (x, _) = project(lon as f64, 0.0);
-        d.push_str(&format!("M{x:.1} 0V{HEIGHT:.1}"));
-    }
-    for lat in (-60..=60).step_by(30) {
-        let (_, y) = project(0.0, lat as f64);
-        d.push_str(&format!("M0 {y:.1}H{WIDTH:.1}"));
-    }
-    d
+struct PinView {
+    id: String,
+    name: String,
+    name_en: String,
+    x: f64,
+    y: f64,
+    radius: f64,
+    country: bool,
 }
 
 #[component]
 pub fn MapView() -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = store.ui;
-    let places = Memo::new(move |_| {
-        store.current.with(|c| {
+    let data = Memo::new(move |_| store.current.with(|c| MapData::of(&c.analysis)));
+    let view_fit = Memo::new(move |_| data.with(|d| d.fit(WIDTH, HEIGHT, PADDING)));
+    let transform = move || view_fit.get().transform();
+    // stroke widths are in world units inside the transformed group: keep them ~1 px on screen
+    let stroke = move || format!("{:.4}", 0.8 / view_fit.get().scale);
+    // outlines are built once; only their classes follow the analysis and the selection
+    let lands = World::paths()
+        .iter()
+        .map(|p| {
+            let iso = p.iso2.clone();
+            let iso2 = p.iso2.clone();
+            let entity = Memo::new(move |_| data.with(|d| d.countries.iter().find(|c| c.0.eq_ignore_ascii_case(&iso)).map(|c| c.1.clone())));
+            let implied = move || data.with(|d| d.implied.iter().any(|i| i.eq_ignore_ascii_case(&iso2)));
+            let hl = move || entity.with(|e| e.is_some() && store.selected.with(|s| s == e));
+            let click = move |_| {
+                if let Some(id) = entity.get_untracked() {
+                    store.toggle_entity(&id);
+                }
+            };
+            view! {
+                <path class="land" class:named=move || entity.with(Option::is_some) class:implied=implied class:hl=hl
+                    data-iso=p.iso2.clone() d=p.d.clone() on:click=click></path>
+            }
+        })
+        .collect_view();
+    let pins = move || {
+        let v = view_fit.get();
+        let mut pins: Vec<PinView> = store.current.with(|c| {
             c.analysis
                 .entities
                 .iter()
-                .filter_map(|e: &Entity| {
+                .filter_map(|e| {
                     let g = e.geo.as_ref().filter(|g| g.lat.is_finite() && g.lon.is_finite())?;
-                    let (x, y) = project(g.lon, g.lat);
-                    Some((e.id.clone(), e.name.clone(), e.name_en.clone().unwrap_or_else(|| e.name.clone()), x, y, e.mentions.len()))
+                    let (x, y) = v.place(g.lon, g.lat);
+                    Some(PinView {
+                        id: e.id.clone(),
+                        name: e.name.clone(),
+                        name_en: e.name_en.clone().unwrap_or_else(|| e.name.clone()),
+                        x,
+                        y,
+                        radius: (3.5 + (e.mentions.len() as f64).sqrt()).min(8.0),
+                        country: g.kind == crate::GeoKind::Country,
+                    })
                 })
-                .collect::<Vec<_>>()
-        })
-    });
-    let vb = move || {
-        let pts: Vec<(f64, f64)> = places.with(|p| p.iter().map(|p| (p.3, p.4)).collect());
-        let (x, y, w, h) = view_box(&pts);
-        format!("{x:.1} {y:.1} {w:.1} {h:.1}")
-    };
-    // pins and labels keep a constant on-screen size whatever the zoom
-    let unit = move || {
-        let pts: Vec<(f64, f64)> = places.with(|p| p.iter().map(|p| (p.3, p.4)).collect());
-        view_box(&pts).2 / WIDTH
-    };
-    let pins = move || {
-        let u = unit();
-        places
-            .get()
-            .into_iter()
-            .map(|(id, name, name_en, x, y, mentions)| {
-                let id_sel = id.clone();
-                let id_click = id.clone();
-                let id_key = id.clone();
+                .collect()
+        });
+        // small pins on top of big ones, so every pin stays clickable
+        pins.sort_by(|a, b| b.radius.total_cmp(&a.radius));
+        pins.into_iter()
+            .map(|p| {
+                let id_sel = p.id.clone();
+                let id_click = p.id.clone();
+                let id_key = p.id.clone();
+                let data_name = p.name_en.clone();
                 let hl = move || store.selected.get().as_deref() == Some(id_sel.as_str());
-                let r = (3.0 + (mentions as f64).sqrt()).min(7.0) * u * 2.0;
-                let data_name = name_en.clone();
-                let label = if name_en == name { name.clone() } else { format!("{name_en} · {name}") };
+                let label = if p.name_en == p.name { p.name.clone() } else { format!("{} · {}", p.name_en, p.name) };
+                // labels go to the side with room, so pins near the right edge stay readable
+                let left = p.x > WIDTH * 0.75;
+                let (tx, anchor) = if left { (p.x - p.radius - 3.0, "end") } else { (p.x + p.radius + 3.0, "start") };
                 view! {
                     <g
                         class="pin"
+                        class:country=p.country
                         class:hl=hl
-                        data-place=id
+                        data-place=p.id
                         data-name=data_name
                         role="button"
                         tabindex="0"
-                        aria-label=label.clone()
+                        aria-label=label
                         on:click=move |_| store.toggle_entity(&id_click)
                         on:keydown=move |ev| {
                             if ev.key() == "Enter" || ev.key() == " " {
@@ -114,25 +105,29 @@ pub fn MapView() -> impl IntoView {
                             }
                         }
                     >
-                        <circle cx=format!("{x:.1}") cy=format!("{y:.1}") r=format!("{r:.2}")></circle>
-                        <text x=format!("{:.1}", x + r + 2.0 * u) y=format!("{:.1}", y + 4.0 * u) font-size=format!("{:.2}", 11.0 * u)>
-                            {name_en}
-                        </text>
+                        <circle cx=format!("{:.1}", p.x) cy=format!("{:.1}", p.y) r=format!("{:.1}", p.radius)></circle>
+                        <text x=format!("{tx:.1}") y=format!("{:.1}", p.y + 4.0) text-anchor=anchor>{p.name_en}</text>
                     </g>
                 }
             })
             .collect_view()
     };
-    let empty = move || places.with(|p| p.is_empty());
+    let empty = move || data.with(|d| d.focus.is_empty());
     view! {
         <section id="map-panel" class="panel-body" aria-labelledby="map-title">
             <div class="panel-head">
                 <h2 id="map-title">{move || tr(ui.get(), "map.title")}</h2>
             </div>
-            <svg id="map" viewBox=vb preserveAspectRatio="xMidYMid meet" role="img" aria-label=move || tr(ui.get(), "map.label")>
+            <svg
+                id="map"
+                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                preserveAspectRatio="xMidYMid meet"
+                role="group"
+                aria-label=move || tr(ui.get(), "map.label")
+            >
                 <rect class="sea" x="0" y="0" width=WIDTH.to_string() height=HEIGHT.to_string()></rect>
-                <path class="graticule" d=graticule()></path>
-                {pins}
+                <g class="world" transform=transform stroke-width=stroke>{lands}</g>
+                <g class="pins">{pins}</g>
             </svg>
             <Show when=empty>
                 <p class="empty">{move || tr(ui.get(), "map.empty")}</p>

@@ -57,10 +57,12 @@ pub fn TimelineView() -> impl IntoView {
     };
     let filter_note = move || {
         let sel = store.selected.get()?;
-        let name = store.current.with(|c| c.entity(&sel).map(|e| english_gloss(e).map_or(e.name.clone(), |g| format!("{} ({g})", e.name))))?;
+        let (name, gloss) = store.current.with(|c| c.entity(&sel).map(|e| (e.name.clone(), english_gloss(e))))?;
         Some(view! {
             <p class="filter-note">
-                {tr(ui.get(), "timeline.filtered")} " " <bdi>{name}</bdi> " · "
+                {tr(ui.get(), "timeline.filtered")} " " <bdi class="name">{name}</bdi>
+                {gloss.map(|g| view! { " " <bdi class="en" lang="en">{g}</bdi> })}
+                " · "
                 <button type="button" class="link" on:click=move |_| store.selected.set(None)>
                     {tr(ui.get(), "timeline.showall")}
                 </button>
