@@ -393,7 +393,9 @@ fn absolute(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
     if let Some(y) = c.year(i) {
         let prev = if i > 0 { c.low(i - 1) } else { "" };
         let next = c.low(i + 1);
-        let glued_prev = i > 0 && c.doc.tokens[i - 1].span.end == c.doc.tokens[i].span.start;
+        // "mid-2015" is that year; other glued forms ("1,2015", "X-2015") are not years.
+        let mid = i >= 2 && prev == "-" && matches!(c.low(i - 2), "mid" | "early" | "late");
+        let glued_prev = !mid && i > 0 && c.doc.tokens[i - 1].span.end == c.doc.tokens[i].span.start;
         if prev != "$" && !glued_prev && !NOT_YEAR_AFTER.contains(&next) && !(c.same_sentence(i, i + 1) && (next == "-" || next == "/") && c.glued(i)) {
             // "the 1990s" is a decade.
             return Some((i + 1, format!("{y}")));
@@ -449,6 +451,11 @@ mod tests {
     #[test]
     fn ago_and_intervals() {
         assert_eq!(values("Two days ago, and during the past three days, and three years ago.", "2015-11-18"), pairs(&[("Two days ago", "2015-11-16"), ("the past three days", "2015-11-15/2015-11-18"), ("three years ago", "2012")]));
+    }
+
+    #[test]
+    fn mid_year() {
+        assert_eq!(values("Prices rose until mid-2014.", "2015-11-18"), pairs(&[("2014", "2014")]));
     }
 
     #[test]
