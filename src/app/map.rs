@@ -9,10 +9,16 @@ use super::store::Store;
 use crate::geo::world::{MapData, World};
 use leptos::prelude::*;
 
-/// The SVG's own coordinate system (it scales to the panel's width).
+/// Default size of the SVG's coordinate system; replaced by the rendered size once known, so one
+/// SVG unit is one CSS pixel and pins and labels are equally legible on a phone and a desktop.
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 380.0;
 const PADDING: f64 = 36.0;
+
+/// Height for a given width: wide screens get a landscape map, phones a squarer one.
+fn height_for(width: f64) -> f64 {
+    if width < 500.0 { width * 0.85 } else { width * HEIGHT / WIDTH }
+}
 
 struct PinView {
     id: String,
@@ -29,7 +35,26 @@ pub fn MapView() -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = store.ui;
     let data = Memo::new(move |_| store.current.with(|c| MapData::of(&c.analysis)));
-    let view_fit = Memo::new(move |_| data.with(|d| d.fit(WIDTH, HEIGHT, PADDING)));
+    let size = RwSignal::new((WIDTH, HEIGHT));
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let measure = move || {
+        if let Some(svg) = svg_ref.get_untracked() {
+            let w = svg.get_bounding_client_rect().width();
+            // a hidden panel (another tab on a phone) measures 0: keep the last real size
+            if w >= 200.0 && (w - size.get_untracked().0).abs() > 1.0 {
+                size.set((w, height_for(w)));
+            }
+        }
+    };
+    Effect::new(move |_| {
+        store.tab.track();
+        request_animation_frame(measure);
+    });
+    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    let view_fit = Memo::new(move |_| {
+        let (w, h) = size.get();
+        data.with(|d| d.fit(w, h, PADDING))
+    });
     let transform = move || view_fit.get().transform();
     // stroke widths are in world units inside the transformed group: keep them ~1 px on screen
     let stroke = move || format!("{:.4}", 0.8 / view_fit.get().scale);
@@ -85,7 +110,7 @@ pub fn MapView() -> impl IntoView {
                 let hl = move || store.selected.get().as_deref() == Some(id_sel.as_str());
                 let label = if p.name_en == p.name { p.name.clone() } else { format!("{} · {}", p.name_en, p.name) };
                 // labels go to the side with room, so pins near the right edge stay readable
-                let left = p.x > WIDTH * 0.75;
+                let left = p.x > size.get_untracked().0 * 0.75;
                 let (tx, anchor) = if left { (p.x - p.radius - 3.0, "end") } else { (p.x + p.radius + 3.0, "start") };
                 view! {
                     <g
@@ -120,12 +145,13 @@ pub fn MapView() -> impl IntoView {
             </div>
             <svg
                 id="map"
-                viewBox=format!("0 0 {WIDTH} {HEIGHT}")
+                node_ref=svg_ref
+                viewBox=move || { let (w, h) = size.get(); format!("0 0 {w:.0} {h:.0}") }
                 preserveAspectRatio="xMidYMid meet"
                 role="group"
                 aria-label=move || tr(ui.get(), "map.label")
             >
-                <rect class="sea" x="0" y="0" width=WIDTH.to_string() height=HEIGHT.to_string()></rect>
+                <rect class="sea" x="0" y="0" width=move || size.get().0.to_string() height=move || size.get().1.to_string()></rect>
                 <g class="world" transform=transform stroke-width=stroke>{lands}</g>
                 <g class="pins">{pins}</g>
             </svg>
