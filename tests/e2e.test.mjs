@@ -223,6 +223,80 @@ test('screenshots: desktop and phone, Arabic and English articles, light and dar
   }
 });
 
+test('the interface switches to Arabic and mirrors', async () => {
+  for (const [size, [width, height]] of Object.entries({ desktop: [1280, 800], phone: [390, 844] })) {
+    const page = await newPage({ width, height });
+    await open(page, plainLink(EXAMPLE_AR, '2024-03-04', 'ar'));
+    await analysed(page, EXAMPLE_AR);
+    assert.equal(await page.getAttribute('html', 'dir'), 'ltr');
+    await page.click('#ui-lang');
+    await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
+    assert.equal(await page.getAttribute('html', 'lang'), 'ar');
+    assert.equal(await page.textContent('#share'), 'نسخ الرابط');
+    await page.screenshot({ path: path.join(artifacts, `ui-ar-${size}.png`) });
+    // the choice survives a reload
+    await page.reload();
+    await page.waitForSelector('#article');
+    await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
+    await page.close();
+  }
+});
+
+test('exports: GeoJSON parses, analysis JSON imports back', async () => {
+  const page = await newPage();
+  await open(page, plainLink(EXAMPLE_EN, '2024-03-04', 'en'));
+  await analysed(page, EXAMPLE_EN);
+  await page.click('details.exports summary');
+  const [geo] = await Promise.all([page.waitForEvent('download'), page.click('#export-geojson')]);
+  const geojson = JSON.parse(fs.readFileSync(await geo.path(), 'utf8'));
+  assert.equal(geojson.type, 'FeatureCollection');
+  assert.ok(Array.isArray(geojson.features));
+  for (const f of geojson.features) assert.equal(f.geometry.type, 'Point');
+  const [json] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const file = await json.path();
+  const fresh = await newPage();
+  await open(fresh);
+  await fresh.setInputFiles('#file', { name: 'export.json', mimeType: 'application/json', buffer: fs.readFileSync(file) });
+  await analysed(fresh, EXAMPLE_EN);
+  assert.equal(await fresh.inputValue('#article'), EXAMPLE_EN);
+  assert.equal(await fresh.inputValue('#date'), '2024-03-04');
+  await page.close();
+  await fresh.close();
+});
+
+test('the library keeps articles across reloads; the draft survives a reload', async () => {
+  const page = await newPage();
+  await open(page);
+  await page.fill('#article', EXAMPLE_EN);
+  await analysed(page, EXAMPLE_EN);
+  await page.click('#library summary');
+  await page.click('#library-add');
+  assert.equal(await page.locator('.library-item').count(), 1);
+  await page.reload();
+  await page.waitForSelector('#article');
+  await analysed(page, EXAMPLE_EN);
+  assert.equal(await page.inputValue('#article'), EXAMPLE_EN, 'draft restored');
+  await page.click('#library summary');
+  assert.equal(await page.locator('.library-item').count(), 1, 'library kept');
+  await page.fill('#article', '');
+  await page.locator('.library-open').first().click();
+  await analysed(page, EXAMPLE_EN);
+  assert.equal(await page.inputValue('#article'), EXAMPLE_EN);
+  await page.close();
+});
+
+test('an HTML file is reduced to text, never rendered', async () => {
+  const page = await newPage();
+  await open(page);
+  const html = '<html><body><h1>Port news</h1><script>window.pwned = 1</script><p>Officials in <b>Beirut</b> said the port reopens.</p><img src="http://example.com/x.png"></body></html>';
+  await page.setInputFiles('#file', { name: 'story.html', mimeType: 'text/html', buffer: Buffer.from(html) });
+  await page.waitForFunction(() => document.querySelector('#article').value.includes('Officials in Beirut said'));
+  const value = await page.inputValue('#article');
+  assert.ok(!value.includes('<') && !value.includes('pwned'), value);
+  assert.equal(await page.evaluate(() => window.pwned), undefined);
+  await page.close();
+});
+
 test('the page made no request outside 127.0.0.1 and logged no errors', () => {
   assert.ok(requests.length > 0);
   const outside = requests.filter(u => !/^(http:\/\/127\.0\.0\.1:\d+\/|data:|blob:)/.test(u));
