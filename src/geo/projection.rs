@@ -174,8 +174,9 @@ impl View {
     }
 }
 
-/// An SVG path ("M x y L … Z") for closed rings of (lon, lat) points, in world units rounded to
-/// 0.01 (finer than a pixel up to 100× zoom), skipping points that round to the previous one.
+/// An SVG path ("M x y l dx dy … Z") for closed rings of (lon, lat) points, in world units rounded to
+/// 0.1 (0.036°: under a pixel at the closest zoom the map view uses), skipping points that round
+/// to the previous one.
 pub fn rings_path<'a>(rings: impl IntoIterator<Item = &'a [(f32, f32)]>) -> String {
     use std::fmt::Write;
     let mut d = String::new();
@@ -187,11 +188,15 @@ pub fn rings_path<'a>(rings: impl IntoIterator<Item = &'a [(f32, f32)]>) -> Stri
         let mut n = 0;
         for &(lon, lat) in ring {
             let (x, y) = project(lon as f64, lat as f64);
-            let q = ((x * 100.0).round() as i64, (y * 100.0).round() as i64);
+            let q = ((x * 10.0).round() as i64 * 10, (y * 10.0).round() as i64 * 10);
             if last == Some(q) {
                 continue;
             }
-            let _ = write!(d, "{}{} {}", if n == 0 { "M" } else { "L" }, fmt_hundredths(q.0), fmt_hundredths(q.1));
+            // Relative moves after the first point: small deltas are about half as many bytes.
+            let _ = match last {
+                None => write!(d, "M{} {}", fmt_hundredths(q.0), fmt_hundredths(q.1)),
+                Some(p) => write!(d, "{}{} {}", if n == 1 { "l" } else { " " }, fmt_hundredths(q.0 - p.0), fmt_hundredths(q.1 - p.1)),
+            };
             last = Some(q);
             n += 1;
         }
@@ -341,8 +346,10 @@ mod tests {
     fn ring_paths_are_closed_and_compact() {
         let ring: Vec<(f32, f32)> = vec![(0.0, 0.0), (10.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0)];
         let d = rings_path([ring.as_slice()]);
-        assert!(d.starts_with("M0 0L") && d.ends_with('Z'), "{d}");
-        assert_eq!(d.matches('L').count(), 3, "{d}");
+        assert!(d.starts_with("M0 0l") && d.ends_with('Z'), "{d}");
+        // Three relative moves (the repeated point is dropped): six numbers after "l".
+        let rel = &d[d.find('l').unwrap() + 1..d.len() - 1];
+        assert_eq!(rel.split(' ').count(), 6, "{d}");
         let tiny: Vec<(f32, f32)> = vec![(0.0, 0.0), (1.0, 1.0)];
         assert_eq!(rings_path([tiny.as_slice()]), "");
         assert_eq!(fmt_hundredths(-150), "-1.5");
