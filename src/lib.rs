@@ -11,6 +11,7 @@ pub mod lang;
 pub mod share;
 pub mod stages;
 pub mod validate;
+pub mod varint;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -8,6 +8,7 @@
 use std::sync::OnceLock;
 
 use super::projection::{Bounds, View, bounds_of_places, project, rings_path};
+use crate::varint::{Reader, unzigzag};
 use crate::{Analysis, GeoKind};
 
 static WORLD: &[u8] = include_bytes!("../../data/world.bin.z");
@@ -72,7 +73,7 @@ impl World {
 
     pub fn decode(z: &[u8]) -> Option<World> {
         let raw = miniz_oxide::inflate::decompress_to_vec_zlib(z).ok()?;
-        let mut r = Reader { b: &raw, i: 0 };
+        let mut r = Reader::new(&raw);
         if r.take(4)? != b"KWM1" {
             return None;
         }
@@ -167,36 +168,6 @@ impl MapData {
             None => View::world(width, height),
         }
     }
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    i: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let s = self.b.get(self.i..self.i.checked_add(n)?)?;
-        self.i += n;
-        Some(s)
-    }
-
-    fn varint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = *self.b.get(self.i)?;
-            self.i += 1;
-            v |= u64::from(byte & 0x7F) << shift;
-            if byte & 0x80 == 0 {
-                return Some(v);
-            }
-        }
-        None
-    }
-}
-
-fn unzigzag(v: u64) -> i64 {
-    ((v >> 1) as i64) ^ -((v & 1) as i64)
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 //! to i16 and serialised compactly (delta-coded keys, zig-zag varint weights, then deflate), so it
 //! can be shipped with `include_bytes!` and loaded once.
 
+use crate::varint::{self, Reader};
 use std::collections::HashMap;
 
 /// FNV-1a over bytes; used to hash feature strings without allocating them.
@@ -212,7 +213,7 @@ impl Model {
     /// Reads a model written by [`Model::to_bytes`]; `None` if the bytes are not one.
     pub fn from_bytes(compressed: &[u8]) -> Option<Model> {
         let raw = miniz_oxide::inflate::decompress_to_vec(compressed).ok()?;
-        let mut r = Reader { b: &raw, i: 0 };
+        let mut r = Reader::new(&raw);
         if r.take(4)? != MAGIC {
             return None;
         }
@@ -237,7 +238,7 @@ impl Model {
         for _ in 0..ntags {
             for row in rows.iter_mut() {
                 let z = r.varint()?;
-                row.1.push(((z >> 1) as i64 ^ -((z & 1) as i64)) as i16);
+                row.1.push(varint::unzigzag(z) as i16);
             }
         }
         Some(Model::from_rows(tags, rows))
@@ -246,57 +247,24 @@ impl Model {
     /// Serialises rows (sorted by key) compactly: see [`Model::from_bytes`].
     pub fn to_bytes(tags: &[String], rows: &[(u32, Vec<i16>)]) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
-        put_varint(&mut out, tags.len() as u64);
+        varint::put(&mut out, tags.len() as u64);
         for t in tags {
-            put_varint(&mut out, t.len() as u64);
+            varint::put(&mut out, t.len() as u64);
             out.extend_from_slice(t.as_bytes());
         }
-        put_varint(&mut out, rows.len() as u64);
+        varint::put(&mut out, rows.len() as u64);
         let mut last = 0u32;
         for (k, _) in rows {
-            put_varint(&mut out, k.wrapping_sub(last) as u64);
+            varint::put(&mut out, k.wrapping_sub(last) as u64);
             last = *k;
         }
         for t in 0..tags.len() {
             for (_, w) in rows {
                 let v = w[t] as i64;
-                put_varint(&mut out, ((v << 1) ^ (v >> 63)) as u64);
+                varint::put(&mut out, varint::zigzag(v));
             }
         }
         miniz_oxide::deflate::compress_to_vec(&out, 10)
-    }
-}
-
-fn put_varint(out: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    i: usize,
-}
-
-impl Reader<'_> {
-    fn take(&mut self, n: usize) -> Option<&[u8]> {
-        let s = self.b.get(self.i..self.i.checked_add(n)?)?;
-        self.i += n;
-        Some(s)
-    }
-    fn varint(&mut self) -> Option<u64> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let b = *self.b.get(self.i)?;
-            self.i += 1;
-            v |= ((b & 0x7f) as u64) << shift;
-            if b < 0x80 {
-                return Some(v);
-            }
-        }
-        None
     }
 }
 
