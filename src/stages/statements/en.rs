@@ -304,7 +304,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
     // A statement with no date of its own was made when the same speaker's previous dated one
     // was (one interview, one speech); an unnamed speaker continues the statement just before.
     for i in 1..out.len() {
-        if out[i].date.is_some() {
+        if out[i].date.is_some() || names_another_time(doc, times, &out[i]) || is_perfect(doc, out[i].cue) {
             continue;
         }
         let inherited = match &out[i].speaker {
@@ -314,6 +314,67 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         out[i].date = inherited;
     }
     out
+}
+
+/// Paragraphs a reported event's date carries over without being named again.
+const NARRATIVE_REACH: usize = 3;
+
+/// News tells one event at a time: after "X told a town hall on Wednesday …", the statements that
+/// follow in the simple past ("she said", "he replied") were made there too, by whoever speaks.
+/// The date carries on until the text names another time outside any quote (a different event)
+/// or the report moves on for several paragraphs; a present or perfect cue ("says", "has said")
+/// is not tied to the event and stays undated.
+pub(super) fn continue_narrative_dates(doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
+    let contents: Vec<Span> = out.iter().map(|s| s.content).collect();
+    let paragraph_of = |offset: usize| doc.sentence_of_offset(offset).map(|s| doc.sentences[s].paragraph);
+    let mut carried: Option<(String, usize, usize)> = None; // date, paragraph, end of the statement
+    for s in out.iter_mut() {
+        let anchor = s.cue.map_or(s.content.start, |c| c.start.min(s.content.start));
+        let Some(para) = paragraph_of(anchor) else { continue };
+        // Times in the rest of the statement's own sentence ("…,” Kerry said on Monday) are its own.
+        let sentence_end = |s: &Statement| {
+            let last = s.content.end.max(s.cue.map_or(0, |c| c.end)).saturating_sub(1);
+            doc.sentence_of_offset(last).map_or(last + 1, |k| doc.sentences[k].span.end)
+        };
+        if let Some(d) = &s.date {
+            carried = Some((d.clone(), para, sentence_end(s)));
+            continue;
+        }
+        let Some((date, from_para, from_end)) = carried.clone() else { continue };
+        let another_time = times.iter().any(|t| t.start >= from_end && t.start < s.content.end.max(anchor) && !contents.iter().any(|c| c.contains(t.span())));
+        if another_time || para > from_para + NARRATIVE_REACH {
+            carried = None;
+            continue;
+        }
+        let cue = s.cue.and_then(|c| doc.text.get(c.start..c.end)).unwrap_or("").to_ascii_lowercase();
+        if is_simple_past_cue(doc, s.cue, &cue) {
+            s.date = Some(date.clone());
+            carried = Some((date, para, sentence_end(s)));
+        }
+    }
+}
+
+/// "said", "told", "replied" — but not "has said" or "had said" (told about, not reported then).
+fn is_simple_past_cue(doc: &Doc, cue: Option<Span>, word: &str) -> bool {
+    let past = word.ends_with("ed") || matches!(word, "said" | "told" | "wrote" | "spoke" | "thought" | "felt");
+    cue.is_some() && past && !is_perfect(doc, cue)
+}
+
+/// "has said", "had warned": said at some other time than the event being reported.
+fn is_perfect(doc: &Doc, cue: Option<Span>) -> bool {
+    let Some(cue) = cue else { return false };
+    let i = doc.token_at_or_after(cue.start);
+    (i.saturating_sub(3)..i).any(|k| {
+        doc.tokens.get(k).and_then(|t| doc.text.get(t.span.start..t.span.end)).is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "has" | "have" | "had" | "'s" | "’s"))
+    })
+}
+
+/// The statement's own sentence names a time outside what was said ("In a 2014 speech, …").
+fn names_another_time(doc: &Doc, times: &[TimeExpr], s: &Statement) -> bool {
+    let anchor = s.cue.map_or(s.content.start, |c| c.start.min(s.content.start));
+    let Some(sent) = doc.sentence_of_offset(anchor) else { return false };
+    let span = doc.sentences[sent].span;
+    times.iter().any(|t| span.contains(t.span()) && !s.content.contains(t.span()))
 }
 
 /// The day a time expression in the statement's sentence names, nearest the cue.
@@ -365,7 +426,18 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                 speaker = s;
                 cue = Some(c.span(j, j + 1));
                 // "…,” she said, “…”: the next quote continues the same statement.
-                if i + 1 < qs.len() && qs[i + 1].0 <= j + 12 && doc.tokens[qs[i + 1].0].sentence <= doc.tokens[j].sentence + 1 && (j + 1..qs[i + 1].0).all(|t| !doc.tokens[t].is_word || t < j + 8) {
+                // Not when the next quote starts a new paragraph or has its own attribution
+                // ("…,” Lavrov replied): that is another statement, maybe another speaker.
+                let same_para = |t: usize| doc.sentences[doc.tokens[t].sentence].paragraph == para;
+                let next_has_own_cue =
+                    |(na, nb): (usize, usize)| (nb + 1..(nb + 5).min(n)).any(|t| same_para(t) && is_cue(c.low(t))) || (na.saturating_sub(4)..na).any(|t| t > j && is_cue(c.low(t)));
+                if i + 1 < qs.len()
+                    && qs[i + 1].0 <= j + 12
+                    && doc.tokens[qs[i + 1].0].sentence <= doc.tokens[j].sentence + 1
+                    && doc.sentences[doc.tokens[qs[i + 1].0].sentence].paragraph == para
+                    && !next_has_own_cue(qs[i + 1])
+                    && (j + 1..qs[i + 1].0).all(|t| !doc.tokens[t].is_word || t < j + 8)
+                {
                     end_b = qs[i + 1].1;
                     i += 1;
                 }
@@ -485,7 +557,8 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             }
             // CONTENT, X said.  /  CONTENT, said X.
             let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]).filter(|_| !attitude);
-            let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6;
+            // "…, Kerry said that the war would end": what follows the verb is the content.
+            let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6 && !matches!(c.low(k + 1), "that" | ":");
             if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short) {
                 let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
                 if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
@@ -572,6 +645,14 @@ mod tests {
         assert_eq!(triples(&a, t), [("John Kerry".into(), "We will not give up the fight for our country".into(), "said".into())]);
         assert_eq!(a.statements[0].date.as_deref(), Some("2015-11-16"));
         assert!(a.statements[0].direct);
+    }
+
+    #[test]
+    fn an_event_date_carries_to_the_statements_reported_from_it() {
+        let t = "“We will not give up,” John Kerry told reporters on Monday.\n\n“The talks go on,” Sergei Lavrov replied.\n\nLavrov has said that Russia wants peace.\n\nIn a speech in 2014, Kerry said that the war would end.";
+        let a = run(t);
+        let dates: Vec<Option<&str>> = a.statements.iter().map(|s| s.date.as_deref()).collect();
+        assert_eq!(dates, [Some("2015-11-16"), Some("2015-11-16"), None, None], "{:?}", triples(&a, t));
     }
 
     #[test]

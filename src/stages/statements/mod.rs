@@ -13,7 +13,12 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr], date: Option<Nai
         Lang::Ar => ar::find(doc, entities, times),
         Lang::En => en::find(doc, entities, times),
     };
-    date_statements(doc, times, date, &mut out);
+    // English dates statements across sentences by tense and narrative (`en::continue_narrative_dates`):
+    // the nearest earlier day would also date "X has said" by an unrelated event.
+    date_statements(doc, times, date, doc.lang == Lang::Ar, &mut out);
+    if doc.lang == Lang::En {
+        en::continue_narrative_dates(doc, times, &mut out);
+    }
     out
 }
 
@@ -21,7 +26,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr], date: Option<Nai
 /// governs it (in its sentence, outside what was said), else the nearest time expression before it
 /// outside any statement's content when that one is a day; else unknown. Times inside a content
 /// are what was said about, not when it was said.
-pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, statements: &mut [Statement]) {
+pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, from_preceding_time: bool, statements: &mut [Statement]) {
     let contents: Vec<crate::Span> = statements.iter().map(|s| s.content).collect();
     let outside: Vec<&TimeExpr> = times.iter().filter(|t| !contents.iter().any(|c| c.contains(t.span()))).collect();
     let is_day = |v: &str| v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
@@ -33,9 +38,7 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, s
         let governing = outside.iter().find(|t| same_sentence(t)).copied();
         // A past day reported inside the content of this very sentence ("انتزعت اليوم") dates it too.
         let inner = || times.iter().find(|t| same_sentence(&t) && is_day(&t.value) && today.as_deref().is_none_or(|d| t.value.as_str() <= d));
-        let before = || {
-            outside.iter().rev().find(|t| t.end <= anchor).copied()
-        };
+        let before = || outside.iter().rev().find(|t| from_preceding_time && t.end <= anchor).copied();
         let chosen = governing.or_else(inner).or_else(before);
         s.date = chosen.filter(|t| is_day(&t.value)).map(|t| t.value.clone());
     }
