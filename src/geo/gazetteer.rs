@@ -11,7 +11,8 @@
 //! the sorted index), keeping the longest name found. Word boundaries come from the tokens; English
 //! names must also be capitalised as names.
 
-use std::collections::HashMap;
+// FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::stages::normalize::fold;
 use crate::stages::segment::Doc;
@@ -81,6 +82,14 @@ pub struct Gazetteer {
     blob: String,
     names: Vec<NameRec>,
     ids: Vec<PlaceId>,
+    /// The range of `names` sharing each 4-byte prefix: the first step of matching a word
+    /// searches a few dozen names instead of all of them.
+    buckets: HashMap<u32, (u32, u32)>,
+}
+
+/// The first four bytes of a folded name, the key of its bucket (names shorter have none).
+fn prefix4(name: &str) -> Option<u32> {
+    name.as_bytes().first_chunk::<4>().map(|b| u32::from_le_bytes(*b))
 }
 
 static INDEX: &[u8] = include_bytes!("../../data/gazetteer.idx.z");
@@ -110,6 +119,17 @@ const ARABIC_CLITICS: &[&str] = &["", "و", "ف", "ب", "ل", "وب", "ول", "�
 const LIL_CLITICS: &[&str] = &["", "و", "ف"];
 
 impl Gazetteer {
+    fn indexed(places: Vec<Place>, blob: String, names: Vec<NameRec>, ids: Vec<PlaceId>) -> Gazetteer {
+        let mut buckets: HashMap<u32, (u32, u32)> = HashMap::default();
+        for (i, r) in names.iter().enumerate() {
+            if let Some(key) = prefix4(&blob[r.start as usize..(r.start + r.len) as usize]) {
+                // Names are sorted, so a prefix's names are contiguous.
+                buckets.entry(key).and_modify(|b| b.1 = i as u32 + 1).or_insert((i as u32, i as u32 + 1));
+            }
+        }
+        Gazetteer { places, blob, names, ids, buckets }
+    }
+
     /// The shipped index; an empty gazetteer if it is damaged (never panics).
     pub fn load() -> Gazetteer {
         miniz_oxide::inflate::decompress_to_vec_zlib(INDEX)
@@ -157,7 +177,10 @@ impl Gazetteer {
     }
 
     fn name(&self, i: usize) -> &str {
-        let r = &self.names[i];
+        self.rec_name(&self.names[i])
+    }
+
+    fn rec_name(&self, r: &NameRec) -> &str {
         &self.blob[r.start as usize..(r.start + r.len) as usize]
     }
 
@@ -176,10 +199,6 @@ impl Gazetteer {
         (i < self.names.len() && self.name(i) == key).then_some(i)
     }
 
-    fn is_prefix_of_some_name(&self, key: &str) -> bool {
-        let i = self.lower_bound(key);
-        i < self.names.len() && self.name(i).starts_with(key)
-    }
 
     /// Places a name may refer to (most likely first), looked up by its surface form; proclitics
     /// (و ب ل ف ك, لل) are tried off when the whole form is unknown.
@@ -217,6 +236,9 @@ impl Gazetteer {
             for off in clitic_offsets(first) {
                 let fs = toks[i].fstart + off;
                 key.clear();
+                // Names having `key` as a prefix: a range of the sorted index that only narrows as
+                // the key grows by a token.
+                let (mut lo, mut hi) = (0, self.names.len());
                 let mut j = i;
                 while j < toks.len() && j < i + MAX_TOKENS && toks[j].fend - fs <= MAX_BYTES {
                     if j > i {
@@ -229,15 +251,24 @@ impl Gazetteer {
                         }
                     }
                     key.push_str(&text[if j == i { fs } else { toks[j].fstart }..toks[j].fend]);
-                    if let Some(n) = self.get(&key) {
+                    if j == i
+                        && let Some(p) = prefix4(&key)
+                    {
+                        let Some(&(a, b)) = self.buckets.get(&p) else { break };
+                        (lo, hi) = (a as usize, b as usize);
+                    }
+                    lo += self.names[lo..hi].partition_point(|r| self.rec_name(r) < key.as_str());
+                    if lo >= hi || !self.rec_name(&self.names[lo]).starts_with(key.as_str()) {
+                        break;
+                    }
+                    if self.rec_name(&self.names[lo]) == key {
+                        let n = lo;
                         let longer = best.is_none_or(|b| toks[j].fend - fs > b.2 - b.1);
                         if longer && self.accept(doc, n, &first[..off], fs, toks[j].fend) {
                             best = Some((j, fs, toks[j].fend, n));
                         }
                     }
-                    if !self.is_prefix_of_some_name(&key) {
-                        break;
-                    }
+                    hi = lo + self.names[lo..hi].partition_point(|r| self.rec_name(r).starts_with(key.as_str()));
                     j += 1;
                 }
             }
@@ -374,24 +405,16 @@ impl Gazetteer {
                 });
             }
         }
-        Some(Gazetteer { places, blob, names, ids })
+        Some(Gazetteer::indexed(places, blob, names, ids))
     }
 }
 
 /// Where a name may start inside a word: at the word start, or after Arabic proclitics (و ف, then
 /// ب ل); whether that prefix suits the name found is checked by `accept`.
-fn clitic_offsets(word: &str) -> Vec<usize> {
-    let mut out = vec![0];
-    let mut off = 0;
-    if word.starts_with(['و', 'ف']) {
-        off += 'و'.len_utf8();
-        out.push(off);
-    }
-    if word[off..].starts_with(['ب', 'ل']) {
-        out.push(off + 'ب'.len_utf8());
-    }
-    out.retain(|&o| o < word.len());
-    out
+fn clitic_offsets(word: &str) -> impl Iterator<Item = usize> {
+    let conj = if word.starts_with(['و', 'ف']) { 'و'.len_utf8() } else { 0 };
+    let prep = if word[conj..].starts_with(['ب', 'ل']) { conj + 'ب'.len_utf8() } else { 0 };
+    [Some(0), (conj > 0).then_some(conj), (prep > 0).then_some(prep)].into_iter().flatten().filter(move |&o| o < word.len())
 }
 
 /// Collects places and names from the sources, then sorts them into a [`Gazetteer`].
@@ -537,7 +560,7 @@ impl Builder {
 
     /// «ريف حلب», "the Aleppo countryside": the rural area around a town, placed at the town.
     pub fn add_countrysides(&mut self) {
-        let mut arabic_names: HashMap<PlaceId, Vec<String>> = HashMap::new();
+        let mut arabic_names: HashMap<PlaceId, Vec<String>> = HashMap::default();
         for (folded, flags, _, places) in &self.names {
             if flags & ARABIC != 0 && flags & LIL == 0 {
                 for &p in places {
@@ -602,7 +625,7 @@ impl Builder {
             blob.push_str(&folded);
             ids.extend(pl);
         }
-        Gazetteer { places, blob, names: recs, ids }
+        Gazetteer::indexed(places, blob, recs, ids)
     }
 }
 

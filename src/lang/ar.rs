@@ -4,7 +4,8 @@
 use crate::EntityKind;
 use crate::stages::normalize::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use std::collections::HashMap;
+// FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 const PEOPLE: &str = include_str!("../../data/lang/ar/people.tsv");
@@ -69,7 +70,7 @@ impl Arabic {
         let mut entities = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entity = Vec::new();
-        let mut seen: HashMap<String, ()> = HashMap::new();
+        let mut seen: HashMap<String, ()> = HashMap::default();
         for (src, kind) in [(PEOPLE, EntityKind::Person), (ORGS, EntityKind::Organization)] {
             for line in data_lines(src) {
                 let Some((en, forms)) = line.split_once('\t') else { continue };
@@ -96,7 +97,7 @@ impl Arabic {
             .expect("lexicon automaton builds from plain strings");
 
         let mut demonyms = Vec::new();
-        let mut demonym_forms = HashMap::new();
+        let mut demonym_forms = HashMap::default();
         for line in data_lines(DEMONYMS) {
             let mut cols = line.split('\t');
             let (Some(code), Some(en), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
@@ -129,7 +130,7 @@ impl Arabic {
         }
 
         let set = |src: &str| {
-            let mut m = HashMap::new();
+            let mut m = HashMap::default();
             for l in data_lines(src) {
                 // Multi-word titles are recognised by their head word; complements are skipped later.
                 let first = l.split_whitespace().next().unwrap_or("");
@@ -142,12 +143,12 @@ impl Arabic {
         };
         let titles = set(TITLES);
         let stop = set(STOPWORDS);
-        let mut speech = HashMap::new();
+        let mut speech = HashMap::default();
         for l in data_lines(SPEECH) {
             speech.insert(fold(l.trim()), ());
         }
-        let mut months = HashMap::new();
-        let mut weekdays = HashMap::new();
+        let mut months = HashMap::default();
+        let mut weekdays = HashMap::default();
         for line in data_lines(TIME_WORDS) {
             let mut cols = line.split('\t');
             let (Some(kind), Some(n), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };

@@ -60,8 +60,10 @@ mod tpl {
     pub const SHAPE3: u8 = 21;
 }
 
-/// Feeds the word's shape (X upper, x lower, d digit, other characters as is), runs collapsed.
-fn shape(h: &mut FeatureHasher, w: &str) {
+struct ShapeSink(Vec<u8>);
+
+/// The word's shape (X upper, x lower, d digit, other characters as is), runs collapsed.
+fn shape_into(h: &mut ShapeSink, w: &str) {
     let mut last = 0u8;
     for c in w.chars() {
         let k = if c.is_uppercase() {
@@ -76,16 +78,10 @@ fn shape(h: &mut FeatureHasher, w: &str) {
             b'?'
         };
         if k != last {
-            h.byte(k);
+            h.0.push(k);
             last = k;
         }
     }
-}
-
-fn shape_hash(template: u8, w: &str) -> u32 {
-    let mut h = FeatureHasher::new(template);
-    shape(&mut h, w);
-    h.finish()
 }
 
 fn suffix(w: &str, n: usize) -> &str {
@@ -125,6 +121,8 @@ fn mostly_caps(words: &[&str]) -> bool {
 /// and "." separate, "U.S." and "pro-Western" whole). The word's own form comes first.
 pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
     let caps = mostly_caps(words);
+    // Each word is seen from five positions: lower-case it and take its shape once. Index k + 2
+    // holds word k; the two sentinels on each side stand for "<s>" and "</s>".
     let at = |i: isize| -> &str {
         if i < 0 {
             "<s>"
@@ -132,48 +130,39 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
             words.get(i as usize).copied().unwrap_or("</s>")
         }
     };
+    let span = -2..words.len() as isize + 2;
+    let lows: Vec<Vec<u8>> = span.clone().map(|i| lower_bytes(at(i))).collect();
+    let shapes: Vec<Vec<u8>> = span.map(|i| shape_bytes(at(i))).collect();
+    let low = |i: isize| lows[(i + 2) as usize].as_slice();
+    let shp = |i: isize| shapes[(i + 2) as usize].as_slice();
     let mut out = Vec::with_capacity(words.len());
     for (i, &w) in words.iter().enumerate() {
         let i = i as isize;
         let mut f = Vec::with_capacity(24);
-        f.push(FeatureHasher::new(tpl::LOWER).lower(w).finish());
+        f.push(FeatureHasher::new(tpl::LOWER).bytes(low(i)).finish());
         f.push(FeatureHasher::new(tpl::RAW).str(w).finish());
-        f.push(shape_hash(tpl::SHAPE, w));
+        f.push(FeatureHasher::new(tpl::SHAPE).bytes(shp(i)).finish());
         f.push(FeatureHasher::new(tpl::SUF2).lower(suffix(w, 2)).finish());
         f.push(FeatureHasher::new(tpl::SUF3).lower(suffix(w, 3)).finish());
         f.push(FeatureHasher::new(tpl::SUF4).lower(suffix(w, 4)).finish());
         f.push(FeatureHasher::new(tpl::PRE3).lower(prefix(w, 3)).finish());
-        f.push(FeatureHasher::new(tpl::PREV).lower(at(i - 1)).finish());
-        f.push(FeatureHasher::new(tpl::NEXT).lower(at(i + 1)).finish());
-        f.push(FeatureHasher::new(tpl::PREV2).lower(at(i - 2)).finish());
-        f.push(FeatureHasher::new(tpl::NEXT2).lower(at(i + 2)).finish());
+        f.push(FeatureHasher::new(tpl::PREV).bytes(low(i - 1)).finish());
+        f.push(FeatureHasher::new(tpl::NEXT).bytes(low(i + 1)).finish());
+        f.push(FeatureHasher::new(tpl::PREV2).bytes(low(i - 2)).finish());
+        f.push(FeatureHasher::new(tpl::NEXT2).bytes(low(i + 2)).finish());
         f.push(FeatureHasher::new(tpl::PREV_RAW).str(at(i - 1)).finish());
         f.push(FeatureHasher::new(tpl::NEXT_RAW).str(at(i + 1)).finish());
-        let mut h = FeatureHasher::new(tpl::SHAPE_PREV);
-        shape(&mut h, at(i - 1));
-        h.sep();
-        shape(&mut h, w);
-        f.push(h.finish());
-        let mut h = FeatureHasher::new(tpl::SHAPE_NEXT);
-        shape(&mut h, w);
-        h.sep();
-        shape(&mut h, at(i + 1));
-        f.push(h.finish());
-        let mut h = FeatureHasher::new(tpl::SHAPE3);
-        shape(&mut h, at(i - 1));
-        h.sep();
-        shape(&mut h, w);
-        h.sep();
-        shape(&mut h, at(i + 1));
-        f.push(h.finish());
+        f.push(FeatureHasher::new(tpl::SHAPE_PREV).bytes(shp(i - 1)).sep().bytes(shp(i)).finish());
+        f.push(FeatureHasher::new(tpl::SHAPE_NEXT).bytes(shp(i)).sep().bytes(shp(i + 1)).finish());
+        f.push(FeatureHasher::new(tpl::SHAPE3).bytes(shp(i - 1)).sep().bytes(shp(i)).sep().bytes(shp(i + 1)).finish());
         if i == 0 {
-            f.push(shape_hash(tpl::FIRST_SHAPE, w));
+            f.push(FeatureHasher::new(tpl::FIRST_SHAPE).bytes(shp(i)).finish());
         }
         if caps {
-            f.push(shape_hash(tpl::CAPS_SENT_SHAPE, w));
+            f.push(FeatureHasher::new(tpl::CAPS_SENT_SHAPE).bytes(shp(i)).finish());
         }
-        f.push(FeatureHasher::new(tpl::PREV_WORD).lower(at(i - 1)).sep().lower(w).finish());
-        f.push(FeatureHasher::new(tpl::WORD_NEXT).lower(w).sep().lower(at(i + 1)).finish());
+        f.push(FeatureHasher::new(tpl::PREV_WORD).bytes(low(i - 1)).sep().bytes(low(i)).finish());
+        f.push(FeatureHasher::new(tpl::WORD_NEXT).bytes(low(i)).sep().bytes(low(i + 1)).finish());
         if let Some(p) = w.rfind('-').filter(|&p| p > 0 && p + 1 < w.len()) {
             f.push(FeatureHasher::new(tpl::LAST_PART).lower(&w[p + 1..]).finish());
         }
@@ -181,6 +170,29 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
         out.push(f);
     }
     out
+}
+
+/// The bytes `FeatureHasher::lower` feeds for a word (char by char, as the model was trained).
+fn lower_bytes(w: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(w.len());
+    let mut buf = [0u8; 4];
+    for c in w.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase() as u8);
+        } else {
+            for l in c.to_lowercase() {
+                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    out
+}
+
+/// The bytes `shape` feeds for a word.
+fn shape_bytes(w: &str) -> Vec<u8> {
+    let mut h = ShapeSink(Vec::with_capacity(w.len()));
+    shape_into(&mut h, w);
+    h.0
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@
 //! can be shipped with `include_bytes!` and loaded once.
 
 use crate::varint::{self, Reader};
-use std::collections::HashMap;
+// FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
 
 /// FNV-1a over bytes; used to hash feature strings without allocating them.
 #[derive(Clone, Copy)]
@@ -281,7 +282,7 @@ pub struct Trainer {
 
 impl Trainer {
     pub fn new(tags: Vec<String>) -> Trainer {
-        Trainer { tags, index: HashMap::new(), w: Vec::new(), acc: Vec::new(), stamp: Vec::new(), now: 1 }
+        Trainer { tags, index: HashMap::default(), w: Vec::new(), acc: Vec::new(), stamp: Vec::new(), now: 1 }
     }
 
     /// Registers features so that only these get weights (callers prune rare ones first).

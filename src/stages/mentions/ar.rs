@@ -7,7 +7,8 @@ use crate::lang::ar::{Arabic, arabic, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
 use crate::stages::tagger::{FeatureHasher, Model};
-use std::collections::HashMap;
+// FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
 
 /// Where a mention came from: on overlaps the longer one wins, then the more trusted source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -55,7 +56,7 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     let mut cands: Vec<Cand> = gaz.into_iter().map(|m| Cand { m, src: Source::Gazetteer }).collect();
     lexicon_mentions(doc, ar, &mut cands);
     // Which token starts a lexicon/gazetteer mention (patterns must not swallow known names).
-    let mut known_at: HashMap<usize, usize> = HashMap::new();
+    let mut known_at: HashMap<usize, usize> = HashMap::default();
     for (k, c) in cands.iter().enumerate() {
         let t = doc.token_at_or_after(c.m.span.start);
         let t = if t < doc.tokens.len() && doc.tokens[t].span.start == c.m.span.start { t } else { t.saturating_sub(1) };
@@ -414,7 +415,7 @@ fn is_role_noun(w: &str) -> bool {
 /// المتحدث باسم الكرملين … . The role phrase introduced with a name later stands for that person.
 fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
     let n = doc.tokens.len();
-    let mut role_of: HashMap<String, (String, Option<String>)> = HashMap::new();
+    let mut role_of: HashMap<String, (String, Option<String>)> = HashMap::default();
     let mut i = 0;
     while i < n {
         let w = doc.ftok(i);

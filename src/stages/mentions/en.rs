@@ -286,7 +286,7 @@ fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKi
     }
     names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
     // Names by first word, longest first, so each word costs one hash lookup.
-    let mut by_first: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    let mut by_first: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (k, (n, _)) in names.iter().enumerate() {
         by_first.entry(n[0]).or_default().push(k);
     }
@@ -414,12 +414,12 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
     }
     // Acronym introduced in brackets, then the full name: both directions handled above only when
     // the full name has a space; a majority vote settles the kind of every key.
-    let mut votes: std::collections::HashMap<&str, [usize; 6]> = std::collections::HashMap::new();
+    let mut votes: rustc_hash::FxHashMap<&str, [usize; 6]> = rustc_hash::FxHashMap::default();
     for m in ms.iter() {
         let v = votes.entry(m.key.as_str()).or_default();
         v[m.kind as usize] += 1 + if m.geo.is_some() { 2 } else { 0 };
     }
-    let winners: std::collections::HashMap<String, EntityKind> = votes
+    let winners: rustc_hash::FxHashMap<String, EntityKind> = votes
         .into_iter()
         .map(|(k, v)| {
             let best = (0..6).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(0);
@@ -432,7 +432,7 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
         }
     }
     // English names are their own English names: the fullest form of each key.
-    let mut longest: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut longest: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
     for (m, n) in ms.iter().zip(&names) {
         let e = longest.entry(m.key.clone()).or_default();
         if n.len() > e.len() {

@@ -24,6 +24,8 @@ struct Ctx<'d, 'a> {
     quoted: Vec<bool>,
     /// For each entity, whether it is a person known to be a woman.
     female: Vec<bool>,
+    /// The longest mention, in bytes: bounds the backward scans over `refs` (sorted by start).
+    longest_ref: usize,
 }
 
 impl Ctx<'_, '_> {
@@ -39,11 +41,22 @@ impl Ctx<'_, '_> {
     /// The entity mention that ends exactly at token `end` (exclusive) and starts within it.
     fn mention_ending(&self, end: usize) -> Option<Ref> {
         let e = self.doc.tokens.get(end.checked_sub(1)?)?.span.end;
-        self.refs.iter().copied().filter(|r| r.span.end == e).max_by_key(|r| r.span.len())
+        self.refs_starting_within(e.saturating_sub(self.longest_ref), e).iter().copied().filter(|r| r.span.end == e).max_by_key(|r| r.span.len())
     }
     fn mention_starting(&self, start: usize) -> Option<Ref> {
         let s = self.doc.tokens.get(start)?.span.start;
-        self.refs.iter().copied().filter(|r| r.span.start == s).max_by_key(|r| r.span.len())
+        self.refs_starting_within(s, s + 1).iter().copied().filter(|r| r.span.start == s).max_by_key(|r| r.span.len())
+    }
+    /// Mentions starting in `from..to` (bytes), in text order.
+    fn refs_starting_within(&self, from: usize, to: usize) -> &[Ref] {
+        let a = self.refs.partition_point(|r| r.span.start < from);
+        let b = self.refs.partition_point(|r| r.span.start < to);
+        &self.refs[a..b.max(a)]
+    }
+    /// A person mentioned inside `span`: the first or the last one.
+    fn person_within(&self, span: Span, last: bool) -> Option<usize> {
+        let mut people = self.refs_starting_within(span.start, span.end).iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity);
+        if last { people.last() } else { people.next() }
     }
     /// The antecedent of "he"/"she" at a byte offset: the last person named before it whose
     /// known gender does not clash (a woman's given name or Mrs./Ms. makes "she").
@@ -101,7 +114,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
             }
             if st < k - 1 {
                 let span = c.span(st, k - 1);
-                let entity = c.refs.iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity).last();
+                let entity = c.person_within(span, true);
                 return Some(Speaker { span, entity });
             }
         }
@@ -135,7 +148,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     }
     let span = c.span(start, end);
     // The entity named in the phrase, when the phrase is just that entity plus modifiers.
-    let entity = c.refs.iter().filter(|r| span.contains(r.span) && matches!(r.kind, EntityKind::Person)).map(|r| r.entity).last();
+    let entity = c.person_within(span, true);
     Some(Speaker { span, entity })
 }
 
@@ -180,7 +193,7 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
         return None;
     }
     let span = c.span(start, end);
-    let entity = c.refs.iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity).next();
+    let entity = c.person_within(span, false);
     Some(Speaker { span, entity })
 }
 
@@ -275,7 +288,8 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
                 })
         })
         .collect();
-    let mut c = Ctx { doc, refs, ids: entities.iter().map(|l| l.entity.id.clone()).collect(), quoted: vec![false; doc.tokens.len()], female };
+    let longest_ref = refs.iter().map(|r| r.span.len()).max().unwrap_or(0);
+    let mut c = Ctx { doc, refs, ids: entities.iter().map(|l| l.entity.id.clone()).collect(), quoted: vec![false; doc.tokens.len()], female, longest_ref };
     let qs = quotes(&c);
     for &(a, b) in &qs {
         for q in c.quoted.iter_mut().take(b).skip(a.saturating_sub(1)) {
