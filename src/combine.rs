@@ -57,6 +57,8 @@ pub struct Group {
     pub kind: EntityKind,
     /// The name to show: the English name when there is one, else the most mentioned form.
     pub name: String,
+    /// The most mentioned Arabic form, when an article writes it in Arabic (for an Arabic interface).
+    pub name_ar: Option<String>,
     /// Every distinct display name the articles use for it (for example Arabic and English).
     pub names: Vec<String>,
     /// One per article it appears in, in article order.
@@ -218,7 +220,13 @@ fn build_group(sources: &[Source], key: String, mut list: Vec<(usize, usize)>) -
         }
     }
     let most = |v: &[(String, usize)]| v.iter().max_by(|x, y| x.1.cmp(&y.1).then_with(|| y.0.cmp(&x.0))).map(|(s, _)| s.clone());
+    // English forms: the English names given, and names an (English) article writes in Latin letters
+    for (n, c) in names.iter().filter(|(n, _)| crate::detect_lang(n) == crate::Lang::En) {
+        tally(&mut english, n, *c);
+    }
     let name = most(&english).or_else(|| most(&names)).unwrap_or_default();
+    let arabic: Vec<(String, usize)> = names.iter().filter(|(n, _)| crate::detect_lang(n) == crate::Lang::Ar).cloned().collect();
+    let name_ar = most(&arabic);
     let mut all_names: Vec<String> = Vec::new();
     for (s, _) in names.iter().chain(english.iter()) {
         if !all_names.contains(s) {
@@ -259,7 +267,7 @@ fn build_group(sources: &[Source], key: String, mut list: Vec<(usize, usize)>) -
             .then_with(|| pos(x).cmp(&pos(y)))
     });
 
-    Group { key, kind, name, names: all_names, appearances, quotes }
+    Group { key, kind, name, name_ar, names: all_names, appearances, quotes }
 }
 
 fn tally(v: &mut Vec<(String, usize)>, s: &str, n: usize) {
@@ -383,6 +391,8 @@ mod tests {
         let moscow = group(&groups, "place:moscow");
         assert_eq!(moscow.appearances.iter().map(|x| x.article).collect::<Vec<_>>(), vec![0, 1]);
         assert_eq!(moscow.name, "Moscow");
+        assert_eq!(moscow.name_ar.as_deref(), Some("موسكو"));
+        assert_eq!(group(&groups, "place:moscow").names.len(), 2);
         assert!(moscow.names.contains(&"موسكو".to_string()));
         // Putin (Arabic, surname only) joins Vladimir Putin (English, full name)
         let putin = group(&groups, "person:vladimir putin");
@@ -416,6 +426,8 @@ mod tests {
         // Russia is mentioned in a statement by Moscow: a mention, not a statement by Russia
         let russia = group(&groups, "place:russia");
         assert_eq!(russia.quotes.len(), 1);
+        assert_eq!(group(&groups, "person:vladimir putin").name_ar.as_deref(), Some("بوتين"));
+        assert_eq!(group(&groups, "person:vladimir putin").name, "Vladimir Putin");
         assert!(!russia.quotes[0].by);
         assert_eq!(russia.mentioned_in(1).count(), 1);
     }

@@ -598,6 +598,7 @@ test('combined view: names across saved articles, statements side by side, keybo
       await saveArticle(page, EXAMPLE_EN, '2024-03-04');
       await page.click('#library-combined');
       await page.waitForSelector('#combined .xchip');
+      await page.screenshot({ path: path.join(artifacts, `combined-${ui}-${size}-names.png`) });
       assert.ok(await page.locator('main.layout').isHidden(), 'the article view is hidden');
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'combined-title', 'focus moves to the view');
       assert.equal(await page.locator('.combined-articles li').count(), 3);
@@ -617,7 +618,13 @@ test('combined view: names across saved articles, statements side by side, keybo
       for (const time of await page.locator('#combined-detail .xquote time').all()) {
         assert.match(await time.getAttribute('datetime'), /^\d{4}(-\d{2}){0,2}$/);
       }
-      await page.screenshot({ path: path.join(artifacts, `combined-${ui}-${size}.png`), fullPage: size === 'phone' });
+      // on a phone the statements are scrolled into view below the names
+      await page.waitForFunction(() => {
+        const r = document.querySelector('#combined-detail').getBoundingClientRect();
+        return r.top < window.innerHeight && r.bottom > 0;
+      });
+      await page.waitForTimeout(400);  // smooth scrolling settles
+      await page.screenshot({ path: path.join(artifacts, `combined-${ui}-${size}.png`) });
       if (ui === 'en' && size === 'desktop') {
         // only names in several articles
         await page.check('#combined-several');

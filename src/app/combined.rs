@@ -7,7 +7,7 @@
 use super::chips::kind_icon;
 use super::i18n::{format_date, kind_label, tr};
 use super::library::{dir_of, Library};
-use super::store::Store;
+use super::store::{Store, Ui};
 use crate::combine::{self, Group, Quote, Source};
 use crate::library::Item;
 use crate::{Analysis, EntityKind, Lang, Options};
@@ -32,6 +32,20 @@ fn build(mut items: Vec<Item>) -> Data {
     let sources: Vec<Source> = items.iter().zip(&analyses).map(|(i, a)| Source { title: &i.title, text: &i.text, analysis: a }).collect();
     let groups = combine::combine(&sources);
     Data { items, groups }
+}
+
+/// The name to show first in this interface language, and the other forms.
+fn display(g: &Group, ui: Ui) -> (String, Vec<String>) {
+    let main = match ui {
+        Ui::Ar => g.name_ar.clone().unwrap_or_else(|| g.name.clone()),
+        Ui::En => g.name.clone(),
+    };
+    let others = g.names.iter().filter(|n| **n != main).cloned().collect();
+    (main, others)
+}
+
+fn mentions_label(ui: Ui, n: usize) -> String {
+    if n == 1 { tr(ui, "combined.mention_one").to_string() } else { fill(tr(ui, "combined.mentions_n"), n, 0) }
 }
 
 /// `{n}` and `{m}` in a translated pattern.
@@ -127,7 +141,7 @@ pub fn CombinedView() -> impl IntoView {
         let Some(g) = selected.get().and_then(|k| d.groups.iter().find(|g| g.key == k).cloned()) else {
             return view! { <p class="empty">{tr(ui_now, "combined.pick")}</p> }.into_any();
         };
-        let others: Vec<String> = g.names.iter().filter(|n| **n != g.name).cloned().collect();
+        let (main, others) = display(&g, ui_now);
         let summary = fill(tr(ui_now, "combined.in_n"), g.appearances.len(), d.items.len());
         let columns = g
             .appearances
@@ -138,10 +152,10 @@ pub fn CombinedView() -> impl IntoView {
             <div class=format!("combined-entity kind-{}", g.kind.as_str()) data-group-key=g.key.clone()>
                 <h3 class="combined-name" id="combined-name">
                     {kind_icon(g.kind)}
-                    <bdi>{g.name.clone()}</bdi>
+                    <bdi dir=dir_of(&main)>{main.clone()}</bdi>
                     {others.into_iter().map(|n| { let dir = dir_of(&n); view! { <bdi class="en" dir=dir>{n}</bdi> } }).collect_view()}
                 </h3>
-                <p class="muted">{summary} " · " {g.mentions()} " " {tr(ui_now, "chips.mentions")}</p>
+                <p class="muted">{summary} " · " {mentions_label(ui_now, g.mentions())}</p>
                 <div class="columns" role="list">{columns}</div>
             </div>
         }
@@ -199,9 +213,11 @@ fn chip(store: Store, selected: RwSignal<Option<String>>, items: &[Item], g: &Gr
     let is_selected = Memo::new(move |_| selected.get().as_deref() == Some(key_sel.as_str()));
     let badges: Vec<usize> = g.appearances.iter().map(|a| a.article).collect();
     let titles: Vec<String> = badges.iter().map(|&a| format!("{}. {}", a + 1, items[a].title)).collect();
-    let name = g.name.clone();
+    let (name_en, name_ar) = (display(g, Ui::En).0, display(g, Ui::Ar).0);
+    let name = move || if ui.get() == Ui::Ar { name_ar.clone() } else { name_en.clone() };
     let n = g.appearances.len();
-    let label = move || format!("{name} — {}: {}", fill(tr(ui.get(), "combined.in_n"), n, total), titles.join("; "));
+    let name_for_label = name.clone();
+    let label = move || format!("{} — {}: {}", name_for_label(), fill(tr(ui.get(), "combined.in_n"), n, total), titles.join("; "));
     view! {
         <li>
             <button
@@ -218,12 +234,19 @@ fn chip(store: Store, selected: RwSignal<Option<String>>, items: &[Item], g: &Gr
                     // on a phone the statements are below the names: bring them into view
                     let narrow = super::dom::window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 760.0);
                     if narrow && selected.get_untracked().is_some() {
-                        request_animation_frame(|| super::dom::scroll_to("#combined-detail"));
+                        request_animation_frame(|| {
+                            if let Ok(Some(el)) = super::dom::document().query_selector("#combined-detail") {
+                                let opts = web_sys::ScrollIntoViewOptions::new();
+                                opts.set_block(web_sys::ScrollLogicalPosition::Start);
+                                opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+                                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                            }
+                        });
                     }
                 }
             >
                 {kind_icon(g.kind)}
-                <bdi class="name">{g.name.clone()}</bdi>
+                <bdi class="name">{name}</bdi>
                 <span class="arts" aria-hidden="true">
                     {badges.into_iter().map(|a| view! { <span class="art-badge">{a + 1}</span> }).collect_view()}
                 </span>
@@ -232,7 +255,7 @@ fn chip(store: Store, selected: RwSignal<Option<String>>, items: &[Item], g: &Gr
     }
 }
 
-fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui: super::store::Ui) -> impl IntoView + use<> {
+fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui: Ui) -> impl IntoView + use<> {
     let app = g.in_article(article).cloned();
     let mentions = app.as_ref().map_or(0, |a| a.mentions);
     let entity = app.and_then(|a| a.entity_ids.into_iter().next());
@@ -298,7 +321,7 @@ fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui
                 <span class="art-badge" aria-hidden="true">{article + 1}</span>
                 <bdi id=head_id dir=dir_of(&item.title) lang=lang class="column-title">{item.title.clone()}</bdi>
                 <span class="date">{item.date.as_deref().map(|d| format_date(ui, d)).unwrap_or_default()}</span>
-                <span class="muted count">{mentions} " " {tr(ui, "chips.mentions")}</span>
+                <span class="muted count">{mentions_label(ui, mentions)}</span>
             </header>
             <h4>{tr(ui, "combined.said")}</h4>
             {said_view}

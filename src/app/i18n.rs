@@ -63,6 +63,8 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("combined.none", "No names found in the saved articles.", "لم يُعثر على أسماء في الأخبار المحفوظة."),
     ("combined.pick", "Choose a name to see its statements in each article, side by side.", "اختر اسماً لترى تصريحاته في كل خبر، جنباً إلى جنب."),
     ("combined.in_n", "in {n} of {m} articles", "في {n} من أصل {m} من الأخبار"),
+    ("combined.mention_one", "1 mention", "إشارة واحدة"),
+    ("combined.mentions_n", "{n} mentions", "عدد الإشارات: {n}"),
     ("combined.said", "Statements by this name", "تصريحات منسوبة إليه"),
     ("combined.said_none", "No statements by this name in this article.", "لا تصريحات منسوبة إليه في هذا الخبر."),
     ("combined.mentioned", "Statements mentioning it", "تصريحات تذكره"),
