@@ -219,7 +219,20 @@ mod tests {
         assert_eq!(html_to_text(""), "");
     }
 
+    const PIECES: &[&str] = &[
+        "<p>", "</p>", "<div class='a>b'>", "<br/>", "<script>", "</script>", "</SCRIPT >", "<style>", "</style", "<svg onload=x>", "</svg>",
+        "<!--", "-->", "<!doctype html>", "<?xml?>", "&amp;", "&#x62;", "&#98;", "&#xD800;", "&#99999999;", "&nbsp;", "&", ";", "<", ">",
+        "</", "'", "\"", "=", " ", "\n", "a", "قال", "بوتين", "<b", "<img src=x onerror=alert(1)>", "<textarea>", "</textarea>",
+    ];
+
     proptest! {
+        #[test]
+        fn markup_soup_never_panics_and_never_keeps_script_content(parts in prop::collection::vec(0..PIECES.len(), 0..60)) {
+            let html: String = parts.iter().map(|&i| PIECES[i]).collect();
+            let out = html_to_text(&html);
+            prop_assert!(!out.contains("onerror"), "{html:?} -> {out:?}");
+        }
+
         #[test]
         fn never_panics_and_plain_text_survives(s in "\\PC*") {
             let out = html_to_text(&s);

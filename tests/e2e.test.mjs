@@ -349,6 +349,7 @@ test('storage: a full quota keeps the article in the editor and in the list, wit
   assert.match(msg, /QuotaExceededError/);
   assert.equal(await page.inputValue('#article'), EXAMPLE_EN, 'the article stays in the editor');
   assert.equal(await page.locator('.library-item').count(), 1, 'kept in the list for this visit');
+  assert.match(await page.textContent('#library summary'), /this visit only/);
   // the rest of the app still works: switching the interface language cannot be remembered, silently
   await page.click('#ui-lang');
   await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
@@ -366,6 +367,7 @@ test('storage: disabled local storage (private mode) is explained and the librar
   await openLibrary(page);
   assert.ok(await page.locator('#library-note').isVisible(), 'the library says storage is off');
   assert.match(await page.textContent('#library-note'), /Storage is turned off/);
+  assert.match(await page.textContent('#library summary'), /this visit only/, 'said even while the library is closed');
   await saveArticle(page, EXAMPLE_EN, '2024-03-04');
   assert.match(await messageShown(page), /Storage is turned off/);
   assert.equal(await page.inputValue('#article'), EXAMPLE_EN);

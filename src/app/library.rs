@@ -35,6 +35,8 @@ pub struct Library {
     /// The combined view of every saved article is open.
     pub combined: RwSignal<bool>,
     saving: RwSignal<Saving>,
+    /// The last write failed (say, storage full): the list in memory is ahead of the stored one.
+    unsaved: RwSignal<bool>,
 }
 
 fn storage() -> Result<web_sys::Storage, String> {
@@ -87,7 +89,7 @@ fn say(store: Store, key: &str, detail: Option<String>) {
 impl Library {
     /// Read the stored library (migrating an older format) and put it in context.
     pub fn provide(store: Store) -> Library {
-        let lib = Library { items: RwSignal::new(vec![]), combined: RwSignal::new(false), saving: RwSignal::new(Saving::Normal) };
+        let lib = Library { items: RwSignal::new(vec![]), combined: RwSignal::new(false), saving: RwSignal::new(Saving::Normal), unsaved: RwSignal::new(false) };
         provide_context(lib);
         let s = match storage() {
             Ok(s) => s,
@@ -117,6 +119,7 @@ impl Library {
                 }
                 if (loaded.from_version < stored::VERSION || loaded.skipped > 0) && lib.saving.get_untracked() == Saving::Normal {
                     if let Err(e) = save(&loaded.items) {
+                        lib.unsaved.set(true);
                         say(store, "library.not_saved", Some(e));
                     }
                 }
@@ -148,8 +151,12 @@ impl Library {
         self.items.set(next);
         match self.saving.get_untracked() {
             Saving::Normal => match save(&self.items.get_untracked()) {
-                Ok(()) => true,
+                Ok(()) => {
+                    self.unsaved.set(false);
+                    true
+                }
                 Err(e) => {
+                    self.unsaved.set(true);
                     say(store, "library.not_saved", Some(e));
                     false
                 }
@@ -241,7 +248,10 @@ pub fn LibraryView() -> impl IntoView {
     let count = move || lib.items.with(Vec::len);
     view! {
         <details class="library" id="library">
-            <summary>{t("library.title")} " (" {count} ")"</summary>
+            <summary>
+                {t("library.title")} " (" {count} ")"
+                {move || (lib.saving.get() != Saving::Normal || lib.unsaved.get()).then(|| view! { <span class="library-off">" · " {tr(ui.get(), "library.session_only")}</span> })}
+            </summary>
             {note}
             <div class="library-actions">
                 <button type="button" id="library-add" on:click=move |_| lib.add(store) disabled=move || store.text.with(|t| t.trim().is_empty())>
