@@ -598,6 +598,7 @@ test('combined view: names across saved articles, statements side by side, keybo
       assert.equal(await page.locator('#library-combined').count(), 0, 'one article: nothing to combine yet');
       await saveArticle(page, SEED, '2015-11-18');
       await saveArticle(page, EXAMPLE_EN, '2024-03-04');
+      await page.screenshot({ path: path.join(artifacts, `library-${ui}-${size}.png`) });
       await page.click('#library-combined');
       await page.waitForSelector('#combined .xchip');
       await page.screenshot({ path: path.join(artifacts, `combined-${ui}-${size}-names.png`) });
@@ -646,6 +647,14 @@ test('combined view: names across saved articles, statements side by side, keybo
         assert.equal(await page.inputValue('#article'), SEED);
         assert.equal(await page.locator('#chips .chip[aria-pressed="true"]').count(), 1);
         assert.match(await page.textContent('#chips .chip[aria-pressed="true"]'), /Putin|بوتين/);
+        // a statement in the combined view opens its article at that statement
+        await page.click('#library-combined');
+        await page.locator('#combined .xchip').filter({ hasText: /Putin|بوتين/ }).first().click();
+        const quote = seedColumn.locator('.xquote').first();
+        const index = await quote.getAttribute('data-quote-index');
+        await quote.locator('button').click();
+        await page.waitForFunction(i => document.querySelector(`#text [data-in-statement="${i}"]`)?.classList.contains('hl'), index);
+        assert.equal(await page.inputValue('#article'), SEED);
       }
       assert.deepEqual(seen, []);
       await page.close();

@@ -162,6 +162,12 @@ pub fn CombinedView() -> impl IntoView {
         .into_any()
     };
 
+    let announce = move || {
+        let d = data.get();
+        let ui_now = ui.get();
+        let g = selected.get().and_then(|k| d.groups.iter().find(|g| g.key == k).cloned())?;
+        Some(format!("{}: {}", display(&g, ui_now).0, fill(tr(ui_now, "combined.in_n"), g.appearances.len(), d.items.len())))
+    };
     view! {
         <section
             id="combined"
@@ -198,9 +204,11 @@ pub fn CombinedView() -> impl IntoView {
                     </label>
                     {chips}
                 </div>
-                <div class="panel-body combined-detail" id="combined-detail" aria-live="polite">
+                <div class="panel-body combined-detail" id="combined-detail">
                     {detail}
                 </div>
+                // what a screen reader hears on choosing a name: the name and where it appears, not every column
+                <p class="visually-hidden" aria-live="polite">{announce}</p>
             </div>
         </section>
     }
