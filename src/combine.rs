@@ -188,10 +188,10 @@ fn merge_surnames(members: &mut HashMap<String, Vec<(usize, usize)>>) {
         }
         let longer: Vec<&String> =
             keys.iter().filter(|k| *k != short && k[prefix.len()..].contains(' ') && k[prefix.len()..].rsplit(' ').next() == Some(word)).collect();
-        if let [long] = longer.as_slice() {
-            if let Some(moved) = members.remove(short) {
-                members.entry((*long).clone()).or_default().extend(moved);
-            }
+        if let [long] = longer.as_slice()
+            && let Some(moved) = members.remove(short)
+        {
+            members.entry((*long).clone()).or_default().extend(moved);
         }
     }
 }
@@ -282,13 +282,16 @@ mod tests {
     use super::*;
     use crate::{Entity, Lang, Span};
 
-    /// An analysis built by hand: entities as (id, kind, name, name_en, mention words), found in
-    /// `text` by substring; statements as (speaker id, content words, date).
+    /// (id, kind, name, name_en, mention words)
+    type Ent<'a> = (&'a str, EntityKind, &'a str, Option<&'a str>, &'a [&'a str]);
+
+    /// An analysis built by hand: entities found in `text` by substring; statements as
+    /// (speaker id, content words, date).
     fn analysis(
         text: &str,
         lang: Lang,
         date: Option<&str>,
-        ents: &[(&str, EntityKind, &str, Option<&str>, &[&str])],
+        ents: &[Ent],
         stmts: &[(Option<&str>, &str, Option<&str>)],
     ) -> Analysis {
         let span_of = |w: &str| {
