@@ -53,6 +53,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("library.set_aside", "the stored library could not be read; it was set aside in this browser's storage (khabar.library.unreadable) and a new one was started", "تعذّرت قراءة المكتبة المخزنة؛ نُقلت جانباً في تخزين المتصفح (khabar.library.unreadable) وبدأت مكتبة جديدة"),
     ("library.unreadable", "the stored library could not be read and is left untouched; changes here are not saved", "تعذّرت قراءة المكتبة المخزنة وتُركت كما هي؛ لن تُحفظ التغييرات هنا"),
     ("library.skipped", "some saved articles could not be read and were left out; the original was set aside as khabar.library.unreadable", "تعذّرت قراءة بعض الأخبار المحفوظة فاستُبعدت؛ ونُقلت النسخة الأصلية جانباً باسم khabar.library.unreadable"),
+    ("library.skipped_untouched", "some saved articles could not be read and were left out; the stored library is left untouched and changes here are not saved", "تعذّرت قراءة بعض الأخبار المحفوظة فاستُبعدت؛ وتُركت المكتبة المخزنة كما هي ولن تُحفظ التغييرات هنا"),
     ("library.session_only", "kept for this visit only", "لهذه الزيارة فقط"),
     ("combined.open", "All articles together", "كل الأخبار معاً"),
     ("combined.need_two", "Save two or more articles to read them together.", "احفظ خبرين أو أكثر لقراءتها معاً."),

@@ -111,17 +111,20 @@ impl Library {
         match stored::read(&raw) {
             Ok(loaded) => {
                 if loaded.skipped > 0 {
-                    // keep the original before writing back the readable part
-                    if s.set_item(BACKUP_KEY, &raw).is_err() {
+                    // keep the original before writing back the readable part; if it cannot be kept, write nothing
+                    if s.set_item(BACKUP_KEY, &raw).is_ok() {
+                        say(store, "library.skipped", Some(loaded.skipped.to_string()));
+                    } else {
                         lib.saving.set(Saving::Refused);
+                        say(store, "library.skipped_untouched", Some(loaded.skipped.to_string()));
                     }
-                    say(store, "library.skipped", Some(loaded.skipped.to_string()));
                 }
-                if (loaded.from_version < stored::VERSION || loaded.skipped > 0) && lib.saving.get_untracked() == Saving::Normal {
-                    if let Err(e) = save(&loaded.items) {
-                        lib.unsaved.set(true);
-                        say(store, "library.not_saved", Some(e));
-                    }
+                if (loaded.from_version < stored::VERSION || loaded.skipped > 0)
+                    && lib.saving.get_untracked() == Saving::Normal
+                    && let Err(e) = save(&loaded.items)
+                {
+                    lib.unsaved.set(true);
+                    say(store, "library.not_saved", Some(e));
                 }
                 lib.items.set(loaded.items);
             }
