@@ -5,9 +5,12 @@
 //! thing is read-only data (gazetteer, lexicons) built once on first use.
 
 pub mod analysis;
+pub mod combine;
 pub mod export;
 pub mod geo;
+pub mod html;
 pub mod lang;
+pub mod library;
 pub mod share;
 pub mod stages;
 pub mod validate;

@@ -303,3 +303,361 @@ test('the page made no request outside 127.0.0.1 and logged no errors', () => {
   assert.deepEqual(outside, []);
   assert.deepEqual(problems, []);
 });
+
+// ---------- explorer: storage robustness, hostile input, the issue #6 journey, the combined view ----------
+
+const OTHER_AR = fs.readFileSync(path.resolve(repo, '../shared/corpus/gold/aawsat-420731.txt'), 'utf8');
+
+async function messageShown(page) {
+  await page.waitForFunction(() => document.querySelector('#message')?.textContent.trim().length > 0);
+  assert.ok(await page.locator('#message').isVisible(), 'message visible');
+  assert.equal(await page.getAttribute('#message', 'role'), 'alert');
+  return (await page.locator('#message').textContent()).trim();
+}
+
+async function openLibrary(page) {
+  await page.evaluate(() => { document.querySelector('#library').open = true; });
+}
+
+async function saveArticle(page, text, date) {
+  await page.fill('#date', date);
+  await page.fill('#article', text);
+  await analysed(page, text);
+  await openLibrary(page);
+  await page.click('#library-add');
+}
+
+/** Page errors and console errors of one page (the shared `problems` list is checked at the end too). */
+function watch(page) {
+  const seen = [];
+  page.on('pageerror', e => seen.push(`pageerror: ${e}`));
+  page.on('console', m => { if (m.type() === 'error') seen.push(`console: ${m.text()}`); });
+  page.on('dialog', d => { seen.push(`dialog: ${d.message()}`); d.dismiss().catch(() => {}); });
+  return seen;
+}
+
+test('storage: a full quota keeps the article in the editor and in the list, with a message', async () => {
+  const page = await newPage();
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  const seen = watch(page);
+  await open(page);
+  await saveArticle(page, EXAMPLE_EN, '2024-03-04');
+  const msg = await messageShown(page);
+  assert.match(msg, /could not be saved/);
+  assert.match(msg, /QuotaExceededError/);
+  assert.equal(await page.inputValue('#article'), EXAMPLE_EN, 'the article stays in the editor');
+  assert.equal(await page.locator('.library-item').count(), 1, 'kept in the list for this visit');
+  assert.match(await page.textContent('#library summary'), /this visit only/);
+  // the rest of the app still works: switching the interface language cannot be remembered, silently
+  await page.click('#ui-lang');
+  await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
+  assert.deepEqual(seen, []);
+  await page.close();
+});
+
+test('storage: disabled local storage (private mode) is explained and the library works for the visit', async () => {
+  const page = await newPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { configurable: true, get() { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+  });
+  const seen = watch(page);
+  await open(page);
+  await openLibrary(page);
+  assert.ok(await page.locator('#library-note').isVisible(), 'the library says storage is off');
+  assert.match(await page.textContent('#library-note'), /Storage is turned off/);
+  assert.match(await page.textContent('#library summary'), /this visit only/, 'said even while the library is closed');
+  await saveArticle(page, EXAMPLE_EN, '2024-03-04');
+  assert.match(await messageShown(page), /Storage is turned off/);
+  assert.equal(await page.inputValue('#article'), EXAMPLE_EN);
+  assert.equal(await page.locator('.library-item').count(), 1);
+  await saveArticle(page, SEED, '2015-11-18');
+  assert.equal(await page.locator('.library-item').count(), 2);
+  // the combined view works from memory too
+  await page.click('#library-combined');
+  await page.waitForSelector('#combined .xchip');
+  assert.deepEqual(seen, []);
+  await page.close();
+});
+
+test('storage: corrupt library JSON is set aside with a message, and a new library starts', async () => {
+  const page = await newPage();
+  const seen = watch(page);
+  await open(page);
+  const raw = '{"version":1,"items":[{"id":"a1","title":"cut off';
+  await page.evaluate(r => localStorage.setItem('khabar.library', r), raw);
+  await page.reload();
+  await page.waitForSelector('#article');
+  const msg = await messageShown(page);
+  assert.match(msg, /could not be read/);
+  assert.match(msg, /khabar\.library\.unreadable/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('khabar.library.unreadable')), raw, 'the damaged data is kept aside');
+  await page.click('#message button');
+  await saveArticle(page, EXAMPLE_EN, '2024-03-04');
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('khabar.library')));
+  assert.equal(stored.version, 1);
+  assert.equal(stored.items.length, 1);
+  assert.equal(stored.items[0].text, EXAMPLE_EN);
+  assert.equal(await page.evaluate(() => localStorage.getItem('khabar.library.unreadable')), raw);
+  assert.deepEqual(seen, []);
+  await page.close();
+});
+
+test('storage: an unversioned library migrates to the current version; a newer one is left untouched', async () => {
+  const page = await newPage();
+  const seen = watch(page);
+  await open(page);
+  const old = [{ text: EXAMPLE_EN, date: '2024-03-04', lang: 'en' }, { title: 'Seed', text: SEED, date: '2015-11-18', lang: 'ar' }, { id: 'broken' }];
+  await page.evaluate(v => localStorage.setItem('khabar.library', JSON.stringify(v)), old);
+  await page.reload();
+  await page.waitForSelector('#article');
+  await openLibrary(page);
+  await page.waitForFunction(() => document.querySelectorAll('.library-item').length === 2);
+  // one entry had no text: it is left out, said so, and the original kept aside
+  assert.match(await messageShown(page), /could not be read/);
+  const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('khabar.library')));
+  assert.equal(stored.version, 1, 'written back at the current version');
+  assert.deepEqual(stored.items.map(i => i.text), [EXAMPLE_EN, SEED]);
+  assert.ok(stored.items.every(i => i.id && i.title));
+  assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('khabar.library.unreadable'))), old);
+  await page.locator('.library-open', { hasText: 'Seed' }).click();
+  await analysed(page, SEED);
+  assert.equal(await page.inputValue('#date'), '2015-11-18');
+
+  const newer = JSON.stringify({ version: 99, items: [{ id: 'z', title: 'future', text: 'from the future' }] });
+  await page.evaluate(v => localStorage.setItem('khabar.library', v), newer);
+  await page.reload();
+  await page.waitForSelector('#article');
+  assert.match(await messageShown(page), /newer version/);
+  await page.click('#message button');
+  await saveArticle(page, EXAMPLE_EN, '2024-03-04');
+  assert.match(await messageShown(page), /left untouched/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('khabar.library')), newer, 'never overwritten');
+  assert.deepEqual(seen, []);
+  await page.close();
+});
+
+test('hostile paste: HTML payloads are pasted as text, nothing runs, nothing is injected', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+  const page = await context.newPage();
+  page.on('request', r => requests.push(r.url()));
+  const seen = watch(page);
+  await open(page);
+  const injected = () => page.evaluate(() => ({
+    img: document.querySelectorAll('img').length,
+    handlers: document.querySelectorAll('[onerror], [onload]').length,
+    svgOnload: [...document.querySelectorAll('svg')].filter(s => s.hasAttribute('onload')).length,
+    inlineScripts: [...document.querySelectorAll('script')].filter(s => s.textContent.includes('alert')).length,
+  }));
+  const clean = { img: 0, handlers: 0, svgOnload: 0, inlineScripts: 0 };
+  for (const payload of ['<script>alert(1)</script><img src=x onerror=alert(1)>', '<svg onload=alert(1)>']) {
+    const text = `Officials in Beirut said ${payload} the port reopens.`;
+    await page.fill('#article', '');
+    // a real paste: the clipboard holds both flavours, as when copying from a web page.
+    // Chromium sanitises the text/html flavour while writing it, in this page, and logs the handler
+    // it blocks under the page's CSP: that is the test filling the clipboard, not the app, so what
+    // is logged while writing is set aside.
+    const before = seen.length;
+    await page.evaluate(async t => {
+      await navigator.clipboard.write([new ClipboardItem({
+        'text/plain': new Blob([t], { type: 'text/plain' }),
+        'text/html': new Blob([t], { type: 'text/html' }),
+      })]);
+    }, text);
+    await page.waitForTimeout(200);
+    seen.splice(before);
+    await page.focus('#article');
+    await page.keyboard.press('Control+V');
+    await page.waitForFunction(t => document.querySelector('#article').value === t, text);
+    await page.waitForFunction(p => document.querySelector('#text')?.textContent.includes(p), payload);
+    assert.deepEqual(await injected(), clean, payload);
+  }
+  // a paste that carries only HTML: reduced to its text, never rendered
+  await page.fill('#article', '');
+  await page.evaluate(() => {
+    const data = new DataTransfer();
+    data.setData('text/html', '<p>Officials in <b>Beirut</b> said</p><script>alert(1)</script><img src=x onerror=alert(1)><svg onload=alert(1)></svg>');
+    document.querySelector('#article').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await page.waitForFunction(() => document.querySelector('#article').value.includes('Officials in Beirut said'));
+  assert.ok(!(await page.inputValue('#article')).includes('<'));
+  await analysed(page, 'Officials in Beirut said');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await injected(), clean);
+  assert.deepEqual(seen, [], 'no dialog, no page or console error');
+  await context.close();
+});
+
+test('share links: truncated, corrupted, wrong-version, oversized and empty fragments each explain and keep the library and draft', async () => {
+  const zlib = await import('node:zlib');
+  const b64 = buf => buf.toString('base64').replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const good = Buffer.from(JSON.stringify({ t: 'Putin said "yes" in Moscow.', d: '2015-11-18' }));
+  const bomb = Buffer.from(JSON.stringify({ t: 'a'.repeat(5 * 1024 * 1024) }));
+  const cases = {
+    truncated: '#v1.' + b64(zlib.deflateRawSync(good)).slice(0, 12),
+    corrupted: '#v1.' + b64(zlib.deflateRawSync(good)).replace(/^..../, '____'),
+    'bad characters': '#v1.abc$%def',
+    'not a payload': '#v1.' + b64(zlib.deflateRawSync(Buffer.from('[1,2,3]'))),
+    'wrong version': '#v2.' + b64(zlib.deflateRawSync(good)),
+    oversized: '#v1.' + b64(zlib.deflateRawSync(bomb)),
+    'empty payload': '#v1.',
+    'empty text': '#text=',
+    'empty text with a date': '#text=&date=2015-11-18',
+    'bad date': '#text=hello&date=2015-02-30',
+  };
+  const page = await newPage();
+  const seen = watch(page);
+  await open(page);
+  await saveArticle(page, EXAMPLE_EN, '2024-03-04');
+  await page.fill('#article', SEED);
+  await analysed(page, SEED);
+  const library = await page.evaluate(() => localStorage.getItem('khabar.library'));
+  for (const [name, hash] of Object.entries(cases)) {
+    await page.goto('about:blank');  // a fresh load each time, not a same-document fragment change
+    await page.goto(base + hash);
+    await page.waitForSelector('#article');
+    const msg = await messageShown(page);
+    assert.match(msg, /could not be opened/, `${name}: ${msg}`);
+    assert.equal(await page.inputValue('#article'), '', `${name}: empty editor`);
+    await openLibrary(page);
+    assert.equal(await page.locator('.library-item').count(), 1, `${name}: library intact`);
+    assert.equal(await page.evaluate(() => localStorage.getItem('khabar.library')), library, `${name}: stored library intact`);
+  }
+  // the draft of the last visit is still there once the broken link is gone
+  await page.goto(base);
+  await analysed(page, SEED);
+  assert.equal(await page.inputValue('#article'), SEED);
+  assert.deepEqual(seen, []);
+  await page.close();
+});
+
+test('issue #6 journey: seed → Putin → his statements → text highlight → GeoJSON → library across reload → Arabic interface', pending, async () => {
+  const page = await newPage();
+  const seen = watch(page);
+  await pasteSeed(page);
+  const chip = page.locator('#chips [data-entity-kind="person"]', { hasText: /Putin|بوتين/ }).first();
+  const id = await chip.getAttribute('data-entity-id');
+  await chip.click();
+  assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+  // the timeline shows statements by him
+  const his = page.locator(`#timeline [data-statement][data-speaker="${id}"]`);
+  assert.ok(await his.count() >= 1, 'statements by Putin');
+  const item = his.last();
+  const index = await item.getAttribute('data-statement');
+  await item.locator('button').click();
+  const target = `#text [data-in-statement="${index}"]`;
+  await page.waitForFunction(sel => document.querySelector(sel)?.classList.contains('hl'), target);
+  // scrolled into view inside the text panel
+  await page.waitForFunction(sel => {
+    const el = document.querySelector(sel).getBoundingClientRect();
+    const box = document.querySelector('#text-panel').getBoundingClientRect();
+    return el.bottom > box.top && el.top < box.bottom && el.bottom > 0 && el.top < window.innerHeight;
+  }, target);
+  // GeoJSON export parses and carries the seed's places
+  await page.click('details.exports summary');
+  const [geo] = await Promise.all([page.waitForEvent('download'), page.click('#export-geojson')]);
+  const geojson = JSON.parse(fs.readFileSync(await geo.path(), 'utf8'));
+  assert.equal(geojson.type, 'FeatureCollection');
+  assert.ok(geojson.features.length >= 1);
+  for (const f of geojson.features) {
+    assert.equal(f.geometry.type, 'Point');
+    const [lon, lat] = f.geometry.coordinates;
+    assert.ok(Math.abs(lon) <= 180 && Math.abs(lat) <= 90);
+  }
+  await page.click('details.exports summary');
+  // the library survives a reload
+  await openLibrary(page);
+  await page.click('#library-add');
+  await page.reload();
+  await page.waitForSelector('#article');
+  await analysed(page, SEED);
+  await openLibrary(page);
+  assert.equal(await page.locator('.library-item').count(), 1);
+  // the interface switches to Arabic and mirrors: the brand moves to the right-hand side
+  const brandX = async () => (await page.locator('.brand').boundingBox()).x;
+  const before = await brandX();
+  await page.click('#ui-lang');
+  await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
+  assert.ok(await brandX() > before + 200, 'brand mirrored to the right');
+  assert.equal(await page.textContent('#library summary'), 'المكتبة (1)');
+  assert.deepEqual(seen, []);
+  await page.close();
+});
+
+test('combined view: names across saved articles, statements side by side, keyboard, open an article; screenshots', pending, async () => {
+  for (const [ui, locale] of [['en', 'en-US'], ['ar', 'ar']]) {
+    for (const [size, [width, height]] of Object.entries({ desktop: [1280, 800], phone: [390, 844] })) {
+      const page = await newPage({ width, height, locale });
+      const seen = watch(page);
+      await open(page);
+      assert.equal(await page.getAttribute('html', 'lang'), ui);
+      await saveArticle(page, OTHER_AR, '2015-08-02');
+      await openLibrary(page);
+      assert.equal(await page.locator('#library-combined').count(), 0, 'one article: nothing to combine yet');
+      await saveArticle(page, SEED, '2015-11-18');
+      await saveArticle(page, EXAMPLE_EN, '2024-03-04');
+      await page.screenshot({ path: path.join(artifacts, `library-${ui}-${size}.png`) });
+      await page.click('#library-combined');
+      await page.waitForSelector('#combined .xchip');
+      await page.screenshot({ path: path.join(artifacts, `combined-${ui}-${size}-names.png`) });
+      assert.ok(await page.locator('main.layout').isHidden(), 'the article view is hidden');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'combined-title', 'focus moves to the view');
+      assert.equal(await page.locator('.combined-articles li').count(), 3);
+      // Putin is named in both Arabic articles: one chip for both
+      const chip = page.locator('#combined .xchip').filter({ hasText: /Putin|بوتين/ }).first();
+      assert.equal(await chip.getAttribute('data-articles'), '2');
+      const label = await chip.getAttribute('aria-label');
+      assert.ok(label.includes('2'), label);
+      // keyboard: focus and Enter selects
+      await chip.focus();
+      await page.keyboard.press('Enter');
+      assert.equal(await chip.getAttribute('aria-pressed'), 'true');
+      const columns = page.locator('#combined-detail .column');
+      assert.equal(await columns.count(), 2, 'one column per article he appears in');
+      const said = await page.locator('#combined-detail .column .statements:not(.mentioned) .xquote').count();
+      assert.ok(said >= 1, 'his statements');
+      for (const time of await page.locator('#combined-detail .xquote time').all()) {
+        assert.match(await time.getAttribute('datetime'), /^\d{4}(-\d{2}){0,2}$/);
+      }
+      // on a phone the statements are scrolled into view below the names
+      await page.waitForFunction(() => {
+        const r = document.querySelector('#combined-detail').getBoundingClientRect();
+        return r.top < window.innerHeight && r.bottom > 0;
+      });
+      await page.waitForTimeout(400);  // smooth scrolling settles
+      await page.screenshot({ path: path.join(artifacts, `combined-${ui}-${size}.png`) });
+      if (ui === 'en' && size === 'desktop') {
+        // only names in several articles
+        await page.check('#combined-several');
+        const counts = await page.$$eval('#combined .xchip', cs => cs.map(c => Number(c.dataset.articles)));
+        assert.ok(counts.length >= 1 && counts.every(n => n >= 2), `${counts}`);
+        // Escape goes back, focus returns to the button
+        await page.keyboard.press('Escape');
+        await page.waitForSelector('main.layout:not([hidden])');
+        await page.waitForFunction(() => document.activeElement?.id === 'library-combined');
+        await page.click('#library-combined');
+        await page.waitForSelector('#combined .xchip');
+        await page.locator('#combined .xchip').filter({ hasText: /Putin|بوتين/ }).first().click();
+        // open the seed from its column: the editor holds it, his chip is selected
+        const seedColumn = page.locator('#combined-detail .column').filter({ hasText: SEED.trim().split('\n')[0].slice(0, 30) });
+        await seedColumn.locator('.combined-open').click();
+        await analysed(page, SEED);
+        assert.equal(await page.inputValue('#article'), SEED);
+        assert.equal(await page.locator('#chips .chip[aria-pressed="true"]').count(), 1);
+        assert.match(await page.textContent('#chips .chip[aria-pressed="true"]'), /Putin|بوتين/);
+        // a statement in the combined view opens its article at that statement
+        await page.click('#library-combined');
+        await page.locator('#combined .xchip').filter({ hasText: /Putin|بوتين/ }).first().click();
+        const quote = seedColumn.locator('.xquote').first();
+        const index = await quote.getAttribute('data-quote-index');
+        await quote.locator('button').click();
+        await page.waitForFunction(i => document.querySelector(`#text [data-in-statement="${i}"]`)?.classList.contains('hl'), index);
+        assert.equal(await page.inputValue('#article'), SEED);
+      }
+      assert.deepEqual(seen, []);
+      await page.close();
+    }
+  }
+});

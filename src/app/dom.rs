@@ -67,70 +67,8 @@ pub async fn read_file(file: &web_sys::File) -> Result<String, String> {
     text.as_string().ok_or_else(|| "not text".to_string())
 }
 
-/// Reduce HTML to its text, keeping paragraph breaks. The markup is parsed into an inert document
-/// (no scripts run, nothing loads) and only text nodes are read: it is never rendered.
+/// Reduce HTML to its text, keeping paragraph breaks. Done in Rust on the string
+/// ([`crate::html`]): the markup never reaches the browser's parser.
 pub fn html_to_text(html: &str) -> String {
-    let Ok(parser) = web_sys::DomParser::new() else { return String::new() };
-    let Ok(doc) = parser.parse_from_string(html, web_sys::SupportedType::TextHtml) else { return String::new() };
-    let Some(body) = doc.body() else { return String::new() };
-    let mut out = String::new();
-    walk(&body, &mut out);
-    // collapse runs of blank lines left by nested blocks
-    let mut cleaned = String::new();
-    let mut blank = 0;
-    for line in out.lines().map(str::trim) {
-        if line.is_empty() {
-            blank += 1;
-            if blank == 1 && !cleaned.is_empty() {
-                cleaned.push('\n');
-            }
-        } else {
-            blank = 0;
-            cleaned.push_str(line);
-            cleaned.push('\n');
-        }
-    }
-    cleaned.trim().to_string()
-}
-
-fn walk(node: &web_sys::Node, out: &mut String) {
-    const SKIP: [&str; 8] = ["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "IFRAME", "OBJECT", "SVG", "HEAD"];
-    const BLOCK: [&str; 20] = ["P", "DIV", "BR", "LI", "H1", "H2", "H3", "H4", "H5", "H6", "TR", "BLOCKQUOTE", "SECTION", "ARTICLE", "HEADER", "FOOTER", "PRE", "FIGCAPTION", "DT", "DD"];
-    let children = node.child_nodes();
-    for i in 0..children.length() {
-        let Some(child) = children.item(i) else { continue };
-        match child.node_type() {
-            web_sys::Node::TEXT_NODE => {
-                let t = child.text_content().unwrap_or_default();
-                // whitespace inside HTML is not significant: fold it as a browser would
-                let mut last_space = out.ends_with([' ', '\n']) || out.is_empty();
-                for c in t.chars() {
-                    if c.is_whitespace() {
-                        if !last_space {
-                            out.push(' ');
-                            last_space = true;
-                        }
-                    } else {
-                        out.push(c);
-                        last_space = false;
-                    }
-                }
-            }
-            web_sys::Node::ELEMENT_NODE => {
-                let name = child.node_name().to_ascii_uppercase();
-                if SKIP.contains(&name.as_str()) {
-                    continue;
-                }
-                let block = BLOCK.contains(&name.as_str());
-                if block {
-                    out.push('\n');
-                }
-                walk(&child, out);
-                if block {
-                    out.push('\n');
-                }
-            }
-            _ => {}
-        }
-    }
+    crate::html::html_to_text(html)
 }

@@ -14,6 +14,11 @@ const LONG_LINK: usize = 32 * 1024;
 pub fn open_fragment(store: Store) {
     let hash = dom::window().location().hash().unwrap_or_default();
     match share::decode(&hash) {
+        Ok(shared) if shared.text.trim().is_empty() => {
+            store.load(Shared::default());
+            let ui = store.ui.get_untracked();
+            store.error(format!("{}: {}", tr(ui, "share.broken"), tr(ui, "share.no_text")));
+        }
         Ok(shared) => {
             store.message.set(None);
             store.load(shared);

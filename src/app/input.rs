@@ -67,6 +67,7 @@ pub fn InputView() -> impl IntoView {
                 on:input=move |ev| {
                     store.text.set(event_target_value(&ev));
                 }
+                on:paste=move |ev| paste_html_only(store, ev)
             ></textarea>
             <div class="controls">
                 <label class="field">
@@ -107,6 +108,34 @@ pub fn InputView() -> impl IntoView {
             </div>
         </section>
     }
+}
+
+/// A paste that carries only HTML (no plain-text flavour, which the browser would insert itself)
+/// is reduced to its text, never rendered, and inserted at the caret.
+fn paste_html_only(store: Store, ev: web_sys::ClipboardEvent) {
+    let Some(data) = ev.clipboard_data() else { return };
+    if data.get_data("text/plain").is_ok_and(|p| !p.is_empty()) {
+        return;
+    }
+    let html = data.get_data("text/html").unwrap_or_default();
+    if html.trim().is_empty() {
+        return;
+    }
+    ev.prevent_default();
+    let text = dom::html_to_text(&html);
+    let area: web_sys::HtmlTextAreaElement = event_target(&ev);
+    let value = area.value();
+    // selection offsets are in UTF-16 code units
+    let units: Vec<u16> = value.encode_utf16().collect();
+    let start = (area.selection_start().ok().flatten().unwrap_or(units.len() as u32) as usize).min(units.len());
+    let end = (area.selection_end().ok().flatten().unwrap_or(start as u32) as usize).clamp(start, units.len());
+    let mut next = String::from_utf16_lossy(&units[..start]);
+    next.push_str(&text);
+    let caret = next.encode_utf16().count() as u32;
+    next.push_str(&String::from_utf16_lossy(&units[end..]));
+    area.set_value(&next);
+    let _ = area.set_selection_range(caret, caret);
+    store.text.set(next);
 }
 
 /// Route files dropped anywhere on the page to the editor; dropping must never navigate away.

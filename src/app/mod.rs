@@ -5,6 +5,7 @@
 
 mod about;
 mod chips;
+mod combined;
 mod dom;
 mod exports;
 mod i18n;
@@ -49,10 +50,15 @@ pub fn App() -> impl IntoView {
         // a reload must not lose what was being read
         store.load(draft);
     }
-    // keep the draft in step with each analysis (not each keystroke)
-    Effect::new(move |_| {
+    // after the link: opening one clears old messages, and must not hide a storage problem
+    let lib = library::Library::provide(store);
+    // keep the draft in step with each analysis (not each keystroke); not on start-up, so a
+    // link that fails to open leaves the draft of the last visit in place
+    Effect::new(move |first: Option<()>| {
         store.current.track();
-        library::save_draft(&store.snapshot());
+        if first.is_some() {
+            library::save_draft(&store.snapshot());
+        }
     });
     // a link pasted into the address bar of an open tab only changes the fragment
     let _ = window_event_listener(leptos::ev::hashchange, move |_| exports::open_fragment(store));
@@ -61,10 +67,13 @@ pub fn App() -> impl IntoView {
     view! {
         <Header/>
         <Message/>
-        <nav class="tabs" role="tablist" aria-label=move || tr(store.ui.get(), "tabs.label")>
+        <Show when=move || lib.combined.get()>
+            <combined::CombinedView/>
+        </Show>
+        <nav class="tabs" hidden=move || lib.combined.get() role="tablist" aria-label=move || tr(store.ui.get(), "tabs.label")>
             {Tab::ALL.into_iter().map(|tab| view! { <TabButton tab=tab/> }).collect_view()}
         </nav>
-        <main class="layout" data-tab=move || store.tab.get().as_str()>
+        <main class="layout" hidden=move || lib.combined.get() data-tab=move || store.tab.get().as_str()>
             <div class="col col-read">
                 <div class="panel" class:active=move || store.tab.get() == Tab::Article id="panel-article" role="tabpanel">
                     <input::InputView/>

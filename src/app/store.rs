@@ -1,5 +1,6 @@
 //! The app's state: one struct of signals, provided through context, read and written by every view.
 
+use crate::combine::file_statements;
 use crate::share::Shared;
 use crate::{Analysis, Entity, Lang, Options, Span, Statement};
 use leptos::prelude::*;
@@ -107,26 +108,6 @@ impl Current {
     pub fn slice(&self, span: Span) -> &str {
         self.text.get(span.start..span.end).unwrap_or("")
     }
-}
-
-/// The date each statement is filed under: its own when the text gives one, else that of the
-/// nearest dated statement before it in the text (reporting usually runs in order), else the
-/// article date. The flag says the date was inferred.
-fn file_statements(statements: &[Statement], article_date: Option<&str>) -> Vec<(Option<String>, bool)> {
-    let mut by_position: Vec<usize> = (0..statements.len()).collect();
-    by_position.sort_by_key(|&i| statements[i].content.start);
-    let mut filed = vec![(None, false); statements.len()];
-    let mut last: Option<String> = None;
-    for i in by_position {
-        match &statements[i].date {
-            Some(d) => {
-                last = Some(d.clone());
-                filed[i] = (Some(d.clone()), false);
-            }
-            None => filed[i] = (last.clone().or_else(|| article_date.map(str::to_string)), true),
-        }
-    }
-    filed
 }
 
 #[derive(Clone, Copy)]

@@ -1,0 +1,349 @@
+//! The combined view of every saved article: names merged across articles (which article each
+//! appears in, how often), and for the chosen one its statements from every article side by side,
+//! one column per article, with dates and a way to open that article.
+//!
+//! The merging is [`crate::combine`]; this view only lays it out. Article text is shown as text.
+
+use super::chips::kind_icon;
+use super::i18n::{format_date, kind_label, tr};
+use super::library::{dir_of, Library};
+use super::store::{Store, Ui};
+use crate::combine::{self, Group, Quote, Source};
+use crate::library::Item;
+use crate::{Analysis, EntityKind, Lang, Options};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// The saved articles in reading order (oldest first, undated last) and their groups.
+#[derive(Debug, Clone, PartialEq)]
+struct Data {
+    items: Vec<Item>,
+    groups: Vec<Group>,
+}
+
+fn build(mut items: Vec<Item>) -> Data {
+    items.sort_by(|a, b| {
+        (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)).then(a.saved_at.partial_cmp(&b.saved_at).unwrap_or(std::cmp::Ordering::Equal))
+    });
+    let analyses: Vec<Analysis> = items
+        .iter()
+        .map(|i| crate::analyze(&i.text, &Options { lang: i.lang, date: i.date.as_deref().and_then(|d| crate::parse_date(d).ok()) }))
+        .collect();
+    let sources: Vec<Source> = items.iter().zip(&analyses).map(|(i, a)| Source { title: &i.title, text: &i.text, analysis: a }).collect();
+    let groups = combine::combine(&sources);
+    Data { items, groups }
+}
+
+/// The name to show first in this interface language, and the other forms.
+fn display(g: &Group, ui: Ui) -> (String, Vec<String>) {
+    let main = match ui {
+        Ui::Ar => g.name_ar.clone().unwrap_or_else(|| g.name.clone()),
+        Ui::En => g.name.clone(),
+    };
+    let others = g.names.iter().filter(|n| **n != main).cloned().collect();
+    (main, others)
+}
+
+fn mentions_label(ui: Ui, n: usize) -> String {
+    if n == 1 { tr(ui, "combined.mention_one").to_string() } else { fill(tr(ui, "combined.mentions_n"), n, 0) }
+}
+
+/// `{n}` and `{m}` in a translated pattern.
+fn fill(pattern: &str, n: usize, m: usize) -> String {
+    pattern.replace("{n}", &n.to_string()).replace("{m}", &m.to_string())
+}
+
+#[component]
+pub fn CombinedView() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let lib = expect_context::<Library>();
+    let ui = store.ui;
+    let t = move |k: &'static str| move || tr(ui.get(), k);
+    let data = Memo::new(move |_| Arc::new(build(lib.items.get())));
+    let selected = RwSignal::new(None::<String>);
+    let filter = RwSignal::new(String::new());
+    let several = RwSignal::new(false);
+    let heading = NodeRef::<leptos::html::H2>::new();
+    Effect::new(move |_| {
+        if let Some(h) = heading.get() {
+            let _ = h.focus();
+        }
+    });
+    let close = move || {
+        lib.combined.set(false);
+        request_animation_frame(|| {
+            if let Ok(Some(el)) = super::dom::document().query_selector("#library-combined") {
+                use wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
+
+    let articles = move || {
+        let ui_now = ui.get();
+        data.get()
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| {
+                view! {
+                    <li data-article=n.to_string()>
+                        <span class="art-badge" aria-hidden="true">{n + 1}</span>
+                        <bdi dir=dir_of(&item.title) class="library-title">{item.title.clone()}</bdi>
+                        <span class="date">{item.date.as_deref().map(|d| format_date(ui_now, d)).unwrap_or_default()}</span>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+
+    let chips = move || {
+        let d = data.get();
+        let needle = crate::combine::name_key(&filter.get());
+        let several = several.get();
+        let total = d.items.len();
+        let shown: Vec<&Group> = d
+            .groups
+            .iter()
+            .filter(|g| !several || g.appearances.len() >= 2)
+            .filter(|g| needle.is_empty() || g.names.iter().any(|n| crate::combine::name_key(n).contains(&needle)))
+            .collect();
+        if shown.is_empty() {
+            return view! { <p class="empty">{t("combined.none")}</p> }.into_any();
+        }
+        EntityKind::ALL
+            .into_iter()
+            .filter_map(|kind| {
+                let members: Vec<&Group> = shown.iter().copied().filter(|g| g.kind == kind).collect();
+                if members.is_empty() {
+                    return None;
+                }
+                let list = members.into_iter().map(|g| chip(store, selected, &d.items, g, total)).collect_view();
+                Some(view! {
+                    <div class="chip-group" data-kind=kind.as_str()>
+                        <h3 class=format!("kind-title kind-{}", kind.as_str())>
+                            {kind_icon(kind)}
+                            {move || kind_label(ui.get(), kind)}
+                        </h3>
+                        <ul class="chips" role="list">{list}</ul>
+                    </div>
+                })
+            })
+            .collect_view()
+            .into_any()
+    };
+
+    let detail = move || {
+        let d = data.get();
+        let ui_now = ui.get();
+        let Some(g) = selected.get().and_then(|k| d.groups.iter().find(|g| g.key == k).cloned()) else {
+            return view! { <p class="empty">{tr(ui_now, "combined.pick")}</p> }.into_any();
+        };
+        let (main, others) = display(&g, ui_now);
+        let summary = fill(tr(ui_now, "combined.in_n"), g.appearances.len(), d.items.len());
+        let columns = g
+            .appearances
+            .iter()
+            .map(|app| column(store, lib, &d.items[app.article], app.article, &g, ui_now))
+            .collect_view();
+        view! {
+            <div class=format!("combined-entity kind-{}", g.kind.as_str()) data-group-key=g.key.clone()>
+                <h3 class="combined-name" id="combined-name">
+                    {kind_icon(g.kind)}
+                    <bdi dir=dir_of(&main)>{main.clone()}</bdi>
+                    {others.into_iter().map(|n| { let dir = dir_of(&n); view! { <bdi class="en" dir=dir>{n}</bdi> } }).collect_view()}
+                </h3>
+                <p class="muted">{summary} " · " {mentions_label(ui_now, g.mentions())}</p>
+                <div class="columns" role="list">{columns}</div>
+            </div>
+        }
+        .into_any()
+    };
+
+    let announce = move || {
+        let d = data.get();
+        let ui_now = ui.get();
+        let g = selected.get().and_then(|k| d.groups.iter().find(|g| g.key == k).cloned())?;
+        Some(format!("{}: {}", display(&g, ui_now).0, fill(tr(ui_now, "combined.in_n"), g.appearances.len(), d.items.len())))
+    };
+    view! {
+        <section
+            id="combined"
+            class="combined"
+            aria-labelledby="combined-title"
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    close();
+                }
+            }
+        >
+            <div class="combined-head">
+                <h2 id="combined-title" tabindex="-1" node_ref=heading>{t("combined.title")}</h2>
+                <button type="button" id="combined-close" on:click=move |_| close()>{t("combined.back")}</button>
+            </div>
+            <ol class="combined-articles" aria-label=t("combined.articles")>{articles}</ol>
+            <div class="combined-body">
+                <div class="panel-body combined-chips">
+                    <div class="panel-head">
+                        <h2>{t("combined.names")}</h2>
+                        <input
+                            type="search"
+                            class="filter"
+                            id="combined-filter"
+                            aria-label=t("chips.filter")
+                            placeholder=t("chips.filter")
+                            prop:value=move || filter.get()
+                            on:input=move |ev| filter.set(event_target_value(&ev))
+                        />
+                    </div>
+                    <label class="check">
+                        <input type="checkbox" id="combined-several" prop:checked=move || several.get() on:change=move |ev| several.set(event_target_checked(&ev))/>
+                        {t("combined.several")}
+                    </label>
+                    {chips}
+                </div>
+                <div class="panel-body combined-detail" id="combined-detail">
+                    {detail}
+                </div>
+                // what a screen reader hears on choosing a name: the name and where it appears, not every column
+                <p class="visually-hidden" aria-live="polite">{announce}</p>
+            </div>
+        </section>
+    }
+}
+
+fn chip(store: Store, selected: RwSignal<Option<String>>, items: &[Item], g: &Group, total: usize) -> impl IntoView + use<> {
+    let ui = store.ui;
+    let key = g.key.clone();
+    let key_sel = key.clone();
+    let is_selected = Memo::new(move |_| selected.get().as_deref() == Some(key_sel.as_str()));
+    let badges: Vec<usize> = g.appearances.iter().map(|a| a.article).collect();
+    let titles: Vec<String> = badges.iter().map(|&a| format!("{}. {}", a + 1, items[a].title)).collect();
+    let (name_en, name_ar) = (display(g, Ui::En).0, display(g, Ui::Ar).0);
+    let name = move || if ui.get() == Ui::Ar { name_ar.clone() } else { name_en.clone() };
+    let n = g.appearances.len();
+    let name_for_label = name.clone();
+    let label = move || format!("{} — {}: {}", name_for_label(), fill(tr(ui.get(), "combined.in_n"), n, total), titles.join("; "));
+    view! {
+        <li>
+            <button
+                type="button"
+                class=format!("chip xchip kind-{}", g.kind.as_str())
+                class:several={ n >= 2 }
+                data-group-key=key.clone()
+                data-articles=n.to_string()
+                aria-pressed=move || if is_selected.get() { "true" } else { "false" }
+                aria-label=label.clone()
+                title=label
+                on:click=move |_| {
+                    selected.update(|s| *s = if s.as_deref() == Some(key.as_str()) { None } else { Some(key.clone()) });
+                    // on a phone the statements are below the names: bring them into view
+                    let narrow = super::dom::window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w < 760.0);
+                    if narrow && selected.get_untracked().is_some() {
+                        request_animation_frame(|| {
+                            if let Ok(Some(el)) = super::dom::document().query_selector("#combined-detail") {
+                                let opts = web_sys::ScrollIntoViewOptions::new();
+                                opts.set_block(web_sys::ScrollLogicalPosition::Start);
+                                opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+                                el.scroll_into_view_with_scroll_into_view_options(&opts);
+                            }
+                        });
+                    }
+                }
+            >
+                {kind_icon(g.kind)}
+                <bdi class="name">{name}</bdi>
+                <span class="arts" aria-hidden="true">
+                    {badges.into_iter().map(|a| view! { <span class="art-badge">{a + 1}</span> }).collect_view()}
+                </span>
+            </button>
+        </li>
+    }
+}
+
+fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui: Ui) -> impl IntoView + use<> {
+    let app = g.in_article(article).cloned();
+    let mentions = app.as_ref().map_or(0, |a| a.mentions);
+    let entity = app.and_then(|a| a.entity_ids.into_iter().next());
+    let said: Vec<Quote> = g.said_in(article).cloned().collect();
+    let mentioned: Vec<Quote> = g.mentioned_in(article).cloned().collect();
+    let head_id = format!("combined-col-{article}");
+    let labelled_by = head_id.clone();
+    let quote_list = |quotes: Vec<Quote>| {
+        let item = item.clone();
+        let entity = entity.clone();
+        quotes
+            .into_iter()
+            .map(move |q| {
+                let item = item.clone();
+                let entity = entity.clone();
+                let dir = dir_of(&q.content);
+                let index = q.index;
+                let content = if q.direct {
+                    view! { <q class="content direct" dir=dir>{q.content.clone()}</q> }.into_any()
+                } else {
+                    view! { <span class="content reported" dir=dir>{q.content.clone()}</span> }.into_any()
+                };
+                let date = match &q.date {
+                    Some(d) => view! { <time class="date" class:undated=q.date_inferred datetime=d.clone()>{format_date(ui, d)}</time> }.into_any(),
+                    None => view! { <span class="date undated">{tr(ui, "timeline.undated")}</span> }.into_any(),
+                };
+                view! {
+                    <li class="statement xquote" data-quote-index=index.to_string()>
+                        <button
+                            type="button"
+                            class="statement-body"
+                            on:click=move |_| {
+                                lib.open(store, &item, Some("article"), entity.clone());
+                                lib.combined.set(false);
+                                super::timeline::focus_statement(store, index);
+                            }
+                        >
+                            {q.cue.clone().map(|c| view! { <bdi class="cue">{c}</bdi> })}
+                            {content}
+                            {date}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    let said_view = if said.is_empty() {
+        view! { <p class="empty">{tr(ui, "combined.said_none")}</p> }.into_any()
+    } else {
+        view! { <ol class="statements">{quote_list(said)}</ol> }.into_any()
+    };
+    let mentioned_view = (!mentioned.is_empty()).then(|| {
+        view! {
+            <h4>{tr(ui, "combined.mentioned")}</h4>
+            <ol class="statements mentioned">{quote_list(mentioned)}</ol>
+        }
+    });
+    let open_item = item.clone();
+    let lang = if crate::detect_lang(&item.text) == Lang::Ar { "ar" } else { "en" };
+    view! {
+        <section class="column" role="listitem" data-article=article.to_string() aria-labelledby=labelled_by>
+            <header class="column-head">
+                <span class="art-badge" aria-hidden="true">{article + 1}</span>
+                <bdi id=head_id dir=dir_of(&item.title) lang=lang class="column-title">{item.title.clone()}</bdi>
+                <span class="date">{item.date.as_deref().map(|d| format_date(ui, d)).unwrap_or_default()}</span>
+                <span class="muted count">{mentions_label(ui, mentions)}</span>
+            </header>
+            <h4>{tr(ui, "combined.said")}</h4>
+            {said_view}
+            {mentioned_view}
+            <button
+                type="button"
+                class="combined-open"
+                on:click=move |_| {
+                    lib.open(store, &open_item, Some("timeline"), entity.clone());
+                    lib.combined.set(false);
+                }
+            >
+                {tr(ui, "combined.open_article")}
+            </button>
+        </section>
+    }
+}
