@@ -494,9 +494,7 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
             i = j;
             continue;
         }
-        if let Some(end) = name_end(doc, ar, j, known_at)
-            && !(prefix > 0 && doc.ftok(i)[..prefix].ends_with(['ب', 'ل', 'ك']) && false)
-        {
+        if let Some(end) = name_end(doc, ar, j, known_at) {
             let span = crate::Span::new(doc.tokens[j].span.start, doc.tokens[end - 1].span.end);
             let key = format!("p:{}", &doc.folded.text[doc.tokens[j].fstart..doc.tokens[end - 1].fend]);
             let name_en = transliterate(span.slice(doc.text));
