@@ -44,6 +44,8 @@ pub struct Arabic {
     speech: HashMap<String, ()>,
     stop: HashMap<String, ()>,
     months: HashMap<String, u32>,
+    /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
+    month_heads: Vec<String>,
     weekdays: HashMap<String, u32>,
 }
 
@@ -163,7 +165,10 @@ impl Arabic {
                 }
             }
         }
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, weekdays }
+        let mut month_heads: Vec<String> = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
+        month_heads.sort();
+        month_heads.dedup();
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, month_heads, weekdays }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -206,6 +211,9 @@ impl Arabic {
     /// Months written as two words (كانون الثاني, تشرين الأول).
     pub fn month2(&self, a: &str, b: &str) -> Option<u32> {
         let a = strip_proclitics(a);
+        if !self.month_heads.iter().any(|h| h == a) {
+            return None;
+        }
         let key = format!("{a} {b}");
         self.months.get(&key).copied()
     }
