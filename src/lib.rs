@@ -22,6 +22,9 @@ pub mod cli;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 
+#[cfg(target_arch = "wasm32")]
+pub mod wasm_api;
+
 pub use analysis::*;
 use chrono::NaiveDate;
 use stages::segment::Doc;

@@ -661,3 +661,83 @@ test('combined view: names across saved articles, statements side by side, keybo
     }
   }
 });
+
+// ---------- long articles (issue #7): analysis runs in a worker, the page stays usable ----------
+
+/** About `target` bytes of real Arabic news: whole articles of the news corpus joined by blank lines. */
+async function bigArabicArticle(target) {
+  const zlib = await import('node:zlib');
+  const raw = zlib.gunzipSync(fs.readFileSync(path.resolve(repo, '../shared/corpus/news/aawsat-2015.jsonl.gz'))).toString('utf8');
+  const parts = [];
+  let size = 0;
+  for (const line of raw.split('\n')) {
+    if (size >= target) break;
+    if (!line.trim()) continue;
+    const text = JSON.parse(line).text?.trim();
+    if (!text) continue;
+    parts.push(text);
+    size += Buffer.byteLength(text, 'utf8') + 2;
+  }
+  return parts.join('\n\n');
+}
+
+/** Paste as a browser does: the editor's value changes, then an input event of type insertFromPaste. */
+async function pasteText(page, text) {
+  await page.evaluate(t => {
+    const el = document.querySelector('#article');
+    el.value = t;
+    el.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste', bubbles: true }));
+  }, text);
+}
+
+test('a 1 MB paste is analysed in the worker with progress shown; the page stays usable and the text intact', async () => {
+  const big = await bigArabicArticle(1_000_000);
+  assert.ok(Buffer.byteLength(big) >= 1_000_000);
+  const paragraphs = big.split('\n').map(l => l.trim()).filter(Boolean);
+  const last = paragraphs[paragraphs.length - 1].slice(0, 40);
+  const page = await newPage();
+  page.setDefaultTimeout(120_000);
+  await open(page);
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-analysis') === 'worker');
+  await pasteText(page, big);
+  // while the worker analyses, the page answers: the interface language switches
+  const progress = page.locator('#analysing');
+  if (await progress.isVisible()) {
+    assert.match(await progress.textContent(), /Analysing 1\.\d MB/);
+    await page.screenshot({ path: path.join(artifacts, 'progress-1mb.png') });
+  }
+  await page.click('#ui-lang');
+  await page.waitForFunction(() => document.documentElement.getAttribute('dir') === 'rtl');
+  await page.click('#ui-lang');
+  // results: the whole text is drawn, with entities, statements and places
+  await page.waitForFunction(p => document.querySelector('#text')?.textContent.includes(p), last);
+  assert.ok(await page.locator('#panel-entities [data-entity-kind]').count() > 0, 'entities');
+  assert.ok(await page.locator('[data-statement]').count() > 0, 'statements');
+  assert.ok(await page.locator('svg#map [data-place]').count() > 0, 'pins');
+  assert.equal(await progress.isVisible(), false, 'progress gone');
+  // the editor kept every character, and still takes typing
+  assert.equal((await page.inputValue('#article')).length, big.length);
+  await page.focus('#article');
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type(' Beirut');
+  assert.ok((await page.inputValue('#article')).endsWith(' Beirut'));
+  await page.close();
+});
+
+test('an older analysis never replaces a newer one: paste 1 MB, then the seed at once', async () => {
+  const big = await bigArabicArticle(1_000_000);
+  const page = await newPage();
+  page.setDefaultTimeout(120_000);
+  await open(page);
+  await page.fill('#date', '2015-11-18');
+  await pasteText(page, big);
+  await pasteText(page, SEED);
+  await analysed(page, SEED);
+  // the worker answers in order: once the seed is shown, the 1 MB answer has come and gone
+  await page.waitForTimeout(300);
+  const shown = await page.textContent('#text');
+  assert.ok(shown.length < SEED.length * 1.5, `the text view shows the seed only (${shown.length} characters)`);
+  assert.equal(await page.inputValue('#article'), SEED);
+  assert.equal(await page.locator('#analysing').isVisible(), false);
+  await page.close();
+});

@@ -40,7 +40,9 @@ pub fn ChipsView() -> impl IntoView {
     let filter = RwSignal::new(String::new());
     let groups = move || {
         let needle = filter.get().trim().to_lowercase();
-        store.current.with(|c| {
+        // a long article has thousands of entities: drawn a slice at a time
+        let slicer = super::slices::Slicer::new(60);
+        let groups = store.current.with(|c| {
             EntityKind::ALL
                 .into_iter()
                 .filter_map(|kind| {
@@ -60,7 +62,13 @@ pub fn ChipsView() -> impl IntoView {
                     }
                     // salience: mentioned most, then mentioned first
                     members.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions.first().map_or(usize::MAX, |m| m.start)));
-                    let chips = members.into_iter().map(|e| chip(store, e)).collect_view();
+                    let chips = members
+                        .into_iter()
+                        .map(|e| {
+                            let e = e.clone();
+                            slicer.add(move || chip(store, &e))
+                        })
+                        .collect_view();
                     Some(view! {
                         <div class="chip-group" data-kind=kind.as_str()>
                             <h3 class=format!("kind-title kind-{}", kind.as_str())>
@@ -72,7 +80,9 @@ pub fn ChipsView() -> impl IntoView {
                     })
                 })
                 .collect_view()
-        })
+        });
+        slicer.start();
+        groups
     };
     let empty = move || store.current.with(|c| c.analysis.entities.is_empty());
     view! {

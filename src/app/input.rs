@@ -65,6 +65,11 @@ pub fn InputView() -> impl IntoView {
                 placeholder=t("input.placeholder")
                 prop:value=move || store.editor.get()
                 on:input=move |ev| {
+                    // a paste or a drop is analysed at once; typing waits for a pause
+                    let kind = ev.dyn_ref::<web_sys::InputEvent>().map(|e| e.input_type()).unwrap_or_default();
+                    if kind.starts_with("insertFromPaste") || kind == "insertFromDrop" {
+                        store.mark_urgent();
+                    }
                     store.text.set(event_target_value(&ev));
                 }
                 on:paste=move |ev| paste_html_only(store, ev)
@@ -106,6 +111,7 @@ pub fn InputView() -> impl IntoView {
                     />
                 </label>
             </div>
+            <super::engine::Progress/>
         </section>
     }
 }

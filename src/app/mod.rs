@@ -7,11 +7,13 @@ mod about;
 mod chips;
 mod combined;
 mod dom;
+mod engine;
 mod exports;
 mod i18n;
 mod input;
 mod library;
 mod map;
+mod slices;
 pub mod store;
 mod text;
 mod timeline;
@@ -24,6 +26,8 @@ use store::{Store, Tab, Ui};
 pub fn App() -> impl IntoView {
     let store = Store::new();
     provide_context(store);
+    // analysis runs in a worker when the browser can start one
+    engine::start(store);
 
     // analysis follows every edit, debounced
     Effect::new(move |_| {
@@ -54,10 +58,17 @@ pub fn App() -> impl IntoView {
     let lib = library::Library::provide(store);
     // keep the draft in step with each analysis (not each keystroke); not on start-up, so a
     // link that fails to open leaves the draft of the last visit in place
+    let pending_startup = StoredValue::new(Some(store.text.get_untracked()));
     Effect::new(move |first: Option<()>| {
         store.current.track();
-        if first.is_some() {
-            library::save_draft(&store.snapshot());
+        // the start-up analysis lands later when it runs in the worker: it is not an edit either
+        if first.is_none() {
+            return;
+        }
+        let startup = pending_startup.try_update_value(|p| p.take()).flatten();
+        if startup.is_none_or(|t| store.current.with_untracked(|c| c.text != t)) {
+            // in a task of its own: a long article's draft is a megabyte to encode and store
+            set_timeout(move || library::save_draft(&store.snapshot()), std::time::Duration::ZERO);
         }
     });
     // a link pasted into the address bar of an open tab only changes the fragment

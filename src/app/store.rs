@@ -2,7 +2,7 @@
 
 use crate::combine::file_statements;
 use crate::share::Shared;
-use crate::{Analysis, Entity, Lang, Options, Span, Statement};
+use crate::{Analysis, Entity, Lang, Span, Statement};
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -131,7 +131,13 @@ pub struct Store {
     pub status: RwSignal<Option<String>>,
     pub share_link: RwSignal<String>,
     pub ui: RwSignal<Ui>,
+    /// An analysis under way (in the worker), for the progress line.
+    pub busy: RwSignal<Option<super::engine::Busy>>,
     generation: StoredValue<u64>,
+    /// The next edit is a paste or a drop: analyse it without waiting for more typing.
+    urgent: StoredValue<bool>,
+    /// The entity a link asked to select, applied once its analysis arrives.
+    wanted_selection: StoredValue<Option<String>>,
 }
 
 impl Store {
@@ -150,22 +156,32 @@ impl Store {
             status: RwSignal::new(None),
             share_link: RwSignal::new(String::new()),
             ui: RwSignal::new(browser_ui()),
+            busy: RwSignal::new(None),
             generation: StoredValue::new(0),
+            urgent: StoredValue::new(false),
+            wanted_selection: StoredValue::new(None),
         }
     }
 
-    /// Re-analyse after the editor has been quiet for a moment.
+    /// Re-analyse after the editor has been quiet for a moment (at once after a paste or drop).
     pub fn schedule(self) {
         self.generation.update_value(|g| *g += 1);
         let mine = self.generation.get_value();
+        let wait = if self.urgent.get_value() { Duration::ZERO } else { DEBOUNCE };
+        self.urgent.set_value(false);
         set_timeout(
             move || {
                 if self.generation.get_value() == mine {
                     self.analyze_now();
                 }
             },
-            DEBOUNCE,
+            wait,
         );
+    }
+
+    /// The edit under way is a paste or a drop, not typing.
+    pub fn mark_urgent(self) {
+        self.urgent.set_value(true);
     }
 
     pub fn analyze_now(self) {
@@ -182,11 +198,28 @@ impl Store {
         let lang_choice = self.lang.get_untracked();
         let unchanged = self.current.with_untracked(|c| c.text == text && c.date == date && c.lang_choice == lang_choice);
         if unchanged {
+            // back to what is shown: an answer for other text must not replace it
+            super::engine::cancel(self);
+            if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten() {
+                if self.current.with_untracked(|c| c.entity(&sel).is_some()) {
+                    self.selected.set(Some(sel));
+                }
+            }
             return;
         }
-        let opts = Options { lang: Lang::parse(&lang_choice), date: date.as_deref().and_then(|d| crate::parse_date(d).ok()) };
-        let analysis = crate::analyze(&text, &opts);
-        let current = Current::new(text, date, lang_choice, analysis);
+        let req = super::engine::Request { text, date, lang_choice };
+        if !super::engine::in_flight(&req) {
+            super::engine::request(self, req);
+        }
+    }
+
+    /// Show a finished analysis (from the worker or the page).
+    pub fn apply(self, current: Current) {
+        if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten() {
+            if current.entity(&sel).is_some() {
+                self.selected.set(Some(sel));
+            }
+        }
         if let Some(sel) = self.selected.get_untracked() {
             if current.entity(&sel).is_none() {
                 self.selected.set(None);
@@ -212,15 +245,12 @@ impl Store {
         self.lang.set(shared.lang.map_or("auto", |l| l.code()).to_string());
         self.selected.set(None);
         self.focus.set(None);
-        self.analyze_now();
         if let Some(tab) = shared.view.as_deref().and_then(Tab::parse) {
             self.tab.set(tab);
         }
-        if let Some(sel) = shared.selected {
-            if self.current.with_untracked(|c| c.entity(&sel).is_some()) {
-                self.selected.set(Some(sel));
-            }
-        }
+        // selected once the analysis is in (it may come later, from the worker)
+        self.wanted_selection.set_value(shared.selected);
+        self.analyze_now();
     }
 
     /// What a share link or a library entry needs to restore this view.

@@ -39,12 +39,40 @@ fn mention_marks(c: &Current) -> Vec<(Span, String, EntityKind)> {
     kept
 }
 
-fn runs(c: &Current, para: Span, marks: &[(Span, String, EntityKind)], statements: &[(Span, usize)]) -> Vec<Run> {
+/// Statement contents sorted by start, with the longest, so a paragraph finds its own by binary
+/// search instead of a scan of all (a long article has thousands of paragraphs and statements).
+struct Statements {
+    spans: Vec<(Span, usize)>,
+    longest: usize,
+}
+
+impl Statements {
+    fn new(c: &Current) -> Statements {
+        let mut spans: Vec<(Span, usize)> =
+            c.analysis.statements.iter().enumerate().filter(|(_, s)| valid(&c.text, s.content)).map(|(i, s)| (s.content, i)).collect();
+        spans.sort_by_key(|(s, i)| (s.start, *i));
+        let longest = spans.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
+        Statements { spans, longest }
+    }
+
+    fn overlapping(&self, para: Span) -> &[(Span, usize)] {
+        let from = self.spans.partition_point(|(s, _)| s.start + self.longest <= para.start);
+        let to = self.spans.partition_point(|(s, _)| s.start < para.end);
+        &self.spans[from..to.max(from)]
+    }
+}
+
+fn runs(c: &Current, para: Span, marks: &[(Span, String, EntityKind)], statements: &Statements) -> Vec<Run> {
+    // marks are sorted and disjoint, so their ends are sorted too
+    let from = marks.partition_point(|(m, _, _)| m.end <= para.start);
+    let to = marks.partition_point(|(m, _, _)| m.start < para.end);
+    let marks_here = &marks[from..to.max(from)];
+    let statements: Vec<(Span, usize)> = statements.overlapping(para).iter().filter(|(s, _)| s.overlaps(para)).copied().collect();
     let mut cuts = vec![para.start, para.end];
-    for (m, _, _) in marks.iter().filter(|(m, _, _)| m.overlaps(para)) {
+    for (m, _, _) in marks_here {
         cuts.extend([m.start.max(para.start), m.end.min(para.end)]);
     }
-    for (s, _) in statements.iter().filter(|(s, _)| s.overlaps(para)) {
+    for (s, _) in &statements {
         cuts.extend([s.start.max(para.start), s.end.min(para.end)]);
     }
     cuts.sort_unstable();
@@ -58,7 +86,7 @@ fn runs(c: &Current, para: Span, marks: &[(Span, String, EntityKind)], statement
         // marks are sorted and disjoint: the last starting at or before this run is the only candidate
         let at = marks.partition_point(|(m, _, _)| m.start <= span.start);
         let mention = at.checked_sub(1).map(|k| &marks[k]).filter(|(m, _, _)| m.contains(span)).map(|(_, id, kind)| (id.clone(), *kind));
-        let statement = statements.iter().find(|(s, _)| s.contains(span)).map(|(_, i)| *i);
+        let statement = statements.iter().filter(|(s, _)| s.contains(span)).map(|(_, i)| *i).min();
         match out.last_mut() {
             Some(last) if last.mention == mention && last.statement == statement && last.span.end == span.start && mention.is_none() => {
                 last.span.end = span.end;
@@ -84,32 +112,64 @@ fn paragraphs(text: &str) -> Vec<Span> {
     out
 }
 
+/// Paragraphs are drawn in slices of about this many bytes of text, one slice per task after the
+/// first: a long article (a megabyte is thousands of paragraphs) never blocks the page for long.
+const SLICE: usize = 16 * 1024;
+
+/// Paragraphs grouped into consecutive slices of about [`SLICE`] bytes.
+fn slices(paras: Vec<Span>) -> Vec<Vec<Span>> {
+    let mut out: Vec<Vec<Span>> = Vec::new();
+    let mut size = SLICE;
+    for p in paras {
+        if size >= SLICE {
+            out.push(Vec::new());
+            size = 0;
+        }
+        size += p.len();
+        out.last_mut().expect("pushed above").push(p);
+    }
+    out
+}
+
 #[component]
 pub fn TextView() -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = store.ui;
     let body = move || {
-        store.current.with(|c| {
-            if c.text.trim().is_empty() {
-                return view! { <Guide/> }.into_any();
-            }
-            let marks = mention_marks(c);
-            let statements: Vec<(Span, usize)> =
-                c.analysis.statements.iter().enumerate().filter(|(_, s)| valid(&c.text, s.content)).map(|(i, s)| (s.content, i)).collect();
-            let doc_dir = if c.analysis.lang == Lang::Ar { "rtl" } else { "ltr" };
-            paragraphs(&c.text)
-                .into_iter()
-                .map(|para| {
+        let c = store.current.get();
+        if c.text.trim().is_empty() {
+            return view! { <Guide/> }.into_any();
+        }
+        let marks = std::sync::Arc::new(mention_marks(&c));
+        let statements = std::sync::Arc::new(Statements::new(&c));
+        let doc_dir = if c.analysis.lang == Lang::Ar { "rtl" } else { "ltr" };
+        let mut slices = slices(paragraphs(&c.text)).into_iter();
+        let draw = move |paras: &[Span]| {
+            paras
+                .iter()
+                .map(|&para| {
                     let slice = &c.text[para.start..para.end];
                     // a paragraph's direction follows its own script, so an English line in an Arabic article reads right
                     let has_letters = slice.chars().any(char::is_alphabetic);
                     let dir = if !has_letters { doc_dir } else if crate::detect_lang(slice) == Lang::Ar { "rtl" } else { "ltr" };
-                    let pieces = runs(c, para, &marks, &statements).into_iter().map(|run| piece(store, c, run)).collect_view();
+                    let pieces = runs(&c, para, &marks, &statements).into_iter().map(|run| piece(store, &c, run)).collect_view();
                     view! { <p dir=dir>{pieces}</p> }
                 })
                 .collect_view()
-                .into_any()
-        })
+        };
+        let first = slices.next().map(|paras| draw(&paras));
+        // later slices: each waits for its turn, then draws in a task of its own
+        let later: Vec<(RwSignal<bool>, Vec<Span>)> = slices.map(|paras| (RwSignal::new(false), paras)).collect();
+        let turns: Vec<RwSignal<bool>> = later.iter().map(|(on, _)| *on).collect();
+        super::slices::reveal(turns, 0);
+        let later = later
+            .into_iter()
+            .map(|(on, paras)| {
+                let draw = draw.clone();
+                move || on.get().then(|| draw(&paras))
+            })
+            .collect_view();
+        view! { {first}{later} }.into_any()
     };
     let lang = move || store.current.with(|c| c.analysis.lang.code());
     view! {

@@ -20,7 +20,10 @@ pub fn TimelineView() -> impl IntoView {
     let items = move || {
         let selected = store.selected.get();
         let ui_now = ui.get();
-        store.current.with(|c| {
+        // a long article has thousands of statements: drawn a slice at a time
+        let slicer = super::slices::Slicer::new(40);
+        let cur = store.current.get();
+        let list = store.current.with(|c| {
             let shown: Vec<usize> =
                 c.order.iter().copied().filter(|&i| selected.as_deref().is_none_or(|id| c.involves(&c.analysis.statements[i], id))).collect();
             if shown.is_empty() {
@@ -40,7 +43,14 @@ pub fn TimelineView() -> impl IntoView {
                 .map(|(day, members)| {
                     let heading = day.as_deref().map(|d| format_date(ui_now, d)).unwrap_or_else(|| tr(ui_now, "timeline.nodate").to_string());
                     let upcoming = day.as_deref().zip(c.analysis.date.as_deref()).is_some_and(|(d, a)| d > a);
-                    let list = members.into_iter().map(|i| item(store, c, i, selected.is_some())).collect_view();
+                    let filtered = selected.is_some();
+                    let list = members
+                        .into_iter()
+                        .map(|i| {
+                            let c = cur.clone();
+                            slicer.add(move || item(store, &c, i, filtered))
+                        })
+                        .collect_view();
                     view! {
                         <section class="day" class:upcoming=upcoming>
                             <h3>
@@ -53,7 +63,9 @@ pub fn TimelineView() -> impl IntoView {
                 })
                 .collect_view()
                 .into_any()
-        })
+        });
+        slicer.start();
+        list
     };
     let filter_note = move || {
         let sel = store.selected.get()?;
