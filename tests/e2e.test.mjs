@@ -702,6 +702,8 @@ test('a 1 MB paste is analysed in the worker with progress shown; the page stays
   await pasteText(page, big);
   // while the worker analyses, the page answers: the interface language switches
   const progress = page.locator('#analysing');
+  // progress shows once the work has taken more than a moment (unless the results come first)
+  await page.waitForFunction(p => !document.querySelector('#analysing').hidden || document.querySelector('#text')?.textContent.includes(p), last);
   if (await progress.isVisible()) {
     assert.match(await progress.textContent(), /Analysing 1\.\d MB/);
     await page.screenshot({ path: path.join(artifacts, 'progress-1mb.png') });
