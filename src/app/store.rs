@@ -138,6 +138,8 @@ pub struct Store {
     urgent: StoredValue<bool>,
     /// The entity a link asked to select, applied once its analysis arrives.
     wanted_selection: StoredValue<Option<String>>,
+    /// A document was loaded and its analysis has not arrived yet.
+    loading: StoredValue<bool>,
 }
 
 impl Store {
@@ -160,6 +162,7 @@ impl Store {
             generation: StoredValue::new(0),
             urgent: StoredValue::new(false),
             wanted_selection: StoredValue::new(None),
+            loading: StoredValue::new(false),
         }
     }
 
@@ -200,6 +203,7 @@ impl Store {
         if unchanged {
             // back to what is shown: an answer for other text must not replace it
             super::engine::cancel(self);
+            self.loading.set_value(false);
             if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten() {
                 if self.current.with_untracked(|c| c.entity(&sel).is_some()) {
                     self.selected.set(Some(sel));
@@ -228,6 +232,12 @@ impl Store {
         if self.focus.get_untracked().is_some_and(|i| i >= current.analysis.statements.len()) {
             self.focus.set(None);
         }
+        // a statement focused while its article was loading: bring it into view once drawn
+        if self.loading.try_update_value(std::mem::take).unwrap_or(false) {
+            if let Some(i) = self.focus.get_untracked() {
+                request_animation_frame(move || super::dom::scroll_to(&format!("#text [data-in-statement=\"{i}\"]")));
+            }
+        }
         self.current.set(Arc::new(current));
     }
 
@@ -250,6 +260,7 @@ impl Store {
         }
         // selected once the analysis is in (it may come later, from the worker)
         self.wanted_selection.set_value(shared.selected);
+        self.loading.set_value(true);
         self.analyze_now();
     }
 
