@@ -204,10 +204,10 @@ impl Store {
             // back to what is shown: an answer for other text must not replace it
             super::engine::cancel(self);
             self.loading.set_value(false);
-            if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten() {
-                if self.current.with_untracked(|c| c.entity(&sel).is_some()) {
-                    self.selected.set(Some(sel));
-                }
+            if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten()
+                && self.current.with_untracked(|c| c.entity(&sel).is_some())
+            {
+                self.selected.set(Some(sel));
             }
             return;
         }
@@ -219,10 +219,10 @@ impl Store {
 
     /// Show a finished analysis (from the worker or the page).
     pub fn apply(self, current: Current) {
-        if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten() {
-            if current.entity(&sel).is_some() {
-                self.selected.set(Some(sel));
-            }
+        if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten()
+            && current.entity(&sel).is_some()
+        {
+            self.selected.set(Some(sel));
         }
         if let Some(sel) = self.selected.get_untracked() {
             if current.entity(&sel).is_none() {
@@ -233,10 +233,10 @@ impl Store {
             self.focus.set(None);
         }
         // a statement focused while its article was loading: bring it into view once drawn
-        if self.loading.try_update_value(std::mem::take).unwrap_or(false) {
-            if let Some(i) = self.focus.get_untracked() {
-                request_animation_frame(move || super::dom::scroll_to(&format!("#text [data-in-statement=\"{i}\"]")));
-            }
+        if self.loading.try_update_value(std::mem::take).unwrap_or(false)
+            && let Some(i) = self.focus.get_untracked()
+        {
+            request_animation_frame(move || super::dom::scroll_to(&format!("#text [data-in-statement=\"{i}\"]")));
         }
         self.current.set(Arc::new(current));
     }
