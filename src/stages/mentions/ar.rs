@@ -321,16 +321,30 @@ fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>) {
     if surnames.is_empty() {
         return;
     }
+    // Token → surnames: a lookup per clitic split of each token, not a scan of every surname.
+    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
+    for (k, (last, ..)) in surnames.iter().enumerate() {
+        by_last.entry(last.as_str()).or_default().push(k);
+    }
     let mut added = Vec::new();
+    let mut hits: Vec<(usize, usize)> = Vec::new(); // (surname, prefix bytes)
     for i in 0..doc.tokens.len() {
         let t = doc.ftok(i);
-        for (last, key, name_en) in &surnames {
-            let Some(pos) = t.rfind(last.as_str()) else { continue };
-            if pos + last.len() != t.len() || !is_clitic_prefix(&t[..pos]) {
-                continue;
+        hits.clear();
+        for (pos, _) in t.char_indices().take(3) {
+            if is_clitic_prefix(&t[..pos])
+                && let Some(ks) = by_last.get(&t[pos..])
+            {
+                hits.extend(ks.iter().map(|&k| (k, pos)));
             }
+        }
+        hits.sort_unstable();
+        for &(k, pos) in &hits {
+            let (_, key, name_en) = &surnames[k];
             let span = doc.folded.orig_span(doc.tokens[i].fstart + pos, doc.tokens[i].fend);
-            if kept.iter().any(|m| m.span.overlaps(span)) {
+            // `kept` is sorted by start and its mentions do not nest: only neighbours can overlap.
+            let at = kept.partition_point(|m| m.span.start < span.start);
+            if kept[at.saturating_sub(1)..(at + 1).min(kept.len())].iter().any(|m| m.span.overlaps(span)) {
                 continue;
             }
             added.push(Mention { span, kind: EntityKind::Person, key: key.clone(), name_en: name_en.clone(), geo: None });
