@@ -91,6 +91,32 @@ fn main() {
             if ok { "met" } else { "NOT met" }
         );
     }
+    // One long article: analysis must stay linear in the text (a 1 MB paste in the browser).
+    let long = arabic_news(if quick { 200 } else { 1500 });
+    let mut text = String::new();
+    for (t, _) in &long.docs {
+        if text.len() >= 1_000_000 {
+            break;
+        }
+        text.push_str(t.trim());
+        text.push_str("\n\n");
+    }
+    let words = text.split_whitespace().count();
+    let times: Vec<f64> = (0..passes.max(3))
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(analyze(&text, &Options { lang: Some(Lang::Ar), date: None }));
+            t.elapsed().as_secs_f64()
+        })
+        .collect();
+    let secs = median(times);
+    println!(
+        "| one long Arabic article (news joined) | {:.2} MB, {} words | {:.3} ms / 1000 words | {:.0} ms in all | linear: same order as the row above |",
+        text.len() as f64 / 1e6,
+        words,
+        secs * 1e3 / (words as f64 / 1000.0),
+        secs * 1e3
+    );
     if over_budget {
         println!("a throughput budget is not met (see BENCHMARKS.md)");
     }

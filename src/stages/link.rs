@@ -52,6 +52,20 @@ fn words<'a>(doc: &'a Doc, span: Span) -> Vec<&'a str> {
 /// A person known only by one word joins the single other person whose name ends (or starts)
 /// with that word; with two candidates the short form stays apart rather than guess.
 fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
+    // The first and last words of each person's multi-word mentions, computed once (kept in step
+    // with `out` below): comparing them per pair of entities is what a long text multiplies.
+    let mut edges: Vec<Vec<&str>> = out
+        .iter()
+        .map(|l| {
+            if l.entity.kind != EntityKind::Person {
+                return Vec::new();
+            }
+            let mut v: Vec<&str> = l.entity.mentions.iter().map(|&s| words(doc, s)).filter(|w| w.len() >= 2).flat_map(|w| [w[0], w[w.len() - 1]]).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
     let mut k = 0;
     while k < out.len() {
         let e = &out[k];
@@ -69,15 +83,12 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
         let word = longest[0];
         let targets: Vec<usize> = (0..out.len())
             .filter(|&j| j != k && out[j].entity.kind == EntityKind::Person)
-            .filter(|&j| {
-                out[j].entity.mentions.iter().any(|&s| {
-                    let w = words(doc, s);
-                    w.len() >= 2 && (w.last() == Some(&word) || w.first() == Some(&word))
-                })
-            })
+            .filter(|&j| edges[j].binary_search(&word).is_ok())
             .collect();
         if targets.len() == 1 {
             let moved = out.remove(k);
+            // A one-word person adds no multi-word mention to the target's edges.
+            edges.remove(k);
             let t = if targets[0] > k { targets[0] - 1 } else { targets[0] };
             for s in moved.entity.mentions {
                 if !out[t].entity.mentions.contains(&s) {
