@@ -162,3 +162,53 @@ impl Analysis {
         self.entities.iter().find(|e| e.id == id)
     }
 }
+
+/// Spans sorted by start, answering "which of them overlap this span" by binary search, so that
+/// checking every new mention against all earlier ones stays linear in a long text.
+#[derive(Debug, Default)]
+pub struct SpanSet {
+    spans: Vec<Span>,
+    longest: usize,
+}
+
+impl SpanSet {
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanSet {
+        let mut spans: Vec<Span> = spans.into_iter().collect();
+        spans.sort_unstable();
+        let longest = spans.iter().map(Span::len).max().unwrap_or(0);
+        SpanSet { spans, longest }
+    }
+
+    /// The spans overlapping `s`, in order.
+    pub fn overlapping(&self, s: Span) -> impl Iterator<Item = Span> + '_ {
+        let from = self.spans.partition_point(|x| x.start + self.longest <= s.start);
+        let to = self.spans.partition_point(|x| x.start < s.end);
+        self.spans[from..to.max(from)].iter().copied().filter(move |x| x.overlaps(s))
+    }
+
+    pub fn overlaps_any(&self, s: Span) -> bool {
+        self.overlapping(s).next().is_some()
+    }
+}
+
+#[cfg(test)]
+mod span_set_tests {
+    use super::*;
+
+    #[test]
+    fn overlap_queries_match_a_scan() {
+        let spans: Vec<Span> = [(0, 5), (3, 40), (10, 12), (41, 43), (50, 51)].iter().map(|&(a, b)| Span::new(a, b)).collect();
+        let set = SpanSet::new(spans.clone());
+        for a in 0..55 {
+            for b in a + 1..56 {
+                let q = Span::new(a, b);
+                let scan: Vec<Span> = {
+                    let mut v: Vec<Span> = spans.iter().copied().filter(|x| x.overlaps(q)).collect();
+                    v.sort();
+                    v
+                };
+                assert_eq!(set.overlapping(q).collect::<Vec<_>>(), scan, "{q:?}");
+            }
+        }
+    }
+}

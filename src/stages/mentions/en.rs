@@ -248,12 +248,17 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
             g.span.start += 4;
         }
     }
-    out.retain(|g| !misc.iter().any(|m| m.overlaps(g.span)));
+    let misc_set = crate::SpanSet::new(misc.iter().copied());
+    out.retain(|g| !misc_set.overlaps_any(g.span));
     // A country or region tagged as a person ("Nevada said") is the place; a town that is also
     // a surname (Clinton, Dole) stays the person.
-    found.retain(|(sp, k)| !(*k == EntityKind::Person && out.iter().any(|g| g.span == *sp && g.geo.as_ref().is_some_and(|x| matches!(x.kind, crate::GeoKind::Country | crate::GeoKind::Region)))));
-    out.retain(|g| !found.iter().any(|(sp, k)| *k != EntityKind::Place && sp.overlaps(g.span)));
-    found.retain(|(sp, _)| !out.iter().any(|g| g.span.overlaps(*sp) && g.span.contains(*sp)));
+    let wide_places: rustc_hash::FxHashSet<Span> =
+        out.iter().filter(|g| g.geo.as_ref().is_some_and(|x| matches!(x.kind, crate::GeoKind::Country | crate::GeoKind::Region))).map(|g| g.span).collect();
+    found.retain(|(sp, k)| !(*k == EntityKind::Person && wide_places.contains(sp)));
+    let not_places = crate::SpanSet::new(found.iter().filter(|(_, k)| *k != EntityKind::Place).map(|(sp, _)| *sp));
+    out.retain(|g| !not_places.overlaps_any(g.span));
+    let gazetteer_spans = crate::SpanSet::new(out.iter().map(|g| g.span));
+    found.retain(|(sp, _)| !gazetteer_spans.overlapping(*sp).any(|g| g.contains(*sp)));
     let mut mentions: Vec<Mention> = found
         .into_iter()
         .map(|(span, kind)| {
@@ -272,6 +277,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
 /// capitalised occurrence of a tagged name, word for word, becomes a mention of the same kind.
 fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKind)>) {
     let mut names: Vec<(Vec<&str>, EntityKind)> = Vec::new();
+    let mut seen: rustc_hash::FxHashSet<Vec<&str>> = rustc_hash::FxHashSet::default();
     let flat: Vec<&Word> = all_words.iter().flatten().collect();
     for (sp, kind) in found.iter() {
         let n = sp.slice(doc.text);
@@ -280,7 +286,7 @@ fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKi
         }
         let first = flat.partition_point(|w| w.span.start < sp.start);
         let ws: Vec<&str> = flat[first..].iter().take_while(|w| w.span.end <= sp.end).map(|w| w.text.as_ref()).collect();
-        if !ws.is_empty() && !names.iter().any(|(w, _)| *w == ws) {
+        if !ws.is_empty() && seen.insert(ws.clone()) {
             names.push((ws, *kind));
         }
     }
@@ -290,6 +296,7 @@ fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKi
     for (k, (n, _)) in names.iter().enumerate() {
         by_first.entry(n[0]).or_default().push(k);
     }
+    let found_set = crate::SpanSet::new(found.iter().map(|(f, _)| *f));
     let mut added = Vec::new();
     for ws in all_words {
         let mut i = 0;
@@ -299,7 +306,7 @@ fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKi
                 .and_then(|cands| cands.iter().map(|&k| &names[k]).find(|(n, _)| i + n.len() <= ws.len() && n.iter().zip(&ws[i..]).all(|(a, b)| *a == b.text.as_ref())));
             if let Some((n, kind)) = hit {
                 let span = Span::new(ws[i].span.start, ws[i + n.len() - 1].span.end);
-                if !found.iter().any(|(f, _)| f.overlaps(span)) {
+                if !found_set.overlaps_any(span) {
                     added.push((span, *kind));
                 }
                 i += n.len();
@@ -364,7 +371,8 @@ fn quantities_and_equipment(all_words: &[Vec<Word>], found: &mut Vec<(Span, Enti
             i += 1;
         }
     }
-    add.retain(|(sp, _)| !found.iter().any(|(f, _)| f.overlaps(*sp)));
+    let found_set = crate::SpanSet::new(found.iter().map(|(f, _)| *f));
+    add.retain(|(sp, _)| !found_set.overlaps_any(*sp));
     found.extend(add);
 }
 
