@@ -311,6 +311,36 @@ impl Model {
     }
 }
 
+/// Reads the rows of a model in the first format (`KTG1`: 32-bit keys, every weight stored), so
+/// that a shipped model can be repacked without retraining: see the taggers' `--repack`.
+pub fn ktg1_rows(compressed: &[u8]) -> Option<(Vec<String>, Vec<(u32, Vec<i16>)>)> {
+    let raw = miniz_oxide::inflate::decompress_to_vec(compressed).ok()?;
+    let mut r = Reader::new(&raw);
+    if r.take(4)? != b"KTG1" {
+        return None;
+    }
+    let ntags = r.varint()? as usize;
+    let mut tags = Vec::with_capacity(ntags.min(32));
+    for _ in 0..ntags {
+        let len = r.varint()? as usize;
+        tags.push(String::from_utf8(r.take(len)?.to_vec()).ok()?);
+    }
+    let nrows = r.varint()? as usize;
+    let mut rows = Vec::with_capacity(nrows.min(1 << 22));
+    let mut key = 0u32;
+    for _ in 0..nrows {
+        key = key.wrapping_add(r.varint()? as u32);
+        rows.push((key, Vec::with_capacity(ntags)));
+    }
+    // Tag-major: all rows' weight for tag 0, then tag 1 ...
+    for _ in 0..ntags {
+        for row in rows.iter_mut() {
+            row.1.push(varint::unzigzag(r.varint()?) as i16);
+        }
+    }
+    Some((tags, rows))
+}
+
 /// The stored form of a feature hash: its top `bits` bits (0 stays reserved for empty slots).
 fn truncate_key(key: u32, bits: u32) -> u32 {
     (key >> (32 - bits)).max(1)

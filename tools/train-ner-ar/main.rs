@@ -1,5 +1,6 @@
 //! Trains the Arabic named-entity tagger shipped as data/models/ar-ner.bin.
 //!
+//!   cargo run --release --example train_ner_ar -- --repack OLD.bin OUT.bin [--step N] [--key-bits N]
 //!   cargo run --release --example train_ner_ar -- ../shared/corpus/ner/anercorp-dev.conll data/models/ar-ner.bin [--epochs N] [--min-count N] [--folds K] [--step N] [--key-bits N]
 //!
 //! Input: ANERcorp (CoNLL, BIO, tag in the last column; PERS/ORG/LOC/MISC). Each sentence is
@@ -12,7 +13,7 @@ use khabar::Lang;
 use khabar::stages::mentions::ar::training_features;
 use khabar::stages::resources;
 use khabar::stages::segment::Doc;
-use khabar::stages::tagger::{Model, Trainer};
+use khabar::stages::tagger::{Model, Trainer, ktg1_rows};
 use std::collections::{HashMap, HashSet};
 
 const STEP: i16 = 64;
@@ -152,6 +153,19 @@ fn score(model: &Model, data: &[&Sentence]) -> (usize, usize, usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--repack OLD.bin OUT.bin [--step N] [--key-bits N]`: rewrites a model of the first format
+    // (KTG1) in the current one, from its weights, without retraining.
+    if args.first().map(String::as_str) == Some("--repack") {
+        let (input, out) = (&args[1], &args[2]);
+        let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok());
+        let (step, key_bits) = (flag("--step").unwrap_or(STEP as u32) as i16, flag("--key-bits").unwrap_or(KEY_BITS));
+        let old = std::fs::read(input).unwrap_or_else(|e| panic!("cannot read {input}: {e}"));
+        let (tags, rows) = ktg1_rows(&old).expect("a KTG1 model");
+        let bytes = Model::to_bytes(&tags, &rows, step, key_bits);
+        std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
+        eprintln!("{} rows repacked: {} to {} bytes", rows.len(), old.len(), bytes.len());
+        return;
+    }
     let mut pos = Vec::new();
     let (mut epochs, mut min_count, mut folds) = (8usize, 2usize, 0usize);
     // Weight step (weights are ×1000) and feature-hash bits kept in the shipped model: see Model::to_bytes.
