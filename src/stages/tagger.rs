@@ -5,9 +5,10 @@
 //! affixes, neighbours ...). The tagger adds the tag-history features itself, so the same code
 //! serves any language: only the feature extractor and the training data differ.
 //!
-//! The model is a table from a 32-bit feature hash to one row of weights (one per tag), quantised
-//! to i16 and serialised compactly (delta-coded keys, zig-zag varint weights, then deflate), so it
-//! can be shipped with `include_bytes!` and loaded once.
+//! The model is a table from a feature hash (its top bits) to one row of weights (one per tag),
+//! quantised to multiples of a step and serialised compactly (delta-coded keys, a mask of the
+//! non-zero weights per row, varint weights, then deflate), so it can be shipped with
+//! `include_bytes!` and loaded once.
 
 use crate::varint::{self, Reader};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
@@ -84,6 +85,8 @@ pub struct Model {
     /// Weight rows, `tags.len()` each.
     weights: Vec<i16>,
     shift: u32,
+    /// Feature hashes are looked up by their top `key_bits` bits (see [`Model::to_bytes`]).
+    key_bits: u32,
 }
 
 /// Fibonacci hashing: the high bits of the product mix every bit of the key.
@@ -91,10 +94,10 @@ fn slot(key: u32, shift: u32) -> usize {
     ((key as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
-const MAGIC: &[u8; 4] = b"KTG1";
+const MAGIC: &[u8; 4] = b"KTG2";
 
 impl Model {
-    fn from_rows(tags: Vec<String>, rows: Vec<(u32, Vec<i16>)>) -> Model {
+    fn from_rows(tags: Vec<String>, key_bits: u32, rows: Vec<(u32, Vec<i16>)>) -> Model {
         let n = tags.len();
         let cap = (rows.len() * 2).next_power_of_two().max(16);
         let shift = 64 - cap.trailing_zeros();
@@ -109,7 +112,7 @@ impl Model {
             slots[i] = key as u64 | ((r as u64) << 32);
             weights.extend((0..n).map(|t| row.get(t).copied().unwrap_or(0)));
         }
-        Model { tags, slots, weights, shift }
+        Model { tags, slots, weights, shift, key_bits }
     }
 
     /// Adds the weight rows of `keys` to `scores`. The slot loads come first, free of branches,
@@ -119,11 +122,13 @@ impl Model {
         let mask = self.slots.len() - 1;
         for chunk in keys.chunks(32) {
             let mut first = [0u64; 32];
-            for (f, &key) in first.iter_mut().zip(chunk) {
-                *f = self.slots[slot(key, self.shift)];
+            let mut tk = [0u32; 32];
+            for ((f, t), &key) in first.iter_mut().zip(tk.iter_mut()).zip(chunk) {
+                *t = truncate_key(key, self.key_bits);
+                *f = self.slots[slot(*t, self.shift)];
             }
             let mut rows = [u32::MAX; 32];
-            for (j, &key) in chunk.iter().enumerate() {
+            for (j, &key) in tk.iter().take(chunk.len()).enumerate() {
                 let mut s = first[j];
                 let mut i = slot(key, self.shift);
                 loop {
@@ -219,10 +224,18 @@ impl Model {
             return None;
         }
         let ntags = r.varint()? as usize;
+        if ntags == 0 || ntags > 32 {
+            return None;
+        }
         let mut tags = Vec::with_capacity(ntags);
         for _ in 0..ntags {
             let len = r.varint()? as usize;
             tags.push(String::from_utf8(r.take(len)?.to_vec()).ok()?);
+        }
+        let key_bits = r.varint()? as u32;
+        let step = r.varint()?;
+        if !(8..=32).contains(&key_bits) || step == 0 || step > i16::MAX as u64 {
+            return None;
         }
         let nrows = r.varint()? as usize;
         let mut rows = Vec::with_capacity(nrows.min(1 << 22));
@@ -231,42 +244,106 @@ impl Model {
             key = key.wrapping_add(r.varint()? as u32);
             rows.push((key, Vec::new()));
         }
-        // Weights are stored tag-major (all rows' weight for tag 0, then tag 1 ...): deflate
-        // compresses the long runs of zeros far better that way.
-        for row in rows.iter_mut() {
-            row.1.reserve(ntags);
+        // Then one bit mask per row (which tags have a weight), then the non-zero weights in row
+        // order: sections of like values, which deflate compresses best.
+        let mut masks = Vec::with_capacity(rows.len());
+        for _ in 0..rows.len() {
+            masks.push(r.varint()? as u32);
         }
-        for _ in 0..ntags {
-            for row in rows.iter_mut() {
-                let z = r.varint()?;
-                row.1.push(varint::unzigzag(z) as i16);
+        for (row, mask) in rows.iter_mut().zip(masks) {
+            row.1.reserve(ntags);
+            for t in 0..ntags {
+                let w = if mask & (1 << t) != 0 {
+                    let z = r.varint()?;
+                    let mag = ((z >> 1) + 1).checked_mul(step)?.min(i16::MAX as u64) as i16;
+                    if z & 1 != 0 { -mag } else { mag }
+                } else {
+                    0
+                };
+                row.1.push(w);
             }
         }
-        Some(Model::from_rows(tags, rows))
+        Some(Model::from_rows(tags, key_bits, rows))
     }
 
-    /// Serialises rows (sorted by key) compactly: see [`Model::from_bytes`].
-    pub fn to_bytes(tags: &[String], rows: &[(u32, Vec<i16>)]) -> Vec<u8> {
+    /// Serialises rows (sorted by key) compactly: see [`Model::from_bytes`]. Weights are rounded to
+    /// multiples of `step` and feature hashes truncated to their top `key_bits` bits (rows that
+    /// then share a key are summed; rows left all zero are dropped): a smaller download for a
+    /// little noise in the scores.
+    pub fn to_bytes(tags: &[String], rows: &[(u32, Vec<i16>)], step: i16, key_bits: u32) -> Vec<u8> {
+        assert!(step > 0 && (8..=32).contains(&key_bits) && tags.len() <= 32);
+        let mut merged: Vec<(u32, Vec<i32>)> = Vec::new();
+        let mut sorted: Vec<(u32, &Vec<i16>)> = rows.iter().map(|(k, w)| (truncate_key(*k, key_bits), w)).collect();
+        sorted.sort_by_key(|r| r.0);
+        for (k, w) in sorted {
+            let q = |x: i16| (x as f64 / step as f64).round() as i32;
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1.iter_mut().zip(w.iter()).for_each(|(a, &b)| *a += q(b)),
+                _ => merged.push((k, w.iter().map(|&x| q(x)).collect())),
+            }
+        }
+        merged.retain(|r| r.1.iter().any(|&w| w != 0));
         let mut out = MAGIC.to_vec();
         varint::put(&mut out, tags.len() as u64);
         for t in tags {
             varint::put(&mut out, t.len() as u64);
             out.extend_from_slice(t.as_bytes());
         }
-        varint::put(&mut out, rows.len() as u64);
+        varint::put(&mut out, key_bits as u64);
+        varint::put(&mut out, step as u64);
+        varint::put(&mut out, merged.len() as u64);
         let mut last = 0u32;
-        for (k, _) in rows {
+        for (k, _) in &merged {
             varint::put(&mut out, k.wrapping_sub(last) as u64);
             last = *k;
         }
-        for t in 0..tags.len() {
-            for (_, w) in rows {
-                let v = w[t] as i64;
-                varint::put(&mut out, varint::zigzag(v));
+        for (_, w) in &merged {
+            let mask = w.iter().take(tags.len()).enumerate().filter(|(_, v)| **v != 0).fold(0u64, |m, (t, _)| m | 1 << t);
+            varint::put(&mut out, mask);
+        }
+        for (_, w) in &merged {
+            for &v in w.iter().take(tags.len()).filter(|v| **v != 0) {
+                let mag = (v.unsigned_abs() as u64).min(i16::MAX as u64 / step as u64);
+                varint::put(&mut out, (mag - 1) << 1 | (v < 0) as u64);
             }
         }
         miniz_oxide::deflate::compress_to_vec(&out, 10)
     }
+}
+
+/// Reads the rows of a model in the first format (`KTG1`: 32-bit keys, every weight stored), so
+/// that a shipped model can be repacked without retraining: see the taggers' `--repack`.
+pub fn ktg1_rows(compressed: &[u8]) -> Option<(Vec<String>, Vec<(u32, Vec<i16>)>)> {
+    let raw = miniz_oxide::inflate::decompress_to_vec(compressed).ok()?;
+    let mut r = Reader::new(&raw);
+    if r.take(4)? != b"KTG1" {
+        return None;
+    }
+    let ntags = r.varint()? as usize;
+    let mut tags = Vec::with_capacity(ntags.min(32));
+    for _ in 0..ntags {
+        let len = r.varint()? as usize;
+        tags.push(String::from_utf8(r.take(len)?.to_vec()).ok()?);
+    }
+    let nrows = r.varint()? as usize;
+    let mut rows = Vec::with_capacity(nrows.min(1 << 22));
+    let mut key = 0u32;
+    for _ in 0..nrows {
+        key = key.wrapping_add(r.varint()? as u32);
+        rows.push((key, Vec::with_capacity(ntags)));
+    }
+    // Tag-major: all rows' weight for tag 0, then tag 1 ...
+    for _ in 0..ntags {
+        for row in rows.iter_mut() {
+            row.1.push(varint::unzigzag(r.varint()?) as i16);
+        }
+    }
+    Some((tags, rows))
+}
+
+/// The stored form of a feature hash: its top `bits` bits (0 stays reserved for empty slots).
+fn truncate_key(key: u32, bits: u32) -> u32 {
+    (key >> (32 - bits)).max(1)
 }
 
 /// Averaged-perceptron training (used by the training tool; cheap to compile, unused at run time).
@@ -411,7 +488,7 @@ mod tests {
             }
         }
         let rows = t.finish(100.0, 1);
-        let model = Model::from_bytes(&Model::to_bytes(&tags, &rows)).unwrap();
+        let model = Model::from_bytes(&Model::to_bytes(&tags, &rows, 10, 24)).unwrap();
         // "mr" followed by an unseen word: the context feature alone marks a person.
         assert_eq!(model.tag(&word_feats(&["mr", "brown", "came"])), vec![0, 1, 0]);
     }
@@ -419,7 +496,7 @@ mod tests {
     #[test]
     fn junk_bytes_are_not_a_model() {
         assert!(Model::from_bytes(b"nonsense").is_none());
-        assert!(Model::from_bytes(&miniz_oxide::deflate::compress_to_vec(b"KTG1\xff", 6)).is_none());
+        assert!(Model::from_bytes(&miniz_oxide::deflate::compress_to_vec(b"KTG2\xff", 6)).is_none());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Trains the Arabic named-entity tagger shipped as data/models/ar-ner.bin.
 //!
-//!   cargo run --release --example train_ner_ar -- ../shared/corpus/ner/anercorp-dev.conll data/models/ar-ner.bin [--epochs N] [--min-count N] [--folds K]
+//!   cargo run --release --example train_ner_ar -- --repack OLD.bin OUT.bin [--step N] [--key-bits N]
+//!   cargo run --release --example train_ner_ar -- ../shared/corpus/ner/anercorp-dev.conll data/models/ar-ner.bin [--epochs N] [--min-count N] [--folds K] [--step N] [--key-bits N]
 //!
 //! Input: ANERcorp (CoNLL, BIO, tag in the last column; PERS/ORG/LOC/MISC). Each sentence is
 //! joined with spaces and analysed by the same segmentation, gazetteer, lexicons and rules as at
@@ -12,8 +13,11 @@ use khabar::Lang;
 use khabar::stages::mentions::ar::training_features;
 use khabar::stages::resources;
 use khabar::stages::segment::Doc;
-use khabar::stages::tagger::{Model, Trainer};
+use khabar::stages::tagger::{Model, Trainer, ktg1_rows};
 use std::collections::{HashMap, HashSet};
+
+const STEP: i16 = 64;
+const KEY_BITS: u32 = 24;
 
 const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 
@@ -103,7 +107,7 @@ fn spans(tags: &[u8]) -> HashSet<(usize, usize, u8)> {
     out
 }
 
-fn train(data: &[&Sentence], epochs: usize, min_count: usize) -> Vec<u8> {
+fn train(data: &[&Sentence], epochs: usize, min_count: usize, pack: (i16, u32)) -> Vec<u8> {
     let mut counts: HashMap<u32, usize> = HashMap::new();
     for s in data {
         for f in s.feats.iter().flatten() {
@@ -131,7 +135,7 @@ fn train(data: &[&Sentence], epochs: usize, min_count: usize) -> Vec<u8> {
             trainer.learn(&data[i].feats, &data[i].gold);
         }
     }
-    Model::to_bytes(&tags, &trainer.finish(1000.0, 2))
+    Model::to_bytes(&tags, &trainer.finish(1000.0, 2), pack.0, pack.1)
 }
 
 fn score(model: &Model, data: &[&Sentence]) -> (usize, usize, usize) {
@@ -149,19 +153,36 @@ fn score(model: &Model, data: &[&Sentence]) -> (usize, usize, usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--repack OLD.bin OUT.bin [--step N] [--key-bits N]`: rewrites a model of the first format
+    // (KTG1) in the current one, from its weights, without retraining.
+    if args.first().map(String::as_str) == Some("--repack") {
+        let (input, out) = (&args[1], &args[2]);
+        let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok());
+        let (step, key_bits) = (flag("--step").unwrap_or(STEP as u32) as i16, flag("--key-bits").unwrap_or(KEY_BITS));
+        let old = std::fs::read(input).unwrap_or_else(|e| panic!("cannot read {input}: {e}"));
+        let (tags, rows) = ktg1_rows(&old).expect("a KTG1 model");
+        let bytes = Model::to_bytes(&tags, &rows, step, key_bits);
+        std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
+        eprintln!("{} rows repacked: {} to {} bytes", rows.len(), old.len(), bytes.len());
+        return;
+    }
     let mut pos = Vec::new();
     let (mut epochs, mut min_count, mut folds) = (8usize, 2usize, 0usize);
+    // Weight step (weights are ×1000) and feature-hash bits kept in the shipped model: see Model::to_bytes.
+    let (mut step, mut key_bits) = (STEP, KEY_BITS);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--epochs" => epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
             "--min-count" => min_count = it.next().and_then(|v| v.parse().ok()).expect("--min-count N"),
             "--folds" => folds = it.next().and_then(|v| v.parse().ok()).expect("--folds K"),
+            "--step" => step = it.next().and_then(|v| v.parse().ok()).expect("--step N"),
+            "--key-bits" => key_bits = it.next().and_then(|v| v.parse().ok()).expect("--key-bits N"),
             _ => pos.push(a.clone()),
         }
     }
     let [input, out] = &pos[..] else {
-        eprintln!("usage: train_ner_ar ANERCORP.conll OUT.bin [--epochs N] [--min-count N] [--folds K]");
+        eprintln!("usage: train_ner_ar ANERCORP.conll OUT.bin [--epochs N] [--min-count N] [--folds K] [--step N] [--key-bits N]");
         std::process::exit(2);
     };
     let t0 = std::time::Instant::now();
@@ -175,7 +196,7 @@ fn main() {
             let hi = data.len() * (k + 1) / folds;
             let train_set: Vec<&Sentence> = data.iter().enumerate().filter(|(i, _)| *i < lo || *i >= hi).map(|x| x.1).collect();
             let test_set: Vec<&Sentence> = data[lo..hi].iter().collect();
-            let model = Model::from_bytes(&train(&train_set, epochs, min_count)).expect("model round-trips");
+            let model = Model::from_bytes(&train(&train_set, epochs, min_count, (step, key_bits))).expect("model round-trips");
             let (a, b, c) = score(&model, &test_set);
             eprintln!("fold {}: F1 {:.3}", k + 1, 2.0 * a as f64 / (b + c).max(1) as f64);
             tp += a;
@@ -186,7 +207,7 @@ fn main() {
         eprintln!("{folds}-fold cross-validated PER/ORG/LOC exact span: P {p:.3} R {r:.3} F1 {:.3}", 2.0 * p * r / (p + r).max(1e-9));
     }
     let all: Vec<&Sentence> = data.iter().collect();
-    let bytes = train(&all, epochs, min_count);
+    let bytes = train(&all, epochs, min_count, (step, key_bits));
     std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
     eprintln!("model: {} bytes compressed, {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
 }

@@ -1,13 +1,17 @@
 //! Trains the English named-entity tagger shipped as data/models/en-ner.bin.
 //!
-//!   cargo run --release --example train_ner -- ../shared/corpus/ner/eng.train data/models/en-ner.bin [--epochs N] [--dev FILE]
+//!   cargo run --release --example train_ner -- --repack OLD.bin OUT.bin [--step N] [--key-bits N]
+//!   cargo run --release --example train_ner -- ../shared/corpus/ner/eng.train data/models/en-ner.bin [--epochs N] [--step N] [--key-bits N] [--dev FILE]
 //!
 //! Input: CoNLL-2003 (IOB1, tag in the last column). Labels become BIO over PER/ORG/LOC/MISC.
 //! `--dev` only reports exact-span F1 on another file; it never feeds training.
 
 use khabar::lang::en::ner_features;
-use khabar::stages::tagger::{Model, Trainer};
+use khabar::stages::tagger::{Model, Trainer, ktg1_rows};
 use std::collections::{HashMap, HashSet};
+
+const STEP: i16 = 32;
+const KEY_BITS: u32 = 24;
 
 const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 
@@ -73,20 +77,37 @@ fn spans(tags: &[u8]) -> HashSet<(usize, usize, u8)> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--repack OLD.bin OUT.bin [--step N] [--key-bits N]`: rewrites a model of the first format
+    // (KTG1) in the current one, from its weights, without retraining.
+    if args.first().map(String::as_str) == Some("--repack") {
+        let (input, out) = (&args[1], &args[2]);
+        let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok());
+        let (step, key_bits) = (flag("--step").unwrap_or(STEP as u32) as i16, flag("--key-bits").unwrap_or(KEY_BITS));
+        let old = std::fs::read(input).unwrap_or_else(|e| panic!("cannot read {input}: {e}"));
+        let (tags, rows) = ktg1_rows(&old).expect("a KTG1 model");
+        let bytes = Model::to_bytes(&tags, &rows, step, key_bits);
+        std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
+        eprintln!("{} rows repacked: {} to {} bytes", rows.len(), old.len(), bytes.len());
+        return;
+    }
     let mut pos = Vec::new();
     let (mut epochs, mut dev, mut min_count, mut min_weight) = (8usize, None, 2usize, 2i16);
+    // Weight step (weights are ×1000) and feature-hash bits kept in the shipped model: see Model::to_bytes.
+    let (mut step, mut key_bits) = (STEP, KEY_BITS);
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--epochs" => epochs = it.next().and_then(|v| v.parse().ok()).expect("--epochs N"),
             "--min-count" => min_count = it.next().and_then(|v| v.parse().ok()).expect("--min-count N"),
             "--dev" => dev = it.next().cloned(),
+            "--step" => step = it.next().and_then(|v| v.parse().ok()).expect("--step N"),
+            "--key-bits" => key_bits = it.next().and_then(|v| v.parse().ok()).expect("--key-bits N"),
             "--min-weight" => min_weight = it.next().and_then(|v| v.parse().ok()).expect("--min-weight N"),
             _ => pos.push(a.clone()),
         }
     }
     let [train, out] = &pos[..] else {
-        eprintln!("usage: train_ner TRAIN.conll OUT.bin [--epochs N] [--min-count N] [--min-weight N] [--dev FILE]");
+        eprintln!("usage: train_ner TRAIN.conll OUT.bin [--epochs N] [--min-count N] [--min-weight N] [--step N] [--key-bits N] [--dev FILE]");
         std::process::exit(2);
     };
     let t0 = std::time::Instant::now();
@@ -120,7 +141,7 @@ fn main() {
         eprintln!("epoch {}: {} token errors", e + 1, errors);
     }
     let rows = trainer.finish(1000.0, min_weight);
-    let bytes = Model::to_bytes(&tags, &rows);
+    let bytes = Model::to_bytes(&tags, &rows, step, key_bits);
     std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
     eprintln!("{} rows, {} bytes compressed, {:.1}s", rows.len(), bytes.len(), t0.elapsed().as_secs_f64());
     if let Some(dev) = dev {
