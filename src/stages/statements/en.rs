@@ -62,9 +62,25 @@ impl Ctx<'_, '_> {
     /// known gender does not clash (a woman's given name or Mrs./Ms. makes "she").
     fn last_person_before(&self, byte: usize) -> Option<usize> {
         let she = self.doc.text.get(byte..byte + 3).is_some_and(|t| t.eq_ignore_ascii_case("she"));
-        let mut people = self.refs.iter().filter(|r| r.kind == EntityKind::Person && r.span.end <= byte).collect::<Vec<_>>();
-        people.sort_by_key(|r| std::cmp::Reverse(r.span.end));
-        people.iter().find(|r| self.female[r.entity] == she).or(people.first()).map(|r| r.entity)
+        // Nearest first (latest end; the earlier mention on a tie). Walking back from `byte`, a
+        // match is final once no earlier-starting mention can end after it.
+        let before = self.refs.partition_point(|r| r.span.start < byte);
+        let (mut nearest, mut matching): (Option<&Ref>, Option<&Ref>) = (None, None);
+        for r in self.refs[..before].iter().rev() {
+            if matching.is_some_and(|m| r.span.start + self.longest_ref < m.span.end) {
+                break;
+            }
+            if r.kind != EntityKind::Person || r.span.end > byte {
+                continue;
+            }
+            if nearest.is_none_or(|b| r.span.end >= b.span.end) {
+                nearest = Some(r);
+            }
+            if self.female[r.entity] == she && matching.is_none_or(|b| r.span.end >= b.span.end) {
+                matching = Some(r);
+            }
+        }
+        matching.or(nearest).map(|r| r.entity)
     }
     fn first_token_at(&self, byte: usize) -> usize {
         self.doc.token_at_or_after(byte)
