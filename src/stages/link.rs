@@ -105,10 +105,15 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
 }
 
 /// The fullest form used in the text: the mention with the most words, earliest on ties.
+/// A form written all in capitals (a dateline's BEIRUT) loses a tie to the ordinary spelling.
 fn display_name(doc: &Doc, mentions: &[Span]) -> String {
+    let shouting = |s: &Span| {
+        let t = s.slice(doc.text);
+        t.chars().filter(|c| c.is_alphabetic()).count() > 3 && !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase)
+    };
     mentions
         .iter()
-        .max_by(|a, b| words(doc, **a).len().cmp(&words(doc, **b).len()).then(b.start.cmp(&a.start)))
+        .max_by(|a, b| words(doc, **a).len().cmp(&words(doc, **b).len()).then(shouting(b).cmp(&shouting(a))).then(b.start.cmp(&a.start)))
         .map(|s| s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')')).to_string())
         .unwrap_or_default()
 }
@@ -116,6 +121,14 @@ fn display_name(doc: &Doc, mentions: &[Span]) -> String {
 #[cfg(test)]
 mod tests {
     use crate::{EntityKind, Lang, Options, analyze};
+
+    #[test]
+    fn a_dateline_in_capitals_does_not_name_the_place() {
+        let t = "BEIRUT, March 4 — The port of Beirut reopened on Monday, officials in Beirut said.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
+        let names: Vec<&str> = a.entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name.as_str()).collect();
+        assert!(names.contains(&"Beirut") && !names.contains(&"BEIRUT"), "{names:?}");
+    }
 
     #[test]
     fn short_form_joins_the_full_name_and_ids_are_stable() {

@@ -120,6 +120,11 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
             k -= 1;
         }
         if k > floor && c.low(k - 1) == "," {
+            // "Lebanon's transport minister, Karim Nassar, said": a person named by the whole
+            // apposition speaks, not the description before it.
+            if let Some(r) = c.mention_ending(end - 1).filter(|r| r.kind == EntityKind::Person && r.span.start == c.doc.tokens[k].span.start) {
+                return Some(Speaker { span: r.span, entity: Some(r.entity) });
+            }
             if let Some(r) = c.mention_ending(k - 1).filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization)) {
                 return Some(Speaker { span: r.span, entity: Some(r.entity) });
             }
@@ -675,6 +680,13 @@ mod tests {
         assert_eq!(triples(&a, t), [("John Kerry".into(), "We will not give up the fight for our country".into(), "said".into())]);
         assert_eq!(a.statements[0].date.as_deref(), Some("2015-11-16"));
         assert!(a.statements[0].direct);
+    }
+
+    #[test]
+    fn a_person_in_apposition_after_a_description_speaks() {
+        let t = "Lebanon's transport minister, Karim Nassar, said on Monday that the port would reopen next week.";
+        let a = run(t);
+        assert_eq!(triples(&a, t), [("Karim Nassar".into(), "the port would reopen next week".into(), "said".into())]);
     }
 
     #[test]
