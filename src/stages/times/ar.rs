@@ -125,10 +125,23 @@ fn weekday_of(n: u32) -> Weekday {
     }
 }
 
-/// A verb with the future prefix س (سيزور، ستعقد) shortly before: the weekday is upcoming.
+/// Words of expectation and plan (folded): what follows them in the sentence has not happened yet
+/// (نتوقع وصول أول سفينة يوم الثلاثاء، من المقرر أن يتوجه ... يوم الخميس).
+const EXPECTATION: &[&str] = &[
+    "نتوقع", "يتوقع", "تتوقع", "اتوقع", "يتوقعون", "المتوقع", "متوقع", "المقرر", "مقرر", "المرتقب", "مرتقب", "نامل", "يامل", "تامل", "نعتزم", "يعتزم", "تعتزم",
+];
+
+/// A verb with the future prefix س (سيزور، ستعقد) shortly before, or a word of expectation a little
+/// further back in the sentence: the weekday is upcoming.
 fn future_before(doc: &Doc, i: usize) -> bool {
     let s = doc.tokens[i].sentence;
-    (i.saturating_sub(5)..i).any(|k| {
+    let expected = (i.saturating_sub(8)..i).any(|k| {
+        let w = doc.ftok(k);
+        let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
+        doc.tokens[k].sentence == s && EXPECTATION.contains(&w)
+    });
+    expected
+        || (i.saturating_sub(5)..i).any(|k| {
         let w = doc.ftok(k);
         let w = w.strip_prefix('و').unwrap_or(w);
         doc.tokens[k].sentence == s
@@ -465,6 +478,8 @@ mod tests {
         assert_eq!(values("قال الوزير يوم الخميس", "2020-03-10"), ["2020-03-05"]);
         assert_eq!(values("يصل الخميس المقبل", "2020-03-10"), ["2020-03-12"]);
         assert_eq!(values("وسيزور الرئيس القاهرة يوم الأحد", "2020-03-10"), ["2020-03-15"]);
+        assert_eq!(values("ونتوقع وصول أول سفينة من الإسكندرية يوم الثلاثاء", "2020-03-10"), ["2020-03-17"]);
+        assert_eq!(values("ومن المقرر أن يتوجه الوزير إلى القاهرة يوم الخميس", "2020-03-10"), ["2020-03-12"]);
         assert!(values("بعد صلاة الجمعة", "2020-03-10").is_empty());
     }
 
