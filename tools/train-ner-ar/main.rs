@@ -9,11 +9,14 @@
 //! corpus tokens to ours by byte offsets. `--folds K` first reports K-fold cross-validated
 //! exact-span F1 (PER/ORG/LOC), then trains the shipped model on everything.
 
+#[path = "../repack.rs"]
+mod repack;
+
 use khabar::Lang;
 use khabar::stages::mentions::ar::training_features;
 use khabar::stages::resources;
 use khabar::stages::segment::Doc;
-use khabar::stages::tagger::{Model, Trainer, ktg1_rows};
+use khabar::stages::tagger::{Model, Trainer};
 use std::collections::{HashMap, HashSet};
 
 const STEP: i16 = 64;
@@ -153,17 +156,7 @@ fn score(model: &Model, data: &[&Sentence]) -> (usize, usize, usize) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // `--repack OLD.bin OUT.bin [--step N] [--key-bits N]`: rewrites a model of the first format
-    // (KTG1) in the current one, from its weights, without retraining.
-    if args.first().map(String::as_str) == Some("--repack") {
-        let (input, out) = (&args[1], &args[2]);
-        let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok());
-        let (step, key_bits) = (flag("--step").unwrap_or(STEP as u32) as i16, flag("--key-bits").unwrap_or(KEY_BITS));
-        let old = std::fs::read(input).unwrap_or_else(|e| panic!("cannot read {input}: {e}"));
-        let (tags, rows) = ktg1_rows(&old).expect("a KTG1 model");
-        let bytes = Model::to_bytes(&tags, &rows, step, key_bits);
-        std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
-        eprintln!("{} rows repacked: {} to {} bytes", rows.len(), old.len(), bytes.len());
+    if repack::run_if_asked(&args, STEP, KEY_BITS) {
         return;
     }
     let mut pos = Vec::new();

@@ -6,8 +6,11 @@
 //! Input: CoNLL-2003 (IOB1, tag in the last column). Labels become BIO over PER/ORG/LOC/MISC.
 //! `--dev` only reports exact-span F1 on another file; it never feeds training.
 
+#[path = "../repack.rs"]
+mod repack;
+
 use khabar::lang::en::ner_features;
-use khabar::stages::tagger::{Model, Trainer, ktg1_rows};
+use khabar::stages::tagger::{Model, Trainer};
 use std::collections::{HashMap, HashSet};
 
 const STEP: i16 = 32;
@@ -77,17 +80,7 @@ fn spans(tags: &[u8]) -> HashSet<(usize, usize, u8)> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // `--repack OLD.bin OUT.bin [--step N] [--key-bits N]`: rewrites a model of the first format
-    // (KTG1) in the current one, from its weights, without retraining.
-    if args.first().map(String::as_str) == Some("--repack") {
-        let (input, out) = (&args[1], &args[2]);
-        let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).and_then(|v| v.parse().ok());
-        let (step, key_bits) = (flag("--step").unwrap_or(STEP as u32) as i16, flag("--key-bits").unwrap_or(KEY_BITS));
-        let old = std::fs::read(input).unwrap_or_else(|e| panic!("cannot read {input}: {e}"));
-        let (tags, rows) = ktg1_rows(&old).expect("a KTG1 model");
-        let bytes = Model::to_bytes(&tags, &rows, step, key_bits);
-        std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
-        eprintln!("{} rows repacked: {} to {} bytes", rows.len(), old.len(), bytes.len());
+    if repack::run_if_asked(&args, STEP, KEY_BITS) {
         return;
     }
     let mut pos = Vec::new();
