@@ -60,11 +60,9 @@ mod tpl {
     pub const SHAPE3: u8 = 21;
 }
 
-struct ShapeSink(Vec<u8>);
-
 /// The word's shape (X upper, x lower, d digit, other characters as is), runs collapsed.
-fn shape_into(h: &mut ShapeSink, w: &str) {
-    let mut last = 0u8;
+fn shape_bytes(w: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(w.len());
     for c in w.chars() {
         let k = if c.is_uppercase() {
             b'X'
@@ -77,11 +75,11 @@ fn shape_into(h: &mut ShapeSink, w: &str) {
         } else {
             b'?'
         };
-        if k != last {
-            h.0.push(k);
-            last = k;
+        if out.last() != Some(&k) {
+            out.push(k);
         }
     }
+    out
 }
 
 fn suffix(w: &str, n: usize) -> &str {
@@ -172,27 +170,11 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
     out
 }
 
-/// The bytes `FeatureHasher::lower` feeds for a word (char by char, as the model was trained).
+/// The bytes `FeatureHasher::lower` feeds for a word.
 fn lower_bytes(w: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(w.len());
-    let mut buf = [0u8; 4];
-    for c in w.chars() {
-        if c.is_ascii() {
-            out.push(c.to_ascii_lowercase() as u8);
-        } else {
-            for l in c.to_lowercase() {
-                out.extend_from_slice(l.encode_utf8(&mut buf).as_bytes());
-            }
-        }
-    }
+    crate::stages::tagger::lowercase_pieces(w, |b| out.extend_from_slice(b));
     out
-}
-
-/// The bytes `shape` feeds for a word.
-fn shape_bytes(w: &str) -> Vec<u8> {
-    let mut h = ShapeSink(Vec::with_capacity(w.len()));
-    shape_into(&mut h, w);
-    h.0
 }
 
 #[cfg(test)]

@@ -14,6 +14,21 @@ use crate::varint::{self, Reader};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 
+/// The UTF-8 of `s` lower-cased char by char, in pieces: what the models were trained on (not
+/// `str::to_lowercase`, whose final-sigma rule differs).
+pub fn lowercase_pieces(s: &str, mut piece: impl FnMut(&[u8])) {
+    let mut buf = [0u8; 4];
+    for c in s.chars() {
+        if c.is_ascii() {
+            piece(&[c.to_ascii_lowercase() as u8]);
+        } else {
+            for l in c.to_lowercase() {
+                piece(l.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+}
+
 /// FNV-1a over bytes; used to hash feature strings without allocating them.
 #[derive(Clone, Copy)]
 pub struct FeatureHasher(u32);
@@ -40,16 +55,9 @@ impl FeatureHasher {
     }
     /// Feeds `s` lower-cased, without building a lower-cased copy.
     pub fn lower(&mut self, s: &str) -> &mut Self {
-        let mut buf = [0u8; 4];
-        for c in s.chars() {
-            if c.is_ascii() {
-                self.byte(c.to_ascii_lowercase() as u8);
-            } else {
-                for l in c.to_lowercase() {
-                    self.bytes(l.encode_utf8(&mut buf).as_bytes());
-                }
-            }
-        }
+        lowercase_pieces(s, |b| {
+            self.bytes(b);
+        });
         self
     }
     /// A separator between parts of a compound feature.
