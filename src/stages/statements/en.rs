@@ -362,15 +362,15 @@ const NARRATIVE_REACH: usize = 3;
 pub(super) fn continue_narrative_dates(doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
     let contents: Vec<Span> = out.iter().map(|s| s.content).collect();
     let paragraph_of = |offset: usize| doc.sentence_of_offset(offset).map(|s| doc.sentences[s].paragraph);
-    let mut carried: Option<(String, usize, usize)> = None; // date, paragraph, end of the statement
+    // Times in the rest of the statement's own sentence ("…,” Kerry said on Monday) are its own.
+    let sentence_end = |s: &Statement| {
+        let last = s.content.end.max(s.cue.map_or(0, |c| c.end)).saturating_sub(1);
+        doc.sentence_of_offset(last).map_or(last + 1, |k| doc.sentences[k].span.end)
+    };
+    let mut carried: Option<(String, usize, usize)> = None; // date, paragraph, end of the sentence
     for s in out.iter_mut() {
         let anchor = s.cue.map_or(s.content.start, |c| c.start.min(s.content.start));
         let Some(para) = paragraph_of(anchor) else { continue };
-        // Times in the rest of the statement's own sentence ("…,” Kerry said on Monday) are its own.
-        let sentence_end = |s: &Statement| {
-            let last = s.content.end.max(s.cue.map_or(0, |c| c.end)).saturating_sub(1);
-            doc.sentence_of_offset(last).map_or(last + 1, |k| doc.sentences[k].span.end)
-        };
         if let Some(d) = &s.date {
             carried = Some((d.clone(), para, sentence_end(s)));
             continue;
