@@ -29,6 +29,19 @@ pub fn kind_icon(kind: EntityKind) -> impl IntoView {
 }
 
 /// The English name when it says something the surface name does not.
+/// One kind's chips under its heading: the article's chips and the combined view's.
+pub fn chip_group(ui: RwSignal<super::store::Ui>, kind: EntityKind, chips: impl IntoView) -> impl IntoView {
+    view! {
+        <div class="chip-group" data-kind=kind.as_str()>
+            <h3 class=format!("kind-title kind-{}", kind.as_str())>
+                {kind_icon(kind)}
+                {move || kind_label(ui.get(), kind)}
+            </h3>
+            <ul class="chips" role="list">{chips}</ul>
+        </div>
+    }
+}
+
 pub fn english_gloss(e: &Entity) -> Option<String> {
     e.name_en.clone().filter(|en| !en.trim().is_empty() && en != &e.name)
 }
@@ -69,15 +82,7 @@ pub fn ChipsView() -> impl IntoView {
                             slicer.add(move || chip(store, &e))
                         })
                         .collect_view();
-                    Some(view! {
-                        <div class="chip-group" data-kind=kind.as_str()>
-                            <h3 class=format!("kind-title kind-{}", kind.as_str())>
-                                {kind_icon(kind)}
-                                {move || kind_label(ui.get(), kind)}
-                            </h3>
-                            <ul class="chips" role="list">{chips}</ul>
-                        </div>
-                    })
+                    Some(chip_group(ui, kind, chips))
                 })
                 .collect_view()
         });

@@ -4,8 +4,8 @@
 //!
 //! The merging is [`crate::combine`]; this view only lays it out. Article text is shown as text.
 
-use super::chips::kind_icon;
-use super::i18n::{format_date, kind_label, tr};
+use super::chips::{chip_group, kind_icon};
+use super::i18n::{format_date, tr};
 use super::library::{dir_of, Library};
 use super::store::{Store, Ui};
 use crate::combine::{self, Group, Quote, Source};
@@ -121,15 +121,7 @@ pub fn CombinedView() -> impl IntoView {
                     return None;
                 }
                 let list = members.into_iter().map(|g| chip(store, selected, &d.items, g, total)).collect_view();
-                Some(view! {
-                    <div class="chip-group" data-kind=kind.as_str()>
-                        <h3 class=format!("kind-title kind-{}", kind.as_str())>
-                            {kind_icon(kind)}
-                            {move || kind_label(ui.get(), kind)}
-                        </h3>
-                        <ul class="chips" role="list">{list}</ul>
-                    </div>
-                })
+                Some(chip_group(ui, kind, list))
             })
             .collect_view()
             .into_any()
