@@ -1,11 +1,8 @@
-//! Find entity mentions: gazetteer and lexicon matches, and language patterns.
-
-pub mod ar;
-mod en;
+//! Find entity mentions: the gazetteer's places, then the language pack's finders.
 
 use super::Resources;
 use super::segment::Doc;
-use crate::{EntityKind, Geo, Lang, Span};
+use crate::{EntityKind, Geo, Span};
 
 /// One mention of a would-be entity, before linking.
 #[derive(Debug, Clone)]
@@ -20,14 +17,11 @@ pub struct Mention {
 
 pub fn find(doc: &Doc, res: &Resources) -> Vec<Mention> {
     let mut out = gazetteer_mentions(doc, res);
-    match doc.lang {
-        Lang::Ar => ar::find(doc, res, &mut out),
-        Lang::En => en::find(doc, res, &mut out),
-    }
+    crate::lang::pack(doc.lang).find_mentions(doc, res, &mut out);
     out
 }
 
-fn gazetteer_mentions(doc: &Doc, res: &Resources) -> Vec<Mention> {
+pub(crate) fn gazetteer_mentions(doc: &Doc, res: &Resources) -> Vec<Mention> {
     let gaz = &res.gazetteer;
     let found = gaz.find(doc);
     // A small town is believed only in a story about its country (or when a reading is notable):

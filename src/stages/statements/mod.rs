@@ -1,24 +1,15 @@
 //! Who said what: direct quotes and reported speech, with speaker, cue and date.
 
-mod ar;
-mod en;
-
 use super::link::Linked;
 use super::segment::Doc;
-use crate::{Lang, Statement, TimeExpr};
+use crate::{Statement, TimeExpr};
 use chrono::NaiveDate;
 
 pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr], date: Option<NaiveDate>) -> Vec<Statement> {
-    let mut out = match doc.lang {
-        Lang::Ar => ar::find(doc, entities, times),
-        Lang::En => en::find(doc, entities, times),
-    };
-    // English dates statements across sentences by tense and narrative (`en::continue_narrative_dates`):
-    // the nearest earlier day would also date "X has said" by an unrelated event.
-    date_statements(doc, times, date, doc.lang == Lang::Ar, &mut out);
-    if doc.lang == Lang::En {
-        en::continue_narrative_dates(doc, times, &mut out);
-    }
+    let pack = crate::lang::pack(doc.lang);
+    let mut out = pack.find_statements(doc, entities, times);
+    date_statements(doc, times, date, pack.dates_from_preceding_time(), &mut out);
+    pack.continue_statement_dates(doc, times, &mut out);
     out
 }
 

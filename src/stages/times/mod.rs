@@ -1,17 +1,15 @@
 //! Time expressions resolved against the article date.
 
-mod ar;
-mod en;
+// The language packs' time grammars (`LanguagePack::find_times`).
+pub(crate) mod ar;
+pub(crate) mod en;
 
 use super::segment::Doc;
-use crate::{Lang, TimeExpr};
+use crate::TimeExpr;
 use chrono::NaiveDate;
 
 pub fn find(doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
-    match doc.lang {
-        Lang::Ar => ar::find(doc, date),
-        Lang::En => en::find(doc, date),
-    }
+    crate::lang::pack(doc.lang).find_times(doc, date)
 }
 
 /// A publication date written at the head of the article (a dateline), if any.
@@ -24,8 +22,8 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
         end -= 1;
     }
     let head = &text[..end];
-    let doc = Doc::new(head, Lang::En);
-    en::find(&doc, None).into_iter().find(|t| t.value.len() == 10).and_then(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
+    let first = crate::detect_lang(head);
+    std::iter::once(first.pack()).chain(crate::lang::PACKS.iter().copied().filter(|p| p.lang() != first)).find_map(|p| p.dateline(head))
 }
 
 #[cfg(test)]

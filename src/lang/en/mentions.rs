@@ -2,7 +2,7 @@
 //! CoNLL-style words, then document-level clean-up: one kind per name, short forms (surnames,
 //! "the Post", acronyms) keyed to the full name they stand for.
 
-use super::Mention;
+use crate::stages::mentions::Mention;
 use crate::lang::en::ner_features;
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
@@ -11,7 +11,7 @@ use crate::{EntityKind, Span};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-fn model() -> Option<&'static Model> {
+pub(super) fn model() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(include_bytes!("../../../data/models/en-ner.bin"))).as_ref()
 }

@@ -1,7 +1,7 @@
 //! Arabic rules for the mentions stage: lexicon names (one automaton pass, clitic-aware),
 //! titles before names, organisation heads, equipment designations and counted quantities.
 
-use super::Mention;
+use crate::stages::mentions::Mention;
 use crate::EntityKind;
 use crate::lang::ar::{Arabic, arabic, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
@@ -72,14 +72,14 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
 
 /// The shipped Arabic NER model (trained on ANERcorp dev by `cargo run --release --example
 /// train_ner_ar`); `None` when the file is a placeholder.
-fn tagger_model() -> Option<&'static Model> {
+pub(super) fn tagger_model() -> Option<&'static Model> {
     static MODEL: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(include_bytes!("../../../data/models/ar-ner.bin"))).as_ref()
 }
 
 /// Features for training the Arabic tagger on one document: the same rule layer as at run time.
 pub fn training_features(doc: &Doc, res: &Resources) -> Vec<Vec<u32>> {
-    let gaz = super::gazetteer_mentions(doc, res);
+    let gaz = crate::stages::mentions::gazetteer_mentions(doc, res);
     let kept = if doc.tokens.is_empty() { Vec::new() } else { rule_mentions(doc, gaz) };
     tagger_features(doc, &kept)
 }

@@ -1,20 +1,63 @@
 //! Arabic language pack: lexicons loaded from `data/lang/ar/` (built once, read-only) and the
-//! clitic-aware lookups every Arabic stage shares.
+//! clitic-aware lookups every Arabic stage shares; the mention and statement rules in `mentions`
+//! and `statements`, the time grammar in `stages::times::ar`.
 
-use crate::EntityKind;
+pub mod mentions;
+pub mod statements;
+
+use super::{Lang, LanguagePack};
+use crate::stages::Resources;
+use crate::stages::link::Linked;
+use crate::stages::mentions::Mention;
+use crate::stages::segment::Doc;
+use crate::stages::tagger::Model;
+use crate::{EntityKind, Statement, TimeExpr};
+use chrono::NaiveDate;
 use crate::stages::normalize::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-const PEOPLE: &str = include_str!("../../data/lang/ar/people.tsv");
-const ORGS: &str = include_str!("../../data/lang/ar/orgs.tsv");
-const DEMONYMS: &str = include_str!("../../data/lang/ar/demonyms.tsv");
-const TITLES: &str = include_str!("../../data/lang/ar/titles.txt");
-const SPEECH: &str = include_str!("../../data/lang/ar/speech_verbs.txt");
-const TIME_WORDS: &str = include_str!("../../data/lang/ar/time_words.tsv");
-const STOPWORDS: &str = include_str!("../../data/lang/ar/stopwords.txt");
+const PEOPLE: &str = include_str!("../../../data/lang/ar/people.tsv");
+const ORGS: &str = include_str!("../../../data/lang/ar/orgs.tsv");
+const DEMONYMS: &str = include_str!("../../../data/lang/ar/demonyms.tsv");
+const TITLES: &str = include_str!("../../../data/lang/ar/titles.txt");
+const SPEECH: &str = include_str!("../../../data/lang/ar/speech_verbs.txt");
+const TIME_WORDS: &str = include_str!("../../../data/lang/ar/time_words.tsv");
+const STOPWORDS: &str = include_str!("../../../data/lang/ar/stopwords.txt");
+
+pub struct Pack;
+
+impl LanguagePack for Pack {
+    fn lang(&self) -> Lang {
+        Lang::Ar
+    }
+    fn names(&self) -> &'static [&'static str] {
+        &["ar", "ara", "arabic"]
+    }
+    fn script_weight(&self, c: char) -> u32 {
+        u32::from(matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+    }
+    fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
+        mentions::find(doc, res, out)
+    }
+    fn tagger_model(&self) -> Option<&'static Model> {
+        mentions::tagger_model()
+    }
+    fn display_name_en(&self, name: &str) -> String {
+        transliterate(name)
+    }
+    fn find_times(&self, doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
+        crate::stages::times::ar::find(doc, date)
+    }
+    fn find_statements(&self, doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
+        statements::find(doc, entities, times)
+    }
+    fn dates_from_preceding_time(&self) -> bool {
+        true
+    }
+}
 
 /// A well-known person or organisation from the curated lexicon.
 #[derive(Debug, Clone)]

@@ -1,6 +1,65 @@
-//! English language pack: word lists and the named-entity tagger's features.
+//! English language pack: word lists and the named-entity tagger's features; the mention and
+//! statement rules in `mentions` and `statements`, the time grammar in `stages::times::en`.
 
-use crate::stages::tagger::FeatureHasher;
+pub mod mentions;
+pub mod statements;
+
+use super::{Lang, LanguagePack};
+use crate::stages::Resources;
+use crate::stages::link::Linked;
+use crate::stages::mentions::Mention;
+use crate::stages::segment::Doc;
+use crate::stages::tagger::{FeatureHasher, Model};
+use crate::{Statement, TimeExpr};
+use chrono::NaiveDate;
+
+pub struct Pack;
+
+impl LanguagePack for Pack {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+    fn names(&self) -> &'static [&'static str] {
+        &["en", "eng", "english"]
+    }
+    fn script_weight(&self, c: char) -> u32 {
+        u32::from(c.is_ascii_alphabetic())
+    }
+    fn apostrophe_joins(&self, after: &str) -> bool {
+        // The possessive 's is a word of its own (Sudan 's), as the tagger was trained.
+        !after.starts_with("s ") && !after.starts_with("s\n") && after != "s"
+    }
+    fn is_abbreviation(&self, word: &str) -> bool {
+        SENTENCE_ABBREVIATIONS.contains(&word)
+    }
+    fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
+        mentions::find(doc, res, out)
+    }
+    fn tagger_model(&self) -> Option<&'static Model> {
+        mentions::model()
+    }
+    fn find_times(&self, doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
+        crate::stages::times::en::find(doc, date)
+    }
+    fn dateline(&self, head: &str) -> Option<NaiveDate> {
+        let doc = Doc::new(head, Lang::En);
+        self.find_times(&doc, None).into_iter().find(|t| t.value.len() == 10).and_then(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
+    }
+    fn find_statements(&self, doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
+        statements::find(doc, entities, times)
+    }
+    // The nearest earlier day would also date "X has said" by an unrelated event: English dates
+    // statements across sentences by tense and narrative instead.
+    fn continue_statement_dates(&self, doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
+        statements::continue_narrative_dates(doc, times, out)
+    }
+}
+
+/// Words that, followed by a period, end no sentence.
+const SENTENCE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr",
+    "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "pres", "adm", "atty", "rev", "ft", "mt",
+];
 
 /// Reporting verbs that take the content directly ("said that ...", "..., she added").
 pub const SPEECH_VERBS: &[&str] = &[
@@ -27,7 +86,7 @@ pub const TELL_VERBS: &[&str] = &["told", "tells", "informed", "assured", "remin
 
 /// Whether a given name is a common female one (data/lang/en/female-first-names.txt).
 pub fn is_female_name(first: &str) -> bool {
-    const LIST: &str = include_str!("../../data/lang/en/female-first-names.txt");
+    const LIST: &str = include_str!("../../../data/lang/en/female-first-names.txt");
     !first.is_empty() && LIST.lines().any(|l| l == first)
 }
 

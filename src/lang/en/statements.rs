@@ -359,7 +359,7 @@ const NARRATIVE_REACH: usize = 3;
 /// The date carries on until the text names another time outside any quote (a different event)
 /// or the report moves on for several paragraphs; a present or perfect cue ("says", "has said")
 /// is not tied to the event and stays undated.
-pub(super) fn continue_narrative_dates(doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
+pub(crate) fn continue_narrative_dates(doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
     let contents: Vec<Span> = out.iter().map(|s| s.content).collect();
     let paragraph_of = |offset: usize| doc.sentence_of_offset(offset).map(|s| doc.sentences[s].paragraph);
     // Times in the rest of the statement's own sentence ("…,” Kerry said on Monday) are its own.
