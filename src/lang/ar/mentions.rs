@@ -1,7 +1,7 @@
 //! Arabic rules for the mentions stage: lexicon names (one automaton pass, clitic-aware),
 //! titles before names, organisation heads, equipment designations and counted quantities.
 
-use crate::stages::mentions::Mention;
+use crate::stages::mentions::{Cand, Mention, Source, resolve_overlaps, surname_mentions};
 use crate::EntityKind;
 use crate::lang::ar::{Arabic, arabic, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
@@ -9,19 +9,6 @@ use crate::stages::segment::Doc;
 use crate::stages::tagger::{FeatureHasher, Model};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
-
-/// Where a mention came from: on overlaps the longer one wins, then the more trusted source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Source {
-    Pattern = 0,
-    Gazetteer = 1,
-    Lexicon = 2,
-}
-
-struct Cand {
-    m: Mention,
-    src: Source,
-}
 
 /// Adds this language's mentions to `out` (which holds the gazetteer's already).
 pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
@@ -46,7 +33,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         kept.sort_by_key(|c| c.m.span.start);
     }
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
-    surname_mentions(doc, &mut kept);
+    surname_mentions(doc, &mut kept, is_clitic_prefix);
     *out = kept;
 }
 
@@ -303,55 +290,6 @@ fn tagger_features(doc: &Doc, kept: &[Cand]) -> Vec<Vec<u32>> {
         out.push(f);
     }
     out
-}
-
-/// A person introduced by a full name is later called by the last name alone (وأضاف ماهاما):
-/// every such word, clitics aside, is a mention with the same key.
-fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>) {
-    let mut surnames: Vec<(String, String, Option<String>)> = Vec::new();
-    for m in kept.iter().filter(|m| m.kind == EntityKind::Person && m.key.starts_with("p:")) {
-        let words: Vec<&str> = m.key[2..].split(' ').collect();
-        if words.len() >= 2
-            && let Some(last) = words.last()
-            && last.chars().count() >= 3
-        {
-            surnames.push((last.to_string(), m.key.clone(), m.name_en.clone()));
-        }
-    }
-    if surnames.is_empty() {
-        return;
-    }
-    // Token → surnames: a lookup per clitic split of each token, not a scan of every surname.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (k, (last, ..)) in surnames.iter().enumerate() {
-        by_last.entry(last.as_str()).or_default().push(k);
-    }
-    let mut added = Vec::new();
-    let mut hits: Vec<(usize, usize)> = Vec::new(); // (surname, prefix bytes)
-    for i in 0..doc.tokens.len() {
-        let t = doc.ftok(i);
-        hits.clear();
-        for (pos, _) in t.char_indices().take(3) {
-            if is_clitic_prefix(&t[..pos])
-                && let Some(ks) = by_last.get(&t[pos..])
-            {
-                hits.extend(ks.iter().map(|&k| (k, pos)));
-            }
-        }
-        hits.sort_unstable();
-        for &(k, pos) in &hits {
-            let (_, key, name_en) = &surnames[k];
-            let span = doc.folded.orig_span(doc.tokens[i].fstart + pos, doc.tokens[i].fend);
-            // `kept` is sorted by start and its mentions do not nest: only neighbours can overlap.
-            let at = kept.partition_point(|m| m.span.start < span.start);
-            if kept[at.saturating_sub(1)..(at + 1).min(kept.len())].iter().any(|m| m.span.overlaps(span)) {
-                continue;
-            }
-            added.push(Mention { span, kind: EntityKind::Person, key: key.clone(), name_en: name_en.clone(), geo: None });
-        }
-    }
-    kept.extend(added);
-    kept.sort_by_key(|m| m.span.start);
 }
 
 /// Lexicon names: one overlapping automaton pass, kept when they sit on word boundaries (after
@@ -777,20 +715,6 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
         }
         i += 1;
     }
-}
-
-/// Longest first, then the more trusted source; a mention overlapping a kept one is dropped.
-fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| b.m.span.len().cmp(&a.m.span.len()).then(b.src.cmp(&a.src)).then(a.m.span.start.cmp(&b.m.span.start)));
-    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if c.m.span.is_empty() || kept.iter().any(|k| k.m.span.overlaps(c.m.span)) {
-            continue;
-        }
-        kept.push(c);
-    }
-    kept.sort_by_key(|c| c.m.span.start);
-    kept
 }
 
 #[cfg(test)]

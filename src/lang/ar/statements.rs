@@ -7,39 +7,6 @@ use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
 
-/// Quotation pairs over the whole document (a quote may run over several sentences): for each
-/// opening token, the token index of its closing mark. Nested «…» inside «…» are skipped over.
-fn quote_pairs(doc: &Doc) -> Vec<Option<usize>> {
-    let n = doc.tokens.len();
-    let mut close = vec![None; n];
-    let mut stack: Vec<usize> = Vec::new();
-    let mut straight: Option<usize> = None;
-    for i in 0..n {
-        match doc.ftok(i) {
-            "«" | "“" => stack.push(i),
-            "»" | "”" => {
-                if let Some(o) = stack.pop() {
-                    close[o] = Some(i);
-                }
-            }
-            "\"" => match straight.take() {
-                Some(o) if doc.tokens[o].span.start < i_para_end(doc, o) && doc.tokens[i].span.start < i_para_end(doc, o) => close[o] = Some(i),
-                Some(_) => straight = Some(i),
-                None => straight = Some(i),
-            },
-            _ => {}
-        }
-    }
-    close
-}
-
-/// The end of the paragraph holding token i: straight quotes never pair across paragraphs.
-fn i_para_end(doc: &Doc, i: usize) -> usize {
-    let s = doc.tokens[i].sentence;
-    let p = doc.sentences[s].paragraph;
-    doc.paragraphs.get(p).map_or(usize::MAX, |p| p.end)
-}
-
 fn is_complementiser(w: &str) -> bool {
     matches!(w, "ان" | "انه" | "انها" | "انهم" | "انهما" | "بان" | "بانه" | "بانها" | "بانهم" | "وان" | "انني" | "اننا")
 }
@@ -233,7 +200,7 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
         .flat_map(|(k, l)| l.entity.mentions.iter().map(move |&m| (m, k)))
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
-    let c = Ctx { doc, ar: arabic(), mentions, entities, close: quote_pairs(doc) };
+    let c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc) };
     let n = doc.tokens.len();
 
     // Tokens inside a direct quote: cues there are quoted speech, not the article's.

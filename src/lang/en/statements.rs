@@ -36,7 +36,7 @@ impl Ctx<'_, '_> {
         if i < self.doc.tokens.len() { self.doc.otok(i) } else { "" }
     }
     fn is_quote(&self, i: usize) -> bool {
-        matches!(self.orig(i), "\"" | "“" | "”" | "''" | "``")
+        crate::stages::statements::is_quote_mark(self.orig(i))
     }
     /// The entity mention that ends exactly at token `end` (exclusive) and starts within it.
     fn mention_ending(&self, end: usize) -> Option<Ref> {
@@ -218,57 +218,6 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     Some(Speaker { span, entity })
 }
 
-/// Quoted stretches as token ranges (inside the marks), per paragraph.
-fn quotes(c: &Ctx) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let toks = &c.doc.tokens;
-    let mut open: Option<usize> = None;
-    let mut para_end = 0usize;
-    let mut para = 0usize;
-    for i in 0..toks.len() {
-        while para < c.doc.paragraphs.len() && toks[i].span.start >= c.doc.paragraphs[para].end {
-            para += 1;
-        }
-        let pe = c.doc.paragraphs.get(para).map_or(usize::MAX, |p| p.end);
-        if pe != para_end {
-            // A quote still open at the end of a paragraph ends there (the next paragraph
-            // reopens it by news convention).
-            if let Some(o) = open.take()
-                && i > o + 1
-            {
-                out.push((o + 1, i));
-            }
-            para_end = pe;
-        }
-        if !c.is_quote(i) {
-            continue;
-        }
-        let o = c.orig(i);
-        let opening = match o {
-            "“" | "``" => true,
-            "”" | "''" => false,
-            _ => open.is_none(),
-        };
-        match (opening, open) {
-            (true, None) => open = Some(i),
-            (true, Some(_)) => open = Some(i),
-            (false, Some(s)) => {
-                if i > s + 1 {
-                    out.push((s + 1, i));
-                }
-                open = None;
-            }
-            (false, None) => {}
-        }
-    }
-    if let Some(o) = open
-        && toks.len() > o + 1
-    {
-        out.push((o + 1, toks.len()));
-    }
-    out
-}
-
 fn is_cue(w: &str) -> bool {
     SPEECH_VERBS.contains(&w) || TELL_VERBS.contains(&w)
 }
@@ -311,7 +260,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         .collect();
     let longest_ref = refs.iter().map(|r| r.span.len()).max().unwrap_or(0);
     let mut c = Ctx { doc, refs, ids: entities.iter().map(|l| l.entity.id.clone()).collect(), quoted: vec![false; doc.tokens.len()], female, longest_ref };
-    let qs = quotes(&c);
+    let qs = crate::stages::statements::quoted_stretches(doc);
     for &(a, b) in &qs {
         for q in c.quoted.iter_mut().take(b).skip(a.saturating_sub(1)) {
             *q = true;
