@@ -8,6 +8,10 @@
 
 pub mod ar;
 pub mod en;
+mod words;
+
+pub use words::{WordClass, WordClasses};
+pub(crate) use words::word_classes;
 
 
 use crate::stages::Resources;
