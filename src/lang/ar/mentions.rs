@@ -3,7 +3,9 @@
 
 use crate::stages::mentions::{Cand, Mention, Source, resolve_overlaps, surname_mentions};
 use crate::EntityKind;
-use crate::lang::ar::{Arabic, arabic, is_clitic_prefix, transliterate};
+use crate::lang::WordClass;
+use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS, LI, LI_ARTICLE, WA, has_article, stem};
+use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
 use crate::stages::tagger::{FeatureHasher, Model};
@@ -100,11 +102,7 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         // A conjunction on the first word is not part of the name (وبريطانيا → بريطانيا).
         let mut fstart = doc.tokens[a].fstart;
         let w = doc.ftok(a);
-        if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
-            && rest.chars().count() >= 4
-        {
-            fstart += w.len() - rest.len();
-        }
+        fstart += clitics::peel(w, CONJUNCTIONS, 4).0;
         let fend = doc.tokens[b - 1].fend;
         let span = doc.folded.orig_span(fstart, fend);
         let key = format!("{tag}{}", &doc.folded.text[fstart..fend]);
@@ -139,32 +137,6 @@ mod tpl {
     pub const NEXT_BIGRAM: u8 = 23;
 }
 
-/// A word without its proclitics and article: و/ف, then ب/ل/ك, then ال.
-fn stem(w: &str) -> &str {
-    let mut s = w;
-    if let Some(r) = s.strip_prefix('و').or_else(|| s.strip_prefix('ف'))
-        && r.chars().count() >= 3
-    {
-        s = r;
-    }
-    if let Some(r) = s.strip_prefix("لل")
-        && r.chars().count() >= 2
-    {
-        return r;
-    }
-    if let Some(r) = s.strip_prefix('ب').or_else(|| s.strip_prefix('ل')).or_else(|| s.strip_prefix('ك'))
-        && r.starts_with("ال")
-    {
-        s = r;
-    }
-    if let Some(r) = s.strip_prefix("ال")
-        && r.chars().count() >= 2
-    {
-        s = r;
-    }
-    s
-}
-
 fn char_prefix(w: &str, n: usize) -> &str {
     w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
 }
@@ -192,7 +164,7 @@ fn flags(ar: &Arabic, w: &str) -> u8 {
     if ar.month(w).is_some() || ar.weekday(w).is_some() {
         f |= 16;
     }
-    if w.starts_with("ال") {
+    if has_article(w) {
         f |= 32;
     }
     if is_org_head(w) || is_org_head(strip_conj(w).1) {
@@ -327,40 +299,55 @@ fn arabic_word(w: &str) -> bool {
 }
 
 fn starts_with_al(w: &str) -> bool {
-    w.starts_with("ال") && w.chars().count() > 3
+    has_article(w) && w.chars().count() > 3
+}
+
+/// A folded word of a class of `data/lang/ar/words.tsv`.
+fn is(w: &str, c: WordClass) -> bool {
+    arabic().words.is(w, c)
+}
+
+/// A word opening with one of a class's prefixes.
+fn starts_with_any(w: &str, c: WordClass) -> bool {
+    arabic().words.list(c).iter().any(|p| w.starts_with(p.as_str()))
+}
+
+/// A word closing with one of a class's endings.
+fn ends_with_any(w: &str, c: WordClass) -> bool {
+    arabic().words.list(c).iter().any(|e| w.ends_with(e.as_str()))
 }
 
 /// Name particles after which a definite word still belongs to the name (عبد الله، أبو بكر البغدادي).
 fn is_name_particle(w: &str) -> bool {
-    matches!(w, "عبد" | "ابو" | "ابي" | "ابا" | "بن" | "ابن" | "ال" | "بنت" | "ام" | "نور" | "سيف" | "صلاح" | "شمس" | "عز" | "نصر" | "جاد" | "زين")
+    is(w, class::NAME_PARTICLE)
 }
 
 /// Words that look like names after a title but are not (common role nouns, verbs of state).
 fn is_not_name(ar: &Arabic, w: &str) -> bool {
     ar.is_stop(w) || ar.is_speech_verb(w) || ar.is_title(w) || ar.is_demonym(w) || ar.month(w).is_some() || ar.weekday(w).is_some() || is_role_noun(w) || has_pronoun_suffix(w) || {
         // A preposition-led common noun (بولاية، بمنح، لوزير) is not a name.
-        let rest = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل'));
-        rest.is_some_and(|r| r.starts_with("ال") || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || r.starts_with('م') && r.chars().count() <= 3)
+        let rest = match clitics::peel(w, BI_LI, 0) {
+            (n, r) if n > 0 => Some(r),
+            _ => None,
+        };
+        rest.is_some_and(|r| has_article(r) || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || starts_with_any(r, class::NOUN_PREFIX) && r.chars().count() <= 3)
     }
 }
 
 /// Possessive and object pronouns end common nouns (خارجيته، بنظرائه), never names.
 fn has_pronoun_suffix(w: &str) -> bool {
-    w.chars().count() >= 5 && ["ته", "تها", "تهم", "ايه", "اءه", "يها", "يهم", "هما", "اتها", "اته"].iter().any(|s| w.ends_with(s))
+    w.chars().count() >= 5 && ends_with_any(w, class::PRONOUN_SUFFIX)
 }
 
 /// A definite participle or common adjective (المتابع، المعارض، المختص) follows a name; a family
 /// name or nisba (الأسد، السوداني) belongs to it.
 fn definite_surname(w: &str) -> bool {
-    !(w.starts_with("الم") && !w.ends_with('ي') && w.chars().count() >= 6)
+    let participle = w.strip_prefix(ARTICLE).is_some_and(|r| starts_with_any(r, class::NOUN_PREFIX));
+    !(participle && !ends_with_any(w, class::NISBA_ENDING) && w.chars().count() >= 6)
 }
 
 fn is_role_noun(w: &str) -> bool {
-    let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
-    matches!(
-        w,
-        "وزاره" | "مجلس" | "هييه" | "حكومه" | "دوله" | "جيش" | "قوات" | "منظمه" | "حزب" | "حركه" | "جبهه" | "وكاله" | "شركه" | "جامعه" | "لجنه" | "مسوول" | "مصدر" | "مصادر" | "مسوولين" | "خبير" | "خبراء" | "رييس" | "وزير" | "نايب" | "عضو" | "اعضاء" | "قاده" | "قايد" | "بلاده" | "بلدية" | "بلديه" | "ولايه" | "مدينه" | "محافظه" | "منطقه" | "قريه" | "مكتب" | "مقر" | "كل" | "عدد" | "بيان" | "تصريح" | "تصريحات" | "كلمه" | "مؤتمر" | "موتمر" | "اجتماع" | "لقاء" | "زياره" | "اتصال" | "رساله" | "مقابله" | "حديث" | "نحو" | "اكثر" | "اقل" | "ليس" | "يجب" | "تم" | "جري" | "ان" | "شخص" | "الي" | "فقط" | "جديد" | "سابق"
-    )
+    is(clitics::peel(w, &[WA], 3).1, class::ROLE_NOUN)
 }
 
 /// Titles and roles before names: الرئيس الروسي فلاديمير بوتين, وزير الدفاع … سيرغي شويغو,
@@ -389,7 +376,7 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
             {
                 break;
             }
-            if t == "باسم" || t == "لشوون" || t == "شوون" {
+            if is(t, class::ROLE_COMPLEMENT) {
                 j += 1;
                 complements += 1;
                 continue;
@@ -403,8 +390,8 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
                 continue;
             }
             // Prepositional complements: المختص بالجماعات المتطرفة، لوزير الصحة بولاية الخرطوم.
-            let prep_definite = (t.starts_with("بال") || t.starts_with("لل") || t.starts_with("كال")) && t.chars().count() > 4;
-            let prep_idafa = (t.starts_with('ب') || t.starts_with('ل')) && !t.starts_with("ال") && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && is_not_name(ar, t) && !known_at.contains_key(&j);
+            let prep_definite = clitics::has_preposition_and_article(t) && t.chars().count() > 4;
+            let prep_idafa = t.starts_with(BI_LI) && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && is_not_name(ar, t) && !known_at.contains_key(&j);
             let possessive = has_pronoun_suffix(t) && complements == 0;
             if prep_definite || possessive {
                 j += 1;
@@ -416,9 +403,9 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
                 complements += 2;
                 continue;
             }
-            let definite = starts_with_al(t) || t.starts_with("لل");
+            let definite = starts_with_al(t) || t.starts_with(LI_ARTICLE);
             let known_org = known_at.get(&j).is_some_and(|&k| cands[k].m.kind != EntityKind::Person);
-            if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none()) || known_org || (complements > 0 && doc.ftok(j - 1) == "باسم") || (j == i + 1 && matches!(t, "وزراء" | "الوزراء" | "عام" | "العام" | "حكومه" | "اركان" | "وزاره" | "مجلس" | "هييه"))
+            if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none()) || known_org || (complements > 0 && is(doc.ftok(j - 1), class::ROLE_LINK)) || (j == i + 1 && is(t, class::TITLE_HEAD_COMPLEMENT))
             {
                 j += 1;
                 complements += 1;
@@ -480,9 +467,9 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
         let Some(end) = name_end(doc, ar, start, known_at) else { continue };
         let next = if end < n { doc.ftok(end) } else { "" };
         let closed_by_role = end < n && ar.is_title(next);
-        let closed_by_gloss = next == "،" && end + 1 < n && matches!(doc.ftok(end + 1), "وهو" | "وهي");
-        let closed_by_clause = matches!(next, "ان" | "انه" | "انها" | ":" | "،") && end - start >= 2;
-        let ok = (after_verb && (closed_by_role || closed_by_clause || closed_by_gloss)) || (closed_by_gloss && end - start >= 2 && doc.tokens[start].span.start > 0 && matches!(doc.ftok(v), "و" | "،" | "." | "قال" | "ووصف" | "وصف") );
+        let closed_by_gloss = is(next, class::GLOSS_COMMA) && end + 1 < n && is(doc.ftok(end + 1), class::GLOSS);
+        let closed_by_clause = is(next, class::NAME_CLOSER) && end - start >= 2;
+        let ok = (after_verb && (closed_by_role || closed_by_clause || closed_by_gloss)) || (closed_by_gloss && end - start >= 2 && doc.tokens[start].span.start > 0 && is(doc.ftok(v), class::GLOSS_LEAD));
         if !ok || doc.tokens[end.min(n - 1)].sentence != doc.tokens[start].sentence {
             continue;
         }
@@ -494,10 +481,10 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
     // Coordinated names after a nationality adjective with و (والفرنسي فرنسوا هولاند).
     for i in 0..n.saturating_sub(1) {
         let w = doc.ftok(i);
-        if !(w.starts_with('و') && ar.is_demonym(w)) || known_at.contains_key(&(i + 1)) {
+        if !(w.starts_with(WA) && ar.is_demonym(w)) || known_at.contains_key(&(i + 1)) {
             continue;
         }
-        let prev_title = (i.saturating_sub(6)..i).any(|k| ar.is_title(doc.ftok(k)) || doc.ftok(k).starts_with("الرييسا"));
+        let prev_title = (i.saturating_sub(6)..i).any(|k| ar.is_title(doc.ftok(k)) || starts_with_any(doc.ftok(k), class::DUAL_TITLE));
         if !prev_title {
             continue;
         }
@@ -522,7 +509,7 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
         }
         if starts_with_al(t) {
             // Compound given names go on: عبد الله …, كمال الدين …, سيف الإسلام ….
-            let after_particle = k > j && is_name_particle(doc.ftok(k - 1)) || matches!(t, "الدين" | "الله" | "الاسلام" | "الرحمن");
+            let after_particle = k > j && is_name_particle(doc.ftok(k - 1)) || is(t, class::NAME_TAIL);
             if k == j || !after_particle && !definite_surname(t) {
                 break;
             }
@@ -533,7 +520,7 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
             continue;
         }
         // A conjunction-led word after a name starts a new phrase (وزير ... شويغو وقادة).
-        if k > j && t.starts_with('و') && !is_name_particle(doc.ftok(k - 1)) {
+        if k > j && t.starts_with(WA) && !is_name_particle(doc.ftok(k - 1)) {
             break;
         }
         k += 1;
@@ -553,16 +540,16 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
         let w = doc.ftok(i);
         // Definite heads (الوكالة الوطنية للإعلام) need two complements to be a name.
         let (dprefix, dw) = strip_conj(w);
-        let definite_head = dw.strip_prefix("ال").is_some_and(is_org_head) || w.strip_prefix("ال").is_some_and(is_org_head);
+        let definite_head = dw.strip_prefix(ARTICLE).is_some_and(is_org_head) || w.strip_prefix(ARTICLE).is_some_and(is_org_head);
         if definite_head {
-            let prefix = if w.strip_prefix("ال").is_some_and(is_org_head) { 0 } else { dprefix };
+            let prefix = if w.strip_prefix(ARTICLE).is_some_and(is_org_head) { 0 } else { dprefix };
             let sentence = doc.tokens[i].sentence;
             let mut j = i + 1;
             while j < n && j < i + 5 && doc.tokens[j].sentence == sentence {
                 let t = doc.ftok(j);
-                if (starts_with_al(t) || t.starts_with("لل")) && !ar.is_stop(t) && ar.weekday(t).is_none() && !ar.is_title(t) {
+                if (starts_with_al(t) || t.starts_with(LI_ARTICLE)) && !ar.is_stop(t) && ar.weekday(t).is_none() && !ar.is_title(t) {
                     j += 1;
-                } else if t.starts_with('ل') && !t.starts_with("ال") && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && j > i + 1 {
+                } else if t.starts_with(LI) && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && j > i + 1 {
                     j += 2;
                 } else {
                     break;
@@ -579,12 +566,12 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             continue;
         }
         // A ministry named by its portfolio and country: الخارجية السودانية، الداخلية المصرية.
-        if matches!(dw, "الخارجيه" | "الداخليه" | "الدفاع" | "الخزانه" | "العدل" | "الصحه" | "الاعلام" | "الماليه")
+        if is(dw, class::MINISTRY_PORTFOLIO)
             && i + 1 < n
-            && doc.ftok(i + 1).ends_with('ه')
+            && ends_with_any(doc.ftok(i + 1), class::FEMININE_ENDING)
             && ar.is_demonym(doc.ftok(i + 1))
             && !known_at.contains_key(&i)
-            && !(i > 0 && (is_org_head(doc.ftok(i - 1)) || ar.is_title(doc.ftok(i - 1)) || doc.ftok(i - 1).contains("وزار")))
+            && !(i > 0 && (is_org_head(doc.ftok(i - 1)) || ar.is_title(doc.ftok(i - 1)) || arabic().words.list(class::MINISTRY_STEM).iter().any(|m| doc.ftok(i - 1).contains(m.as_str()))))
         {
             let fstart = doc.tokens[i].fstart + dprefix;
             let fend = doc.tokens[i + 1].fend;
@@ -594,8 +581,8 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             continue;
         }
         let (prefix, head) = if is_org_head(w) { (0, w) } else { strip_conj(w) };
-        let (prefix2, head) = match head.strip_prefix('ل').or_else(|| head.strip_prefix('ب')) {
-            Some(r) if is_org_head(r) => ("ل".len(), r),
+        let (prefix2, head) = match clitics::peel(head, BI_LI, 0) {
+            (n, r) if n > 0 && is_org_head(r) => (n, r),
             _ => (0, head),
         };
         if !is_org_head(head) {
@@ -616,12 +603,12 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             while j < n && j < i + 5 && doc.tokens[j].sentence == sentence {
                 let t = doc.ftok(j);
                 // لمكافحة الإرهاب, لحقوق الإنسان: a ل-led noun with its definite complement.
-                if t.starts_with('ل') && !t.starts_with("ال") && !t.starts_with("لل") && j > i + 1 && j + 1 < n && starts_with_al(doc.ftok(j + 1)) {
+                if t.starts_with(LI) && !t.starts_with(LI_ARTICLE) && j > i + 1 && j + 1 < n && starts_with_al(doc.ftok(j + 1)) {
                     j += 2;
                     end_tok = Some(j);
                     continue;
                 }
-                if !(starts_with_al(t) || t.starts_with("لل")) || ar.is_stop(t) || ar.weekday(t).is_some() || ar.is_title(t) && j > i + 1 {
+                if !(starts_with_al(t) || t.starts_with(LI_ARTICLE)) || ar.is_stop(t) || ar.weekday(t).is_some() || ar.is_title(t) && j > i + 1 {
                     break;
                 }
                 j += 1;
@@ -653,21 +640,11 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
 }
 
 fn strip_conj(w: &str) -> (usize, &str) {
-    for p in ["و", "ف"] {
-        if let Some(r) = w.strip_prefix(p)
-            && r.chars().count() >= 3
-        {
-            return (p.len(), r);
-        }
-    }
-    (0, w)
+    clitics::peel(w, CONJUNCTIONS, 3)
 }
 
 fn is_org_head(w: &str) -> bool {
-    matches!(
-        w,
-        "وزاره" | "هييه" | "مجلس" | "جبهه" | "حركه" | "حزب" | "تنظيم" | "وكاله" | "منظمه" | "جماعه" | "جمعيه" | "موسسه" | "مؤسسه" | "شركه" | "جامعه" | "لجنه" | "اتحاد" | "صحيفه" | "قناه" | "مصرف" | "بنك" | "كتايب" | "لواء" | "ميليشيا" | "ميليشيات" | "مليشيا" | "تحالف" | "ايتلاف" | "مفوضيه" | "محكمه" | "برلمان" | "جيش" | "مركز" | "معهد" | "نادي" | "فيلق" | "مرصد" | "وحدات"
-    )
+    is(w, class::ORG_HEAD)
 }
 
 /// Equipment designations (سو - 34, تو - 95 إم إس, ships named after الطراد) and numbers with their
@@ -690,7 +667,7 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
             continue;
         }
         // Named vessels: الطراد «موسكوفا».
-        if matches!(strip_conj(t).1, "الطراد" | "الفرقاطه" | "المدمره" | "الغواصه" | "السفينه" | "البارجه" | "حامله") && i + 2 < n && doc.ftok(i + 1) == "«" {
+        if is(strip_conj(t).1, class::VESSEL) && i + 2 < n && doc.ftok(i + 1) == "«" {
             if let Some(c) = (i + 2..n.min(i + 6)).find(|&k| doc.ftok(k) == "»")
                 && c > i + 2
             {
@@ -704,8 +681,9 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
         // Quantity: a number and the noun it counts (not a month, which makes a date).
         if t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && t.starts_with(|c: char| c.is_ascii_digit()) && i + 1 < n {
             let noun = doc.ftok(i + 1);
-            if arabic_word(noun) && ar.month(noun).is_none() && !ar.is_stop(noun) && !matches!(noun, "الف" | "مليون" | "مليار") || matches!(noun, "الف" | "مليون" | "مليار") && i + 2 < n && arabic_word(doc.ftok(i + 2)) {
-                let end = if matches!(noun, "الف" | "مليون" | "مليار") { i + 3 } else { i + 2 };
+            let scale = is(noun, class::SCALE);
+            if arabic_word(noun) && ar.month(noun).is_none() && !ar.is_stop(noun) && !scale || scale && i + 2 < n && arabic_word(doc.ftok(i + 2)) {
+                let end = if scale { i + 3 } else { i + 2 };
                 let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
                 let key = format!("n:{}", &doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend]);
                 out.push(Cand { m: Mention { span, kind: EntityKind::Quantity, key, name_en: None, geo: None }, src: Source::Pattern });

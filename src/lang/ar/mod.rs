@@ -75,6 +75,14 @@ pub mod class {
         QUOTING = "quoting",
         PUBLISHED = "published",
         IN_IT = "in_it",
+        NOUN_PREFIX = "noun_prefix",
+        GLOSS_COMMA = "gloss_comma",
+        GLOSS = "gloss",
+        NAME_CLOSER = "name_closer",
+        GLOSS_LEAD = "gloss_lead",
+        DUAL_TITLE = "dual_title",
+        FEMININE_ENDING = "feminine_ending",
+        MINISTRY_STEM = "ministry_stem",
     }
 }
 
