@@ -301,13 +301,9 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
             break;
         }
         if is_complementiser(t) {
-            let next = k + 1;
-            // مضيفا أن «…»: the quotation is the content.
-            if next < n && matches!(c.w(next), "«" | "\"" | "“") && c.close[next].is_some() {
-                open = Some((k, next));
-            } else {
-                open = Some((k, next));
-            }
+            // The content opens after the complementiser; when a paired quotation follows it
+            // (مضيفا أن «…»), `content_from` takes the quotation as the (direct) content.
+            open = Some((k, k + 1));
             break;
         }
         if t == ":" {
