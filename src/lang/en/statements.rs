@@ -3,7 +3,7 @@
 //! ("X said that ...", "..., X said.", "according to X, ..."). Pronoun speakers resolve to the
 //! last person named before them.
 
-use crate::lang::en::{ATTITUDE_VERBS, PRONOUNS_PERSON, SPEECH_VERBS, TELL_VERBS};
+use crate::lang::en::{class, is};
 use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
@@ -90,13 +90,6 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Words that end a speaker phrase when walking back from a reporting verb.
-const NP_BREAK: &[&str] = &[
-    "that", "and", "but", "while", "as", "because", "when", "who", "which", "after", "before", "if", "since", "where", "so", "or", "than", "what", "whom",
-    "said", "says", "told", "is", "was", "are", "were", "has", "have", "had", "be", "been", "to", "in", "on", "at", "by", "with", "about",
-];
-const NP_SKIP_BEFORE_VERB: &[&str] = &["also", "has", "have", "had", "previously", "later", "then", "again", "once", "reportedly", "repeatedly", "recently", "publicly", "privately", "further", "would", "will", "did", "does", "had", "often", "always", "never", "first", "separately"];
-
 /// A speaker found around a cue: its span and entity, if any.
 #[derive(Clone, Copy)]
 struct Speaker {
@@ -107,7 +100,7 @@ struct Speaker {
 /// Walks back from token `end` (exclusive) over a noun phrase naming the speaker.
 fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     let mut end = end;
-    while end > floor && NP_SKIP_BEFORE_VERB.contains(&c.low(end - 1)) {
+    while end > floor && is(c.low(end - 1), class::BEFORE_VERB) {
         end -= 1;
     }
     if end <= floor {
@@ -130,7 +123,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
             }
             // An unrecognised name or description before the apposition.
             let mut st = k - 1;
-            while st > floor && k - 1 - st < 6 && c.doc.tokens[st - 1].is_word && !NP_BREAK.contains(&c.low(st - 1)) {
+            while st > floor && k - 1 - st < 6 && c.doc.tokens[st - 1].is_word && !is(c.low(st - 1), class::NP_BREAK) {
                 st -= 1;
             }
             if st < k - 1 {
@@ -142,9 +135,9 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
         return None;
     }
     let w = c.low(end - 1);
-    if PRONOUNS_PERSON.contains(&w) || matches!(w, "they" | "we" | "i" | "it") {
+    if is(w, class::PERSON_PRONOUN) || matches!(w, "they" | "we" | "i" | "it") {
         let span = c.span(end - 1, end);
-        let entity = if PRONOUNS_PERSON.contains(&w) { c.last_person_before(span.start) } else { None };
+        let entity = if is(w, class::PERSON_PRONOUN) { c.last_person_before(span.start) } else { None };
         return Some(Speaker { span, entity });
     }
     if let Some(r) = c.mention_ending(end).filter(|r| r.span.start >= c.doc.tokens[floor].span.start) {
@@ -159,7 +152,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     while start > floor && end - start < 8 {
         let w = c.low(start - 1);
         let o = c.orig(start - 1);
-        if NP_BREAK.contains(&w) || !(c.doc.tokens[start - 1].is_word || matches!(o, "'" | "’" | "-" | "." | "&")) {
+        if is(w, class::NP_BREAK) || !(c.doc.tokens[start - 1].is_word || matches!(o, "'" | "’" | "-" | "." | "&")) {
             break;
         }
         start -= 1;
@@ -183,7 +176,7 @@ fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
     while k < cue && matches!(c.low(k), "but" | "and" | "so" | "however" | "," | "then" | "yet") {
         k += 1;
     }
-    speaker_after(c, k, cue).filter(|s| s.entity.is_some() || PRONOUNS_PERSON.contains(&s.span.slice(c.doc.text).to_lowercase().as_str()))
+    speaker_after(c, k, cue).filter(|s| s.entity.is_some() || is(s.span.slice(c.doc.text).to_lowercase().as_str(), class::PERSON_PRONOUN))
 }
 
 /// A noun phrase after a cue ("said Smith", "said a spokesman for X").
@@ -192,7 +185,7 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
         return None;
     }
     let w = c.low(start);
-    if PRONOUNS_PERSON.contains(&w) {
+    if is(w, class::PERSON_PRONOUN) {
         let span = c.span(start, start + 1);
         return Some(Speaker { span, entity: c.last_person_before(span.start) });
     }
@@ -219,7 +212,7 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
 }
 
 fn is_cue(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w) || TELL_VERBS.contains(&w)
+    is(w, class::SAY) || is(w, class::TELL)
 }
 
 fn trim_content(c: &Ctx, mut a: usize, mut b: usize) -> Option<Span> {
@@ -515,7 +508,7 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
                 continue;
             }
             // "so-called" names, it does not attribute.
-            let attitude = !is_cue(w) && ATTITUDE_VERBS.contains(&w) && !(k > r.start && c.low(k - 1) == "-");
+            let attitude = !is_cue(w) && is(w, class::ATTITUDE) && !(k > r.start && c.low(k - 1) == "-");
             if !is_cue(w) && !attitude {
                 k += 1;
                 continue;
@@ -556,7 +549,7 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
                 continue;
             };
             let mut from = k + 1;
-            if TELL_VERBS.contains(&w) {
+            if is(w, class::TELL) {
                 // Skip the addressee: up to "that" or a comma, within a few words.
                 if let Some(t) = (from..(from + 12).min(r.end)).find(|&j| matches!(c.low(j), "that" | "," | "how" | "why" | "what" | "whether" | ":") || c.is_quote(j)) {
                     from = t;
@@ -576,7 +569,7 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             // A stance's object ends where the next clause begins (", saying ...", ", which ...").
             let to = if attitude {
                 (from..r.end)
-                    .find(|&j| c.low(j) == "," && !c.quoted[j] && (is_cue(c.low(j + 1)) || ATTITUDE_VERBS.contains(&c.low(j + 1)) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while")))
+                    .find(|&j| c.low(j) == "," && !c.quoted[j] && (is_cue(c.low(j + 1)) || is(c.low(j + 1), class::ATTITUDE) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while")))
                     .unwrap_or(r.end)
             } else {
                 r.end
