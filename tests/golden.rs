@@ -77,11 +77,7 @@ fn golden_analyses_are_unchanged() {
         }
         let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
         if expected != actual {
-            failures.push(format!(
-                "{} (- expected, + today; line numbers of each file):\n{}",
-                expected_path.display(),
-                line_diff(&expected, &actual)
-            ));
+            failures.push(format!("{} (- expected, + today; line numbers of each file):\n{}", expected_path.display(), line_diff(&expected, &actual)));
         }
     }
     assert!(failures.is_empty(), "output changed; if on purpose, re-bless with KHABAR_BLESS=1 cargo test --test golden\n\n{}", failures.join("\n"));
