@@ -123,7 +123,7 @@ country\tEG\t26.5\t29.9\t100000000\tEgypt\tمصر\tt
 
     fn geocoded(g: &Gazetteer, text: &str, lang: Lang) -> Vec<Entity> {
         let doc = Doc::new(text, lang);
-        let res = Resources { gazetteer: Gazetteer::from_tsv(TSV) };
+        let res = Resources::with_gazetteer(Gazetteer::from_tsv(TSV));
         let _ = g;
         let ms: Vec<mentions::Mention> = res
             .gazetteer

@@ -1,117 +1,14 @@
 //! Arabic rules for the times stage: relative days (أمس، اليوم، غدا), weekdays, day-month dates in
 //! both month systems, months, years, relative weeks/months/years and "the past N days" intervals.
+//! The words are data (`data/lang/ar/time_grammar.tsv`, roles in [`Role`]); this file only says
+//! how they combine, into [`TimeValue`]s that the shared resolver turns into ISO values.
 
-use crate::TimeExpr;
+use super::calendar::CalendarId;
+use super::value::{TimeValue, Toward, Unit, Year};
+use super::words::{Role, TimeWords};
 use crate::lang::ar::{Arabic, arabic};
 use crate::stages::segment::Doc;
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-
-/// A token's folded text with an attached conjunction or preposition taken off (وأمس، بالأمس، وفي).
-fn bare(w: &str) -> &str {
-    let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.chars().count() >= 2).unwrap_or(w);
-    if let Some(r) = w.strip_prefix("بال") {
-        // بالأمس → الامس is not a word we need; keep the definite shape for relative words.
-        return if r.chars().count() >= 2 { &w[2..] } else { w };
-    }
-    w
-}
-
-fn is_past(w: &str) -> bool {
-    matches!(w, "الماضي" | "الماضيه" | "الماضيين" | "الماضيتين" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "الاخير" | "الاخيره" | "الاخيرين" | "السابق" | "السابقه")
-}
-fn is_next(w: &str) -> bool {
-    matches!(w, "المقبل" | "المقبله" | "القادم" | "القادمه" | "المقبلين" | "القادمين" | "المقبلتين")
-}
-fn is_current(w: &str) -> bool {
-    matches!(w, "الحالي" | "الحاليه" | "الجاري" | "الجاريه")
-}
-
-fn number(w: &str) -> Option<u32> {
-    if !w.is_empty() && w.len() <= 6 && w.bytes().all(|b| b.is_ascii_digit()) {
-        return w.parse().ok();
-    }
-    let w = w.strip_prefix("ال").unwrap_or(w);
-    Some(match w {
-        "يومين" | "اسبوعين" | "شهرين" | "عامين" | "سنتين" | "ساعتين" => 2,
-        "ثلاثه" | "ثلاث" => 3,
-        "اربعه" | "اربع" => 4,
-        "خمسه" | "خمس" => 5,
-        "سته" | "ست" => 6,
-        "سبعه" | "سبع" => 7,
-        "ثمانيه" | "ثماني" => 8,
-        "تسعه" | "تسع" => 9,
-        "عشره" | "عشر" => 10,
-        _ => return None,
-    })
-}
-
-#[derive(Clone, Copy)]
-enum Unit {
-    Hour,
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
-/// A unit noun and whether it carries its own count (the dual: اليومين = two days).
-fn unit(w: &str) -> Option<(Unit, Option<u32>)> {
-    let w = w.strip_prefix("ال").unwrap_or(w);
-    Some(match w {
-        "يوم" | "يوما" | "ايام" => (Unit::Day, None),
-        "يومين" | "يومان" => (Unit::Day, Some(2)),
-        "ساعه" | "ساعات" => (Unit::Hour, None),
-        "ساعتين" => (Unit::Hour, Some(2)),
-        "اسبوع" | "اسبوعا" | "اسابيع" => (Unit::Week, None),
-        "اسبوعين" => (Unit::Week, Some(2)),
-        "شهر" | "شهرا" | "اشهر" | "شهور" => (Unit::Month, None),
-        "شهرين" => (Unit::Month, Some(2)),
-        "عام" | "عاما" | "اعوام" | "سنه" | "سنوات" | "سنين" => (Unit::Year, None),
-        "عامين" | "سنتين" => (Unit::Year, Some(2)),
-        _ => return None,
-    })
-}
-
-fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn shift(d: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
-    let a = n.unsigned_abs();
-    match unit {
-        Unit::Hour => {
-            let days = a.div_ceil(24).max(1);
-            if n < 0 { d.checked_sub_days(Days::new(days)) } else { d.checked_add_days(Days::new(days)) }
-        }
-        Unit::Day => {
-            if n < 0 {
-                d.checked_sub_days(Days::new(a))
-            } else {
-                d.checked_add_days(Days::new(a))
-            }
-        }
-        Unit::Week => {
-            if n < 0 {
-                d.checked_sub_days(Days::new(7 * a))
-            } else {
-                d.checked_add_days(Days::new(7 * a))
-            }
-        }
-        Unit::Month => {
-            let m = Months::new(a.min(12 * 500) as u32);
-            if n < 0 { d.checked_sub_months(m) } else { d.checked_add_months(m) }
-        }
-        Unit::Year => {
-            let m = Months::new((12 * a).min(12 * 500) as u32);
-            if n < 0 { d.checked_sub_months(m) } else { d.checked_add_months(m) }
-        }
-    }
-}
-
-fn iso_week(d: NaiveDate) -> String {
-    let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
-}
+use chrono::Weekday;
 
 fn weekday_of(n: u32) -> Weekday {
     match n {
@@ -125,44 +22,58 @@ fn weekday_of(n: u32) -> Weekday {
     }
 }
 
-/// Words of expectation and plan (folded): what follows them in the sentence has not happened yet
-/// (نتوقع وصول أول سفينة يوم الثلاثاء، من المقرر أن يتوجه ... يوم الخميس).
-const EXPECTATION: &[&str] = &[
-    "نتوقع", "يتوقع", "تتوقع", "اتوقع", "يتوقعون", "المتوقع", "متوقع", "المقرر", "مقرر", "المرتقب", "مرتقب", "نامل", "يامل", "تامل", "نعتزم", "يعتزم", "تعتزم",
-];
-
-/// A verb with the future prefix س (سيزور، ستعقد) shortly before, or a word of expectation a little
-/// further back in the sentence: the weekday is upcoming.
-fn future_before(doc: &Doc, i: usize) -> bool {
-    let s = doc.tokens[i].sentence;
-    let expected = (i.saturating_sub(8)..i).any(|k| {
-        let w = doc.ftok(k);
-        let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
-        doc.tokens[k].sentence == s && EXPECTATION.contains(&w)
-    });
-    expected
-        || (i.saturating_sub(5)..i).any(|k| {
-        let w = doc.ftok(k);
-        let w = w.strip_prefix('و').unwrap_or(w);
-        doc.tokens[k].sentence == s
-            && w.chars().count() >= 4
-            && (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
-            && !matches!(w, "سياسه" | "سياسي" | "سيارة" | "سياره" | "سيارات" | "سيطره" | "ستار" | "سيناء" | "سيناريو" | "سنوات" | "سنويا" | "ستين")
-    })
-}
-
 struct Finder<'d, 'a> {
     doc: &'d Doc<'a>,
     ar: &'static Arabic,
+    words: &'d TimeWords,
     n: usize,
+}
+
+fn strip_any<'w>(w: &'w str, prefixes: &[String]) -> Option<&'w str> {
+    prefixes.iter().find_map(|p| w.strip_prefix(p.as_str()))
 }
 
 impl Finder<'_, '_> {
     fn w(&self, i: usize) -> &str {
         if i < self.n { self.doc.ftok(i) } else { "" }
     }
+    /// A token's folded text with an attached conjunction or preposition taken off (وأمس، بالأمس، وفي).
     fn b(&self, i: usize) -> &str {
-        bare(self.w(i))
+        self.bare(self.w(i))
+    }
+    fn bare<'w>(&self, w: &'w str) -> &'w str {
+        let w = strip_any(w, &self.words.proclitics).filter(|r| r.chars().count() >= 2).unwrap_or(w);
+        for p in &self.words.prepositions {
+            if let Some(r) = w.strip_prefix(p.as_str()).and_then(|r| strip_any(r, &self.words.articles)) {
+                // بالأمس → الأمس: keep the definite shape for relative words.
+                return if r.chars().count() >= 2 { &w[p.len()..] } else { w };
+            }
+        }
+        w
+    }
+    fn is(&self, w: &str, role: Role) -> bool {
+        self.words.is(w, role)
+    }
+    fn is_past(&self, w: &str) -> bool {
+        self.is(w, Role::Past) || self.is(w, Role::Recent)
+    }
+    fn is_next(&self, w: &str) -> bool {
+        self.is(w, Role::Next)
+    }
+    fn is_current(&self, w: &str) -> bool {
+        self.is(w, Role::Current)
+    }
+    fn without_article<'w>(&self, w: &'w str) -> &'w str {
+        strip_any(w, &self.words.articles).unwrap_or(w)
+    }
+    fn number(&self, w: &str) -> Option<u32> {
+        if !w.is_empty() && w.len() <= 6 && w.bytes().all(|b| b.is_ascii_digit()) {
+            return w.parse().ok();
+        }
+        self.words.number(self.without_article(w))
+    }
+    fn unit(&self, w: &str) -> Option<(Unit, Option<u32>)> {
+        self.words.unit(self.without_article(w))
     }
     fn same_sentence(&self, a: usize, b: usize) -> bool {
         b < self.n && self.doc.tokens[a].sentence == self.doc.tokens[b].sentence
@@ -176,7 +87,7 @@ impl Finder<'_, '_> {
             return Some((m, 2));
         }
         let w = self.w(i);
-        if matches!(bare(w), "كانون" | "تشرين") {
+        if self.is(self.bare(w), Role::MonthHead) {
             return None;
         }
         self.ar.month(w).map(|m| (m, 1))
@@ -193,26 +104,42 @@ impl Finder<'_, '_> {
     }
     fn year_at(&self, i: usize) -> Option<i32> {
         let w = self.w(i);
-        let w = w.strip_prefix('و').unwrap_or(w);
+        let w = strip_any(w, &self.words.conjunctions).unwrap_or(w);
         if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
             let y: i32 = w.parse().ok()?;
             return (1800..=2200).contains(&y).then_some(y);
         }
         None
     }
+    /// A verb with the future prefix س (سيزور، ستعقد) shortly before, or a word of expectation a
+    /// little further back in the sentence (نتوقع، من المقرر أن): the weekday is upcoming.
+    fn future_before(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let s = doc.tokens[i].sentence;
+        let expected = (i.saturating_sub(8)..i).any(|k| {
+            let w = doc.ftok(k);
+            let w = strip_any(w, &self.words.proclitics).unwrap_or(w);
+            doc.tokens[k].sentence == s && self.is(w, Role::Expectation)
+        });
+        expected
+            || (i.saturating_sub(5)..i).any(|k| {
+                let w = doc.ftok(k);
+                let w = strip_any(w, &self.words.conjunctions).unwrap_or(w);
+                doc.tokens[k].sentence == s && w.chars().count() >= 4 && strip_any(w, &self.words.future_prefixes).is_some() && !self.is(w, Role::NotFuture)
+            })
+    }
 }
 
-pub fn find(doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let ar = arabic();
-    let f = Finder { doc, ar, n: doc.tokens.len() };
-    let mut out: Vec<TimeExpr> = Vec::new();
+/// Every time expression of an Arabic document, with its value if it has one (a relative one
+/// needs the article date, which the resolver has; the span is taken either way).
+pub fn find(doc: &Doc, words: &TimeWords, date_known: bool) -> Vec<(usize, usize, Option<TimeValue>)> {
+    let f = Finder { doc, ar: arabic(), words, n: doc.tokens.len() };
+    let mut out = Vec::new();
     let mut i = 0;
     while i < f.n {
-        match match_at(&f, i, date) {
+        match match_at(&f, i, date_known) {
             Some((end, value)) if end > i => {
-                if let Some(v) = value {
-                    out.push(TimeExpr { start: doc.tokens[i].span.start, end: doc.tokens[end - 1].span.end, value: v });
-                }
+                out.push((i, end, value));
                 i = end;
             }
             _ => i += 1,
@@ -221,136 +148,127 @@ pub fn find(doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
     out
 }
 
-/// The time expression starting at token i: (end token, value if resolvable).
-fn match_at(f: &Finder, i: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
+type Found = Option<(usize, Option<TimeValue>)>;
+
+/// The time expression starting at token i: (end token, value).
+fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
     let w = f.b(i);
-    let d = date;
-    let y = d.map(|d| d.year());
-    let rel = |days: i64| d.and_then(|d| shift(d, Unit::Day, days)).map(day);
+    let day = |n: i64| Some(TimeValue::DayOffset(n));
 
     // أول من أمس، أمس الأول
-    if w == "اول" && f.w(i + 1) == "من" && bare(f.w(i + 2)) == "امس" {
-        return Some((i + 3, rel(-2)));
+    if f.is(w, Role::First) && f.is(f.w(i + 1), Role::Of) && f.is(f.bare(f.w(i + 2)), Role::Yesterday) {
+        return Some((i + 3, day(-2)));
     }
-    if w == "امس" || w == "الامس" || w == "البارحه" {
-        if matches!(f.w(i + 1), "الاول") {
-            return Some((i + 2, rel(-2)));
+    if f.is(w, Role::Yesterday) {
+        if f.is(f.w(i + 1), Role::TheFirst) {
+            return Some((i + 2, day(-2)));
         }
-        return Some((weekday_paren_end(f, i + 1), rel(-1)));
+        return Some((weekday_paren_end(f, i + 1), day(-1)));
     }
-    if w == "يوم" {
+    if f.is(w, Role::Day) {
         let next = f.b(i + 1);
-        if next == "امس" {
-            return Some((weekday_paren_end(f, i + 2), rel(-1)));
+        if f.is(next, Role::YesterdayNoun) {
+            return Some((weekday_paren_end(f, i + 2), day(-1)));
         }
-        if next == "غد" {
-            return Some((i + 2, rel(1)));
+        if f.is(next, Role::TomorrowNoun) {
+            return Some((i + 2, day(1)));
         }
         if f.ar.weekday(f.w(i + 1)).is_some() {
-            return weekday_expr(f, i, i + 1, date);
+            return weekday_expr(f, i, i + 1, date_known);
         }
-        if number(f.w(i + 1)).is_some() && f.month_at(i + 2).is_some() {
-            return day_month(f, i, i + 1, date);
+        if f.number(f.w(i + 1)).is_some() && f.month_at(i + 2).is_some() {
+            return day_month(f, i + 1, date_known);
         }
         return None;
     }
-    if w == "اليوم" {
+    if f.is(w, Role::Today) {
         // اليوم الأول / اليوم التالي are ordinal days, not today.
-        let next = f.w(i + 1);
-        if matches!(next, "الاول" | "الثاني" | "الثالث" | "التالي" | "السابق" | "الذي" | "الوطني" | "العالمي" | "الدولي") {
+        if f.is(f.w(i + 1), Role::OrdinalDay) {
             return None;
         }
-        return Some((weekday_paren_end(f, i + 1), rel(0)));
+        return Some((weekday_paren_end(f, i + 1), day(0)));
     }
-    if w == "غدا" || w == "غد" && f.w(i.wrapping_sub(1)) == "بعد" {
-        if f.w(i.wrapping_sub(1)) == "بعد" {
-            return Some((i + 1, rel(2)));
+    let after_before = f.is(f.w(i.wrapping_sub(1)), Role::After);
+    if f.is(w, Role::Tomorrow) || f.is(w, Role::TomorrowNoun) && after_before {
+        if after_before {
+            return Some((i + 1, day(2)));
         }
-        return Some((weekday_paren_end(f, i + 1), rel(1)));
+        return Some((weekday_paren_end(f, i + 1), day(1)));
     }
     if f.ar.weekday(f.w(i)).is_some() {
         // صلاة الجمعة is a prayer, not a date.
-        if i > 0 && matches!(bare(f.w(i - 1)), "صلاه" | "خطبه" | "صلاة") {
+        if i > 0 && f.is(f.bare(f.w(i - 1)), Role::Prayer) {
             return None;
         }
-        return weekday_expr(f, i, i, date);
+        return weekday_expr(f, i, i, date_known);
     }
     // A day and a month: 26 نوفمبر (تشرين الثاني) الحالي.
-    if number(f.w(i)).is_some_and(|n| (1..=31).contains(&n)) && f.w(i).bytes().all(|b| b.is_ascii_digit()) && f.month_at(i + 1).is_some() {
-        return day_month(f, i, i, date);
+    if f.number(f.w(i)).is_some_and(|n| (1..=31).contains(&n)) && f.w(i).bytes().all(|b| b.is_ascii_digit()) && f.month_at(i + 1).is_some() {
+        return day_month(f, i, date_known);
     }
     // A month, with a year or a relative qualifier, or after a preposition.
     if let Some((m, used)) = f.month_at(i) {
         let after = f.skip_alt_month(i + used);
-        let marker_before = i > 0 && matches!(f.b(i - 1), "في" | "شهر" | "منذ" | "حتي" | "خلال" | "مطلع" | "اواخر" | "اوايل" | "منتصف" | "نهايه" | "بدايه" | "اواسط" | "قبل" | "بعد" | "الشهر");
+        let marker_before = i > 0 && f.is(f.b(i - 1), Role::MonthMarker);
+        let month = |year| Some(TimeValue::Month { month: m, year });
         if let Some(year) = f.year_at(after) {
-            return Some((after + 1, Some(format!("{year:04}-{m:02}"))));
+            return Some((after + 1, month(Year::Absolute(year))));
         }
         let q = f.w(after);
-        let Some(d) = d else { return Some((after, None)) };
-        let this = NaiveDate::from_ymd_opt(d.year(), m, 1)?;
-        if is_past(q) {
-            let yy = if this <= d { d.year() } else { d.year() - 1 };
-            return Some((after + 1, Some(format!("{yy:04}-{m:02}"))));
+        if !date_known {
+            return Some((after, None));
         }
-        if is_next(q) {
-            let yy = if m > d.month() { d.year() } else { d.year() + 1 };
-            return Some((after + 1, Some(format!("{yy:04}-{m:02}"))));
+        if f.is_past(q) {
+            return Some((after + 1, month(Year::Nearest(Toward::PAST))));
         }
-        if is_current(q) {
-            return Some((after + 1, Some(format!("{:04}-{m:02}", d.year()))));
+        if f.is_next(q) {
+            return Some((after + 1, month(Year::Nearest(Toward::FUTURE_STRICT))));
         }
-        if marker_before && (used == 2 || after > i + used || !matches!(bare(f.w(i)), "اب" | "ماي" | "مارس")) {
-            return Some((after, Some(format!("{:04}-{m:02}", d.year()))));
+        if f.is_current(q) {
+            return Some((after + 1, month(Year::Offset(0))));
+        }
+        if marker_before && (used == 2 || after > i + used || !f.is(f.bare(f.w(i)), Role::AmbiguousMonth)) {
+            return Some((after, month(Year::Offset(0))));
         }
         return None;
     }
     // Years: عام 2014, في 2014, 2014 و2015.
     if let Some(yr) = f.year_at(i) {
         let prev = if i > 0 { f.b(i - 1) } else { "" };
-        let year_word = matches!(prev, "عام" | "العام" | "سنه" | "السنه" | "عامي" | "العامين" | "منذ" | "حتي" | "في" | "مطلع" | "نهايه" | "بدايه" | "اواخر" | "اوايل" | "منتصف" | "قبل" | "بعد" | "خلال" | "صيف" | "ربيع" | "خريف" | "شتاء")
-            || f.w(i).starts_with('و') && i > 0 && f.year_at(i - 1).is_some();
-        let counted = unit(f.w(i + 1)).is_some() || f.w(i + 1).chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !year_word;
+        let year_word = f.is(prev, Role::YearMarker) || strip_any(f.w(i), &f.words.conjunctions).is_some() && i > 0 && f.year_at(i - 1).is_some();
+        let counted = f.unit(f.w(i + 1)).is_some() || f.w(i + 1).chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !year_word;
         if year_word && !counted {
-            return Some((i + 1, Some(format!("{yr:04}"))));
+            return Some((i + 1, Some(TimeValue::Year(Year::Absolute(yr)))));
         }
         return None;
     }
     // Relative periods: العام الماضي، الشهر المقبل، الأسبوع القادم، هذا العام.
-    let period = match w {
-        "العام" | "السنه" => Some(Unit::Year),
-        "الشهر" => Some(Unit::Month),
-        "الاسبوع" => Some(Unit::Week),
-        _ => None,
-    };
-    if let Some(u) = period
-        && let Some(d) = d
+    if let Some(u) = f.words.period(w)
+        && date_known
     {
         let q = f.w(i + 1);
-        let delta = if is_past(q) && !matches!(q, "الاخير" | "الاخيره" | "السابق" | "السابقه") {
+        let delta = if f.is(q, Role::Past) {
             Some(-1)
-        } else if is_next(q) {
+        } else if f.is_next(q) {
             Some(1)
-        } else if is_current(q) || (i > 0 && f.b(i - 1) == "هذا") {
+        } else if f.is_current(q) || (i > 0 && f.is(f.b(i - 1), Role::This)) {
             Some(0)
         } else {
             None
         };
         if let Some(delta) = delta {
-            let end = if is_current(q) || is_past(q) || is_next(q) { i + 2 } else { i + 1 };
-            let t = shift(d, u, delta)?;
+            let end = if f.is_current(q) || f.is_past(q) || f.is_next(q) { i + 2 } else { i + 1 };
             let v = match u {
-                Unit::Year => format!("{:04}", t.year()),
-                Unit::Month => format!("{:04}-{:02}", t.year(), t.month()),
-                _ => iso_week(t),
+                Unit::Year => TimeValue::Year(Year::Offset(delta)),
+                Unit::Month => TimeValue::MonthOffset(delta as i64),
+                _ => TimeValue::Week { offset: delta as i64, weekend: false },
             };
             return Some((end, Some(v)));
         }
-        let _ = y;
     }
     // Intervals: خلال 48 يوما الماضية، خلال اليومين الماضيين، في الأيام الثلاثة المقبلة.
-    if matches!(w, "خلال" | "طيله" | "طوال" | "مدي" | "في" | "منذ") {
-        return interval(f, i, date);
+    if f.is(w, Role::IntervalHead) {
+        return interval(f, i, date_known);
     }
     None
 }
@@ -360,95 +278,85 @@ fn weekday_paren_end(f: &Finder, i: usize) -> usize {
     if f.w(i) == "(" && f.ar.weekday(f.w(i + 1)).is_some() && f.w(i + 2) == ")" { i + 3 } else { i }
 }
 
-fn weekday_expr(f: &Finder, start: usize, wd_tok: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
-    let wd = weekday_of(f.ar.weekday(f.w(wd_tok))?);
+fn weekday_expr(f: &Finder, start: usize, wd_tok: usize, date_known: bool) -> Found {
+    let weekday = weekday_of(f.ar.weekday(f.w(wd_tok))?);
     let mut end = wd_tok + 1;
     let q = f.w(end);
-    let upcoming = is_next(q) || future_before(f.doc, start);
-    let past_q = is_past(q);
-    if is_next(q) || past_q {
+    let upcoming = f.is_next(q) || f.future_before(start);
+    let past_q = f.is_past(q);
+    if f.is_next(q) || past_q {
         end += 1;
     }
     // يوم الخميس 19 نوفمبر: the explicit date wins.
-    if number(f.w(end)).is_some() && f.month_at(end + 1).is_some() {
-        return day_month(f, start, end, date);
+    if f.number(f.w(end)).is_some() && f.month_at(end + 1).is_some() {
+        return day_month(f, end, date_known);
     }
-    let Some(d) = date else { return Some((end, None)) };
-    let cur = d.weekday().num_days_from_monday() as i64;
-    let target = wd.num_days_from_monday() as i64;
-    let v = if upcoming && !past_q {
-        let mut diff = (target - cur).rem_euclid(7);
-        if diff == 0 {
-            diff = 7;
-        }
-        shift(d, Unit::Day, diff)
-    } else {
-        // The most recent such day; the publication day itself when it is that weekday.
-        let diff = (cur - target).rem_euclid(7);
-        shift(d, Unit::Day, -diff)
-    };
-    Some((end, v.map(day)))
+    // The most recent such day (the publication day itself when it is that weekday), or the next.
+    let toward = if upcoming && !past_q { Toward::FUTURE_STRICT } else { Toward::PAST };
+    Some((end, Some(TimeValue::Weekday { weekday, toward })))
 }
 
-fn day_month(f: &Finder, _start: usize, num_tok: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
-    let dd = number(f.w(num_tok))?;
-    let (m, used) = f.month_at(num_tok + 1)?;
+fn day_month(f: &Finder, num_tok: usize, date_known: bool) -> Found {
+    let day = f.number(f.w(num_tok))?;
+    let (month, used) = f.month_at(num_tok + 1)?;
     let mut end = f.skip_alt_month(num_tok + 1 + used);
     let year = if let Some(y) = f.year_at(end) {
         end += 1;
-        Some(y)
-    } else if let Some(d) = date {
+        Year::Absolute(y)
+    } else if !date_known {
+        return Some((end, None));
+    } else {
         let q = f.w(end);
-        let this = NaiveDate::from_ymd_opt(d.year(), m, dd.clamp(1, 28));
-        if is_past(q) {
+        if f.is_past(q) {
             end += 1;
-            Some(if this.is_some_and(|t| t <= d) { d.year() } else { d.year() - 1 })
-        } else if is_next(q) {
+            Year::Nearest(Toward::PAST)
+        } else if f.is_next(q) {
             end += 1;
-            Some(if this.is_some_and(|t| t > d) { d.year() } else { d.year() + 1 })
+            Year::Nearest(Toward::FUTURE_STRICT)
         } else {
-            if is_current(q) {
+            if f.is_current(q) {
                 end += 1;
             }
-            Some(d.year())
+            Year::Offset(0)
         }
-    } else {
-        None
     };
-    let v = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, dd)).map(day);
-    Some((end, v))
+    Some((end, Some(TimeValue::Date { calendar: CalendarId::Gregorian, year, month, day })))
 }
 
-fn interval(f: &Finder, i: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
+fn interval(f: &Finder, i: usize, date_known: bool) -> Found {
     // خلال [N] unit [one more word] الماضية|المقبلة
     let mut k = i + 1;
     let mut count = None;
-    if let Some(n) = number(f.w(k))
+    if let Some(n) = f.number(f.w(k))
         && f.w(k).bytes().all(|b| b.is_ascii_digit())
     {
         count = Some(n);
         k += 1;
     }
-    let (u, own) = unit(f.w(k))?;
+    let (unit, own) = f.unit(f.w(k))?;
     if own.is_none() && count.is_none() {
         // الأيام الثلاثة الماضية: a number word after a plural unit.
-        if let Some(n) = number(f.w(k + 1)).filter(|_| !f.w(k + 1).bytes().all(|b| b.is_ascii_digit())) {
+        if let Some(n) = f.number(f.w(k + 1)).filter(|_| !f.w(k + 1).bytes().all(|b| b.is_ascii_digit())) {
             count = Some(n);
             k += 1;
         }
     }
-    let count = count.or(own)?;
+    let count = count.or(own)? as i64;
     k += 1;
     // One stray word may sit between the unit and its qualifier (اليومين الساعات الماضية).
-    let (q_at, q) = if is_past(f.w(k)) || is_next(f.w(k)) { (k, f.w(k)) } else if f.same_sentence(i, k + 1) && f.doc.tokens[k].is_word { (k + 1, f.w(k + 1)) } else { return None };
-    let past = is_past(q);
-    if !past && !is_next(q) {
+    let (q_at, q) = if f.is_past(f.w(k)) || f.is_next(f.w(k)) {
+        (k, f.w(k))
+    } else if f.same_sentence(i, k + 1) && f.doc.tokens[k].is_word {
+        (k + 1, f.w(k + 1))
+    } else {
+        return None;
+    };
+    let past = f.is_past(q);
+    if !past && !f.is_next(q) {
         return None;
     }
-    let Some(d) = date else { return Some((q_at + 1, None)) };
-    let n = count as i64;
-    let v = if past { shift(d, u, -n).map(|s| format!("{}/{}", day(s), day(d))) } else { shift(d, u, n).map(|e| format!("{}/{}", day(d), day(e))) };
-    Some((q_at + 1, v))
+    let value = date_known.then_some(TimeValue::Interval { unit, count: if past { -count } else { count } });
+    Some((q_at + 1, value))
 }
 
 #[cfg(test)]
