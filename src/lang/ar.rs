@@ -6,7 +6,6 @@ use crate::stages::normalize::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 
 const PEOPLE: &str = include_str!("../../data/lang/ar/people.tsv");
 const ORGS: &str = include_str!("../../data/lang/ar/orgs.tsv");
@@ -49,9 +48,9 @@ pub struct Arabic {
     weekdays: HashMap<String, u32>,
 }
 
+/// The Arabic pack's tables, decoded once with the other shared resources.
 pub fn arabic() -> &'static Arabic {
-    static AR: OnceLock<Arabic> = OnceLock::new();
-    AR.get_or_init(Arabic::load)
+    &crate::stages::resources().arabic
 }
 
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
@@ -68,7 +67,7 @@ fn insert_with_lam<V: Clone>(map: &mut HashMap<String, V>, folded: String, v: V)
 }
 
 impl Arabic {
-    fn load() -> Arabic {
+    pub fn load() -> Arabic {
         let mut entities = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entity = Vec::new();
