@@ -2,6 +2,7 @@
 //! clitic-aware lookups every Arabic stage shares.
 
 use crate::EntityKind;
+use crate::geo::gazetteer::NamePrefixes;
 use crate::stages::normalize::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
@@ -395,5 +396,73 @@ mod tests {
         assert_eq!(transliterate("كمال"), "Kmal");
         assert!(transliterate("الحسن").starts_with("al-"));
         assert_eq!(transliterate(""), "");
+    }
+}
+
+/// The prefixes written onto an Arabic place name (`data/lang/ar/place_prefixes.tsv`): what the
+/// gazetteer asks through [`NamePrefixes`].
+pub struct PlacePrefixes {
+    conjunctions: Vec<String>,
+    prepositions: Vec<String>,
+    article: String,
+    article_after_lam: String,
+    /// Every prefix a name may carry, the bare name ("") first: conjunctions, prepositions, then
+    /// each conjunction with each preposition.
+    allowed: Vec<String>,
+}
+
+const PLACE_PREFIXES: &str = include_str!("../../data/lang/ar/place_prefixes.tsv");
+
+impl PlacePrefixes {
+    pub fn load() -> PlacePrefixes {
+        let mut p = PlacePrefixes { conjunctions: Vec::new(), prepositions: Vec::new(), article: String::new(), article_after_lam: String::new(), allowed: Vec::new() };
+        for line in data_lines(PLACE_PREFIXES) {
+            let Some((class, forms)) = line.split_once('\t') else { continue };
+            let forms: Vec<String> = forms.split('|').map(|f| fold(f.trim())).filter(|f| !f.is_empty()).collect();
+            match class {
+                "conjunction" => p.conjunctions = forms,
+                "preposition" => p.prepositions = forms,
+                "article" => p.article = forms.concat(),
+                "article_after_lam" => p.article_after_lam = forms.concat(),
+                _ => {}
+            }
+        }
+        p.allowed = std::iter::once(String::new()).chain(p.conjunctions.iter().cloned()).chain(p.prepositions.iter().cloned()).collect();
+        for c in &p.conjunctions {
+            for b in &p.prepositions {
+                p.allowed.push(format!("{c}{b}"));
+            }
+        }
+        p
+    }
+}
+
+impl NamePrefixes for PlacePrefixes {
+    fn writes(&self, folded: &str) -> bool {
+        folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    }
+    fn name_starts(&self, word: &str) -> [Option<usize>; 3] {
+        let conj = self.conjunctions.iter().find(|c| word.starts_with(c.as_str())).map_or(0, String::len);
+        let prep = self.prepositions.iter().find(|p| word[conj..].starts_with(p.as_str())).map_or(0, |p| conj + p.len());
+        [Some(0), (conj > 0).then_some(conj), (prep > 0).then_some(prep)].map(|o| o.filter(|&o| o < word.len()))
+    }
+    fn allows(&self, prefix: &str, variant: bool) -> bool {
+        let allowed = if variant { &self.allowed[..=self.conjunctions.len()] } else { &self.allowed[..] };
+        allowed.iter().any(|a| a == prefix)
+    }
+    fn strippable(&self) -> &[String] {
+        &self.allowed[1..]
+    }
+    fn without_prefixes<'w>(&self, mut word: &'w str) -> &'w str {
+        while let Some(rest) = self.conjunctions.iter().chain(&self.prepositions).find_map(|p| word.strip_prefix(p.as_str())) {
+            word = rest;
+        }
+        word
+    }
+    fn variant(&self, folded: &str) -> Option<String> {
+        folded.strip_prefix(self.article.as_str()).map(|rest| format!("{}{rest}", self.article_after_lam))
+    }
+    fn variant_base(&self, folded: &str) -> Option<String> {
+        folded.strip_prefix(self.article_after_lam.as_str()).map(|rest| format!("{}{rest}", self.article))
     }
 }

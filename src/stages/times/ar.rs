@@ -244,54 +244,8 @@ type Found = Option<(usize, Option<TimeValue>)>;
 /// The time expression starting at token i: (end token, value).
 fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
     let w = f.b(i);
-    let day = |n: i64| Some(TimeValue::DayOffset(n));
-
-    // أول من أمس، أمس الأول
-    if f.is(w, Role::First) && f.is(f.w(i + 1), Role::Of) && f.is(f.bare(f.w(i + 2)), Role::Yesterday) {
-        return Some((weekday_paren_end(f, i + 3), day(-2)));
-    }
-    if f.is(w, Role::Yesterday) {
-        if f.is(f.w(i + 1), Role::TheFirst) {
-            return Some((weekday_paren_end(f, i + 2), day(-2)));
-        }
-        return Some((weekday_paren_end(f, i + 1), day(-1)));
-    }
-    if f.is(w, Role::Day) {
-        let next = f.b(i + 1);
-        if f.is(next, Role::YesterdayNoun) {
-            return Some((weekday_paren_end(f, i + 2), day(-1)));
-        }
-        if f.is(next, Role::TomorrowNoun) {
-            return Some((weekday_paren_end(f, i + 2), day(1)));
-        }
-        if f.ar.weekday(f.w(i + 1)).is_some() {
-            return weekday_expr(f, i, i + 1, date_known);
-        }
-        if f.number(f.w(i + 1)).is_some() && f.month_at(i + 2).is_some() {
-            return day_month(f, i + 1, date_known);
-        }
-        return None;
-    }
-    if f.is(w, Role::Today) {
-        // اليوم الأول / اليوم التالي are ordinal days, not today.
-        if f.is(f.w(i + 1), Role::OrdinalDay) {
-            return None;
-        }
-        return Some((weekday_paren_end(f, i + 1), day(0)));
-    }
-    let after_before = f.is(f.w(i.wrapping_sub(1)), Role::After);
-    if f.is(w, Role::Tomorrow) || f.is(w, Role::TomorrowNoun) && after_before {
-        if after_before {
-            return Some((i + 1, day(2)));
-        }
-        return Some((weekday_paren_end(f, i + 1), day(1)));
-    }
-    if f.ar.weekday(f.w(i)).is_some() && (f.w(i).contains("ال") || f.w(i).starts_with("لل")) {
-        // صلاة الجمعة is a prayer, not a date.
-        if i > 0 && f.is(f.bare(f.w(i - 1)), Role::Prayer) {
-            return None;
-        }
-        return weekday_expr(f, i, i, date_known);
+    if let Some(found) = deictic(f, i, w, date_known) {
+        return found;
     }
     if let Some(found) = hijri_or_numeric_date(f, i, date_known) {
         return Some(found);
@@ -309,45 +263,130 @@ fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
     if f.number(f.w(i)).is_some_and(|n| (1..=31).contains(&n)) && f.w(i).bytes().all(|b| b.is_ascii_digit()) && f.month_at(i + 1).is_some() {
         return day_month(f, i, date_known);
     }
-    // A month, with a year or a relative qualifier, or after a preposition.
     if let Some((m, used)) = f.month_at(i) {
-        let after = f.skip_alt_month(i + used);
-        let marker_before = i > 0 && f.is(f.b(i - 1), Role::MonthMarker);
-        let month = |year| Some(TimeValue::Month { month: m, year });
-        if let Some(year) = f.year_at(after) {
-            return Some((after + 1, month(Year::Absolute(year))));
-        }
-        let q = f.w(after);
-        if !date_known {
-            return Some((after, None));
-        }
-        if f.is_past(q) {
-            return Some((after + 1, month(Year::Nearest(Toward::PAST))));
-        }
-        if f.is_next(q) {
-            return Some((after + 1, month(Year::Nearest(Toward::FUTURE_STRICT))));
-        }
-        if f.is_current(q) {
-            return Some((after + 1, month(Year::Offset(0))));
-        }
-        if marker_before && (used == 2 || after > i + used || !f.is(f.bare(f.w(i)), Role::AmbiguousMonth)) {
-            return Some((after, month(Year::Offset(0))));
-        }
-        return None;
+        return month_expr(f, i, m, used, date_known);
     }
-    // Years: عام 2014, في 2014, 2014 و2015.
     if let Some(yr) = f.year_at(i) {
-        let prev = if i > 0 { f.b(i - 1) } else { "" };
-        let year_word = f.is(prev, Role::YearMarker)
-            || prev.strip_prefix('ل').is_some_and(|r| f.is(r, Role::YearNoun))
-            || strip_any(f.w(i), &f.words.conjunctions).is_some() && i > 0 && f.year_at(i - 1).is_some();
-        let counted = f.unit(f.w(i + 1)).is_some() || f.w(i + 1).chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !year_word;
-        if year_word && !counted {
-            return Some((i + 1, Some(TimeValue::Year(Year::Absolute(yr)))));
-        }
-        return None;
+        return year_expr(f, i, yr);
     }
-    // Relative periods: العام الماضي، الشهر المقبل، الأسبوع القادم، هذا العام.
+    if let Some(found) = relative_period(f, i, w, date_known) {
+        return Some(found);
+    }
+    // Intervals: خلال 48 يوما الماضية، خلال اليومين الماضيين، في الأيام الثلاثة المقبلة.
+    if f.is(w, Role::IntervalHead)
+        && let Some(found) = interval(f, i, date_known)
+    {
+        return Some(found);
+    }
+    if f.is(w, Role::Ago) {
+        return ago(f, i, date_known);
+    }
+    // هذين اليومين: the two days up to the article date.
+    if f.is(w, Role::ThisDual)
+        && let Some((unit, Some(2))) = f.unit(f.w(i + 1))
+    {
+        return Some((i + 2, date_known.then_some(TimeValue::Interval { unit, count: -2 })));
+    }
+    None
+}
+
+/// Days named from the article date (أمس، اليوم، غدا، بعد غد) and weekdays: `Some` when the
+/// expression at i is decided here (found or ruled out), `None` to try the other rules.
+fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
+    let day = |n: i64| Some(TimeValue::DayOffset(n));
+    // أول من أمس، أمس الأول
+    if f.is(w, Role::First) && f.is(f.w(i + 1), Role::Of) && f.is(f.bare(f.w(i + 2)), Role::Yesterday) {
+        return Some(Some((weekday_paren_end(f, i + 3), day(-2))));
+    }
+    if f.is(w, Role::Yesterday) {
+        if f.is(f.w(i + 1), Role::TheFirst) {
+            return Some(Some((weekday_paren_end(f, i + 2), day(-2))));
+        }
+        return Some(Some((weekday_paren_end(f, i + 1), day(-1))));
+    }
+    if f.is(w, Role::Day) {
+        let next = f.b(i + 1);
+        if f.is(next, Role::YesterdayNoun) {
+            return Some(Some((weekday_paren_end(f, i + 2), day(-1))));
+        }
+        if f.is(next, Role::TomorrowNoun) {
+            return Some(Some((weekday_paren_end(f, i + 2), day(1))));
+        }
+        if f.ar.weekday(f.w(i + 1)).is_some() {
+            return Some(weekday_expr(f, i, i + 1, date_known));
+        }
+        if f.number(f.w(i + 1)).is_some() && f.month_at(i + 2).is_some() {
+            return Some(day_month(f, i + 1, date_known));
+        }
+        return Some(None);
+    }
+    if f.is(w, Role::Today) {
+        // اليوم الأول / اليوم التالي are ordinal days, not today.
+        if f.is(f.w(i + 1), Role::OrdinalDay) {
+            return Some(None);
+        }
+        return Some(Some((weekday_paren_end(f, i + 1), day(0))));
+    }
+    let after_before = f.is(f.w(i.wrapping_sub(1)), Role::After);
+    if f.is(w, Role::Tomorrow) || f.is(w, Role::TomorrowNoun) && after_before {
+        if after_before {
+            return Some(Some((i + 1, day(2))));
+        }
+        return Some(Some((weekday_paren_end(f, i + 1), day(1))));
+    }
+    // «لأحد» (for anyone) is not Sunday: a weekday keeps its article (الأحد، للأحد).
+    if f.ar.weekday(f.w(i)).is_some() && (f.w(i).contains("ال") || f.w(i).starts_with("لل")) {
+        // صلاة الجمعة is a prayer, not a date.
+        if i > 0 && f.is(f.bare(f.w(i - 1)), Role::Prayer) {
+            return Some(None);
+        }
+        return Some(weekday_expr(f, i, i, date_known));
+    }
+    None
+}
+
+/// A month (at i, `used` tokens), with a year or a relative qualifier, or after a preposition.
+fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Found {
+    let after = f.skip_alt_month(i + used);
+    let marker_before = i > 0 && f.is(f.b(i - 1), Role::MonthMarker);
+    let month = |year| Some(TimeValue::Month { month: m, year });
+    if let Some(year) = f.year_at(after) {
+        return Some((after + 1, month(Year::Absolute(year))));
+    }
+    let q = f.w(after);
+    if !date_known {
+        return Some((after, None));
+    }
+    if f.is_past(q) {
+        return Some((after + 1, month(Year::Nearest(Toward::PAST))));
+    }
+    if f.is_next(q) {
+        return Some((after + 1, month(Year::Nearest(Toward::FUTURE_STRICT))));
+    }
+    if f.is_current(q) {
+        return Some((after + 1, month(Year::Offset(0))));
+    }
+    if marker_before && (used == 2 || after > i + used || !f.is(f.bare(f.w(i)), Role::AmbiguousMonth)) {
+        return Some((after, month(Year::Offset(0))));
+    }
+    return None;
+}
+
+/// A four-digit year (at i) where a word before makes it one: عام 2014, في 2014, 2014 و2015.
+fn year_expr(f: &Finder, i: usize, yr: i32) -> Found {
+    let prev = if i > 0 { f.b(i - 1) } else { "" };
+    let year_word = f.is(prev, Role::YearMarker)
+        || prev.strip_prefix('ل').is_some_and(|r| f.is(r, Role::YearNoun))
+        || strip_any(f.w(i), &f.words.conjunctions).is_some() && i > 0 && f.year_at(i - 1).is_some();
+    let counted = f.unit(f.w(i + 1)).is_some() || f.w(i + 1).chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !year_word;
+    if year_word && !counted {
+        return Some((i + 1, Some(TimeValue::Year(Year::Absolute(yr)))));
+    }
+    return None;
+}
+
+/// Relative periods: العام الماضي، الشهر المقبل، الأسبوع القادم، هذا العام.
+fn relative_period(f: &Finder, i: usize, w: &str, date_known: bool) -> Found {
     if let Some(u) = period_of(f, w)
         && date_known
     {
@@ -375,21 +414,6 @@ fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
             };
             return Some((end, Some(v)));
         }
-    }
-    // Intervals: خلال 48 يوما الماضية، خلال اليومين الماضيين، في الأيام الثلاثة المقبلة.
-    if f.is(w, Role::IntervalHead)
-        && let Some(found) = interval(f, i, date_known)
-    {
-        return Some(found);
-    }
-    if f.is(w, Role::Ago) {
-        return ago(f, i, date_known);
-    }
-    // هذين اليومين: the two days up to the article date.
-    if f.is(w, Role::ThisDual)
-        && let Some((unit, Some(2))) = f.unit(f.w(i + 1))
-    {
-        return Some((i + 2, date_known.then_some(TimeValue::Interval { unit, count: -2 })));
     }
     None
 }

@@ -166,19 +166,33 @@ pub fn find(doc: &Doc, r: &Resolver) -> Vec<(usize, usize, TimeValue)> {
 
 /// The expression starting at token `i`: (end token, value).
 fn match_at(c: &Cursor, i: usize, r: &Resolver) -> Option<(usize, TimeValue)> {
-    let w = c.low(i);
     // Absolute forms first: they need no article date.
     if let Some(found) = absolute(c, i, r) {
         return Some(found);
     }
     r.date?;
-    match w {
-        "yesterday" => return Some((i + 1, TimeValue::DayOffset(-1))),
-        "today" | "tonight" => return Some((i + 1, TimeValue::DayOffset(0))),
-        "tomorrow" => return Some((i + 1, TimeValue::DayOffset(1))),
-        _ => {}
-    }
-    // Weekdays, optionally after last/next/this/coming.
+    deictic_day(c, i)
+        .or_else(|| weekday(c, i, r))
+        .or_else(|| relative_period(c, i))
+        .or_else(|| ago(c, i))
+        .or_else(|| recent_interval(c, i))
+        .or_else(|| quarter(c, i))
+        .or_else(|| month_alone(c, i))
+}
+
+fn deictic_day(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let offset = match c.low(i) {
+        "yesterday" => -1,
+        "today" | "tonight" => 0,
+        "tomorrow" => 1,
+        _ => return None,
+    };
+    Some((i + 1, TimeValue::DayOffset(offset)))
+}
+
+/// Weekdays, optionally after last/next/this/coming.
+fn weekday(c: &Cursor, i: usize, r: &Resolver) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     let (lead, wd_at) = match w {
         "last" | "next" | "this" | "coming" | "past" => (Some(w), i + 1),
         _ => (None, i),
@@ -203,6 +217,12 @@ fn match_at(c: &Cursor, i: usize, r: &Resolver) -> Option<(usize, TimeValue)> {
         }
         return Some((end, TimeValue::Weekday { weekday: wd, toward }));
     }
+    None
+}
+
+/// last/this/next/coming + week/month/year/weekend/season or a month; earlier/later this ...
+fn relative_period(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     // last/this/next/coming + week/month/year/weekend/season; earlier/later this ...
     let (rel, unit_at, start) = match w {
         "last" | "this" | "next" | "past" | "coming" => (w, i + 1, i),
@@ -248,11 +268,12 @@ fn match_at(c: &Cursor, i: usize, r: &Resolver) -> Option<(usize, TimeValue)> {
             return Some((end, TimeValue::Month { month: m, year }));
         }
     }
-    // "two days ago", "a week ago", "three years earlier" is relative to something else: not it.
-    if let Some(found) = ago(c, i) {
-        return Some(found);
-    }
-    // "the past three days": an interval ending on the article date.
+    None
+}
+
+/// "the past three days": an interval ending on the article date.
+fn recent_interval(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     if w == "the" && matches!(c.low(i + 1), "past" | "last") {
         let (k, unit_at) = match NUMBERS.iter().find(|(n, _)| *n == c.low(i + 2)).map(|p| p.1).or_else(|| c.number(i + 2).map(|n| n as i64)) {
             Some(k) if k > 0 => (k, i + 3),
@@ -269,7 +290,12 @@ fn match_at(c: &Cursor, i: usize, r: &Resolver) -> Option<(usize, TimeValue)> {
             }
         }
     }
-    // Quarters: "the third quarter", "third-quarter", "the fourth quarter of 2015".
+    None
+}
+
+/// Quarters: "the third quarter", "third-quarter", "the fourth quarter of 2015".
+fn quarter(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     let q_at = if w == "the" { i + 1 } else { i };
     if let Some(&(_, q)) = ORDINALS.iter().find(|(n, _)| *n == c.low(q_at)) {
         let mut k = q_at + 1;
@@ -288,7 +314,12 @@ fn match_at(c: &Cursor, i: usize, r: &Resolver) -> Option<(usize, TimeValue)> {
             return Some((end, TimeValue::Quarter { quarter: q, year }));
         }
     }
-    // A month alone: "in December", "early September", "last June" handled above.
+    None
+}
+
+/// A month alone: "in December", "early September" ("last June" is a relative period).
+fn month_alone(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     let m_at = match w {
         "early" | "late" | "mid" => {
             if c.low(i + 1) == "-" {
@@ -324,6 +355,7 @@ fn month_year(c: &Cursor, at: usize) -> Year {
     Year::NewsWindow { ahead: looks_ahead(c, at) }
 }
 
+/// "two days ago", "a week ago" ("three years earlier" is relative to something else: not it).
 fn ago(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
     let k = NUMBERS.iter().find(|(n, _)| *n == c.low(i)).map(|p| p.1).or_else(|| c.number(i).map(|n| n as i64))?;
     if k <= 0 {
