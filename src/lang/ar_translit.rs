@@ -18,6 +18,8 @@ const WORDS: &str = include_str!("../../data/lang/ar/name_words.tsv");
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum Class {
     Head,
+    /// A head that takes a short complement before it in English (Association, Center, Fund).
+    HeadPre,
     PlaceHead,
     Adj,
     Noun,
@@ -37,7 +39,9 @@ pub struct Translit {
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
+    src.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect())
 }
 
 /// A folded word with its article off, when what remains is still a word.
@@ -77,6 +81,7 @@ impl Translit {
             let [class, ar, en] = cols[..] else { continue };
             let class = match class {
                 "head" => Class::Head,
+                "head_pre" => Class::HeadPre,
                 "place_head" => Class::PlaceHead,
                 "adj" => Class::Adj,
                 "noun" => Class::Noun,
@@ -90,7 +95,12 @@ impl Translit {
             };
             words.insert((class, fold(ar)), en);
         }
-        Translit { chunks, names, words, demonyms }
+        Translit {
+            chunks,
+            names,
+            words,
+            demonyms,
+        }
     }
 
     /// The Latin letters for one folded Arabic word (no article handling), lowercase.
@@ -106,8 +116,13 @@ impl Translit {
         let mut out = String::new();
         let mut key = String::new();
         for i in 0..letters.len() as isize {
-            let windows: [(char, &[isize]); 5] =
-                [('5', &[-2, -1, 0, 1, 2]), ('4', &[-1, 0, 1, 2]), ('3', &[-1, 0, 1]), ('2', &[0, 1]), ('1', &[0])];
+            let windows: [(char, &[isize]); 5] = [
+                ('5', &[-2, -1, 0, 1, 2]),
+                ('4', &[-1, 0, 1, 2]),
+                ('3', &[-1, 0, 1]),
+                ('2', &[0, 1]),
+                ('1', &[0]),
+            ];
             for (level, offsets) in windows {
                 key.clear();
                 key.push(level);
@@ -148,7 +163,11 @@ impl Translit {
             return en.to_string();
         }
         if let Some(stem) = without_article(w) {
-            let en = self.names.get(stem).map(|s| s.to_string()).unwrap_or_else(|| capitalise(&self.transliterate_word(stem)));
+            let en = self
+                .names
+                .get(stem)
+                .map(|s| s.to_string())
+                .unwrap_or_else(|| capitalise(&self.transliterate_word(stem)));
             return format!("al-{en}");
         }
         capitalise(&self.transliterate_word(w))
@@ -157,9 +176,14 @@ impl Translit {
     /// The English display name of an Arabic name (a person, an organisation, a place).
     pub fn english_name(&self, ar: &str) -> String {
         let words = split_words(ar);
-        let Some(first) = words.first() else { return String::new() };
+        let Some(first) = words.first() else {
+            return String::new();
+        };
         if let Some(head) = self.lookup(Class::Head, &first.text) {
-            return self.organisation(head, &words[1..]);
+            return self.organisation(head, false, &words[1..]);
+        }
+        if let Some(head) = self.lookup(Class::HeadPre, &first.text) {
+            return self.organisation(head, true, &words[1..]);
         }
         self.person(&words)
     }
@@ -180,7 +204,10 @@ impl Translit {
                 let pair = format!("عبد {}", next.text);
                 let spelled = match self.names.get(&pair) {
                     Some(en) => en.to_string(),
-                    None => format!("Abdul{}", self.transliterate_word(without_article(&next.text).unwrap_or(&next.text))),
+                    None => format!(
+                        "Abdul{}",
+                        self.transliterate_word(without_article(&next.text).unwrap_or(&next.text))
+                    ),
                 };
                 out.push(spelled);
                 i += 2;
@@ -200,22 +227,27 @@ impl Translit {
     }
 
     /// Head (with its adjectives and nationality before it) + complements in English order:
-    /// اللجنة الوطنية لمكافحة الإرهاب → National Committee for Combating Terrorism.
-    fn organisation(&self, head: &str, rest: &[Word]) -> String {
-        let mut head_adjs: Vec<String> = Vec::new();
+    /// اللجنة الوطنية لمكافحة الإرهاب → National Committee for Combating Terrorism. A head that
+    /// takes a pre-modifier (Association, Center, Fund …) puts a single table complement before
+    /// itself: جمعية الأطفال المعوقين → Disabled Children Association.
+    fn organisation(&self, head: &str, pre: bool, rest: &[Word]) -> String {
+        let mut head_adjs: Vec<&str> = Vec::new();
         let mut nationality: Option<&str> = None;
         let mut before_head: Vec<String> = Vec::new();
-        // (connector, adjectives, noun, noun is an action)
-        let mut groups: Vec<(&str, Vec<String>, String, bool)> = Vec::new();
-        let mut i = 0;
-        while i < rest.len() {
-            let w = &rest[i];
-            i += 1;
+        let mut groups: Vec<Complement> = Vec::new();
+        for w in rest {
             if !w.arabic {
-                groups.push(("", Vec::new(), w.text.clone(), false));
+                groups.push(Complement {
+                    connector: "",
+                    adjs: Vec::new(),
+                    noun: w.text.clone(),
+                    kind: Kind::Name,
+                });
                 continue;
             }
-            if let Some(code) = crate::lang::ar::arabic().demonym(&w.text).map(|d| d.code.as_str())
+            if let Some(code) = crate::lang::ar::arabic()
+                .demonym(&w.text)
+                .map(|d| d.code.as_str())
                 && let Some(&adj) = self.demonyms.get(code)
             {
                 nationality.get_or_insert(adj);
@@ -224,54 +256,78 @@ impl Translit {
             let (prep, word) = split_preposition(&w.text, |t| self.known(t));
             // Right after the head a word that is both is the complement (وزارة الخارجية, Ministry of
             // Foreign Affairs); after a complement, its adjective (العلاقات الخارجية, Foreign Relations).
-            let noun_first = groups.is_empty() && [Class::Noun, Class::Verbal].iter().any(|&c| self.lookup(c, &word).is_some());
+            let noun_first = groups.is_empty()
+                && [Class::Noun, Class::Verbal]
+                    .iter()
+                    .any(|&c| self.lookup(c, &word).is_some());
             if prep.is_empty()
                 && !noun_first
                 && let Some(adj) = self.lookup(Class::Adj, &word)
             {
                 match groups.last_mut() {
-                    Some(g) => g.1.push(adj.to_string()),
-                    None => head_adjs.push(adj.to_string()),
+                    Some(g) => g.adjs.push(adj),
+                    None => head_adjs.push(adj),
                 }
                 continue;
             }
             let connector = match prep {
                 "ل" => "for",
                 "و" => "and",
-                _ => match groups.last() {
-                    Some((_, _, _, true)) => "",
-                    _ => "of",
-                },
+                _ if groups.last().is_some_and(|g| g.kind == Kind::Action) => "",
+                _ => "of",
             };
             if let Some(v) = self.lookup(Class::Verbal, &word) {
-                groups.push((connector, Vec::new(), v.to_string(), true));
+                groups.push(Complement {
+                    connector,
+                    adjs: Vec::new(),
+                    noun: v.to_string(),
+                    kind: Kind::Action,
+                });
             } else if let Some(n) = self.lookup(Class::Noun, &word) {
-                groups.push((connector, Vec::new(), n.to_string(), false));
+                groups.push(Complement {
+                    connector,
+                    adjs: Vec::new(),
+                    noun: n.to_string(),
+                    kind: Kind::Noun,
+                });
             } else {
                 let name = self.name_word(&word);
                 // A proper name right after the head names it: جامعة هارفارد → Harvard University.
                 if groups.is_empty() && prep.is_empty() {
                     before_head.push(name);
-                } else if let Some(last) = groups.last_mut().filter(|g| g.0 == connector && !g.3 && prep.is_empty() && g.1.is_empty()) {
+                } else if let Some(last) = groups
+                    .last_mut()
+                    .filter(|g| g.kind == Kind::Name && prep.is_empty() && g.adjs.is_empty())
+                {
                     // Consecutive unknown words are one name.
-                    last.2.push(' ');
-                    last.2.push_str(&name);
+                    last.noun.push(' ');
+                    last.noun.push_str(&name);
                 } else {
-                    groups.push((connector, Vec::new(), name, false));
+                    groups.push(Complement {
+                        connector,
+                        adjs: Vec::new(),
+                        noun: name,
+                        kind: Kind::Name,
+                    });
                 }
             }
         }
-        let mut out: Vec<String> = Vec::new();
-        out.extend(nationality.map(str::to_string));
-        out.extend(before_head);
-        out.extend(head_adjs.into_iter().rev());
-        out.push(head.to_string());
-        for (connector, adjs, noun, _) in groups {
-            if !connector.is_empty() {
-                out.push(connector.to_string());
+        let mut out: Vec<&str> = Vec::new();
+        out.extend(nationality);
+        out.extend(before_head.iter().map(String::as_str));
+        out.extend(head_adjs.iter().rev());
+        let premodified = pre && groups.len() == 1 && groups[0].kind == Kind::Noun;
+        if premodified {
+            out.extend(groups[0].adjs.iter().rev());
+            out.push(&groups[0].noun);
+        }
+        out.push(head);
+        for g in groups.iter().filter(|_| !premodified) {
+            if !g.connector.is_empty() {
+                out.push(g.connector);
             }
-            out.extend(adjs.into_iter().rev());
-            out.push(noun);
+            out.extend(g.adjs.iter().rev());
+            out.push(&g.noun);
         }
         let mut name = out.join(" ");
         if let Some(bare) = name.strip_suffix(" of") {
@@ -281,7 +337,9 @@ impl Translit {
     }
 
     fn known(&self, w: &str) -> bool {
-        [Class::Adj, Class::Noun, Class::Verbal].iter().any(|&c| self.lookup(c, w).is_some())
+        [Class::Adj, Class::Noun, Class::Verbal]
+            .iter()
+            .any(|&c| self.lookup(c, w).is_some())
     }
 
     /// A gazetteer place's English name as a reader expects it: the article written al- (GeoNames'
@@ -290,7 +348,10 @@ impl Translit {
     pub fn place_name(&self, ar: &str, name_en: &str) -> String {
         let name = match name_en.split_once(' ') {
             Some((article, rest))
-                if ["Al", "Ar", "As", "Ash", "At", "Ath", "Ad", "Adh", "Az", "An", "Aş"].contains(&article)
+                if [
+                    "Al", "Ar", "As", "Ash", "At", "Ath", "Ad", "Adh", "Az", "An", "Aş",
+                ]
+                .contains(&article)
                     && rest.starts_with(|c: char| c.is_uppercase()) =>
             {
                 format!("al-{rest}")
@@ -308,6 +369,23 @@ impl Translit {
     }
 }
 
+/// What follows an organisation's head: a connector, then a noun with its adjectives.
+struct Complement {
+    connector: &'static str,
+    adjs: Vec<&'static str>,
+    noun: String,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Noun,
+    /// An action noun (مكافحة): its own complement follows without "of".
+    Action,
+    /// A word the table does not know, transliterated.
+    Name,
+}
+
 /// A word of a name: folded when Arabic, as written otherwise.
 struct Word {
     text: String,
@@ -316,7 +394,9 @@ struct Word {
 
 fn split_words(ar: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    for raw in ar.split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')) {
+    for raw in ar.split(|c: char| {
+        c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')
+    }) {
         if raw.is_empty() {
             continue;
         }
@@ -324,10 +404,18 @@ fn split_words(ar: &str) -> Vec<Word> {
         let text = if arabic { fold(raw) } else { raw.to_string() };
         // عبدالله, عبدالرحمن: the servant-of prefix written joined.
         if arabic
-            && let Some(rest) = text.strip_prefix("عبد").filter(|r| r.starts_with("ال") && r.chars().count() >= 4)
+            && let Some(rest) = text
+                .strip_prefix("عبد")
+                .filter(|r| r.starts_with("ال") && r.chars().count() >= 4)
         {
-            out.push(Word { text: "عبد".to_string(), arabic });
-            out.push(Word { text: rest.to_string(), arabic });
+            out.push(Word {
+                text: "عبد".to_string(),
+                arabic,
+            });
+            out.push(Word {
+                text: rest.to_string(),
+                arabic,
+            });
             continue;
         }
         out.push(Word { text, arabic });
@@ -362,7 +450,10 @@ mod tests {
 
     #[test]
     fn common_given_names_get_their_conventional_spelling() {
-        assert!(["Mohammed", "Muhammad", "Mohammad", "Mohamed"].contains(&t().english_name("محمد").as_str()));
+        assert!(
+            ["Mohammed", "Muhammad", "Mohammad", "Mohamed"]
+                .contains(&t().english_name("محمد").as_str())
+        );
         assert_eq!(t().english_name("عبدالله"), t().english_name("عبد الله"));
         assert!(t().english_name("عبد الله").starts_with("Abd"));
         assert_eq!(t().english_name("فيصل بن سلمان"), "Faisal bin Salman");
@@ -376,8 +467,18 @@ mod tests {
             assert!(vowels >= ar.split(' ').count() * 2 - 1, "{ar} -> {en}");
         }
         assert_eq!(t().english_name("كريم نصار"), "Karim Nassar");
-        assert!(t().english_name("الحسن").to_lowercase().starts_with("al"), "{}", t().english_name("الحسن"));
-        assert!(t().english_name("الكبيسي").to_lowercase().starts_with("al-"), "{}", t().english_name("الكبيسي"));
+        assert!(
+            t().english_name("الحسن").to_lowercase().starts_with("al"),
+            "{}",
+            t().english_name("الحسن")
+        );
+        assert!(
+            t().english_name("الكبيسي")
+                .to_lowercase()
+                .starts_with("al-"),
+            "{}",
+            t().english_name("الكبيسي")
+        );
         assert_eq!(t().english_name(""), "");
     }
 
@@ -385,20 +486,47 @@ mod tests {
     fn organisations_are_translated_around_their_head() {
         assert_eq!(t().english_name("وزارة الصحة"), "Ministry of Health");
         assert_eq!(t().english_name("اللجنة الوطنية"), "National Committee");
-        assert_eq!(t().english_name("وزارة الداخلية السعودية"), "Saudi Ministry of Interior");
-        assert_eq!(t().english_name("المجلس الأعلى للقضاء"), "Supreme Council for Judiciary");
-        assert_eq!(t().english_name("مجلس العلاقات الخارجية"), "Council of Foreign Relations");
-        assert_eq!(t().english_name("هيئة حماية البيئة"), "Authority of Protection of Environment");
+        assert_eq!(
+            t().english_name("وزارة الداخلية السعودية"),
+            "Saudi Ministry of Interior"
+        );
+        assert_eq!(
+            t().english_name("المجلس الأعلى للقضاء"),
+            "Supreme Council for Judiciary"
+        );
+        assert_eq!(
+            t().english_name("مجلس العلاقات الخارجية"),
+            "Council of Foreign Relations"
+        );
+        assert_eq!(
+            t().english_name("هيئة حماية البيئة"),
+            "Authority of Protection of Environment"
+        );
         assert_eq!(t().english_name("لجنة الرعاية"), "Committee of Care");
+        assert_eq!(t().english_name("قوات الأمن"), "Security Forces");
+        assert_eq!(
+            t().english_name("الصندوق السعودي للتنمية"),
+            "Saudi Development Fund"
+        );
+        assert_eq!(
+            t().english_name("مركز الدراسات والبحوث"),
+            "Center of Studies and Research"
+        );
         let harvard = t().english_name("جامعة هارفارد");
-        assert!(harvard.starts_with("Har") && harvard.ends_with(" University"), "{harvard}");
+        assert!(
+            harvard.starts_with("Har") && harvard.ends_with(" University"),
+            "{harvard}"
+        );
     }
 
     #[test]
     fn places_keep_their_generic_head() {
         assert_eq!(t().place_name("محافظة إدلب", "Idlib"), "Idlib Governorate");
         assert_eq!(t().place_name("إدلب", "Idlib"), "Idlib");
-        assert_eq!(t().place_name("محافظة إدلب", "Idlib Governorate"), "Idlib Governorate");
+        assert_eq!(
+            t().place_name("محافظة إدلب", "Idlib Governorate"),
+            "Idlib Governorate"
+        );
         assert_eq!(t().place_name("نهر الفرات", "Euphrates"), "Euphrates");
         assert_eq!(t().place_name("الرقة", "Ar Raqqah"), "al-Raqqah");
         assert_eq!(t().place_name("العراق", "Al Anbar"), "al-Anbar");
