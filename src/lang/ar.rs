@@ -57,9 +57,7 @@ pub fn arabic() -> &'static Arabic {
 }
 
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
-    src.lines()
-        .map(str::trim_end)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 /// Inserts a folded ال- word also in its لل- shape minus the first ل ("للرئيس" = ل + "لرئيس"), so
@@ -77,19 +75,11 @@ impl Arabic {
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entity = Vec::new();
         let mut seen: HashMap<String, ()> = HashMap::default();
-        for (src, kind) in [
-            (PEOPLE, EntityKind::Person),
-            (ORGS, EntityKind::Organization),
-        ] {
+        for (src, kind) in [(PEOPLE, EntityKind::Person), (ORGS, EntityKind::Organization)] {
             for line in data_lines(src) {
-                let Some((en, forms)) = line.split_once('\t') else {
-                    continue;
-                };
+                let Some((en, forms)) = line.split_once('\t') else { continue };
                 let idx = entities.len() as u32;
-                entities.push(LexEntity {
-                    kind,
-                    name_en: en.trim().to_string(),
-                });
+                entities.push(LexEntity { kind, name_en: en.trim().to_string() });
                 for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
                     let f = fold(form);
                     let mut add = |p: String| {
@@ -114,22 +104,12 @@ impl Arabic {
         let mut demonym_forms = HashMap::default();
         for line in data_lines(DEMONYMS) {
             let mut cols = line.split('\t');
-            let (Some(code), Some(en), Some(forms)) = (cols.next(), cols.next(), cols.next())
-            else {
-                continue;
-            };
+            let (Some(code), Some(en), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
             let idx = demonyms.len() as u32;
-            demonyms.push(Demonym {
-                code: code.trim().to_string(),
-                country_en: en.trim().to_string(),
-            });
+            demonyms.push(Demonym { code: code.trim().to_string(), country_en: en.trim().to_string() });
             let forms: Vec<&str> = forms.split('|').map(str::trim).collect();
             // "!form" lists a derived shape that is really another word (روسيا is the country).
-            let not: Vec<String> = forms
-                .iter()
-                .filter_map(|f| f.strip_prefix('!'))
-                .map(fold)
-                .collect();
+            let not: Vec<String> = forms.iter().filter_map(|f| f.strip_prefix('!')).map(fold).collect();
             for (k, form) in forms.iter().filter(|f| !f.starts_with('!')).enumerate() {
                 let base = fold(form);
                 if base.is_empty() {
@@ -175,12 +155,8 @@ impl Arabic {
         let mut weekdays = HashMap::default();
         for line in data_lines(TIME_WORDS) {
             let mut cols = line.split('\t');
-            let (Some(kind), Some(n), Some(forms)) = (cols.next(), cols.next(), cols.next()) else {
-                continue;
-            };
-            let Ok(n) = n.trim().parse::<u32>() else {
-                continue;
-            };
+            let (Some(kind), Some(n), Some(forms)) = (cols.next(), cols.next(), cols.next()) else { continue };
+            let Ok(n) = n.trim().parse::<u32>() else { continue };
             for form in forms.split('|') {
                 let f = fold(form.trim());
                 match kind {
@@ -191,27 +167,11 @@ impl Arabic {
                 }
             }
         }
-        let mut month_heads: Vec<String> = months
-            .keys()
-            .filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string()))
-            .collect();
+        let mut month_heads: Vec<String> = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
         month_heads.sort();
         month_heads.dedup();
         let translit = super::ar_translit::Translit::load();
-        Arabic {
-            names,
-            pattern_entity,
-            entities,
-            demonyms,
-            demonym_forms,
-            titles,
-            speech,
-            stop,
-            months,
-            month_heads,
-            weekdays,
-            translit,
-        }
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, month_heads, weekdays, translit }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -292,22 +252,12 @@ pub fn lookup<'m, V>(map: &'m HashMap<String, V>, tok: &str) -> Option<(usize, &
 
 /// The proclitics a name may carry in running text: و ف then ب ل ك (each optional).
 pub fn is_clitic_prefix(p: &str) -> bool {
-    matches!(
-        p,
-        "" | "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك"
-    )
+    matches!(p, "" | "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك")
 }
 
 fn strip_proclitics(tok: &str) -> &str {
-    let t = tok
-        .strip_prefix('و')
-        .or_else(|| tok.strip_prefix('ف'))
-        .filter(|r| r.chars().count() >= 3)
-        .unwrap_or(tok);
-    t.strip_prefix('ب')
-        .or_else(|| t.strip_prefix('ل'))
-        .filter(|r| r.chars().count() >= 3)
-        .unwrap_or(t)
+    let t = tok.strip_prefix('و').or_else(|| tok.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(tok);
+    t.strip_prefix('ب').or_else(|| t.strip_prefix('ل')).filter(|r| r.chars().count() >= 3).unwrap_or(t)
 }
 
 /// The English display name of an Arabic name the lexicons do not know (see `ar_translit`).
@@ -325,10 +275,7 @@ mod tests {
         assert!(ar.entities.iter().any(|e| e.name_en == "Vladimir Putin"));
         assert!(ar.is_demonym(&fold("والفرنسي")));
         assert!(ar.is_demonym(&fold("الأميركية")));
-        assert_eq!(
-            ar.demonym(&fold("الروسية")).map(|d| d.code.as_str()),
-            Some("RU")
-        );
+        assert_eq!(ar.demonym(&fold("الروسية")).map(|d| d.code.as_str()), Some("RU"));
         assert!(ar.is_title(&fold("الرئيس")));
         assert!(ar.is_title(&fold("للرئيس")));
         assert!(ar.is_speech_verb(&fold("وأضاف")));

@@ -4,152 +4,22 @@ use crate::stages::tagger::FeatureHasher;
 
 /// Reporting verbs that take the content directly ("said that ...", "..., she added").
 pub const SPEECH_VERBS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "added",
-    "adds",
-    "wrote",
-    "writes",
-    "noted",
-    "announced",
-    "announces",
-    "tweeted",
-    "tweets",
-    "stated",
-    "declared",
-    "explained",
-    "acknowledged",
-    "acknowledges",
-    "warned",
-    "warns",
-    "insisted",
-    "insists",
-    "claimed",
-    "denied",
-    "denies",
-    "confirmed",
-    "confirms",
-    "stressed",
-    "emphasized",
-    "emphasised",
-    "argued",
-    "argues",
-    "suggested",
-    "suggests",
-    "recalled",
-    "responded",
-    "replied",
-    "concluded",
-    "predicted",
-    "predicts",
-    "estimated",
-    "admitted",
-    "admits",
-    "complained",
-    "conceded",
-    "countered",
-    "promised",
-    "vowed",
-    "pledged",
-    "revealed",
-    "disclosed",
-    "cautioned",
-    "observed",
-    "remarked",
-    "commented",
-    "maintained",
-    "maintains",
-    "contended",
-    "asserted",
-    "alleged",
-    "alleges",
-    "indicated",
-    "reported",
-    "believes",
-    "continued",
-    "asked",
-    "asks",
-    "wondered",
-    "explains",
-    "writing",
-    "saying",
-    "adding",
-    "noting",
-    "arguing",
-    "telling",
-    "declares",
-    "announcing",
-    "posted",
-    "testified",
-    "agreed",
-    "thinks",
+    "said", "says", "say", "added", "adds", "wrote", "writes", "noted", "announced", "announces", "tweeted", "tweets", "stated", "declared", "explained", "acknowledged", "acknowledges", "warned", "warns", "insisted", "insists", "claimed", "denied", "denies",
+    "confirmed", "confirms", "stressed", "emphasized", "emphasised", "argued", "argues", "suggested", "suggests", "recalled", "responded",
+    "replied", "concluded", "predicted", "predicts", "estimated", "admitted", "admits", "complained", "conceded", "countered", "promised",
+    "vowed", "pledged", "revealed", "disclosed", "cautioned", "observed", "remarked", "commented", "maintained", "maintains", "contended",
+    "asserted", "alleged", "alleges", "indicated", "reported", "believes", "continued", "asked", "asks", "wondered", "explains",
+    "writing", "saying", "adding", "noting", "arguing", "telling", "declares", "announcing", "posted", "testified", "agreed", "thinks",
 ];
 
 /// Verbs that attribute a stance rather than words ("X criticized ...", "X wants ...", "polls
 /// show ..."): their object is the content, but they never frame a quote.
 pub const ATTITUDE_VERBS: &[&str] = &[
-    "called",
-    "calling",
-    "criticized",
-    "criticised",
-    "criticizing",
-    "described",
-    "describing",
-    "praised",
-    "praising",
-    "accused",
-    "accusing",
-    "urged",
-    "urging",
-    "endorsed",
-    "endorsing",
-    "want",
-    "wants",
-    "wanted",
-    "hopes",
-    "hoped",
-    "believe",
-    "believes",
-    "believed",
-    "think",
-    "thinks",
-    "thought",
-    "show",
-    "shows",
-    "showed",
-    "found",
-    "proposed",
-    "blamed",
-    "blaming",
-    "slammed",
-    "attacked",
-    "defended",
-    "rejected",
-    "dismissed",
-    "welcomed",
-    "questioned",
-    "demanded",
-    "expressed",
-    "feared",
-    "fears",
-    "worries",
-    "worried",
-    "expects",
-    "expected",
-    "condemned",
-    "condemning",
-    "supports",
-    "backed",
-    "opposes",
-    "opposed",
-    "recommended",
-    "insisted",
-    "mentioned",
-    "discussed",
-    "promised",
-    "threatened",
-    "vowed",
+    "called", "calling", "criticized", "criticised", "criticizing", "described", "describing", "praised", "praising", "accused", "accusing", "urged",
+    "urging", "endorsed", "endorsing", "want", "wants", "wanted", "hopes", "hoped", "believe", "believes", "believed", "think", "thinks", "thought",
+    "show", "shows", "showed", "found", "proposed", "blamed", "blaming", "slammed", "attacked", "defended", "rejected", "dismissed", "welcomed",
+    "questioned", "demanded", "expressed", "feared", "fears", "worries", "worried", "expects", "expected", "condemned", "condemning", "supports",
+    "backed", "opposes", "opposed", "recommended", "insisted", "mentioned", "discussed", "promised", "threatened", "vowed",
 ];
 
 /// Reporting verbs whose addressee comes first ("told reporters that ...").
@@ -280,59 +150,19 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
         f.push(FeatureHasher::new(tpl::NEXT2).bytes(low(i + 2)).finish());
         f.push(FeatureHasher::new(tpl::PREV_RAW).str(at(i - 1)).finish());
         f.push(FeatureHasher::new(tpl::NEXT_RAW).str(at(i + 1)).finish());
-        f.push(
-            FeatureHasher::new(tpl::SHAPE_PREV)
-                .bytes(shp(i - 1))
-                .sep()
-                .bytes(shp(i))
-                .finish(),
-        );
-        f.push(
-            FeatureHasher::new(tpl::SHAPE_NEXT)
-                .bytes(shp(i))
-                .sep()
-                .bytes(shp(i + 1))
-                .finish(),
-        );
-        f.push(
-            FeatureHasher::new(tpl::SHAPE3)
-                .bytes(shp(i - 1))
-                .sep()
-                .bytes(shp(i))
-                .sep()
-                .bytes(shp(i + 1))
-                .finish(),
-        );
+        f.push(FeatureHasher::new(tpl::SHAPE_PREV).bytes(shp(i - 1)).sep().bytes(shp(i)).finish());
+        f.push(FeatureHasher::new(tpl::SHAPE_NEXT).bytes(shp(i)).sep().bytes(shp(i + 1)).finish());
+        f.push(FeatureHasher::new(tpl::SHAPE3).bytes(shp(i - 1)).sep().bytes(shp(i)).sep().bytes(shp(i + 1)).finish());
         if i == 0 {
             f.push(FeatureHasher::new(tpl::FIRST_SHAPE).bytes(shp(i)).finish());
         }
         if caps {
-            f.push(
-                FeatureHasher::new(tpl::CAPS_SENT_SHAPE)
-                    .bytes(shp(i))
-                    .finish(),
-            );
+            f.push(FeatureHasher::new(tpl::CAPS_SENT_SHAPE).bytes(shp(i)).finish());
         }
-        f.push(
-            FeatureHasher::new(tpl::PREV_WORD)
-                .bytes(low(i - 1))
-                .sep()
-                .bytes(low(i))
-                .finish(),
-        );
-        f.push(
-            FeatureHasher::new(tpl::WORD_NEXT)
-                .bytes(low(i))
-                .sep()
-                .bytes(low(i + 1))
-                .finish(),
-        );
+        f.push(FeatureHasher::new(tpl::PREV_WORD).bytes(low(i - 1)).sep().bytes(low(i)).finish());
+        f.push(FeatureHasher::new(tpl::WORD_NEXT).bytes(low(i)).sep().bytes(low(i + 1)).finish());
         if let Some(p) = w.rfind('-').filter(|&p| p > 0 && p + 1 < w.len()) {
-            f.push(
-                FeatureHasher::new(tpl::LAST_PART)
-                    .lower(&w[p + 1..])
-                    .finish(),
-            );
+            f.push(FeatureHasher::new(tpl::LAST_PART).lower(&w[p + 1..]).finish());
         }
         f.push(FeatureHasher::new(tpl::BIAS).finish());
         out.push(f);
