@@ -39,9 +39,7 @@ pub struct Translit {
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect())
+    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
 }
 
 /// A folded word with its article off, when what remains is still a word.
@@ -95,34 +93,17 @@ impl Translit {
             };
             words.insert((class, fold(ar)), en);
         }
-        Translit {
-            chunks,
-            names,
-            words,
-            demonyms,
-        }
+        Translit { chunks, names, words, demonyms }
     }
 
     /// The Latin letters for one folded Arabic word (no article handling), lowercase.
     pub fn transliterate_word(&self, word: &str) -> String {
         let letters: Vec<char> = word.chars().filter(|&c| is_arabic_letter(c)).collect();
-        let at = |k: isize| -> char {
-            if k < 0 {
-                '^'
-            } else {
-                letters.get(k as usize).copied().unwrap_or('$')
-            }
-        };
+        let at = |k: isize| -> char { if k < 0 { '^' } else { letters.get(k as usize).copied().unwrap_or('$') } };
         let mut out = String::new();
         let mut key = String::new();
         for i in 0..letters.len() as isize {
-            let windows: [(char, &[isize]); 5] = [
-                ('5', &[-2, -1, 0, 1, 2]),
-                ('4', &[-1, 0, 1, 2]),
-                ('3', &[-1, 0, 1]),
-                ('2', &[0, 1]),
-                ('1', &[0]),
-            ];
+            let windows: [(char, &[isize]); 5] = [('5', &[-2, -1, 0, 1, 2]), ('4', &[-1, 0, 1, 2]), ('3', &[-1, 0, 1]), ('2', &[0, 1]), ('1', &[0])];
             for (level, offsets) in windows {
                 key.clear();
                 key.push(level);
@@ -163,11 +144,7 @@ impl Translit {
             return en.to_string();
         }
         if let Some(stem) = without_article(w) {
-            let en = self
-                .names
-                .get(stem)
-                .map(|s| s.to_string())
-                .unwrap_or_else(|| capitalise(&self.transliterate_word(stem)));
+            let en = self.names.get(stem).map(|s| s.to_string()).unwrap_or_else(|| capitalise(&self.transliterate_word(stem)));
             return format!("al-{en}");
         }
         capitalise(&self.transliterate_word(w))
@@ -204,10 +181,7 @@ impl Translit {
                 let pair = format!("عبد {}", next.text);
                 let spelled = match self.names.get(&pair) {
                     Some(en) => en.to_string(),
-                    None => format!(
-                        "Abdul{}",
-                        self.transliterate_word(without_article(&next.text).unwrap_or(&next.text))
-                    ),
+                    None => format!("Abdul{}", self.transliterate_word(without_article(&next.text).unwrap_or(&next.text))),
                 };
                 out.push(spelled);
                 i += 2;
@@ -237,17 +211,10 @@ impl Translit {
         let mut groups: Vec<Complement> = Vec::new();
         for w in rest {
             if !w.arabic {
-                groups.push(Complement {
-                    connector: "",
-                    adjs: Vec::new(),
-                    noun: w.text.clone(),
-                    kind: Kind::Name,
-                });
+                groups.push(Complement { connector: "", adjs: Vec::new(), noun: w.text.clone(), kind: Kind::Name });
                 continue;
             }
-            if let Some(code) = crate::lang::ar::arabic()
-                .demonym(&w.text)
-                .map(|d| d.code.as_str())
+            if let Some(code) = crate::lang::ar::arabic().demonym(&w.text).map(|d| d.code.as_str())
                 && let Some(&adj) = self.demonyms.get(code)
             {
                 nationality.get_or_insert(adj);
@@ -256,10 +223,7 @@ impl Translit {
             let (prep, word) = split_preposition(&w.text, |t| self.known(t));
             // Right after the head a word that is both is the complement (وزارة الخارجية, Ministry of
             // Foreign Affairs); after a complement, its adjective (العلاقات الخارجية, Foreign Relations).
-            let noun_first = groups.is_empty()
-                && [Class::Noun, Class::Verbal]
-                    .iter()
-                    .any(|&c| self.lookup(c, &word).is_some());
+            let noun_first = groups.is_empty() && [Class::Noun, Class::Verbal].iter().any(|&c| self.lookup(c, &word).is_some());
             if prep.is_empty()
                 && !noun_first
                 && let Some(adj) = self.lookup(Class::Adj, &word)
@@ -277,38 +241,20 @@ impl Translit {
                 _ => "of",
             };
             if let Some(v) = self.lookup(Class::Verbal, &word) {
-                groups.push(Complement {
-                    connector,
-                    adjs: Vec::new(),
-                    noun: v.to_string(),
-                    kind: Kind::Action,
-                });
+                groups.push(Complement { connector, adjs: Vec::new(), noun: v.to_string(), kind: Kind::Action });
             } else if let Some(n) = self.lookup(Class::Noun, &word) {
-                groups.push(Complement {
-                    connector,
-                    adjs: Vec::new(),
-                    noun: n.to_string(),
-                    kind: Kind::Noun,
-                });
+                groups.push(Complement { connector, adjs: Vec::new(), noun: n.to_string(), kind: Kind::Noun });
             } else {
                 let name = self.name_word(&word);
                 // A proper name right after the head names it: جامعة هارفارد → Harvard University.
                 if groups.is_empty() && prep.is_empty() {
                     before_head.push(name);
-                } else if let Some(last) = groups
-                    .last_mut()
-                    .filter(|g| g.kind == Kind::Name && prep.is_empty() && g.adjs.is_empty())
-                {
+                } else if let Some(last) = groups.last_mut().filter(|g| g.kind == Kind::Name && prep.is_empty() && g.adjs.is_empty()) {
                     // Consecutive unknown words are one name.
                     last.noun.push(' ');
                     last.noun.push_str(&name);
                 } else {
-                    groups.push(Complement {
-                        connector,
-                        adjs: Vec::new(),
-                        noun: name,
-                        kind: Kind::Name,
-                    });
+                    groups.push(Complement { connector, adjs: Vec::new(), noun: name, kind: Kind::Name });
                 }
             }
         }
@@ -337,9 +283,7 @@ impl Translit {
     }
 
     fn known(&self, w: &str) -> bool {
-        [Class::Adj, Class::Noun, Class::Verbal]
-            .iter()
-            .any(|&c| self.lookup(c, w).is_some())
+        [Class::Adj, Class::Noun, Class::Verbal].iter().any(|&c| self.lookup(c, w).is_some())
     }
 
     /// A gazetteer place's English name as a reader expects it: the article written al- (GeoNames'
@@ -348,11 +292,7 @@ impl Translit {
     pub fn place_name(&self, ar: &str, name_en: &str) -> String {
         let name = match name_en.split_once(' ') {
             Some((article, rest))
-                if [
-                    "Al", "Ar", "As", "Ash", "At", "Ath", "Ad", "Adh", "Az", "An", "Aş",
-                ]
-                .contains(&article)
-                    && rest.starts_with(|c: char| c.is_uppercase()) =>
+                if ["Al", "Ar", "As", "Ash", "At", "Ath", "Ad", "Adh", "Az", "An", "Aş"].contains(&article) && rest.starts_with(|c: char| c.is_uppercase()) =>
             {
                 format!("al-{rest}")
             }
@@ -394,28 +334,16 @@ struct Word {
 
 fn split_words(ar: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    for raw in ar.split(|c: char| {
-        c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')
-    }) {
+    for raw in ar.split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')) {
         if raw.is_empty() {
             continue;
         }
         let arabic = raw.chars().any(is_arabic_letter);
         let text = if arabic { fold(raw) } else { raw.to_string() };
         // عبدالله, عبدالرحمن: the servant-of prefix written joined.
-        if arabic
-            && let Some(rest) = text
-                .strip_prefix("عبد")
-                .filter(|r| r.starts_with("ال") && r.chars().count() >= 4)
-        {
-            out.push(Word {
-                text: "عبد".to_string(),
-                arabic,
-            });
-            out.push(Word {
-                text: rest.to_string(),
-                arabic,
-            });
+        if arabic && let Some(rest) = text.strip_prefix("عبد").filter(|r| r.starts_with("ال") && r.chars().count() >= 4) {
+            out.push(Word { text: "عبد".to_string(), arabic });
+            out.push(Word { text: rest.to_string(), arabic });
             continue;
         }
         out.push(Word { text, arabic });
@@ -450,10 +378,7 @@ mod tests {
 
     #[test]
     fn common_given_names_get_their_conventional_spelling() {
-        assert!(
-            ["Mohammed", "Muhammad", "Mohammad", "Mohamed"]
-                .contains(&t().english_name("محمد").as_str())
-        );
+        assert!(["Mohammed", "Muhammad", "Mohammad", "Mohamed"].contains(&t().english_name("محمد").as_str()));
         assert_eq!(t().english_name("عبدالله"), t().english_name("عبد الله"));
         assert!(t().english_name("عبد الله").starts_with("Abd"));
         assert_eq!(t().english_name("فيصل بن سلمان"), "Faisal bin Salman");
@@ -467,18 +392,8 @@ mod tests {
             assert!(vowels >= ar.split(' ').count() * 2 - 1, "{ar} -> {en}");
         }
         assert_eq!(t().english_name("كريم نصار"), "Karim Nassar");
-        assert!(
-            t().english_name("الحسن").to_lowercase().starts_with("al"),
-            "{}",
-            t().english_name("الحسن")
-        );
-        assert!(
-            t().english_name("الكبيسي")
-                .to_lowercase()
-                .starts_with("al-"),
-            "{}",
-            t().english_name("الكبيسي")
-        );
+        assert!(t().english_name("الحسن").to_lowercase().starts_with("al"), "{}", t().english_name("الحسن"));
+        assert!(t().english_name("الكبيسي").to_lowercase().starts_with("al-"), "{}", t().english_name("الكبيسي"));
         assert_eq!(t().english_name(""), "");
     }
 
@@ -486,47 +401,23 @@ mod tests {
     fn organisations_are_translated_around_their_head() {
         assert_eq!(t().english_name("وزارة الصحة"), "Ministry of Health");
         assert_eq!(t().english_name("اللجنة الوطنية"), "National Committee");
-        assert_eq!(
-            t().english_name("وزارة الداخلية السعودية"),
-            "Saudi Ministry of Interior"
-        );
-        assert_eq!(
-            t().english_name("المجلس الأعلى للقضاء"),
-            "Supreme Council for Judiciary"
-        );
-        assert_eq!(
-            t().english_name("مجلس العلاقات الخارجية"),
-            "Council of Foreign Relations"
-        );
-        assert_eq!(
-            t().english_name("هيئة حماية البيئة"),
-            "Authority of Protection of Environment"
-        );
+        assert_eq!(t().english_name("وزارة الداخلية السعودية"), "Saudi Ministry of Interior");
+        assert_eq!(t().english_name("المجلس الأعلى للقضاء"), "Supreme Council for Judiciary");
+        assert_eq!(t().english_name("مجلس العلاقات الخارجية"), "Council of Foreign Relations");
+        assert_eq!(t().english_name("هيئة حماية البيئة"), "Authority of Protection of Environment");
         assert_eq!(t().english_name("لجنة الرعاية"), "Committee of Care");
         assert_eq!(t().english_name("قوات الأمن"), "Security Forces");
-        assert_eq!(
-            t().english_name("الصندوق السعودي للتنمية"),
-            "Saudi Development Fund"
-        );
-        assert_eq!(
-            t().english_name("مركز الدراسات والبحوث"),
-            "Center of Studies and Research"
-        );
+        assert_eq!(t().english_name("الصندوق السعودي للتنمية"), "Saudi Development Fund");
+        assert_eq!(t().english_name("مركز الدراسات والبحوث"), "Center of Studies and Research");
         let harvard = t().english_name("جامعة هارفارد");
-        assert!(
-            harvard.starts_with("Har") && harvard.ends_with(" University"),
-            "{harvard}"
-        );
+        assert!(harvard.starts_with("Har") && harvard.ends_with(" University"), "{harvard}");
     }
 
     #[test]
     fn places_keep_their_generic_head() {
         assert_eq!(t().place_name("محافظة إدلب", "Idlib"), "Idlib Governorate");
         assert_eq!(t().place_name("إدلب", "Idlib"), "Idlib");
-        assert_eq!(
-            t().place_name("محافظة إدلب", "Idlib Governorate"),
-            "Idlib Governorate"
-        );
+        assert_eq!(t().place_name("محافظة إدلب", "Idlib Governorate"), "Idlib Governorate");
         assert_eq!(t().place_name("نهر الفرات", "Euphrates"), "Euphrates");
         assert_eq!(t().place_name("الرقة", "Ar Raqqah"), "al-Raqqah");
         assert_eq!(t().place_name("العراق", "Al Anbar"), "al-Anbar");
