@@ -173,6 +173,16 @@ def person_pairs(units):
     return pairs
 
 
+# Arabic letters that may stand for a vowel (or nothing); every other letter is a consonant, whose
+# chunk starts with its consonant and carries the vowel that follows it (محمود: ma|h|m|ou|d), so
+# that alignments are consistent and the decoder never loses a vowel between two choices.
+VOWEL_LETTERS = set("اويعءه")
+
+
+def allowed(c, chunk):
+    return c in VOWEL_LETTERS or not chunk or chunk[0] not in "aeiou"
+
+
 def em(pairs):
     """P(chunk | letter) over monotone alignments, each letter emitting 0..MAX_CHUNK Latin letters."""
     prob = defaultdict(lambda: 1.0)
@@ -189,7 +199,8 @@ def em(pairs):
                     if fi[j] == 0.0:
                         continue
                     for k in range(0, min(MAX_CHUNK, m - j) + 1):
-                        fn[j + k] += fi[j] * prob[(c, l[j:j + k])]
+                        if allowed(c, l[j:j + k]):
+                            fn[j + k] += fi[j] * prob[(c, l[j:j + k])]
             total = fwd[n][m]
             if total <= 0.0:
                 continue
@@ -200,7 +211,7 @@ def em(pairs):
                 for j in range(m, -1, -1):
                     s = 0.0
                     for k in range(0, min(MAX_CHUNK, m - j) + 1):
-                        if bn[j + k] == 0.0:
+                        if bn[j + k] == 0.0 or not allowed(c, l[j:j + k]):
                             continue
                         p = prob[(c, l[j:j + k])] * bn[j + k]
                         s += p
@@ -263,8 +274,9 @@ def train(pairs, prob):
     # Decisions from the least specific level up; a context is kept when its best chunk differs from
     # what its kept ancestors give.
     model = {}
-    for level in (1, 2, 3, 4, 5):
-        for key in sorted(k for k in counts if k[0] == str(level)):
+    chain = contexts("اب", 0)
+    for level, tag in reversed([(level, key[0]) for level, key in chain]):
+        for key in sorted(k for k in counts if k[0] == tag):
             cnt = counts[key]
             if sum(cnt.values()) < MIN_CONTEXT[level]:
                 continue
