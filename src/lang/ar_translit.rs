@@ -214,7 +214,9 @@ impl Translit {
                 groups.push(Complement { connector: "", adjs: Vec::new(), noun: w.text.clone(), kind: Kind::Name });
                 continue;
             }
-            if let Some(code) = crate::lang::ar::arabic().demonym(&w.text).map(|d| d.code.as_str())
+            let pack = crate::lang::ar::arabic();
+            // Tried without the article too: a nationality whose own letters start with ال (ألماني).
+            if let Some(code) = pack.demonym(&w.text).or_else(|| without_article(&w.text).and_then(|r| pack.demonym(r))).map(|d| d.code.as_str())
                 && let Some(&adj) = self.demonyms.get(code)
             {
                 nationality.get_or_insert(adj);
@@ -246,8 +248,9 @@ impl Translit {
                 groups.push(Complement { connector, adjs: Vec::new(), noun: n.to_string(), kind: Kind::Noun });
             } else {
                 let name = self.name_word(&word);
-                // A proper name right after the head names it: جامعة هارفارد → Harvard University.
-                if groups.is_empty() && prep.is_empty() {
+                // A proper name right after the head names it (جامعة هارفارد → Harvard University); a
+                // word with the article there is more likely a common noun, so a complement.
+                if groups.is_empty() && prep.is_empty() && without_article(&word).is_none() {
                     before_head.push(name);
                 } else if let Some(last) = groups.last_mut().filter(|g| g.kind == Kind::Name && prep.is_empty() && g.adjs.is_empty()) {
                     // Consecutive unknown words are one name.
@@ -407,6 +410,7 @@ mod tests {
         assert_eq!(t().english_name("هيئة حماية البيئة"), "Authority of Protection of Environment");
         assert_eq!(t().english_name("لجنة الرعاية"), "Committee of Care");
         assert_eq!(t().english_name("قوات الأمن"), "Security Forces");
+        assert_eq!(t().english_name("وزارة الخارجية الألمانية"), "German Ministry of Foreign Affairs");
         assert_eq!(t().english_name("الصندوق السعودي للتنمية"), "Saudi Development Fund");
         assert_eq!(t().english_name("مركز الدراسات والبحوث"), "Center of Studies and Research");
         let harvard = t().english_name("جامعة هارفارد");

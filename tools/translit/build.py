@@ -57,6 +57,7 @@ MIN_PEOPLE = 6
 MAX_CHUNK = 4
 EM_ITERATIONS = 6
 MIN_CONTEXT = {5: 4, 4: 4, 3: 3, 2: 2, 1: 1}
+BACKOFF_WEIGHT = 1.0
 
 ARTICLE_LATIN = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an|ath|adh|ud|ur|un|ul|es|et|ed|er|ez|en)[- ]?(?=[a-z]{2})")
 
@@ -271,16 +272,23 @@ def train(pairs, prob):
             for k, key in enumerate(chain):
                 counts[key][ch] += w
                 below[key] = chain[k + 1:]
-    # Decisions from the least specific level up; a context is kept when its best chunk differs from
-    # what its kept ancestors give.
-    model = {}
+    # Decisions from the least specific level up. A context's distribution is its counts smoothed
+    # towards the one below it (Witten-Bell: the more kinds of chunk a context has shown, the less
+    # its few counts are trusted); it is kept when its best chunk differs from what its kept
+    # ancestors give.
+    model, dist = {}, {}
     chain = contexts("اب", 0)
     for level, tag in reversed([(level, key[0]) for level, key in chain]):
         for key in sorted(k for k in counts if k[0] == tag):
             cnt = counts[key]
-            if sum(cnt.values()) < MIN_CONTEXT[level]:
+            n = sum(cnt.values())
+            if n < MIN_CONTEXT[level]:
                 continue
-            top = max(sorted(cnt), key=lambda ch: cnt[ch])
+            lower = next((dist[k] for k in below[key] if k in dist), {})
+            beta = BACKOFF_WEIGHT * len(cnt) if lower else 0.0
+            d = {ch: (cnt.get(ch, 0.0) + beta * lower.get(ch, 0.0)) / (n + beta) for ch in set(cnt) | set(lower)}
+            dist[key] = d
+            top = max(sorted(d), key=lambda ch: d[ch])
             inherited = next((model[k] for k in below[key] if k in model), None)
             if inherited != top:
                 model[key] = top
