@@ -156,11 +156,12 @@ impl Translit {
         let Some(first) = words.first() else {
             return String::new();
         };
-        if let Some(head) = self.lookup(Class::Head, &first.text) {
-            return self.organisation(head, false, &words[1..]);
-        }
-        if let Some(head) = self.lookup(Class::HeadPre, &first.text) {
-            return self.organisation(head, true, &words[1..]);
+        // A preposition the mention kept (لجامعة, للبنك) is no part of an organisation's head.
+        let (_, bare) = split_preposition(&first.text, |t| self.lookup(Class::Head, t).or(self.lookup(Class::HeadPre, t)).is_some());
+        for (class, pre) in [(Class::Head, false), (Class::HeadPre, true)] {
+            if let Some(head) = self.lookup(class, &first.text).or_else(|| self.lookup(class, &bare)) {
+                return self.organisation(head, pre, &words[1..]);
+            }
         }
         self.person(&words)
     }
@@ -354,7 +355,7 @@ fn split_words(ar: &str) -> Vec<Word> {
     out
 }
 
-/// A complement's preposition (ل "for", و "and") and the word without it, when the bare word is
+/// A word's preposition (ل "for", و "and") and the word without it, unless the word as written is
 /// in the table (للطفولة → ل + الطفولة).
 fn split_preposition<'w>(w: &'w str, known: impl Fn(&str) -> bool) -> (&'static str, String) {
     if known(w) {
@@ -410,6 +411,7 @@ mod tests {
         assert_eq!(t().english_name("هيئة حماية البيئة"), "Authority of Protection of Environment");
         assert_eq!(t().english_name("لجنة الرعاية"), "Committee of Care");
         assert_eq!(t().english_name("قوات الأمن"), "Security Forces");
+        assert_eq!(t().english_name("للمجلس الأعلى"), "Supreme Council");
         assert_eq!(t().english_name("وزارة الخارجية الألمانية"), "German Ministry of Foreign Affairs");
         assert_eq!(t().english_name("الصندوق السعودي للتنمية"), "Saudi Development Fund");
         assert_eq!(t().english_name("مركز الدراسات والبحوث"), "Center of Studies and Research");
