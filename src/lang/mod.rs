@@ -7,6 +7,7 @@
 //! `data/models/`, its `mod` line below and its line in the `registry!`.
 
 pub mod ar;
+pub mod ar_translit;
 pub mod en;
 mod words;
 
@@ -18,8 +19,8 @@ use crate::stages::link::Linked;
 use crate::stages::mentions::Mention;
 use crate::stages::segment::Doc;
 use crate::stages::tagger::Model;
+use crate::stages::times::{Recognised, Resolver};
 use crate::{Statement, TimeExpr};
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The registry: one line per pack, `Variant => module::Pack`. It declares the `Lang` variant
@@ -96,13 +97,14 @@ pub trait LanguagePack: Sync {
     fn display_name_en(&self, name: &str) -> String {
         name.to_string()
     }
-
-    /// The time grammar: time expressions resolved against the article's date.
-    fn find_times(&self, doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr>;
-    /// A publication date written in the first lines of an article in this language.
-    fn dateline(&self, _head: &str) -> Option<NaiveDate> {
-        None
+    /// The English name of a place as written in the text, given the gazetteer's English name.
+    fn place_name_en(&self, _name: &str, gazetteer_en: &str) -> String {
+        gazetteer_en.to_string()
     }
+
+    /// The time grammar: the document's time expressions as typed values, which the shared
+    /// `Resolver` (article date, calendars) turns into ISO values.
+    fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised>;
 
     /// Statements found by the language's rules, before the shared dating.
     fn find_statements(&self, doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement>;

@@ -10,8 +10,8 @@ use crate::stages::link::Linked;
 use crate::stages::mentions::Mention;
 use crate::stages::segment::Doc;
 use crate::stages::tagger::{FeatureHasher, Model};
+use crate::stages::times::{Recognised, Resolver};
 use crate::{Statement, TimeExpr};
-use chrono::NaiveDate;
 
 pub struct Pack;
 
@@ -38,12 +38,11 @@ impl LanguagePack for Pack {
     fn tagger_model(&self) -> Option<&'static Model> {
         mentions::model()
     }
-    fn find_times(&self, doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
-        crate::stages::times::en::find(doc, date)
-    }
-    fn dateline(&self, head: &str) -> Option<NaiveDate> {
-        let doc = Doc::new(head, Lang::En);
-        self.find_times(&doc, None).into_iter().find(|t| t.value.len() == 10).and_then(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
+    fn recognise_times(&self, doc: &Doc, _res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
+        crate::stages::times::en::find(doc, resolver)
+            .into_iter()
+            .map(|(first, end, v)| Recognised { start: doc.tokens[first].span.start, first, end, value: Some(v), until: None })
+            .collect()
     }
     fn find_statements(&self, doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
         statements::find(doc, entities, times)
