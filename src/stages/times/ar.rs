@@ -5,7 +5,7 @@
 
 use super::calendar::CalendarId;
 use super::value::{TimeValue, Toward, Unit, Year};
-use super::words::{Role, TimeWords};
+use super::words::{Entry, Role, TimeWords};
 use crate::lang::ar::{Arabic, arabic};
 use crate::stages::segment::Doc;
 use chrono::Weekday;
@@ -27,6 +27,9 @@ struct Finder<'d, 'a> {
     ar: &'static Arabic,
     words: &'d TimeWords,
     n: usize,
+    /// What the grammar knows of each token as written and bare (rules ask many times per token).
+    raw: Vec<Entry>,
+    bare: Vec<Entry>,
 }
 
 fn strip_any<'w>(w: &'w str, prefixes: &[String]) -> Option<&'w str> {
@@ -54,14 +57,21 @@ impl Finder<'_, '_> {
     fn is(&self, w: &str, role: Role) -> bool {
         self.words.is(w, role)
     }
-    fn is_past(&self, w: &str) -> bool {
-        self.is(w, Role::Past) || self.is(w, Role::Recent)
+    fn raw_at(&self, i: usize) -> Entry {
+        self.raw.get(i).copied().unwrap_or_default()
     }
-    fn is_next(&self, w: &str) -> bool {
-        self.is(w, Role::Next)
+    fn bare_at(&self, i: usize) -> Entry {
+        self.bare.get(i).copied().unwrap_or_default()
     }
-    fn is_current(&self, w: &str) -> bool {
-        self.is(w, Role::Current)
+    fn is_past(&self, k: usize) -> bool {
+        let e = self.raw_at(k);
+        e.is(Role::Past) || e.is(Role::Recent)
+    }
+    fn is_next(&self, k: usize) -> bool {
+        self.raw_at(k).is(Role::Next)
+    }
+    fn is_current(&self, k: usize) -> bool {
+        self.raw_at(k).is(Role::Current)
     }
     fn without_article<'w>(&self, w: &'w str) -> &'w str {
         strip_any(w, &self.words.articles).unwrap_or(w)
@@ -87,7 +97,7 @@ impl Finder<'_, '_> {
             return Some((m, 2));
         }
         let w = self.w(i);
-        if self.is(self.bare(w), Role::MonthHead) {
+        if self.bare_at(i).is(Role::MonthHead) {
             return None;
         }
         self.ar.month(w).map(|m| (m, 1))
@@ -133,7 +143,16 @@ impl Finder<'_, '_> {
 /// Every time expression of an Arabic document, with its value if it has one (a relative one
 /// needs the article date, which the resolver has; the span is taken either way).
 pub fn find(doc: &Doc, words: &TimeWords, date_known: bool) -> Vec<(usize, usize, Option<TimeValue>)> {
-    let f = Finder { doc, ar: arabic(), words, n: doc.tokens.len() };
+    let n = doc.tokens.len();
+    let mut f = Finder { doc, ar: arabic(), words, n, raw: Vec::with_capacity(n), bare: Vec::with_capacity(n) };
+    // Punctuation and numbers play no role: only words are looked up.
+    f.raw = (0..n).map(|i| if doc.tokens[i].is_word { words.entry(doc.ftok(i)) } else { Entry::default() }).collect();
+    f.bare = (0..n)
+        .map(|i| {
+            let (raw, bare) = (doc.ftok(i), f.b(i));
+            if bare.len() == raw.len() { f.raw[i] } else { words.entry(bare) }
+        })
+        .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < f.n {
@@ -152,8 +171,7 @@ type Found = Option<(usize, Option<TimeValue>)>;
 
 /// The time expression starting at token i: (end token, value).
 fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
-    let w = f.b(i);
-    if let Some(found) = deictic(f, i, w, date_known) {
+    if let Some(found) = deictic(f, i, date_known) {
         return found;
     }
     // A day and a month: 26 نوفمبر (تشرين الثاني) الحالي.
@@ -166,11 +184,11 @@ fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
     if let Some(yr) = f.year_at(i) {
         return year_expr(f, i, yr);
     }
-    if let Some(found) = relative_period(f, i, w, date_known) {
+    if let Some(found) = relative_period(f, i, date_known) {
         return Some(found);
     }
     // Intervals: خلال 48 يوما الماضية، خلال اليومين الماضيين، في الأيام الثلاثة المقبلة.
-    if f.is(w, Role::IntervalHead) {
+    if f.bare_at(i).is(Role::IntervalHead) {
         return interval(f, i, date_known);
     }
     None
@@ -178,24 +196,23 @@ fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
 
 /// Days named from the article date (أمس، اليوم، غدا، بعد غد) and weekdays: `Some` when the
 /// expression at i is decided here (found or ruled out), `None` to try the other rules.
-fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
+fn deictic(f: &Finder, i: usize, date_known: bool) -> Option<Found> {
     let day = |n: i64| Some(TimeValue::DayOffset(n));
     // أول من أمس، أمس الأول
-    if f.is(w, Role::First) && f.is(f.w(i + 1), Role::Of) && f.is(f.bare(f.w(i + 2)), Role::Yesterday) {
+    if f.bare_at(i).is(Role::First) && f.raw_at(i + 1).is(Role::Of) && f.bare_at(i + 2).is(Role::Yesterday) {
         return Some(Some((i + 3, day(-2))));
     }
-    if f.is(w, Role::Yesterday) {
-        if f.is(f.w(i + 1), Role::TheFirst) {
+    if f.bare_at(i).is(Role::Yesterday) {
+        if f.raw_at(i + 1).is(Role::TheFirst) {
             return Some(Some((i + 2, day(-2))));
         }
         return Some(Some((weekday_paren_end(f, i + 1), day(-1))));
     }
-    if f.is(w, Role::Day) {
-        let next = f.b(i + 1);
-        if f.is(next, Role::YesterdayNoun) {
+    if f.bare_at(i).is(Role::Day) {
+        if f.bare_at(i + 1).is(Role::YesterdayNoun) {
             return Some(Some((weekday_paren_end(f, i + 2), day(-1))));
         }
-        if f.is(next, Role::TomorrowNoun) {
+        if f.bare_at(i + 1).is(Role::TomorrowNoun) {
             return Some(Some((i + 2, day(1))));
         }
         if f.ar.weekday(f.w(i + 1)).is_some() {
@@ -206,15 +223,15 @@ fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
         }
         return Some(None);
     }
-    if f.is(w, Role::Today) {
+    if f.bare_at(i).is(Role::Today) {
         // اليوم الأول / اليوم التالي are ordinal days, not today.
-        if f.is(f.w(i + 1), Role::OrdinalDay) {
+        if f.raw_at(i + 1).is(Role::OrdinalDay) {
             return Some(None);
         }
         return Some(Some((weekday_paren_end(f, i + 1), day(0))));
     }
-    let after_before = f.is(f.w(i.wrapping_sub(1)), Role::After);
-    if f.is(w, Role::Tomorrow) || f.is(w, Role::TomorrowNoun) && after_before {
+    let after_before = i > 0 && f.raw_at(i - 1).is(Role::After);
+    if f.bare_at(i).is(Role::Tomorrow) || f.bare_at(i).is(Role::TomorrowNoun) && after_before {
         if after_before {
             return Some(Some((i + 1, day(2))));
         }
@@ -222,7 +239,7 @@ fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
     }
     if f.ar.weekday(f.w(i)).is_some() {
         // صلاة الجمعة is a prayer, not a date.
-        if i > 0 && f.is(f.bare(f.w(i - 1)), Role::Prayer) {
+        if i > 0 && f.bare_at(i - 1).is(Role::Prayer) {
             return Some(None);
         }
         return Some(weekday_expr(f, i, i, date_known));
@@ -233,12 +250,12 @@ fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
 /// A month (at i, `used` tokens), with a year or a relative qualifier, or after a preposition.
 fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Found {
     let after = f.skip_alt_month(i + used);
-    let marker_before = i > 0 && f.is(f.b(i - 1), Role::MonthMarker);
+    let marker_before = i > 0 && f.bare_at(i - 1).is(Role::MonthMarker);
     let month = |year| Some(TimeValue::Month { month: m, year });
     if let Some(year) = f.year_at(after) {
         return Some((after + 1, month(Year::Absolute(year))));
     }
-    let q = f.w(after);
+    let q = after;
     if !date_known {
         return Some((after, None));
     }
@@ -251,7 +268,7 @@ fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Fo
     if f.is_current(q) {
         return Some((after + 1, month(Year::Offset(0))));
     }
-    if marker_before && (used == 2 || after > i + used || !f.is(f.bare(f.w(i)), Role::AmbiguousMonth)) {
+    if marker_before && (used == 2 || after > i + used || !f.bare_at(i).is(Role::AmbiguousMonth)) {
         return Some((after, month(Year::Offset(0))));
     }
     return None;
@@ -259,8 +276,7 @@ fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Fo
 
 /// A four-digit year (at i) where a word before makes it one: عام 2014, في 2014, 2014 و2015.
 fn year_expr(f: &Finder, i: usize, yr: i32) -> Found {
-    let prev = if i > 0 { f.b(i - 1) } else { "" };
-    let year_word = f.is(prev, Role::YearMarker) || strip_any(f.w(i), &f.words.conjunctions).is_some() && i > 0 && f.year_at(i - 1).is_some();
+    let year_word = i > 0 && f.bare_at(i - 1).is(Role::YearMarker) || strip_any(f.w(i), &f.words.conjunctions).is_some() && i > 0 && f.year_at(i - 1).is_some();
     let counted = f.unit(f.w(i + 1)).is_some() || f.w(i + 1).chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !year_word;
     if year_word && !counted {
         return Some((i + 1, Some(TimeValue::Year(Year::Absolute(yr)))));
@@ -269,16 +285,16 @@ fn year_expr(f: &Finder, i: usize, yr: i32) -> Found {
 }
 
 /// Relative periods: العام الماضي، الشهر المقبل، الأسبوع القادم، هذا العام.
-fn relative_period(f: &Finder, i: usize, w: &str, date_known: bool) -> Found {
-    if let Some(u) = f.words.period(w)
+fn relative_period(f: &Finder, i: usize, date_known: bool) -> Found {
+    if let Some(u) = f.bare_at(i).period()
         && date_known
     {
-        let q = f.w(i + 1);
-        let delta = if f.is(q, Role::Past) {
+        let q = i + 1;
+        let delta = if f.raw_at(i + 1).is(Role::Past) {
             Some(-1)
         } else if f.is_next(q) {
             Some(1)
-        } else if f.is_current(q) || (i > 0 && f.is(f.b(i - 1), Role::This)) {
+        } else if f.is_current(q) || (i > 0 && f.bare_at(i - 1).is(Role::This)) {
             Some(0)
         } else {
             None
@@ -304,7 +320,7 @@ fn weekday_paren_end(f: &Finder, i: usize) -> usize {
 fn weekday_expr(f: &Finder, start: usize, wd_tok: usize, date_known: bool) -> Found {
     let weekday = weekday_of(f.ar.weekday(f.w(wd_tok))?);
     let mut end = wd_tok + 1;
-    let q = f.w(end);
+    let q = end;
     let upcoming = f.is_next(q) || f.future_before(start);
     let past_q = f.is_past(q);
     if f.is_next(q) || past_q {
@@ -329,7 +345,7 @@ fn day_month(f: &Finder, num_tok: usize, date_known: bool) -> Found {
     } else if !date_known {
         return Some((end, None));
     } else {
-        let q = f.w(end);
+        let q = end;
         if f.is_past(q) {
             end += 1;
             Year::Nearest(Toward::PAST)
@@ -367,10 +383,10 @@ fn interval(f: &Finder, i: usize, date_known: bool) -> Found {
     let count = count.or(own)? as i64;
     k += 1;
     // One stray word may sit between the unit and its qualifier (اليومين الساعات الماضية).
-    let (q_at, q) = if f.is_past(f.w(k)) || f.is_next(f.w(k)) {
-        (k, f.w(k))
+    let (q_at, q) = if f.is_past(k) || f.is_next(k) {
+        (k, k)
     } else if f.same_sentence(i, k + 1) && f.doc.tokens[k].is_word {
-        (k + 1, f.w(k + 1))
+        (k + 1, k + 1)
     } else {
         return None;
     };

@@ -79,8 +79,9 @@ fn parse_unit(s: &str) -> Option<Unit> {
     })
 }
 
+/// What the grammar knows of one word.
 #[derive(Debug, Clone, Copy, Default)]
-struct Entry {
+pub struct Entry {
     roles: u32,
     number: Option<u32>,
     unit: Option<Unit>,
@@ -91,6 +92,9 @@ struct Entry {
 #[derive(Default)]
 pub struct TimeWords {
     words: HashMap<String, Entry>,
+    /// A bit per [`filter_key`] of the words above: most tokens are none of them, and rules ask
+    /// about every token several times, so a bit test answers most questions without hashing.
+    filter: Vec<u64>,
     /// Clitics, longest first.
     pub proclitics: Vec<String>,
     pub conjunctions: Vec<String>,
@@ -135,10 +139,19 @@ impl TimeWords {
                 }
             }
         }
+        t.filter = vec![0; FILTER_BITS / 64];
+        for w in t.words.keys() {
+            let k = filter_key(w);
+            t.filter[k / 64] |= 1 << (k % 64);
+        }
         Ok(t)
     }
 
-    fn entry(&self, w: &str) -> Entry {
+    pub fn entry(&self, w: &str) -> Entry {
+        let k = filter_key(w);
+        if self.filter.get(k / 64).is_none_or(|bits| bits & (1 << (k % 64)) == 0) {
+            return Entry::default();
+        }
         self.words.get(w).copied().unwrap_or_default()
     }
 
@@ -160,6 +173,25 @@ impl TimeWords {
     /// A period noun (العام, the year) that a qualifier makes relative.
     pub fn period(&self, w: &str) -> Option<Unit> {
         self.entry(w).period
+    }
+}
+
+const FILTER_BITS: usize = 1 << 16;
+
+/// A word's slot in the filter: its length, second byte (for Arabic, which letter comes first) and
+/// last byte.
+fn filter_key(w: &str) -> usize {
+    let b = w.as_bytes();
+    let (second, last) = (b.get(1).copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
+    ((b.len() * 31 + second) * 131 + last) % FILTER_BITS
+}
+
+impl Entry {
+    pub fn is(self, role: Role) -> bool {
+        self.roles & (1 << role as u32) != 0
+    }
+    pub fn period(self) -> Option<Unit> {
+        self.period
     }
 }
 
