@@ -47,6 +47,8 @@ pub struct Arabic {
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     month_heads: Vec<String>,
     weekdays: HashMap<String, u32>,
+    /// English names for what the lexicons do not know.
+    pub translit: super::ar_translit::Translit,
 }
 
 /// The Arabic pack's tables, decoded once with the other shared resources.
@@ -168,7 +170,8 @@ impl Arabic {
         let mut month_heads: Vec<String> = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
         month_heads.sort();
         month_heads.dedup();
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, month_heads, weekdays }
+        let translit = super::ar_translit::Translit::load();
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, month_heads, weekdays, translit }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -257,117 +260,9 @@ fn strip_proclitics(tok: &str) -> &str {
     t.strip_prefix('ب').or_else(|| t.strip_prefix('ل')).filter(|r| r.chars().count() >= 3).unwrap_or(t)
 }
 
-/// A readable Latin rendering of an Arabic name the lexicon does not know (display only).
+/// The English display name of an Arabic name the lexicons do not know (see `ar_translit`).
 pub fn transliterate(ar: &str) -> String {
-    let mut out = String::with_capacity(ar.len());
-    let mut word_start = true;
-    let mut prev: Option<char> = None;
-    let chars: Vec<char> = ar.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        let piece: &str = match c {
-            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' => {
-                if word_start {
-                    "a"
-                } else {
-                    "a"
-                }
-            }
-            'ب' => "b",
-            'ت' => "t",
-            'ث' => "th",
-            'ج' => "j",
-            'ح' => "h",
-            'خ' => "kh",
-            'د' => "d",
-            'ذ' => "dh",
-            'ر' => "r",
-            'ز' => "z",
-            'س' => "s",
-            'ش' => "sh",
-            'ص' => "s",
-            'ض' => "d",
-            'ط' => "t",
-            'ظ' => "z",
-            'ع' => {
-                if word_start {
-                    ""
-                } else {
-                    "'"
-                }
-            }
-            'غ' => "gh",
-            'ف' => "f",
-            'ق' => "q",
-            'ك' | 'ک' => "k",
-            'ل' => "l",
-            'م' => "m",
-            'ن' => "n",
-            'ه' => "h",
-            'ة' => "a",
-            'و' => {
-                if word_start || next.is_none_or(|n| "اوي".contains(n)) {
-                    "w"
-                } else if prev.is_some_and(|p| !"اوي".contains(p)) {
-                    "o"
-                } else {
-                    "w"
-                }
-            }
-            'ي' | 'ى' | 'ئ' | 'ی' => {
-                if word_start {
-                    "y"
-                } else if next.is_none() || next.is_some_and(|n| n == ' ') {
-                    "i"
-                } else if prev.is_some_and(|p| !"اوي".contains(p)) && next.is_some_and(|n| !"اوي".contains(n)) {
-                    "i"
-                } else {
-                    "y"
-                }
-            }
-            'ء' | 'ؤ' => "'",
-            '\u{064B}'..='\u{065F}' | '\u{0640}' | '\u{0670}' => "",
-            ' ' => " ",
-            '-' => "-",
-            c if c.is_ascii() => {
-                out.push(c);
-                word_start = false;
-                prev = Some(c);
-                continue;
-            }
-            _ => "",
-        };
-        if c == ' ' {
-            word_start = true;
-            out.push(' ');
-            prev = Some(c);
-            continue;
-        }
-        if word_start && !piece.is_empty() {
-            let mut cs = piece.chars();
-            if let Some(f) = cs.next() {
-                out.extend(f.to_uppercase());
-                out.push_str(cs.as_str());
-            }
-            word_start = false;
-        } else {
-            out.push_str(piece);
-        }
-        prev = Some(c);
-    }
-    // "Al" article: "Alasad" reads better as "al-Asad".
-    out.split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| match w.strip_prefix("Al") {
-            Some(rest) if rest.chars().count() > 2 => {
-                let mut cs = rest.chars();
-                let f = cs.next().unwrap_or('x');
-                format!("al-{}{}", f.to_uppercase(), cs.as_str())
-            }
-            _ => w.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    arabic().translit.english_name(ar)
 }
 
 #[cfg(test)]
@@ -393,8 +288,8 @@ mod tests {
 
     #[test]
     fn transliteration_is_readable() {
-        assert_eq!(transliterate("كمال"), "Kmal");
-        assert!(transliterate("الحسن").starts_with("al-"));
+        assert_eq!(transliterate("كمال"), "Kamal");
+        assert!(transliterate("الحسن").to_lowercase().starts_with("al"));
         assert_eq!(transliterate(""), "");
     }
 }

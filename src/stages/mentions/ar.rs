@@ -824,7 +824,7 @@ mod tests {
         assert!(people[0].contains(&"كمال الدين حسني".to_string()), "{people:?}");
         assert!(people[0].contains(&"وزير الزراعة المغربي".to_string()), "{people:?}");
         let e = a.entities.iter().find(|e| e.kind == EntityKind::Person).unwrap();
-        assert!(e.name_en.as_deref().unwrap_or("").starts_with("Kmal"));
+        assert!(e.name_en.as_deref().unwrap_or("").starts_with("Kamal"));
     }
 
     #[test]

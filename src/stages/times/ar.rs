@@ -4,8 +4,8 @@
 //! how they combine, into [`TimeValue`]s that the shared resolver turns into ISO values.
 
 use super::calendar::CalendarId;
-use super::value::{TimeValue, Toward, Unit, Year};
-use super::words::{Entry, Role, TimeWords};
+use super::value::{Recognised, TimeValue, Toward, Unit, Year};
+use super::words::{Role, TimeWords};
 use crate::lang::ar::{Arabic, arabic};
 use crate::stages::segment::Doc;
 use chrono::Weekday;
@@ -27,9 +27,6 @@ struct Finder<'d, 'a> {
     ar: &'static Arabic,
     words: &'d TimeWords,
     n: usize,
-    /// What the grammar knows of each token as written and bare (rules ask many times per token).
-    raw: Vec<Entry>,
-    bare: Vec<Entry>,
 }
 
 fn strip_any<'w>(w: &'w str, prefixes: &[String]) -> Option<&'w str> {
@@ -57,21 +54,14 @@ impl Finder<'_, '_> {
     fn is(&self, w: &str, role: Role) -> bool {
         self.words.is(w, role)
     }
-    fn raw_at(&self, i: usize) -> Entry {
-        self.raw.get(i).copied().unwrap_or_default()
+    fn is_past(&self, w: &str) -> bool {
+        self.is(w, Role::Past) || self.is(w, Role::Recent)
     }
-    fn bare_at(&self, i: usize) -> Entry {
-        self.bare.get(i).copied().unwrap_or_default()
+    fn is_next(&self, w: &str) -> bool {
+        self.is(w, Role::Next)
     }
-    fn is_past(&self, k: usize) -> bool {
-        let e = self.raw_at(k);
-        e.is(Role::Past) || e.is(Role::Recent)
-    }
-    fn is_next(&self, k: usize) -> bool {
-        self.raw_at(k).is(Role::Next)
-    }
-    fn is_current(&self, k: usize) -> bool {
-        self.raw_at(k).is(Role::Current)
+    fn is_current(&self, w: &str) -> bool {
+        self.is(w, Role::Current)
     }
     fn without_article<'w>(&self, w: &'w str) -> &'w str {
         strip_any(w, &self.words.articles).unwrap_or(w)
@@ -97,7 +87,7 @@ impl Finder<'_, '_> {
             return Some((m, 2));
         }
         let w = self.w(i);
-        if self.bare_at(i).is(Role::MonthHead) {
+        if self.is(self.bare(w), Role::MonthHead) {
             return None;
         }
         self.ar.month(w).map(|m| (m, 1))
@@ -121,6 +111,26 @@ impl Finder<'_, '_> {
         }
         None
     }
+    /// A Hijri year (1436هـ, 1436 هـ, or a bare year between 1300 and 1600): (year, next token).
+    fn hijri_year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let w = self.w(i);
+        let digits = w.trim_end_matches('ه');
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = digits.parse().ok()?;
+        if !(1300..1600).contains(&y) {
+            return None;
+        }
+        let next = if digits.len() < w.len() {
+            i + 1
+        } else if self.is(self.w(i + 1), Role::HijriEra) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some((y, next))
+    }
     /// A verb with the future prefix س (سيزور، ستعقد) shortly before, or a word of expectation a
     /// little further back in the sentence (نتوقع، من المقرر أن): the weekday is upcoming.
     fn future_before(&self, i: usize) -> bool {
@@ -141,28 +151,90 @@ impl Finder<'_, '_> {
 }
 
 /// Every time expression of an Arabic document, with its value if it has one (a relative one
-/// needs the article date, which the resolver has; the span is taken either way).
-pub fn find(doc: &Doc, words: &TimeWords, date_known: bool) -> Vec<(usize, usize, Option<TimeValue>)> {
-    let n = doc.tokens.len();
-    let mut f = Finder { doc, ar: arabic(), words, n, raw: Vec::with_capacity(n), bare: Vec::with_capacity(n) };
-    // Punctuation and numbers play no role: only words are looked up.
-    f.raw = (0..n).map(|i| if doc.tokens[i].is_word { words.entry(doc.ftok(i)) } else { Entry::default() }).collect();
-    f.bare = (0..n)
-        .map(|i| {
-            let (raw, bare) = (doc.ftok(i), f.b(i));
-            if bare.len() == raw.len() { f.raw[i] } else { words.entry(bare) }
-        })
-        .collect();
+/// needs the article date, which the resolver has; the span is taken either way): (start byte,
+/// end token, value). The start is a byte so that an attached conjunction (ويوم أمس) stays out.
+pub fn find(doc: &Doc, words: &TimeWords, date_known: bool) -> Vec<Recognised> {
+    let f = Finder { doc, ar: arabic(), words, n: doc.tokens.len() };
     let mut out = Vec::new();
     let mut i = 0;
+    let mut free_from = 0;
     while i < f.n {
         match match_at(&f, i, date_known) {
             Some((end, value)) if end > i => {
-                out.push((i, end, value));
+                let first = extend_back(&f, i, free_from, value.as_ref());
+                out.push(Recognised { start: start_byte(&f, first), first, end, value, until: None });
                 i = end;
+                free_from = end;
             }
             _ => i += 1,
         }
+    }
+    join_ranges(&f, out)
+}
+
+/// Words before an expression that belong to it: the part of a period or day (مطلع العام، مساء
+/// أمس), «هذا» (هذا العام), a year noun before a year (العام 2016).
+fn extend_back(f: &Finder, mut first: usize, free_from: usize, value: Option<&TimeValue>) -> usize {
+    let is_year = matches!(value, Some(TimeValue::Year(Year::Absolute(_)))) && f.year_at(first).is_some();
+    let year_noun = |w: &str| f.is(w, Role::YearNoun) || w.strip_prefix('ل').is_some_and(|r| f.is(r, Role::YearNoun));
+    if is_year && first > free_from && year_noun(f.b(first - 1)) {
+        first -= 1;
+    }
+    while first > free_from && f.same_sentence(first - 1, first) {
+        let w = f.b(first - 1);
+        if f.is(w, Role::Boundary) || f.is(w, Role::DayPart) || f.is(w, Role::This) {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    first
+}
+
+/// The byte where an expression starting at token `first` starts: after an attached و, ف or ل
+/// when the rest is the time word (ويوم، لعام) — the prefix is not part of the expression; «لل»
+/// (ل + ال) stays, since the article merged into it.
+fn start_byte(f: &Finder, first: usize) -> usize {
+    let span = f.doc.tokens[first].span;
+    let w = f.w(first);
+    let known = |x: &str| f.words.knows(x) || f.ar.weekday(x).is_some() || f.words.season(x).is_some() || f.words.feast(x).is_some();
+    let rest = strip_any(w, &f.words.proclitics).or_else(|| w.strip_prefix('ل').filter(|r| !r.starts_with('ل')));
+    if !known(w)
+        && let Some(rest) = rest
+        && rest.chars().count() >= 2
+        && (known(rest) || f.ar.month(rest).is_some() && f.ar.month(&w[w.len() - rest.len()..]).is_some())
+    {
+        let original = &f.doc.text[span.start..span.end];
+        // Diacritics on the prefix stay with it.
+        if let Some((at, _)) = original.char_indices().skip(1).find(|&(_, c)| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')) {
+            return span.start + at;
+        }
+    }
+    span.start
+}
+
+/// «من A حتى B»: two expressions joined into one range, from A's first day to B's last.
+fn join_ranges(f: &Finder, found: Vec<Recognised>) -> Vec<Recognised> {
+    let mut out: Vec<Recognised> = Vec::with_capacity(found.len());
+    for r in found {
+        if let Some(prev) = out.last_mut()
+            && prev.until.is_none()
+            && prev.end + 1 == r.first
+            && f.is(f.w(prev.end), Role::Until)
+            && prev.first > 0
+            && f.is(f.b(prev.first - 1), Role::From)
+            && f.same_sentence(prev.first - 1, r.first)
+            && prev.value.is_some()
+            && r.value.is_some()
+            && r.until.is_none()
+        {
+            prev.start = f.doc.tokens[prev.first - 1].span.start;
+            prev.first -= 1;
+            prev.end = r.end;
+            prev.until = r.value;
+            continue;
+        }
+        out.push(r);
     }
     out
 }
@@ -171,8 +243,21 @@ type Found = Option<(usize, Option<TimeValue>)>;
 
 /// The time expression starting at token i: (end token, value).
 fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
-    if let Some(found) = deictic(f, i, date_known) {
+    let w = f.b(i);
+    if let Some(found) = deictic(f, i, w, date_known) {
         return found;
+    }
+    if let Some(found) = hijri_or_numeric_date(f, i, date_known) {
+        return Some(found);
+    }
+    if let Some(found) = ordinal_day(f, i, date_known) {
+        return Some(found);
+    }
+    if let Some(found) = feast(f, i, date_known) {
+        return Some(found);
+    }
+    if let Some(found) = season(f, i, date_known) {
+        return Some(found);
     }
     // A day and a month: 26 نوفمبر (تشرين الثاني) الحالي.
     if f.number(f.w(i)).is_some_and(|n| (1..=31).contains(&n)) && f.w(i).bytes().all(|b| b.is_ascii_digit()) && f.month_at(i + 1).is_some() {
@@ -184,36 +269,48 @@ fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
     if let Some(yr) = f.year_at(i) {
         return year_expr(f, i, yr);
     }
-    if let Some(found) = relative_period(f, i, date_known) {
+    if let Some(found) = relative_period(f, i, w, date_known) {
         return Some(found);
     }
     // Intervals: خلال 48 يوما الماضية، خلال اليومين الماضيين، في الأيام الثلاثة المقبلة.
-    if f.bare_at(i).is(Role::IntervalHead) {
-        return interval(f, i, date_known);
+    if f.is(w, Role::IntervalHead)
+        && let Some(found) = interval(f, i, date_known)
+    {
+        return Some(found);
+    }
+    if f.is(w, Role::Ago) {
+        return ago(f, i, date_known);
+    }
+    // هذين اليومين: the two days up to the article date.
+    if f.is(w, Role::ThisDual)
+        && let Some((unit, Some(2))) = f.unit(f.w(i + 1))
+    {
+        return Some((i + 2, date_known.then_some(TimeValue::Interval { unit, count: -2 })));
     }
     None
 }
 
 /// Days named from the article date (أمس، اليوم، غدا، بعد غد) and weekdays: `Some` when the
 /// expression at i is decided here (found or ruled out), `None` to try the other rules.
-fn deictic(f: &Finder, i: usize, date_known: bool) -> Option<Found> {
+fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
     let day = |n: i64| Some(TimeValue::DayOffset(n));
     // أول من أمس، أمس الأول
-    if f.bare_at(i).is(Role::First) && f.raw_at(i + 1).is(Role::Of) && f.bare_at(i + 2).is(Role::Yesterday) {
-        return Some(Some((i + 3, day(-2))));
+    if f.is(w, Role::First) && f.is(f.w(i + 1), Role::Of) && f.is(f.bare(f.w(i + 2)), Role::Yesterday) {
+        return Some(Some((weekday_paren_end(f, i + 3), day(-2))));
     }
-    if f.bare_at(i).is(Role::Yesterday) {
-        if f.raw_at(i + 1).is(Role::TheFirst) {
-            return Some(Some((i + 2, day(-2))));
+    if f.is(w, Role::Yesterday) {
+        if f.is(f.w(i + 1), Role::TheFirst) {
+            return Some(Some((weekday_paren_end(f, i + 2), day(-2))));
         }
         return Some(Some((weekday_paren_end(f, i + 1), day(-1))));
     }
-    if f.bare_at(i).is(Role::Day) {
-        if f.bare_at(i + 1).is(Role::YesterdayNoun) {
+    if f.is(w, Role::Day) {
+        let next = f.b(i + 1);
+        if f.is(next, Role::YesterdayNoun) {
             return Some(Some((weekday_paren_end(f, i + 2), day(-1))));
         }
-        if f.bare_at(i + 1).is(Role::TomorrowNoun) {
-            return Some(Some((i + 2, day(1))));
+        if f.is(next, Role::TomorrowNoun) {
+            return Some(Some((weekday_paren_end(f, i + 2), day(1))));
         }
         if f.ar.weekday(f.w(i + 1)).is_some() {
             return Some(weekday_expr(f, i, i + 1, date_known));
@@ -223,23 +320,24 @@ fn deictic(f: &Finder, i: usize, date_known: bool) -> Option<Found> {
         }
         return Some(None);
     }
-    if f.bare_at(i).is(Role::Today) {
+    if f.is(w, Role::Today) {
         // اليوم الأول / اليوم التالي are ordinal days, not today.
-        if f.raw_at(i + 1).is(Role::OrdinalDay) {
+        if f.is(f.w(i + 1), Role::OrdinalDay) {
             return Some(None);
         }
         return Some(Some((weekday_paren_end(f, i + 1), day(0))));
     }
-    let after_before = i > 0 && f.raw_at(i - 1).is(Role::After);
-    if f.bare_at(i).is(Role::Tomorrow) || f.bare_at(i).is(Role::TomorrowNoun) && after_before {
+    let after_before = f.is(f.w(i.wrapping_sub(1)), Role::After);
+    if f.is(w, Role::Tomorrow) || f.is(w, Role::TomorrowNoun) && after_before {
         if after_before {
             return Some(Some((i + 1, day(2))));
         }
         return Some(Some((weekday_paren_end(f, i + 1), day(1))));
     }
-    if f.ar.weekday(f.w(i)).is_some() {
+    // «لأحد» (for anyone) is not Sunday: a weekday keeps its article (الأحد، للأحد).
+    if f.ar.weekday(f.w(i)).is_some() && (f.w(i).contains("ال") || f.w(i).starts_with("لل")) {
         // صلاة الجمعة is a prayer, not a date.
-        if i > 0 && f.bare_at(i - 1).is(Role::Prayer) {
+        if i > 0 && f.is(f.bare(f.w(i - 1)), Role::Prayer) {
             return Some(None);
         }
         return Some(weekday_expr(f, i, i, date_known));
@@ -250,12 +348,12 @@ fn deictic(f: &Finder, i: usize, date_known: bool) -> Option<Found> {
 /// A month (at i, `used` tokens), with a year or a relative qualifier, or after a preposition.
 fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Found {
     let after = f.skip_alt_month(i + used);
-    let marker_before = i > 0 && f.bare_at(i - 1).is(Role::MonthMarker);
+    let marker_before = i > 0 && f.is(f.b(i - 1), Role::MonthMarker);
     let month = |year| Some(TimeValue::Month { month: m, year });
     if let Some(year) = f.year_at(after) {
         return Some((after + 1, month(Year::Absolute(year))));
     }
-    let q = after;
+    let q = f.w(after);
     if !date_known {
         return Some((after, None));
     }
@@ -268,7 +366,7 @@ fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Fo
     if f.is_current(q) {
         return Some((after + 1, month(Year::Offset(0))));
     }
-    if marker_before && (used == 2 || after > i + used || !f.bare_at(i).is(Role::AmbiguousMonth)) {
+    if marker_before && (used == 2 || after > i + used || !f.is(f.bare(f.w(i)), Role::AmbiguousMonth)) {
         return Some((after, month(Year::Offset(0))));
     }
     return None;
@@ -276,7 +374,10 @@ fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Fo
 
 /// A four-digit year (at i) where a word before makes it one: عام 2014, في 2014, 2014 و2015.
 fn year_expr(f: &Finder, i: usize, yr: i32) -> Found {
-    let year_word = i > 0 && f.bare_at(i - 1).is(Role::YearMarker) || strip_any(f.w(i), &f.words.conjunctions).is_some() && i > 0 && f.year_at(i - 1).is_some();
+    let prev = if i > 0 { f.b(i - 1) } else { "" };
+    let year_word = f.is(prev, Role::YearMarker)
+        || prev.strip_prefix('ل').is_some_and(|r| f.is(r, Role::YearNoun))
+        || strip_any(f.w(i), &f.words.conjunctions).is_some() && i > 0 && f.year_at(i - 1).is_some();
     let counted = f.unit(f.w(i + 1)).is_some() || f.w(i + 1).chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !year_word;
     if year_word && !counted {
         return Some((i + 1, Some(TimeValue::Year(Year::Absolute(yr)))));
@@ -285,22 +386,27 @@ fn year_expr(f: &Finder, i: usize, yr: i32) -> Found {
 }
 
 /// Relative periods: العام الماضي، الشهر المقبل، الأسبوع القادم، هذا العام.
-fn relative_period(f: &Finder, i: usize, date_known: bool) -> Found {
-    if let Some(u) = f.bare_at(i).period()
+fn relative_period(f: &Finder, i: usize, w: &str, date_known: bool) -> Found {
+    if let Some(u) = period_of(f, w)
         && date_known
     {
-        let q = i + 1;
-        let delta = if f.raw_at(i + 1).is(Role::Past) {
+        let q = f.w(i + 1);
+        let delta = if f.is(q, Role::Past) {
             Some(-1)
         } else if f.is_next(q) {
             Some(1)
-        } else if f.is_current(q) || (i > 0 && f.bare_at(i - 1).is(Role::This)) {
+        } else if f.is_current(q) || (i > 0 && f.is(f.b(i - 1), Role::This)) {
             Some(0)
         } else {
             None
         };
         if let Some(delta) = delta {
             let end = if f.is_current(q) || f.is_past(q) || f.is_next(q) { i + 2 } else { i + 1 };
+            if u == Unit::Year
+                && let Some(y) = f.year_at(end)
+            {
+                return Some((era_end(f, end + 1), Some(TimeValue::Year(Year::Absolute(y)))));
+            }
             let v = match u {
                 Unit::Year => TimeValue::Year(Year::Offset(delta)),
                 Unit::Month => TimeValue::MonthOffset(delta as i64),
@@ -312,15 +418,207 @@ fn relative_period(f: &Finder, i: usize, date_known: bool) -> Found {
     None
 }
 
-/// "(الاثنين)" right after اليوم/أمس names the same day: the expression ends after it.
+/// A period noun, also after ل (للعام القادم: ل + العام).
+fn period_of(f: &Finder, w: &str) -> Option<Unit> {
+    f.words.period(w).or_else(|| w.strip_prefix("لل").and_then(|rest| f.words.period(&format!("ال{rest}"))))
+}
+
+/// After a year: an era mark that belongs to it (2015 م); returns the end.
+fn era_end(f: &Finder, i: usize) -> usize {
+    if f.is(f.w(i), Role::GregorianEra) || f.is(f.w(i), Role::HijriEra) { i + 1 } else { i }
+}
+
+/// قبل 7 أشهر، منذ عامين، قبل شهر، قبل عام تقريبا: a point that long before the article date.
+/// Not when the count is measured from an event (قبل يومين من الانتخابات) or the unit is a year
+/// noun before a year (قبل عام 2011), and not for vague plurals (قبل أيام).
+fn ago(f: &Finder, i: usize, date_known: bool) -> Found {
+    let mut k = i + 1;
+    let count = f.number(f.w(k)).filter(|_| f.unit(f.w(k)).is_none());
+    if count.is_some() {
+        k += 1;
+    }
+    let w = f.w(k);
+    if w.starts_with("ال") || (count.is_none() && f.is(w, Role::PluralUnit)) {
+        return None;
+    }
+    let (unit, own) = f.unit(w)?;
+    let count = count.or(own).unwrap_or(1) as i64;
+    k += 1;
+    // قبل عام 2011، منذ يوم 30 يونيو: the unit starts a date, not a count.
+    if f.year_at(k).is_some() || f.number(f.w(k)).is_some() || f.is(f.w(k), Role::From) {
+        return None;
+    }
+    if f.same_sentence(i, k) && f.is(f.w(k), Role::Approx) {
+        k += 1;
+    }
+    Some((k, date_known.then_some(TimeValue::Ago { unit, count })))
+}
+
+/// An ordinal day with its month: الرابع عشر من الشهر الماضي، الحادي والعشرين من سبتمبر من العام
+/// الماضي، السابع من يوليو.
+fn ordinal_day(f: &Finder, i: usize, date_known: bool) -> Found {
+    let w = f.b(i);
+    let mut k = i + 1;
+    let day = if let Some(n) = f.words.ordinal(w) {
+        if f.is(f.w(k), Role::Teen) {
+            k += 1;
+            n + 10
+        } else if let Some(t) = f.words.tens(f.w(k)) {
+            k += 1;
+            n + t
+        } else {
+            n
+        }
+    } else {
+        f.words.tens(w)?
+    };
+    if !(1..=31).contains(&day) || !f.is(f.w(k), Role::From) {
+        return None;
+    }
+    k += 1;
+    if let Some((month, used)) = f.month_at(k) {
+        let mut end = f.skip_alt_month(k + used);
+        let year = if let Some(y) = f.year_at(end) {
+            end = era_end(f, end + 1);
+            Year::Absolute(y)
+        } else if f.is(f.w(end), Role::From) && period_of(f, f.w(end + 1)) == Some(Unit::Year) {
+            let q = f.w(end + 2);
+            let delta = if f.is_past(q) {
+                -1
+            } else if f.is_next(q) {
+                1
+            } else if f.is_current(q) {
+                0
+            } else {
+                return None;
+            };
+            end += 3;
+            Year::Offset(delta)
+        } else {
+            Year::Nearest(Toward::PAST)
+        };
+        return Some((end, date_known.then_some(TimeValue::Date { calendar: CalendarId::Gregorian, year, month, day })));
+    }
+    if period_of(f, f.w(k)) == Some(Unit::Month) {
+        let q = f.w(k + 1);
+        let months = if f.is_past(q) {
+            -1
+        } else if f.is_next(q) {
+            1
+        } else if f.is_current(q) {
+            0
+        } else {
+            return None;
+        };
+        return Some((k + 2, date_known.then_some(TimeValue::DayOfMonthOffset { day, months })));
+    }
+    None
+}
+
+/// Hijri dates (5 شوال 1436هـ، عشرة شوال) and numeric dates (7-11-1436هـ، 21/7/2015م): the year's
+/// size says the calendar.
+fn hijri_or_numeric_date(f: &Finder, i: usize, date_known: bool) -> Found {
+    let day = f.number(f.w(i)).filter(|n| (1..=30).contains(n))?;
+    if let Some((month, used)) = f.words.hijri_month(f.b(i + 1), f.w(i + 2)) {
+        let mut end = i + 1 + used;
+        let year = match f.hijri_year_at(end) {
+            Some((y, next)) => {
+                end = next;
+                Year::Absolute(y)
+            }
+            None if date_known => Year::Offset(0),
+            None => return Some((end, None)),
+        };
+        return Some((end, Some(TimeValue::Date { calendar: CalendarId::UmmAlQura, year, month, day })));
+    }
+    // d-m-y with - or / between the numbers.
+    let sep = |k: usize| matches!(f.w(k), "-" | "/");
+    if f.w(i).bytes().all(|b| b.is_ascii_digit()) && sep(i + 1) && sep(i + 3) {
+        let month = f.w(i + 2).parse::<u32>().ok().filter(|m| (1..=12).contains(m))?;
+        if let Some((y, end)) = f.hijri_year_at(i + 4).filter(|&(y, _)| (1300..1600).contains(&y)) {
+            return Some((end, Some(TimeValue::Date { calendar: CalendarId::UmmAlQura, year: Year::Absolute(y), month, day })));
+        }
+        if let Some(y) = f.year_at(i + 4).filter(|y| (1900..2200).contains(y)) {
+            return Some((era_end(f, i + 5), Some(TimeValue::Date { calendar: CalendarId::Gregorian, year: Year::Absolute(y), month, day })));
+        }
+    }
+    None
+}
+
+/// Eid: عيد الفطر (its first day), ثالث أيام عيد الفطر (its third), أيام العيد (all its days); a
+/// bare «العيد» only with أيام before it (alone it is as often a festival's name).
+fn feast(f: &Finder, i: usize, date_known: bool) -> Found {
+    let (nth, mut k) = match f.words.ordinal_bare(f.b(i)) {
+        Some(n) if f.is(f.w(i + 1), Role::Days) => (Some(n), i + 2),
+        _ => (None, i),
+    };
+    let days = nth.is_none() && f.is(f.b(k), Role::Days);
+    if days {
+        k += 1;
+    }
+    if !f.is(if k == i { f.b(k) } else { f.w(k) }, Role::Feast) {
+        return None;
+    }
+    k += 1;
+    let name = f.words.feast(f.w(k));
+    if name.is_some() {
+        k += 1;
+    } else if nth.is_none() && !days {
+        return None;
+    }
+    if f.is(f.w(k), Role::FeastEpithet) {
+        k += 1;
+    }
+    let hijri_year = f.hijri_year_at(k).map(|(y, next)| {
+        k = next;
+        y
+    });
+    let value = TimeValue::Feast { feast: name, hijri_year, day: nth, whole: days };
+    Some((k, (date_known || hijri_year.is_some()).then_some(value)))
+}
+
+/// A season with its year: صيف 2015، صيف العام الحالي، شتاء العام الماضي.
+fn season(f: &Finder, i: usize, date_known: bool) -> Found {
+    let w = f.b(i);
+    let (first, last) = f.words.season(w).or_else(|| w.strip_prefix('ل').and_then(|r| f.words.season(r)))?;
+    let months = |year| Some(TimeValue::Months { first, last, year });
+    if let Some(y) = f.year_at(i + 1) {
+        return Some((era_end(f, i + 2), months(Year::Absolute(y))));
+    }
+    if period_of(f, f.w(i + 1)) != Some(Unit::Year) || !date_known {
+        return None;
+    }
+    let q = f.w(i + 2);
+    let delta = if f.is_past(q) {
+        -1
+    } else if f.is_next(q) {
+        1
+    } else if f.is_current(q) {
+        0
+    } else {
+        return None;
+    };
+    if let Some(y) = f.year_at(i + 3) {
+        return Some((era_end(f, i + 4), months(Year::Absolute(y))));
+    }
+    Some((i + 3, months(Year::Offset(delta))))
+}
+
+/// "(الاثنين)" or "الاثنين" right after اليوم/أمس names the same day: one expression (أمس السبت).
 fn weekday_paren_end(f: &Finder, i: usize) -> usize {
-    if f.w(i) == "(" && f.ar.weekday(f.w(i + 1)).is_some() && f.w(i + 2) == ")" { i + 3 } else { i }
+    if f.w(i) == "(" && f.ar.weekday(f.w(i + 1)).is_some() && f.w(i + 2) == ")" {
+        i + 3
+    } else if f.same_sentence(i.saturating_sub(1), i) && f.ar.weekday(f.w(i)).is_some() && strip_any(f.w(i), &f.words.proclitics).is_none() {
+        i + 1
+    } else {
+        i
+    }
 }
 
 fn weekday_expr(f: &Finder, start: usize, wd_tok: usize, date_known: bool) -> Found {
     let weekday = weekday_of(f.ar.weekday(f.w(wd_tok))?);
     let mut end = wd_tok + 1;
-    let q = end;
+    let q = f.w(end);
     let upcoming = f.is_next(q) || f.future_before(start);
     let past_q = f.is_past(q);
     if f.is_next(q) || past_q {
@@ -345,7 +643,7 @@ fn day_month(f: &Finder, num_tok: usize, date_known: bool) -> Found {
     } else if !date_known {
         return Some((end, None));
     } else {
-        let q = end;
+        let q = f.w(end);
         if f.is_past(q) {
             end += 1;
             Year::Nearest(Toward::PAST)
@@ -383,17 +681,19 @@ fn interval(f: &Finder, i: usize, date_known: bool) -> Found {
     let count = count.or(own)? as i64;
     k += 1;
     // One stray word may sit between the unit and its qualifier (اليومين الساعات الماضية).
-    let (q_at, q) = if f.is_past(k) || f.is_next(k) {
-        (k, k)
-    } else if f.same_sentence(i, k + 1) && f.doc.tokens[k].is_word {
-        (k + 1, k + 1)
+    let qualified = |at: usize| f.is_past(f.w(at)) || f.is_next(f.w(at));
+    let q_at = if qualified(k) {
+        k
+    } else if f.same_sentence(i, k + 1) && f.doc.tokens[k].is_word && qualified(k + 1) {
+        k + 1
     } else {
+        // «سيعمل خلال يومين»: without a qualifier, a span ahead when the verb is future.
+        if !f.is(f.b(i), Role::Ago) && !f.w(i + 1).starts_with("ال") && f.future_before(i) {
+            return Some((k, date_known.then_some(TimeValue::Interval { unit, count })));
+        }
         return None;
     };
-    let past = f.is_past(q);
-    if !past && !f.is_next(q) {
-        return None;
-    }
+    let past = f.is_past(f.w(q_at));
     let value = date_known.then_some(TimeValue::Interval { unit, count: if past { -count } else { count } });
     Some((q_at + 1, value))
 }
@@ -458,6 +758,83 @@ mod tests {
         assert_eq!(values("خلال 48 يوما الماضية", "2015-11-18"), ["2015-10-01/2015-11-18"]);
         assert_eq!(values("خلال اليومين الماضيين", "2015-11-18"), ["2015-11-16/2015-11-18"]);
         assert_eq!(values("خلال الأيام الثلاثة المقبلة", "2015-11-18"), ["2015-11-18/2015-11-21"]);
+    }
+
+    #[test]
+    fn a_relative_day_with_its_weekday_is_one_expression() {
+        // 2015-07-26 is a Sunday.
+        assert_eq!(times("اجتمع يوم أمس السبت بالفصائل", "2015-07-26"), [("يوم أمس السبت".to_string(), "2015-07-25".to_string())]);
+        assert_eq!(times("وأعلن مسؤول امس الأربعاء أن", "2015-07-23"), [("امس الأربعاء".to_string(), "2015-07-22".to_string())]);
+        assert_eq!(times("احتفلت مساء أمس الأول", "2015-08-02"), [("مساء أمس الأول".to_string(), "2015-07-31".to_string())]);
+    }
+
+    #[test]
+    fn an_attached_conjunction_stays_out_of_the_span() {
+        assert_eq!(times("ويوم أمس، التقى الوزير", "2015-08-03"), [("يوم أمس".to_string(), "2015-08-02".to_string())]);
+    }
+
+    #[test]
+    fn parts_of_periods_and_this_year() {
+        assert_eq!(times("وفي مطلع الشهر الحالي قتل", "2015-07-23"), [("مطلع الشهر الحالي".to_string(), "2015-07".to_string())]);
+        assert_eq!(times("في اواخر ابريل هجومها", "2015-07-23"), [("اواخر ابريل".to_string(), "2015-04".to_string())]);
+        assert_eq!(times("تميز عيد هذا العام", "2015-07-26"), [("هذا العام".to_string(), "2015".to_string())]);
+        assert_eq!(times("بعد العام 2016 لتعزيز", "2015-07-23"), [("العام 2016".to_string(), "2016".to_string())]);
+        assert_eq!(values("للعام القادم", "2015-08-02"), ["2016"]);
+        assert_eq!(times("مطلع العام الفائت 2014", "2015-07-21"), [("مطلع العام الفائت 2014".to_string(), "2014".to_string())]);
+    }
+
+    #[test]
+    fn points_ago() {
+        assert_eq!(times("غادر إلى مالي قبل 7 أشهر، ثم", "2015-07-21"), [("قبل 7 أشهر".to_string(), "2014-12".to_string())]);
+        assert_eq!(values("وقالت قبل شهر إن", "2015-07-21"), ["2015-06"]);
+        assert_eq!(times("بدأت الحملة قبل عام تقريبا.", "2015-07-27"), [("قبل عام تقريبا".to_string(), "2014".to_string())]);
+        assert_eq!(values("أسس البرنامج منذ عامين", "2015-08-02"), ["2013"]);
+        assert!(values("قبل يومين من الانتخابات", "2015-08-02").is_empty());
+        assert!(values("قبل أيام", "2015-08-02").is_empty());
+        assert_eq!(values("المستحقة منذ يوم 30 يونيو", "2015-07-21"), ["2015-06-30"]);
+        assert_eq!(values("منذ عام 2011", "2015-11-18"), ["2011"]);
+    }
+
+    #[test]
+    fn ordinal_days() {
+        assert_eq!(values("في الرابع عشر من الشهر الماضي بشأن", "2015-08-03"), ["2015-07-14"]);
+        assert_eq!(
+            times("في الحادي والعشرين من سبتمبر من العام الماضي.", "2015-08-11"),
+            [("الحادي والعشرين من سبتمبر من العام الماضي".to_string(), "2014-09-21".to_string())]
+        );
+        assert_eq!(values("في السابع من يوليو", "2015-08-11"), ["2015-07-07"]);
+        assert!(values("الأول من نوعه", "2015-08-11").is_empty());
+    }
+
+    #[test]
+    fn hijri_dates_and_feasts() {
+        assert_eq!(values("الرياض 5 شوال 1436هـ الموافق 21 يوليو 2015م", "2015-07-21"), ["2015-07-21", "2015-07-21"]);
+        assert_eq!(values("في 7-11-1436هـ", "2015-08-30"), ["2015-08-22"]);
+        assert_eq!(values("حتى عشرة شوال", "2015-07-26"), ["2015-07-26"]);
+        assert_eq!(times("في عملية انتحارية ثالث أيام عيد الفطر.", "2015-07-21"), [("ثالث أيام عيد الفطر".to_string(), "2015-07-19".to_string())]);
+        assert_eq!(values("طوال أيام العيد الضغط", "2015-07-24"), ["2015-07-17/2015-07-19"]);
+        assert_eq!(values("خلال أيام عيد الفطر المبارك", "2015-07-26"), ["2015-07-17/2015-07-19"]);
+        // «العيد» alone is as often a festival's name: no date.
+        assert!(values("عيد طيبة فرحة", "2015-07-26").is_empty());
+    }
+
+    #[test]
+    fn seasons() {
+        assert_eq!(values("لصيف العام الحالي 2015 م الذي", "2015-08-02"), ["2015-06/2015-08"]);
+        assert_eq!(values("في شتاء العام الماضي", "2015-08-02"), ["2014-12/2015-02"]);
+    }
+
+    #[test]
+    fn ranges_and_spans_ahead() {
+        assert_eq!(
+            times("من أول أيام العيد حتى عشرة شوال تظاهرة", "2015-07-26"),
+            [("من أول أيام العيد حتى عشرة شوال".to_string(), "2015-07-17/2015-07-26".to_string())]
+        );
+        assert_eq!(values("الذي سيعمل خلال يومين لإجلاء", "2015-08-04"), ["2015-08-04/2015-08-06"]);
+        assert!(values("عمل خلال يومين", "2015-08-04").is_empty());
+        assert_eq!(values("تشهد هدوءا هذين اليومين", "2015-07-24"), ["2015-07-22/2015-07-24"]);
+        assert_eq!(times("ففي فبراير الماضي اجتاحت", "2015-07-21"), [("فبراير الماضي".to_string(), "2015-02".to_string())]);
+        assert_eq!(times("المرسوم رقم 32 لعام 2015 القاضي", "2015-07-26"), [("عام 2015".to_string(), "2015".to_string())]);
     }
 
     #[test]

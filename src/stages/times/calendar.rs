@@ -95,6 +95,11 @@ impl Calendar for UmmAlQura {
     }
 }
 
+/// The feasts of the Hijri calendar news dates things by, as (month, first day, last day) in the
+/// Umm al-Qura calendar: Eid al-Fitr (1–3 Shawwal) and Eid al-Adha (10–13 Dhu al-Hijja). The
+/// recognisers name them by index (the Arabic words are in data/lang/ar/time_grammar.tsv).
+pub const FEASTS: [(u32, u32, u32); 2] = [(10, 1, 3), (12, 10, 13)];
+
 /// Every calendar, built once (in [`crate::stages::Resources`]).
 pub struct Calendars {
     pub umm_al_qura: UmmAlQura,

@@ -14,20 +14,26 @@ use super::Resources;
 use super::segment::Doc;
 use crate::{Lang, TimeExpr};
 use chrono::NaiveDate;
-pub use value::{Resolver, TimeValue};
+pub use value::{Recognised, Resolver, TimeValue};
 
 /// Every time expression of the document with a value (relative ones need the article date).
 pub fn find(doc: &Doc, res: &Resources, date: Option<NaiveDate>) -> Vec<TimeExpr> {
     let resolver = Resolver { date, calendars: &res.calendars };
-    let found: Vec<(usize, usize, Option<TimeValue>)> = match doc.lang {
+    let found: Vec<Recognised> = match doc.lang {
         Lang::Ar => ar::find(doc, &res.time_grammars.ar, date.is_some()),
-        Lang::En => en::find(doc, &resolver).into_iter().map(|(a, b, v)| (a, b, Some(v))).collect(),
+        Lang::En => en::find(doc, &resolver)
+            .into_iter()
+            .map(|(first, end, v)| Recognised { start: doc.tokens[first].span.start, first, end, value: Some(v), until: None })
+            .collect(),
     };
     found
         .into_iter()
-        .filter_map(|(first, end, value)| {
-            let value = resolver.resolve(&value?)?;
-            Some(TimeExpr { start: doc.tokens[first].span.start, end: doc.tokens[end - 1].span.end, value })
+        .filter_map(|r| {
+            let value = match r.until {
+                Some(until) => resolver.resolve_range(&r.value?, &until)?,
+                None => resolver.resolve(&r.value?)?,
+            };
+            Some(TimeExpr { start: r.start, end: doc.tokens[r.end - 1].span.end, value })
         })
         .collect()
 }

@@ -2,7 +2,7 @@
 //! string (TimeML style) against the article date. Recognisers (one per language) only say what
 //! was written; the arithmetic of weeks, months, years and calendars lives here, once.
 
-use super::calendar::{CalendarId, Calendars};
+use super::calendar::{CalendarId, Calendars, FEASTS};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// Which way from the article date a day, month or year named without its year lies.
@@ -91,12 +91,48 @@ pub enum TimeValue {
         season: Season,
         year: Year,
     },
+    /// A point `count` units before the article date (قبل 7 أشهر), as precise as its unit.
+    Ago {
+        unit: Unit,
+        count: i64,
+    },
+    /// A day of the month some months after the article's (الرابع عشر من الشهر الماضي).
+    DayOfMonthOffset {
+        day: u32,
+        months: i64,
+    },
+    /// A run of Gregorian months (a season: June to August); `last` before `first` ends the next year.
+    Months {
+        first: u32,
+        last: u32,
+        year: Year,
+    },
+    /// A feast of the Hijri calendar (an index into [`super::calendar::FEASTS`]; `None`: whichever
+    /// came last), in a given Hijri year or the latest before the article date: its first day, its
+    /// `day`-th day, or all its days.
+    Feast {
+        feast: Option<usize>,
+        hijri_year: Option<i32>,
+        day: Option<u32>,
+        whole: bool,
+    },
     /// From the article date to `count` units later (or, negative, from that long before it to
     /// the article date).
     Interval {
         unit: Unit,
         count: i64,
     },
+}
+
+/// An expression as a recogniser found it: where it starts (a byte: a prefix such as an attached
+/// conjunction may stay out), its end token, its value, and for a range «من A حتى B» B's value.
+#[derive(Debug, Clone, Copy)]
+pub struct Recognised {
+    pub start: usize,
+    pub first: usize,
+    pub end: usize,
+    pub value: Option<TimeValue>,
+    pub until: Option<TimeValue>,
 }
 
 /// The ground relative values are resolved on: the article date and the calendars.
@@ -158,6 +194,38 @@ impl Resolver<'_> {
                 };
                 Some(format!("{:04}-{code}", self.year_of(year, 1, None)?))
             }
+            TimeValue::Ago { unit, count } => {
+                let d = shift(self.date?, unit, -count.abs())?;
+                Some(match unit {
+                    Unit::Hour | Unit::Day => iso_day(d),
+                    Unit::Week => iso_week(d),
+                    Unit::Month => d.format("%Y-%m").to_string(),
+                    Unit::Year => d.format("%Y").to_string(),
+                })
+            }
+            TimeValue::DayOfMonthOffset { day, months } => {
+                let d = self.date?;
+                let first = NaiveDate::from_ymd_opt(d.year(), d.month(), 1)?;
+                let first = if months < 0 {
+                    first.checked_sub_months(Months::new(months.unsigned_abs().min(6000) as u32))?
+                } else {
+                    first.checked_add_months(Months::new(months.min(6000) as u32))?
+                };
+                NaiveDate::from_ymd_opt(first.year(), first.month(), day).map(iso_day)
+            }
+            TimeValue::Months { first, last, year } => {
+                let y = self.year_of(year, first, None)?;
+                let end_year = if last < first { y + 1 } else { y };
+                Some(format!("{y:04}-{first:02}/{end_year:04}-{last:02}"))
+            }
+            TimeValue::Feast { feast, hijri_year, day, whole } => {
+                let (first, last) = self.feast_days(feast, hijri_year)?;
+                Some(match (day, whole) {
+                    (Some(n), _) => iso_day(first.checked_add_days(Days::new(n.checked_sub(1)? as u64)).filter(|&d| d <= last)?),
+                    (None, true) => format!("{}/{}", iso_day(first), iso_day(last)),
+                    (None, false) => iso_day(first),
+                })
+            }
             TimeValue::Interval { unit, count } => {
                 let d = self.date?;
                 let other = shift(d, unit, count)?;
@@ -165,6 +233,32 @@ impl Resolver<'_> {
                 Some(format!("{}/{}", iso_day(from), iso_day(to)))
             }
         }
+    }
+
+    /// The first and last day of a feast: in the Hijri year given, or the latest to begin on or
+    /// before the article date.
+    /// A range from one value to another: from the first day (or month) of the one to the last of
+    /// the other.
+    pub fn resolve_range(&self, from: &TimeValue, to: &TimeValue) -> Option<String> {
+        let (a, b) = (self.resolve(from)?, self.resolve(to)?);
+        let first = a.split('/').next()?;
+        let last = b.rsplit('/').next()?;
+        (first < last).then(|| format!("{first}/{last}"))
+    }
+
+    fn feast_days(&self, feast: Option<usize>, hijri_year: Option<i32>) -> Option<(NaiveDate, NaiveDate)> {
+        let feasts: Vec<usize> = match feast {
+            Some(f) => vec![f],
+            None => (0..FEASTS.len()).collect(),
+        };
+        let year = hijri_year.map_or(Year::Nearest(Toward::PAST), Year::Absolute);
+        feasts
+            .into_iter()
+            .filter_map(|f| {
+                let &(month, first, last) = FEASTS.get(f)?;
+                Some((self.date_of(CalendarId::UmmAlQura, year, month, first)?, self.date_of(CalendarId::UmmAlQura, year, month, last)?))
+            })
+            .max_by_key(|&(start, _)| start)
     }
 
     fn date_of(&self, calendar: CalendarId, year: Year, month: u32, day: u32) -> Option<NaiveDate> {
@@ -284,6 +378,24 @@ mod tests {
         assert_eq!(resolve(TimeValue::Season { season: Season::Fall, year: Year::Offset(-1) }, "2015-11-18").unwrap(), "2014-FA");
         assert_eq!(resolve(TimeValue::Interval { unit: Unit::Day, count: -48 }, "2015-11-18").unwrap(), "2015-10-01/2015-11-18");
         assert_eq!(resolve(TimeValue::Interval { unit: Unit::Hour, count: 48 }, "2015-11-18").unwrap(), "2015-11-18/2015-11-20");
+    }
+
+    #[test]
+    fn points_ago_days_of_months_seasons_feasts() {
+        assert_eq!(resolve(TimeValue::Ago { unit: Unit::Month, count: 7 }, "2015-07-21").unwrap(), "2014-12");
+        assert_eq!(resolve(TimeValue::Ago { unit: Unit::Year, count: 2 }, "2015-08-02").unwrap(), "2013");
+        assert_eq!(resolve(TimeValue::DayOfMonthOffset { day: 14, months: -1 }, "2015-08-03").unwrap(), "2015-07-14");
+        assert_eq!(resolve(TimeValue::DayOfMonthOffset { day: 31, months: -1 }, "2015-03-03"), None);
+        assert_eq!(resolve(TimeValue::Months { first: 6, last: 8, year: Year::Offset(0) }, "2015-08-02").unwrap(), "2015-06/2015-08");
+        assert_eq!(resolve(TimeValue::Months { first: 12, last: 2, year: Year::Offset(0) }, "2015-08-02").unwrap(), "2015-12/2016-02");
+        // Eid al-Fitr 1436 began on 2015-07-17; on 2015-07-24 it is the last feast.
+        let feast = |feast, day, whole| TimeValue::Feast { feast, hijri_year: None, day, whole };
+        assert_eq!(resolve(feast(Some(0), None, false), "2015-07-24").unwrap(), "2015-07-17");
+        assert_eq!(resolve(feast(None, Some(3), false), "2015-07-24").unwrap(), "2015-07-19");
+        assert_eq!(resolve(feast(None, None, true), "2015-07-24").unwrap(), "2015-07-17/2015-07-19");
+        // By November, Eid al-Adha (2015-09-23) is the last feast.
+        assert_eq!(resolve(feast(None, None, false), "2015-11-18").unwrap(), "2015-09-23");
+        assert_eq!(resolve(TimeValue::Feast { feast: Some(0), hijri_year: Some(1436), day: None, whole: false }, "2016-01-01").unwrap(), "2015-07-17");
     }
 
     #[test]

@@ -34,6 +34,21 @@ pub enum Role {
     IntervalHead,
     Expectation,
     NotFuture,
+    Boundary,
+    DayPart,
+    YearNoun,
+    Ago,
+    Approx,
+    PluralUnit,
+    Teen,
+    From,
+    Days,
+    HijriEra,
+    Feast,
+    FeastEpithet,
+    GregorianEra,
+    Until,
+    ThisDual,
 }
 
 impl Role {
@@ -63,6 +78,21 @@ impl Role {
             "interval_head" => Role::IntervalHead,
             "expectation" => Role::Expectation,
             "not_future" => Role::NotFuture,
+            "boundary" => Role::Boundary,
+            "daypart" => Role::DayPart,
+            "year_noun" => Role::YearNoun,
+            "ago" => Role::Ago,
+            "approx" => Role::Approx,
+            "plural_unit" => Role::PluralUnit,
+            "teen" => Role::Teen,
+            "from" => Role::From,
+            "days" => Role::Days,
+            "hijri_era" => Role::HijriEra,
+            "feast" => Role::Feast,
+            "feast_epithet" => Role::FeastEpithet,
+            "gregorian_era" => Role::GregorianEra,
+            "until" => Role::Until,
+            "this_dual" => Role::ThisDual,
             _ => return None,
         })
     }
@@ -79,22 +109,24 @@ fn parse_unit(s: &str) -> Option<Unit> {
     })
 }
 
-/// What the grammar knows of one word.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Entry {
-    roles: u32,
+struct Entry {
+    roles: u64,
     number: Option<u32>,
     unit: Option<Unit>,
     dual: Option<Unit>,
     period: Option<Unit>,
+    ordinal: Option<u32>,
+    ordinal_bare: Option<u32>,
+    tens: Option<u32>,
+    hijri_month: Option<u32>,
+    feast: Option<usize>,
+    season: Option<(u32, u32)>,
 }
 
 #[derive(Default)]
 pub struct TimeWords {
     words: HashMap<String, Entry>,
-    /// A bit per [`filter_key`] of the words above: most tokens are none of them, and rules ask
-    /// about every token several times, so a bit test answers most questions without hashing.
-    filter: Vec<u64>,
     /// Clitics, longest first.
     pub proclitics: Vec<String>,
     pub conjunctions: Vec<String>,
@@ -135,28 +167,33 @@ impl TimeWords {
                     "unit" => e.unit = Some(parse_unit(value).ok_or_else(|| bad("a unit"))?),
                     "dual" => e.dual = Some(parse_unit(value).ok_or_else(|| bad("a unit"))?),
                     "period" => e.period = Some(parse_unit(value).ok_or_else(|| bad("a unit"))?),
-                    other => e.roles |= 1 << Role::parse(other).ok_or_else(|| bad("an unknown class"))? as u32,
+                    "ordinal" => e.ordinal = Some(value.parse().map_err(|_| bad("a number"))?),
+                    "ordinal_bare" => e.ordinal_bare = Some(value.parse().map_err(|_| bad("a number"))?),
+                    "tens" => e.tens = Some(value.parse().map_err(|_| bad("a number"))?),
+                    "hijri_month" => e.hijri_month = Some(value.parse().map_err(|_| bad("a month number"))?),
+                    "feast_name" => e.feast = Some(value.parse().map_err(|_| bad("a feast index"))?),
+                    "season" => {
+                        let (a, b) = value.split_once('-').ok_or_else(|| bad("a month range a-b"))?;
+                        e.season = Some((a.parse().map_err(|_| bad("a month"))?, b.parse().map_err(|_| bad("a month"))?));
+                    }
+                    other => e.roles |= 1 << Role::parse(other).ok_or_else(|| bad("an unknown class"))? as u64,
                 }
             }
-        }
-        t.filter = vec![0; FILTER_BITS / 64];
-        for w in t.words.keys() {
-            let k = filter_key(w);
-            t.filter[k / 64] |= 1 << (k % 64);
         }
         Ok(t)
     }
 
-    pub fn entry(&self, w: &str) -> Entry {
-        let k = filter_key(w);
-        if self.filter.get(k / 64).is_none_or(|bits| bits & (1 << (k % 64)) == 0) {
-            return Entry::default();
-        }
+    fn entry(&self, w: &str) -> Entry {
         self.words.get(w).copied().unwrap_or_default()
     }
 
     pub fn is(&self, w: &str, role: Role) -> bool {
-        self.entry(w).roles & (1 << role as u32) != 0
+        self.entry(w).roles & (1 << role as u64) != 0
+    }
+
+    /// Whether the word plays any part in the grammar.
+    pub fn knows(&self, w: &str) -> bool {
+        self.words.contains_key(w)
     }
 
     /// A count written as a word.
@@ -170,28 +207,38 @@ impl TimeWords {
         e.unit.map(|u| (u, None)).or(e.dual.map(|u| (u, Some(2))))
     }
 
+    /// An ordinal day word with the article (الرابع), or without it (رابع).
+    pub fn ordinal(&self, w: &str) -> Option<u32> {
+        self.entry(w).ordinal
+    }
+    pub fn ordinal_bare(&self, w: &str) -> Option<u32> {
+        self.entry(w).ordinal_bare
+    }
+    /// The tens of a compound ordinal (والعشرين).
+    pub fn tens(&self, w: &str) -> Option<u32> {
+        self.entry(w).tens
+    }
+    /// A Hijri month written in one word or two: (month, words used).
+    pub fn hijri_month(&self, a: &str, b: &str) -> Option<(u32, usize)> {
+        if !b.is_empty()
+            && let Some(m) = self.words.get(&format!("{a} {b}")).and_then(|e| e.hijri_month)
+        {
+            return Some((m, 2));
+        }
+        self.entry(a).hijri_month.map(|m| (m, 1))
+    }
+    /// A feast's name (الفطر): its index in the calendar's feast table.
+    pub fn feast(&self, w: &str) -> Option<usize> {
+        self.entry(w).feast
+    }
+    /// A season as its first and last month.
+    pub fn season(&self, w: &str) -> Option<(u32, u32)> {
+        self.entry(w).season
+    }
+
     /// A period noun (العام, the year) that a qualifier makes relative.
     pub fn period(&self, w: &str) -> Option<Unit> {
         self.entry(w).period
-    }
-}
-
-const FILTER_BITS: usize = 1 << 16;
-
-/// A word's slot in the filter: its length, second byte (for Arabic, which letter comes first) and
-/// last byte.
-fn filter_key(w: &str) -> usize {
-    let b = w.as_bytes();
-    let (second, last) = (b.get(1).copied().unwrap_or(0) as usize, b.last().copied().unwrap_or(0) as usize);
-    ((b.len() * 31 + second) * 131 + last) % FILTER_BITS
-}
-
-impl Entry {
-    pub fn is(self, role: Role) -> bool {
-        self.roles & (1 << role as u32) != 0
-    }
-    pub fn period(self) -> Option<Unit> {
-        self.period
     }
 }
 
