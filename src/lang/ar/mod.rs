@@ -363,6 +363,8 @@ pub struct Cue {
     /// A verbal noun or a form that is more often another word (بين "between", عبر "through"):
     /// a cue only when a complementiser, colon, quotation or its preposition follows.
     pub needs_complement: bool,
+    /// An imperfect or future form (يؤكد، ستعلن).
+    pub imperfect: bool,
 }
 
 /// Reads the generated paradigm. Bare nominative participles (مؤكد، متهم، معبر) are left out:
@@ -371,7 +373,7 @@ fn load_cues(words: &WordClasses) -> HashMap<String, Cue> {
     let mut cues = HashMap::default();
     for line in data_lines(REPORTING) {
         let mut cols = line.split('\t');
-        let (Some(form), Some(class), Some(_lemma), Some(feature)) = (cols.next(), cols.next(), cols.next(), cols.next()) else { continue };
+        let (Some(form), Some(class), Some(lemma), Some(feature)) = (cols.next(), cols.next(), cols.next(), cols.next()) else { continue };
         let class = match class {
             "say" => CueClass::Say,
             "tell" => CueClass::Tell,
@@ -387,8 +389,9 @@ fn load_cues(words: &WordClasses) -> HashMap<String, Cue> {
             _ => continue,
         };
         let form = fold(form);
-        let needs_complement = shape == CueShape::Masdar || words.is(&form, class::AMBIGUOUS_CUE);
-        cues.entry(form).or_insert(Cue { class, shape, needs_complement });
+        let needs_complement = shape == CueShape::Masdar || words.is(&form, class::AMBIGUOUS_CUE) || words.is(&fold(lemma), class::AMBIGUOUS_CUE);
+        let imperfect = feature.starts_with("impf") || feature.starts_with("fut");
+        cues.entry(form).or_insert(Cue { class, shape, needs_complement, imperfect });
     }
     cues
 }

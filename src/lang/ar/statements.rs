@@ -283,15 +283,18 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     if cue.shape == CueShape::Masdar && !opens_content(c, v + 1) {
         return None;
     }
-    let open = complement_after(c, v, w, (v + REACH).min(send));
+    let reach = if cue.needs_complement { AMBIGUOUS_REACH } else { REACH };
+    let open = complement_after(c, v, w, (v + reach).min(send));
     let call = cue.class == CueClass::Call && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
     if call && let Some(f) = call_statement(c, v, conj, (v + 16).min(send)) {
         return Some(f);
     }
     // The object as content (نفى البنتاغون خطف …، أعرب عن قلقه، مشيدا بدور …) when no clause opens
     // near the verb, or the object comes well before a later أن.
-    let may_take_object = !call && !cue.needs_complement && cue.shape != CueShape::Masdar || c.is(v + 1, class::OBJECT_PREPOSITION);
-    let object = may_take_object.then(|| object_after(c, v, participle || continuation, send)).flatten();
+    let object = (!call && cue.shape != CueShape::Masdar)
+        .then(|| object_after(c, v, participle || continuation, send))
+        .flatten()
+        .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION));
     let open = match (open, object) {
         (Some((k, _)), Some(o)) if o.content_at + OBJECT_BEFORE_CLAUSE <= k => None,
         (open, _) => open,
@@ -305,11 +308,13 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
         }
         let (speaker, speaker_span) = match o.speaker {
             Some((sa, sb)) => (c.entity_in(sa, sb), Some(c.span(sa, sb))),
+            // An imperfect with no subject is mostly prose (الذي يؤكد عليه), not a report.
+            None if cue.imperfect && !participle => return None,
             None if participle || continuation => carried_speaker(c, v, found)?,
-            None => {
-                let (sa, sb) = speaker_before(c, v)?;
-                (c.entity_in(sa, sb), Some(c.span(sa, sb)))
-            }
+            None => match speaker_before(c, v) {
+                Some((sa, sb)) => (c.entity_in(sa, sb), Some(c.span(sa, sb))),
+                None => carried_speaker(c, v, found)?,
+            },
         };
         let cue_span = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
         return Some(Found { cue: cue_span, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v });
@@ -370,6 +375,8 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
 
 /// How far after its verb a complementiser may open the content (قال … في مؤتمر صحافي عقده … إن).
 const REACH: usize = 30;
+/// The reach of a form that is more often another word (بين "between" … أن).
+const AMBIGUOUS_REACH: usize = 6;
 /// A noun object this many tokens before a later أن is the content; the أن belongs to it.
 const OBJECT_BEFORE_CLAUSE: usize = 4;
 
@@ -438,7 +445,9 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         (k + 1 < send && is_object_start(c, k)).then_some(k)
     };
     let mention_at = |k: usize| c.mentions.iter().find(|(m, _)| m.start == c.doc.tokens[k].span.start);
-    if a >= send || mention_at(a).is_none() && no_subject {
+    // No subject of its own: a participle, a subjectless continuation, or an object right after
+    // the verb (وأكد على ضرورة …): the subject is implied.
+    if a >= send || mention_at(a).is_none() && (no_subject || c.is(a, class::OBJECT_PREPOSITION)) {
         return object_at(a).map(|k| Object { content_at: k, speaker: None });
     }
     // The subject: a name within a few words (titles before it), else an entity right after the verb.
