@@ -4,7 +4,7 @@
 //! every language shares and ask the pack of the document's language for the rest.
 //!
 //! A pack is `src/lang/<code>/`, its word lists in `data/lang/<code>/`, its tagger model in
-//! `data/models/`, a `Lang` variant and one line in [`PACKS`].
+//! `data/models/`, its `mod` line below and its line in the `registry!`.
 
 pub mod ar;
 pub mod en;
@@ -12,7 +12,6 @@ mod words;
 
 pub use words::{WordClass, WordClasses};
 pub(crate) use words::word_classes;
-
 
 use crate::stages::Resources;
 use crate::stages::link::Linked;
@@ -23,30 +22,42 @@ use crate::{Statement, TimeExpr};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// A language Khabar reads: one per pack in [`PACKS`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ar,
-    En,
+/// The registry: one line per pack, `Variant => module::Pack`. It declares the `Lang` variant
+/// (serialised as its lower-case name), the pack behind it and its place in [`PACKS`].
+macro_rules! registry {
+    ($($variant:ident => $pack:path),+ $(,)?) => {
+        /// A language Khabar reads: one per pack.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum Lang {
+            $($variant),+
+        }
+
+        /// Every pack, in registry order.
+        pub const PACKS: &[&dyn LanguagePack] = &[$(&$pack),+];
+
+        impl Lang {
+            pub fn pack(self) -> &'static dyn LanguagePack {
+                match self {
+                    $(Lang::$variant => &$pack),+
+                }
+            }
+        }
+    };
 }
 
-/// Every pack, in the order `detect_lang` weighs them.
-pub const PACKS: &[&dyn LanguagePack] = &[&ar::Pack, &en::Pack];
+registry! {
+    Ar => ar::Pack,
+    En => en::Pack,
+}
 
 /// The language a text is read as when no pack's script outweighs it.
 const FALLBACK: Lang = Lang::En;
 
 impl Lang {
-    pub fn pack(self) -> &'static dyn LanguagePack {
-        match self {
-            Lang::Ar => &ar::Pack,
-            Lang::En => &en::Pack,
-        }
-    }
     /// The ISO 639-1 code ("ar"), as in the Analysis JSON.
     pub fn code(self) -> &'static str {
-        self.pack().names()[0]
+        self.pack().names().first().copied().unwrap_or_default()
     }
     /// A language from its code or name ("ar", "ara", "arabic"), any case.
     pub fn parse(s: &str) -> Option<Lang> {
@@ -126,4 +137,28 @@ pub fn detect_lang(text: &str) -> Lang {
         }
     }
     PACKS[best].lang()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_one_pack_and_round_trips_its_code() {
+        for p in PACKS {
+            assert_eq!(PACKS.iter().filter(|q| q.lang() == p.lang()).count(), 1);
+            assert_eq!(Lang::parse(p.lang().code()), Some(p.lang()));
+        }
+        assert_eq!(Lang::Ar.pack().lang(), Lang::Ar);
+        assert_eq!(Lang::parse(" English "), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn detection_weighs_scripts_and_falls_back_on_a_tie() {
+        assert_eq!(detect_lang("قال الرئيس إن Putin"), Lang::Ar);
+        assert_eq!(detect_lang("Putin said بوتين"), Lang::En);
+        assert_eq!(detect_lang("123 ..."), Lang::En);
+        assert_eq!(detect_lang(""), Lang::En);
+    }
 }

@@ -131,7 +131,7 @@ country\tEG\t26.5\t29.9\t100000000\tEgypt\tمصر\tt
             .into_iter()
             .map(|m| {
                 let p = res.gazetteer.place(m.candidates[0]);
-                mentions::Mention { span: m.span, kind: EntityKind::Place, key: p.name_en.to_lowercase(), name_en: None, geo: None }
+                mentions::Mention { span: m.span, kind: EntityKind::Place, key: mentions::EntityKey::Name(p.name_en.to_lowercase()), name_en: None, geo: None }
             })
             .collect();
         let mut linked = link::link(&doc, ms);

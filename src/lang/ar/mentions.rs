@@ -1,7 +1,7 @@
 //! Arabic rules for the mentions stage: lexicon names (one automaton pass, clitic-aware),
 //! titles before names, organisation heads, equipment designations and counted quantities.
 
-use crate::stages::mentions::{Cand, Mention, Source, resolve_overlaps, surname_mentions};
+use crate::stages::mentions::{Cand, EntityKey, Mention, Source, resolve_overlaps, surname_mentions};
 use crate::EntityKind;
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS, LI, LI_ARTICLE, WA, has_article, stem};
@@ -88,14 +88,14 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
             e += 1;
         }
         let kind = match typ {
-            "PER" => Some((EntityKind::Person, "p:")),
-            "ORG" => Some((EntityKind::Organization, "o:")),
-            "LOC" => Some((EntityKind::Place, "l:")),
+            "PER" => Some(EntityKind::Person),
+            "ORG" => Some(EntityKind::Organization),
+            "LOC" => Some(EntityKind::Place),
             _ => None,
         };
         let (a, b) = (first + k, first + e);
         k = e;
-        let Some((kind, tag)) = kind else { continue };
+        let Some(kind) = kind else { continue };
         if !doc.tokens[a].is_word || !doc.tokens[b - 1].is_word {
             continue;
         }
@@ -105,7 +105,7 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         fstart += clitics::peel(w, CONJUNCTIONS, 4).0;
         let fend = doc.tokens[b - 1].fend;
         let span = doc.folded.orig_span(fstart, fend);
-        let key = format!("{tag}{}", &doc.folded.text[fstart..fend]);
+        let key = EntityKey::Surface(kind, doc.folded.text[fstart..fend].to_string());
         out.push(Mention { span, kind, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None });
     }
     out
@@ -284,7 +284,7 @@ fn lexicon_mentions(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
             m: Mention {
                 span: doc.folded.orig_span(s, e),
                 kind: ent.kind,
-                key: ent.name_en.to_lowercase(),
+                key: EntityKey::Name(ent.name_en.to_lowercase()),
                 name_en: Some(ent.name_en.clone()),
                 geo: None,
             },
@@ -354,7 +354,7 @@ fn is_role_noun(w: &str) -> bool {
 /// المتحدث باسم الكرملين … . The role phrase introduced with a name later stands for that person.
 fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
     let n = doc.tokens.len();
-    let mut role_of: HashMap<String, (String, Option<String>)> = HashMap::default();
+    let mut role_of: HashMap<String, (EntityKey, Option<String>)> = HashMap::default();
     let mut i = 0;
     while i < n {
         let w = doc.ftok(i);
@@ -435,7 +435,7 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
         }
         if let Some(end) = name_end(doc, ar, j, known_at) {
             let span = crate::Span::new(doc.tokens[j].span.start, doc.tokens[end - 1].span.end);
-            let key = format!("p:{}", &doc.folded.text[doc.tokens[j].fstart..doc.tokens[end - 1].fend]);
+            let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[j].fstart..doc.tokens[end - 1].fend].to_string());
             let name_en = transliterate(span.slice(doc.text));
             if j > i + 1 {
                 role_of.insert(role_key, (key.clone(), Some(name_en.clone())));
@@ -474,7 +474,7 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
             continue;
         }
         let span = crate::Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
-        let key = format!("p:{}", &doc.folded.text[doc.tokens[start].fstart..doc.tokens[end - 1].fend]);
+        let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[start].fstart..doc.tokens[end - 1].fend].to_string());
         let name_en = transliterate(span.slice(doc.text));
         out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
     }
@@ -490,7 +490,7 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
         }
         if let Some(end) = name_end(doc, ar, i + 1, known_at) {
             let span = crate::Span::new(doc.tokens[i + 1].span.start, doc.tokens[end - 1].span.end);
-            let key = format!("p:{}", &doc.folded.text[doc.tokens[i + 1].fstart..doc.tokens[end - 1].fend]);
+            let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[i + 1].fstart..doc.tokens[end - 1].fend].to_string());
             let name_en = transliterate(span.slice(doc.text));
             out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
         }
@@ -560,7 +560,7 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
                 let fstart = doc.tokens[i].fstart + prefix;
                 let fend = doc.tokens[j - 1].fend;
                 let span = doc.folded.orig_span(fstart, fend);
-                let key = format!("o:{}", &doc.folded.text[fstart..fend]);
+                let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
                 out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
             }
             continue;
@@ -576,7 +576,7 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             let fstart = doc.tokens[i].fstart + dprefix;
             let fend = doc.tokens[i + 1].fend;
             let span = doc.folded.orig_span(fstart, fend);
-            let key = format!("o:{}", &doc.folded.text[fstart..fend]);
+            let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
             out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
             continue;
         }
@@ -634,7 +634,7 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
         }
         let span = if doc.ftok(end - 1) == "»" { crate::Span::new(doc.folded.orig(fstart), doc.tokens[end - 1].span.end) } else { doc.folded.orig_span(fstart, fend) };
         let key_text: String = doc.folded.text[fstart..fend].chars().filter(|c| *c != '«' && *c != '»').collect();
-        let key = format!("o:{}", key_text.split_whitespace().collect::<Vec<_>>().join(" "));
+        let key = EntityKey::Surface(EntityKind::Organization, key_text.split_whitespace().collect::<Vec<_>>().join(" "));
         out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
     }
 }
@@ -661,7 +661,7 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
                 end += 1;
             }
             let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-            let key: String = format!("q:{}", doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend].replace(' ', ""));
+            let key = EntityKey::Surface(EntityKind::Equipment, doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend].replace(' ', ""));
             out.push(Cand { m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text)).replace(' ', "")), geo: None }, src: Source::Pattern });
             i = end;
             continue;
@@ -672,7 +672,7 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
                 && c > i + 2
             {
                 let span = crate::Span::new(doc.tokens[i + 2].span.start, doc.tokens[c - 1].span.end);
-                let key = format!("q:{}", &doc.folded.text[doc.tokens[i + 2].fstart..doc.tokens[c - 1].fend]);
+                let key = EntityKey::Surface(EntityKind::Equipment, doc.folded.text[doc.tokens[i + 2].fstart..doc.tokens[c - 1].fend].to_string());
                 out.push(Cand { m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
                 i = c + 1;
                 continue;
@@ -685,7 +685,7 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
             if arabic_word(noun) && ar.month(noun).is_none() && !ar.is_stop(noun) && !scale || scale && i + 2 < n && arabic_word(doc.ftok(i + 2)) {
                 let end = if scale { i + 3 } else { i + 2 };
                 let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-                let key = format!("n:{}", &doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend]);
+                let key = EntityKey::Surface(EntityKind::Quantity, doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend].to_string());
                 out.push(Cand { m: Mention { span, kind: EntityKind::Quantity, key, name_en: None, geo: None }, src: Source::Pattern });
                 i = end;
                 continue;

@@ -2,7 +2,7 @@
 //! CoNLL-style words, then document-level clean-up: one kind per name, short forms (surnames,
 //! "the Post", acronyms) keyed to the full name they stand for.
 
-use crate::stages::mentions::Mention;
+use crate::stages::mentions::{EntityKey, Mention};
 use crate::lang::en::ner_features;
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
@@ -263,7 +263,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         .into_iter()
         .map(|(span, kind)| {
             let name = span.slice(doc.text);
-            Mention { span, kind, key: key_of(name), name_en: None, geo: None }
+            Mention { span, kind, key: EntityKey::Name(key_of(name)), name_en: None, geo: None }
         })
         .collect();
     mentions.extend(out.drain(..));
@@ -422,16 +422,16 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
     }
     // Acronym introduced in brackets, then the full name: both directions handled above only when
     // the full name has a space; a majority vote settles the kind of every key.
-    let mut votes: rustc_hash::FxHashMap<&str, [usize; 6]> = rustc_hash::FxHashMap::default();
+    let mut votes: rustc_hash::FxHashMap<&EntityKey, [usize; 6]> = rustc_hash::FxHashMap::default();
     for m in ms.iter() {
-        let v = votes.entry(m.key.as_str()).or_default();
+        let v = votes.entry(&m.key).or_default();
         v[m.kind as usize] += 1 + if m.geo.is_some() { 2 } else { 0 };
     }
-    let winners: rustc_hash::FxHashMap<String, EntityKind> = votes
+    let winners: rustc_hash::FxHashMap<EntityKey, EntityKind> = votes
         .into_iter()
         .map(|(k, v)| {
             let best = (0..6).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(0);
-            (k.to_string(), EntityKind::ALL[best])
+            (k.clone(), EntityKind::ALL[best])
         })
         .collect();
     for m in ms.iter_mut() {
@@ -440,7 +440,7 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
         }
     }
     // English names are their own English names: the fullest form of each key.
-    let mut longest: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
+    let mut longest: rustc_hash::FxHashMap<EntityKey, String> = rustc_hash::FxHashMap::default();
     for (m, n) in ms.iter().zip(&names) {
         let e = longest.entry(m.key.clone()).or_default();
         if n.len() > e.len() {

@@ -11,10 +11,20 @@ use rustc_hash::FxHashMap as HashMap;
 pub struct Mention {
     pub span: Span,
     pub kind: EntityKind,
-    /// The folded canonical form used to link mentions of the same thing.
-    pub key: String,
+    /// What links mentions of the same thing.
+    pub key: EntityKey,
     pub name_en: Option<String>,
     pub geo: Option<Geo>,
+}
+
+/// What links mentions into one entity (with their kind).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum EntityKey {
+    /// A canonical name, lower-cased: the English name of a lexicon or gazetteer entry, or the
+    /// name itself in English text. Spelling variants that share it are one entity.
+    Name(String),
+    /// The folded surface a pattern or the tagger found, for a name no list knows.
+    Surface(EntityKind, String),
 }
 
 pub fn find(doc: &Doc, res: &Resources) -> Vec<Mention> {
@@ -48,7 +58,7 @@ pub(crate) fn gazetteer_mentions(doc: &Doc, res: &Resources) -> Vec<Mention> {
             Mention {
                 span: m.span,
                 kind: EntityKind::Place,
-                key: p.name_en.to_lowercase(),
+                key: EntityKey::Name(p.name_en.to_lowercase()),
                 name_en: Some(p.name_en.clone()),
                 geo: Some(p.geo.clone()),
             }
@@ -87,9 +97,10 @@ pub fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
 /// every such word, clitics aside (`is_clitic_prefix`: what may precede a word inside its token),
 /// is a mention with the same key.
 pub fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>, is_clitic_prefix: fn(&str) -> bool) {
-    let mut surnames: Vec<(String, String, Option<String>)> = Vec::new();
-    for m in kept.iter().filter(|m| m.kind == EntityKind::Person && m.key.starts_with("p:")) {
-        let words: Vec<&str> = m.key[2..].split(' ').collect();
+    let mut surnames: Vec<(String, EntityKey, Option<String>)> = Vec::new();
+    for m in kept.iter().filter(|m| m.kind == EntityKind::Person) {
+        let EntityKey::Surface(EntityKind::Person, surface) = &m.key else { continue };
+        let words: Vec<&str> = surface.split(' ').collect();
         if words.len() >= 2
             && let Some(last) = words.last()
             && last.chars().count() >= 3
