@@ -66,6 +66,39 @@ impl Ctx<'_, '_> {
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end)
     }
+    /// Who a speaker phrase [a, b) names: its entity, and its name when it holds one, else the phrase.
+    fn speaker_of(&self, a: usize, b: usize) -> (Option<usize>, Option<Span>) {
+        let (sa, sb) = self.name_in(a, b).unwrap_or((a, b));
+        (self.entity_in(a, b), Some(self.span(sa, sb)))
+    }
+    /// A mention starting in token k (after its proclitics): its kind and the token after it.
+    fn mention_from(&self, k: usize) -> Option<(EntityKind, usize)> {
+        let t = self.doc.tokens[k].span;
+        self.mentions
+            .iter()
+            .find(|(m, _)| m.start >= t.start && m.start < t.end)
+            .map(|(m, e)| (self.entities[*e].entity.kind, self.doc.token_at_or_after(m.end)))
+    }
+    /// The name inside a speaker phrase [a, b) that holds a person's mention: the mention widened
+    /// over the name words around it (a first name the tagger left out, a family name after it),
+    /// without the titles before it or an origin after it (الدكتورة مها المنيف، ماجد … من الرياض).
+    fn name_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let sp = self.span(a, b);
+        let (m, _) = self.mentions.iter().find(|(m, e)| m.start >= sp.start && m.start < sp.end && self.entities[*e].entity.kind == EntityKind::Person)?;
+        let mut s = self.doc.token_at_or_after(m.start + 1).saturating_sub(1).max(a);
+        let mut e = self.doc.token_at_or_after(m.end).min(b);
+        let name_word = |k: usize| {
+            let w = self.w(k);
+            w.chars().all(char::is_alphabetic) && !self.ar.is_title(w) && !self.ar.is_stop(w) && !self.ar.is_demonym(w) && !self.ar.is_speech_verb(w) && !is_source_noun(w)
+        };
+        while s > a && name_word(s - 1) && !clitics::has_article(self.w(s - 1)) {
+            s -= 1;
+        }
+        while e < b && name_word(e) && !self.is(e, class::SPEAKER_END) {
+            e += 1;
+        }
+        (s < e).then_some((s, e))
+    }
     /// The entity mentioned within tokens [a, b): a person first, then the mention that opens the phrase.
     fn entity_in(&self, a: usize, b: usize) -> Option<usize> {
         if a >= b {
@@ -136,6 +169,15 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
                     continue;
                 }
             }
+        }
+        // A name that reads like a stop word (علي folds to على) or an organisation after ل that
+        // completes a role (الأمانة العامة لمنظمة …) belongs to the phrase.
+        if b > a
+            && let Some(end) = c.mention_from(b).filter(|&(k, _)| k == EntityKind::Person || w.starts_with(LI) && k == EntityKind::Organization).map(|(_, end)| end)
+            && end <= until
+        {
+            b = end;
+            continue;
         }
         let stop = c.ar.words.is(w, class::SPEAKER_END)
             || c.ar.weekday(w).is_some()
@@ -307,12 +349,12 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
             return None;
         }
         let (speaker, speaker_span) = match o.speaker {
-            Some((sa, sb)) => (c.entity_in(sa, sb), Some(c.span(sa, sb))),
+            Some((sa, sb)) => c.speaker_of(sa, sb),
             // An imperfect with no subject is mostly prose (الذي يؤكد عليه), not a report.
             None if cue.imperfect && !participle => return None,
             None if participle || continuation => carried_speaker(c, v, found)?,
             None => match speaker_before(c, v) {
-                Some((sa, sb)) => (c.entity_in(sa, sb), Some(c.span(sa, sb))),
+                Some((sa, sb)) => c.speaker_of(sa, sb),
                 None => carried_speaker(c, v, found)?,
             },
         };
@@ -343,16 +385,14 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     }
     let own_subject = !participle && cue.shape != CueShape::Masdar;
     if own_subject && let Some((sa, sb)) = speaker_after(c, from, cue_end) {
-        speaker = c.entity_in(sa, sb);
-        speaker_span = Some(c.span(sa, sb));
+        (speaker, speaker_span) = c.speaker_of(sa, sb);
     }
     if speaker_span.is_none()
         && own_subject
         && !continuation
         && let Some((sa, sb)) = speaker_before(c, v)
     {
-        speaker = c.entity_in(sa, sb);
-        speaker_span = Some(c.span(sa, sb));
+        (speaker, speaker_span) = c.speaker_of(sa, sb);
     }
     if speaker_span.is_none()
         && let Some((e, sp)) = carried_speaker(c, v, found)
