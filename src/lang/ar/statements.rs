@@ -91,10 +91,12 @@ impl Ctx<'_, '_> {
             let w = self.w(k);
             w.chars().all(char::is_alphabetic) && !self.ar.is_title(w) && !self.ar.is_stop(w) && !self.ar.is_demonym(w) && !self.ar.is_speech_verb(w) && !is_source_noun(w)
         };
-        while s > a && name_word(s - 1) && !clitics::has_article(self.w(s - 1)) {
+        // Before the mention: given names, never a definite or prepositional word (بالإنابة).
+        while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) {
             s -= 1;
         }
-        while e < b && name_word(e) && !self.is(e, class::SPEAKER_END) {
+        // After it: family names, never an addressee (لفرانس برس).
+        while e < b && name_word(e) && !self.is(e, class::SPEAKER_END) && !self.w(e).starts_with(LI) {
             e += 1;
         }
         (s < e).then_some((s, e))
@@ -495,7 +497,11 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         .take_while(|&k| !c.is(k, class::SPEAKER_END) && !is_complementiser(c.w(k)))
         .find_map(|k| mention_at(k).filter(|(_, e)| c.entities[*e].entity.kind == EntityKind::Person));
     let subject = person.or_else(|| mention_at(a))?;
-    let end = c.doc.token_at_or_after(subject.0.end);
+    let mut end = c.doc.token_at_or_after(subject.0.end);
+    // A family name the tagger left out of a person's mention (مبارك الخرينج عن رفضه).
+    if c.entities[subject.1].entity.kind == EntityKind::Person && end + 1 < send && clitics::has_article(c.w(end)) && !c.ar.is_title(c.w(end)) && !c.ar.is_demonym(c.w(end)) && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI)) {
+        end += 1;
+    }
     let content_at = object_at(end)?;
     Some(Object { content_at, speaker: Some((a, end)) })
 }
