@@ -4,6 +4,7 @@
 
 pub mod clitics;
 pub mod mentions;
+mod places;
 pub mod statements;
 
 use super::{Lang, LanguagePack, WordClasses};
@@ -85,6 +86,10 @@ pub mod class {
         MINISTRY_STEM = "ministry_stem",
         AMBIGUOUS_CUE = "ambiguous_cue",
         OBJECT_PREPOSITION = "object_preposition",
+        STATE_BODY = "state_body",
+        SITE_HEAD = "site_head",
+        SITE_ADJECTIVE = "site_adjective",
+        KINGDOM = "kingdom",
     }
 }
 
