@@ -86,3 +86,47 @@ fn home_country_place() -> Option<&'static Mention> {
     })
     .as_ref()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analysis, EntityKind, GeoKind, Lang, Options, analyze, parse_date};
+
+    fn run(t: &str) -> Analysis {
+        analyze(t, &Options { lang: Some(Lang::Ar), date: Some(parse_date("2020-03-10").unwrap()) })
+    }
+
+    fn kinds_of<'a>(a: &Analysis, t: &'a str) -> Vec<(EntityKind, &'a str)> {
+        a.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (e.kind, m.slice(t)))).collect()
+    }
+
+    #[test]
+    fn state_bodies_with_a_nationality_are_organisations() {
+        let t = "وانتشرت وحدات من الجيش اليمني في المدينة، ورحبت الحكومة العراقية بالخطوة.";
+        let a = run(t);
+        let found = kinds_of(&a, t);
+        assert!(found.contains(&(EntityKind::Organization, "الجيش اليمني")), "{found:?}");
+        assert!(found.contains(&(EntityKind::Organization, "الحكومة العراقية")), "{found:?}");
+    }
+
+    #[test]
+    fn named_sites_after_their_trigger_noun() {
+        let t = "وهبطت الطائرة في مطار عدن، ثم نقلت المعدات إلى قاعدة الصقر الجوية. وأضيفت البيانات إلى قاعدة بيانات جديدة.";
+        let a = run(t);
+        let found = kinds_of(&a, t);
+        assert!(found.contains(&(EntityKind::Place, "مطار عدن")), "{found:?}");
+        assert!(found.contains(&(EntityKind::Place, "قاعدة الصقر الجوية")), "{found:?}");
+        assert!(!found.iter().any(|(_, m)| m.contains("بيانات")), "{found:?}");
+        let airport = a.entities.iter().find(|e| e.mentions.iter().any(|m| m.slice(t) == "مطار عدن")).unwrap();
+        assert_eq!(airport.geo.as_ref().map(|g| (g.kind, g.country.as_str())), Some((GeoKind::Site, "YE")));
+    }
+
+    #[test]
+    fn the_bare_kingdom_is_saudi_arabia() {
+        let t = "وأكد الوزير أن المملكة ستواصل دعمها للمبادرة، فيما زار وفد من المملكة المتحدة الرياض.";
+        let a = run(t);
+        let kingdom = a.entities.iter().find(|e| e.mentions.iter().any(|m| m.slice(t) == "المملكة")).expect("المملكة found");
+        assert_eq!(kingdom.name_en.as_deref(), Some("Saudi Arabia"));
+        assert_eq!(kingdom.kind, EntityKind::Place);
+        assert!(!a.entities.iter().any(|e| e.name_en.as_deref() == Some("Saudi Arabia") && e.mentions.iter().any(|m| m.slice(t).starts_with("المملكة المتحدة"))));
+    }
+}

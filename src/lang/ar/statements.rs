@@ -689,4 +689,79 @@ mod tests {
         assert_eq!(a.statements.len(), 1);
         assert_eq!(a.statements[0].date.as_deref(), Some("2020-03-09"));
     }
+
+    #[test]
+    fn noun_object_as_content_of_any_reporting_verb() {
+        let t = "ونفى وزير الخارجية الأميركي جون كيري وجود أي اتفاق سري مع طهران.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "وجود أي اتفاق سري مع طهران");
+        assert_eq!(a.statements[0].cue.unwrap().slice(t), "نفى");
+    }
+
+    #[test]
+    fn prepositional_object_as_content() {
+        let t = "وأعرب الرئيس الروسي فلاديمير بوتين عن قلقه من تصاعد العنف في المنطقة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("Vladimir Putin"));
+        assert!(a.statements[0].content.slice(t).starts_with("عن قلقه من تصاعد"));
+        // The speaker as written is the name, without the titles before it.
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "فلاديمير بوتين");
+    }
+
+    #[test]
+    fn participle_with_an_object_continues_the_speaker() {
+        let t = "وقال جون كيري إن المحادثات كانت مثمرة، مشيدا بدور الوسطاء في التوصل إلى الاتفاق.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "المحادثات كانت مثمرة");
+        assert!(a.statements[1].content.slice(t).starts_with("بدور الوسطاء"));
+    }
+
+    #[test]
+    fn complementiser_far_from_its_verb() {
+        let t = "وقال وزير الخارجية الأميركي جون كيري في مؤتمر صحافي عقده في العاصمة القطرية مع نظرائه من دول مجلس التعاون الخليجي أمس إن الاتفاق يجعل المنطقة أكثر أمنا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "الاتفاق يجعل المنطقة أكثر أمنا");
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn forms_that_are_mostly_other_words_need_their_complement() {
+        // بين "between", عبر "through", طالب "student", an imperfect with no subject.
+        for t in [
+            "وتم توزيع المساعدات بين الأسر المحتاجة في المدينة أمس.",
+            "وعبر مئات اللاجئين الحدود إلى تركيا خلال الأسبوع الماضي.",
+            "وكان طالب الطب قد غادر البلاد قبل عام.",
+            "وهذا الاتفاق يؤكد حرص الطرفين على التعاون.",
+        ] {
+            assert!(run(t).statements.is_empty(), "{t}: {:?}", run(t).statements);
+        }
+        // عبر with its preposition is a cue.
+        let t = "وعبر جون كيري عن أمله في استكمال المناقشات قريبا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn implied_subject_with_a_prepositional_object() {
+        let t = "وقال جون كيري إن الحوار مستمر. وأكد على ضرورة التزام جميع الأطراف بوقف إطلاق النار.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        assert!(a.statements[1].content.slice(t).contains("ضرورة التزام"));
+    }
+
+    #[test]
+    fn a_role_completed_by_an_organisation_is_the_speaker() {
+        let t = "وأكدت الأمانة العامة لمنظمة التعاون الإسلامي أن هذه التصريحات مرفوضة تماما.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "الأمانة العامة لمنظمة التعاون الإسلامي");
+    }
 }
