@@ -1,6 +1,7 @@
 //! Word lists by class, the one loader every pack uses: `data/lang/<code>/words.tsv` holds lines
-//! `form<TAB>class` (a form in several classes takes several lines; `#` starts a comment). Rules
-//! ask "is this word of that class" and never spell words themselves.
+//! `form<TAB>class[<TAB>...]` (a form in several classes takes several lines; `#` starts a
+//! comment; further columns are ignored). Rules ask "is this word of that class" and never spell
+//! words themselves.
 
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
@@ -28,7 +29,9 @@ impl WordClasses {
             if line.trim().is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (form, class) = line.split_once('\t').ok_or_else(|| format!("line {}: expected form<TAB>class", n + 1))?;
+            // Columns after the class (a lemma, a feature) are for the tools that generate the file.
+            let mut cols = line.split('\t');
+            let (Some(form), Some(class)) = (cols.next(), cols.next()) else { return Err(format!("line {}: expected form<TAB>class", n + 1)) };
             let k = class_names.iter().position(|c| *c == class.trim()).ok_or_else(|| format!("line {}: unknown class {:?}", n + 1, class.trim()))?;
             let form = normalize(form.trim());
             *out.classes_of.entry(form.clone()).or_default() |= 1 << k;
@@ -68,7 +71,7 @@ mod tests {
 
     #[test]
     fn classes_by_name_and_several_per_form() {
-        let w = WordClasses::parse("# c\nsaid\tsay\nwarned\tsay\nwarned\ttell\n", &["say", "tell"], str::to_string).unwrap();
+        let w = WordClasses::parse("# c\nsaid\tsay\tsay\tpast\nwarned\tsay\nwarned\ttell\n", &["say", "tell"], str::to_string).unwrap();
         assert!(w.is("said", WordClass(0)) && !w.is("said", WordClass(1)));
         assert!(w.is("warned", WordClass(0)) && w.is("warned", WordClass(1)));
         assert_eq!(w.list(WordClass(0)), ["said", "warned"]);

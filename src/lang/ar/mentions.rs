@@ -353,81 +353,47 @@ fn is_role_noun(w: &str) -> bool {
 
 /// Titles and roles before names: الرئيس الروسي فلاديمير بوتين, وزير الدفاع … سيرغي شويغو,
 /// المتحدث باسم الكرملين … . The role phrase introduced with a name later stands for that person.
+/// Then names after reporting verbs and names coordinated after a nationality adjective.
 fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    role_and_name_mentions(doc, ar, cands, known_at, out);
+    name_after_verb_mentions(doc, ar, known_at, out);
+    coordinated_name_mentions(doc, ar, known_at, out);
+}
+
+/// A person named by the tokens `a..end` (a pattern's find: keyed by its folded surface).
+fn person_named(doc: &Doc, a: usize, end: usize) -> Cand {
+    let span = crate::Span::new(doc.tokens[a].span.start, doc.tokens[end - 1].span.end);
+    let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[a].fstart..doc.tokens[end - 1].fend].to_string());
+    let name_en = transliterate(span.slice(doc.text));
+    Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern }
+}
+
+/// Whether a known (lexicon) person starts at token `j`.
+fn known_person_at(cands: &[Cand], known_at: &HashMap<usize, usize>, j: usize) -> bool {
+    known_at.get(&j).is_some_and(|&k| cands[k].m.kind == EntityKind::Person)
+}
+
+/// The role phrases and the names they introduce.
+fn role_and_name_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
     let n = doc.tokens.len();
     let mut role_of: HashMap<String, (EntityKey, Option<String>)> = HashMap::default();
     let mut i = 0;
     while i < n {
-        let w = doc.ftok(i);
-        let Some(prefix) = ar.title_prefix(w) else {
+        let Some(prefix) = ar.title_prefix(doc.ftok(i)) else {
             i += 1;
             continue;
         };
-        if known_at.contains_key(&i) && cands[known_at[&i]].m.kind == EntityKind::Person {
+        if known_person_at(cands, known_at, i) {
             i += 1;
             continue;
         }
-        // Skip complements and nationality adjectives: الدفاع، الخارجية، باسم الكرملين، الروسي.
-        let mut j = i + 1;
-        let mut complements = 0;
-        while j < n && complements < 6 && doc.tokens[j].sentence == doc.tokens[i].sentence {
-            let t = doc.ftok(j);
-            if let Some(&k) = known_at.get(&j)
-                && cands[k].m.kind == EntityKind::Person
-            {
-                break;
-            }
-            if is(t, class::ROLE_COMPLEMENT) {
-                j += 1;
-                complements += 1;
-                continue;
-            }
-            // Names in guillemets inside the role: أمين عام «الائتلاف الوطني السوري» المعارض.
-            if t == "«"
-                && let Some(c) = (j + 1..n.min(j + 7)).find(|&k| doc.ftok(k) == "»")
-            {
-                j = c + 1;
-                complements += 1;
-                continue;
-            }
-            // Prepositional complements: المختص بالجماعات المتطرفة، لوزير الصحة بولاية الخرطوم.
-            let prep_definite = clitics::has_preposition_and_article(t) && t.chars().count() > 4;
-            let prep_idafa = t.starts_with(BI_LI) && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && is_not_name(ar, t) && !known_at.contains_key(&j);
-            let possessive = has_pronoun_suffix(t) && complements == 0;
-            if prep_definite || possessive {
-                j += 1;
-                complements += 1;
-                continue;
-            }
-            if prep_idafa {
-                j += 2;
-                complements += 2;
-                continue;
-            }
-            let definite = starts_with_al(t) || t.starts_with(LI_ARTICLE);
-            let known_org = known_at.get(&j).is_some_and(|&k| cands[k].m.kind != EntityKind::Person);
-            if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none()) || known_org || (complements > 0 && is(doc.ftok(j - 1), class::ROLE_LINK)) || (j == i + 1 && is(t, class::TITLE_HEAD_COMPLEMENT))
-            {
-                j += 1;
-                complements += 1;
-                // A known organisation's later words are complements too.
-                if known_org {
-                    let end = cands[known_at[&(j - 1)]].m.span.end;
-                    while j < n && doc.tokens[j].span.end <= end {
-                        j += 1;
-                    }
-                }
-                continue;
-            }
-            break;
-        }
+        let j = role_end(doc, ar, cands, known_at, i);
         let role_start = doc.tokens[i].fstart + prefix;
         let role_end = doc.tokens[j.saturating_sub(1).max(i)].fend;
         let role_key: String = doc.folded.text[role_start..role_end].to_string();
         // The name: a lexicon person right here, or name-like tokens.
-        if let Some(&k) = known_at.get(&j)
-            && cands[k].m.kind == EntityKind::Person
-        {
+        if known_person_at(cands, known_at, j) {
+            let k = known_at[&j];
             if j > i + 1 {
                 role_of.insert(role_key, (cands[k].m.key.clone(), cands[k].m.name_en.clone()));
             }
@@ -435,13 +401,11 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
             continue;
         }
         if let Some(end) = name_end(doc, ar, j, known_at) {
-            let span = crate::Span::new(doc.tokens[j].span.start, doc.tokens[end - 1].span.end);
-            let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[j].fstart..doc.tokens[end - 1].fend].to_string());
-            let name_en = transliterate(span.slice(doc.text));
+            let person = person_named(doc, j, end);
             if j > i + 1 {
-                role_of.insert(role_key, (key.clone(), Some(name_en.clone())));
+                role_of.insert(role_key, (person.m.key.clone(), person.m.name_en.clone()));
             }
-            out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+            out.push(person);
             // Coordination: الرئيسان الروسي فلاديمير بوتين والفرنسي فرنسوا هولاند.
             i = end;
             continue;
@@ -457,8 +421,69 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
         }
         i = j.max(i + 1);
     }
-    // A name right after a reporting verb, closed by a role, a complementiser or a comma:
-    // وقال رامي عبد الرحمن مدير المرصد …, قال جون سميث إن …; and a name glossed by "، وهو".
+}
+
+/// The end (exclusive token index) of the role phrase whose title is token `i`: its complements
+/// and nationality adjectives (الدفاع، الخارجية، باسم الكرملين، الروسي) are skipped.
+fn role_end(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, i: usize) -> usize {
+    let n = doc.tokens.len();
+    let mut j = i + 1;
+    let mut complements = 0;
+    while j < n && complements < 6 && doc.tokens[j].sentence == doc.tokens[i].sentence {
+        let t = doc.ftok(j);
+        if known_person_at(cands, known_at, j) {
+            break;
+        }
+        if is(t, class::ROLE_COMPLEMENT) {
+            j += 1;
+            complements += 1;
+            continue;
+        }
+        // Names in guillemets inside the role: أمين عام «الائتلاف الوطني السوري» المعارض.
+        if t == "«"
+            && let Some(c) = (j + 1..n.min(j + 7)).find(|&k| doc.ftok(k) == "»")
+        {
+            j = c + 1;
+            complements += 1;
+            continue;
+        }
+        // Prepositional complements: المختص بالجماعات المتطرفة، لوزير الصحة بولاية الخرطوم.
+        let prep_definite = clitics::has_preposition_and_article(t) && t.chars().count() > 4;
+        let prep_idafa = t.starts_with(BI_LI) && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && is_not_name(ar, t) && !known_at.contains_key(&j);
+        let possessive = has_pronoun_suffix(t) && complements == 0;
+        if prep_definite || possessive {
+            j += 1;
+            complements += 1;
+            continue;
+        }
+        if prep_idafa {
+            j += 2;
+            complements += 2;
+            continue;
+        }
+        let definite = starts_with_al(t) || t.starts_with(LI_ARTICLE);
+        let known_org = known_at.get(&j).is_some_and(|&k| cands[k].m.kind != EntityKind::Person);
+        if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none()) || known_org || (complements > 0 && is(doc.ftok(j - 1), class::ROLE_LINK)) || (j == i + 1 && is(t, class::TITLE_HEAD_COMPLEMENT)) {
+            j += 1;
+            complements += 1;
+            // A known organisation's later words are complements too.
+            if known_org {
+                let end = cands[known_at[&(j - 1)]].m.span.end;
+                while j < n && doc.tokens[j].span.end <= end {
+                    j += 1;
+                }
+            }
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// A name right after a reporting verb, closed by a role, a complementiser or a comma:
+/// وقال رامي عبد الرحمن مدير المرصد …, قال جون سميث إن …; and a name glossed by "، وهو".
+fn name_after_verb_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
     for v in 0..n.saturating_sub(2) {
         let after_verb = ar.is_speech_verb(doc.ftok(v));
         let start = v + 1;
@@ -474,12 +499,13 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
         if !ok || doc.tokens[end.min(n - 1)].sentence != doc.tokens[start].sentence {
             continue;
         }
-        let span = crate::Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
-        let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[start].fstart..doc.tokens[end - 1].fend].to_string());
-        let name_en = transliterate(span.slice(doc.text));
-        out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+        out.push(person_named(doc, start, end));
     }
-    // Coordinated names after a nationality adjective with و (والفرنسي فرنسوا هولاند).
+}
+
+/// Coordinated names after a nationality adjective with و (والفرنسي فرنسوا هولاند).
+fn coordinated_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
     for i in 0..n.saturating_sub(1) {
         let w = doc.ftok(i);
         if !(w.starts_with(WA) && ar.is_demonym(w)) || known_at.contains_key(&(i + 1)) {
@@ -490,10 +516,7 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
             continue;
         }
         if let Some(end) = name_end(doc, ar, i + 1, known_at) {
-            let span = crate::Span::new(doc.tokens[i + 1].span.start, doc.tokens[end - 1].span.end);
-            let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[i + 1].fstart..doc.tokens[end - 1].fend].to_string());
-            let name_en = transliterate(span.slice(doc.text));
-            out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+            out.push(person_named(doc, i + 1, end));
         }
     }
 }

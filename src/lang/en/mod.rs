@@ -4,7 +4,7 @@
 pub mod mentions;
 pub mod statements;
 
-use super::{Lang, LanguagePack};
+use super::{Lang, LanguagePack, WordClass, WordClasses};
 use crate::stages::Resources;
 use crate::stages::link::Linked;
 use crate::stages::mentions::Mention;
@@ -30,7 +30,7 @@ impl LanguagePack for Pack {
         !after.starts_with("s ") && !after.starts_with("s\n") && after != "s"
     }
     fn is_abbreviation(&self, word: &str) -> bool {
-        SENTENCE_ABBREVIATIONS.contains(&word)
+        is(word, class::ABBREVIATION) || is(word, class::SENTENCE_ABBREVIATION)
     }
     fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
         mentions::find(doc, res, out)
@@ -55,43 +55,53 @@ impl LanguagePack for Pack {
     }
 }
 
-/// Words that, followed by a period, end no sentence.
-const SENTENCE_ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr",
-    "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "pres", "adm", "atty", "rev", "ft", "mt",
-];
+/// The classes of `data/lang/en/words.tsv`.
+pub mod class {
+    crate::lang::word_classes! {
+        SAY = "say",
+        ATTITUDE = "attitude",
+        TELL = "tell",
+        PERSON_PRONOUN = "person_pronoun",
+        NP_BREAK = "np_break",
+        BEFORE_VERB = "before_verb",
+        TITLE_FUNCTION_WORD = "title_function_word",
+        NAME_PARTICLE = "name_particle",
+        NOT_NAME = "not_name",
+        ORG_HEAD = "org_head",
+        ORG_OPENER = "org_opener",
+        ACRONYM_STOP = "acronym_stop",
+        COUNTED = "counted",
+        SCALE = "scale",
+        NUMBER_WORD = "number_word",
+        ABBREVIATION = "abbreviation",
+        SENTENCE_ABBREVIATION = "sentence_abbreviation",
+        WORD_ABBREVIATION = "word_abbreviation",
+    }
+}
 
-/// Reporting verbs that take the content directly ("said that ...", "..., she added").
-pub const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "added", "adds", "wrote", "writes", "noted", "announced", "announces", "tweeted", "tweets", "stated", "declared", "explained", "acknowledged", "acknowledges", "warned", "warns", "insisted", "insists", "claimed", "denied", "denies",
-    "confirmed", "confirms", "stressed", "emphasized", "emphasised", "argued", "argues", "suggested", "suggests", "recalled", "responded",
-    "replied", "concluded", "predicted", "predicts", "estimated", "admitted", "admits", "complained", "conceded", "countered", "promised",
-    "vowed", "pledged", "revealed", "disclosed", "cautioned", "observed", "remarked", "commented", "maintained", "maintains", "contended",
-    "asserted", "alleged", "alleges", "indicated", "reported", "believes", "continued", "asked", "asks", "wondered", "explains",
-    "writing", "saying", "adding", "noting", "arguing", "telling", "declares", "announcing", "posted", "testified", "agreed", "thinks",
-];
+/// The English rule words, loaded once.
+fn words() -> &'static WordClasses {
+    static WORDS: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        WordClasses::parse(include_str!("../../../data/lang/en/words.tsv"), class::CLASS_NAMES, str::to_string).unwrap_or_else(|e| panic!("data/lang/en/words.tsv: {e}"))
+    })
+}
 
-/// Verbs that attribute a stance rather than words ("X criticized ...", "X wants ...", "polls
-/// show ..."): their object is the content, but they never frame a quote.
-pub const ATTITUDE_VERBS: &[&str] = &[
-    "called", "calling", "criticized", "criticised", "criticizing", "described", "describing", "praised", "praising", "accused", "accusing", "urged",
-    "urging", "endorsed", "endorsing", "want", "wants", "wanted", "hopes", "hoped", "believe", "believes", "believed", "think", "thinks", "thought",
-    "show", "shows", "showed", "found", "proposed", "blamed", "blaming", "slammed", "attacked", "defended", "rejected", "dismissed", "welcomed",
-    "questioned", "demanded", "expressed", "feared", "fears", "worries", "worried", "expects", "expected", "condemned", "condemning", "supports",
-    "backed", "opposes", "opposed", "recommended", "insisted", "mentioned", "discussed", "promised", "threatened", "vowed",
-];
+/// A word (as the class expects it: lower-cased or as written) of a class of `data/lang/en/words.tsv`.
+pub fn is(word: &str, c: WordClass) -> bool {
+    words().is(word, c)
+}
 
-/// Reporting verbs whose addressee comes first ("told reporters that ...").
-pub const TELL_VERBS: &[&str] = &["told", "tells", "informed", "assured", "reminded", "warned"];
+/// An abbreviation that is one word with its period for the tagger (lower case, no period).
+pub fn is_word_abbreviation(word: &str) -> bool {
+    is(word, class::ABBREVIATION) || is(word, class::WORD_ABBREVIATION)
+}
 
 /// Whether a given name is a common female one (data/lang/en/female-first-names.txt).
 pub fn is_female_name(first: &str) -> bool {
     const LIST: &str = include_str!("../../../data/lang/en/female-first-names.txt");
     !first.is_empty() && LIST.lines().any(|l| l == first)
 }
-
-/// Pronouns that refer to one person.
-pub const PRONOUNS_PERSON: &[&str] = &["he", "she"];
 
 /// Feature templates (the first byte of each feature hash).
 mod tpl {
