@@ -25,21 +25,27 @@ pub const BI_ANNA: &str = "بان";
 
 /// Peels one of `clitics` off the front of `w` when at least `min_rest` letters remain after it:
 /// the bytes peeled (0 when none) and the rest.
+// Decoding the first letter and comparing chars: `strip_prefix` with a char only known at run
+// time goes through memcmp, which cost a fifth of Arabic analysis time.
+#[inline]
 pub fn peel<'w>(w: &'w str, clitics: &[char], min_rest: usize) -> (usize, &'w str) {
-    for &c in clitics {
-        if let Some(rest) = w.strip_prefix(c) {
-            return if rest.chars().count() >= min_rest { (c.len_utf8(), rest) } else { (0, w) };
+    match w.chars().next() {
+        Some(c) if clitics.contains(&c) => {
+            let rest = &w[c.len_utf8()..];
+            if min_rest == 0 || rest.chars().count() >= min_rest { (c.len_utf8(), rest) } else { (0, w) }
         }
+        _ => (0, w),
     }
-    (0, w)
 }
 
 /// `w` without a leading و (whatever remains).
+#[inline]
 pub fn without_wa(w: &str) -> &str {
     peel(w, &[WA], 0).1
 }
 
 /// Peels a written prefix (the article, لل) when at least `min_rest` letters remain.
+#[inline]
 pub fn peel_str<'w>(w: &'w str, prefix: &str, min_rest: usize) -> (usize, &'w str) {
     match w.strip_prefix(prefix) {
         Some(rest) if rest.chars().count() >= min_rest => (prefix.len(), rest),
@@ -52,6 +58,7 @@ pub fn without_article(w: &str) -> &str {
     peel_str(w, ARTICLE, 0).1
 }
 
+#[inline]
 pub fn has_article(w: &str) -> bool {
     w.starts_with(ARTICLE)
 }
