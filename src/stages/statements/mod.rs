@@ -22,6 +22,13 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
     let outside: Vec<&TimeExpr> = times.iter().filter(|t| !contents.iter().any(|c| c.contains(t.span()))).collect();
     let is_day = |v: &str| v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
     let today = date.map(|d| d.format("%Y-%m-%d").to_string());
+    // A day said inside a content dates the saying only when it is the article's day or the few
+    // before it (انتزعت اليوم، قال أمس): an older day in a content is what was talked about.
+    let week_before = date.and_then(|d| d.checked_sub_days(chrono::Days::new(3))).map(|d| d.format("%Y-%m-%d").to_string());
+    let recent = |v: &str| match (&today, &week_before) {
+        (Some(t), Some(w)) => v <= t.as_str() && v >= w.as_str(),
+        _ => true,
+    };
     for s in statements.iter_mut().filter(|s| s.date.is_none()) {
         let anchor = s.cue.map_or(s.content.start, |c| c.start.min(s.content.start));
         let sentence = doc.sentence_of_offset(anchor);
@@ -31,8 +38,8 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
         let in_sentence = || outside.iter().filter(|t| same_sentence(t));
         let governing = in_sentence().find(|t| today.as_deref() != Some(t.value.as_str())).or_else(|| in_sentence().next()).copied();
         // A past day reported inside the content of this very sentence ("انتزعت اليوم") dates it too.
-        let inner = || times.iter().find(|t| same_sentence(&t) && is_day(&t.value) && today.as_deref().is_none_or(|d| t.value.as_str() <= d));
-        let before = || outside.iter().rev().find(|t| from_preceding_time && t.end <= anchor).copied();
+        let inner = || times.iter().find(|t| same_sentence(&t) && is_day(&t.value) && recent(&t.value));
+        let before = || outside.iter().rev().find(|t| from_preceding_time && t.end <= anchor && is_day(&t.value)).copied();
         let chosen = governing.or_else(inner).or_else(before);
         s.date = chosen.filter(|t| is_day(&t.value)).map(|t| t.value.clone());
     }
