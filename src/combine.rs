@@ -322,6 +322,7 @@ mod tests {
                     content: span_of(content),
                     direct: true,
                     date: d.map(str::to_string),
+                    speaker_description: None,
                 })
                 .collect(),
             times: vec![],

@@ -289,6 +289,7 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
             content: f.content,
             direct: f.direct,
             date: None,
+            speaker_description: None,
         })
         .collect()
 }
