@@ -166,6 +166,16 @@ fn first_separator(line: &str) -> Option<(usize, usize)> {
     best.filter(|(at, _)| words(&line[..*at]) <= 6 && *at > 0)
 }
 
+/// "4 مارس 2024: قال…" → "قال…": a date standing before the first sentence, behind a separator.
+fn without_leading_date(s: &str) -> &str {
+    let s = s.trim();
+    let cut = DASHES.iter().copied().chain([": ", ":"]).filter_map(|d| s.find(d).map(|at| (at, d.len()))).min();
+    match cut {
+        Some((at, len)) if words(&s[..at]) <= 5 && s[..at].chars().any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c)) => s[at + len..].trim(),
+        _ => s,
+    }
+}
+
 fn dateline(line: &str) -> Option<Dateline> {
     // "(Reuters) -", "WASHINGTON (AP) —", "LONDON, Nov 18 (Reuters) -": a credit in brackets early on
     if let Some(open) = line.find('(')
@@ -188,11 +198,14 @@ fn dateline(line: &str) -> Option<Dateline> {
             let rest = DASHES.iter().map(|d| d.trim()).chain([":"]).find_map(|d| rest.strip_prefix(d)).unwrap_or(rest).trim();
             return Some(Dateline { outlet: Some(outlet), body: Some(rest.to_string()).filter(|r| !r.is_empty()) });
         }
-        // a place of one or two words, then a long first sentence: a dateline without an agency
-        let caps = head.chars().any(char::is_alphabetic) && !head.chars().any(char::is_lowercase);
-        let arabic_place = crate::detect_lang(head) == crate::Lang::Ar && words(head) <= 2;
-        if (caps || arabic_place) && words(after) >= 12 && !head.chars().any(|c| c.is_ascii_digit()) {
-            return Some(Dateline { outlet: None, body: Some(after.trim().to_string()) });
+        // a place (in capitals, or one or two Arabic words), maybe a date, then a long first
+        // sentence: a dateline without an agency ("BEIRUT, March 4, 2024 —", «بيروت - 4 مارس 2024:»)
+        let place = head.split([',', '،']).next().unwrap_or(head).trim();
+        let caps = place.chars().any(char::is_alphabetic) && !place.chars().any(char::is_lowercase);
+        let arabic_place = crate::detect_lang(place) == crate::Lang::Ar && words(place) <= 2;
+        let dated_or_bare = head == place || head.chars().any(|c| c.is_ascii_digit());
+        if (caps || arabic_place) && dated_or_bare && !place.chars().any(|c| c.is_ascii_digit()) && words(after) >= 12 {
+            return Some(Dateline { outlet: None, body: Some(without_leading_date(after).to_string()) });
         }
     }
     // a short line ending (or starting) with an agency: «الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس»
@@ -371,6 +384,15 @@ mod tests {
         assert!(m.title.unwrap().starts_with("أعلنت الهيئة"));
         let m = d("بيروت - «القدس العربي»: قال مصدر حكومي إن الجلسة أرجئت.");
         assert_eq!(m.outlet.as_deref(), Some("Al-Quds Al-Arabi"));
+    }
+
+    #[test]
+    fn datelines_with_a_date_but_no_agency() {
+        let m = d("BEIRUT, March 4, 2024 — Lebanon's transport minister said on Monday that the port of Tripoli would reopen to container ships next week.");
+        assert!(m.title.as_deref().unwrap().starts_with("Lebanon's transport minister"), "{m:?}");
+        let m = d("بيروت - 4 مارس 2024: قال وزير النقل اللبناني أمس إن مرفأ طرابلس سيعاود استقبال سفن الحاويات الأسبوع المقبل بعد أشهر من الصيانة.");
+        assert!(m.title.as_deref().unwrap().starts_with("قال وزير النقل"), "{m:?}");
+        assert_eq!(m.outlet, None);
     }
 
     #[test]

@@ -163,10 +163,10 @@ test('a share link round-trips text, date and language', async () => {
   await pasteSeed(page);
   await page.selectOption('#lang', 'ar');
   await page.click('#share');
-  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('#v1.'));
+  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('#v2.'));
   const link = await page.inputValue('#share-link');
   assert.ok(link.startsWith(base), `link ${link} is on the page's own URL`);
-  assert.ok(page.url().includes('#v1.'), 'the address bar carries the fragment');
+  assert.ok(page.url().includes('#v2.'), 'the address bar carries the fragment');
   const other = await newPage();
   await other.goto(link);
   await analysed(other, SEED);
@@ -396,7 +396,7 @@ test('storage: corrupt library JSON is set aside with a message, and a new libra
   await page.click('#message button');
   await saveArticle(page, EXAMPLE_EN, '2024-03-04');
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('khabar.library')));
-  assert.equal(stored.version, 1);
+  assert.equal(stored.version, 2);
   assert.equal(stored.items.length, 1);
   assert.equal(stored.items[0].text, EXAMPLE_EN);
   assert.equal(await page.evaluate(() => localStorage.getItem('khabar.library.unreadable')), raw);
@@ -417,7 +417,7 @@ test('storage: an unversioned library migrates to the current version; a newer o
   // one entry had no text: it is left out, said so, and the original kept aside
   assert.match(await messageShown(page), /could not be read/);
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('khabar.library')));
-  assert.equal(stored.version, 1, 'written back at the current version');
+  assert.equal(stored.version, 2, 'written back at the current version');
   assert.deepEqual(stored.items.map(i => i.text), [EXAMPLE_EN, SEED]);
   assert.ok(stored.items.every(i => i.id && i.title));
   assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('khabar.library.unreadable'))), old);
@@ -500,7 +500,7 @@ test('share links: truncated, corrupted, wrong-version, oversized and empty frag
     corrupted: '#v1.' + b64(zlib.deflateRawSync(good)).replace(/^..../, '____'),
     'bad characters': '#v1.abc$%def',
     'not a payload': '#v1.' + b64(zlib.deflateRawSync(Buffer.from('[1,2,3]'))),
-    'wrong version': '#v2.' + b64(zlib.deflateRawSync(good)),
+    'wrong version': '#v3.' + b64(zlib.deflateRawSync(good)),
     oversized: '#v1.' + b64(zlib.deflateRawSync(bomb)),
     'empty payload': '#v1.',
     'empty text': '#text=',

@@ -10,7 +10,7 @@ use super::library::{dir_of, Library};
 use super::store::{Store, Ui};
 use crate::combine::{self, Group, Quote, Source};
 use crate::library::Item;
-use crate::{Analysis, EntityKind, Lang, Options};
+use crate::{Analysis, EntityKind, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -25,10 +25,8 @@ fn build(mut items: Vec<Item>) -> Data {
     items.sort_by(|a, b| {
         (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)).then(a.saved_at.partial_cmp(&b.saved_at).unwrap_or(std::cmp::Ordering::Equal))
     });
-    let analyses: Vec<Analysis> = items
-        .iter()
-        .map(|i| crate::analyze(&i.text, &Options { lang: i.lang, date: i.date.as_deref().and_then(|d| crate::parse_date(d).ok()) }))
-        .collect();
+    // with each article's corrections: a merged or renamed entity meets its namesakes as corrected
+    let analyses: Vec<Analysis> = items.iter().map(|i| i.analysis().analysis).collect();
     let sources: Vec<Source> = items.iter().zip(&analyses).map(|(i, a)| Source { title: &i.title, text: &i.text, analysis: a }).collect();
     let groups = combine::combine(&sources);
     Data { items, groups }
@@ -90,8 +88,9 @@ pub fn CombinedView() -> impl IntoView {
             .map(|(n, item)| {
                 view! {
                     <li data-article=n.to_string()>
-                        <span class="art-badge" aria-hidden="true">{n + 1}</span>
+                        <span class="art-badge" title=fill(tr(ui_now, "combined.article_n"), n + 1, 0)>{fill(tr(ui_now, "combined.article_n"), n + 1, 0)}</span>
                         <bdi dir=dir_of(&item.title) class="library-title">{item.title.clone()}</bdi>
+                        {item.meta.outlet.clone().map(|o| view! { <bdi class="muted library-outlet">{o}</bdi> })}
                         <span class="date">{item.date.as_deref().map(|d| format_date(ui_now, d)).unwrap_or_default()}</span>
                     </li>
                 }
@@ -111,7 +110,9 @@ pub fn CombinedView() -> impl IntoView {
             .filter(|g| needle.is_empty() || g.names.iter().any(|n| crate::combine::name_key(n).contains(&needle)))
             .collect();
         if shown.is_empty() {
-            return view! { <p class="empty">{t("combined.none")}</p> }.into_any();
+            // with the box ticked, say that nothing is shared rather than that nothing was found
+            let key = if several && needle.is_empty() && !d.groups.is_empty() { "combined.none_shared" } else { "combined.none" };
+            return view! { <p class="empty" id="combined-empty">{move || tr(ui.get(), key)}</p> }.into_any();
         }
         EntityKind::ALL
             .into_iter()
@@ -248,7 +249,7 @@ fn chip(store: Store, selected: RwSignal<Option<String>>, items: &[Item], g: &Gr
                 {kind_icon(g.kind)}
                 <bdi class="name">{name}</bdi>
                 <span class="arts" aria-hidden="true">
-                    {badges.into_iter().map(|a| view! { <span class="art-badge">{a + 1}</span> }).collect_view()}
+                    {badges.into_iter().map(|a| view! { <span class="art-badge" title=move || fill(tr(ui.get(), "combined.article_n"), a + 1, 0)>{move || fill(tr(ui.get(), "combined.article_n"), a + 1, 0)}</span> }).collect_view()}
                 </span>
             </button>
         </li>
@@ -318,7 +319,7 @@ fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui
     view! {
         <section class="column" role="listitem" data-article=article.to_string() aria-labelledby=labelled_by>
             <header class="column-head">
-                <span class="art-badge" aria-hidden="true">{article + 1}</span>
+                <span class="art-badge">{fill(tr(ui, "combined.article_n"), article + 1, 0)}</span>
                 <bdi id=head_id dir=dir_of(&item.title) lang=lang class="column-title">{item.title.clone()}</bdi>
                 <span class="date">{item.date.as_deref().map(|d| format_date(ui, d)).unwrap_or_default()}</span>
                 <span class="muted count">{mentions_label(ui, mentions)}</span>
