@@ -320,8 +320,12 @@ pub fn SelectionTool() -> impl IntoView {
     let ui = store.ui;
     let span = RwSignal::new(None::<Span>);
     let kind = RwSignal::new(EntityKind::Person);
-    let handle = window_event_listener(leptos::ev::pointerup, move |_| {
-        span.set(store.current.with_untracked(|c| selected_span(&c.text)));
+    let handle = window_event_listener(leptos::ev::pointerup, move |ev| {
+        // using the tool itself must not forget what it is about
+        let on_tool = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| el.closest("#fix-selection").ok().flatten().is_some());
+        if !on_tool {
+            span.set(store.current.with_untracked(|c| selected_span(&c.text)));
+        }
     });
     let keys = window_event_listener(leptos::ev::keyup, move |ev| {
         if ev.shift_key() || ev.key() == "Shift" {

@@ -164,6 +164,10 @@ impl Library {
                 return;
             }
             let snap = store.snapshot();
+            // an emptied editor (a link that failed to open) must not replace the last draft
+            if snap.text.trim().is_empty() {
+                return;
+            }
             save_draft(&snap);
             let Some(pos) = self.items.with_untracked(|items| items.iter().position(|i| i.text == snap.text)) else { return };
             let meta = super::archive::effective_meta(store);

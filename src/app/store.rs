@@ -244,7 +244,21 @@ impl Store {
 
     /// Show a finished analysis (from the worker or the page).
     pub fn apply(self, current: Current) {
-        let current = current.corrected(self.edits.with_untracked(|h| h.ops().to_vec()).as_slice());
+        let ops = self.edits.with_untracked(|h| h.ops().to_vec());
+        let mut current = current.corrected(&ops);
+        // another article pasted over this one: none of its corrections (nor its details) belong
+        // here. A document loaded with its corrections (link, library) keeps them all the same.
+        let pasted = !self.loading.get_value();
+        let replaced = pasted && !ops.is_empty() && current.marks.skipped.len() == ops.len() && self.current.with_untracked(|c| c.text != current.text);
+        if replaced || current.text.trim().is_empty() {
+            if !ops.is_empty() {
+                self.edits.set(History::default());
+                current = current.corrected(&[]);
+            }
+            if self.meta.with_untracked(|m| !m.is_empty()) {
+                self.meta.set(Metadata::default());
+            }
+        }
         if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten()
             && current.entity(&sel).is_some()
         {
