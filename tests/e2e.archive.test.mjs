@@ -317,6 +317,16 @@ test('library: corrections kept per article, search, sort and filter, export and
   await page.click('#library-combined');
   await page.waitForSelector('#combined .xchip');
   assert.match(await page.locator('#combined .art-badge').first().textContent(), /Article 1/);
+  await page.check('#combined-several');
+  const empty = await page.locator('#combined-empty').count();
+  if (empty) assert.match(await page.textContent('#combined-empty'), /more than one saved article/);
+  // every statement of both articles on one axis, filterable by article
+  const all = await page.locator('#merged-timeline .xentry').count();
+  assert.ok(all >= 4, `${all} statements on the merged timeline`);
+  await page.selectOption('#merged-article', '0');
+  await page.waitForFunction(n => document.querySelectorAll('#merged-timeline .xentry').length < n, all);
+  assert.equal(await page.locator('#merged-timeline .xentry:not([data-article="0"])').count(), 0);
+  await shot(page, 'archive-combined-timeline');
   await page.close();
 });
 

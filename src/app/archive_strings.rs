@@ -73,6 +73,9 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ),
     ("library.skipped_import", "some articles of the file could not be read and were left out", "تعذّرت قراءة بعض أخبار الملف فاستُبعدت"),
     ("export.entities", "Entities (CSV)", "الكيانات (CSV)"),
+    ("combined.timeline", "Every statement on one time axis", "كل التصريحات على محور زمني واحد"),
+    ("combined.everyone", "Everyone", "الجميع"),
+    ("combined.every_article", "Every article", "كل الأخبار"),
     ("combined.article_n", "Article {n}", "الخبر {n}"),
     (
         "combined.none_shared",

@@ -19,6 +19,8 @@ use std::sync::Arc;
 struct Data {
     items: Vec<Item>,
     groups: Vec<Group>,
+    /// Every statement of every article on one time axis.
+    timeline: Vec<combine::Entry>,
 }
 
 fn build(mut items: Vec<Item>) -> Data {
@@ -29,7 +31,8 @@ fn build(mut items: Vec<Item>) -> Data {
     let analyses: Vec<Analysis> = items.iter().map(|i| i.analysis().analysis).collect();
     let sources: Vec<Source> = items.iter().zip(&analyses).map(|(i, a)| Source { title: &i.title, text: &i.text, analysis: a }).collect();
     let groups = combine::combine(&sources);
-    Data { items, groups }
+    let timeline = combine::merged_timeline(&sources, &groups);
+    Data { items, groups, timeline }
 }
 
 /// The name to show first in this interface language, and the other forms.
@@ -203,6 +206,7 @@ pub fn CombinedView() -> impl IntoView {
                 // what a screen reader hears on choosing a name: the name and where it appears, not every column
                 <p class="visually-hidden" aria-live="polite">{announce}</p>
             </div>
+            <MergedTimeline data=data/>
         </section>
     }
 }
@@ -337,6 +341,100 @@ fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui
             >
                 {tr(ui, "combined.open_article")}
             </button>
+        </section>
+    }
+}
+
+/// Every saved article's statements on one time axis, filterable by speaker and by article.
+#[component]
+fn MergedTimeline(data: Memo<Arc<Data>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let lib = expect_context::<Library>();
+    let ui = store.ui;
+    let speaker = RwSignal::new(String::new());
+    let article = RwSignal::new(String::new());
+    let speakers = move || {
+        let d = data.get();
+        let ui_now = ui.get();
+        let mut keys: Vec<(String, String)> = Vec::new();
+        for e in &d.timeline {
+            if let Some(k) = &e.speaker_key
+                && !keys.iter().any(|(x, _)| x == k)
+                && let Some(g) = d.groups.iter().find(|g| &g.key == k)
+            {
+                keys.push((k.clone(), display(g, ui_now).0));
+            }
+        }
+        keys.sort_by(|a, b| a.1.cmp(&b.1));
+        keys.into_iter().map(|(k, name)| view! { <option value=k>{name}</option> }).collect_view()
+    };
+    let articles = move || {
+        let ui_now = ui.get();
+        data.get()
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| view! { <option value=n.to_string()>{format!("{} · {}", fill(tr(ui_now, "combined.article_n"), n + 1, 0), item.title)}</option> })
+            .collect_view()
+    };
+    let entries = move || {
+        let d = data.get();
+        let ui_now = ui.get();
+        let (who, which) = (speaker.get(), article.get().parse::<usize>().ok());
+        let shown: Vec<&combine::Entry> =
+            d.timeline.iter().filter(|e| who.is_empty() || e.speaker_key.as_deref() == Some(who.as_str())).filter(|e| which.is_none_or(|a| e.article == a)).collect();
+        if shown.is_empty() {
+            return view! { <p class="empty">{tr(ui_now, "timeline.empty")}</p> }.into_any();
+        }
+        shown
+            .into_iter()
+            .map(|e| {
+                let item = d.items[e.article].clone();
+                let index = e.index;
+                let dir = dir_of(&e.content);
+                let date = match &e.date {
+                    Some(day) => view! { <time class="date" class:undated=e.date_inferred datetime=day.clone()>{format_date(ui_now, day)}</time> }.into_any(),
+                    None => view! { <span class="date undated">{tr(ui_now, "timeline.undated")}</span> }.into_any(),
+                };
+                let who = e.speaker.clone().unwrap_or_else(|| tr(ui_now, "timeline.unattributed").to_string());
+                view! {
+                    <li class="statement xentry" data-article=e.article.to_string() data-speaker-key=e.speaker_key.clone().unwrap_or_default()>
+                        <button type="button" class="statement-body" on:click=move |_| {
+                            lib.open(store, &item, Some("article"), None);
+                            lib.combined.set(false);
+                            super::timeline::focus_statement(store, index);
+                        }>
+                            {date}
+                            <span class="art-badge">{fill(tr(ui_now, "combined.article_n"), e.article + 1, 0)}</span>
+                            <bdi class="who">{who}</bdi>
+                            <span class="content" dir=dir>{e.content.clone()}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="merged-timeline" id="merged-timeline" aria-labelledby="merged-title">
+            <div class="panel-head">
+                <h2 id="merged-title">{move || tr(ui.get(), "combined.timeline")}</h2>
+                <label class="field">
+                    <span>{move || tr(ui.get(), "fix.speaker")}</span>
+                    <select id="merged-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
+                        <option value="">{move || tr(ui.get(), "combined.everyone")}</option>
+                        {speakers}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || tr(ui.get(), "combined.articles")}</span>
+                    <select id="merged-article" on:change=move |ev| article.set(event_target_value(&ev))>
+                        <option value="">{move || tr(ui.get(), "combined.every_article")}</option>
+                        {articles}
+                    </select>
+                </label>
+            </div>
+            <ol class="statements">{entries}</ol>
         </section>
     }
 }
