@@ -731,7 +731,7 @@ mod tests {
         h.push(a.clone());
         h.push(b.clone());
         assert_eq!(h.undo(), Some(&b));
-        assert_eq!(h.ops(), &[a.clone()]);
+        assert_eq!(h.ops(), std::slice::from_ref(&a));
         assert!(h.can_redo());
         assert_eq!(h.redo(), Some(&b));
         assert_eq!(h.ops(), &[a.clone(), b.clone()]);
@@ -811,7 +811,7 @@ mod tests {
                 statement: st,
                 speaker: match sub % 3 {
                     0 => Speaker::Entity(eref(k2)),
-                    1 => Speaker::Description(["unnamed source", "  "][(k2 % 2) as usize].into()),
+                    1 => Speaker::Description(["unnamed source", "  "][k2 % 2].into()),
                     _ => Speaker::Unattributed,
                 },
             },

@@ -151,7 +151,7 @@ pub fn EntityEditor() -> impl IntoView {
     move || {
         let id = store.selected.get()?;
         let c = store.current.get();
-        Some(entity_editor(store, &c, &id)?)
+        entity_editor(store, &c, &id)
     }
 }
 
@@ -365,7 +365,7 @@ pub fn StatementEditor() -> impl IntoView {
     move || {
         let i = store.focus.get()?;
         let c = store.current.get();
-        Some(statement_editor(store, &c, i)?)
+        statement_editor(store, &c, i)
     }
 }
 
