@@ -3,11 +3,10 @@
 // Screenshots go to tests/artifacts/ (gitignored).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { serveDist, launchChromium } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -23,38 +22,13 @@ const EXAMPLE_AR = fs.readFileSync(path.join(repo, 'src/app/examples/ar.txt'), '
 const PENDING_EXTRACTION = process.env.KHABAR_E2E_EXTRACTION === '0';
 const pending = PENDING_EXTRACTION ? { todo: 'needs entity/statement/place extraction in the core' } : {};
 
-const SUB = '/some/sub/path/';
-const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.txt': 'text/plain',
-};
 let server, browser, base;
 const requests = [];
 const problems = [];
 
 before(async () => {
-  // Fail, never skip: a missing build must not pass vacuously in CI.
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), `${dist}/index.html missing: run \`trunk build --release\` first`);
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    let p = decodeURIComponent(url.pathname);
-    if (!p.startsWith(SUB)) { res.writeHead(404); return res.end('outside the sub-path'); }
-    p = p.slice(SUB.length - 1);
-    if (p.endsWith('/')) p += 'index.html';
-    const file = path.join(dist, path.normalize(p));
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end(); }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise(r => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}${SUB}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--disable-dev-shm-usage'],
-  });
+  ({ server, base } = await serveDist());
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -25,32 +25,42 @@ const types = {
 export const problems = [];
 export const state = { base: '', browser: null };
 
+/** Serve dist/ under a sub-path on 127.0.0.1 (as a static host would); resolves to { server, base }. */
+export async function serveDist() {
+  // Fail, never skip: a missing build must not pass vacuously in CI.
+  assert.ok(fs.existsSync(path.join(dist, 'index.html')), `${dist}/index.html missing: run \`trunk build --release\` first`);
+  fs.mkdirSync(artifacts, { recursive: true });
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    let p = decodeURIComponent(url.pathname);
+    if (!p.startsWith(SUB)) { res.writeHead(404); return res.end('outside the sub-path'); }
+    p = p.slice(SUB.length - 1);
+    if (p.endsWith('/')) p += 'index.html';
+    const file = path.join(dist, path.normalize(p));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end(); }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise(r => server.listen(0, '127.0.0.1', r));
+  return { server, base: `http://127.0.0.1:${server.address().port}${SUB}` };
+}
+
+/** Debian's Chromium, headless, with nothing that reaches the network on its own. */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
+           '--disable-background-networking', '--disable-component-update', '--disable-sync',
+           '--disable-dev-shm-usage'],
+  });
+}
+
 /** Start the server and the browser before the file's tests, stop them after. */
 export function harness() {
   let server;
   before(async () => {
-    // Fail, never skip: a missing build must not pass vacuously in CI.
-    assert.ok(fs.existsSync(path.join(dist, 'index.html')), `${dist}/index.html missing: run \`trunk build --release\` first`);
-    fs.mkdirSync(artifacts, { recursive: true });
-    server = http.createServer((req, res) => {
-      const url = new URL(req.url, 'http://x');
-      let p = decodeURIComponent(url.pathname);
-      if (!p.startsWith(SUB)) { res.writeHead(404); return res.end('outside the sub-path'); }
-      p = p.slice(SUB.length - 1);
-      if (p.endsWith('/')) p += 'index.html';
-      const file = path.join(dist, path.normalize(p));
-      if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end(); }
-      res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-      fs.createReadStream(file).pipe(res);
-    });
-    await new Promise(r => server.listen(0, '127.0.0.1', r));
-    state.base = `http://127.0.0.1:${server.address().port}${SUB}`;
-    state.browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync',
-             '--disable-dev-shm-usage'],
-    });
+    ({ server, base: state.base } = await serveDist());
+    state.browser = await launchChromium();
   });
   after(async () => {
     await state.browser?.close();
