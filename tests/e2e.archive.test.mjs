@@ -6,14 +6,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { harness, problems, state, newPage, open, analysed, plainLink, shot, EXAMPLE_EN, EXAMPLE_AR } from './harness.mjs';
+import { harness, problems, state, newPage, open, analysed, shot, EXAMPLE_EN, EXAMPLE_AR } from './harness.mjs';
 
 harness();
 
 const chipOf = (page, kind, name) => page.locator(`#chips [data-entity-kind="${kind}"]`, { hasText: name }).first();
 
+/** The English example pasted (not opened from a link: a reload would open the link again). */
 async function openExample(page) {
-  await open(page, plainLink(EXAMPLE_EN, '2024-03-04', 'en'));
+  await open(page);
+  await page.fill('#date', '2024-03-04');
+  await page.fill('#article', EXAMPLE_EN);
   await analysed(page, EXAMPLE_EN);
 }
 

@@ -92,6 +92,7 @@ impl Library {
     pub fn provide(store: Store) -> Library {
         let lib = Library { items: RwSignal::new(vec![]), combined: RwSignal::new(false), saving: RwSignal::new(Saving::Normal), unsaved: RwSignal::new(false) };
         provide_context(lib);
+        lib.keep_in_step(store);
         let s = match storage() {
             Ok(s) => s,
             Err(_) => {
@@ -150,7 +151,6 @@ impl Library {
                 }
             }
         }
-        lib.keep_in_step(store);
         lib
     }
 
