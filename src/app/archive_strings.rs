@@ -9,6 +9,7 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
     ("fix.undo_keys", "Undo the last correction (Ctrl+Z)", "التراجع عن آخر تصحيح (Ctrl+Z)"),
     ("fix.redo_keys", "Redo (Ctrl+Shift+Z)", "إعادة (Ctrl+Shift+Z)"),
     ("fix.count", "{n} corrections", "عدد التصحيحات: {n}"),
+    ("fix.count_one", "1 correction", "تصحيح واحد"),
     ("fix.done", "Corrected.", "صُحّح."),
     ("fix.undone", "Correction undone.", "أُلغي التصحيح."),
     ("fix.redone", "Correction redone.", "أُعيد التصحيح."),

@@ -119,7 +119,7 @@ pub fn CorrectionsBar() -> impl IntoView {
                 {move || tr(ui.get(), "fix.redo")}
             </button>
             <span class="muted fix-count" id="fix-count" hidden=move || count() == 0>
-                {move || tr(ui.get(), "fix.count").replace("{n}", &count().to_string())}
+                {move || if count() == 1 { tr(ui.get(), "fix.count_one").to_string() } else { tr(ui.get(), "fix.count").replace("{n}", &count().to_string()) }}
             </span>
             {skipped}
         </div>
