@@ -109,6 +109,10 @@ pub struct Statement {
     pub direct: bool,
     /// When it was said (YYYY-MM-DD), if the text tells.
     pub date: Option<String>,
+    /// A reader's description of a speaker the text does not name as an entity ("unnamed
+    /// source"), set by a correction ([`crate::corrections`]); the machine never sets it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_description: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -277,6 +277,55 @@ fn tally(v: &mut Vec<(String, usize)>, s: &str, n: usize) {
     }
 }
 
+/// One statement of the merged timeline of several articles.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub article: usize,
+    /// Index of the statement in its article's analysis.
+    pub index: usize,
+    /// The key of the speaker's group (see [`Group::key`]), so one speaker can be followed across articles.
+    pub speaker_key: Option<String>,
+    /// The speaker as the article names it: the entity, else the reader's description.
+    pub speaker: Option<String>,
+    pub content: String,
+    pub direct: bool,
+    pub date: Option<String>,
+    pub date_inferred: bool,
+}
+
+/// Every statement of every article on one time axis: by the date it is filed under (undated
+/// last), then by article, then in text order.
+pub fn merged_timeline(sources: &[Source], groups: &[Group]) -> Vec<Entry> {
+    let mut key_of: HashMap<(usize, &str), &str> = HashMap::new();
+    for g in groups {
+        for app in &g.appearances {
+            for id in &app.entity_ids {
+                key_of.insert((app.article, id.as_str()), g.key.as_str());
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (a, src) in sources.iter().enumerate() {
+        let filed = file_statements(&src.analysis.statements, src.analysis.date.as_deref());
+        for (i, s) in src.analysis.statements.iter().enumerate() {
+            let entity = s.speaker.as_deref().and_then(|id| src.analysis.entity(id));
+            out.push(Entry {
+                article: a,
+                index: i,
+                speaker_key: s.speaker.as_deref().and_then(|id| key_of.get(&(a, id))).map(|k| k.to_string()),
+                speaker: entity.map(|e| e.name.clone()).or_else(|| s.speaker_description.clone()),
+                content: s.content.slice(src.text).to_string(),
+                direct: s.direct,
+                date: filed[i].0.clone(),
+                date_inferred: filed[i].1,
+            });
+        }
+    }
+    let pos = |e: &Entry| sources[e.article].analysis.statements[e.index].content.start;
+    out.sort_by(|x, y| (x.date.is_none(), &x.date, x.article).cmp(&(y.date.is_none(), &y.date, y.article)).then_with(|| pos(x).cmp(&pos(y))));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,6 +371,7 @@ mod tests {
                     content: span_of(content),
                     direct: true,
                     date: d.map(str::to_string),
+                    speaker_description: None,
                 })
                 .collect(),
             times: vec![],
@@ -405,6 +455,21 @@ mod tests {
         assert!(!groups.iter().any(|g| g.key == "person:putin"));
         // the widest groups come first
         assert!(groups[0].appearances.len() == 2 && groups.last().unwrap().appearances.len() == 1);
+    }
+
+    #[test]
+    fn one_time_axis_for_every_article_with_speakers_followed_across_them() {
+        let (a, b) = (en(), ar());
+        let sources = [Source { title: "en", text: EN, analysis: &a }, Source { title: "ar", text: AR, analysis: &b }];
+        let groups = combine(&sources);
+        let line = merged_timeline(&sources, &groups);
+        assert_eq!(line.len(), 4);
+        let dates: Vec<Option<&str>> = line.iter().map(|e| e.date.as_deref()).collect();
+        assert_eq!(dates, vec![Some("2015-11-18"), Some("2015-11-23"), Some("2015-11-23"), Some("2015-11-26")]);
+        // Putin in English and in Arabic is one speaker to follow
+        let putin: Vec<usize> = line.iter().filter(|e| e.speaker_key.as_deref() == Some("person:vladimir putin")).map(|e| e.article).collect();
+        assert_eq!(putin, vec![1, 0, 0]);
+        assert_eq!(line[0].speaker.as_deref(), Some("بوتين"));
     }
 
     #[test]

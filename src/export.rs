@@ -1,9 +1,14 @@
-//! Exports of an Analysis: Analysis JSON (re-importable), GeoJSON, CSV of statements, TimelineJS JSON.
+//! Exports of an Analysis: Analysis JSON (re-importable), GeoJSON, CSV of statements and of
+//! entities, TimelineJS JSON.
 //!
-//! Pure functions of the article text and its Analysis, so the web app only has to offer the
-//! result as a download. Everything that leaves here is data, never markup: TimelineJS renders its
-//! text fields as HTML, so article text is escaped on the way in.
+//! Pure functions of an [`Article`] — its text, its analysis with the reader's corrections
+//! applied, its metadata — so the web app only has to offer the result as a download, and every
+//! export says what the reader sees. Everything that leaves here is data, never markup: TimelineJS
+//! renders its text fields as HTML, so article text is escaped on the way in. CSV offsets count
+//! characters (what spreadsheet and script users index by), not UTF-8 bytes.
 
+use crate::corrections::Op;
+use crate::metadata::Metadata;
 use crate::{Analysis, Span, Statement};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -11,7 +16,35 @@ use std::fmt;
 
 /// Marks a Khabar export so an import can tell it from any other JSON.
 pub const FORMAT: &str = "khabar-analysis";
-pub const FORMAT_VERSION: u32 = 1;
+/// 2 adds `metadata` and `corrections`; version 1 files still import.
+pub const FORMAT_VERSION: u32 = 2;
+
+/// One article as every export sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct Article<'a> {
+    pub text: &'a str,
+    /// With the reader's corrections applied.
+    pub analysis: &'a Analysis,
+    /// Title, outlet, link, author; the publication date is the analysis's date.
+    pub meta: &'a Metadata,
+    /// The corrections applied, kept so that an import can go on editing them.
+    pub corrections: &'a [Op],
+}
+
+impl Article<'_> {
+    fn title(&self) -> String {
+        crate::metadata::title_for(self.meta, self.text)
+    }
+}
+
+/// The metadata as exported: the reader's fields and the publication date.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedMeta {
+    #[serde(flatten)]
+    pub meta: Metadata,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+}
 
 /// The exported document: the Analysis fields at top level (so any consumer of the CLI's JSON reads
 /// it unchanged), plus the text the byte offsets point into and a format marker for import.
@@ -20,6 +53,10 @@ pub struct Exported {
     pub format: String,
     pub format_version: u32,
     pub text: String,
+    #[serde(default)]
+    pub metadata: ExportedMeta,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Op>,
     #[serde(flatten)]
     pub analysis: Analysis,
 }
@@ -46,9 +83,17 @@ impl fmt::Display for ImportError {
 
 impl std::error::Error for ImportError {}
 
-/// Analysis JSON with the text, pretty-printed.
-pub fn analysis_json(text: &str, analysis: &Analysis) -> String {
-    let doc = Exported { format: FORMAT.into(), format_version: FORMAT_VERSION, text: text.into(), analysis: analysis.clone() };
+/// Analysis JSON with the text, its metadata and its corrections, pretty-printed.
+pub fn analysis_json(a: &Article) -> String {
+    let metadata = ExportedMeta { meta: Metadata { title: Some(a.title()).filter(|t| !t.is_empty()), ..a.meta.clone() }, published: a.analysis.date.clone() };
+    let doc = Exported {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        text: a.text.into(),
+        metadata,
+        corrections: a.corrections.to_vec(),
+        analysis: a.analysis.clone(),
+    };
     serde_json::to_string_pretty(&doc).expect("an Analysis always serialises")
 }
 
@@ -64,7 +109,8 @@ pub fn import_json(json: &str) -> Result<Exported, ImportError> {
             return Err(ImportError::NewerVersion(v.min(u32::MAX as u64) as u32));
         }
     }
-    let doc: Exported = serde_json::from_value(value).map_err(|_| ImportError::NotKhabar)?;
+    let mut doc: Exported = serde_json::from_value(value).map_err(|_| ImportError::NotKhabar)?;
+    doc.metadata.meta = doc.metadata.meta.cleaned();
     let fits = |s: &Span| s.start <= s.end && doc.text.get(s.start..s.end).is_some();
     let entity_spans = doc.analysis.entities.iter().flat_map(|e| e.mentions.iter());
     let statement_spans = doc.analysis.statements.iter().flat_map(|s| [Some(s.content), s.cue, s.speaker_span].into_iter().flatten());
@@ -76,8 +122,10 @@ pub fn import_json(json: &str) -> Result<Exported, ImportError> {
     Ok(doc)
 }
 
-/// A GeoJSON FeatureCollection with one Point per geocoded entity (RFC 7946: [lon, lat]).
-pub fn geojson(analysis: &Analysis) -> Value {
+/// A GeoJSON FeatureCollection with one Point per geocoded entity (RFC 7946: [lon, lat]); the
+/// article's metadata rides along as a foreign member (RFC 7946 §6.1).
+pub fn geojson(a: &Article) -> Value {
+    let analysis = a.analysis;
     let features: Vec<Value> = analysis
         .entities
         .iter()
@@ -101,38 +149,137 @@ pub fn geojson(analysis: &Analysis) -> Value {
             }))
         })
         .collect();
-    json!({ "type": "FeatureCollection", "features": features })
+    json!({ "type": "FeatureCollection", "metadata": article_meta(a), "features": features })
 }
 
-pub const CSV_HEADER: [&str; 12] =
-    ["index", "date", "speaker_id", "speaker_name", "speaker_name_en", "speaker_text", "cue", "content", "direct", "content_start", "content_end", "lang"];
+fn article_meta(a: &Article) -> Value {
+    json!({
+        "title": a.title(),
+        "outlet": a.meta.outlet,
+        "url": a.meta.url,
+        "author": a.meta.author,
+        "published": a.analysis.date,
+    })
+}
 
-/// One row per statement, RFC 4180 (CRLF, quoted fields), with a UTF-8 BOM so spreadsheet apps
-/// open Arabic correctly.
-pub fn statements_csv(text: &str, analysis: &Analysis) -> String {
+/// The columns naming the article, first in both CSV files, so that the rows of several articles
+/// can be read (or concatenated) together.
+const ARTICLE_COLUMNS: [&str; 3] = ["article_title", "outlet", "published"];
+
+pub const CSV_HEADER: [&str; 15] = [
+    "article_title",
+    "outlet",
+    "published",
+    "index",
+    "date",
+    "speaker_id",
+    "speaker_name",
+    "speaker_name_en",
+    "speaker_text",
+    "cue",
+    "content",
+    "direct",
+    "content_start_char",
+    "content_end_char",
+    "lang",
+];
+
+pub const ENTITIES_CSV_HEADER: [&str; 12] =
+    ["article_title", "outlet", "published", "entity_id", "kind", "name", "name_en", "mentions", "first_start_char", "first_end_char", "lat", "lon"];
+
+/// Character offsets for byte offsets of one text: a checkpoint every kilobyte, so that a long
+/// article's thousands of rows do not each count from the start.
+struct Chars<'a> {
+    text: &'a str,
+    /// (byte offset, characters before it), increasing.
+    marks: Vec<(usize, usize)>,
+}
+
+impl<'a> Chars<'a> {
+    fn new(text: &'a str) -> Chars<'a> {
+        let mut marks = vec![(0, 0)];
+        for (n, (byte, _)) in text.char_indices().enumerate() {
+            if byte >= marks.last().map_or(0, |m| m.0) + 1024 {
+                marks.push((byte, n));
+            }
+        }
+        Chars { text, marks }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        // offsets come from the analysis and sit on character boundaries; floor them if not
+        let byte = (0..=byte.min(self.text.len())).rev().find(|&b| self.text.is_char_boundary(b)).unwrap_or(0);
+        let (from, before) = self.marks[self.marks.partition_point(|m| m.0 <= byte) - 1];
+        before + self.text[from..byte].chars().count()
+    }
+}
+
+fn article_cells(a: &Article) -> [String; 3] {
+    debug_assert_eq!(ARTICLE_COLUMNS.len(), 3);
+    [a.title(), a.meta.outlet.clone().unwrap_or_default(), a.analysis.date.clone().unwrap_or_default()]
+}
+
+/// The speaker as a reader would name them: the entity, else a description the reader typed.
+fn speaker_names(analysis: &Analysis, s: &Statement) -> (String, String) {
+    match s.speaker.as_deref().and_then(|id| analysis.entity(id)) {
+        Some(e) => (e.name.clone(), e.name_en.clone().unwrap_or_default()),
+        None => (s.speaker_description.clone().unwrap_or_default(), String::new()),
+    }
+}
+
+/// One row per statement of every article, RFC 4180 (CRLF, quoted fields), with a UTF-8 BOM so
+/// spreadsheet apps open Arabic correctly.
+pub fn statements_csv(articles: &[Article]) -> String {
     let mut out = String::from("\u{FEFF}");
     push_row(&mut out, CSV_HEADER.iter().map(|s| s.to_string()));
-    for (i, s) in analysis.statements.iter().enumerate() {
-        let speaker = s.speaker.as_deref().and_then(|id| analysis.entity(id));
-        let slice = |span: Option<Span>| span.map(|sp| sp.slice(text).to_string()).unwrap_or_default();
-        push_row(
-            &mut out,
-            [
+    for a in articles {
+        let (text, analysis) = (a.text, a.analysis);
+        let chars = Chars::new(text);
+        for (i, s) in analysis.statements.iter().enumerate() {
+            let (name, name_en) = speaker_names(analysis, s);
+            let slice = |span: Option<Span>| span.map(|sp| sp.slice(text).to_string()).unwrap_or_default();
+            let row = article_cells(a).into_iter().chain([
                 i.to_string(),
                 s.date.clone().unwrap_or_default(),
                 s.speaker.clone().unwrap_or_default(),
-                speaker.map(|e| e.name.clone()).unwrap_or_default(),
-                speaker.and_then(|e| e.name_en.clone()).unwrap_or_default(),
+                name,
+                name_en,
                 slice(s.speaker_span),
                 slice(s.cue),
                 slice(Some(s.content)),
                 s.direct.to_string(),
-                s.content.start.to_string(),
-                s.content.end.to_string(),
+                chars.at(s.content.start).to_string(),
+                chars.at(s.content.end).to_string(),
                 analysis.lang.code().to_string(),
-            ]
-            .into_iter(),
-        );
+            ]);
+            push_row(&mut out, row);
+        }
+    }
+    out
+}
+
+/// One row per entity of every article, with its first mention's character offsets.
+pub fn entities_csv(articles: &[Article]) -> String {
+    let mut out = String::from("\u{FEFF}");
+    push_row(&mut out, ENTITIES_CSV_HEADER.iter().map(|s| s.to_string()));
+    for a in articles {
+        let chars = Chars::new(a.text);
+        for e in &a.analysis.entities {
+            let first = e.mentions.first().copied().unwrap_or(Span::new(0, 0));
+            let coord = |v: Option<f64>| v.map(|v| v.to_string()).unwrap_or_default();
+            let row = article_cells(a).into_iter().chain([
+                e.id.clone(),
+                e.kind.as_str().to_string(),
+                e.name.clone(),
+                e.name_en.clone().unwrap_or_default(),
+                e.mentions.len().to_string(),
+                chars.at(first.start).to_string(),
+                chars.at(first.end).to_string(),
+                coord(e.geo.as_ref().map(|g| g.lat)),
+                coord(e.geo.as_ref().map(|g| g.lon)),
+            ]);
+            push_row(&mut out, row);
+        }
     }
     out
 }
@@ -152,21 +299,16 @@ fn push_row(out: &mut String, cells: impl Iterator<Item = String>) {
 fn csv_cell(cell: &str) -> String {
     // A cell starting with = + - @ is run as a formula by spreadsheet apps: article text is
     // untrusted, so such cells get a leading apostrophe (OWASP's CSV-injection advice).
-    let guarded = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err() {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    };
-    if guarded.contains([',', '"', '\n', '\r']) || guarded != guarded.trim() {
-        format!("\"{}\"", guarded.replace('"', "\"\""))
-    } else {
-        guarded
-    }
+    let guarded = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err() { format!("'{cell}") } else { cell.to_string() };
+    if guarded.contains([',', '"', '\n', '\r']) || guarded != guarded.trim() { format!("\"{}\"", guarded.replace('"', "\"\"")) } else { guarded }
 }
 
 /// TimelineJS 3 JSON: one event per dated statement; statements without a date fall back to the
-/// article date (TimelineJS needs one) and say so in their text.
-pub fn timelinejs(text: &str, analysis: &Analysis, title: &str) -> Value {
+/// article date (TimelineJS needs one) and say so in their text. The title slide names the article,
+/// its outlet, author and link.
+pub fn timelinejs(a: &Article) -> Value {
+    let (text, analysis) = (a.text, a.analysis);
+    let title = a.title();
     let events: Vec<Value> = analysis
         .statements
         .iter()
@@ -190,7 +332,9 @@ pub fn timelinejs(text: &str, analysis: &Analysis, title: &str) -> Value {
             }))
         })
         .collect();
-    json!({ "title": { "text": { "headline": escape_html(title), "text": "" } }, "events": events })
+    let credit: Vec<String> = [&a.meta.outlet, &a.meta.author, &a.meta.url].into_iter().flatten().map(|s| escape_html(s)).collect();
+    let credit = if credit.is_empty() { String::new() } else { format!("<p>{}</p>", credit.join(" · ")) };
+    json!({ "title": { "text": { "headline": escape_html(&title), "text": credit } }, "events": events })
 }
 
 fn speaker_label(text: &str, analysis: &Analysis, s: &Statement) -> String {
@@ -199,6 +343,9 @@ fn speaker_label(text: &str, analysis: &Analysis, s: &Statement) -> String {
             Some(en) if en != &e.name => format!("{} ({en})", e.name),
             _ => e.name.clone(),
         };
+    }
+    if let Some(d) = &s.speaker_description {
+        return d.clone();
     }
     s.speaker_span.map(|sp| sp.slice(text).to_string()).filter(|t| !t.is_empty()).unwrap_or_else(|| "Unattributed".into())
 }
@@ -251,7 +398,14 @@ mod tests {
             lang: Lang::En,
             date: Some("2024-03-05".into()),
             entities: vec![
-                Entity { id: "e1".into(), kind: EntityKind::Person, name: "Lina Haddad".into(), name_en: Some("Lina Haddad".into()), mentions: vec![find("Lina Haddad")], geo: None },
+                Entity {
+                    id: "e1".into(),
+                    kind: EntityKind::Person,
+                    name: "Lina Haddad".into(),
+                    name_en: Some("Lina Haddad".into()),
+                    mentions: vec![find("Lina Haddad")],
+                    geo: None,
+                },
                 Entity {
                     id: "e2".into(),
                     kind: EntityKind::Place,
@@ -262,28 +416,92 @@ mod tests {
                 },
             ],
             statements: vec![
-                Statement { speaker: Some("e1".into()), speaker_span: Some(find("Lina Haddad")), cue: Some(find("said")), content: find("=SUM(A1) <b>now</b>"), direct: true, date: Some("2024-03-04".into()) },
-                Statement { speaker: Some("e1".into()), speaker_span: None, cue: Some(find("adding")), content: find("the port reopens"), direct: false, date: None },
+                Statement {
+                    speaker: Some("e1".into()),
+                    speaker_span: Some(find("Lina Haddad")),
+                    cue: Some(find("said")),
+                    content: find("=SUM(A1) <b>now</b>"),
+                    direct: true,
+                    date: Some("2024-03-04".into()),
+                    speaker_description: None,
+                },
+                Statement {
+                    speaker: Some("e1".into()),
+                    speaker_span: None,
+                    cue: Some(find("adding")),
+                    content: find("the port reopens"),
+                    direct: false,
+                    date: None,
+                    speaker_description: None,
+                },
             ],
             times: vec![TimeExpr { start: 0, end: 5, value: "2024-03-04".into() }],
         }
     }
 
+    fn meta() -> Metadata {
+        Metadata {
+            title: Some("Tyre <port> reopens".into()),
+            outlet: Some("Reuters".into()),
+            url: Some("https://example.com/tyre".into()),
+            author: Some("J. Doe".into()),
+        }
+    }
+
+    /// The exports of the sample with its metadata (and no corrections), read by `f`.
+    fn with<T>(f: impl FnOnce(&Article) -> T) -> T {
+        let (an, m) = (sample(), meta());
+        f(&Article { text: TEXT, analysis: &an, meta: &m, corrections: &[] })
+    }
+
     #[test]
     fn json_round_trips_and_keeps_protocol_fields_at_top_level() {
-        let json = analysis_json(TEXT, &sample());
+        let json = with(analysis_json);
         let v: Value = serde_json::from_str(&json).unwrap();
         assert!(v["entities"].is_array() && v["statements"].is_array() && v["lang"] == "en");
+        assert_eq!(v["metadata"]["outlet"], "Reuters");
+        assert_eq!(v["metadata"]["published"], "2024-03-05");
         let back = import_json(&json).unwrap();
         assert_eq!(back.text, TEXT);
         assert_eq!(back.analysis, sample());
+        assert_eq!(back.metadata.meta, meta());
+    }
+
+    #[test]
+    fn corrected_exports_say_what_the_reader_sees() {
+        use crate::corrections::{self, Speaker};
+        let ops = vec![
+            Op::SetSpeaker { statement: corrections::statement_anchor(TEXT, &sample(), 1).unwrap(), speaker: Speaker::Description("port authority".into()) },
+            Op::SetEnglish { entity: corrections::entity_ref(TEXT, &sample(), "e2").unwrap(), name_en: Some("Sour".into()) },
+        ];
+        let (an, skipped) = corrections::apply(TEXT, &sample(), &ops);
+        assert!(skipped.is_empty());
+        let m = meta();
+        let a = Article { text: TEXT, analysis: &an, meta: &m, corrections: &ops };
+        let back = import_json(&analysis_json(&a)).unwrap();
+        assert_eq!(back.corrections, ops);
+        assert_eq!(back.analysis.statements[1].speaker_description.as_deref(), Some("port authority"));
+        assert!(statements_csv(&[a]).contains(",port authority,"));
+        assert_eq!(geojson(&a)["features"][0]["properties"]["name_en"], "Sour");
+        assert_eq!(timelinejs(&a)["events"][1]["group"], "port authority");
+    }
+
+    #[test]
+    fn version_1_files_still_import() {
+        let v1 = json!({ "format": FORMAT, "format_version": 1, "text": TEXT, "lang": "en", "date": "2024-03-05", "entities": [], "statements": [], "times": [] });
+        let back = import_json(&v1.to_string()).unwrap();
+        assert_eq!((back.metadata, back.corrections.len()), (ExportedMeta::default(), 0));
+        // a hostile link in a file is dropped on the way in
+        let mut v2: Value = serde_json::from_str(&with(analysis_json)).unwrap();
+        v2["metadata"]["url"] = json!("javascript:alert(1)");
+        assert_eq!(import_json(&v2.to_string()).unwrap().metadata.meta.url, None);
     }
 
     #[test]
     fn import_rejects_foreign_or_damaged_files() {
         assert!(matches!(import_json("{"), Err(ImportError::NotJson(_))));
         assert_eq!(import_json("{\"type\":\"FeatureCollection\"}"), Err(ImportError::NotKhabar));
-        let mut v: Value = serde_json::from_str(&analysis_json(TEXT, &sample())).unwrap();
+        let mut v: Value = serde_json::from_str(&with(analysis_json)).unwrap();
         v["format_version"] = json!(7);
         assert_eq!(import_json(&v.to_string()), Err(ImportError::NewerVersion(7)));
         v["format_version"] = json!(1);
@@ -293,8 +511,9 @@ mod tests {
 
     #[test]
     fn geojson_points_are_lon_lat() {
-        let g = geojson(&sample());
+        let g = with(geojson);
         assert_eq!(g["type"], "FeatureCollection");
+        assert_eq!(g["metadata"]["title"], "Tyre <port> reopens");
         let f = &g["features"].as_array().unwrap();
         assert_eq!(f.len(), 1);
         assert_eq!(f[0]["geometry"]["coordinates"], json!([35.2, 33.27]));
@@ -304,21 +523,70 @@ mod tests {
 
     #[test]
     fn csv_quotes_and_defuses_formulas() {
-        let csv = statements_csv(TEXT, &sample());
+        let csv = with(|a| statements_csv(&[*a]));
         let lines: Vec<&str> = csv.trim_start_matches('\u{FEFF}').split("\r\n").collect();
         assert_eq!(lines[0], CSV_HEADER.join(","));
         assert_eq!(lines.len(), 4, "{csv}");
         assert!(lines[1].contains(",'=SUM(A1) <b>now</b>,"), "{}", lines[1]);
-        assert!(lines[2].starts_with("1,,e1,Lina Haddad,Lina Haddad,,adding,the port reopens,false,"));
+        assert!(lines[2].starts_with("Tyre <port> reopens,Reuters,2024-03-05,1,,e1,Lina Haddad,Lina Haddad,,adding,the port reopens,false,"), "{}", lines[2]);
         assert_eq!(csv_cell("a,\"b\""), "\"a,\"\"b\"\"\"");
         assert_eq!(csv_cell("-3.5"), "-3.5");
         assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
     }
 
     #[test]
+    fn csv_offsets_count_characters_across_articles() {
+        let text = "قال الوزير «نعود غداً» في صور.";
+        let content = text.find("نعود غداً").unwrap();
+        let an = Analysis {
+            id: None,
+            lang: Lang::Ar,
+            date: None,
+            entities: vec![Entity {
+                id: "p".into(),
+                kind: EntityKind::Place,
+                name: "صور".into(),
+                name_en: Some("Tyre".into()),
+                mentions: vec![Span::new(text.find("صور").unwrap(), text.find("صور").unwrap() + "صور".len())],
+                geo: None,
+            }],
+            statements: vec![Statement {
+                speaker: None,
+                speaker_span: None,
+                cue: None,
+                content: Span::new(content, content + "نعود غداً".len()),
+                direct: true,
+                date: None,
+                speaker_description: None,
+            }],
+            times: vec![],
+        };
+        let m = Metadata { title: Some("عودة".into()), outlet: Some("واس".into()), ..Default::default() };
+        let ar = Article { text, analysis: &an, meta: &m, corrections: &[] };
+        let csv = with(|en| statements_csv(&[*en, ar]));
+        let last = csv.trim_end().rsplit("\r\n").next().unwrap().to_string();
+        let chars_before = text[..content].chars().count();
+        assert!(last.starts_with("عودة,واس,,0,"), "{last}");
+        assert!(last.ends_with(&format!(",{},{},ar", chars_before, chars_before + "نعود غداً".chars().count())), "{last}");
+        let entities = with(|en| entities_csv(&[*en, ar]));
+        let rows: Vec<&str> = entities.trim_start_matches('\u{FEFF}').trim_end().split("\r\n").collect();
+        assert_eq!(rows[0], ENTITIES_CSV_HEADER.join(","));
+        assert_eq!(rows.len(), 4);
+        assert!(rows[2].ends_with(",33.27,35.2"), "{}", rows[2]);
+        let at = text[..text.find("صور").unwrap()].chars().count();
+        assert_eq!(rows[3], format!("عودة,واس,,p,place,صور,Tyre,1,{at},{},,", at + 3));
+        // checkpoints: a long text counts the same as a plain count
+        let long = "ب".repeat(5000) + "x";
+        let c = Chars::new(&long);
+        assert_eq!(c.at(long.len() - 1), 5000);
+        assert_eq!(c.at(3001), 1500, "a byte inside a character floors to its start");
+    }
+
+    #[test]
     fn timelinejs_escapes_html_and_falls_back_to_article_date() {
-        let t = timelinejs(TEXT, &sample(), "Tyre <port>");
-        assert_eq!(t["title"]["text"]["headline"], "Tyre &lt;port&gt;");
+        let t = with(timelinejs);
+        assert_eq!(t["title"]["text"]["headline"], "Tyre &lt;port&gt; reopens");
+        assert!(t["title"]["text"]["text"].as_str().unwrap().contains("Reuters · J. Doe"));
         let ev = t["events"].as_array().unwrap();
         assert_eq!(ev.len(), 2);
         assert_eq!(ev[0]["start_date"], json!({"year": "2024", "month": "3", "day": "4"}));
@@ -340,8 +608,11 @@ mod tests {
     #[test]
     fn empty_analysis_exports_empty_collections() {
         let a = Analysis { id: None, lang: Lang::Ar, date: None, entities: vec![], statements: vec![], times: vec![] };
-        assert_eq!(geojson(&a)["features"], json!([]));
-        assert_eq!(timelinejs("", &a, "")["events"], json!([]));
-        assert_eq!(statements_csv("", &a).lines().count(), 1);
+        let m = Metadata::default();
+        let art = Article { text: "", analysis: &a, meta: &m, corrections: &[] };
+        assert_eq!(geojson(&art)["features"], json!([]));
+        assert_eq!(timelinejs(&art)["events"], json!([]));
+        assert_eq!(statements_csv(&[art]).lines().count(), 1);
+        assert_eq!(entities_csv(&[]).lines().count(), 1);
     }
 }

@@ -6,10 +6,12 @@
 
 pub mod analysis;
 pub mod combine;
+pub mod corrections;
 pub mod export;
 pub mod geo;
 pub mod html;
 pub mod lang;
+pub mod metadata;
 pub mod library;
 pub mod share;
 pub mod stages;

@@ -1,28 +1,36 @@
 //! Share links: the article and its settings packed into a URL fragment, and back.
 //!
 //! Two forms are read:
-//! - the compact form written by the app, `#v1.<base64url(deflate(json))>`; the version prefix lets a
-//!   later format coexist with links already sent around;
+//! - the compact form written by the app, `#v2.<base64url(deflate(json))>`; the version prefix lets a
+//!   later format coexist with links already sent around. `v2` adds the article's metadata and the
+//!   reader's corrections to what `v1` carried; `v1` links (text, date, language, view, selection)
+//!   still open;
 //! - a plain form for people and scripts building links by hand:
-//!   `#text=<percent-encoded>&date=YYYY-MM-DD&lang=ar` (date and lang optional).
+//!   `#text=<percent-encoded>&date=YYYY-MM-DD&lang=ar` (date and lang optional; also `title`,
+//!   `outlet`, `url`, `author`).
 //!
 //! Links come from strangers, so decoding never panics and bounds the inflated size: anything
 //! corrupt, truncated or from an unknown version is a [`ShareError`].
 
 use crate::Lang;
+use crate::corrections::Op;
+use crate::metadata::Metadata;
 use base64::Engine;
 use base64::engine::general_purpose::{URL_SAFE, URL_SAFE_NO_PAD};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The version written by [`encode`].
-pub const VERSION: &str = "v1";
+pub const VERSION: &str = "v2";
+
+/// Every version [`decode`] reads, oldest first.
+pub const READS: [&str; 2] = ["v1", "v2"];
 
 /// Inflating more than this is refused: a few kilobytes of link must not expand into a memory bomb.
 pub const MAX_INFLATED: usize = 4 * 1024 * 1024;
 
 /// What a link carries.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct Shared {
     #[serde(rename = "t")]
     pub text: String,
@@ -38,6 +46,12 @@ pub struct Shared {
     /// The entity that was selected, if any.
     #[serde(rename = "s", default, skip_serializing_if = "Option::is_none")]
     pub selected: Option<String>,
+    /// Title, outlet, link, author (v2).
+    #[serde(rename = "m", default, skip_serializing_if = "Metadata::is_empty")]
+    pub meta: Metadata,
+    /// The reader's corrections over the machine analysis (v2).
+    #[serde(rename = "c", default, skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<Op>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,16 +78,20 @@ impl fmt::Display for ShareError {
         match self {
             ShareError::Empty => write!(f, "the link carries no article"),
             ShareError::UnsupportedVersion(v) => {
-                write!(f, "the link was made by a different version of Khabar ({v}); this one reads {VERSION}")
+                write!(f, "the link was made by a different version of Khabar ({v}); this one reads {}", READS.join(" and "))
             }
             ShareError::UnknownFormat => write!(f, "the link is not a Khabar share link"),
             ShareError::BadBase64 => write!(f, "the link is damaged (invalid characters); it may have been cut or altered"),
             ShareError::BadCompression => write!(f, "the link is damaged or truncated (the compressed article is incomplete)"),
             ShareError::TooLarge => write!(f, "the link's article is too large to open"),
             ShareError::BadPayload => write!(f, "the link is damaged (its content is unreadable)"),
-            ShareError::BadPercentEncoding => write!(f, "the link's text is not valid percent-encoded UTF-8"),
+            ShareError::BadPercentEncoding => {
+                write!(f, "the link's text is not valid percent-encoded UTF-8")
+            }
             ShareError::BadDate(d) => write!(f, "the link's date {d:?} is not a real date (expected YYYY-MM-DD)"),
-            ShareError::BadLang(l) => write!(f, "the link's language {l:?} is not one of auto, ar, en"),
+            ShareError::BadLang(l) => {
+                write!(f, "the link's language {l:?} is not one of auto, ar, en")
+            }
         }
     }
 }
@@ -82,9 +100,13 @@ impl std::error::Error for ShareError {}
 
 /// The fragment for `shared`, including the leading `#`.
 pub fn encode(shared: &Shared) -> String {
+    encode_as(VERSION, shared)
+}
+
+fn encode_as(version: &str, shared: &Shared) -> String {
     let json = serde_json::to_vec(shared).expect("a struct of strings always serialises");
     let packed = miniz_oxide::deflate::compress_to_vec(&json, 9);
-    format!("#{VERSION}.{}", URL_SAFE_NO_PAD.encode(packed))
+    format!("#{version}.{}", URL_SAFE_NO_PAD.encode(packed))
 }
 
 /// Read a fragment (with or without its leading `#`).
@@ -94,10 +116,11 @@ pub fn decode(fragment: &str) -> Result<Shared, ShareError> {
         return Err(ShareError::Empty);
     }
     if let Some(version) = version_prefix(frag) {
-        if version != VERSION {
+        if !READS.contains(&version) {
             return Err(ShareError::UnsupportedVersion(version.to_string()));
         }
-        return decode_v1(&frag[version.len() + 1..]);
+        // v2 only adds optional fields to v1's payload: one reader serves both
+        return decode_packed(&frag[version.len() + 1..]);
     }
     decode_plain(frag)
 }
@@ -110,25 +133,21 @@ fn version_prefix(frag: &str) -> Option<&str> {
     (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())).then_some(head)
 }
 
-fn decode_v1(body: &str) -> Result<Shared, ShareError> {
+fn decode_packed(body: &str) -> Result<Shared, ShareError> {
     if body.is_empty() {
         return Err(ShareError::BadCompression);
     }
     // Mail clients and chat apps sometimes re-pad or percent-encode '='; accept both spellings.
     let body = body.replace("%3D", "=").replace("%3d", "=");
-    let packed = if body.ends_with('=') { URL_SAFE.decode(body.as_bytes()) } else { URL_SAFE_NO_PAD.decode(body.as_bytes()) }
-        .map_err(|_| ShareError::BadBase64)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED).map_err(|e| {
-        if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) {
-            ShareError::TooLarge
-        } else {
-            ShareError::BadCompression
-        }
-    })?;
-    let shared: Shared = serde_json::from_slice(&json).map_err(|_| ShareError::BadPayload)?;
+    let packed = if body.ends_with('=') { URL_SAFE.decode(body.as_bytes()) } else { URL_SAFE_NO_PAD.decode(body.as_bytes()) }.map_err(|_| ShareError::BadBase64)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
+        .map_err(|e| if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) { ShareError::TooLarge } else { ShareError::BadCompression })?;
+    let mut shared: Shared = serde_json::from_slice(&json).map_err(|_| ShareError::BadPayload)?;
     if let Some(d) = &shared.date {
         check_date(d)?;
     }
+    // a link from a stranger must not carry a `javascript:` address into the page
+    shared.meta = shared.meta.cleaned();
     Ok(shared)
 }
 
@@ -152,11 +171,16 @@ fn decode_plain(frag: &str) -> Result<Shared, ShareError> {
             }
             "view" if !value.is_empty() => shared.view = Some(value),
             "entity" if !value.is_empty() => shared.selected = Some(value),
+            "title" => shared.meta.title = Some(value),
+            "outlet" => shared.meta.outlet = Some(value),
+            "url" => shared.meta.url = Some(value),
+            "author" => shared.meta.author = Some(value),
             // Unknown keys are ignored so that links with tracking or future parameters still open.
             _ => {}
         }
     }
     shared.text = text.ok_or(ShareError::UnknownFormat)?;
+    shared.meta = shared.meta.cleaned();
     Ok(shared)
 }
 
@@ -211,6 +235,12 @@ pub fn encode_plain(shared: &Shared) -> String {
         out.push_str(&format!("&date={d}"));
     }
     out.push_str(&format!("&lang={}", shared.lang.map_or("auto", |l| l.code())));
+    let m = &shared.meta;
+    for (key, value) in [("title", &m.title), ("outlet", &m.outlet), ("url", &m.url), ("author", &m.author)] {
+        if let Some(v) = value {
+            out.push_str(&format!("&{key}={}", percent_encode(v)));
+        }
+    }
     out
 }
 
@@ -226,13 +256,67 @@ mod tests {
             lang: Some(Lang::Ar),
             view: Some("timeline".into()),
             selected: Some("e2".into()),
+            ..Default::default()
         }
+    }
+
+    /// With metadata and corrections: what only a v2 link carries.
+    fn corrected() -> Shared {
+        use crate::corrections::{Anchor, EntityRef, Speaker};
+        let text = sample().text;
+        let at = |needle: &str| {
+            let s = text.find(needle).unwrap();
+            Anchor { start: s, end: s + needle.len(), text: needle.into() }
+        };
+        Shared {
+            meta: Metadata {
+                title: Some("Minister returns".into()),
+                outlet: Some("Reuters".into()),
+                url: Some("https://example.com/x".into()),
+                author: Some("J. Doe".into()),
+            },
+            corrections: vec![
+                Op::Rename { entity: EntityRef { name: "الوزير".into(), at: at("الوزير") }, name: "Minister".into() },
+                Op::SetSpeaker { statement: at("سنعود غداً"), speaker: Speaker::Description("unnamed source".into()) },
+                Op::SetDate { statement: at("we return tomorrow"), date: Some("2015-11-19".into()) },
+            ],
+            ..sample()
+        }
+    }
+
+    #[test]
+    fn v2_carries_metadata_and_corrections() {
+        let link = encode(&corrected());
+        assert!(link.starts_with("#v2."));
+        assert_eq!(decode(&link), Ok(corrected()));
+        // a javascript: address in a link is dropped, not carried into the page
+        let hostile = Shared { meta: Metadata { url: Some("javascript:alert(1)".into()), ..Default::default() }, ..sample() };
+        assert_eq!(decode(&encode(&hostile)).unwrap().meta, Metadata::default());
+        let plain = decode("#text=a&title=My%20title&outlet=Reuters&url=https%3A%2F%2Fexample.com&author=J").unwrap();
+        assert_eq!(
+            plain.meta,
+            Metadata { title: Some("My title".into()), outlet: Some("Reuters".into()), url: Some("https://example.com".into()), author: Some("J".into()) }
+        );
+        assert_eq!(decode(&encode_plain(&corrected())).unwrap().meta, corrected().meta);
+    }
+
+    /// Links made by the app before v2 (by this module's encoder at version v1, unchanged since).
+    const V1_LINKS: [&str; 2] = [V1_LINK_AR, V1_LINK_PLAIN];
+    const V1_LINK_AR: &str = "#v1.FY09CsJAEIWvMkxhZYIbEMRzWKYJZMSF_YHd1RRiIyKiB7GwCGqldjnF7G2cNI_3fa94e0y4xHzkez7BGPnCr3zlJwwPfuczf0T0wF_uZb0NvxJWGwKrnY6JAsRGt1BjRxAobYOD5K0PwXc1wgQMrVOJU2zlo5qpeaFUoRYijIgmSNlJSdqS0Y4EoyBVePgD";
+    const V1_LINK_PLAIN: &str = "#v1.q1YqUbJSCknMyS5WKEotLs1NVcjMU3BPzUstS9RTqgUA";
+
+    #[test]
+    fn v1_links_still_open() {
+        assert_eq!(decode(V1_LINKS[0]), Ok(sample()));
+        assert_eq!(decode(V1_LINKS[1]), Ok(Shared { text: "Talks resume in Geneva.".into(), ..Default::default() }));
+        // and what the v1 encoder writes for any payload is read back
+        assert_eq!(decode(&encode_as("v1", &sample())), Ok(sample()));
     }
 
     #[test]
     fn round_trips_and_is_url_safe() {
         let link = encode(&sample());
-        assert!(link.starts_with("#v1."));
+        assert!(link.starts_with("#v2."));
         assert!(link[1..].bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)), "{link}");
         assert_eq!(decode(&link), Ok(sample()));
         assert_eq!(decode(link.trim_start_matches('#')), Ok(sample()));
@@ -312,7 +396,7 @@ mod tests {
         #[test]
         fn any_payload_round_trips(text in "\\PC*", day in 1u32..=28, month in 1u32..=12, year in 1900i32..2100,
                                    lang in prop::option::of(prop_oneof![Just(Lang::Ar), Just(Lang::En)])) {
-            let shared = Shared { text, date: Some(format!("{year:04}-{month:02}-{day:02}")), lang, view: None, selected: None };
+            let shared = Shared { text, date: Some(format!("{year:04}-{month:02}-{day:02}")), lang, ..Default::default() };
             prop_assert_eq!(decode(&encode(&shared)), Ok(shared.clone()));
             let back = decode(&encode_plain(&shared)).unwrap();
             prop_assert_eq!(back.text, shared.text);

@@ -3,11 +3,10 @@
 // Screenshots go to tests/artifacts/ (gitignored).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { serveDist, launchChromium } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -23,38 +22,13 @@ const EXAMPLE_AR = fs.readFileSync(path.join(repo, 'src/app/examples/ar.txt'), '
 const PENDING_EXTRACTION = process.env.KHABAR_E2E_EXTRACTION === '0';
 const pending = PENDING_EXTRACTION ? { todo: 'needs entity/statement/place extraction in the core' } : {};
 
-const SUB = '/some/sub/path/';
-const types = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-  '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.txt': 'text/plain',
-};
 let server, browser, base;
 const requests = [];
 const problems = [];
 
 before(async () => {
-  // Fail, never skip: a missing build must not pass vacuously in CI.
-  assert.ok(fs.existsSync(path.join(dist, 'index.html')), `${dist}/index.html missing: run \`trunk build --release\` first`);
-  fs.mkdirSync(artifacts, { recursive: true });
-  server = http.createServer((req, res) => {
-    const url = new URL(req.url, 'http://x');
-    let p = decodeURIComponent(url.pathname);
-    if (!p.startsWith(SUB)) { res.writeHead(404); return res.end('outside the sub-path'); }
-    p = p.slice(SUB.length - 1);
-    if (p.endsWith('/')) p += 'index.html';
-    const file = path.join(dist, path.normalize(p));
-    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end(); }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  await new Promise(r => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${server.address().port}${SUB}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run',
-           '--disable-background-networking', '--disable-component-update', '--disable-sync',
-           '--disable-dev-shm-usage'],
-  });
+  ({ server, base } = await serveDist());
+  browser = await launchChromium();
 });
 
 after(async () => {
@@ -163,10 +137,10 @@ test('a share link round-trips text, date and language', async () => {
   await pasteSeed(page);
   await page.selectOption('#lang', 'ar');
   await page.click('#share');
-  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('#v1.'));
+  await page.waitForFunction(() => document.querySelector('#share-link').value.includes('#v2.'));
   const link = await page.inputValue('#share-link');
   assert.ok(link.startsWith(base), `link ${link} is on the page's own URL`);
-  assert.ok(page.url().includes('#v1.'), 'the address bar carries the fragment');
+  assert.ok(page.url().includes('#v2.'), 'the address bar carries the fragment');
   const other = await newPage();
   await other.goto(link);
   await analysed(other, SEED);
@@ -396,7 +370,7 @@ test('storage: corrupt library JSON is set aside with a message, and a new libra
   await page.click('#message button');
   await saveArticle(page, EXAMPLE_EN, '2024-03-04');
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('khabar.library')));
-  assert.equal(stored.version, 1);
+  assert.equal(stored.version, 2);
   assert.equal(stored.items.length, 1);
   assert.equal(stored.items[0].text, EXAMPLE_EN);
   assert.equal(await page.evaluate(() => localStorage.getItem('khabar.library.unreadable')), raw);
@@ -417,7 +391,7 @@ test('storage: an unversioned library migrates to the current version; a newer o
   // one entry had no text: it is left out, said so, and the original kept aside
   assert.match(await messageShown(page), /could not be read/);
   const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('khabar.library')));
-  assert.equal(stored.version, 1, 'written back at the current version');
+  assert.equal(stored.version, 2, 'written back at the current version');
   assert.deepEqual(stored.items.map(i => i.text), [EXAMPLE_EN, SEED]);
   assert.ok(stored.items.every(i => i.id && i.title));
   assert.deepEqual(JSON.parse(await page.evaluate(() => localStorage.getItem('khabar.library.unreadable'))), old);
@@ -500,7 +474,7 @@ test('share links: truncated, corrupted, wrong-version, oversized and empty frag
     corrupted: '#v1.' + b64(zlib.deflateRawSync(good)).replace(/^..../, '____'),
     'bad characters': '#v1.abc$%def',
     'not a payload': '#v1.' + b64(zlib.deflateRawSync(Buffer.from('[1,2,3]'))),
-    'wrong version': '#v2.' + b64(zlib.deflateRawSync(good)),
+    'wrong version': '#v3.' + b64(zlib.deflateRawSync(good)),
     oversized: '#v1.' + b64(zlib.deflateRawSync(bomb)),
     'empty payload': '#v1.',
     'empty text': '#text=',

@@ -103,6 +103,8 @@ pub fn ChipsView() -> impl IntoView {
                     on:input=move |ev| filter.set(event_target_value(&ev))
                 />
             </div>
+            <super::corrections::SelectionTool/>
+            <super::corrections::EntityEditor/>
             <Show when=empty>
                 <p class="empty">{move || tr(ui.get(), "chips.empty")}</p>
             </Show>
@@ -120,12 +122,14 @@ fn chip(store: Store, e: &Entity) -> impl IntoView + use<> {
     let gloss = english_gloss(e);
     let ui = store.ui;
     let label = format!("{}{} — {count}", e.name, gloss.as_deref().map(|g| format!(" ({g})")).unwrap_or_default());
+    let corrected = store.current.with_untracked(|c| c.marks.entities.contains(&e.id));
     view! {
         <li>
             <button
                 type="button"
                 class=format!("chip kind-{}", e.kind.as_str())
                 class:hl=move || selected.get()
+                class:corrected=corrected
                 data-entity-kind=e.kind.as_str()
                 data-entity-id=id.clone()
                 aria-pressed=move || if selected.get() { "true" } else { "false" }
@@ -136,6 +140,7 @@ fn chip(store: Store, e: &Entity) -> impl IntoView + use<> {
                 <bdi class="name">{e.name.clone()}</bdi>
                 {gloss.map(|g| view! { <bdi class="en" lang="en">{g}</bdi> })}
                 <span class="count">{count}</span>
+                {corrected.then(|| view! { <span class="corrected-mark" title=move || tr(ui.get(), "fix.corrected")>"✎"</span> })}
             </button>
         </li>
     }

@@ -10,7 +10,7 @@ use super::library::{dir_of, Library};
 use super::store::{Store, Ui};
 use crate::combine::{self, Group, Quote, Source};
 use crate::library::Item;
-use crate::{Analysis, EntityKind, Lang, Options};
+use crate::{Analysis, EntityKind, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -19,19 +19,20 @@ use std::sync::Arc;
 struct Data {
     items: Vec<Item>,
     groups: Vec<Group>,
+    /// Every statement of every article on one time axis.
+    timeline: Vec<combine::Entry>,
 }
 
 fn build(mut items: Vec<Item>) -> Data {
     items.sort_by(|a, b| {
         (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)).then(a.saved_at.partial_cmp(&b.saved_at).unwrap_or(std::cmp::Ordering::Equal))
     });
-    let analyses: Vec<Analysis> = items
-        .iter()
-        .map(|i| crate::analyze(&i.text, &Options { lang: i.lang, date: i.date.as_deref().and_then(|d| crate::parse_date(d).ok()) }))
-        .collect();
+    // with each article's corrections: a merged or renamed entity meets its namesakes as corrected
+    let analyses: Vec<Analysis> = items.iter().map(|i| i.analysis().analysis).collect();
     let sources: Vec<Source> = items.iter().zip(&analyses).map(|(i, a)| Source { title: &i.title, text: &i.text, analysis: a }).collect();
     let groups = combine::combine(&sources);
-    Data { items, groups }
+    let timeline = combine::merged_timeline(&sources, &groups);
+    Data { items, groups, timeline }
 }
 
 /// The name to show first in this interface language, and the other forms.
@@ -90,8 +91,9 @@ pub fn CombinedView() -> impl IntoView {
             .map(|(n, item)| {
                 view! {
                     <li data-article=n.to_string()>
-                        <span class="art-badge" aria-hidden="true">{n + 1}</span>
+                        <span class="art-badge" title=fill(tr(ui_now, "combined.article_n"), n + 1, 0)>{fill(tr(ui_now, "combined.article_n"), n + 1, 0)}</span>
                         <bdi dir=dir_of(&item.title) class="library-title">{item.title.clone()}</bdi>
+                        {item.meta.outlet.clone().map(|o| view! { <bdi class="muted library-outlet">{o}</bdi> })}
                         <span class="date">{item.date.as_deref().map(|d| format_date(ui_now, d)).unwrap_or_default()}</span>
                     </li>
                 }
@@ -111,7 +113,9 @@ pub fn CombinedView() -> impl IntoView {
             .filter(|g| needle.is_empty() || g.names.iter().any(|n| crate::combine::name_key(n).contains(&needle)))
             .collect();
         if shown.is_empty() {
-            return view! { <p class="empty">{t("combined.none")}</p> }.into_any();
+            // with the box ticked, say that nothing is shared rather than that nothing was found
+            let key = if several && needle.is_empty() && !d.groups.is_empty() { "combined.none_shared" } else { "combined.none" };
+            return view! { <p class="empty" id="combined-empty">{move || tr(ui.get(), key)}</p> }.into_any();
         }
         EntityKind::ALL
             .into_iter()
@@ -202,6 +206,7 @@ pub fn CombinedView() -> impl IntoView {
                 // what a screen reader hears on choosing a name: the name and where it appears, not every column
                 <p class="visually-hidden" aria-live="polite">{announce}</p>
             </div>
+            <MergedTimeline data=data/>
         </section>
     }
 }
@@ -248,7 +253,7 @@ fn chip(store: Store, selected: RwSignal<Option<String>>, items: &[Item], g: &Gr
                 {kind_icon(g.kind)}
                 <bdi class="name">{name}</bdi>
                 <span class="arts" aria-hidden="true">
-                    {badges.into_iter().map(|a| view! { <span class="art-badge">{a + 1}</span> }).collect_view()}
+                    {badges.into_iter().map(|a| view! { <span class="art-badge" title=move || fill(tr(ui.get(), "combined.article_n"), a + 1, 0)>{move || fill(tr(ui.get(), "combined.article_n"), a + 1, 0)}</span> }).collect_view()}
                 </span>
             </button>
         </li>
@@ -318,7 +323,7 @@ fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui
     view! {
         <section class="column" role="listitem" data-article=article.to_string() aria-labelledby=labelled_by>
             <header class="column-head">
-                <span class="art-badge" aria-hidden="true">{article + 1}</span>
+                <span class="art-badge">{fill(tr(ui, "combined.article_n"), article + 1, 0)}</span>
                 <bdi id=head_id dir=dir_of(&item.title) lang=lang class="column-title">{item.title.clone()}</bdi>
                 <span class="date">{item.date.as_deref().map(|d| format_date(ui, d)).unwrap_or_default()}</span>
                 <span class="muted count">{mentions_label(ui, mentions)}</span>
@@ -336,6 +341,100 @@ fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui
             >
                 {tr(ui, "combined.open_article")}
             </button>
+        </section>
+    }
+}
+
+/// Every saved article's statements on one time axis, filterable by speaker and by article.
+#[component]
+fn MergedTimeline(data: Memo<Arc<Data>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let lib = expect_context::<Library>();
+    let ui = store.ui;
+    let speaker = RwSignal::new(String::new());
+    let article = RwSignal::new(String::new());
+    let speakers = move || {
+        let d = data.get();
+        let ui_now = ui.get();
+        let mut keys: Vec<(String, String)> = Vec::new();
+        for e in &d.timeline {
+            if let Some(k) = &e.speaker_key
+                && !keys.iter().any(|(x, _)| x == k)
+                && let Some(g) = d.groups.iter().find(|g| &g.key == k)
+            {
+                keys.push((k.clone(), display(g, ui_now).0));
+            }
+        }
+        keys.sort_by(|a, b| a.1.cmp(&b.1));
+        keys.into_iter().map(|(k, name)| view! { <option value=k>{name}</option> }).collect_view()
+    };
+    let articles = move || {
+        let ui_now = ui.get();
+        data.get()
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| view! { <option value=n.to_string()>{format!("{} · {}", fill(tr(ui_now, "combined.article_n"), n + 1, 0), item.title)}</option> })
+            .collect_view()
+    };
+    let entries = move || {
+        let d = data.get();
+        let ui_now = ui.get();
+        let (who, which) = (speaker.get(), article.get().parse::<usize>().ok());
+        let shown: Vec<&combine::Entry> =
+            d.timeline.iter().filter(|e| who.is_empty() || e.speaker_key.as_deref() == Some(who.as_str())).filter(|e| which.is_none_or(|a| e.article == a)).collect();
+        if shown.is_empty() {
+            return view! { <p class="empty">{tr(ui_now, "timeline.empty")}</p> }.into_any();
+        }
+        shown
+            .into_iter()
+            .map(|e| {
+                let item = d.items[e.article].clone();
+                let index = e.index;
+                let dir = dir_of(&e.content);
+                let date = match &e.date {
+                    Some(day) => view! { <time class="date" class:undated=e.date_inferred datetime=day.clone()>{format_date(ui_now, day)}</time> }.into_any(),
+                    None => view! { <span class="date undated">{tr(ui_now, "timeline.undated")}</span> }.into_any(),
+                };
+                let who = e.speaker.clone().unwrap_or_else(|| tr(ui_now, "timeline.unattributed").to_string());
+                view! {
+                    <li class="statement xentry" data-article=e.article.to_string() data-speaker-key=e.speaker_key.clone().unwrap_or_default()>
+                        <button type="button" class="statement-body" on:click=move |_| {
+                            lib.open(store, &item, Some("article"), None);
+                            lib.combined.set(false);
+                            super::timeline::focus_statement(store, index);
+                        }>
+                            {date}
+                            <span class="art-badge">{fill(tr(ui_now, "combined.article_n"), e.article + 1, 0)}</span>
+                            <bdi class="who">{who}</bdi>
+                            <span class="content" dir=dir>{e.content.clone()}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <section class="merged-timeline" id="merged-timeline" aria-labelledby="merged-title">
+            <div class="panel-head">
+                <h2 id="merged-title">{move || tr(ui.get(), "combined.timeline")}</h2>
+                <label class="field">
+                    <span>{move || tr(ui.get(), "fix.speaker")}</span>
+                    <select id="merged-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
+                        <option value="">{move || tr(ui.get(), "combined.everyone")}</option>
+                        {speakers}
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{move || tr(ui.get(), "combined.articles")}</span>
+                    <select id="merged-article" on:change=move |ev| article.set(event_target_value(&ev))>
+                        <option value="">{move || tr(ui.get(), "combined.every_article")}</option>
+                        {articles}
+                    </select>
+                </label>
+            </div>
+            <ol class="statements">{entries}</ol>
         </section>
     }
 }

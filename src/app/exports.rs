@@ -35,7 +35,14 @@ pub fn open_fragment(store: Store) {
 pub fn import(store: Store, json: &str) {
     match export::import_json(json) {
         Ok(doc) => {
-            let shared = Shared { text: doc.text, date: doc.analysis.date.clone(), lang: Some(doc.analysis.lang), view: None, selected: None };
+            let shared = Shared {
+                text: doc.text,
+                date: doc.analysis.date.clone(),
+                lang: Some(doc.analysis.lang),
+                meta: doc.metadata.meta,
+                corrections: doc.corrections,
+                ..Default::default()
+            };
             store.message.set(None);
             store.load(shared);
         }
@@ -73,23 +80,30 @@ pub fn ShareBar() -> impl IntoView {
             store.error(format!("{e:?}"));
         }
     };
+    // every export is of the corrected analysis, with the article's metadata
+    let article = move |f: &dyn Fn(&export::Article) -> String| {
+        let meta = super::archive::effective_meta(store);
+        let ops = store.edits.with_untracked(|h| h.ops().to_vec());
+        store.current.with_untracked(|c| f(&export::Article { text: &c.text, analysis: &c.analysis, meta: &meta, corrections: &ops }))
+    };
     let export_json = move |_| {
-        let content = store.current.with_untracked(|c| export::analysis_json(&c.text, &c.analysis));
+        let content = article(&export::analysis_json);
         save(&format!("{}.json", file_stem(store)), "application/json", content);
     };
     let export_geojson = move |_| {
-        let content = store.current.with_untracked(|c| export::geojson(&c.analysis).to_string());
+        let content = article(&|a| export::geojson(a).to_string());
         save(&format!("{}.geojson", file_stem(store)), "application/geo+json", content);
     };
     let export_csv = move |_| {
-        let content = store.current.with_untracked(|c| export::statements_csv(&c.text, &c.analysis));
+        let content = article(&|a| export::statements_csv(&[*a]));
         save(&format!("{}-statements.csv", file_stem(store)), "text/csv;charset=utf-8", content);
     };
+    let export_entities = move |_| {
+        let content = article(&|a| export::entities_csv(&[*a]));
+        save(&format!("{}-entities.csv", file_stem(store)), "text/csv;charset=utf-8", content);
+    };
     let export_timeline = move |_| {
-        let content = store.current.with_untracked(|c| {
-            let title: String = c.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("Khabar").chars().take(90).collect();
-            export::timelinejs(&c.text, &c.analysis, title.trim()).to_string()
-        });
+        let content = article(&|a| export::timelinejs(a).to_string());
         save(&format!("{}-timeline.json", file_stem(store)), "application/json", content);
     };
     let nothing = move || store.current.with(|c| c.text.trim().is_empty());
@@ -115,6 +129,7 @@ pub fn ShareBar() -> impl IntoView {
                     <button id="export-json" type="button" on:click=export_json disabled=nothing>{t("export.json")}</button>
                     <button id="export-geojson" type="button" on:click=export_geojson disabled=nothing>{t("export.geojson")}</button>
                     <button id="export-csv" type="button" on:click=export_csv disabled=nothing>{t("export.csv")}</button>
+                    <button id="export-entities" type="button" on:click=export_entities disabled=nothing>{t("export.entities")}</button>
                     <button id="export-timeline" type="button" on:click=export_timeline disabled=nothing>{t("export.timeline")}</button>
                 </div>
             </details>

@@ -112,7 +112,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
 ];
 
 pub fn tr(ui: Ui, key: &str) -> &'static str {
-    match STRINGS.iter().find(|(k, _, _)| *k == key) {
+    match STRINGS.iter().chain(super::archive_strings::STRINGS).find(|(k, _, _)| *k == key) {
         Some((_, en, ar)) => match ui {
             Ui::En => en,
             Ui::Ar => ar,

@@ -4,8 +4,11 @@
 //! phone the four views are tabs.
 
 mod about;
+mod archive;
+mod archive_strings;
 mod chips;
 mod combined;
+mod corrections;
 mod dom;
 mod engine;
 mod exports;
@@ -88,6 +91,7 @@ pub fn App() -> impl IntoView {
             <div class="col col-read">
                 <div class="panel" class:active=move || store.tab.get() == Tab::Article id="panel-article" role="tabpanel">
                     <input::InputView/>
+                    <archive::MetaEditor/>
                     <library::LibraryView/>
                     <text::TextView/>
                 </div>
@@ -125,6 +129,7 @@ fn Header() -> impl IntoView {
                 <span class="tagline">{move || tr(ui.get(), "app.tagline")}</span>
             </div>
             <exports::ShareBar/>
+            <corrections::CorrectionsBar/>
             <button
                 id="ui-lang"
                 type="button"

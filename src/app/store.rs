@@ -1,6 +1,8 @@
 //! The app's state: one struct of signals, provided through context, read and written by every view.
 
 use crate::combine::file_statements;
+use crate::corrections::{History, Op, Skipped};
+use crate::metadata::Metadata;
 use crate::share::Shared;
 use crate::{Analysis, Entity, Lang, Span, Statement};
 use leptos::prelude::*;
@@ -67,17 +69,24 @@ pub struct Current {
     pub order: Vec<usize>,
     /// For each statement, the date it is filed under (its own, else inferred) and whether inferred.
     pub filed: Vec<(Option<String>, bool)>,
+    /// What the machine found, before the reader's corrections (`analysis` has them applied).
+    pub machine: Arc<Analysis>,
+    /// What the corrections changed, and those that no longer apply.
+    pub marks: Arc<super::corrections::Marks>,
 }
 
 impl Current {
     pub fn empty() -> Current {
+        let analysis = Analysis { id: None, lang: Lang::En, date: None, entities: vec![], statements: vec![], times: vec![] };
         Current {
             text: String::new(),
             date: None,
             lang_choice: "auto".into(),
-            analysis: Analysis { id: None, lang: Lang::En, date: None, entities: vec![], statements: vec![], times: vec![] },
+            machine: Arc::new(analysis.clone()),
+            analysis,
             order: vec![],
             filed: vec![],
+            marks: Arc::default(),
         }
     }
 
@@ -90,7 +99,17 @@ impl Current {
             let key = |i: usize| (filed[i].0.is_none(), filed[i].0.clone(), analysis.statements[i].content.start);
             key(a).cmp(&key(b))
         });
-        Current { text, date, lang_choice, analysis, order, filed }
+        let machine = Arc::new(analysis.clone());
+        Current { text, date, lang_choice, analysis, order, filed, machine, marks: Arc::default() }
+    }
+
+    /// The same machine analysis with the reader's corrections replayed over it.
+    pub fn corrected(&self, ops: &[Op]) -> Current {
+        let applied = crate::corrections::apply_marked(&self.text, &self.machine, ops);
+        let mut next = Current::new(self.text.clone(), self.date.clone(), self.lang_choice.clone(), applied.analysis);
+        next.machine = self.machine.clone();
+        next.marks = Arc::new(super::corrections::Marks { entities: applied.entities, statements: applied.statements, skipped: applied.skipped });
+        next
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
@@ -133,6 +152,10 @@ pub struct Store {
     pub ui: RwSignal<Ui>,
     /// An analysis under way (in the worker), for the progress line.
     pub busy: RwSignal<Option<super::engine::Busy>>,
+    /// The reader's corrections of this article, with undo and redo.
+    pub edits: RwSignal<History>,
+    /// Title, outlet, link, author as the reader set them (what the text says fills the rest).
+    pub meta: RwSignal<Metadata>,
     generation: StoredValue<u64>,
     /// The next edit is a paste or a drop: analyse it without waiting for more typing.
     urgent: StoredValue<bool>,
@@ -159,6 +182,8 @@ impl Store {
             share_link: RwSignal::new(String::new()),
             ui: RwSignal::new(browser_ui()),
             busy: RwSignal::new(None),
+            edits: RwSignal::new(History::default()),
+            meta: RwSignal::new(Metadata::default()),
             generation: StoredValue::new(0),
             urgent: StoredValue::new(false),
             wanted_selection: StoredValue::new(None),
@@ -219,6 +244,21 @@ impl Store {
 
     /// Show a finished analysis (from the worker or the page).
     pub fn apply(self, current: Current) {
+        let ops = self.edits.with_untracked(|h| h.ops().to_vec());
+        let mut current = current.corrected(&ops);
+        // another article pasted over this one: none of its corrections (nor its details) belong
+        // here. A document loaded with its corrections (link, library) keeps them all the same.
+        let pasted = !self.loading.get_value();
+        let replaced = pasted && !ops.is_empty() && current.marks.skipped.len() == ops.len() && self.current.with_untracked(|c| c.text != current.text);
+        if replaced || current.text.trim().is_empty() {
+            if !ops.is_empty() {
+                self.edits.set(History::default());
+                current = current.corrected(&[]);
+            }
+            if self.meta.with_untracked(|m| !m.is_empty()) {
+                self.meta.set(Metadata::default());
+            }
+        }
         if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten()
             && current.entity(&sel).is_some()
         {
@@ -255,6 +295,8 @@ impl Store {
         self.lang.set(shared.lang.map_or("auto", |l| l.code()).to_string());
         self.selected.set(None);
         self.focus.set(None);
+        self.edits.set(History::new(shared.corrections));
+        self.meta.set(shared.meta);
         if let Some(tab) = shared.view.as_deref().and_then(Tab::parse) {
             self.tab.set(tab);
         }
@@ -273,7 +315,14 @@ impl Store {
             lang: Lang::parse(&self.lang.get_untracked()),
             view: Some(self.tab.get_untracked().as_str().to_string()),
             selected: self.selected.get_untracked(),
+            meta: self.meta.get_untracked(),
+            corrections: self.edits.with_untracked(|h| h.ops().to_vec()),
         }
+    }
+
+    /// Corrections that no longer apply to this analysis, for a message.
+    pub fn skipped(self) -> Vec<Skipped> {
+        self.current.with_untracked(|c| c.marks.skipped.clone())
     }
 
     pub fn toggle_entity(self, id: &str) {

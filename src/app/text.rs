@@ -153,7 +153,7 @@ pub fn TextView() -> impl IntoView {
                     let has_letters = slice.chars().any(char::is_alphabetic);
                     let dir = if !has_letters { doc_dir } else if crate::detect_lang(slice) == Lang::Ar { "rtl" } else { "ltr" };
                     let pieces = runs(&c, para, &marks, &statements).into_iter().map(|run| piece(store, &c, run)).collect_view();
-                    view! { <p dir=dir>{pieces}</p> }
+                    view! { <p dir=dir data-start=para.start.to_string()>{pieces}</p> }
                 })
                 .collect_view()
         };

@@ -87,6 +87,7 @@ pub fn TimelineView() -> impl IntoView {
                 <h2 id="timeline-title">{move || tr(ui.get(), "timeline.title")}</h2>
             </div>
             {filter_note}
+            <super::corrections::StatementEditor/>
             {items}
         </section>
     }
@@ -96,8 +97,10 @@ fn item(store: Store, c: &Current, i: usize, filtered: bool) -> impl IntoView + 
     let ui = store.ui.get_untracked();
     let s = &c.analysis.statements[i];
     let speaker_entity = s.speaker.as_deref().and_then(|id| c.entity(id));
+    let corrected = c.marks.statements.contains(&i);
     let speaker_text = match (speaker_entity, s.speaker_span) {
         (Some(e), _) => e.name.clone(),
+        (None, _) if s.speaker_description.is_some() => s.speaker_description.clone().unwrap_or_default(),
         (None, Some(sp)) => c.slice(sp).to_string(),
         (None, None) => tr(ui, "timeline.unattributed").to_string(),
     };
@@ -123,7 +126,7 @@ fn item(store: Store, c: &Current, i: usize, filtered: bool) -> impl IntoView + 
         view! { <span class="content reported" dir=content_dir>{content}</span> }.into_any()
     };
     view! {
-        <li class="statement" class:hl=move || involved.get() class:undated=inferred data-statement=i.to_string() data-speaker=speaker_id>
+        <li class="statement" class:hl=move || involved.get() class:undated=inferred class:corrected=corrected data-statement=i.to_string() data-speaker=speaker_id>
             <button type="button" class="statement-body" on:click=move |_| focus_statement(store, i)>
                 <span class="who">
                     <span class=format!("speaker kind-{}", kind.map_or("none", |k| k.as_str()))>
@@ -135,6 +138,7 @@ fn item(store: Store, c: &Current, i: usize, filtered: bool) -> impl IntoView + 
                 </span>
                 {quote}
                 {date_note}
+                {corrected.then(|| view! { <span class="corrected-mark" title=tr(ui, "fix.corrected")>"✎"</span> })}
             </button>
         </li>
     }

@@ -291,6 +291,7 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
             content: f.content,
             direct: f.direct,
             date: None,
+            speaker_description: None,
         })
         .collect()
 }

@@ -276,6 +276,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
             content: f.content,
             direct: f.direct,
             date,
+            speaker_description: None,
         });
     }
     // A statement with no date of its own was made when the same speaker's previous dated one
