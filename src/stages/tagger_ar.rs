@@ -72,7 +72,9 @@ impl<'a> WideContext<'a> {
     /// 3 place, else 0) the rule layer gave it, `titled[i]` whether it is a title or role word.
     pub fn new(words: &[&'a str], rule_kind: &[u8], titled: &[bool], clusters: &WordClusters) -> WideContext<'a> {
         let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
-        let paths = stems.iter().map(|s| clusters.path(s)).collect();
+        // One cluster lookup per distinct stem: function words recur on every line.
+        let mut path_of: HashMap<&str, Option<u16>> = HashMap::default();
+        let paths = stems.iter().map(|s| *path_of.entry(s).or_insert_with(|| clusters.path(s))).collect();
         // Per stem: rule kinds, occurrences after a title, occurrences.
         let mut by_stem: HashMap<&str, (u8, u32, u32)> = HashMap::default();
         for (i, s) in stems.iter().enumerate() {
@@ -129,7 +131,11 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
         for n in [2, 3, 4] {
             out.push(h(tpl::STEM_SUFFIX).bytes(&[n as u8]).str(char_suffix(st, n)).finish());
         }
-        out.push(h(tpl::VOWEL_SKELETON).str(&vowel_skeleton(st)).finish());
+        let mut skeleton = h(tpl::VOWEL_SKELETON);
+        for c in st.chars().take(12) {
+            skeleton.byte(if is_long_vowel(c) { b'V' } else { b'C' });
+        }
+        out.push(skeleton.finish());
     }
     out.push(h(tpl::DOC_RULE_KINDS).bytes(&[cx.doc_kinds[i]]).finish());
     if cx.doc_after_title[i] {
@@ -163,7 +169,8 @@ pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be
     if spans.is_empty() {
         return;
     }
-    let key = |a: usize, b: usize| -> Vec<&str> { words[a..b].iter().map(|w| stem(w)).collect() };
+    let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
+    let key = |a: usize, b: usize| -> Vec<&str> { stems[a..b].to_vec() };
     let long_enough = |k: &[&str]| k.iter().map(|w| w.chars().count()).sum::<usize>() >= 3 && k.iter().all(|w| w.chars().all(char::is_alphabetic));
     // Each name's type: the first it was given.
     let mut known: HashMap<Vec<&str>, &str> = HashMap::default();
@@ -180,8 +187,13 @@ pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be
         }
     }
     let longest = known.keys().map(Vec::len).max().unwrap_or(0);
+    let first_words: HashMap<&str, ()> = known.keys().map(|k| (k[0], ())).collect();
     let mut i = 0;
     while i < tags.len() {
+        if !first_words.contains_key(stems[i]) {
+            i += 1;
+            continue;
+        }
         let mut matched = 0;
         for len in (1..=longest.min(tags.len() - i)).rev() {
             if !tags[i..i + len].iter().all(|&t| t == outside) {
@@ -219,10 +231,10 @@ pub fn char_suffix(w: &str, n: usize) -> &str {
     if count <= n { w } else { w.char_indices().nth(count - n).map_or(w, |(i, _)| &w[i..]) }
 }
 
-/// Long vowels and consonants as V and C (كافيلنيكوف → CVCVCCVCVC): foreign names written in
-/// Arabic spell their vowels out, native words mostly do not.
-fn vowel_skeleton(w: &str) -> String {
-    w.chars().take(12).map(|c| if matches!(c, 'ا' | 'و' | 'ي') { 'V' } else { 'C' }).collect()
+/// Long vowels and consonants make a word's skeleton (كافيلنيكوف → CVCVCCVCVC): foreign names
+/// written in Arabic spell their vowels out, native words mostly do not.
+fn is_long_vowel(c: char) -> bool {
+    matches!(c, 'ا' | 'و' | 'ي')
 }
 
 #[cfg(test)]
@@ -234,7 +246,8 @@ mod tests {
         assert_eq!(stem("والرياض"), "رياض");
         assert_eq!(stem("بالرياض"), "رياض");
         assert_eq!(stem("للرياض"), "رياض");
-        assert_eq!(vowel_skeleton("كافيلنيكوف"), "CVCVCCVCVC");
+        let skeleton: String = "كافيلنيكوف".chars().map(|c| if is_long_vowel(c) { 'V' } else { 'C' }).collect();
+        assert_eq!(skeleton, "CVCVCCVCVC");
     }
 
     #[test]

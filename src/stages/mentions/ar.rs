@@ -77,8 +77,8 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     resolve_overlaps(cands)
 }
 
-/// The shipped Arabic NER model (trained on ANERcorp dev by `cargo run --release --example
-/// train_ner_ar`); `None` when the file is a placeholder.
+/// The shipped Arabic NER model (trained on ANERcorp, NewsFANE and AQMAR by `cargo run --release
+/// --example train_ner_ar -- build`); `None` when the file is a placeholder.
 fn tagger_model() -> Option<&'static Model> {
     static MODEL: std::sync::OnceLock<Option<Model>> = std::sync::OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(include_bytes!("../../../data/models/ar-ner.bin"))).as_ref()
