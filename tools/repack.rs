@@ -1,4 +1,4 @@
-//! `--repack OLD.bin OUT.bin [--step N] [--key-bits N]`, shared by both training tools: rewrites a
+//! `--repack OLD.bin OUT.bin [--step N] [--key-bits N]`, of the English training tool: rewrites a
 //! model of the first format (KTG1) in the current one, from its weights, without retraining.
 
 use khabar::stages::tagger::{Model, ktg1_rows};

@@ -7,6 +7,8 @@ pub mod normalize;
 pub mod segment;
 pub mod statements;
 pub mod tagger;
+pub mod tagger_ar;
+pub mod word_clusters;
 pub mod times;
 
 use std::sync::OnceLock;

@@ -320,7 +320,7 @@ impl Model {
 }
 
 /// Reads the rows of a model in the first format (`KTG1`: 32-bit keys, every weight stored), so
-/// that a shipped model can be repacked without retraining: see the taggers' `--repack`.
+/// that a shipped model can be repacked without retraining: see the English tool's `--repack`.
 pub fn ktg1_rows(compressed: &[u8]) -> Option<(Vec<String>, Vec<(u32, Vec<i16>)>)> {
     let raw = miniz_oxide::inflate::decompress_to_vec(compressed).ok()?;
     let mut r = Reader::new(&raw);

@@ -9,6 +9,8 @@ use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
 use crate::stages::tagger::{FeatureHasher, Model};
+use crate::stages::tagger_ar::{WideContext, add_wide_features, char_prefix, char_suffix, propagate_names, shipped_clusters};
+use crate::stages::word_clusters::WordClusters;
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -20,11 +22,16 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let gaz: Vec<Mention> = std::mem::take(out);
     let mut kept = rule_mentions(doc, gaz);
     if let Some(model) = tagger_model() {
-        let feats = tagger_features(doc, &kept);
+        let feats = tagger_features(doc, &kept, shipped_clusters());
+        let mut tags = vec![0u8; doc.tokens.len()];
+        for s in &doc.sentences {
+            tags[s.tokens.clone()].copy_from_slice(&model.tag(&feats[s.tokens.clone()]));
+        }
+        let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.ftok(i)).collect();
+        propagate_names(&words, &mut tags, &model.tags, is_name_word);
         let mut tagged = Vec::new();
         for s in &doc.sentences {
-            let tags = model.tag(&feats[s.tokens.clone()]);
-            tagged.extend(tagger_spans(doc, s.tokens.start, &tags, &model.tags));
+            tagged.extend(tagger_spans(doc, s.tokens.start, &tags[s.tokens.clone()], &model.tags));
         }
         // The tagger fills gaps; where the rules found something, the rules stand.
         for m in tagged {
@@ -60,17 +67,18 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     resolve_overlaps(cands)
 }
 
-/// The shipped Arabic NER model (trained on ANERcorp dev by `cargo run --release --example
-/// train_ner_ar`); `None` when the file is a placeholder.
+/// The shipped Arabic NER model (trained on ANERcorp, NewsFANE and AQMAR by `cargo run --release
+/// --example train_ner_ar -- build`); `None` when the file is a placeholder.
 pub(super) fn tagger_model() -> Option<&'static Model> {
     crate::stages::resources().taggers.ar.as_ref()
 }
 
-/// Features for training the Arabic tagger on one document: the same rule layer as at run time.
-pub fn training_features(doc: &Doc, res: &Resources) -> Vec<Vec<u32>> {
+/// Features for training the Arabic tagger on one document: the same rule layer as at run time,
+/// with the word clusters being trained (`clusters`) in place of the shipped ones.
+pub fn training_features(doc: &Doc, res: &Resources, clusters: &WordClusters) -> Vec<Vec<u32>> {
     let gaz = crate::stages::mentions::gazetteer_mentions(doc, res);
     let kept = if doc.tokens.is_empty() { Vec::new() } else { rule_mentions(doc, gaz) };
-    tagger_features(doc, &kept)
+    tagger_features(doc, &kept, clusters)
 }
 
 /// Entity spans from BIO tags over the tokens of one sentence (starting at token `first`).
@@ -99,10 +107,20 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         if !doc.tokens[a].is_word || !doc.tokens[b - 1].is_word {
             continue;
         }
-        // A conjunction on the first word is not part of the name (وبريطانيا → بريطانيا).
+        // A title, particle or function word alone, or opening a person's name, is no name.
+        let first = doc.ftok(a);
+        if if b - a == 1 { !is_name_word(first) } else { kind == EntityKind::Person && is_not_name(arabic(), first) } {
+            continue;
+        }
+        // A place name with a number after it names an agreement or a conference («جنيف 1»).
+        if kind == EntityKind::Place && b < doc.tokens.len() && doc.ftok(b).bytes().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // A conjunction on the first word is not part of the name (وبريطانيا → بريطانيا); ف is
+        // left alone: it begins names (فقيري) far more often than it joins them.
         let mut fstart = doc.tokens[a].fstart;
         let w = doc.ftok(a);
-        fstart += clitics::peel(w, CONJUNCTIONS, 4).0;
+        fstart += clitics::peel(w, &[clitics::WA], 4).0;
         let fend = doc.tokens[b - 1].fend;
         let span = doc.folded.orig_span(fstart, fend);
         let key = EntityKey::Surface(kind, doc.folded.text[fstart..fend].to_string());
@@ -135,15 +153,6 @@ mod tpl {
     pub const BIAS: u8 = 21;
     pub const PREV2_FLAGS: u8 = 22;
     pub const NEXT_BIGRAM: u8 = 23;
-}
-
-fn char_prefix(w: &str, n: usize) -> &str {
-    w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
-}
-
-fn char_suffix(w: &str, n: usize) -> &str {
-    let count = w.chars().count();
-    if count <= n { w } else { w.char_indices().nth(count - n).map_or(w, |(i, _)| &w[i..]) }
 }
 
 /// Lexical flags of a word as one small bit set.
@@ -193,7 +202,7 @@ fn shape(w: &str) -> u8 {
 
 /// The tagger's features for every token of the document: word, stem, affixes, neighbours,
 /// lexical flags and what the rule layer found there. The word comes first.
-fn tagger_features(doc: &Doc, kept: &[Cand]) -> Vec<Vec<u32>> {
+fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec<u32>> {
     let ar = arabic();
     let n = doc.tokens.len();
     // Rule labels per token: kind and source, and whether the token begins the mention.
@@ -224,6 +233,10 @@ fn tagger_features(doc: &Doc, kept: &[Cand]) -> Vec<Vec<u32>> {
     let fl: Vec<u8> = (0..n).map(|i| flags(ar, doc.ftok(i))).collect();
     let flag_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { fl[i as usize] } };
     let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
+    let words: Vec<&str> = (0..n).map(|i| doc.ftok(i)).collect();
+    let rule_kind: Vec<u8> = rule.iter().map(|&r| if r == 0 { 0 } else { (r - 1) / 2 / 4 }).collect();
+    let titled: Vec<bool> = fl.iter().map(|&f| f & (1 | 128) != 0).collect();
+    let wide = WideContext::new(&words, &rule_kind, &titled, clusters);
     let mut out = Vec::with_capacity(n);
     for iu in 0..n {
         let i = iu as isize;
@@ -259,6 +272,7 @@ fn tagger_features(doc: &Doc, kept: &[Cand]) -> Vec<Vec<u32>> {
         f.push(byte_feat(tpl::NEXT_FLAGS, &[flag_at(i + 1)]));
         f.push(byte_feat(tpl::SHAPE, &[shape(word(i - 1)), shape(w), shape(word(i + 1))]));
         f.push(h(tpl::BIAS).finish());
+        add_wide_features(&wide, iu, &mut f);
         out.push(f);
     }
     out
@@ -332,6 +346,12 @@ fn is_not_name(ar: &Arabic, w: &str) -> bool {
         };
         rest.is_some_and(|r| has_article(r) || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || starts_with_any(r, class::NOUN_PREFIX) && r.chars().count() <= 3)
     }
+}
+
+/// A word that can be a name on its own: not a function word, title, role, reporting verb,
+/// nationality, month or name particle (أبو, بن).
+pub fn is_name_word(w: &str) -> bool {
+    !is_not_name(arabic(), w) && !is_name_particle(strip_conj(w).1)
 }
 
 /// Possessive and object pronouns end common nouns (خارجيته، بنظرائه), never names.

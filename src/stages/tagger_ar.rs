@@ -1,0 +1,247 @@
+//! Features of the Arabic tagger that reach beyond the token and its neighbours: word clusters
+//! learned from unlabelled news, character evidence for foreign names written in Arabic, and what
+//! the rest of the document says about the same word. The local features are in
+//! `stages/mentions/ar.rs` (`tagger_features`), which calls [`add_wide_features`].
+
+use crate::stages::tagger::FeatureHasher;
+use crate::stages::word_clusters::{WordClusters, path_prefix};
+// FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
+
+/// The shipped clusters (`data/lang/ar/clusters.bin`, built with the tagger: data/SOURCES.md).
+pub fn shipped_clusters() -> &'static WordClusters {
+    static CLUSTERS: std::sync::OnceLock<WordClusters> = std::sync::OnceLock::new();
+    CLUSTERS.get_or_init(|| WordClusters::from_bytes(include_bytes!("../../data/lang/ar/clusters.bin")).unwrap_or_else(WordClusters::empty))
+}
+
+/// A word without its proclitics and article (و/ف, then ب/ل/ك, then ال): also the key of the
+/// word clusters, so that والرياض, بالرياض and الرياض share one cluster.
+pub use crate::lang::ar::clitics::stem;
+
+mod tpl {
+    pub const CLUSTER: u8 = 40;
+    pub const PREV_CLUSTER: u8 = 41;
+    pub const NEXT_CLUSTER: u8 = 42;
+    pub const NO_CLUSTER: u8 = 43;
+    pub const STEM_PREFIX: u8 = 44;
+    pub const STEM_SUFFIX: u8 = 45;
+    pub const VOWEL_SKELETON: u8 = 46;
+    pub const DOC_RULE_KINDS: u8 = 47;
+    pub const DOC_AFTER_TITLE: u8 = 48;
+    pub const CLUSTER_PAIR: u8 = 49;
+}
+
+/// Depths of the cluster-path prefixes used as features: coarse classes to nearly single words.
+const DEPTHS: [u32; 4] = [4, 7, 10, 12];
+
+/// What the whole document knows about each token's stem, computed once per document.
+pub struct WideContext<'a> {
+    stems: Vec<&'a str>,
+    paths: Vec<Option<u16>>,
+    /// For each token whose stem occurs more than once: the rule kinds found on its occurrences.
+    doc_kinds: Vec<u8>,
+    /// For each token: another occurrence of its stem follows a title or role word.
+    doc_after_title: Vec<bool>,
+}
+
+impl<'a> WideContext<'a> {
+    /// `words[i]` is token i's folded text, `rule_kind[i]` the kind (1 person, 2 organisation,
+    /// 3 place, else 0) the rule layer gave it, `titled[i]` whether it is a title or role word.
+    pub fn new(words: &[&'a str], rule_kind: &[u8], titled: &[bool], clusters: &WordClusters) -> WideContext<'a> {
+        let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
+        // One cluster lookup per distinct stem: function words recur on every line.
+        let mut path_of: HashMap<&str, Option<u16>> = HashMap::default();
+        let paths = stems.iter().map(|s| *path_of.entry(s).or_insert_with(|| clusters.path(s))).collect();
+        // Per stem: rule kinds, occurrences after a title, occurrences.
+        let mut by_stem: HashMap<&str, (u8, u32, u32)> = HashMap::default();
+        for (i, s) in stems.iter().enumerate() {
+            if s.chars().count() < 3 {
+                continue;
+            }
+            let e = by_stem.entry(s).or_default();
+            if rule_kind[i] > 0 {
+                e.0 |= 1 << rule_kind[i];
+            }
+            e.1 += u32::from(i > 0 && titled[i - 1]);
+            e.2 += 1;
+        }
+        let mut doc_kinds = vec![0u8; words.len()];
+        let mut doc_after_title = vec![false; words.len()];
+        for (i, s) in stems.iter().enumerate() {
+            if let Some(&(kinds, after_title, count)) = by_stem.get(s)
+                && count > 1
+            {
+                doc_kinds[i] = kinds;
+                doc_after_title[i] = after_title > u32::from(i > 0 && titled[i - 1]);
+            }
+        }
+        WideContext { stems, paths, doc_kinds, doc_after_title }
+    }
+}
+
+/// Cluster features of token `i` and its neighbours, character evidence from its stem, and the
+/// document-level features: appended to `out`.
+pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
+    let path_at = |j: isize| -> Option<u16> { if j < 0 { None } else { cx.paths.get(j as usize).copied().flatten() } };
+    let h = FeatureHasher::new;
+    let ii = i as isize;
+    match path_at(ii) {
+        Some(p) => {
+            for d in DEPTHS {
+                out.push(h(tpl::CLUSTER).bytes(&path_prefix(p, d).to_le_bytes()).finish());
+            }
+        }
+        None => out.push(h(tpl::NO_CLUSTER).finish()),
+    }
+    let coarse = |j: isize, d: u32| path_at(j).map_or(0, |p| path_prefix(p, d));
+    for d in [4, 10] {
+        out.push(h(tpl::PREV_CLUSTER).bytes(&[d as u8]).bytes(&coarse(ii - 1, d).to_le_bytes()).finish());
+        out.push(h(tpl::NEXT_CLUSTER).bytes(&[d as u8]).bytes(&coarse(ii + 1, d).to_le_bytes()).finish());
+    }
+    out.push(h(tpl::CLUSTER_PAIR).bytes(&coarse(ii - 1, 7).to_le_bytes()).bytes(&coarse(ii, 7).to_le_bytes()).finish());
+    let st = cx.stems[i];
+    let chars = st.chars().count();
+    if chars >= 4 {
+        for n in [3, 4] {
+            out.push(h(tpl::STEM_PREFIX).bytes(&[n as u8]).str(char_prefix(st, n)).finish());
+        }
+        for n in [2, 3, 4] {
+            out.push(h(tpl::STEM_SUFFIX).bytes(&[n as u8]).str(char_suffix(st, n)).finish());
+        }
+        let mut skeleton = h(tpl::VOWEL_SKELETON);
+        for c in st.chars().take(12) {
+            skeleton.byte(if is_long_vowel(c) { b'V' } else { b'C' });
+        }
+        out.push(skeleton.finish());
+    }
+    out.push(h(tpl::DOC_RULE_KINDS).bytes(&[cx.doc_kinds[i]]).finish());
+    if cx.doc_after_title[i] {
+        out.push(h(tpl::DOC_AFTER_TITLE).finish());
+    }
+}
+
+/// Document-level consistency after tagging (`tags` over every token of the document, named by
+/// `names` as "O", "B-PER", "I-PER" ...): a name tagged once is a name at its other occurrences
+/// left untagged, and the last word of a person's full name alone is that person (وأضاف ماهاما).
+/// Only words that `can_be_name` are spread. Person names back to back become one.
+pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be_name: impl Fn(&str) -> bool) {
+    let index = |name: &str| names.iter().position(|n| n == name).map(|i| i as u8);
+    let Some(outside) = index("O") else { return };
+    // Entity spans as (start, end, type).
+    let mut spans: Vec<(usize, usize, &str)> = Vec::new();
+    let mut k = 0;
+    while k < tags.len() {
+        let name = names.get(tags[k] as usize).map_or("O", String::as_str);
+        let Some(typ) = name.strip_prefix("B-") else {
+            k += 1;
+            continue;
+        };
+        let mut e = k + 1;
+        while e < tags.len() && names.get(tags[e] as usize).and_then(|n| n.strip_prefix("I-")) == Some(typ) {
+            e += 1;
+        }
+        spans.push((k, e, typ));
+        k = e;
+    }
+    if spans.is_empty() {
+        return;
+    }
+    let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
+    let key = |a: usize, b: usize| -> Vec<&str> { stems[a..b].to_vec() };
+    let long_enough = |k: &[&str]| k.iter().map(|w| w.chars().count()).sum::<usize>() >= 3 && k.iter().all(|w| w.chars().all(char::is_alphabetic));
+    // Each name's type: the first it was given.
+    let mut known: HashMap<Vec<&str>, &str> = HashMap::default();
+    for &(a, b, typ) in &spans {
+        let k = key(a, b);
+        if b - a <= 4 && long_enough(&k) && can_be_name(words[a]) {
+            known.entry(k).or_insert(typ);
+        }
+        if typ == "PER" && b - a >= 2 {
+            let last = key(b - 1, b);
+            if last[0].chars().count() >= 3 && long_enough(&last) && can_be_name(words[b - 1]) {
+                known.entry(last).or_insert(typ);
+            }
+        }
+    }
+    let longest = known.keys().map(Vec::len).max().unwrap_or(0);
+    let first_words: HashMap<&str, ()> = known.keys().map(|k| (k[0], ())).collect();
+    let mut i = 0;
+    while i < tags.len() {
+        if !first_words.contains_key(stems[i]) {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        for len in (1..=longest.min(tags.len() - i)).rev() {
+            if !tags[i..i + len].iter().all(|&t| t == outside) {
+                continue;
+            }
+            if let Some(&typ) = known.get(&key(i, i + len))
+                && let (Some(b), Some(inside)) = (index(&format!("B-{typ}")), index(&format!("I-{typ}")))
+            {
+                // Right after a name of its type it continues that name (محمد + مأمون).
+                let continues = i > 0 && names.get(tags[i - 1] as usize).is_some_and(|n| n.get(2..) == Some(typ));
+                tags[i] = if continues { inside } else { b };
+                tags[i + 1..i + len].iter_mut().for_each(|t| *t = inside);
+                matched = len;
+                break;
+            }
+        }
+        i += matched.max(1);
+    }
+    // Two person names back to back, with no conjunction between, are one name (محمد | مأمون).
+    if let (Some(b), Some(inside)) = (index("B-PER"), index("I-PER")) {
+        for i in 1..tags.len() {
+            if tags[i] == b && (tags[i - 1] == b || tags[i - 1] == inside) && !words[i].starts_with('و') {
+                tags[i] = inside;
+            }
+        }
+    }
+}
+
+pub fn char_prefix(w: &str, n: usize) -> &str {
+    w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
+}
+
+pub fn char_suffix(w: &str, n: usize) -> &str {
+    let count = w.chars().count();
+    if count <= n { w } else { w.char_indices().nth(count - n).map_or(w, |(i, _)| &w[i..]) }
+}
+
+/// Long vowels and consonants make a word's skeleton (كافيلنيكوف → CVCVCCVCVC): foreign names
+/// written in Arabic spell their vowels out, native words mostly do not.
+fn is_long_vowel(c: char) -> bool {
+    matches!(c, 'ا' | 'و' | 'ي')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_share_clusters_across_clitics() {
+        assert_eq!(stem("والرياض"), "رياض");
+        assert_eq!(stem("بالرياض"), "رياض");
+        assert_eq!(stem("للرياض"), "رياض");
+        let skeleton: String = "كافيلنيكوف".chars().map(|c| if is_long_vowel(c) { 'V' } else { 'C' }).collect();
+        assert_eq!(skeleton, "CVCVCCVCVC");
+    }
+
+    #[test]
+    fn names_tagged_once_are_names_everywhere() {
+        let names: Vec<String> = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"].iter().map(|s| s.to_string()).collect();
+        let words = ["قال", "طه", "ياسين", "رمضان", "في", "بغداد", "واكد", "رمضان", "من", "وبغداد"];
+        let mut tags = vec![0, 1, 2, 2, 0, 3, 0, 0, 0, 0];
+        propagate_names(&words, &mut tags, &names, |_| true);
+        assert_eq!(tags, vec![0, 1, 2, 2, 0, 3, 0, 1, 0, 3]);
+    }
+
+    #[test]
+    fn other_occurrences_carry_the_rule_kind() {
+        let words = ["قال", "الرييس", "كافيلنيكوف", "ثم", "وكافيلنيكوف"];
+        let cx = WideContext::new(&words, &[0, 0, 1, 0, 0], &[false, true, false, false, false], &WordClusters::empty());
+        assert_eq!(cx.doc_kinds[4], 1 << 1);
+        assert!(cx.doc_after_title[4]);
+        assert!(!cx.doc_after_title[2]);
+    }
+}
