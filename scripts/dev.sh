@@ -56,7 +56,14 @@ setup_python() {
     step $SUDO apt-get update -qq
     step $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless
   fi
-  [ -x .venv/bin/python ] || step python3 -m venv .venv
+  if ! .venv/bin/python -c 'import sys' 2>/dev/null; then
+    # Debian's own python3 needs python3-venv for `-m venv`; the machine's CPython has it.
+    if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+      step $SUDO apt-get update -qq
+      step $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+    fi
+    step python3 -m venv --clear .venv
+  fi
   if ! cmp -s python/requirements-dev.txt .venv/requirements-dev.txt; then
     step .venv/bin/python -m pip install --quiet --disable-pip-version-check -r python/requirements-dev.txt
     cp python/requirements-dev.txt .venv/requirements-dev.txt
