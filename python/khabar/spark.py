@@ -19,7 +19,7 @@ extension: see the project's README).
 from __future__ import annotations
 
 import io
-from typing import Iterator, List, Optional
+from typing import Iterator, List, Optional, Tuple
 
 import pyarrow as pa
 import pyarrow.json as pa_json
@@ -31,66 +31,43 @@ from . import _iso_date, _khabar
 
 __all__ = ["ANALYSIS_SCHEMA", "analyze", "entities", "statements", "times"]
 
-_SPAN = T.StructType([T.StructField("start", T.LongType()), T.StructField("end", T.LongType())])
+def _struct(*fields: Tuple[str, T.DataType]) -> T.StructType:
+    return T.StructType([T.StructField(name, type_) for name, type_ in fields])
+
+
+_SPAN = _struct(("start", T.LongType()), ("end", T.LongType()))
 
 #: The Analysis as a Spark type: the fields of the CLI's JSON (offsets are UTF-8 byte ranges).
-ANALYSIS_SCHEMA = T.StructType(
-    [
-        T.StructField("lang", T.StringType()),
-        T.StructField("date", T.StringType()),
-        T.StructField(
-            "entities",
-            T.ArrayType(
-                T.StructType(
-                    [
-                        T.StructField("id", T.StringType()),
-                        T.StructField("kind", T.StringType()),
-                        T.StructField("name", T.StringType()),
-                        T.StructField("name_en", T.StringType()),
-                        T.StructField("mentions", T.ArrayType(_SPAN)),
-                        T.StructField(
-                            "geo",
-                            T.StructType(
-                                [
-                                    T.StructField("lat", T.DoubleType()),
-                                    T.StructField("lon", T.DoubleType()),
-                                    T.StructField("country", T.StringType()),
-                                    T.StructField("kind", T.StringType()),
-                                ]
-                            ),
-                        ),
-                    ]
-                )
-            ),
+ANALYSIS_SCHEMA = _struct(
+    ("lang", T.StringType()),
+    ("date", T.StringType()),
+    (
+        "entities",
+        T.ArrayType(
+            _struct(
+                ("id", T.StringType()),
+                ("kind", T.StringType()),
+                ("name", T.StringType()),
+                ("name_en", T.StringType()),
+                ("mentions", T.ArrayType(_SPAN)),
+                ("geo", _struct(("lat", T.DoubleType()), ("lon", T.DoubleType()), ("country", T.StringType()), ("kind", T.StringType()))),
+            )
         ),
-        T.StructField(
-            "statements",
-            T.ArrayType(
-                T.StructType(
-                    [
-                        T.StructField("speaker", T.StringType()),
-                        T.StructField("speaker_span", _SPAN),
-                        T.StructField("cue", _SPAN),
-                        T.StructField("content", _SPAN),
-                        T.StructField("direct", T.BooleanType()),
-                        T.StructField("date", T.StringType()),
-                    ]
-                )
-            ),
+    ),
+    (
+        "statements",
+        T.ArrayType(
+            _struct(
+                ("speaker", T.StringType()),
+                ("speaker_span", _SPAN),
+                ("cue", _SPAN),
+                ("content", _SPAN),
+                ("direct", T.BooleanType()),
+                ("date", T.StringType()),
+            )
         ),
-        T.StructField(
-            "times",
-            T.ArrayType(
-                T.StructType(
-                    [
-                        T.StructField("start", T.LongType()),
-                        T.StructField("end", T.LongType()),
-                        T.StructField("value", T.StringType()),
-                    ]
-                )
-            ),
-        ),
-    ]
+    ),
+    ("times", T.ArrayType(_struct(("start", T.LongType()), ("end", T.LongType()), ("value", T.StringType())))),
 )
 
 
