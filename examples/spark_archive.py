@@ -50,6 +50,10 @@ def main(argv: list[str] | None = None) -> int:
     archive = spark.read.parquet(args.archive) if fmt == "parquet" else spark.read.json(args.archive)
     if args.limit is not None:
         archive = archive.limit(args.limit)
+    # A gzipped file is one partition: spread it so that every core analyses.
+    cores = spark.sparkContext.defaultParallelism
+    if archive.rdd.getNumPartitions() < cores:
+        archive = archive.repartition(cores)
 
     # Analyse once: the three tables are read back from the stored analyses.
     ks.analyze(archive, error_col="analysis_error").write.mode("overwrite").parquet(f"{args.out}/analyses")
