@@ -5,6 +5,7 @@
 #   scripts/dev.sh serve    install what is missing, build dist/, serve it on http://127.0.0.1:${PORT:-8080}/
 #   scripts/dev.sh test     install what is missing, run every test (native, CLI, property, Python
 #                           and Spark, browser)
+#   scripts/dev.sh python   install what the Python package needs, run only its tests (and Spark's)
 #   scripts/dev.sh setup    install only
 #   scripts/dev.sh build    install + `trunk build --release` into dist/
 #   scripts/dev.sh quality  print the khabar-eval figures on the dev gold data (no assertions)
@@ -70,6 +71,10 @@ setup_python() {
   fi
 }
 
+# Builds and installs the wheel, compares the package with the CLI, runs the Spark example in
+# local[2] (python/tests/conftest.py).
+python_tests() { step env KHABAR_SHARED="$SHARED" .venv/bin/python -m pytest python/tests -q; }
+
 build() { step trunk build --release; }
 
 need_shared() {
@@ -96,9 +101,7 @@ run_tests() {
   need_shared
   # Native: core unit tests, the CLI as a process, property tests over analyze, the seed checks.
   step cargo test
-  # The Python package: builds and installs the wheel, compares it with the CLI, runs the Spark
-  # example in local[2] (python/tests/conftest.py).
-  step env KHABAR_SHARED="$SHARED" .venv/bin/python -m pytest python/tests -q
+  python_tests
   # A short fuzz pass (the long one: `cargo run --release --example fuzz -- --seconds 600`).
   step cargo run --quiet --example fuzz -- --seconds "${FUZZ_SECONDS:-30}"
   # The browser app, then the end-to-end journey in headless Chromium against dist/ under a sub-path.
@@ -113,6 +116,7 @@ case "${1:-test}" in
          echo "Khabar is served at http://127.0.0.1:${PORT:-8080}/  (Ctrl-C stops it)"
          exec python3 -m http.server "${PORT:-8080}" --bind 127.0.0.1 --directory dist ;;
   test)  t0=$SECONDS; setup; setup_python; run_tests; echo "all tests passed in $(( SECONDS - t0 ))s" ;;
+  python) setup_python; need_shared; python_tests ;;
   quality) quality ;;
-  *) echo "usage: $0 [serve|test|setup|build|quality]" >&2; exit 2 ;;
+  *) echo "usage: $0 [serve|test|setup|build|python|quality]" >&2; exit 2 ;;
 esac

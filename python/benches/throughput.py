@@ -10,7 +10,8 @@
     cargo build --release && .venv/bin/python python/benches/throughput.py [--corpus FILE.jsonl.gz] [--passes 3]
 
 Needs the wheel installed in the interpreter that runs it (``maturin build --release`` then
-``pip install``). Each figure is the median of the passes; the load average is printed with them.
+``pip install``). Each figure is the median of the passes; the load average is printed with them,
+and CPU seconds beside wall-clock ones (they do not depend on what else the machine runs).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import argparse
 import gzip
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -26,17 +28,26 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Tuple
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def median_seconds(passes: int, run) -> float:
-    times = []
+def cpu_seconds() -> float:
+    """CPU time of this process (all its threads) and its finished children."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def median_seconds(passes: int, run) -> Tuple[float, float]:
+    """Median wall-clock seconds and median CPU seconds of `passes` runs."""
+    walls, cpus = [], []
     for _ in range(passes):
-        t0 = time.perf_counter()
+        c0, t0 = cpu_seconds(), time.perf_counter()
         run()
-        times.append(time.perf_counter() - t0)
-    return statistics.median(times)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(cpu_seconds() - c0)
+    return statistics.median(walls), statistics.median(cpus)
 
 
 def main() -> int:
@@ -71,15 +82,21 @@ def main() -> int:
         t0 = time.perf_counter()
         khabar.analyze("قال الوزير أمس في القاهرة إن المحادثات ستستأنف.")
         warm = time.perf_counter() - t0
-        rows.append(("analyze_many (2 threads)", median_seconds(args.passes, lambda: sum(1 for _ in khabar.analyze_many(docs, threads=2)))))
+        for threads in (1, 2):
+            def many() -> None:
+                for _ in khabar.analyze_many(docs, threads=threads):
+                    pass
+
+            rows.append((f"analyze_many, {threads} thread{'s' if threads > 1 else ''}", median_seconds(args.passes, many)))
 
         spark_start, spark_warm, spark_run = spark_figures(corpus, n, args.passes)
         rows.append(("Spark local[2], once started", spark_run))
 
-        base = rows[0][1]
-        print(f"\n| way | seconds | articles/s | vs --jobs 1 |\n|---|---:|---:|---:|")
-        for name, secs in rows:
-            print(f"| {name} | {secs:.2f} | {n / secs:,.0f} | {base / secs:.2f}× |")
+        base = rows[0][1][0]
+        print("\n| way | seconds | articles/s | vs --jobs 1 | CPU seconds |\n|---|---:|---:|---:|---:|")
+        for name, (secs, cpu) in rows:
+            cpu_text = f"{cpu:.2f}" if cpu else "–"
+            print(f"| {name} | {secs:.2f} | {n / secs:,.0f} | {base / secs:.2f}× | {cpu_text} |")
         print(f"\nstart-up: Python module + first analysis (resources decoded) {warm * 1000:.0f} ms; Spark session "
               f"{spark_start:.1f} s, then the first job (Python workers start, import khabar) {spark_warm:.1f} s")
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
@@ -100,6 +117,7 @@ def spark_figures(corpus: Path, n: int, passes: int):
         SparkSession.builder.master("local[2]")
         .appName("khabar-bench")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         # JSON lines split into 8 partitions without a shuffle, so both cores stay busy to the end.
         .config("spark.sql.files.maxPartitionBytes", str(corpus.stat().st_size // 8 + 1))
         .config("spark.sql.files.openCostInBytes", "0")
@@ -116,9 +134,10 @@ def spark_figures(corpus: Path, n: int, passes: int):
     def run() -> None:
         ks.analyze(archive).write.format("noop").mode("overwrite").save()
 
-    steady = median_seconds(passes, run)
+    steady, _ = median_seconds(passes, run)
     spark.stop()
-    return started, warm, steady
+    # The work is done in the JVM and its Python workers, whose CPU time this process cannot see.
+    return started, warm, (steady, 0.0)
 
 
 if __name__ == "__main__":
