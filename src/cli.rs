@@ -135,11 +135,8 @@ fn run_jsonl(mut reader: Box<dyn BufRead>, out: &mut impl Write, a: &Args) -> Re
     let jobs = a.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     // One thread reads, analyses and writes a line at a time, so a pipe gets each answer as soon
     // as it is ready; more threads analyse a batch of lines at once and write it in input order.
-    let pool = if jobs > 1 {
-        Some(rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| format!("cannot start {jobs} threads: {e}"))?)
-    } else {
-        None
-    };
+    let pool =
+        if jobs > 1 { Some(rayon::ThreadPoolBuilder::new().num_threads(jobs).build().map_err(|e| format!("cannot start {jobs} threads: {e}"))?) } else { None };
     let batch_lines = if pool.is_some() { jobs * LINES_PER_THREAD } else { 1 };
     let mut line_no = 0usize;
     let mut failures = 0usize;

@@ -66,11 +66,12 @@ fn pool(threads: usize) -> Result<Arc<rayon::ThreadPool>, String> {
 /// A `text` of None stands for a document the caller already found wrong.
 #[pyfunction]
 #[pyo3(signature = (docs, threads=None))]
-fn analyze_batch(py: Python<'_>, docs: Vec<(Option<Bound<'_, PyString>>, Option<String>, Option<String>)>, threads: Option<usize>) -> PyResult<Vec<(bool, String)>> {
-    let requests: Vec<Request> = docs
-        .into_iter()
-        .map(|(text, lang, date)| (text.as_ref().map_or_else(|| Err(String::new()), text_of), lang, date))
-        .collect();
+fn analyze_batch(
+    py: Python<'_>,
+    docs: Vec<(Option<Bound<'_, PyString>>, Option<String>, Option<String>)>,
+    threads: Option<usize>,
+) -> PyResult<Vec<(bool, String)>> {
+    let requests: Vec<Request> = docs.into_iter().map(|(text, lang, date)| (text.as_ref().map_or_else(|| Err(String::new()), text_of), lang, date)).collect();
     let pool = match threads {
         Some(0) => return Err(PyValueError::new_err("threads must be 1 or more")),
         Some(1) => None,
