@@ -97,7 +97,10 @@ def main() -> int:
         for name, (secs, cpu) in rows:
             cpu_text = f"{cpu:.2f}" if cpu else "–"
             print(f"| {name} | {secs:.2f} | {n / secs:,.0f} | {base / secs:.2f}× | {cpu_text} |")
-        print(f"\nstart-up: Python module + first analysis (resources decoded) {warm * 1000:.0f} ms; Spark session "
+        jobs1, jobs2, spark_secs = rows[0][1][0], rows[1][1][0], rows[-1][1][0]
+        print(f"\ntargets (issue #14): --jobs 2 is {jobs1 / jobs2:.2f}× --jobs 1 (≥ 1.8×: {'met' if jobs1 / jobs2 >= 1.8 else 'not met'}); "
+              f"Spark once started takes {spark_secs / jobs2:.2f}× the time of --jobs 2 (≤ 1.5×: {'met' if spark_secs / jobs2 <= 1.5 else 'not met'})")
+        print(f"start-up: Python module + first analysis (resources decoded) {warm * 1000:.0f} ms; Spark session "
               f"{spark_start:.1f} s, then the first job (Python workers start, import khabar) {spark_warm:.1f} s")
         print(f"load average at the end: {os.getloadavg()[0]:.1f}")
     finally:
