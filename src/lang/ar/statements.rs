@@ -1,0 +1,767 @@
+//! Arabic rules for the statements stage: reporting verbs in every form (VSO and SVO), the
+//! complementiser or quotation that opens the content, reporting frames (حسب قول، بحسب، وفقا لـ،
+//! جاء فيه), direct quotes «…» with nesting, and speakers carried over for وأضاف/مضيفا.
+
+use crate::lang::WordClass;
+use crate::lang::ar::clitics::{self, BI, LI, without_wa};
+use crate::lang::ar::{Arabic, CueClass, CueShape, arabic, class};
+use crate::stages::link::Linked;
+use crate::stages::segment::Doc;
+use crate::{EntityKind, Span, Statement, TimeExpr};
+
+fn is_complementiser(w: &str) -> bool {
+    is(w, class::COMPLEMENTISER)
+}
+
+fn is_inform_verb(w: &str) -> bool {
+    is(without_wa(w), class::INFORM)
+}
+
+/// "It is said / it is noted that": the author's aside, never someone's statement.
+fn is_impersonal(w: &str) -> bool {
+    is(without_wa(w), class::IMPERSONAL)
+}
+
+/// Continuation verbs carry the previous speaker when no subject is given.
+fn is_continuation(w: &str) -> bool {
+    is(clitics::peel(w, clitics::CONJUNCTIONS, 0).1, class::CONTINUE)
+}
+
+/// Nouns that name an unnamed source (مصدر، مسؤول، مصادر، بيان): such a phrase can be a speaker.
+fn is_source_noun(w: &str) -> bool {
+    is(clitics::without_article(without_wa(w)), class::SOURCE_NOUN)
+}
+
+/// A folded word of a class of `data/lang/ar/words.tsv`.
+fn is(w: &str, c: WordClass) -> bool {
+    arabic().words.is(w, c)
+}
+
+struct Ctx<'d, 'a> {
+    doc: &'d Doc<'a>,
+    ar: &'static Arabic,
+    /// (span, entity index), sorted by start.
+    mentions: Vec<(Span, usize)>,
+    entities: &'d [Linked],
+    close: Vec<Option<usize>>,
+}
+
+impl Ctx<'_, '_> {
+    fn w(&self, i: usize) -> &str {
+        if i < self.doc.tokens.len() { self.doc.ftok(i) } else { "" }
+    }
+    /// Whether token i is a word of a class.
+    fn is(&self, i: usize, c: WordClass) -> bool {
+        self.ar.words.is(self.w(i), c)
+    }
+    fn sent(&self, i: usize) -> usize {
+        self.doc.tokens[i].sentence
+    }
+    fn sentence_end(&self, i: usize) -> usize {
+        self.doc.sentences[self.sent(i)].tokens.end
+    }
+    fn sentence_start(&self, i: usize) -> usize {
+        self.doc.sentences[self.sent(i)].tokens.start
+    }
+    fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end)
+    }
+    /// Who a speaker phrase [a, b) names: its entity, and its name when it holds one, else the phrase.
+    fn speaker_of(&self, a: usize, b: usize) -> (Option<usize>, Option<Span>) {
+        let (sa, sb) = self.name_in(a, b).unwrap_or((a, b));
+        (self.entity_in(a, b), Some(self.span(sa, sb)))
+    }
+    /// A mention starting in token k (after its proclitics): its kind and the token after it.
+    fn mention_from(&self, k: usize) -> Option<(EntityKind, usize)> {
+        let t = self.doc.tokens[k].span;
+        self.mentions
+            .iter()
+            .find(|(m, _)| m.start >= t.start && m.start < t.end)
+            .map(|(m, e)| (self.entities[*e].entity.kind, self.doc.token_at_or_after(m.end)))
+    }
+    /// The name inside a speaker phrase [a, b) that holds a person's mention: the mention widened
+    /// over the name words around it (a first name the tagger left out, a family name after it),
+    /// without the titles before it or an origin after it (الدكتورة مها المنيف، ماجد … من الرياض).
+    fn name_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let sp = self.span(a, b);
+        let (m, _) = self.mentions.iter().find(|(m, e)| m.start >= sp.start && m.start < sp.end && self.entities[*e].entity.kind == EntityKind::Person)?;
+        let mut s = self.doc.token_at_or_after(m.start + 1).saturating_sub(1).max(a);
+        let mut e = self.doc.token_at_or_after(m.end).min(b);
+        let name_word = |k: usize| {
+            let w = self.w(k);
+            w.chars().all(char::is_alphabetic) && !self.ar.is_title(w) && !self.ar.is_stop(w) && !self.ar.is_demonym(w) && !self.ar.is_speech_verb(w) && !is_source_noun(w)
+        };
+        // Before the mention: given names, never a definite or prepositional word (بالإنابة).
+        while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) {
+            s -= 1;
+        }
+        // After it: family names, never an addressee (لفرانس برس).
+        while e < b && name_word(e) && !self.is(e, class::SPEAKER_END) && !self.w(e).starts_with(LI) {
+            e += 1;
+        }
+        (s < e).then_some((s, e))
+    }
+    /// The entity mentioned within tokens [a, b): a person first, then the mention that opens the phrase.
+    fn entity_in(&self, a: usize, b: usize) -> Option<usize> {
+        if a >= b {
+            return None;
+        }
+        let sp = self.span(a, b);
+        // Mentions that start inside the phrase (a long name may run past a cut: المرصد السوري لحقوق …).
+        let inside: Vec<&(Span, usize)> = self.mentions.iter().filter(|(m, _)| m.start >= sp.start && m.start < sp.end).collect();
+        let kind = |e: usize| self.entities[e].entity.kind;
+        if let Some((_, e)) = inside.iter().find(|(_, e)| kind(*e) == EntityKind::Person) {
+            return Some(*e);
+        }
+        // An organisation or country speaks when it opens the phrase (الكرملين, روسيا), not when it
+        // follows a role (مدير هيئة …).
+        let first_word = self.doc.tokens[a].span;
+        inside
+            .iter()
+            .find(|(m, e)| matches!(kind(*e), EntityKind::Organization | EntityKind::Place) && m.start < first_word.end)
+            .map(|(_, e)| *e)
+    }
+}
+
+/// Trims a speaker phrase to its nominal core: no leading pronoun-prepositions, times, commas.
+fn trim_speaker(c: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    let junk = |w: &str| !c.doc.tokens.is_empty() && c.ar.words.is(w, class::SPEAKER_EDGE);
+    while a < b && junk(c.w(a)) {
+        a += 1;
+    }
+    while b > a && junk(c.w(b - 1)) {
+        b -= 1;
+    }
+    (a < b && b - a <= 10).then_some((a, b))
+}
+
+/// The speaker phrase after a verb (VSO): up to the first preposition, comma or time word.
+fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
+    let mut a = v + 1;
+    // Addressee and pronoun objects right after the verb: قال له بوتين, قال لـ«الشرق الأوسط».
+    while a < until && c.is(a, class::AFTER_VERB) {
+        a += 1;
+    }
+    // An addressee (لوكالة رويترز، للصحافيين) is not the speaker; a name that starts with ل is.
+    if a < until && c.w(a).starts_with(LI) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[a].span.start) {
+        return None;
+    }
+    let mut b = a;
+    while b < until {
+        let w = c.w(b);
+        // A name in quotation marks inside the phrase: أمين عام «الائتلاف», مصادر في «الجيش الحر».
+        if w == "«"
+            && let Some(cl) = c.close[b].filter(|&cl| cl < until && cl <= b + 6)
+        {
+            b = cl + 1;
+            continue;
+        }
+        // مصادر في الجيش، مسؤول في الوزارة، مصدر من الحركة: the source's affiliation belongs to it.
+        if c.ar.words.is(w, class::AFFILIATION) && b > a && b - a <= 3 && (a..b).any(|k| is_source_noun(c.w(k))) && b + 1 < until {
+            let nxt = b + 1;
+            if c.w(nxt) == "«" {
+                if let Some(cl) = c.close[nxt].filter(|&cl| cl < until && cl <= nxt + 6) {
+                    b = cl + 1;
+                    continue;
+                }
+            } else if let Some((m, _)) = c.mentions.iter().find(|(m, _)| m.start >= c.doc.tokens[nxt].span.start && m.start < c.doc.tokens[nxt].span.end) {
+                let end_tok = c.doc.token_at_or_after(m.end);
+                if end_tok <= until {
+                    b = end_tok;
+                    continue;
+                }
+            }
+        }
+        // A name that reads like a stop word (علي folds to على) or an organisation after ل that
+        // completes a role (الأمانة العامة لمنظمة …) belongs to the phrase.
+        if b > a
+            && let Some(end) = c.mention_from(b).filter(|&(k, _)| k == EntityKind::Person || w.starts_with(LI) && k == EntityKind::Organization).map(|(_, end)| end)
+            && end <= until
+        {
+            b = end;
+            continue;
+        }
+        let stop = c.ar.words.is(w, class::SPEAKER_END)
+            || c.ar.weekday(w).is_some()
+            || (b > a && w.starts_with(LI) && !c.is(b - 1, class::ROLE_LINK));
+        if stop {
+            break;
+        }
+        b += 1;
+    }
+    trim_speaker(c, a, b)
+}
+
+/// The speaker phrase before a verb (SVO): back to a clause boundary.
+fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
+    let start = c.sentence_start(v);
+    let mut a = v;
+    while a > start && v - a < 6 {
+        let w = c.w(a - 1);
+        if c.ar.words.is(w, class::CLAUSE_BOUNDARY) || is_complementiser(w) || c.ar.is_speech_verb(w) {
+            break;
+        }
+        a -= 1;
+    }
+    // Auxiliaries between subject and verb: "وكان الوزير قد قال".
+    let b = v;
+    let (a, b) = trim_speaker(c, a, b)?;
+    // The phrase must name someone: an entity, or a source noun (مسؤول، مصدر).
+    let has_entity = c.entity_in(a, b).is_some();
+    let has_source = (a..b).any(|k| is_source_noun(c.w(k)) || c.ar.is_title(c.w(k)));
+    (has_entity || has_source).then_some((a, b))
+}
+
+/// One found speech act before dating.
+struct Found {
+    cue: Span,
+    content: Span,
+    content_tok: (usize, usize),
+    direct: bool,
+    speaker: Option<usize>,
+    speaker_span: Option<Span>,
+    /// The token where the act starts (for ordering and for cutting the previous content).
+    at: usize,
+}
+
+pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statement> {
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let mut mentions: Vec<(Span, usize)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| matches!(l.entity.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place))
+        .flat_map(|(k, l)| l.entity.mentions.iter().map(move |&m| (m, k)))
+        .collect();
+    mentions.sort_by_key(|(m, _)| m.start);
+    let c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc) };
+    let n = doc.tokens.len();
+
+    // Tokens inside a direct quote: cues there are quoted speech, not the article's.
+    let mut in_quote = vec![false; n];
+    for (o, cl) in c.close.iter().enumerate() {
+        if let Some(cl) = *cl
+            && cl > o + 3
+        {
+            for q in in_quote.iter_mut().take(cl).skip(o + 1) {
+                *q = true;
+            }
+        }
+    }
+
+    let mut found: Vec<Found> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if in_quote[i] {
+            i += 1;
+            continue;
+        }
+        let w = c.w(i);
+        if let Some(f) = verb_statement(&c, i, &found).or_else(|| frame_statement(&c, i)) {
+            i = f.content_tok.0.max(i + 1);
+            found.push(f);
+            continue;
+        }
+        let _ = w;
+        i += 1;
+    }
+    // Contents end where the next speech act begins.
+    for k in 0..found.len() {
+        if k + 1 < found.len() && !found[k].direct {
+            let next = found[k + 1].at;
+            let (a, b) = found[k].content_tok;
+            if next > a && next < b {
+                let mut e = next;
+                while e > a + 1 && c.is(e - 1, class::JOINT) {
+                    e -= 1;
+                }
+                found[k].content_tok.1 = e;
+                found[k].content = c.span(a, e);
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|f| !f.content.is_empty())
+        .map(|f| Statement {
+            speaker: f.speaker.map(|e| entities[e].entity.id.clone()),
+            speaker_span: f.speaker_span,
+            cue: Some(f.cue),
+            content: f.content,
+            direct: f.direct,
+            date: None,
+        })
+        .collect()
+}
+
+/// The content that opens at token k: a quotation (direct) or a clause to the sentence end.
+fn content_from(c: &Ctx, k: usize) -> Option<((usize, usize), bool)> {
+    let n = c.doc.tokens.len();
+    if k >= n {
+        return None;
+    }
+    if let Some(cl) = c.close[k] {
+        return (cl > k + 1).then_some(((k + 1, cl), true));
+    }
+    // Content clause: to the end of the sentence, keeping a closing quote of a nested name.
+    let mut end = c.sentence_end(k);
+    // A contrastive or circumstantial clause after a comma is the author's again (، إلا أن …).
+    if let Some(cut) = (k + 2..end).find(|&j| c.is(j - 1, class::COMMA) && c.is(j, class::CONTRAST)) {
+        end = cut;
+    }
+    while end > k && c.is(end - 1, class::CONTENT_END) {
+        end -= 1;
+    }
+    (end > k).then_some(((k, end), false))
+}
+
+fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
+    let w = c.w(v);
+    let (conj, cue) = c.ar.cue(w)?;
+    let n = c.doc.tokens.len();
+    let send = c.sentence_end(v);
+    let participle = cue.shape == CueShape::Participle;
+    let continuation = is_continuation(w) || cue.class == CueClass::Continue && cue.shape == CueShape::Finite;
+    // A verbal noun reports only when what it reports follows it (قوله إن، بقولها: «…»).
+    if cue.shape == CueShape::Masdar && !opens_content(c, v + 1) {
+        return None;
+    }
+    let reach = if cue.needs_complement { AMBIGUOUS_REACH } else { REACH };
+    let open = complement_after(c, v, w, (v + reach).min(send));
+    let call = cue.class == CueClass::Call && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
+    if call && let Some(f) = call_statement(c, v, conj, (v + 16).min(send)) {
+        return Some(f);
+    }
+    // The object as content (نفى البنتاغون خطف …، أعرب عن قلقه، مشيدا بدور …) when no clause opens
+    // near the verb, or the object comes well before a later أن.
+    let object = (!call && cue.shape != CueShape::Masdar)
+        .then(|| object_after(c, v, participle || continuation, send))
+        .flatten()
+        .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION));
+    let open = match (open, object) {
+        (Some((k, _)), Some(o)) if o.content_at + OBJECT_BEFORE_CLAUSE <= k => None,
+        (open, _) => open,
+    };
+    if open.is_none()
+        && let Some(o) = object
+    {
+        let ((a, b), direct) = content_from(c, o.content_at)?;
+        if b - a < 2 {
+            return None;
+        }
+        let (speaker, speaker_span) = match o.speaker {
+            Some((sa, sb)) => c.speaker_of(sa, sb),
+            // An imperfect with no subject is mostly prose (الذي يؤكد عليه), not a report.
+            None if cue.imperfect && !participle => return None,
+            None if participle || continuation => carried_speaker(c, v, found)?,
+            None => match speaker_before(c, v) {
+                Some((sa, sb)) => c.speaker_of(sa, sb),
+                None => carried_speaker(c, v, found)?,
+            },
+        };
+        let cue_span = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
+        return Some(Found { cue: cue_span, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v });
+    }
+    let (cue_end, content_at) = open?;
+    let mut at = content_at;
+    // The opening quotation of a complement (أن «…»).
+    if at < n && matches!(c.w(at), "«" | "\"" | "“") && c.close[at].is_none() {
+        at += 1;
+    }
+    let ((a, b), direct) = content_from(c, at)?;
+    if b - a < 2 {
+        return None;
+    }
+    // The speaker: after the verb (VSO), else before it (SVO), else carried over.
+    let mut speaker = None;
+    let mut speaker_span = None;
+    // نقلت الوكالة عن مصدر عسكري أن …: the source after عن is the speaker.
+    let relay = is(without_wa(w), class::RELAY);
+    let from = if relay { (v + 1..cue_end).find(|&k| c.is(k, class::FROM)).unwrap_or(v) } else { v };
+    if relay && from == v {
+        return None;
+    }
+    if is_impersonal(w) {
+        return None;
+    }
+    let own_subject = !participle && cue.shape != CueShape::Masdar;
+    if own_subject && let Some((sa, sb)) = speaker_after(c, from, cue_end) {
+        (speaker, speaker_span) = c.speaker_of(sa, sb);
+    }
+    if speaker_span.is_none()
+        && own_subject
+        && !continuation
+        && let Some((sa, sb)) = speaker_before(c, v)
+    {
+        (speaker, speaker_span) = c.speaker_of(sa, sb);
+    }
+    if speaker_span.is_none()
+        && let Some((e, sp)) = carried_speaker(c, v, found)
+    {
+        speaker = e;
+        speaker_span = sp;
+    }
+    // A cue with neither speaker nor quotation is usually not reported speech (ذكر أن ... in prose).
+    if speaker_span.is_none() && !direct {
+        return None;
+    }
+    let cue_last = if cue_end > v && is_complementiser(c.w(cue_end)) { cue_end } else { v };
+    let mut cue = c.span(v, cue_last + 1);
+    cue.start = c.doc.folded.orig(c.doc.tokens[v].fstart + conj);
+    if cue_last > v + 1 && cue_last - v > 3 {
+        cue = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
+    }
+    Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v })
+}
+
+/// How far after its verb a complementiser may open the content (قال … في مؤتمر صحافي عقده … إن).
+const REACH: usize = 30;
+/// The reach of a form that is more often another word (بين "between" … أن).
+const AMBIGUOUS_REACH: usize = 6;
+/// A noun object this many tokens before a later أن is the content; the أن belongs to it.
+const OBJECT_BEFORE_CLAUSE: usize = 4;
+
+/// Whether token k opens a content at once: a complementiser, a colon or a quotation.
+fn opens_content(c: &Ctx, k: usize) -> bool {
+    let t = c.w(k);
+    is_complementiser(t) || t == ":" || matches!(t, "«" | "\"" | "“") && c.close.get(k).is_some_and(Option::is_some)
+}
+
+/// Where the content opens after the verb at v, up to `limit`: (the token ending the cue, the
+/// content's first token), at a complementiser, a colon, a quotation, or after أفاد بـ.
+fn complement_after(c: &Ctx, v: usize, w: &str, limit: usize) -> Option<(usize, usize)> {
+    let mut k = v + 1;
+    while k < limit {
+        let t = c.w(k);
+        // بعد أن، قبل أن، إلا أن: a subordinate or contrastive clause, not what was said.
+        if is_complementiser(t) && c.is(k - 1, class::SUBORDINATOR) {
+            return None;
+        }
+        if is_complementiser(t) || t == ":" {
+            return Some((k, k + 1));
+        }
+        if matches!(t, "«" | "\"" | "“")
+            && let Some(cl) = c.close[k]
+        {
+            // A quotation opens the content; a short name in quotation marks is part of the frame.
+            if cl > k + 5 {
+                return Some((k, k));
+            }
+            k = cl + 1;
+            continue;
+        }
+        // أفادت الوكالة بمغادرة …: the content is a ب-led verbal noun after the speaker.
+        if k > v + 1 && is_inform_verb(w) && t.starts_with(BI) && !t.starts_with(clitics::BI_ANNA) && !c.is(k - 1, class::ROLE_LINK) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start) {
+            return Some((k - 1, k));
+        }
+        // The next sentence-internal speech act, or a new clause after a full stop, ends the search.
+        if k > v + 1 && (c.ar.is_speech_verb(t) || c.is(k, class::CONTENT_END) && !c.is(k, class::COMMA) && k + 1 < limit) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A verb's noun or prepositional object: where it starts, and the subject between verb and object.
+#[derive(Clone, Copy)]
+struct Object {
+    content_at: usize,
+    speaker: Option<(usize, usize)>,
+}
+
+/// The object after a reporting verb: right after it for a participle or a subjectless
+/// continuation (مشيدا بدور …), else after the subject that follows the verb (a name, possibly
+/// after its titles, or an institution: أكد أمين المنطقة صالح القاضي، ضرورة …؛ نفى البنتاغون خطف …).
+fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Object> {
+    let mut a = v + 1;
+    while a < send && c.is(a, class::AFTER_VERB) {
+        a += 1;
+    }
+    let object_at = |k: usize| -> Option<usize> {
+        let mut k = k;
+        while k < send && (c.is(k, class::SPEAKER_EDGE) || c.ar.weekday(c.w(k)).is_some()) {
+            k += 1;
+        }
+        (k + 1 < send && is_object_start(c, k)).then_some(k)
+    };
+    let mention_at = |k: usize| c.mentions.iter().find(|(m, _)| m.start == c.doc.tokens[k].span.start);
+    // No subject of its own: a participle, a subjectless continuation, or an object right after
+    // the verb (وأكد على ضرورة …): the subject is implied.
+    if a >= send || mention_at(a).is_none() && (no_subject || c.is(a, class::OBJECT_PREPOSITION)) {
+        return object_at(a).map(|k| Object { content_at: k, speaker: None });
+    }
+    // The subject: a name within a few words (titles before it), else an entity right after the verb.
+    let person = (a..(a + 8).min(send))
+        .take_while(|&k| !c.is(k, class::SPEAKER_END) && !is_complementiser(c.w(k)))
+        .find_map(|k| mention_at(k).filter(|(_, e)| c.entities[*e].entity.kind == EntityKind::Person));
+    let subject = person.or_else(|| mention_at(a))?;
+    let mut end = c.doc.token_at_or_after(subject.0.end);
+    // A family name the tagger left out of a person's mention (مبارك الخرينج عن رفضه).
+    if c.entities[subject.1].entity.kind == EntityKind::Person && end + 1 < send && clitics::has_article(c.w(end)) && !c.ar.is_title(c.w(end)) && !c.ar.is_demonym(c.w(end)) && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI)) {
+        end += 1;
+    }
+    let content_at = object_at(end)?;
+    Some(Object { content_at, speaker: Some((a, end)) })
+}
+
+/// A word that can open a verb's object: a preposition of the object (عن، على، إلى), a ب-word,
+/// or a noun that is not a title, a nationality, a source or a name.
+fn is_object_start(c: &Ctx, k: usize) -> bool {
+    let t = c.w(k);
+    if c.is(k, class::OBJECT_PREPOSITION) || t.starts_with(BI) && t.chars().count() > 3 {
+        return true;
+    }
+    let named = c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start);
+    let structural = c.is(k, class::SPEAKER_END) || c.is(k, class::CLAUSE_BOUNDARY) || c.is(k, class::CONTENT_END) || c.is(k, class::SUBORDINATOR);
+    !named && !structural && !c.ar.is_title(t) && !c.ar.is_demonym(t) && !is_source_noun(t) && !c.ar.is_speech_verb(t) && t.chars().count() > 2 && t.chars().all(char::is_alphabetic)
+}
+
+/// The speaker of a statement without its own subject: the previous statement's, when close.
+fn carried_speaker(c: &Ctx, v: usize, found: &[Found]) -> Option<(Option<usize>, Option<Span>)> {
+    let prev = found.last()?;
+    (c.sent(prev.at) + 3 >= c.sent(v)).then_some((prev.speaker, prev.speaker_span))
+}
+
+/// دعت روسيا الولايات المتحدة إلى تعاون: the speaker right after the verb, then the content.
+fn call_statement(c: &Ctx, v: usize, conj: usize, limit: usize) -> Option<Found> {
+    // دعت روسيا الولايات المتحدة إلى تعاون: the speaker right after the verb, then the content.
+    let (sa, sb) = speaker_after(c, v, limit)?;
+    let e = c.entity_in(sa, sb)?;
+    let sp = c.span(sa, sb);
+    let end_of_speaker = c.mentions.iter().find(|(m, x)| *x == e && m.start >= sp.start && m.start < sp.end).map(|(m, _)| m.end)?;
+    let kk = c.doc.token_at_or_after(end_of_speaker);
+    let ((a, b), direct) = content_from(c, kk)?;
+    Some(Found {
+        cue: c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend),
+        content: c.span(a, b),
+        content_tok: (a, b),
+        direct,
+        speaker: Some(e),
+        speaker_span: Some(Span::new(c.doc.tokens[sa].span.start, end_of_speaker)),
+        at: v,
+    })
+}
+
+/// Reporting frames: حسب قول X، … / بحسب X / وفقا لـ X / نقلا عن X / جاء فيه: «…».
+fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
+    let w = c.w(i);
+    let bare = clitics::peel(w, &[clitics::WA], 2).1;
+    let frame = |k| c.ar.words.is(bare, k);
+    let (cue_end, speaker_from) = match () {
+        _ if frame(class::ACCORDING) && c.is(i + 1, class::SAYING) => (i + 2, i + 2),
+        _ if frame(class::ACCORDING) => (i + 1, i + 1),
+        _ if frame(class::ACCORDING_TO) && c.w(i + 1).starts_with(LI) => (i + 1, i + 1),
+        _ if frame(class::QUOTING) && c.is(i + 1, class::FROM) => (i + 2, i + 2),
+        _ if frame(class::PUBLISHED) && c.is(i + 1, class::IN_IT) => {
+            // The institution that issued the text is the sentence's first named subject.
+            let s = c.sentence_start(i);
+            let (a, b) = content_from(c, (i + 2..(i + 5).min(c.doc.tokens.len())).find(|&k| matches!(c.w(k), "«" | "\"")).unwrap_or(if c.w(i + 2) == ":" { i + 3 } else { i + 2 }))?.0;
+            let direct = a > 0 && matches!(c.w(a - 1), "«" | "\"");
+            let e = c.mentions.iter().find(|(m, x)| m.start >= c.doc.tokens[s].span.start && m.end <= c.doc.tokens[i].span.start && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).copied();
+            return Some(Found {
+                cue: c.span(i, i + 2),
+                content: c.span(a, b),
+                content_tok: (a, b),
+                direct,
+                speaker: e.map(|x| x.1),
+                speaker_span: e.map(|x| x.0),
+                at: i,
+            });
+        }
+        _ => return None,
+    };
+    // The speaker phrase: up to a comma or the sentence end (a few words at most).
+    let send = c.sentence_end(i);
+    let mut b = speaker_from;
+    let mut k = speaker_from;
+    // وفقا لـ: the ل is attached (لوزارة) or written لـ.
+    while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) {
+        k += 1;
+        b = k;
+    }
+    let (sa, sb) = trim_speaker(c, speaker_from, b)?;
+    let speaker = c.entity_in(sa, sb).or_else(|| {
+        // "وفقا لوزارة …": the mention may start inside the first token after its ل.
+        let sp = c.span(sa, sb);
+        c.mentions.iter().find(|(m, _)| sp.contains(*m)).map(|x| x.1)
+    });
+    let has_source = (sa..sb).any(|k| is_source_noun(c.w(k)) || c.ar.is_title(c.w(k)));
+    if speaker.is_none() && !has_source {
+        return None;
+    }
+    // Frame first (…، content) or last (content … بحسب X).
+    let sstart = c.sentence_start(i);
+    let (a, b2, direct) = if i <= sstart + 1 || c.w(i - 1) == "،" && i <= sstart + 2 {
+        let at = if c.is(k, class::COMMA) || c.w(k) == ":" { k + 1 } else { k };
+        let ((a, b2), direct) = content_from(c, at)?;
+        (a, b2, direct)
+    } else {
+        let mut e = i;
+        while e > sstart && c.is(e - 1, class::JOINT) {
+            e -= 1;
+        }
+        (sstart, e, false)
+    };
+    if b2 <= a + 1 {
+        return None;
+    }
+    Some(Found { cue: c.span(i, cue_end), content: c.span(a, b2), content_tok: (a, b2), direct, speaker, speaker_span: Some(c.span(sa, sb)), at: i })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analysis, Lang, Options, analyze, parse_date};
+
+    fn run(t: &str) -> Analysis {
+        analyze(t, &Options { lang: Some(Lang::Ar), date: Some(parse_date("2020-03-10").unwrap()) })
+    }
+
+    fn speaker_name(a: &Analysis, k: usize) -> Option<String> {
+        a.statements[k].speaker.as_ref().and_then(|id| a.entity(id)).and_then(|e| e.name_en.clone())
+    }
+
+    #[test]
+    fn reported_speech_vso_with_named_speaker() {
+        let t = "وقال وزير الخارجية الأميركي جون كيري إن المحادثات كانت مثمرة جدا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "المحادثات كانت مثمرة جدا");
+        assert!(!a.statements[0].direct);
+    }
+
+    #[test]
+    fn direct_quote_over_sentences_with_nested_marks() {
+        let t = "وقال له أوباما: «نحن مستعدون. ولن نسمح لـ«القاعدة» بالعودة». ثم غادر.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].direct);
+        assert_eq!(a.statements[0].content.slice(t), "نحن مستعدون. ولن نسمح لـ«القاعدة» بالعودة");
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("Barack Obama"));
+    }
+
+    #[test]
+    fn svo_unnamed_speaker_keeps_its_description() {
+        let t = "لكن مسؤولا عسكريا فرنسيا قال لوكالة رويترز إن «الضربات ستستمر طويلا».";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].speaker.is_none());
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "مسؤولا عسكريا فرنسيا");
+        assert_eq!(a.statements[0].content.slice(t), "الضربات ستستمر طويلا");
+    }
+
+    #[test]
+    fn continuation_and_participles_carry_the_speaker() {
+        let t = "وأكد الرئيس التركي رجب طيب أردوغان أن بلاده لن تتراجع، مضيفا أن الحوار ممكن. وأضاف أن الحدود مغلقة الآن.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 3, "{:?}", a.statements);
+        for k in 0..3 {
+            assert_eq!(speaker_name(&a, k).as_deref(), Some("Recep Tayyip Erdoğan"));
+        }
+        assert_eq!(a.statements[0].content.slice(t), "بلاده لن تتراجع");
+    }
+
+    #[test]
+    fn reporting_frames() {
+        let t = "وحسب قول المتحدث باسم الجيش، قتل عشرة مسلحين في الاشتباكات. وأغلقت الطرق بحسب وكالة رويترز.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "قتل عشرة مسلحين في الاشتباكات");
+        assert_eq!(a.statements[1].content.slice(t), "وأغلقت الطرق");
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("Reuters"));
+    }
+
+    #[test]
+    fn statement_in_a_published_text() {
+        let t = "ونشر البيت الأبيض بيانا جاء فيه: «ندين الهجوم بأشد العبارات الممكنة».";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("White House"));
+        assert!(a.statements[0].direct);
+    }
+
+    #[test]
+    fn statement_date_from_governing_time() {
+        let t = "وقال المتحدث باسم الحكومة أمس إن الاجتماع انتهى.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1);
+        assert_eq!(a.statements[0].date.as_deref(), Some("2020-03-09"));
+    }
+
+    #[test]
+    fn noun_object_as_content_of_any_reporting_verb() {
+        let t = "ونفى وزير الخارجية الأميركي جون كيري وجود أي اتفاق سري مع طهران.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "وجود أي اتفاق سري مع طهران");
+        assert_eq!(a.statements[0].cue.unwrap().slice(t), "نفى");
+    }
+
+    #[test]
+    fn prepositional_object_as_content() {
+        let t = "وأعرب الرئيس الروسي فلاديمير بوتين عن قلقه من تصاعد العنف في المنطقة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("Vladimir Putin"));
+        assert!(a.statements[0].content.slice(t).starts_with("عن قلقه من تصاعد"));
+        // The speaker as written is the name, without the titles before it.
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "فلاديمير بوتين");
+    }
+
+    #[test]
+    fn participle_with_an_object_continues_the_speaker() {
+        let t = "وقال جون كيري إن المحادثات كانت مثمرة، مشيدا بدور الوسطاء في التوصل إلى الاتفاق.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "المحادثات كانت مثمرة");
+        assert!(a.statements[1].content.slice(t).starts_with("بدور الوسطاء"));
+    }
+
+    #[test]
+    fn complementiser_far_from_its_verb() {
+        let t = "وقال وزير الخارجية الأميركي جون كيري في مؤتمر صحافي عقده في العاصمة القطرية مع نظرائه من دول مجلس التعاون الخليجي أمس إن الاتفاق يجعل المنطقة أكثر أمنا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "الاتفاق يجعل المنطقة أكثر أمنا");
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn forms_that_are_mostly_other_words_need_their_complement() {
+        // بين "between", عبر "through", طالب "student", an imperfect with no subject.
+        for t in [
+            "وتم توزيع المساعدات بين الأسر المحتاجة في المدينة أمس.",
+            "وعبر مئات اللاجئين الحدود إلى تركيا خلال الأسبوع الماضي.",
+            "وكان طالب الطب قد غادر البلاد قبل عام.",
+            "وهذا الاتفاق يؤكد حرص الطرفين على التعاون.",
+        ] {
+            assert!(run(t).statements.is_empty(), "{t}: {:?}", run(t).statements);
+        }
+        // عبر with its preposition is a cue.
+        let t = "وعبر جون كيري عن أمله في استكمال المناقشات قريبا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn implied_subject_with_a_prepositional_object() {
+        let t = "وقال جون كيري إن الحوار مستمر. وأكد على ضرورة التزام جميع الأطراف بوقف إطلاق النار.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        assert!(a.statements[1].content.slice(t).contains("ضرورة التزام"));
+    }
+
+    #[test]
+    fn a_role_completed_by_an_organisation_is_the_speaker() {
+        let t = "وأكدت الأمانة العامة لمنظمة التعاون الإسلامي أن هذه التصريحات مرفوضة تماما.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "الأمانة العامة لمنظمة التعاون الإسلامي");
+    }
+}
