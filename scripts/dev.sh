@@ -3,7 +3,9 @@
 # only (Debian apt, crates.io, npm): no tool may download a binary from elsewhere at run time.
 #
 #   scripts/dev.sh serve    install what is missing, build dist/, serve it on http://127.0.0.1:${PORT:-8080}/
-#   scripts/dev.sh test     install what is missing, run every test (native, CLI, property, browser)
+#   scripts/dev.sh test     install what is missing, run every test (native, CLI, property, Python
+#                           and Spark, browser)
+#   scripts/dev.sh python   install what the Python package needs, run only its tests (and Spark's)
 #   scripts/dev.sh setup    install only
 #   scripts/dev.sh build    install + `trunk build --release` into dist/
 #   scripts/dev.sh quality  print the khabar-eval figures on the dev gold data (no assertions)
@@ -48,6 +50,31 @@ setup() {
   fi
 }
 
+# The Python package's build and tests: a Java runtime for Spark (Debian's), and maturin, pytest,
+# pyspark, pyarrow and pandas from PyPI in .venv/ (pinned in python/requirements-dev.txt).
+setup_python() {
+  if ! java -version 2>&1 | grep -qE 'version "(1[7-9]|[2-9][0-9])'; then
+    step $SUDO apt-get update -qq
+    step $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless
+  fi
+  if ! .venv/bin/python -c 'import sys' 2>/dev/null; then
+    # Debian's own python3 needs python3-venv for `-m venv`; the machine's CPython has it.
+    if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+      step $SUDO apt-get update -qq
+      step $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv
+    fi
+    step python3 -m venv --clear .venv
+  fi
+  if ! cmp -s python/requirements-dev.txt .venv/requirements-dev.txt; then
+    step .venv/bin/python -m pip install --quiet --disable-pip-version-check -r python/requirements-dev.txt
+    cp python/requirements-dev.txt .venv/requirements-dev.txt
+  fi
+}
+
+# Builds and installs the wheel, compares the package with the CLI, runs the Spark example in
+# local[2] (python/tests/conftest.py).
+python_tests() { step env KHABAR_SHARED="$SHARED" .venv/bin/python -m pytest python/tests -q; }
+
 build() { step trunk build --release; }
 
 need_shared() {
@@ -74,6 +101,7 @@ run_tests() {
   need_shared
   # Native: core unit tests, the CLI as a process, property tests over analyze, the seed checks.
   step cargo test
+  python_tests
   # A short fuzz pass (the long one: `cargo run --release --example fuzz -- --seconds 600`).
   step cargo run --quiet --example fuzz -- --seconds "${FUZZ_SECONDS:-30}"
   # The browser app, then the end-to-end journey in headless Chromium against dist/ under a sub-path.
@@ -82,12 +110,13 @@ run_tests() {
 }
 
 case "${1:-test}" in
-  setup) setup ;;
+  setup) setup; setup_python ;;
   build) setup; build ;;
   serve) setup; build
          echo "Khabar is served at http://127.0.0.1:${PORT:-8080}/  (Ctrl-C stops it)"
          exec python3 -m http.server "${PORT:-8080}" --bind 127.0.0.1 --directory dist ;;
-  test)  t0=$SECONDS; setup; run_tests; echo "all tests passed in $(( SECONDS - t0 ))s" ;;
+  test)  t0=$SECONDS; setup; setup_python; run_tests; echo "all tests passed in $(( SECONDS - t0 ))s" ;;
+  python) setup_python; need_shared; python_tests ;;
   quality) quality ;;
-  *) echo "usage: $0 [serve|test|setup|build|quality]" >&2; exit 2 ;;
+  *) echo "usage: $0 [serve|test|setup|build|python|quality]" >&2; exit 2 ;;
 esac

@@ -136,6 +136,45 @@ fn jsonl_keep_going_skips_bad_lines_and_still_fails() {
     assert!(!err.contains("panicked"));
 }
 
+/// `--jobs N` analyses batches of lines in parallel: stdout, stderr and the exit code must be the
+/// bytes `--jobs 1` gives, whatever the mix of articles, blank lines and bad lines.
+#[test]
+fn jsonl_jobs_give_the_same_bytes_in_input_order() {
+    let texts = [
+        "Officials in Cairo said on Monday that talks would resume.",
+        "قال الوزير إن المحادثات ستستأنف غدا في القاهرة.",
+        "The minister told reporters in Paris: \"We will not give up.\"",
+        "وصل الوفد إلى عمان أمس.",
+    ];
+    let mut input = String::new();
+    for i in 0..300 {
+        match i % 50 {
+            7 => input.push('\n'),
+            23 => input.push_str("{\"id\":23,\"text\":\"x\",\"date\":\"2015-02-30\"}\n"),
+            _ => input.push_str(&format!("{}\n", serde_json::json!({"id": i, "text": texts[i % texts.len()].repeat(1 + i % 5), "date": "2015-07-21"}))),
+        }
+    }
+    for extra in [&[][..], &["--keep-going"][..]] {
+        let run = |jobs: &str| {
+            let mut args = vec!["analyze", "--jsonl", "--jobs", jobs];
+            args.extend_from_slice(extra);
+            args.push("-");
+            khabar(&args, input.as_bytes())
+        };
+        let one = run("1");
+        assert!(!one.status.success(), "the bad date fails the run");
+        assert!(!one.stdout.is_empty());
+        for jobs in ["2", "3", "8"] {
+            let many = run(jobs);
+            assert_eq!(many.status.code(), one.status.code(), "--jobs {jobs} {extra:?}");
+            assert!(many.stdout == one.stdout, "--jobs {jobs} {extra:?}: stdout differs from --jobs 1");
+            assert_eq!(stderr(&many), stderr(&one), "--jobs {jobs} {extra:?}");
+        }
+    }
+    assert_clean_failure(&khabar(&["analyze", "--jsonl", "--jobs", "0", "-"], b""), "--jobs");
+    assert_clean_failure(&khabar(&["analyze", "--jsonl", "--jobs", "many", "-"], b""), "--jobs");
+}
+
 #[test]
 fn hostile_inputs_never_crash() {
     let mut big = String::new();
