@@ -487,7 +487,7 @@ fn PlaceList() -> impl IntoView {
                 >
                     <bdi class="name" dir=dir>{name}</bdi>
                     {(!on_map).then(|| view! { <span class="muted off-map">{move || tr(ui.get(), "map.unlocated")}</span> })}
-                    <span class="count" aria-label=move || format!("{count} {}", tr(ui.get(), "chips.mentions"))>{count}</span>
+                    <span class="count">{count}</span>
                 </button>
             </li>
         }

@@ -176,7 +176,7 @@ pub fn TextView() -> impl IntoView {
     };
     let lang = move || store.current.with(|c| c.analysis.lang.code());
     view! {
-        <section id="text-panel" class="panel-body" aria-labelledby="text-title" tabindex="-1">
+        <section id="text-panel" class="panel-body" aria-labelledby="text-title" tabindex="0">
             <h2 id="text-title" class="visually-hidden">{move || tr(ui.get(), "text.title")}</h2>
             <MentionSteps/>
             <div id="text" lang=lang>{body}</div>
