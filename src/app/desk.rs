@@ -156,7 +156,8 @@ fn Header() -> impl IntoView {
                 type="button"
                 class="ui-switch"
                 lang=move || if ui.get() == Ui::En { "ar" } else { "en" }
-                aria-label=move || tr(ui.get(), "ui.switch_label")
+                // the visible name is the accessible name (voice control users say what they see)
+                title=move || tr(ui.get(), "ui.switch_label")
                 on:click=switch
             >
                 {move || tr(ui.get(), "ui.switch")}

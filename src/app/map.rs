@@ -26,9 +26,11 @@ const STEP_ZOOM: f64 = 1.5;
 /// A press that moves less than this is a click, not a drag.
 const DRAG_SLOP: f64 = 4.0;
 
-/// Height for a given width: wide screens get a landscape map, phones a squarer one.
+/// Height for a given width: on a desktop the map shares its column with the names, so it is
+/// landscape; a phone shows it alone in its tab, squarer.
 fn height_for(width: f64) -> f64 {
-    if width < 500.0 { width * 0.85 } else { width * 0.62 }
+    let phone = super::dom::window().inner_width().ok().and_then(|w| w.as_f64()).is_some_and(|w| w <= 760.0);
+    if phone { width * 0.85 } else { width * 0.62 }
 }
 
 /// A place's name in the interface language: the article's own Arabic form in the Arabic

@@ -87,7 +87,7 @@ pub fn TimelineView() -> impl IntoView {
                     let heading = day.date.as_deref().map(|d| format_date(ui_now, d)).unwrap_or_else(|| tr(ui_now, "timeline.nodate").to_string());
                     let upcoming = day.date.as_deref().zip(c.analysis.date.as_deref()).is_some_and(|(d, a)| d > a);
                     let gap = day.gap_days.filter(|&g| g > 1).map(|g| tr(ui_now, "timeline.days_later").replace("{n}", &g.to_string()));
-                    let space = format!("margin-block-start: {:.2}rem", gap_space(day.gap_days));
+                    let space = format!("{:.2}rem", gap_space(day.gap_days));
                     let runs = day
                         .runs
                         .into_iter()
@@ -115,7 +115,7 @@ pub fn TimelineView() -> impl IntoView {
                         })
                         .collect_view();
                     view! {
-                        <section class="day" class:upcoming=upcoming class:undated=day.date.is_none() style=space>
+                        <section class="day" class:upcoming=upcoming class:undated=day.date.is_none() style:margin-block-start=space>
                             <h3 class="tick">
                                 <time datetime=day.date.clone().unwrap_or_default()>{heading}</time>
                                 {gap.map(|g| view! { <span class="gap">{g}</span> })}

@@ -34,7 +34,12 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
     for (i, c) in cands.iter().enumerate() {
         let Some(&best) = c.first() else { continue };
         let p = gaz.place(best);
-        let clear = c.len() == 1 || gaz.place(c[1]).prior() + SAME_COUNTRY + NEARBY < p.prior();
+        // clear: no other reading comes close, or those that do are in the same place (Beirut
+        // the city and Beirut the governorate)
+        let clear = c[1..].iter().all(|&o| {
+            let q = gaz.place(o);
+            q.prior() + SAME_COUNTRY + NEARBY < p.prior() || haversine_km(p.geo.lat, p.geo.lon, q.geo.lat, q.geo.lon) <= NEARBY_KM / 4.0
+        });
         if p.geo.kind == GeoKind::Country {
             countries.push(&p.geo.country);
         } else if clear && p.geo.kind != GeoKind::Sea {
@@ -201,6 +206,8 @@ country\tEG\t26.5\t29.9\t100000000\tEgypt\tمصر\tt
         };
         assert_eq!(place("Fighting near Aleppo and Raqqa displaced thousands.", Lang::En, "Raqqa"), Some(("SY".into(), GeoKind::City)));
         assert_eq!(place("The delegation flew from Moscow to Damascus.", Lang::En, "Moscow"), Some(("RU".into(), GeoKind::City)));
+        // Beirut reads as the city or its governorate, both in one place: an anchor all the same
+        assert_eq!(place("Officials in Beirut said the port of Tripoli reopens.", Lang::En, "Tripoli"), Some(("LB".into(), GeoKind::City)));
         assert_eq!(place("Ranchers near Dallas said Paris, Texas, was flooded.", Lang::En, "Paris"), Some(("US".into(), GeoKind::City)));
         assert_eq!(place("وصلت سفن إلى البحر المتوسط قرب اللاذقية", Lang::Ar, "البحر المتوسط"), Some((String::new(), GeoKind::Sea)));
         assert_eq!(place("اشتباكات في ريف حماة الشمالي", Lang::Ar, "ريف حماة"), Some(("SY".into(), GeoKind::Region)));
