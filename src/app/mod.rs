@@ -10,36 +10,28 @@ pub mod filter;
 pub mod i18n;
 pub mod timeline_axis;
 
-#[cfg(target_arch = "wasm32")]
-mod about;
-#[cfg(target_arch = "wasm32")]
-mod chips;
-#[cfg(target_arch = "wasm32")]
-mod combined;
-#[cfg(target_arch = "wasm32")]
-mod desk;
-#[cfg(target_arch = "wasm32")]
-mod dom;
-#[cfg(target_arch = "wasm32")]
-mod engine;
-#[cfg(target_arch = "wasm32")]
-mod exports;
-#[cfg(target_arch = "wasm32")]
-mod input;
-#[cfg(target_arch = "wasm32")]
-mod keys;
-#[cfg(target_arch = "wasm32")]
-mod library;
-#[cfg(target_arch = "wasm32")]
-mod map;
-#[cfg(target_arch = "wasm32")]
-mod slices;
-#[cfg(target_arch = "wasm32")]
-pub mod store;
-#[cfg(target_arch = "wasm32")]
-mod text;
-#[cfg(target_arch = "wasm32")]
-mod timeline;
+/// Modules that exist only in the browser build.
+macro_rules! browser_only {
+    ($($vis:vis mod $name:ident;)*) => { $( #[cfg(target_arch = "wasm32")] $vis mod $name; )* };
+}
+
+browser_only! {
+    mod about;
+    mod chips;
+    mod combined;
+    mod desk;
+    mod dom;
+    mod engine;
+    mod exports;
+    mod input;
+    mod keys;
+    mod library;
+    mod map;
+    mod slices;
+    pub mod store;
+    mod text;
+    mod timeline;
+}
 
 #[cfg(target_arch = "wasm32")]
 pub use desk::App;
