@@ -47,7 +47,7 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
     let mentions = stages::mentions::find(&doc, res);
     let mut entities = stages::link::link(&doc, mentions);
     stages::geocode::geocode(&doc, res, &mut entities);
-    let times = stages::times::find(&doc, opts.date);
+    let times = stages::times::find(&doc, res, opts.date);
     let statements = stages::statements::find(&doc, &entities, &times, opts.date);
     Analysis {
         id: None,

@@ -2,11 +2,11 @@
 //! clitic-aware lookups every Arabic stage shares.
 
 use crate::EntityKind;
+use crate::geo::gazetteer::NamePrefixes;
 use crate::stages::normalize::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
-use std::sync::OnceLock;
 
 const PEOPLE: &str = include_str!("../../data/lang/ar/people.tsv");
 const ORGS: &str = include_str!("../../data/lang/ar/orgs.tsv");
@@ -47,11 +47,13 @@ pub struct Arabic {
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     month_heads: Vec<String>,
     weekdays: HashMap<String, u32>,
+    /// English names for what the lexicons do not know.
+    pub translit: super::ar_translit::Translit,
 }
 
+/// The Arabic pack's tables, decoded once with the other shared resources.
 pub fn arabic() -> &'static Arabic {
-    static AR: OnceLock<Arabic> = OnceLock::new();
-    AR.get_or_init(Arabic::load)
+    &crate::stages::resources().arabic
 }
 
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
@@ -68,7 +70,7 @@ fn insert_with_lam<V: Clone>(map: &mut HashMap<String, V>, folded: String, v: V)
 }
 
 impl Arabic {
-    fn load() -> Arabic {
+    pub fn load() -> Arabic {
         let mut entities = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entity = Vec::new();
@@ -168,7 +170,8 @@ impl Arabic {
         let mut month_heads: Vec<String> = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
         month_heads.sort();
         month_heads.dedup();
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, month_heads, weekdays }
+        let translit = super::ar_translit::Translit::load();
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, month_heads, weekdays, translit }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -257,117 +260,9 @@ fn strip_proclitics(tok: &str) -> &str {
     t.strip_prefix('ب').or_else(|| t.strip_prefix('ل')).filter(|r| r.chars().count() >= 3).unwrap_or(t)
 }
 
-/// A readable Latin rendering of an Arabic name the lexicon does not know (display only).
+/// The English display name of an Arabic name the lexicons do not know (see `ar_translit`).
 pub fn transliterate(ar: &str) -> String {
-    let mut out = String::with_capacity(ar.len());
-    let mut word_start = true;
-    let mut prev: Option<char> = None;
-    let chars: Vec<char> = ar.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
-        let next = chars.get(i + 1).copied();
-        let piece: &str = match c {
-            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' => {
-                if word_start {
-                    "a"
-                } else {
-                    "a"
-                }
-            }
-            'ب' => "b",
-            'ت' => "t",
-            'ث' => "th",
-            'ج' => "j",
-            'ح' => "h",
-            'خ' => "kh",
-            'د' => "d",
-            'ذ' => "dh",
-            'ر' => "r",
-            'ز' => "z",
-            'س' => "s",
-            'ش' => "sh",
-            'ص' => "s",
-            'ض' => "d",
-            'ط' => "t",
-            'ظ' => "z",
-            'ع' => {
-                if word_start {
-                    ""
-                } else {
-                    "'"
-                }
-            }
-            'غ' => "gh",
-            'ف' => "f",
-            'ق' => "q",
-            'ك' | 'ک' => "k",
-            'ل' => "l",
-            'م' => "m",
-            'ن' => "n",
-            'ه' => "h",
-            'ة' => "a",
-            'و' => {
-                if word_start || next.is_none_or(|n| "اوي".contains(n)) {
-                    "w"
-                } else if prev.is_some_and(|p| !"اوي".contains(p)) {
-                    "o"
-                } else {
-                    "w"
-                }
-            }
-            'ي' | 'ى' | 'ئ' | 'ی' => {
-                if word_start {
-                    "y"
-                } else if next.is_none() || next.is_some_and(|n| n == ' ') {
-                    "i"
-                } else if prev.is_some_and(|p| !"اوي".contains(p)) && next.is_some_and(|n| !"اوي".contains(n)) {
-                    "i"
-                } else {
-                    "y"
-                }
-            }
-            'ء' | 'ؤ' => "'",
-            '\u{064B}'..='\u{065F}' | '\u{0640}' | '\u{0670}' => "",
-            ' ' => " ",
-            '-' => "-",
-            c if c.is_ascii() => {
-                out.push(c);
-                word_start = false;
-                prev = Some(c);
-                continue;
-            }
-            _ => "",
-        };
-        if c == ' ' {
-            word_start = true;
-            out.push(' ');
-            prev = Some(c);
-            continue;
-        }
-        if word_start && !piece.is_empty() {
-            let mut cs = piece.chars();
-            if let Some(f) = cs.next() {
-                out.extend(f.to_uppercase());
-                out.push_str(cs.as_str());
-            }
-            word_start = false;
-        } else {
-            out.push_str(piece);
-        }
-        prev = Some(c);
-    }
-    // "Al" article: "Alasad" reads better as "al-Asad".
-    out.split(' ')
-        .filter(|w| !w.is_empty())
-        .map(|w| match w.strip_prefix("Al") {
-            Some(rest) if rest.chars().count() > 2 => {
-                let mut cs = rest.chars();
-                let f = cs.next().unwrap_or('x');
-                format!("al-{}{}", f.to_uppercase(), cs.as_str())
-            }
-            _ => w.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    arabic().translit.english_name(ar)
 }
 
 #[cfg(test)]
@@ -393,8 +288,76 @@ mod tests {
 
     #[test]
     fn transliteration_is_readable() {
-        assert_eq!(transliterate("كمال"), "Kmal");
-        assert!(transliterate("الحسن").starts_with("al-"));
+        assert_eq!(transliterate("كمال"), "Kamal");
+        assert!(transliterate("الحسن").to_lowercase().starts_with("al"));
         assert_eq!(transliterate(""), "");
+    }
+}
+
+/// The prefixes written onto an Arabic place name (`data/lang/ar/place_prefixes.tsv`): what the
+/// gazetteer asks through [`NamePrefixes`].
+pub struct PlacePrefixes {
+    conjunctions: Vec<String>,
+    prepositions: Vec<String>,
+    article: String,
+    article_after_lam: String,
+    /// Every prefix a name may carry, the bare name ("") first: conjunctions, prepositions, then
+    /// each conjunction with each preposition.
+    allowed: Vec<String>,
+}
+
+const PLACE_PREFIXES: &str = include_str!("../../data/lang/ar/place_prefixes.tsv");
+
+impl PlacePrefixes {
+    pub fn load() -> PlacePrefixes {
+        let mut p = PlacePrefixes { conjunctions: Vec::new(), prepositions: Vec::new(), article: String::new(), article_after_lam: String::new(), allowed: Vec::new() };
+        for line in data_lines(PLACE_PREFIXES) {
+            let Some((class, forms)) = line.split_once('\t') else { continue };
+            let forms: Vec<String> = forms.split('|').map(|f| fold(f.trim())).filter(|f| !f.is_empty()).collect();
+            match class {
+                "conjunction" => p.conjunctions = forms,
+                "preposition" => p.prepositions = forms,
+                "article" => p.article = forms.concat(),
+                "article_after_lam" => p.article_after_lam = forms.concat(),
+                _ => {}
+            }
+        }
+        p.allowed = std::iter::once(String::new()).chain(p.conjunctions.iter().cloned()).chain(p.prepositions.iter().cloned()).collect();
+        for c in &p.conjunctions {
+            for b in &p.prepositions {
+                p.allowed.push(format!("{c}{b}"));
+            }
+        }
+        p
+    }
+}
+
+impl NamePrefixes for PlacePrefixes {
+    fn writes(&self, folded: &str) -> bool {
+        folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+    }
+    fn name_starts(&self, word: &str) -> [Option<usize>; 3] {
+        let conj = self.conjunctions.iter().find(|c| word.starts_with(c.as_str())).map_or(0, String::len);
+        let prep = self.prepositions.iter().find(|p| word[conj..].starts_with(p.as_str())).map_or(0, |p| conj + p.len());
+        [Some(0), (conj > 0).then_some(conj), (prep > 0).then_some(prep)].map(|o| o.filter(|&o| o < word.len()))
+    }
+    fn allows(&self, prefix: &str, variant: bool) -> bool {
+        let allowed = if variant { &self.allowed[..=self.conjunctions.len()] } else { &self.allowed[..] };
+        allowed.iter().any(|a| a == prefix)
+    }
+    fn strippable(&self) -> &[String] {
+        &self.allowed[1..]
+    }
+    fn without_prefixes<'w>(&self, mut word: &'w str) -> &'w str {
+        while let Some(rest) = self.conjunctions.iter().chain(&self.prepositions).find_map(|p| word.strip_prefix(p.as_str())) {
+            word = rest;
+        }
+        word
+    }
+    fn variant(&self, folded: &str) -> Option<String> {
+        folded.strip_prefix(self.article.as_str()).map(|rest| format!("{}{rest}", self.article_after_lam))
+    }
+    fn variant_base(&self, folded: &str) -> Option<String> {
+        folded.strip_prefix(self.article_after_lam.as_str()).map(|rest| format!("{}{rest}", self.article))
     }
 }

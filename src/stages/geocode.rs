@@ -77,7 +77,10 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
         let Some(id) = pick else { continue };
         let p = gaz.place(id);
         l.entity.geo = Some(p.geo.clone());
-        l.entity.name_en = Some(p.name_en.clone());
+        l.entity.name_en = Some(match doc.lang {
+            crate::Lang::Ar => crate::lang::ar::arabic().translit.place_name(&l.entity.name, &p.name_en),
+            crate::Lang::En => p.name_en.clone(),
+        });
     }
 }
 
@@ -142,7 +145,7 @@ country\tEG\t26.5\t29.9\t100000000\tEgypt\tمصر\tt
 
     fn geocoded(g: &Gazetteer, text: &str, lang: Lang) -> Vec<Entity> {
         let doc = Doc::new(text, lang);
-        let res = Resources { gazetteer: Gazetteer::from_tsv(TSV) };
+        let res = Resources::with_gazetteer(Gazetteer::from_tsv(TSV));
         let _ = g;
         let ms: Vec<mentions::Mention> = res
             .gazetteer

@@ -9,11 +9,9 @@ use crate::stages::segment::Doc;
 use crate::stages::tagger::Model;
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
-use std::sync::OnceLock;
 
 fn model() -> Option<&'static Model> {
-    static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(include_bytes!("../../../data/models/en-ner.bin"))).as_ref()
+    crate::stages::resources().taggers.en.as_ref()
 }
 
 /// A word as the tagger was trained to see it (CoNLL tokenisation), with its original span.

@@ -1,117 +1,14 @@
 //! Arabic rules for the times stage: relative days (أمس، اليوم، غدا), weekdays, day-month dates in
 //! both month systems, months, years, relative weeks/months/years and "the past N days" intervals.
+//! The words are data (`data/lang/ar/time_grammar.tsv`, roles in [`Role`]); this file only says
+//! how they combine, into [`TimeValue`]s that the shared resolver turns into ISO values.
 
-use crate::TimeExpr;
+use super::calendar::CalendarId;
+use super::value::{Recognised, TimeValue, Toward, Unit, Year};
+use super::words::{Role, TimeWords};
 use crate::lang::ar::{Arabic, arabic};
 use crate::stages::segment::Doc;
-use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
-
-/// A token's folded text with an attached conjunction or preposition taken off (وأمس، بالأمس، وفي).
-fn bare(w: &str) -> &str {
-    let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).filter(|r| r.chars().count() >= 2).unwrap_or(w);
-    if let Some(r) = w.strip_prefix("بال") {
-        // بالأمس → الامس is not a word we need; keep the definite shape for relative words.
-        return if r.chars().count() >= 2 { &w[2..] } else { w };
-    }
-    w
-}
-
-fn is_past(w: &str) -> bool {
-    matches!(w, "الماضي" | "الماضيه" | "الماضيين" | "الماضيتين" | "المنصرم" | "المنصرمه" | "الفايت" | "الفايته" | "الاخير" | "الاخيره" | "الاخيرين" | "السابق" | "السابقه")
-}
-fn is_next(w: &str) -> bool {
-    matches!(w, "المقبل" | "المقبله" | "القادم" | "القادمه" | "المقبلين" | "القادمين" | "المقبلتين")
-}
-fn is_current(w: &str) -> bool {
-    matches!(w, "الحالي" | "الحاليه" | "الجاري" | "الجاريه")
-}
-
-fn number(w: &str) -> Option<u32> {
-    if !w.is_empty() && w.len() <= 6 && w.bytes().all(|b| b.is_ascii_digit()) {
-        return w.parse().ok();
-    }
-    let w = w.strip_prefix("ال").unwrap_or(w);
-    Some(match w {
-        "يومين" | "اسبوعين" | "شهرين" | "عامين" | "سنتين" | "ساعتين" => 2,
-        "ثلاثه" | "ثلاث" => 3,
-        "اربعه" | "اربع" => 4,
-        "خمسه" | "خمس" => 5,
-        "سته" | "ست" => 6,
-        "سبعه" | "سبع" => 7,
-        "ثمانيه" | "ثماني" => 8,
-        "تسعه" | "تسع" => 9,
-        "عشره" | "عشر" => 10,
-        _ => return None,
-    })
-}
-
-#[derive(Clone, Copy)]
-enum Unit {
-    Hour,
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
-/// A unit noun and whether it carries its own count (the dual: اليومين = two days).
-fn unit(w: &str) -> Option<(Unit, Option<u32>)> {
-    let w = w.strip_prefix("ال").unwrap_or(w);
-    Some(match w {
-        "يوم" | "يوما" | "ايام" => (Unit::Day, None),
-        "يومين" | "يومان" => (Unit::Day, Some(2)),
-        "ساعه" | "ساعات" => (Unit::Hour, None),
-        "ساعتين" => (Unit::Hour, Some(2)),
-        "اسبوع" | "اسبوعا" | "اسابيع" => (Unit::Week, None),
-        "اسبوعين" => (Unit::Week, Some(2)),
-        "شهر" | "شهرا" | "اشهر" | "شهور" => (Unit::Month, None),
-        "شهرين" => (Unit::Month, Some(2)),
-        "عام" | "عاما" | "اعوام" | "سنه" | "سنوات" | "سنين" => (Unit::Year, None),
-        "عامين" | "سنتين" => (Unit::Year, Some(2)),
-        _ => return None,
-    })
-}
-
-fn day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn shift(d: NaiveDate, unit: Unit, n: i64) -> Option<NaiveDate> {
-    let a = n.unsigned_abs();
-    match unit {
-        Unit::Hour => {
-            let days = a.div_ceil(24).max(1);
-            if n < 0 { d.checked_sub_days(Days::new(days)) } else { d.checked_add_days(Days::new(days)) }
-        }
-        Unit::Day => {
-            if n < 0 {
-                d.checked_sub_days(Days::new(a))
-            } else {
-                d.checked_add_days(Days::new(a))
-            }
-        }
-        Unit::Week => {
-            if n < 0 {
-                d.checked_sub_days(Days::new(7 * a))
-            } else {
-                d.checked_add_days(Days::new(7 * a))
-            }
-        }
-        Unit::Month => {
-            let m = Months::new(a.min(12 * 500) as u32);
-            if n < 0 { d.checked_sub_months(m) } else { d.checked_add_months(m) }
-        }
-        Unit::Year => {
-            let m = Months::new((12 * a).min(12 * 500) as u32);
-            if n < 0 { d.checked_sub_months(m) } else { d.checked_add_months(m) }
-        }
-    }
-}
-
-fn iso_week(d: NaiveDate) -> String {
-    let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
-}
+use chrono::Weekday;
 
 fn weekday_of(n: u32) -> Weekday {
     match n {
@@ -125,44 +22,58 @@ fn weekday_of(n: u32) -> Weekday {
     }
 }
 
-/// Words of expectation and plan (folded): what follows them in the sentence has not happened yet
-/// (نتوقع وصول أول سفينة يوم الثلاثاء، من المقرر أن يتوجه ... يوم الخميس).
-const EXPECTATION: &[&str] = &[
-    "نتوقع", "يتوقع", "تتوقع", "اتوقع", "يتوقعون", "المتوقع", "متوقع", "المقرر", "مقرر", "المرتقب", "مرتقب", "نامل", "يامل", "تامل", "نعتزم", "يعتزم", "تعتزم",
-];
-
-/// A verb with the future prefix س (سيزور، ستعقد) shortly before, or a word of expectation a little
-/// further back in the sentence: the weekday is upcoming.
-fn future_before(doc: &Doc, i: usize) -> bool {
-    let s = doc.tokens[i].sentence;
-    let expected = (i.saturating_sub(8)..i).any(|k| {
-        let w = doc.ftok(k);
-        let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
-        doc.tokens[k].sentence == s && EXPECTATION.contains(&w)
-    });
-    expected
-        || (i.saturating_sub(5)..i).any(|k| {
-        let w = doc.ftok(k);
-        let w = w.strip_prefix('و').unwrap_or(w);
-        doc.tokens[k].sentence == s
-            && w.chars().count() >= 4
-            && (w.starts_with("سي") || w.starts_with("ست") || w.starts_with("سن"))
-            && !matches!(w, "سياسه" | "سياسي" | "سيارة" | "سياره" | "سيارات" | "سيطره" | "ستار" | "سيناء" | "سيناريو" | "سنوات" | "سنويا" | "ستين")
-    })
-}
-
 struct Finder<'d, 'a> {
     doc: &'d Doc<'a>,
     ar: &'static Arabic,
+    words: &'d TimeWords,
     n: usize,
+}
+
+fn strip_any<'w>(w: &'w str, prefixes: &[String]) -> Option<&'w str> {
+    prefixes.iter().find_map(|p| w.strip_prefix(p.as_str()))
 }
 
 impl Finder<'_, '_> {
     fn w(&self, i: usize) -> &str {
         if i < self.n { self.doc.ftok(i) } else { "" }
     }
+    /// A token's folded text with an attached conjunction or preposition taken off (وأمس، بالأمس، وفي).
     fn b(&self, i: usize) -> &str {
-        bare(self.w(i))
+        self.bare(self.w(i))
+    }
+    fn bare<'w>(&self, w: &'w str) -> &'w str {
+        let w = strip_any(w, &self.words.proclitics).filter(|r| r.chars().count() >= 2).unwrap_or(w);
+        for p in &self.words.prepositions {
+            if let Some(r) = w.strip_prefix(p.as_str()).and_then(|r| strip_any(r, &self.words.articles)) {
+                // بالأمس → الأمس: keep the definite shape for relative words.
+                return if r.chars().count() >= 2 { &w[p.len()..] } else { w };
+            }
+        }
+        w
+    }
+    fn is(&self, w: &str, role: Role) -> bool {
+        self.words.is(w, role)
+    }
+    fn is_past(&self, w: &str) -> bool {
+        self.is(w, Role::Past) || self.is(w, Role::Recent)
+    }
+    fn is_next(&self, w: &str) -> bool {
+        self.is(w, Role::Next)
+    }
+    fn is_current(&self, w: &str) -> bool {
+        self.is(w, Role::Current)
+    }
+    fn without_article<'w>(&self, w: &'w str) -> &'w str {
+        strip_any(w, &self.words.articles).unwrap_or(w)
+    }
+    fn number(&self, w: &str) -> Option<u32> {
+        if !w.is_empty() && w.len() <= 6 && w.bytes().all(|b| b.is_ascii_digit()) {
+            return w.parse().ok();
+        }
+        self.words.number(self.without_article(w))
+    }
+    fn unit(&self, w: &str) -> Option<(Unit, Option<u32>)> {
+        self.words.unit(self.without_article(w))
     }
     fn same_sentence(&self, a: usize, b: usize) -> bool {
         b < self.n && self.doc.tokens[a].sentence == self.doc.tokens[b].sentence
@@ -176,7 +87,7 @@ impl Finder<'_, '_> {
             return Some((m, 2));
         }
         let w = self.w(i);
-        if matches!(bare(w), "كانون" | "تشرين") {
+        if self.is(self.bare(w), Role::MonthHead) {
             return None;
         }
         self.ar.month(w).map(|m| (m, 1))
@@ -193,262 +104,598 @@ impl Finder<'_, '_> {
     }
     fn year_at(&self, i: usize) -> Option<i32> {
         let w = self.w(i);
-        let w = w.strip_prefix('و').unwrap_or(w);
+        let w = strip_any(w, &self.words.conjunctions).unwrap_or(w);
         if w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()) {
             let y: i32 = w.parse().ok()?;
             return (1800..=2200).contains(&y).then_some(y);
         }
         None
     }
+    /// A Hijri year (1436هـ, 1436 هـ, or a bare year between 1300 and 1600): (year, next token).
+    fn hijri_year_at(&self, i: usize) -> Option<(i32, usize)> {
+        let w = self.w(i);
+        let digits = w.trim_end_matches('ه');
+        if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let y: i32 = digits.parse().ok()?;
+        if !(1300..1600).contains(&y) {
+            return None;
+        }
+        let next = if digits.len() < w.len() {
+            i + 1
+        } else if self.is(self.w(i + 1), Role::HijriEra) {
+            i + 2
+        } else {
+            i + 1
+        };
+        Some((y, next))
+    }
+    /// A verb with the future prefix س (سيزور، ستعقد) shortly before, or a word of expectation a
+    /// little further back in the sentence (نتوقع، من المقرر أن): the weekday is upcoming.
+    fn future_before(&self, i: usize) -> bool {
+        let doc = self.doc;
+        let s = doc.tokens[i].sentence;
+        let expected = (i.saturating_sub(8)..i).any(|k| {
+            let w = doc.ftok(k);
+            let w = strip_any(w, &self.words.proclitics).unwrap_or(w);
+            doc.tokens[k].sentence == s && self.is(w, Role::Expectation)
+        });
+        expected
+            || (i.saturating_sub(5)..i).any(|k| {
+                let w = doc.ftok(k);
+                let w = strip_any(w, &self.words.conjunctions).unwrap_or(w);
+                doc.tokens[k].sentence == s && w.chars().count() >= 4 && strip_any(w, &self.words.future_prefixes).is_some() && !self.is(w, Role::NotFuture)
+            })
+    }
 }
 
-pub fn find(doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
-    let ar = arabic();
-    let f = Finder { doc, ar, n: doc.tokens.len() };
-    let mut out: Vec<TimeExpr> = Vec::new();
+/// Every time expression of an Arabic document, with its value if it has one (a relative one
+/// needs the article date, which the resolver has; the span is taken either way): (start byte,
+/// end token, value). The start is a byte so that an attached conjunction (ويوم أمس) stays out.
+pub fn find(doc: &Doc, words: &TimeWords, date_known: bool) -> Vec<Recognised> {
+    let f = Finder { doc, ar: arabic(), words, n: doc.tokens.len() };
+    let mut out = Vec::new();
     let mut i = 0;
+    let mut free_from = 0;
     while i < f.n {
-        match match_at(&f, i, date) {
+        match match_at(&f, i, date_known) {
             Some((end, value)) if end > i => {
-                if let Some(v) = value {
-                    out.push(TimeExpr { start: doc.tokens[i].span.start, end: doc.tokens[end - 1].span.end, value: v });
-                }
+                let first = extend_back(&f, i, free_from, value.as_ref());
+                out.push(Recognised { start: start_byte(&f, first), first, end, value, until: None });
                 i = end;
+                free_from = end;
             }
             _ => i += 1,
         }
     }
+    join_ranges(&f, out)
+}
+
+/// Words before an expression that belong to it: the part of a period or day (مطلع العام، مساء
+/// أمس), «هذا» (هذا العام), a year noun before a year (العام 2016).
+fn extend_back(f: &Finder, mut first: usize, free_from: usize, value: Option<&TimeValue>) -> usize {
+    let is_year = matches!(value, Some(TimeValue::Year(Year::Absolute(_)))) && f.year_at(first).is_some();
+    let year_noun = |w: &str| f.is(w, Role::YearNoun) || w.strip_prefix('ل').is_some_and(|r| f.is(r, Role::YearNoun));
+    if is_year && first > free_from && year_noun(f.b(first - 1)) {
+        first -= 1;
+    }
+    while first > free_from && f.same_sentence(first - 1, first) {
+        let w = f.b(first - 1);
+        if f.is(w, Role::Boundary) || f.is(w, Role::DayPart) || f.is(w, Role::This) {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    first
+}
+
+/// The byte where an expression starting at token `first` starts: after an attached و, ف or ل
+/// when the rest is the time word (ويوم، لعام) — the prefix is not part of the expression; «لل»
+/// (ل + ال) stays, since the article merged into it.
+fn start_byte(f: &Finder, first: usize) -> usize {
+    let span = f.doc.tokens[first].span;
+    let w = f.w(first);
+    let known = |x: &str| f.words.knows(x) || f.ar.weekday(x).is_some() || f.words.season(x).is_some() || f.words.feast(x).is_some();
+    let rest = strip_any(w, &f.words.proclitics).or_else(|| w.strip_prefix('ل').filter(|r| !r.starts_with('ل')));
+    if !known(w)
+        && let Some(rest) = rest
+        && rest.chars().count() >= 2
+        && (known(rest) || f.ar.month(rest).is_some() && f.ar.month(&w[w.len() - rest.len()..]).is_some())
+    {
+        let original = &f.doc.text[span.start..span.end];
+        // Diacritics on the prefix stay with it.
+        if let Some((at, _)) = original.char_indices().skip(1).find(|&(_, c)| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')) {
+            return span.start + at;
+        }
+    }
+    span.start
+}
+
+/// «من A حتى B»: two expressions joined into one range, from A's first day to B's last.
+fn join_ranges(f: &Finder, found: Vec<Recognised>) -> Vec<Recognised> {
+    let mut out: Vec<Recognised> = Vec::with_capacity(found.len());
+    for r in found {
+        if let Some(prev) = out.last_mut()
+            && prev.until.is_none()
+            && prev.end + 1 == r.first
+            && f.is(f.w(prev.end), Role::Until)
+            && prev.first > 0
+            && f.is(f.b(prev.first - 1), Role::From)
+            && f.same_sentence(prev.first - 1, r.first)
+            && prev.value.is_some()
+            && r.value.is_some()
+            && r.until.is_none()
+        {
+            prev.start = f.doc.tokens[prev.first - 1].span.start;
+            prev.first -= 1;
+            prev.end = r.end;
+            prev.until = r.value;
+            continue;
+        }
+        out.push(r);
+    }
     out
 }
 
-/// The time expression starting at token i: (end token, value if resolvable).
-fn match_at(f: &Finder, i: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
-    let w = f.b(i);
-    let d = date;
-    let y = d.map(|d| d.year());
-    let rel = |days: i64| d.and_then(|d| shift(d, Unit::Day, days)).map(day);
+type Found = Option<(usize, Option<TimeValue>)>;
 
-    // أول من أمس، أمس الأول
-    if w == "اول" && f.w(i + 1) == "من" && bare(f.w(i + 2)) == "امس" {
-        return Some((i + 3, rel(-2)));
+/// The time expression starting at token i: (end token, value).
+fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
+    let w = f.b(i);
+    if let Some(found) = deictic(f, i, w, date_known) {
+        return found;
     }
-    if w == "امس" || w == "الامس" || w == "البارحه" {
-        if matches!(f.w(i + 1), "الاول") {
-            return Some((i + 2, rel(-2)));
-        }
-        return Some((weekday_paren_end(f, i + 1), rel(-1)));
+    if let Some(found) = hijri_or_numeric_date(f, i, date_known) {
+        return Some(found);
     }
-    if w == "يوم" {
-        let next = f.b(i + 1);
-        if next == "امس" {
-            return Some((weekday_paren_end(f, i + 2), rel(-1)));
-        }
-        if next == "غد" {
-            return Some((i + 2, rel(1)));
-        }
-        if f.ar.weekday(f.w(i + 1)).is_some() {
-            return weekday_expr(f, i, i + 1, date);
-        }
-        if number(f.w(i + 1)).is_some() && f.month_at(i + 2).is_some() {
-            return day_month(f, i, i + 1, date);
-        }
-        return None;
+    if let Some(found) = ordinal_day(f, i, date_known) {
+        return Some(found);
     }
-    if w == "اليوم" {
-        // اليوم الأول / اليوم التالي are ordinal days, not today.
-        let next = f.w(i + 1);
-        if matches!(next, "الاول" | "الثاني" | "الثالث" | "التالي" | "السابق" | "الذي" | "الوطني" | "العالمي" | "الدولي") {
-            return None;
-        }
-        return Some((weekday_paren_end(f, i + 1), rel(0)));
+    if let Some(found) = feast(f, i, date_known) {
+        return Some(found);
     }
-    if w == "غدا" || w == "غد" && f.w(i.wrapping_sub(1)) == "بعد" {
-        if f.w(i.wrapping_sub(1)) == "بعد" {
-            return Some((i + 1, rel(2)));
-        }
-        return Some((weekday_paren_end(f, i + 1), rel(1)));
-    }
-    if f.ar.weekday(f.w(i)).is_some() {
-        // صلاة الجمعة is a prayer, not a date.
-        if i > 0 && matches!(bare(f.w(i - 1)), "صلاه" | "خطبه" | "صلاة") {
-            return None;
-        }
-        return weekday_expr(f, i, i, date);
+    if let Some(found) = season(f, i, date_known) {
+        return Some(found);
     }
     // A day and a month: 26 نوفمبر (تشرين الثاني) الحالي.
-    if number(f.w(i)).is_some_and(|n| (1..=31).contains(&n)) && f.w(i).bytes().all(|b| b.is_ascii_digit()) && f.month_at(i + 1).is_some() {
-        return day_month(f, i, i, date);
+    if f.number(f.w(i)).is_some_and(|n| (1..=31).contains(&n)) && f.w(i).bytes().all(|b| b.is_ascii_digit()) && f.month_at(i + 1).is_some() {
+        return day_month(f, i, date_known);
     }
-    // A month, with a year or a relative qualifier, or after a preposition.
     if let Some((m, used)) = f.month_at(i) {
-        let after = f.skip_alt_month(i + used);
-        let marker_before = i > 0 && matches!(f.b(i - 1), "في" | "شهر" | "منذ" | "حتي" | "خلال" | "مطلع" | "اواخر" | "اوايل" | "منتصف" | "نهايه" | "بدايه" | "اواسط" | "قبل" | "بعد" | "الشهر");
-        if let Some(year) = f.year_at(after) {
-            return Some((after + 1, Some(format!("{year:04}-{m:02}"))));
-        }
-        let q = f.w(after);
-        let Some(d) = d else { return Some((after, None)) };
-        let this = NaiveDate::from_ymd_opt(d.year(), m, 1)?;
-        if is_past(q) {
-            let yy = if this <= d { d.year() } else { d.year() - 1 };
-            return Some((after + 1, Some(format!("{yy:04}-{m:02}"))));
-        }
-        if is_next(q) {
-            let yy = if m > d.month() { d.year() } else { d.year() + 1 };
-            return Some((after + 1, Some(format!("{yy:04}-{m:02}"))));
-        }
-        if is_current(q) {
-            return Some((after + 1, Some(format!("{:04}-{m:02}", d.year()))));
-        }
-        if marker_before && (used == 2 || after > i + used || !matches!(bare(f.w(i)), "اب" | "ماي" | "مارس")) {
-            return Some((after, Some(format!("{:04}-{m:02}", d.year()))));
-        }
-        return None;
+        return month_expr(f, i, m, used, date_known);
     }
-    // Years: عام 2014, في 2014, 2014 و2015.
     if let Some(yr) = f.year_at(i) {
-        let prev = if i > 0 { f.b(i - 1) } else { "" };
-        let year_word = matches!(prev, "عام" | "العام" | "سنه" | "السنه" | "عامي" | "العامين" | "منذ" | "حتي" | "في" | "مطلع" | "نهايه" | "بدايه" | "اواخر" | "اوايل" | "منتصف" | "قبل" | "بعد" | "خلال" | "صيف" | "ربيع" | "خريف" | "شتاء")
-            || f.w(i).starts_with('و') && i > 0 && f.year_at(i - 1).is_some();
-        let counted = unit(f.w(i + 1)).is_some() || f.w(i + 1).chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !year_word;
-        if year_word && !counted {
-            return Some((i + 1, Some(format!("{yr:04}"))));
-        }
-        return None;
+        return year_expr(f, i, yr);
     }
-    // Relative periods: العام الماضي، الشهر المقبل، الأسبوع القادم، هذا العام.
-    let period = match w {
-        "العام" | "السنه" => Some(Unit::Year),
-        "الشهر" => Some(Unit::Month),
-        "الاسبوع" => Some(Unit::Week),
-        _ => None,
-    };
-    if let Some(u) = period
-        && let Some(d) = d
+    if let Some(found) = relative_period(f, i, w, date_known) {
+        return Some(found);
+    }
+    // Intervals: خلال 48 يوما الماضية، خلال اليومين الماضيين، في الأيام الثلاثة المقبلة.
+    if f.is(w, Role::IntervalHead)
+        && let Some(found) = interval(f, i, date_known)
+    {
+        return Some(found);
+    }
+    if f.is(w, Role::Ago) {
+        return ago(f, i, date_known);
+    }
+    // هذين اليومين: the two days up to the article date.
+    if f.is(w, Role::ThisDual)
+        && let Some((unit, Some(2))) = f.unit(f.w(i + 1))
+    {
+        return Some((i + 2, date_known.then_some(TimeValue::Interval { unit, count: -2 })));
+    }
+    None
+}
+
+/// Days named from the article date (أمس، اليوم، غدا، بعد غد) and weekdays: `Some` when the
+/// expression at i is decided here (found or ruled out), `None` to try the other rules.
+fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
+    let day = |n: i64| Some(TimeValue::DayOffset(n));
+    // أول من أمس، أمس الأول
+    if f.is(w, Role::First) && f.is(f.w(i + 1), Role::Of) && f.is(f.bare(f.w(i + 2)), Role::Yesterday) {
+        return Some(Some((weekday_paren_end(f, i + 3), day(-2))));
+    }
+    if f.is(w, Role::Yesterday) {
+        if f.is(f.w(i + 1), Role::TheFirst) {
+            return Some(Some((weekday_paren_end(f, i + 2), day(-2))));
+        }
+        return Some(Some((weekday_paren_end(f, i + 1), day(-1))));
+    }
+    if f.is(w, Role::Day) {
+        let next = f.b(i + 1);
+        if f.is(next, Role::YesterdayNoun) {
+            return Some(Some((weekday_paren_end(f, i + 2), day(-1))));
+        }
+        if f.is(next, Role::TomorrowNoun) {
+            return Some(Some((weekday_paren_end(f, i + 2), day(1))));
+        }
+        if f.ar.weekday(f.w(i + 1)).is_some() {
+            return Some(weekday_expr(f, i, i + 1, date_known));
+        }
+        if f.number(f.w(i + 1)).is_some() && f.month_at(i + 2).is_some() {
+            return Some(day_month(f, i + 1, date_known));
+        }
+        return Some(None);
+    }
+    if f.is(w, Role::Today) {
+        // اليوم الأول / اليوم التالي are ordinal days, not today.
+        if f.is(f.w(i + 1), Role::OrdinalDay) {
+            return Some(None);
+        }
+        return Some(Some((weekday_paren_end(f, i + 1), day(0))));
+    }
+    let after_before = f.is(f.w(i.wrapping_sub(1)), Role::After);
+    if f.is(w, Role::Tomorrow) || f.is(w, Role::TomorrowNoun) && after_before {
+        if after_before {
+            return Some(Some((i + 1, day(2))));
+        }
+        return Some(Some((weekday_paren_end(f, i + 1), day(1))));
+    }
+    // «لأحد» (for anyone) is not Sunday: a weekday keeps its article (الأحد، للأحد).
+    if f.ar.weekday(f.w(i)).is_some() && (f.w(i).contains("ال") || f.w(i).starts_with("لل")) {
+        // صلاة الجمعة is a prayer, not a date.
+        if i > 0 && f.is(f.bare(f.w(i - 1)), Role::Prayer) {
+            return Some(None);
+        }
+        return Some(weekday_expr(f, i, i, date_known));
+    }
+    None
+}
+
+/// A month (at i, `used` tokens), with a year or a relative qualifier, or after a preposition.
+fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Found {
+    let after = f.skip_alt_month(i + used);
+    let marker_before = i > 0 && f.is(f.b(i - 1), Role::MonthMarker);
+    let month = |year| Some(TimeValue::Month { month: m, year });
+    if let Some(year) = f.year_at(after) {
+        return Some((after + 1, month(Year::Absolute(year))));
+    }
+    let q = f.w(after);
+    if !date_known {
+        return Some((after, None));
+    }
+    if f.is_past(q) {
+        return Some((after + 1, month(Year::Nearest(Toward::PAST))));
+    }
+    if f.is_next(q) {
+        return Some((after + 1, month(Year::Nearest(Toward::FUTURE_STRICT))));
+    }
+    if f.is_current(q) {
+        return Some((after + 1, month(Year::Offset(0))));
+    }
+    if marker_before && (used == 2 || after > i + used || !f.is(f.bare(f.w(i)), Role::AmbiguousMonth)) {
+        return Some((after, month(Year::Offset(0))));
+    }
+    return None;
+}
+
+/// A four-digit year (at i) where a word before makes it one: عام 2014, في 2014, 2014 و2015.
+fn year_expr(f: &Finder, i: usize, yr: i32) -> Found {
+    let prev = if i > 0 { f.b(i - 1) } else { "" };
+    let year_word = f.is(prev, Role::YearMarker)
+        || prev.strip_prefix('ل').is_some_and(|r| f.is(r, Role::YearNoun))
+        || strip_any(f.w(i), &f.words.conjunctions).is_some() && i > 0 && f.year_at(i - 1).is_some();
+    let counted = f.unit(f.w(i + 1)).is_some() || f.w(i + 1).chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !year_word;
+    if year_word && !counted {
+        return Some((i + 1, Some(TimeValue::Year(Year::Absolute(yr)))));
+    }
+    return None;
+}
+
+/// Relative periods: العام الماضي، الشهر المقبل، الأسبوع القادم، هذا العام.
+fn relative_period(f: &Finder, i: usize, w: &str, date_known: bool) -> Found {
+    if let Some(u) = period_of(f, w)
+        && date_known
     {
         let q = f.w(i + 1);
-        let delta = if is_past(q) && !matches!(q, "الاخير" | "الاخيره" | "السابق" | "السابقه") {
+        let delta = if f.is(q, Role::Past) {
             Some(-1)
-        } else if is_next(q) {
+        } else if f.is_next(q) {
             Some(1)
-        } else if is_current(q) || (i > 0 && f.b(i - 1) == "هذا") {
+        } else if f.is_current(q) || (i > 0 && f.is(f.b(i - 1), Role::This)) {
             Some(0)
         } else {
             None
         };
         if let Some(delta) = delta {
-            let end = if is_current(q) || is_past(q) || is_next(q) { i + 2 } else { i + 1 };
-            let t = shift(d, u, delta)?;
+            let end = if f.is_current(q) || f.is_past(q) || f.is_next(q) { i + 2 } else { i + 1 };
+            if u == Unit::Year
+                && let Some(y) = f.year_at(end)
+            {
+                return Some((era_end(f, end + 1), Some(TimeValue::Year(Year::Absolute(y)))));
+            }
             let v = match u {
-                Unit::Year => format!("{:04}", t.year()),
-                Unit::Month => format!("{:04}-{:02}", t.year(), t.month()),
-                _ => iso_week(t),
+                Unit::Year => TimeValue::Year(Year::Offset(delta)),
+                Unit::Month => TimeValue::MonthOffset(delta as i64),
+                _ => TimeValue::Week { offset: delta as i64, weekend: false },
             };
             return Some((end, Some(v)));
         }
-        let _ = y;
-    }
-    // Intervals: خلال 48 يوما الماضية، خلال اليومين الماضيين، في الأيام الثلاثة المقبلة.
-    if matches!(w, "خلال" | "طيله" | "طوال" | "مدي" | "في" | "منذ") {
-        return interval(f, i, date);
     }
     None
 }
 
-/// "(الاثنين)" right after اليوم/أمس names the same day: the expression ends after it.
-fn weekday_paren_end(f: &Finder, i: usize) -> usize {
-    if f.w(i) == "(" && f.ar.weekday(f.w(i + 1)).is_some() && f.w(i + 2) == ")" { i + 3 } else { i }
+/// A period noun, also after ل (للعام القادم: ل + العام).
+fn period_of(f: &Finder, w: &str) -> Option<Unit> {
+    f.words.period(w).or_else(|| w.strip_prefix("لل").and_then(|rest| f.words.period(&format!("ال{rest}"))))
 }
 
-fn weekday_expr(f: &Finder, start: usize, wd_tok: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
-    let wd = weekday_of(f.ar.weekday(f.w(wd_tok))?);
+/// After a year: an era mark that belongs to it (2015 م); returns the end.
+fn era_end(f: &Finder, i: usize) -> usize {
+    if f.is(f.w(i), Role::GregorianEra) || f.is(f.w(i), Role::HijriEra) { i + 1 } else { i }
+}
+
+/// قبل 7 أشهر، منذ عامين، قبل شهر، قبل عام تقريبا: a point that long before the article date.
+/// Not when the count is measured from an event (قبل يومين من الانتخابات) or the unit is a year
+/// noun before a year (قبل عام 2011), and not for vague plurals (قبل أيام).
+fn ago(f: &Finder, i: usize, date_known: bool) -> Found {
+    let mut k = i + 1;
+    let count = f.number(f.w(k)).filter(|_| f.unit(f.w(k)).is_none());
+    if count.is_some() {
+        k += 1;
+    }
+    let w = f.w(k);
+    if w.starts_with("ال") || (count.is_none() && f.is(w, Role::PluralUnit)) {
+        return None;
+    }
+    let (unit, own) = f.unit(w)?;
+    let count = count.or(own).unwrap_or(1) as i64;
+    k += 1;
+    // قبل عام 2011، منذ يوم 30 يونيو: the unit starts a date, not a count.
+    if f.year_at(k).is_some() || f.number(f.w(k)).is_some() || f.is(f.w(k), Role::From) {
+        return None;
+    }
+    if f.same_sentence(i, k) && f.is(f.w(k), Role::Approx) {
+        k += 1;
+    }
+    Some((k, date_known.then_some(TimeValue::Ago { unit, count })))
+}
+
+/// An ordinal day with its month: الرابع عشر من الشهر الماضي، الحادي والعشرين من سبتمبر من العام
+/// الماضي، السابع من يوليو.
+fn ordinal_day(f: &Finder, i: usize, date_known: bool) -> Found {
+    let w = f.b(i);
+    let mut k = i + 1;
+    let day = if let Some(n) = f.words.ordinal(w) {
+        if f.is(f.w(k), Role::Teen) {
+            k += 1;
+            n + 10
+        } else if let Some(t) = f.words.tens(f.w(k)) {
+            k += 1;
+            n + t
+        } else {
+            n
+        }
+    } else {
+        f.words.tens(w)?
+    };
+    if !(1..=31).contains(&day) || !f.is(f.w(k), Role::From) {
+        return None;
+    }
+    k += 1;
+    if let Some((month, used)) = f.month_at(k) {
+        let mut end = f.skip_alt_month(k + used);
+        let year = if let Some(y) = f.year_at(end) {
+            end = era_end(f, end + 1);
+            Year::Absolute(y)
+        } else if f.is(f.w(end), Role::From) && period_of(f, f.w(end + 1)) == Some(Unit::Year) {
+            let q = f.w(end + 2);
+            let delta = if f.is_past(q) {
+                -1
+            } else if f.is_next(q) {
+                1
+            } else if f.is_current(q) {
+                0
+            } else {
+                return None;
+            };
+            end += 3;
+            Year::Offset(delta)
+        } else {
+            Year::Nearest(Toward::PAST)
+        };
+        return Some((end, date_known.then_some(TimeValue::Date { calendar: CalendarId::Gregorian, year, month, day })));
+    }
+    if period_of(f, f.w(k)) == Some(Unit::Month) {
+        let q = f.w(k + 1);
+        let months = if f.is_past(q) {
+            -1
+        } else if f.is_next(q) {
+            1
+        } else if f.is_current(q) {
+            0
+        } else {
+            return None;
+        };
+        return Some((k + 2, date_known.then_some(TimeValue::DayOfMonthOffset { day, months })));
+    }
+    None
+}
+
+/// Hijri dates (5 شوال 1436هـ، عشرة شوال) and numeric dates (7-11-1436هـ، 21/7/2015م): the year's
+/// size says the calendar.
+fn hijri_or_numeric_date(f: &Finder, i: usize, date_known: bool) -> Found {
+    let day = f.number(f.w(i)).filter(|n| (1..=30).contains(n))?;
+    if let Some((month, used)) = f.words.hijri_month(f.b(i + 1), f.w(i + 2)) {
+        let mut end = i + 1 + used;
+        let year = match f.hijri_year_at(end) {
+            Some((y, next)) => {
+                end = next;
+                Year::Absolute(y)
+            }
+            None if date_known => Year::Offset(0),
+            None => return Some((end, None)),
+        };
+        return Some((end, Some(TimeValue::Date { calendar: CalendarId::UmmAlQura, year, month, day })));
+    }
+    // d-m-y with - or / between the numbers.
+    let sep = |k: usize| matches!(f.w(k), "-" | "/");
+    if f.w(i).bytes().all(|b| b.is_ascii_digit()) && sep(i + 1) && sep(i + 3) {
+        let month = f.w(i + 2).parse::<u32>().ok().filter(|m| (1..=12).contains(m))?;
+        if let Some((y, end)) = f.hijri_year_at(i + 4).filter(|&(y, _)| (1300..1600).contains(&y)) {
+            return Some((end, Some(TimeValue::Date { calendar: CalendarId::UmmAlQura, year: Year::Absolute(y), month, day })));
+        }
+        if let Some(y) = f.year_at(i + 4).filter(|y| (1900..2200).contains(y)) {
+            return Some((era_end(f, i + 5), Some(TimeValue::Date { calendar: CalendarId::Gregorian, year: Year::Absolute(y), month, day })));
+        }
+    }
+    None
+}
+
+/// Eid: عيد الفطر (its first day), ثالث أيام عيد الفطر (its third), أيام العيد (all its days); a
+/// bare «العيد» only with أيام before it (alone it is as often a festival's name).
+fn feast(f: &Finder, i: usize, date_known: bool) -> Found {
+    let (nth, mut k) = match f.words.ordinal_bare(f.b(i)) {
+        Some(n) if f.is(f.w(i + 1), Role::Days) => (Some(n), i + 2),
+        _ => (None, i),
+    };
+    let days = nth.is_none() && f.is(f.b(k), Role::Days);
+    if days {
+        k += 1;
+    }
+    if !f.is(if k == i { f.b(k) } else { f.w(k) }, Role::Feast) {
+        return None;
+    }
+    k += 1;
+    let name = f.words.feast(f.w(k));
+    if name.is_some() {
+        k += 1;
+    } else if nth.is_none() && !days {
+        return None;
+    }
+    if f.is(f.w(k), Role::FeastEpithet) {
+        k += 1;
+    }
+    let hijri_year = f.hijri_year_at(k).map(|(y, next)| {
+        k = next;
+        y
+    });
+    let value = TimeValue::Feast { feast: name, hijri_year, day: nth, whole: days };
+    Some((k, (date_known || hijri_year.is_some()).then_some(value)))
+}
+
+/// A season with its year: صيف 2015، صيف العام الحالي، شتاء العام الماضي.
+fn season(f: &Finder, i: usize, date_known: bool) -> Found {
+    let w = f.b(i);
+    let (first, last) = f.words.season(w).or_else(|| w.strip_prefix('ل').and_then(|r| f.words.season(r)))?;
+    let months = |year| Some(TimeValue::Months { first, last, year });
+    if let Some(y) = f.year_at(i + 1) {
+        return Some((era_end(f, i + 2), months(Year::Absolute(y))));
+    }
+    if period_of(f, f.w(i + 1)) != Some(Unit::Year) || !date_known {
+        return None;
+    }
+    let q = f.w(i + 2);
+    let delta = if f.is_past(q) {
+        -1
+    } else if f.is_next(q) {
+        1
+    } else if f.is_current(q) {
+        0
+    } else {
+        return None;
+    };
+    if let Some(y) = f.year_at(i + 3) {
+        return Some((era_end(f, i + 4), months(Year::Absolute(y))));
+    }
+    Some((i + 3, months(Year::Offset(delta))))
+}
+
+/// "(الاثنين)" or "الاثنين" right after اليوم/أمس names the same day: one expression (أمس السبت).
+fn weekday_paren_end(f: &Finder, i: usize) -> usize {
+    if f.w(i) == "(" && f.ar.weekday(f.w(i + 1)).is_some() && f.w(i + 2) == ")" {
+        i + 3
+    } else if f.same_sentence(i.saturating_sub(1), i) && f.ar.weekday(f.w(i)).is_some() && strip_any(f.w(i), &f.words.proclitics).is_none() {
+        i + 1
+    } else {
+        i
+    }
+}
+
+fn weekday_expr(f: &Finder, start: usize, wd_tok: usize, date_known: bool) -> Found {
+    let weekday = weekday_of(f.ar.weekday(f.w(wd_tok))?);
     let mut end = wd_tok + 1;
     let q = f.w(end);
-    let upcoming = is_next(q) || future_before(f.doc, start);
-    let past_q = is_past(q);
-    if is_next(q) || past_q {
+    let upcoming = f.is_next(q) || f.future_before(start);
+    let past_q = f.is_past(q);
+    if f.is_next(q) || past_q {
         end += 1;
     }
     // يوم الخميس 19 نوفمبر: the explicit date wins.
-    if number(f.w(end)).is_some() && f.month_at(end + 1).is_some() {
-        return day_month(f, start, end, date);
+    if f.number(f.w(end)).is_some() && f.month_at(end + 1).is_some() {
+        return day_month(f, end, date_known);
     }
-    let Some(d) = date else { return Some((end, None)) };
-    let cur = d.weekday().num_days_from_monday() as i64;
-    let target = wd.num_days_from_monday() as i64;
-    let v = if upcoming && !past_q {
-        let mut diff = (target - cur).rem_euclid(7);
-        if diff == 0 {
-            diff = 7;
-        }
-        shift(d, Unit::Day, diff)
-    } else {
-        // The most recent such day; the publication day itself when it is that weekday.
-        let diff = (cur - target).rem_euclid(7);
-        shift(d, Unit::Day, -diff)
-    };
-    Some((end, v.map(day)))
+    // The most recent such day (the publication day itself when it is that weekday), or the next.
+    let toward = if upcoming && !past_q { Toward::FUTURE_STRICT } else { Toward::PAST };
+    Some((end, Some(TimeValue::Weekday { weekday, toward })))
 }
 
-fn day_month(f: &Finder, _start: usize, num_tok: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
-    let dd = number(f.w(num_tok))?;
-    let (m, used) = f.month_at(num_tok + 1)?;
+fn day_month(f: &Finder, num_tok: usize, date_known: bool) -> Found {
+    let day = f.number(f.w(num_tok))?;
+    let (month, used) = f.month_at(num_tok + 1)?;
     let mut end = f.skip_alt_month(num_tok + 1 + used);
     let year = if let Some(y) = f.year_at(end) {
         end += 1;
-        Some(y)
-    } else if let Some(d) = date {
+        Year::Absolute(y)
+    } else if !date_known {
+        return Some((end, None));
+    } else {
         let q = f.w(end);
-        let this = NaiveDate::from_ymd_opt(d.year(), m, dd.clamp(1, 28));
-        if is_past(q) {
+        if f.is_past(q) {
             end += 1;
-            Some(if this.is_some_and(|t| t <= d) { d.year() } else { d.year() - 1 })
-        } else if is_next(q) {
+            Year::Nearest(Toward::PAST)
+        } else if f.is_next(q) {
             end += 1;
-            Some(if this.is_some_and(|t| t > d) { d.year() } else { d.year() + 1 })
+            Year::Nearest(Toward::FUTURE_STRICT)
         } else {
-            if is_current(q) {
+            if f.is_current(q) {
                 end += 1;
             }
-            Some(d.year())
+            Year::Offset(0)
         }
-    } else {
-        None
     };
-    let v = year.and_then(|y| NaiveDate::from_ymd_opt(y, m, dd)).map(day);
-    Some((end, v))
+    Some((end, Some(TimeValue::Date { calendar: CalendarId::Gregorian, year, month, day })))
 }
 
-fn interval(f: &Finder, i: usize, date: Option<NaiveDate>) -> Option<(usize, Option<String>)> {
+fn interval(f: &Finder, i: usize, date_known: bool) -> Found {
     // خلال [N] unit [one more word] الماضية|المقبلة
     let mut k = i + 1;
     let mut count = None;
-    if let Some(n) = number(f.w(k))
+    if let Some(n) = f.number(f.w(k))
         && f.w(k).bytes().all(|b| b.is_ascii_digit())
     {
         count = Some(n);
         k += 1;
     }
-    let (u, own) = unit(f.w(k))?;
+    let (unit, own) = f.unit(f.w(k))?;
     if own.is_none() && count.is_none() {
         // الأيام الثلاثة الماضية: a number word after a plural unit.
-        if let Some(n) = number(f.w(k + 1)).filter(|_| !f.w(k + 1).bytes().all(|b| b.is_ascii_digit())) {
+        if let Some(n) = f.number(f.w(k + 1)).filter(|_| !f.w(k + 1).bytes().all(|b| b.is_ascii_digit())) {
             count = Some(n);
             k += 1;
         }
     }
-    let count = count.or(own)?;
+    let count = count.or(own)? as i64;
     k += 1;
     // One stray word may sit between the unit and its qualifier (اليومين الساعات الماضية).
-    let (q_at, q) = if is_past(f.w(k)) || is_next(f.w(k)) { (k, f.w(k)) } else if f.same_sentence(i, k + 1) && f.doc.tokens[k].is_word { (k + 1, f.w(k + 1)) } else { return None };
-    let past = is_past(q);
-    if !past && !is_next(q) {
+    let qualified = |at: usize| f.is_past(f.w(at)) || f.is_next(f.w(at));
+    let q_at = if qualified(k) {
+        k
+    } else if f.same_sentence(i, k + 1) && f.doc.tokens[k].is_word && qualified(k + 1) {
+        k + 1
+    } else {
+        // «سيعمل خلال يومين»: without a qualifier, a span ahead when the verb is future.
+        if !f.is(f.b(i), Role::Ago) && !f.w(i + 1).starts_with("ال") && f.future_before(i) {
+            return Some((k, date_known.then_some(TimeValue::Interval { unit, count })));
+        }
         return None;
-    }
-    let Some(d) = date else { return Some((q_at + 1, None)) };
-    let n = count as i64;
-    let v = if past { shift(d, u, -n).map(|s| format!("{}/{}", day(s), day(d))) } else { shift(d, u, n).map(|e| format!("{}/{}", day(d), day(e))) };
-    Some((q_at + 1, v))
+    };
+    let past = f.is_past(f.w(q_at));
+    let value = date_known.then_some(TimeValue::Interval { unit, count: if past { -count } else { count } });
+    Some((q_at + 1, value))
 }
 
 #[cfg(test)]
@@ -511,6 +758,83 @@ mod tests {
         assert_eq!(values("خلال 48 يوما الماضية", "2015-11-18"), ["2015-10-01/2015-11-18"]);
         assert_eq!(values("خلال اليومين الماضيين", "2015-11-18"), ["2015-11-16/2015-11-18"]);
         assert_eq!(values("خلال الأيام الثلاثة المقبلة", "2015-11-18"), ["2015-11-18/2015-11-21"]);
+    }
+
+    #[test]
+    fn a_relative_day_with_its_weekday_is_one_expression() {
+        // 2015-07-26 is a Sunday.
+        assert_eq!(times("اجتمع يوم أمس السبت بالفصائل", "2015-07-26"), [("يوم أمس السبت".to_string(), "2015-07-25".to_string())]);
+        assert_eq!(times("وأعلن مسؤول امس الأربعاء أن", "2015-07-23"), [("امس الأربعاء".to_string(), "2015-07-22".to_string())]);
+        assert_eq!(times("احتفلت مساء أمس الأول", "2015-08-02"), [("مساء أمس الأول".to_string(), "2015-07-31".to_string())]);
+    }
+
+    #[test]
+    fn an_attached_conjunction_stays_out_of_the_span() {
+        assert_eq!(times("ويوم أمس، التقى الوزير", "2015-08-03"), [("يوم أمس".to_string(), "2015-08-02".to_string())]);
+    }
+
+    #[test]
+    fn parts_of_periods_and_this_year() {
+        assert_eq!(times("وفي مطلع الشهر الحالي قتل", "2015-07-23"), [("مطلع الشهر الحالي".to_string(), "2015-07".to_string())]);
+        assert_eq!(times("في اواخر ابريل هجومها", "2015-07-23"), [("اواخر ابريل".to_string(), "2015-04".to_string())]);
+        assert_eq!(times("تميز عيد هذا العام", "2015-07-26"), [("هذا العام".to_string(), "2015".to_string())]);
+        assert_eq!(times("بعد العام 2016 لتعزيز", "2015-07-23"), [("العام 2016".to_string(), "2016".to_string())]);
+        assert_eq!(values("للعام القادم", "2015-08-02"), ["2016"]);
+        assert_eq!(times("مطلع العام الفائت 2014", "2015-07-21"), [("مطلع العام الفائت 2014".to_string(), "2014".to_string())]);
+    }
+
+    #[test]
+    fn points_ago() {
+        assert_eq!(times("غادر إلى مالي قبل 7 أشهر، ثم", "2015-07-21"), [("قبل 7 أشهر".to_string(), "2014-12".to_string())]);
+        assert_eq!(values("وقالت قبل شهر إن", "2015-07-21"), ["2015-06"]);
+        assert_eq!(times("بدأت الحملة قبل عام تقريبا.", "2015-07-27"), [("قبل عام تقريبا".to_string(), "2014".to_string())]);
+        assert_eq!(values("أسس البرنامج منذ عامين", "2015-08-02"), ["2013"]);
+        assert!(values("قبل يومين من الانتخابات", "2015-08-02").is_empty());
+        assert!(values("قبل أيام", "2015-08-02").is_empty());
+        assert_eq!(values("المستحقة منذ يوم 30 يونيو", "2015-07-21"), ["2015-06-30"]);
+        assert_eq!(values("منذ عام 2011", "2015-11-18"), ["2011"]);
+    }
+
+    #[test]
+    fn ordinal_days() {
+        assert_eq!(values("في الرابع عشر من الشهر الماضي بشأن", "2015-08-03"), ["2015-07-14"]);
+        assert_eq!(
+            times("في الحادي والعشرين من سبتمبر من العام الماضي.", "2015-08-11"),
+            [("الحادي والعشرين من سبتمبر من العام الماضي".to_string(), "2014-09-21".to_string())]
+        );
+        assert_eq!(values("في السابع من يوليو", "2015-08-11"), ["2015-07-07"]);
+        assert!(values("الأول من نوعه", "2015-08-11").is_empty());
+    }
+
+    #[test]
+    fn hijri_dates_and_feasts() {
+        assert_eq!(values("الرياض 5 شوال 1436هـ الموافق 21 يوليو 2015م", "2015-07-21"), ["2015-07-21", "2015-07-21"]);
+        assert_eq!(values("في 7-11-1436هـ", "2015-08-30"), ["2015-08-22"]);
+        assert_eq!(values("حتى عشرة شوال", "2015-07-26"), ["2015-07-26"]);
+        assert_eq!(times("في عملية انتحارية ثالث أيام عيد الفطر.", "2015-07-21"), [("ثالث أيام عيد الفطر".to_string(), "2015-07-19".to_string())]);
+        assert_eq!(values("طوال أيام العيد الضغط", "2015-07-24"), ["2015-07-17/2015-07-19"]);
+        assert_eq!(values("خلال أيام عيد الفطر المبارك", "2015-07-26"), ["2015-07-17/2015-07-19"]);
+        // «العيد» alone is as often a festival's name: no date.
+        assert!(values("عيد طيبة فرحة", "2015-07-26").is_empty());
+    }
+
+    #[test]
+    fn seasons() {
+        assert_eq!(values("لصيف العام الحالي 2015 م الذي", "2015-08-02"), ["2015-06/2015-08"]);
+        assert_eq!(values("في شتاء العام الماضي", "2015-08-02"), ["2014-12/2015-02"]);
+    }
+
+    #[test]
+    fn ranges_and_spans_ahead() {
+        assert_eq!(
+            times("من أول أيام العيد حتى عشرة شوال تظاهرة", "2015-07-26"),
+            [("من أول أيام العيد حتى عشرة شوال".to_string(), "2015-07-17/2015-07-26".to_string())]
+        );
+        assert_eq!(values("الذي سيعمل خلال يومين لإجلاء", "2015-08-04"), ["2015-08-04/2015-08-06"]);
+        assert!(values("عمل خلال يومين", "2015-08-04").is_empty());
+        assert_eq!(values("تشهد هدوءا هذين اليومين", "2015-07-24"), ["2015-07-22/2015-07-24"]);
+        assert_eq!(times("ففي فبراير الماضي اجتاحت", "2015-07-21"), [("فبراير الماضي".to_string(), "2015-02".to_string())]);
+        assert_eq!(times("المرسوم رقم 32 لعام 2015 القاضي", "2015-07-26"), [("عام 2015".to_string(), "2015".to_string())]);
     }
 
     #[test]

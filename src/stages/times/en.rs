@@ -3,33 +3,77 @@
 //! deictic days (yesterday, today, tomorrow), weekdays (the last one before the article date
 //! unless the text looks ahead), "last week", "this year", "two days ago", "the past three days".
 
-use crate::TimeExpr;
+use super::calendar::CalendarId;
+use super::value::{Resolver, Season, TimeValue, Toward, Unit, Year};
 use crate::stages::segment::Doc;
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::Weekday;
 
 const MONTHS: &[(&str, u32)] = &[
-    ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4), ("apr", 4), ("may", 5), ("june", 6),
-    ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8), ("september", 9), ("sept", 9), ("sep", 9), ("october", 10), ("oct", 10),
-    ("november", 11), ("nov", 11), ("december", 12), ("dec", 12),
+    ("january", 1),
+    ("jan", 1),
+    ("february", 2),
+    ("feb", 2),
+    ("march", 3),
+    ("mar", 3),
+    ("april", 4),
+    ("apr", 4),
+    ("may", 5),
+    ("june", 6),
+    ("jun", 6),
+    ("july", 7),
+    ("jul", 7),
+    ("august", 8),
+    ("aug", 8),
+    ("september", 9),
+    ("sept", 9),
+    ("sep", 9),
+    ("october", 10),
+    ("oct", 10),
+    ("november", 11),
+    ("nov", 11),
+    ("december", 12),
+    ("dec", 12),
 ];
 
 const WEEKDAYS: &[(&str, Weekday)] = &[
-    ("monday", Weekday::Mon), ("tuesday", Weekday::Tue), ("wednesday", Weekday::Wed), ("thursday", Weekday::Thu), ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat), ("sunday", Weekday::Sun),
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
 ];
 
 const NUMBERS: &[(&str, i64)] = &[
-    ("a", 1), ("an", 1), ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8), ("nine", 9),
-    ("ten", 10), ("eleven", 11), ("twelve", 12), ("several", -1), ("few", -1), ("couple", 2),
+    ("a", 1),
+    ("an", 1),
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("eleven", 11),
+    ("twelve", 12),
+    ("several", -1),
+    ("few", -1),
+    ("couple", 2),
 ];
 
 const ORDINALS: &[(&str, u32)] = &[("first", 1), ("second", 2), ("third", 3), ("fourth", 4)];
 
 /// Words that show a weekday or month ahead of the article date rather than behind it.
-const FUTURE_CUES: &[&str] = &["will", "'ll", "shall", "scheduled", "expected", "plans", "planned", "plan", "due", "going", "upcoming", "coming", "set", "until", "till"];
+const FUTURE_CUES: &[&str] =
+    &["will", "'ll", "shall", "scheduled", "expected", "plans", "planned", "plan", "due", "going", "upcoming", "coming", "set", "until", "till"];
 
 /// Tokens after a four-digit number that show it is a count, not a year.
-const NOT_YEAR_AFTER: &[&str] = &["percent", "%", "people", "troops", "soldiers", "km", "kilometers", "miles", "dollars", "members", "votes", "times", "points", "feet", "meters"];
+const NOT_YEAR_AFTER: &[&str] =
+    &["percent", "%", "people", "troops", "soldiers", "km", "kilometers", "miles", "dollars", "members", "votes", "times", "points", "feet", "meters"];
 
 struct Cursor<'d, 'a> {
     doc: &'d Doc<'a>,
@@ -93,24 +137,6 @@ impl Cursor<'_, '_> {
     }
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> Option<String> {
-    NaiveDate::from_ymd_opt(y, m, d).map(|d| d.format("%Y-%m-%d").to_string())
-}
-
-fn day_value(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
-}
-
-fn week_value(d: NaiveDate) -> String {
-    let w = d.iso_week();
-    format!("{}-W{:02}", w.year(), w.week())
-}
-
-fn month_shift(y: i32, m: u32, by: i32) -> (i32, u32) {
-    let idx = y * 12 + m as i32 - 1 + by;
-    (idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u32)
-}
-
 /// Whether the sentence around token `i` looks ahead (will, scheduled, next ...).
 fn looks_ahead(c: &Cursor, i: usize) -> bool {
     let sentence = c.doc.tokens[i].sentence;
@@ -119,16 +145,17 @@ fn looks_ahead(c: &Cursor, i: usize) -> bool {
     (from..i).any(|k| FUTURE_CUES.contains(&c.low(k)) || (c.low(k) == "to" && c.low(k + 1) == "be"))
 }
 
-pub fn find(doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
+/// Every time expression of an English document: (first token, end token, value). Relative
+/// expressions are only taken when the resolver has an article date.
+pub fn find(doc: &Doc, r: &Resolver) -> Vec<(usize, usize, TimeValue)> {
     let mut out = Vec::new();
     let c = Cursor { doc };
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {
-        match match_at(&c, i, date) {
+        match match_at(&c, i, r) {
             Some((end, value)) if end > i => {
-                let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-                out.push(TimeExpr { start: span.start, end: span.end, value });
+                out.push((i, end, value));
                 i = end;
             }
             _ => i += 1,
@@ -138,20 +165,34 @@ pub fn find(doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
 }
 
 /// The expression starting at token `i`: (end token, value).
-fn match_at(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, String)> {
-    let w = c.low(i);
+fn match_at(c: &Cursor, i: usize, r: &Resolver) -> Option<(usize, TimeValue)> {
     // Absolute forms first: they need no article date.
-    if let Some(r) = absolute(c, i, date) {
-        return Some(r);
+    if let Some(found) = absolute(c, i, r) {
+        return Some(found);
     }
-    let dct = date?;
-    match w {
-        "yesterday" => return Some((i + 1, day_value(dct - Duration::days(1)))),
-        "today" | "tonight" => return Some((i + 1, day_value(dct))),
-        "tomorrow" => return Some((i + 1, day_value(dct + Duration::days(1)))),
-        _ => {}
-    }
-    // Weekdays, optionally after last/next/this/coming.
+    r.date?;
+    deictic_day(c, i)
+        .or_else(|| weekday(c, i, r))
+        .or_else(|| relative_period(c, i))
+        .or_else(|| ago(c, i))
+        .or_else(|| recent_interval(c, i))
+        .or_else(|| quarter(c, i))
+        .or_else(|| month_alone(c, i))
+}
+
+fn deictic_day(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let offset = match c.low(i) {
+        "yesterday" => -1,
+        "today" | "tonight" => 0,
+        "tomorrow" => 1,
+        _ => return None,
+    };
+    Some((i + 1, TimeValue::DayOffset(offset)))
+}
+
+/// Weekdays, optionally after last/next/this/coming.
+fn weekday(c: &Cursor, i: usize, r: &Resolver) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     let (lead, wd_at) = match w {
         "last" | "next" | "this" | "coming" | "past" => (Some(w), i + 1),
         _ => (None, i),
@@ -159,25 +200,29 @@ fn match_at(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
     if let Some(&(_, wd)) = WEEKDAYS.iter().find(|(n, _)| *n == c.low(wd_at)) {
         // "Saturday, April 25": the calendar date says which Saturday.
         let k = if c.low(wd_at + 1) == "," { wd_at + 2 } else { wd_at + 1 };
-        if let Some((end, v)) = absolute(c, k, date).filter(|(_, v)| v.len() == 10) {
+        if let Some((end, v)) = absolute(c, k, r).filter(|(_, v)| matches!(v, TimeValue::Date { .. })) {
             return Some((end, v));
         }
-        let back = (dct.weekday().num_days_from_monday() as i64 - wd.num_days_from_monday() as i64).rem_euclid(7);
-        let ahead = (wd.num_days_from_monday() as i64 - dct.weekday().num_days_from_monday() as i64).rem_euclid(7);
-        let d = match lead {
-            Some("next") => dct + Duration::days(if ahead == 0 { 7 } else { ahead }),
-            Some("coming") => dct + Duration::days(ahead),
-            Some("last" | "past") => dct - Duration::days(if back == 0 { 7 } else { back }),
-            _ if looks_ahead(c, wd_at) => dct + Duration::days(ahead),
-            _ => dct - Duration::days(back),
+        let toward = match lead {
+            Some("next") => Toward::FUTURE_STRICT,
+            Some("coming") => Toward::FUTURE,
+            Some("last" | "past") => Toward::PAST_STRICT,
+            _ if looks_ahead(c, wd_at) => Toward::FUTURE,
+            _ => Toward::PAST,
         };
         let mut end = wd_at + 1;
         // "Monday night/morning" is still that day.
         if matches!(c.low(end), "morning" | "afternoon" | "evening" | "night") {
             end += 1;
         }
-        return Some((end, day_value(d)));
+        return Some((end, TimeValue::Weekday { weekday: wd, toward }));
     }
+    None
+}
+
+/// last/this/next/coming + week/month/year/weekend/season or a month; earlier/later this ...
+fn relative_period(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     // last/this/next/coming + week/month/year/weekend/season; earlier/later this ...
     let (rel, unit_at, start) = match w {
         "last" | "this" | "next" | "past" | "coming" => (w, i + 1, i),
@@ -195,21 +240,17 @@ fn match_at(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
         };
         let unit = c.low(unit_at);
         let value = match unit {
-            "week" => Some(week_value(dct + Duration::days(7 * by as i64))),
-            "weekend" => Some(format!("{}-WE", week_value(dct + Duration::days(7 * by as i64)))),
-            "month" => {
-                let (y, m) = month_shift(dct.year(), dct.month(), by);
-                Some(format!("{y}-{m:02}"))
-            }
-            "year" => Some(format!("{}", dct.year() + by)),
+            "week" | "weekend" => Some(TimeValue::Week { offset: by as i64, weekend: unit == "weekend" }),
+            "month" => Some(TimeValue::MonthOffset(by as i64)),
+            "year" => Some(TimeValue::Year(Year::Offset(by))),
             "summer" | "winter" | "spring" | "fall" | "autumn" => {
-                let code = match unit {
-                    "summer" => "SU",
-                    "winter" => "WI",
-                    "spring" => "SP",
-                    _ => "FA",
+                let season = match unit {
+                    "summer" => Season::Summer,
+                    "winter" => Season::Winter,
+                    "spring" => Season::Spring,
+                    _ => Season::Fall,
                 };
-                Some(format!("{}-{code}", dct.year() + if rel == "this" { 0 } else { by }))
+                Some(TimeValue::Season { season, year: Year::Offset(if rel == "this" { 0 } else { by }) })
             }
             _ => None,
         };
@@ -219,36 +260,42 @@ fn match_at(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
         }
         // "last March", "next January": the month before / after the article date.
         if let Some((m, end)) = c.month(unit_at) {
-            let y = match by {
-                -1 if m >= dct.month() => dct.year() - 1,
-                1 if m <= dct.month() => dct.year() + 1,
-                _ => dct.year(),
+            let year = match by {
+                -1 => Year::Nearest(Toward::PAST_STRICT),
+                1 => Year::Nearest(Toward::FUTURE_STRICT),
+                _ => Year::Offset(0),
             };
-            return Some((end, format!("{y}-{m:02}")));
+            return Some((end, TimeValue::Month { month: m, year }));
         }
     }
-    // "two days ago", "a week ago", "three years earlier" is relative to something else: not it.
-    if let Some(r) = ago(c, i, dct) {
-        return Some(r);
-    }
-    // "the past three days": an interval ending on the article date.
+    None
+}
+
+/// "the past three days": an interval ending on the article date.
+fn recent_interval(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     if w == "the" && matches!(c.low(i + 1), "past" | "last") {
         let (k, unit_at) = match NUMBERS.iter().find(|(n, _)| *n == c.low(i + 2)).map(|p| p.1).or_else(|| c.number(i + 2).map(|n| n as i64)) {
             Some(k) if k > 0 => (k, i + 3),
             _ => (0, 0),
         };
         if k > 0 {
-            let days = match c.low(unit_at) {
-                "days" => Some(k),
-                "weeks" => Some(7 * k),
+            let unit = match c.low(unit_at) {
+                "days" => Some(Unit::Day),
+                "weeks" => Some(Unit::Week),
                 _ => None,
             };
-            if let Some(days) = days {
-                return Some((unit_at + 1, format!("{}/{}", day_value(dct - Duration::days(days)), day_value(dct))));
+            if let Some(unit) = unit {
+                return Some((unit_at + 1, TimeValue::Interval { unit, count: -k }));
             }
         }
     }
-    // Quarters: "the third quarter", "third-quarter", "the fourth quarter of 2015".
+    None
+}
+
+/// Quarters: "the third quarter", "third-quarter", "the fourth quarter of 2015".
+fn quarter(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     let q_at = if w == "the" { i + 1 } else { i };
     if let Some(&(_, q)) = ORDINALS.iter().find(|(n, _)| *n == c.low(q_at)) {
         let mut k = q_at + 1;
@@ -256,19 +303,30 @@ fn match_at(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
             k += 1;
         }
         if c.low(k) == "quarter" {
-            let mut y = dct.year();
+            let mut year = Year::Offset(0);
             let mut end = k + 1;
-            if c.low(end) == "of" && let Some(yy) = c.year(end + 1) {
-                y = yy;
+            if c.low(end) == "of"
+                && let Some(yy) = c.year(end + 1)
+            {
+                year = Year::Absolute(yy);
                 end += 2;
             }
-            return Some((end, format!("{y}-Q{q}")));
+            return Some((end, TimeValue::Quarter { quarter: q, year }));
         }
     }
-    // A month alone: "in December", "early September", "last June" handled above.
+    None
+}
+
+/// A month alone: "in December", "early September" ("last June" is a relative period).
+fn month_alone(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
+    let w = c.low(i);
     let m_at = match w {
         "early" | "late" | "mid" => {
-            if c.low(i + 1) == "-" { i + 2 } else { i + 1 }
+            if c.low(i + 1) == "-" {
+                i + 2
+            } else {
+                i + 1
+            }
         }
         _ => i,
     };
@@ -276,34 +334,29 @@ fn match_at(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
         let prev = if m_at > 0 { c.low(m_at - 1) } else { "" };
         // "May" and "March" are also words: only after a preposition or a time modifier.
         let ambiguous = matches!(c.low(m_at), "may" | "march");
-        let cued = matches!(prev, "in" | "since" | "until" | "by" | "during" | "early" | "late" | "mid" | "-" | "of" | "through" | "before" | "after" | "from" | "to" | "this");
+        let cued = matches!(
+            prev,
+            "in" | "since" | "until" | "by" | "during" | "early" | "late" | "mid" | "-" | "of" | "through" | "before" | "after" | "from" | "to" | "this"
+        );
         if !ambiguous || cued {
             // "June last year", "June next year".
             if matches!(c.low(end), "last" | "next") && c.low(end + 1) == "year" {
-                let y = dct.year() + if c.low(end) == "last" { -1 } else { 1 };
-                return Some((end + 2, format!("{y}-{m:02}")));
+                let year = Year::Offset(if c.low(end) == "last" { -1 } else { 1 });
+                return Some((end + 2, TimeValue::Month { month: m, year }));
             }
-            return Some((end, format!("{}-{m:02}", month_year(c, m_at, m, dct))));
+            return Some((end, TimeValue::Month { month: m, year: month_year(c, m_at) }));
         }
     }
     None
 }
 
-/// The year of a month named without one: news looks back, so a month later in the year than the
-/// article date is last year's unless the sentence looks ahead, and an early month named in a
-/// late-year article that looks ahead is next year's.
-fn month_year(c: &Cursor, at: usize, m: u32, dct: NaiveDate) -> i32 {
-    let ahead = looks_ahead(c, at);
-    if m > dct.month() + 1 && !ahead {
-        dct.year() - 1
-    } else if ahead && m + 6 <= dct.month() {
-        dct.year() + 1
-    } else {
-        dct.year()
-    }
+/// The year of a month named without one: news looks back unless the sentence looks ahead.
+fn month_year(c: &Cursor, at: usize) -> Year {
+    Year::NewsWindow { ahead: looks_ahead(c, at) }
 }
 
-fn ago(c: &Cursor, i: usize, dct: NaiveDate) -> Option<(usize, String)> {
+/// "two days ago", "a week ago" ("three years earlier" is relative to something else: not it).
+fn ago(c: &Cursor, i: usize) -> Option<(usize, TimeValue)> {
     let k = NUMBERS.iter().find(|(n, _)| *n == c.low(i)).map(|p| p.1).or_else(|| c.number(i).map(|n| n as i64))?;
     if k <= 0 {
         return None;
@@ -313,20 +366,22 @@ fn ago(c: &Cursor, i: usize, dct: NaiveDate) -> Option<(usize, String)> {
         return None;
     }
     let v = match unit.trim_end_matches('s') {
-        "day" => day_value(dct - Duration::days(k)),
-        "week" => week_value(dct - Duration::days(7 * k)),
-        "month" => {
-            let (y, m) = month_shift(dct.year(), dct.month(), -(k as i32));
-            format!("{y}-{m:02}")
-        }
-        "year" => format!("{}", dct.year() - k as i32),
+        "day" => TimeValue::DayOffset(-k),
+        "week" => TimeValue::Week { offset: -k, weekend: false },
+        "month" => TimeValue::MonthOffset(-k),
+        "year" => TimeValue::Year(Year::Offset(-(k as i32))),
         _ => return None,
     };
     Some((i + 3, v))
 }
 
 /// Dates written out in full or numerically, resolvable (with the article's year when missing).
-fn absolute(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, String)> {
+fn absolute(c: &Cursor, i: usize, r: &Resolver) -> Option<(usize, TimeValue)> {
+    // Only a real day is a date ("February 30" is not; the month alone may still be).
+    let date = |year: Year, month: u32, day: u32| {
+        let v = TimeValue::Date { calendar: CalendarId::Gregorian, year, month, day };
+        r.resolve(&v).map(|_| v)
+    };
     // Month Day[,] [Year]  /  Month Year
     if let Some((m, end)) = c.month(i) {
         if let Some(d) = c.day(end) {
@@ -337,11 +392,15 @@ fn absolute(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
                 y = Some(yy);
                 stop = k + 1;
             }
-            let y = y.or(date.map(|dct| month_year(c, i, m, dct)))?;
-            return ymd(y, m, d).map(|v| (stop, v));
+            let y = match y {
+                Some(y) => Year::Absolute(y),
+                None if r.date.is_some() => month_year(c, i),
+                None => return None,
+            };
+            return date(y, m, d).map(|v| (stop, v));
         }
         if let Some(y) = c.year(end) {
-            return Some((end + 1, format!("{y}-{m:02}")));
+            return Some((end + 1, TimeValue::Month { month: m, year: Year::Absolute(y) }));
         }
     }
     // Day Month [Year]
@@ -349,10 +408,11 @@ fn absolute(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
         && let Some((m, end)) = c.month(i + 1)
     {
         let (y, stop) = match c.year(end) {
-            Some(y) => (Some(y), end + 1),
-            None => (date.map(|dct| month_year(c, i, m, dct)), end),
+            Some(y) => (Year::Absolute(y), end + 1),
+            None if r.date.is_some() => (month_year(c, i), end),
+            None => return None,
         };
-        return ymd(y?, m, d).map(|v| (stop, v));
+        return date(y, m, d).map(|v| (stop, v));
     }
     let w = c.low(i);
     // ISO 2016-09-15 and compact 19980303.
@@ -363,12 +423,12 @@ fn absolute(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
         && let (Some(m), true) = (c.number(i + 2), c.low(i + 3) == "-" && c.glued(i + 2) && c.glued(i + 3))
         && let Some(d) = c.number(i + 4)
     {
-        return ymd(y, m, d).map(|v| (i + 5, v));
+        return date(Year::Absolute(y), m, d).map(|v| (i + 5, v));
     }
     if w.len() == 8 && w.bytes().all(|b| b.is_ascii_digit()) {
         let (y, m, d) = (w[..4].parse().ok()?, w[4..6].parse().ok()?, w[6..].parse().ok()?);
         if (1900..=2099).contains(&y) {
-            return ymd(y, m, d).map(|v| (i + 1, v));
+            return date(Year::Absolute(y), m, d).map(|v| (i + 1, v));
         }
     }
     // US numeric 11/02/89 or 11/02/1989.
@@ -387,7 +447,7 @@ fn absolute(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
             4 => yy as i32,
             _ => return None,
         };
-        return ymd(y, m, d).map(|v| (i + 5, v));
+        return date(Year::Absolute(y), m, d).map(|v| (i + 5, v));
     }
     // A year: "in 2016", "fiscal 1989"; not a count ("2000 troops") nor money ("$1990").
     if let Some(y) = c.year(i) {
@@ -398,7 +458,7 @@ fn absolute(c: &Cursor, i: usize, date: Option<NaiveDate>) -> Option<(usize, Str
         let glued_prev = !mid && i > 0 && c.doc.tokens[i - 1].span.end == c.doc.tokens[i].span.start;
         if prev != "$" && !glued_prev && !NOT_YEAR_AFTER.contains(&next) && !(c.same_sentence(i, i + 1) && (next == "-" || next == "/") && c.glued(i)) {
             // "the 1990s" is a decade.
-            return Some((i + 1, format!("{y}")));
+            return Some((i + 1, TimeValue::Year(Year::Absolute(y))));
         }
     }
     None
@@ -411,7 +471,7 @@ mod tests {
 
     fn values(text: &str, date: &str) -> Vec<(String, String)> {
         let doc = Doc::new(text, Lang::En);
-        find(&doc, Some(crate::parse_date(date).unwrap()))
+        crate::stages::times::find(&doc, crate::stages::resources(), Some(crate::parse_date(date).unwrap()))
             .into_iter()
             .map(|t| (text[t.start..t.end].to_string(), t.value))
             .collect()
@@ -424,7 +484,10 @@ mod tests {
     #[test]
     fn deictic_days() {
         // 2015-11-18 is a Wednesday.
-        assert_eq!(values("He left yesterday and returns tomorrow, not today.", "2015-11-18"), pairs(&[("yesterday", "2015-11-17"), ("tomorrow", "2015-11-19"), ("today", "2015-11-18")]));
+        assert_eq!(
+            values("He left yesterday and returns tomorrow, not today.", "2015-11-18"),
+            pairs(&[("yesterday", "2015-11-17"), ("tomorrow", "2015-11-19"), ("today", "2015-11-18")])
+        );
     }
 
     #[test]
@@ -436,7 +499,10 @@ mod tests {
 
     #[test]
     fn calendar_dates_with_and_without_year() {
-        assert_eq!(values("On March 14, 2016, and on Nov. 3 the vote was held.", "2015-11-18"), pairs(&[("March 14, 2016", "2016-03-14"), ("Nov. 3", "2015-11-03")]));
+        assert_eq!(
+            values("On March 14, 2016, and on Nov. 3 the vote was held.", "2015-11-18"),
+            pairs(&[("March 14, 2016", "2016-03-14"), ("Nov. 3", "2015-11-03")])
+        );
         assert_eq!(values("It opened on 5 June 2014 in 11/02/89 terms.", "2015-11-18"), pairs(&[("5 June 2014", "2014-06-05"), ("11/02/89", "1989-11-02")]));
     }
 
@@ -444,13 +510,23 @@ mod tests {
     fn weeks_months_years_and_quarters() {
         assert_eq!(
             values("Last week, this year and in December; next month; in 2016 and the third-quarter results.", "2015-11-18"),
-            pairs(&[("Last week", "2015-W46"), ("this year", "2015"), ("December", "2015-12"), ("next month", "2015-12"), ("2016", "2016"), ("the third-quarter", "2015-Q3")])
+            pairs(&[
+                ("Last week", "2015-W46"),
+                ("this year", "2015"),
+                ("December", "2015-12"),
+                ("next month", "2015-12"),
+                ("2016", "2016"),
+                ("the third-quarter", "2015-Q3")
+            ])
         );
     }
 
     #[test]
     fn ago_and_intervals() {
-        assert_eq!(values("Two days ago, and during the past three days, and three years ago.", "2015-11-18"), pairs(&[("Two days ago", "2015-11-16"), ("the past three days", "2015-11-15/2015-11-18"), ("three years ago", "2012")]));
+        assert_eq!(
+            values("Two days ago, and during the past three days, and three years ago.", "2015-11-18"),
+            pairs(&[("Two days ago", "2015-11-16"), ("the past three days", "2015-11-15/2015-11-18"), ("three years ago", "2012")])
+        );
     }
 
     #[test]
@@ -466,7 +542,7 @@ mod tests {
     #[test]
     fn no_article_date_keeps_only_absolute_dates() {
         let doc = Doc::new("Yesterday, on March 14, 2016.", Lang::En);
-        let v: Vec<String> = find(&doc, None).into_iter().map(|t| t.value).collect();
+        let v: Vec<String> = crate::stages::times::find(&doc, crate::stages::resources(), None).into_iter().map(|t| t.value).collect();
         assert_eq!(v, ["2016-03-14"]);
     }
 }

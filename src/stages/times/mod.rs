@@ -1,31 +1,59 @@
 //! Time expressions resolved against the article date.
+//!
+//! Each language recognises its expressions as typed [`TimeValue`]s (`ar.rs`, `en.rs`, with their
+//! words in `data/lang/<code>/`); one [`Resolver`] turns them into ISO values against the article
+//! date, through the [`calendar`]s. Only the resolver's output is text.
 
 mod ar;
+pub mod calendar;
 mod en;
+pub mod value;
+pub mod words;
 
+use super::Resources;
 use super::segment::Doc;
 use crate::{Lang, TimeExpr};
 use chrono::NaiveDate;
+pub use value::{Recognised, Resolver, TimeValue};
 
-pub fn find(doc: &Doc, date: Option<NaiveDate>) -> Vec<TimeExpr> {
-    match doc.lang {
-        Lang::Ar => ar::find(doc, date),
-        Lang::En => en::find(doc, date),
-    }
+/// Every time expression of the document with a value (relative ones need the article date).
+pub fn find(doc: &Doc, res: &Resources, date: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let resolver = Resolver { date, calendars: &res.calendars };
+    let found: Vec<Recognised> = match doc.lang {
+        Lang::Ar => ar::find(doc, &res.time_grammars.ar, date.is_some()),
+        Lang::En => en::find(doc, &resolver)
+            .into_iter()
+            .map(|(first, end, v)| Recognised { start: doc.tokens[first].span.start, first, end, value: Some(v), until: None })
+            .collect(),
+    };
+    found
+        .into_iter()
+        .filter_map(|r| {
+            let value = match r.until {
+                Some(until) => resolver.resolve_range(&r.value?, &until)?,
+                None => resolver.resolve(&r.value?)?,
+            };
+            Some(TimeExpr { start: r.start, end: doc.tokens[r.end - 1].span.end, value })
+        })
+        .collect()
 }
 
 /// A publication date written at the head of the article (a dateline), if any.
 /// Looks only at the first lines ("WASHINGTON, Sept. 15, 2016 (AP) —", "Published 2016-09-15"),
 /// and only at dates written out with their year: a dateline without a year ("GENEVA, Nov. 3
-/// (Reuters) -") cannot give one.
+/// (Reuters) -") cannot give one. Every language's dates are tried, the text's own language first.
 pub fn dateline(text: &str) -> Option<NaiveDate> {
     let mut end = text.len().min(400);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
     let head = &text[..end];
-    let doc = Doc::new(head, Lang::En);
-    en::find(&doc, None).into_iter().find(|t| t.value.len() == 10).and_then(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
+    let res = super::resources();
+    let first = crate::detect_lang(head);
+    std::iter::once(first).chain([Lang::Ar, Lang::En].into_iter().filter(|&l| l != first)).find_map(|lang| {
+        let doc = Doc::new(head, lang);
+        find(&doc, res, None).into_iter().find(|t| t.value.len() == 10).and_then(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
+    })
 }
 
 #[cfg(test)]
@@ -36,6 +64,12 @@ mod dateline_tests {
     fn english_datelines_with_a_year() {
         assert_eq!(dateline("WASHINGTON, Sept. 15, 2016 (AP) — The Senate voted.").map(|d| d.to_string()).as_deref(), Some("2016-09-15"));
         assert_eq!(dateline("Posted 2015-11-18\nThe text.").map(|d| d.to_string()).as_deref(), Some("2015-11-18"));
+    }
+
+    #[test]
+    fn arabic_datelines_with_a_year() {
+        assert_eq!(dateline("الرياض - الأربعاء 18 نوفمبر 2015: أعلن الوزير").map(|d| d.to_string()).as_deref(), Some("2015-11-18"));
+        assert_eq!(dateline("بيروت: قال مسؤول أمس").map(|d| d.to_string()), None);
     }
 
     #[test]

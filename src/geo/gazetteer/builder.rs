@@ -1,0 +1,222 @@
+//! From the sources (generated table, hand-written supplement) to the sorted index.
+
+use super::*;
+
+/// Arab-world countries whose towns' "countryside" (ريف X) is a usual way to name a rural area.
+const RIF_COUNTRIES: &[&str] = &["SY", "IQ", "LB", "JO", "PS", "EG", "YE", "LY", "TN", "DZ", "MA", "SD", "SA"];
+
+/// Collects places and names from the sources, then sorts them into a [`Gazetteer`].
+pub struct Builder {
+    prefixes: Box<dyn NamePrefixes>,
+    places: Vec<Place>,
+    names: Vec<(String, u8, u32, Vec<PlaceId>)>,
+    by_folded: HashMap<String, usize>,
+    /// Folded names that are ordinary words first (مدينة "city", معسكر "camp"): never matched.
+    stop: Vec<String>,
+}
+
+impl Default for Builder {
+    fn default() -> Builder {
+        Builder { prefixes: prefixes_of(), places: Vec::new(), names: Vec::new(), by_folded: HashMap::default(), stop: Vec::new() }
+    }
+}
+
+impl Builder {
+    fn add_place(&mut self, place: Place) -> PlaceId {
+        self.places.push(place);
+        (self.places.len() - 1) as PlaceId
+    }
+
+    /// Places under an exact folded name while building: best prior first.
+    fn lookup_built(&self, name: &str) -> Vec<PlaceId> {
+        let mut v = self.by_folded.get(&fold(name)).map(|&i| self.names[i].3.clone()).unwrap_or_default();
+        v.sort_by(|&a, &b| self.places[b as usize].prior().total_cmp(&self.places[a as usize].prior()));
+        v
+    }
+
+    fn add_name(&mut self, id: PlaceId, name: &str, common: bool) {
+        let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let folded = fold(&name);
+        let letters = folded.chars().filter(|c| c.is_alphabetic()).count();
+        // Separators of the shipped index cannot occur in a name.
+        if letters < 2 || folded.contains(['\n', '\t', '\u{1e}']) {
+            return;
+        }
+        let prefixed = self.prefixes.writes(&folded);
+        let mut flags = 0;
+        if prefixed {
+            flags |= PREFIXED;
+        } else {
+            if common {
+                flags |= COMMON;
+            }
+            if name.chars().filter(|c| c.is_alphabetic()).all(|c| c.is_uppercase()) && letters <= 4 {
+                flags |= ACRONYM;
+            }
+        }
+        let caps = name
+            .split([' ', '-'])
+            .filter(|w| !w.is_empty())
+            .enumerate()
+            .filter(|(i, w)| *i < 32 && w.chars().next().is_some_and(|c| c.is_uppercase()))
+            .fold(0u32, |m, (i, _)| m | 1 << i);
+        if prefixed && let Some(variant) = self.prefixes.variant(&folded) {
+            self.push_name(variant, id, flags | VARIANT, 0);
+        }
+        self.push_name(folded, id, flags, caps);
+    }
+
+    fn push_name(&mut self, folded: String, id: PlaceId, flags: u8, caps: u32) {
+        match self.by_folded.get(&folded) {
+            Some(&i) => {
+                let n = &mut self.names[i];
+                if !n.3.contains(&id) {
+                    n.3.push(id);
+                }
+                // Restrictions hold only if every source spelling of the name carries them.
+                let keep = PREFIXED | VARIANT;
+                n.1 = (n.1 & keep) | (n.1 & flags & !keep);
+                n.2 &= caps;
+            }
+            None => {
+                self.by_folded.insert(folded.clone(), self.names.len());
+                self.names.push((folded, flags, caps, vec![id]));
+            }
+        }
+    }
+
+    pub fn load_generated(&mut self, text: &str) {
+        let cols: Vec<Vec<&str>> = text.split('\u{1e}').map(|c| c.split('\n').collect()).collect();
+        if cols.len() != 8 {
+            return;
+        }
+        let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
+        for i in 0..n {
+            let Some(kind) = parse_kind(cols[0][i]) else { continue };
+            let (Ok(lat), Ok(lon)) = (cols[2][i].parse::<f64>(), cols[3][i].parse::<f64>()) else { continue };
+            let name_en = cols[5][i];
+            let common = cols[6][i].contains('c');
+            let id = self.add_place(Place {
+                name_en: name_en.to_string(),
+                geo: Geo { lat, lon, country: cols[1][i].to_string(), kind },
+                population: cols[4][i].parse().unwrap_or(0),
+            });
+            for alt in cols[7][i].split('|').filter(|s| !s.is_empty()) {
+                self.add_name(id, alt, common);
+            }
+        }
+    }
+
+    /// Supplement rows: `kind cc lat lon weight name_en names source`; kind `alias` adds names to
+    /// the place already known under one of them in that country, and renames it in English.
+    pub fn load_supplement(&mut self, text: &str) {
+        for line in text.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() < 7 {
+                continue;
+            }
+            let names: Vec<&str> = f[6].split('|').map(str::trim).filter(|s| !s.is_empty()).collect();
+            if f[0] == "stop" {
+                self.stop.extend(names.iter().map(|n| fold(n)));
+                continue;
+            }
+            if f[0] == "alias" {
+                let target = std::iter::once(f[5])
+                    .chain(names.iter().copied())
+                    .find_map(|n| self.lookup_built(n).into_iter().find(|&p| f[1].is_empty() || self.places[p as usize].geo.country == f[1]));
+                if let Some(t) = target {
+                    self.places[t as usize].name_en = f[5].to_string();
+                    self.add_name(t, f[5], false);
+                    for n in names {
+                        self.add_name(t, n, false);
+                    }
+                }
+                continue;
+            }
+            let Some(kind) = parse_kind(f[0]) else { continue };
+            let (Ok(lat), Ok(lon)) = (f[2].parse::<f64>(), f[3].parse::<f64>()) else { continue };
+            let id = self.add_place(Place {
+                name_en: f[5].to_string(),
+                geo: Geo { lat, lon, country: f[1].to_string(), kind },
+                population: f[4].parse().unwrap_or(0),
+            });
+            self.add_name(id, f[5], false);
+            for n in names {
+                self.add_name(id, n, false);
+            }
+        }
+    }
+
+    /// «ريف حلب», "the Aleppo countryside": the rural area around a town, placed at the town.
+    pub fn add_countrysides(&mut self) {
+        let mut arabic_names: HashMap<PlaceId, Vec<String>> = HashMap::default();
+        for (folded, flags, _, places) in &self.names {
+            if flags & PREFIXED != 0 && flags & VARIANT == 0 {
+                for &p in places {
+                    arabic_names.entry(p).or_default().push(folded.clone());
+                }
+            }
+        }
+        for t in 0..self.places.len() as PlaceId {
+            let town = self.places[t as usize].clone();
+            if town.geo.kind != GeoKind::City || town.population < 30_000 || !RIF_COUNTRIES.contains(&town.geo.country.as_str()) {
+                continue;
+            }
+            let Some(names) = arabic_names.get(&t) else { continue };
+            let mut forms: Vec<String> = names.iter().map(|n| format!("ريف {n}")).filter(|n| !self.by_folded.contains_key(n)).collect();
+            forms.sort();
+            if forms.is_empty() {
+                continue;
+            }
+            let en = format!("{} countryside", town.name_en);
+            let id = self.add_place(Place { name_en: en.clone(), geo: Geo { kind: GeoKind::Region, ..town.geo.clone() }, population: town.population / 2 });
+            for f in forms {
+                self.add_name(id, &f, false);
+            }
+            if !self.by_folded.contains_key(&fold(&en)) {
+                self.add_name(id, &en, false);
+            }
+        }
+    }
+
+    /// «دولة قطر», "State of Kuwait": the formal name of a country, one entity with the short one.
+    pub fn add_state_forms(&mut self) {
+        let mut forms = Vec::new();
+        for (folded, flags, _, places) in &self.names {
+            if flags & PREFIXED == 0 || flags & VARIANT != 0 {
+                continue;
+            }
+            for &p in places {
+                if self.places[p as usize].geo.kind == GeoKind::Country {
+                    forms.push((p, format!("دولة {folded}")));
+                }
+            }
+        }
+        forms.sort();
+        for (p, f) in forms {
+            self.add_name(p, &f, false);
+        }
+    }
+
+    pub fn finish(self) -> Gazetteer {
+        let Builder { prefixes, places, mut names, stop, .. } = self;
+        names.retain(|n| {
+            let base = if n.1 & VARIANT != 0 { prefixes.variant_base(&n.0) } else { None };
+            !stop.contains(&n.0) && !base.is_some_and(|b| stop.contains(&b))
+        });
+        names.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut blob = String::new();
+        let mut recs = Vec::with_capacity(names.len());
+        let mut ids = Vec::new();
+        for (folded, flags, caps, mut pl) in names {
+            pl.sort_by(|&a, &b| places[b as usize].prior().total_cmp(&places[a as usize].prior()).then(a.cmp(&b)));
+            recs.push(NameRec { start: blob.len() as u32, len: folded.len() as u32, ids_start: ids.len() as u32, ids_len: pl.len() as u32, flags, caps });
+            blob.push_str(&folded);
+            ids.extend(pl);
+        }
+        Gazetteer::indexed(prefixes, places, blob, recs, ids)
+    }
+}

@@ -1,0 +1,117 @@
+//! The shipped form of the index (`data/gazetteer.idx.z`, inflated): columns of text.
+
+use super::*;
+
+impl Gazetteer {
+    /// The shipped form: blocks separated by U+001E, each a column of newline-separated values.
+    /// Places: kind, country, lat, lon (hundredths of a degree), population, English name (empty
+    /// when a name below spells it, see the last column). Names, sorted: the bytes shared with the
+    /// previous name, the rest of the name (front coding), flags, caps, place ids, and a bit mask
+    /// of the ids whose English name is this name capitalised by `caps` (most are: no need to
+    /// store them twice).
+    pub fn serialize(&self) -> String {
+        let mut cols: Vec<String> = vec![String::new(); 12];
+        // The first name that spells each place's English name.
+        let mut spelled_by: Vec<Option<usize>> = vec![None; self.places.len()];
+        let mut en_of = vec![0u32; self.names.len()];
+        for i in 0..self.names.len() {
+            let mut capitalised = None;
+            for (k, &id) in self.name_ids(i).iter().enumerate().take(32) {
+                if spelled_by[id as usize].is_none() {
+                    let c = capitalised.get_or_insert_with(|| capitalise(self.name(i), self.names[i].caps));
+                    if *c == self.places[id as usize].name_en {
+                        spelled_by[id as usize] = Some(i);
+                        en_of[i] |= 1 << k;
+                    }
+                }
+            }
+        }
+        for (i, p) in self.places.iter().enumerate() {
+            let sep = if i == 0 { "" } else { "\n" };
+            // Coordinates in hundredths of a degree (about 1 km): integers parse fast at load.
+            let (lat, lon) = ((p.geo.lat * 100.0).round() as i32, (p.geo.lon * 100.0).round() as i32);
+            let en = if spelled_by[i].is_some() { "" } else { p.name_en.as_str() };
+            let vals = [kind_str(p.geo.kind).to_string(), p.geo.country.clone(), lat.to_string(), lon.to_string(), p.population.to_string(), en.to_string()];
+            for (c, v) in cols.iter_mut().zip(vals) {
+                c.push_str(sep);
+                c.push_str(&v);
+            }
+        }
+        let mut prev = "";
+        for i in 0..self.names.len() {
+            let sep = if i == 0 { "" } else { "\n" };
+            let r = self.names[i];
+            let name = self.name(i);
+            let shared =
+                name.char_indices().map(|(o, c)| o + c.len_utf8()).take_while(|&o| prev.as_bytes().get(..o) == name.as_bytes().get(..o)).last().unwrap_or(0);
+            let ids: Vec<String> = self.name_ids(i).iter().map(|id| id.to_string()).collect();
+            let vals = [shared.to_string(), name[shared..].to_string(), r.flags.to_string(), r.caps.to_string(), ids.join(","), en_of[i].to_string()];
+            for (c, v) in cols[6..].iter_mut().zip(vals) {
+                c.push_str(sep);
+                c.push_str(&v);
+            }
+            prev = name;
+        }
+        cols.join("\u{1e}")
+    }
+
+    pub(super) fn deserialize(text: &str) -> Option<Gazetteer> {
+        let mut places = Vec::new();
+        let mut names = Vec::new();
+        let mut ids = Vec::new();
+        let mut blob: Vec<u8> = Vec::with_capacity(text.len() / 3);
+        let cols: Vec<&str> = text.split('\u{1e}').collect();
+        if cols.len() != 12 {
+            return None;
+        }
+        let mut c: Vec<std::str::Split<'_, char>> = cols[..6].iter().map(|c| c.split('\n')).collect();
+        let [kind, cc, lat, lon, pop, en] = &mut c[..] else { return None };
+        while let (Some(k), Some(cc), Some(lat), Some(lon), Some(pop), Some(en)) = (kind.next(), cc.next(), lat.next(), lon.next(), pop.next(), en.next()) {
+            let (lat, lon) = (lat.parse::<i32>().ok()? as f64 / 100.0, lon.parse::<i32>().ok()? as f64 / 100.0);
+            places.push(Place { name_en: en.to_string(), geo: Geo { lat, lon, country: cc.to_string(), kind: parse_kind(k)? }, population: pop.parse().ok()? });
+        }
+        let mut c: Vec<std::str::Split<'_, char>> = cols[6..].iter().map(|c| c.split('\n')).collect();
+        let [shared, rest, fl, cp, id, en_of] = &mut c[..] else { return None };
+        let mut prev = 0..0;
+        while let (Some(s), Some(n), Some(f), Some(c), Some(d), Some(e)) = (shared.next(), rest.next(), fl.next(), cp.next(), id.next(), en_of.next()) {
+            let s: usize = s.parse().ok()?;
+            // The shared part must end on a character boundary of the previous name.
+            if s > prev.len() || (s < prev.len() && blob[prev.start + s] & 0xC0 == 0x80) {
+                return None;
+            }
+            let start = blob.len();
+            blob.extend_from_within(prev.start..prev.start + s);
+            blob.extend_from_slice(n.as_bytes());
+            prev = start..blob.len();
+            let ids_start = ids.len() as u32;
+            for x in d.split(',') {
+                let x: u32 = x.parse().ok()?;
+                if x as usize >= places.len() {
+                    return None;
+                }
+                ids.push(x);
+            }
+            let rec = NameRec {
+                start: start as u32,
+                len: prev.len() as u32,
+                ids_start,
+                ids_len: ids.len() as u32 - ids_start,
+                flags: f.parse().ok()?,
+                caps: c.parse().ok()?,
+            };
+            let en_of: u32 = e.parse().ok()?;
+            if en_of != 0 {
+                let name = std::str::from_utf8(&blob[prev.clone()]).ok()?;
+                let en = capitalise(name, rec.caps);
+                for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(32) {
+                    if en_of & (1 << k) != 0 {
+                        places[p as usize].name_en = en.clone();
+                    }
+                }
+            }
+            names.push(rec);
+        }
+        let blob = String::from_utf8(blob).ok()?;
+        Some(Gazetteer::indexed(prefixes_of(), places, blob, names, ids))
+    }
+}

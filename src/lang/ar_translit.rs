@@ -1,0 +1,436 @@
+//! English display names for Arabic names the lexicons do not know.
+//!
+//! A person's or place's name is spelled word by word: a conventional spelling from the names table
+//! (`data/lang/ar/names_en.tsv`, Wikidata) when there is one, else the learned transliterator
+//! (`data/lang/ar/translit.tsv`, built by `tools/translit/build.py`): at each letter, the Latin chunk
+//! of the most specific context the model lists. An organisation's name that starts with an
+//! institution noun (وزارة, لجنة, مجلس …) is translated from `data/lang/ar/name_words.tsv` into English
+//! order (National Committee for Childhood), with unknown words transliterated.
+
+use crate::stages::normalize::fold;
+// FxHash: short keys looked up per letter; SipHash's DoS resistance buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
+
+const MODEL: &str = include_str!("../../data/lang/ar/translit.tsv");
+const NAMES: &str = include_str!("../../data/lang/ar/names_en.tsv");
+const WORDS: &str = include_str!("../../data/lang/ar/name_words.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Class {
+    Head,
+    /// A head that takes a short complement before it in English (Association, Center, Fund).
+    HeadPre,
+    PlaceHead,
+    Adj,
+    Noun,
+    /// An action noun (مكافحة): its own complement follows without "of".
+    Verbal,
+    Particle,
+}
+
+/// The decoded tables, built once with the Arabic pack.
+pub struct Translit {
+    /// Context (its level digit, then the letters around the current one) → Latin chunk.
+    chunks: HashMap<String, &'static str>,
+    names: HashMap<String, &'static str>,
+    /// Folded word → its classes with their English (a word may be, say, both a head and a noun).
+    words: HashMap<String, Vec<(Class, &'static str)>>,
+    /// ISO country code → nationality adjective.
+    demonyms: HashMap<&'static str, &'static str>,
+}
+
+fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
+}
+
+/// A folded word with its article off, when what remains is still a word.
+fn without_article(w: &str) -> Option<&str> {
+    w.strip_prefix("ال").filter(|r| r.chars().count() >= 2)
+}
+
+fn capitalise(s: &str) -> String {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs).collect(),
+        None => String::new(),
+    }
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+impl Translit {
+    pub fn load() -> Translit {
+        let mut chunks = HashMap::with_capacity_and_hasher(MODEL.len() / 10, Default::default());
+        for cols in data_lines(MODEL) {
+            if let [ctx, chunk] = cols[..] {
+                chunks.insert(ctx.to_string(), if chunk == "_" { "" } else { chunk });
+            }
+        }
+        // Written folded by tools/translit/build.py (checked by a test), so not folded again here.
+        let mut names = HashMap::with_capacity_and_hasher(NAMES.len() / 25, Default::default());
+        for cols in data_lines(NAMES) {
+            if let [ar, en, ..] = cols[..] {
+                names.insert(ar.to_string(), en);
+            }
+        }
+        let mut words = HashMap::default();
+        let mut demonyms = HashMap::default();
+        for cols in data_lines(WORDS) {
+            let [class, ar, en] = cols[..] else { continue };
+            let class = match class {
+                "head" => Class::Head,
+                "head_pre" => Class::HeadPre,
+                "place_head" => Class::PlaceHead,
+                "adj" => Class::Adj,
+                "noun" => Class::Noun,
+                "verbal" => Class::Verbal,
+                "particle" => Class::Particle,
+                "demonym" => {
+                    demonyms.insert(ar, en);
+                    continue;
+                }
+                _ => continue,
+            };
+            words.entry(fold(ar)).or_insert_with(Vec::new).push((class, en));
+        }
+        Translit { chunks, names, words, demonyms }
+    }
+
+    /// The Latin letters for one folded Arabic word (no article handling), lowercase.
+    pub fn transliterate_word(&self, word: &str) -> String {
+        let letters: Vec<char> = word.chars().filter(|&c| is_arabic_letter(c)).collect();
+        let at = |k: isize| -> char { if k < 0 { '^' } else { letters.get(k as usize).copied().unwrap_or('$') } };
+        let mut out = String::new();
+        let mut key = String::new();
+        for i in 0..letters.len() as isize {
+            let windows: [(char, &[isize]); 5] = [('5', &[-2, -1, 0, 1, 2]), ('4', &[-1, 0, 1, 2]), ('3', &[-1, 0, 1]), ('2', &[0, 1]), ('1', &[0])];
+            for (level, offsets) in windows {
+                key.clear();
+                key.push(level);
+                key.extend(offsets.iter().map(|&o| at(i + o)));
+                if let Some(chunk) = self.chunks.get(key.as_str()) {
+                    out.push_str(chunk);
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    fn word(&self, class: Class, w: &str) -> Option<&'static str> {
+        self.words.get(w)?.iter().find(|(c, _)| *c == class).map(|&(_, en)| en)
+    }
+
+    /// A table word in any of its derived shapes: with or without ال, feminine (ة) or masculine, the
+    /// sound masculine plural (ون/ين) or singular.
+    fn lookup(&self, class: Class, w: &str) -> Option<&'static str> {
+        let base = without_article(w).unwrap_or(w);
+        let plural = |suffix: &str| base.strip_suffix(suffix).filter(|m| m.chars().count() >= 3);
+        [Some(w), Some(base), base.strip_suffix('ه'), plural("ين"), plural("ون")].into_iter().flatten().find_map(|s| self.word(class, s))
+    }
+
+    /// One name word: the conventional spelling if the table has it, else the model's; ال- words
+    /// as al-Stem.
+    fn name_word(&self, w: &str) -> String {
+        if let Some(en) = self.names.get(w) {
+            return en.to_string();
+        }
+        if let Some(stem) = without_article(w) {
+            let en = self.names.get(stem).map(|s| s.to_string()).unwrap_or_else(|| capitalise(&self.transliterate_word(stem)));
+            return format!("al-{en}");
+        }
+        capitalise(&self.transliterate_word(w))
+    }
+
+    /// The English display name of an Arabic name (a person, an organisation, a place).
+    pub fn english_name(&self, ar: &str) -> String {
+        let words = split_words(ar);
+        let Some(first) = words.first() else {
+            return String::new();
+        };
+        // A preposition the mention kept (لجامعة, للبنك) is no part of an organisation's head.
+        let (_, bare) = split_preposition(&first.text, |t| self.lookup(Class::Head, t).or(self.lookup(Class::HeadPre, t)).is_some());
+        for (class, pre) in [(Class::Head, false), (Class::HeadPre, true)] {
+            if let Some(head) = self.lookup(class, &first.text).or_else(|| self.lookup(class, &bare)) {
+                return self.organisation(head, pre, &words[1..]);
+            }
+        }
+        self.person(&words)
+    }
+
+    fn person(&self, words: &[Word]) -> String {
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            if !w.arabic {
+                out.push(w.text.clone());
+                i += 1;
+                continue;
+            }
+            if w.text == "عبد"
+                && let Some(next) = words.get(i + 1).filter(|n| n.arabic)
+            {
+                let pair = format!("عبد {}", next.text);
+                let spelled = match self.names.get(&pair) {
+                    Some(en) => en.to_string(),
+                    None => format!("Abdul{}", self.transliterate_word(without_article(&next.text).unwrap_or(&next.text))),
+                };
+                out.push(spelled);
+                i += 2;
+                continue;
+            }
+            if i + 1 < words.len()
+                && let Some(p) = self.word(Class::Particle, &w.text)
+            {
+                out.push(p.to_string());
+                i += 1;
+                continue;
+            }
+            out.push(self.name_word(&w.text));
+            i += 1;
+        }
+        out.join(" ")
+    }
+
+    /// Head (with its adjectives and nationality before it) + complements in English order:
+    /// اللجنة الوطنية لمكافحة الإرهاب → National Committee for Combating Terrorism. A head that
+    /// takes a pre-modifier (Association, Center, Fund …) puts a single table complement before
+    /// itself: جمعية الأطفال المعوقين → Disabled Children Association.
+    fn organisation(&self, head: &str, pre: bool, rest: &[Word]) -> String {
+        let mut head_adjs: Vec<&str> = Vec::new();
+        let mut nationality: Option<&str> = None;
+        let mut before_head: Vec<String> = Vec::new();
+        let mut groups: Vec<Complement> = Vec::new();
+        for w in rest {
+            if !w.arabic {
+                groups.push(Complement { connector: "", adjs: Vec::new(), noun: w.text.clone(), kind: Kind::Name });
+                continue;
+            }
+            let pack = crate::lang::ar::arabic();
+            // Tried without the article too: a nationality whose own letters start with ال (ألماني).
+            if let Some(code) = pack.demonym(&w.text).or_else(|| without_article(&w.text).and_then(|r| pack.demonym(r))).map(|d| d.code.as_str())
+                && let Some(&adj) = self.demonyms.get(code)
+            {
+                nationality.get_or_insert(adj);
+                continue;
+            }
+            let (prep, word) = split_preposition(&w.text, |t| self.known(t));
+            // Right after the head a word that is both is the complement (وزارة الخارجية, Ministry of
+            // Foreign Affairs); after a complement, its adjective (العلاقات الخارجية, Foreign Relations).
+            let noun_first = groups.is_empty() && [Class::Noun, Class::Verbal].iter().any(|&c| self.lookup(c, &word).is_some());
+            if prep.is_empty()
+                && !noun_first
+                && let Some(adj) = self.lookup(Class::Adj, &word)
+            {
+                match groups.last_mut() {
+                    Some(g) => g.adjs.push(adj),
+                    None => head_adjs.push(adj),
+                }
+                continue;
+            }
+            let connector = match prep {
+                "ل" => "for",
+                "و" => "and",
+                _ if groups.last().is_some_and(|g| g.kind == Kind::Action) => "",
+                _ => "of",
+            };
+            if let Some(v) = self.lookup(Class::Verbal, &word) {
+                groups.push(Complement { connector, adjs: Vec::new(), noun: v.to_string(), kind: Kind::Action });
+            } else if let Some(n) = self.lookup(Class::Noun, &word) {
+                groups.push(Complement { connector, adjs: Vec::new(), noun: n.to_string(), kind: Kind::Noun });
+            } else {
+                let name = self.name_word(&word);
+                // A proper name right after the head names it (جامعة هارفارد → Harvard University); a
+                // word with the article there is more likely a common noun, so a complement.
+                if groups.is_empty() && prep.is_empty() && without_article(&word).is_none() {
+                    before_head.push(name);
+                } else if let Some(last) = groups.last_mut().filter(|g| g.kind == Kind::Name && prep.is_empty() && g.adjs.is_empty()) {
+                    // Consecutive unknown words are one name.
+                    last.noun.push(' ');
+                    last.noun.push_str(&name);
+                } else {
+                    groups.push(Complement { connector, adjs: Vec::new(), noun: name, kind: Kind::Name });
+                }
+            }
+        }
+        let mut out: Vec<&str> = Vec::new();
+        out.extend(nationality);
+        out.extend(before_head.iter().map(String::as_str));
+        out.extend(head_adjs.iter().rev());
+        let premodified = pre && groups.len() == 1 && groups[0].kind == Kind::Noun;
+        if premodified {
+            out.extend(groups[0].adjs.iter().rev());
+            out.push(&groups[0].noun);
+        }
+        out.push(head);
+        for g in groups.iter().filter(|_| !premodified) {
+            if !g.connector.is_empty() {
+                out.push(g.connector);
+            }
+            out.extend(g.adjs.iter().rev());
+            out.push(&g.noun);
+        }
+        let mut name = out.join(" ");
+        if let Some(bare) = name.strip_suffix(" of") {
+            name.truncate(bare.len());
+        }
+        name
+    }
+
+    fn known(&self, w: &str) -> bool {
+        [Class::Adj, Class::Noun, Class::Verbal].iter().any(|&c| self.lookup(c, w).is_some())
+    }
+
+    /// A gazetteer place's English name as a reader expects it: the article written al- (GeoNames'
+    /// «At Tawahi» is al-Tawahi), and the administrative noun the Arabic mention starts with
+    /// (محافظة حمص → Hims Governorate) unless the name already carries one.
+    pub fn place_name(&self, ar: &str, name_en: &str) -> String {
+        let name = match name_en.split_once(' ') {
+            Some((article, rest))
+                if ["Al", "Ar", "As", "Ash", "At", "Ath", "Ad", "Adh", "Az", "An", "Aş"].contains(&article) && rest.starts_with(|c: char| c.is_uppercase()) =>
+            {
+                format!("al-{rest}")
+            }
+            _ => name_en.to_string(),
+        };
+        let words = split_words(ar);
+        if words.len() >= 2
+            && let Some(head) = self.lookup(Class::PlaceHead, &words[0].text)
+            && !name.to_lowercase().contains(&head.to_lowercase())
+        {
+            return format!("{name} {head}");
+        }
+        name
+    }
+}
+
+/// What follows an organisation's head: a connector, then a noun with its adjectives.
+struct Complement {
+    connector: &'static str,
+    adjs: Vec<&'static str>,
+    noun: String,
+    kind: Kind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Noun,
+    /// An action noun (مكافحة): its own complement follows without "of".
+    Action,
+    /// A word the table does not know, transliterated.
+    Name,
+}
+
+/// A word of a name: folded when Arabic, as written otherwise.
+struct Word {
+    text: String,
+    arabic: bool,
+}
+
+fn split_words(ar: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    for raw in ar.split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')) {
+        if raw.is_empty() {
+            continue;
+        }
+        let arabic = raw.chars().any(is_arabic_letter);
+        let text = if arabic { fold(raw) } else { raw.to_string() };
+        // عبدالله, عبدالرحمن: the servant-of prefix written joined.
+        if arabic && let Some(rest) = text.strip_prefix("عبد").filter(|r| r.starts_with("ال") && r.chars().count() >= 4) {
+            out.push(Word { text: "عبد".to_string(), arabic });
+            out.push(Word { text: rest.to_string(), arabic });
+            continue;
+        }
+        out.push(Word { text, arabic });
+    }
+    out
+}
+
+/// A word's preposition (ل "for", و "and") and the word without it, unless the word as written is
+/// in the table (للطفولة → ل + الطفولة).
+fn split_preposition<'w>(w: &'w str, known: impl Fn(&str) -> bool) -> (&'static str, String) {
+    if known(w) {
+        return ("", w.to_string());
+    }
+    if let Some(rest) = w.strip_prefix("لل") {
+        return ("ل", format!("ال{rest}"));
+    }
+    for p in ["ل", "و"] {
+        if let Some(rest) = w.strip_prefix(p).filter(|r| r.chars().count() >= 3) {
+            return (p, rest.to_string());
+        }
+    }
+    ("", w.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t() -> &'static Translit {
+        &crate::lang::ar::arabic().translit
+    }
+
+    #[test]
+    fn common_given_names_get_their_conventional_spelling() {
+        assert!(["Mohammed", "Muhammad", "Mohammad", "Mohamed"].contains(&t().english_name("محمد").as_str()));
+        assert_eq!(t().english_name("عبدالله"), t().english_name("عبد الله"));
+        assert!(t().english_name("عبد الله").starts_with("Abd"));
+        assert_eq!(t().english_name("فيصل بن سلمان"), "Faisal bin Salman");
+    }
+
+    #[test]
+    fn unknown_names_get_vowels() {
+        for ar in ["كريم نصار", "كمال", "سعيد", "يوسف"] {
+            let en = t().english_name(ar);
+            let vowels = en.chars().filter(|c| "aeiouAEIOU".contains(*c)).count();
+            assert!(vowels >= ar.split(' ').count() * 2 - 1, "{ar} -> {en}");
+        }
+        assert_eq!(t().english_name("كريم نصار"), "Karim Nassar");
+        assert!(t().english_name("الحسن").to_lowercase().starts_with("al"), "{}", t().english_name("الحسن"));
+        assert!(t().english_name("الكبيسي").to_lowercase().starts_with("al-"), "{}", t().english_name("الكبيسي"));
+        assert_eq!(t().english_name(""), "");
+    }
+
+    #[test]
+    fn shipped_names_are_folded() {
+        for cols in data_lines(NAMES) {
+            assert_eq!(fold(cols[0]), cols[0], "{cols:?}");
+        }
+    }
+
+    #[test]
+    fn organisations_are_translated_around_their_head() {
+        for (ar, en) in [
+            ("وزارة الصحة", "Ministry of Health"),
+            ("اللجنة الوطنية", "National Committee"),
+            ("وزارة الداخلية السعودية", "Saudi Ministry of Interior"),
+            ("المجلس الأعلى للقضاء", "Supreme Council for Judiciary"),
+            ("مجلس العلاقات الخارجية", "Council of Foreign Relations"),
+            ("هيئة حماية البيئة", "Authority of Protection of Environment"),
+            ("لجنة الرعاية", "Committee of Care"),
+            ("قوات الأمن", "Security Forces"),
+            ("للمجلس الأعلى", "Supreme Council"),
+            ("وزارة الخارجية الألمانية", "German Ministry of Foreign Affairs"),
+            ("الصندوق السعودي للتنمية", "Saudi Development Fund"),
+            ("مركز الدراسات والبحوث", "Center of Studies and Research"),
+        ] {
+            assert_eq!(t().english_name(ar), en);
+        }
+        let harvard = t().english_name("جامعة هارفارد");
+        assert!(harvard.starts_with("Har") && harvard.ends_with(" University"), "{harvard}");
+    }
+
+    #[test]
+    fn places_keep_their_generic_head() {
+        assert_eq!(t().place_name("محافظة إدلب", "Idlib"), "Idlib Governorate");
+        assert_eq!(t().place_name("إدلب", "Idlib"), "Idlib");
+        assert_eq!(t().place_name("محافظة إدلب", "Idlib Governorate"), "Idlib Governorate");
+        assert_eq!(t().place_name("نهر الفرات", "Euphrates"), "Euphrates");
+        assert_eq!(t().place_name("الرقة", "Ar Raqqah"), "al-Raqqah");
+        assert_eq!(t().place_name("العراق", "Al Anbar"), "al-Anbar");
+    }
+}
