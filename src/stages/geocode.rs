@@ -226,7 +226,7 @@ city\tCA\t48.43\t-123.37\t90000\tVictoria\tفكتوريا\tt
 region\tAU\t-37.0\t144.0\t6600000\tVictoria\t\tt
 city\tAU\t-37.81\t144.96\t5000000\tMelbourne\tملبورن\tt
 ";
-        let res = Resources { gazetteer: Gazetteer::from_tsv(tsv) };
+        let res = Resources::with_gazetteer(Gazetteer::from_tsv(tsv));
         let run = |text: &str| {
             let doc = Doc::new(text, Lang::Ar);
             let ms: Vec<mentions::Mention> = res
