@@ -59,17 +59,9 @@ pub fn analyze(text: &str, opts: &Options) -> Analysis {
     }
 }
 
-/// Arabic when Arabic letters outnumber Latin ones, else English.
+/// The language whose script the text is mostly written in (the packs weigh each character).
 pub fn detect_lang(text: &str) -> Lang {
-    let (mut arabic, mut latin) = (0usize, 0usize);
-    for c in text.chars().take(20_000) {
-        match c {
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}' => arabic += 1,
-            c if c.is_ascii_alphabetic() => latin += 1,
-            _ => {}
-        }
-    }
-    if arabic > latin { Lang::Ar } else { Lang::En }
+    lang::detect_lang(text)
 }
 
 /// Parse an ISO date (YYYY-MM-DD) strictly.

@@ -1,4 +1,166 @@
-//! Per-language packs: word lists and patterns as data (titles, speech verbs, months, demonyms).
+//! Languages as packs. A pack says what is particular to one language — how its text segments,
+//! how its mentions, times and statements are found, how its names read in English, how much a
+//! character speaks for its script — and nothing else: the stages (`src/stages/`) hold the logic
+//! every language shares and ask the pack of the document's language for the rest.
+//!
+//! A pack is `src/lang/<code>/`, its word lists in `data/lang/<code>/`, its tagger model in
+//! `data/models/`, its `mod` line below and its line in the `registry!`.
+
 pub mod ar;
 pub mod ar_translit;
 pub mod en;
+mod words;
+
+pub use words::{WordClass, WordClasses};
+pub(crate) use words::word_classes;
+
+use crate::stages::Resources;
+use crate::stages::link::Linked;
+use crate::stages::mentions::Mention;
+use crate::stages::segment::Doc;
+use crate::stages::tagger::Model;
+use crate::stages::times::{Recognised, Resolver};
+use crate::{Statement, TimeExpr};
+use serde::{Deserialize, Serialize};
+
+/// The registry: one line per pack, `Variant => module::Pack`. It declares the `Lang` variant
+/// (serialised as its lower-case name), the pack behind it and its place in [`PACKS`].
+macro_rules! registry {
+    ($($variant:ident => $pack:path),+ $(,)?) => {
+        /// A language Khabar reads: one per pack.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(rename_all = "lowercase")]
+        pub enum Lang {
+            $($variant),+
+        }
+
+        /// Every pack, in registry order.
+        pub const PACKS: &[&dyn LanguagePack] = &[$(&$pack),+];
+
+        impl Lang {
+            pub fn pack(self) -> &'static dyn LanguagePack {
+                match self {
+                    $(Lang::$variant => &$pack),+
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    Ar => ar::Pack,
+    En => en::Pack,
+}
+
+/// The language a text is read as when no pack's script outweighs it.
+const FALLBACK: Lang = Lang::En;
+
+impl Lang {
+    /// The ISO 639-1 code ("ar"), as in the Analysis JSON.
+    pub fn code(self) -> &'static str {
+        self.pack().names().first().copied().unwrap_or_default()
+    }
+    /// A language from its code or name ("ar", "ara", "arabic"), any case.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        PACKS.iter().find(|p| p.names().contains(&s.as_str())).map(|p| p.lang())
+    }
+}
+
+/// What one language provides to the pipeline.
+pub trait LanguagePack: Sync {
+    fn lang(&self) -> Lang;
+    /// The language's code first, then other names `Lang::parse` accepts (all lower case).
+    fn names(&self) -> &'static [&'static str];
+    /// How much a character speaks for this language's script (0: not at all); `detect_lang`
+    /// reads a text as the language with the highest total.
+    fn script_weight(&self, c: char) -> u32;
+
+    /// Segmentation: whether an apostrophe between letters stays inside the word, given the text
+    /// after it (O'Brien yes, the possessive of Sudan's no).
+    fn apostrophe_joins(&self, _after: &str) -> bool {
+        false
+    }
+    /// Segmentation: a folded word that, followed by a period, ends no sentence (Mr., Gen.).
+    fn is_abbreviation(&self, _word: &str) -> bool {
+        false
+    }
+
+    /// Adds the language's mentions to `out`, which holds the gazetteer's; the pack decides
+    /// which of those stand (its own finders, tagger and features included).
+    fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>);
+    /// The named-entity tagger's model, if the pack ships one.
+    fn tagger_model(&self) -> Option<&'static Model> {
+        None
+    }
+    /// A readable English (Latin) form of a name written in this language, for display.
+    fn display_name_en(&self, name: &str) -> String {
+        name.to_string()
+    }
+    /// The English name of a place as written in the text, given the gazetteer's English name.
+    fn place_name_en(&self, _name: &str, gazetteer_en: &str) -> String {
+        gazetteer_en.to_string()
+    }
+
+    /// The time grammar: the document's time expressions as typed values, which the shared
+    /// `Resolver` (article date, calendars) turns into ISO values.
+    fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised>;
+
+    /// Statements found by the language's rules, before the shared dating.
+    fn find_statements(&self, doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement>;
+    /// Whether a statement with no time of its own takes the nearest earlier day named outside
+    /// any statement (see `stages::statements::date_statements`).
+    fn dates_from_preceding_time(&self) -> bool {
+        false
+    }
+    /// Dating after the shared rule, for statements still undated (English narrative tense).
+    fn continue_statement_dates(&self, _doc: &Doc, _times: &[TimeExpr], _statements: &mut [Statement]) {}
+}
+
+/// The pack of a language.
+pub fn pack(lang: Lang) -> &'static dyn LanguagePack {
+    lang.pack()
+}
+
+/// The language whose script weighs most in the text (its first 20,000 characters); the fallback
+/// language on a tie.
+pub fn detect_lang(text: &str) -> Lang {
+    let mut scores = [0u64; PACKS.len()];
+    for c in text.chars().take(20_000) {
+        for (score, p) in scores.iter_mut().zip(PACKS) {
+            *score += u64::from(p.script_weight(c));
+        }
+    }
+    let fallback = PACKS.iter().position(|p| p.lang() == FALLBACK).unwrap_or(0);
+    let mut best = fallback;
+    for (k, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = k;
+        }
+    }
+    PACKS[best].lang()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_one_pack_and_round_trips_its_code() {
+        for p in PACKS {
+            assert_eq!(PACKS.iter().filter(|q| q.lang() == p.lang()).count(), 1);
+            assert_eq!(Lang::parse(p.lang().code()), Some(p.lang()));
+        }
+        assert_eq!(Lang::Ar.pack().lang(), Lang::Ar);
+        assert_eq!(Lang::parse(" English "), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn detection_weighs_scripts_and_falls_back_on_a_tie() {
+        assert_eq!(detect_lang("قال الرئيس إن Putin"), Lang::Ar);
+        assert_eq!(detect_lang("Putin said بوتين"), Lang::En);
+        assert_eq!(detect_lang("123 ..."), Lang::En);
+        assert_eq!(detect_lang(""), Lang::En);
+    }
+}

@@ -77,10 +77,7 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
         let Some(id) = pick else { continue };
         let p = gaz.place(id);
         l.entity.geo = Some(p.geo.clone());
-        l.entity.name_en = Some(match doc.lang {
-            crate::Lang::Ar => crate::lang::ar::arabic().translit.place_name(&l.entity.name, &p.name_en),
-            crate::Lang::En => p.name_en.clone(),
-        });
+        l.entity.name_en = Some(doc.lang.pack().place_name_en(&l.entity.name, &p.name_en));
     }
 }
 
@@ -153,7 +150,7 @@ country\tEG\t26.5\t29.9\t100000000\tEgypt\tمصر\tt
             .into_iter()
             .map(|m| {
                 let p = res.gazetteer.place(m.candidates[0]);
-                mentions::Mention { span: m.span, kind: EntityKind::Place, key: p.name_en.to_lowercase(), name_en: None, geo: None }
+                mentions::Mention { span: m.span, kind: EntityKind::Place, key: mentions::EntityKey::Name(p.name_en.to_lowercase()), name_en: None, geo: None }
             })
             .collect();
         let mut linked = link::link(&doc, ms);

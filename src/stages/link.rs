@@ -4,7 +4,7 @@
 //! English names, so spelling variants meet there). Then a person's short form (بوتين, "Putin")
 //! joins the one longer name in the article that contains it.
 
-use super::mentions::Mention;
+use super::mentions::{EntityKey, Mention};
 use super::segment::Doc;
 use crate::{Entity, EntityKind, Span};
 
@@ -12,7 +12,7 @@ use crate::{Entity, EntityKind, Span};
 #[derive(Debug, Clone)]
 pub struct Linked {
     pub entity: Entity,
-    pub keys: Vec<String>,
+    pub keys: Vec<EntityKey>,
 }
 
 pub fn link(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Linked> {
@@ -69,7 +69,7 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
     let mut k = 0;
     while k < out.len() {
         let e = &out[k];
-        let pattern_only = e.keys.iter().all(|key| key.starts_with("p:"));
+        let pattern_only = e.keys.iter().all(|key| matches!(key, EntityKey::Surface(EntityKind::Person, _)));
         if e.entity.kind != EntityKind::Person || !pattern_only {
             k += 1;
             continue;

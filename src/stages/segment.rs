@@ -77,6 +77,7 @@ pub fn is_word_char(c: char) -> bool {
 
 fn segment(text: &str, folded: &Folded, lang: Lang) -> (Vec<Token>, Vec<Sentence>, Vec<Span>) {
     let f = folded.text.as_str();
+    let pack = lang.pack();
     let mut tokens: Vec<Token> = Vec::new();
     let mut chars = f.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -94,7 +95,7 @@ fn segment(text: &str, folded: &Folded, lang: Lang) -> (Vec<Token>, Vec<Sentence
                     let next = f[j + d.len_utf8()..].chars().next();
                     let prev_digit = f[..j].chars().next_back().is_some_and(|p| p.is_ascii_digit());
                     match (d, next) {
-                        ('\'', Some(n)) => n.is_alphabetic() && lang == Lang::En && !f[j + 1..].starts_with("s ") && !f[j + 1..].starts_with("s\n") && f[j + 1..] != *"s",
+                        ('\'', Some(n)) => n.is_alphabetic() && pack.apostrophe_joins(&f[j + 1..]),
                         ('.' | ',', Some(n)) => prev_digit && n.is_ascii_digit(),
                         _ => false,
                     }
@@ -169,7 +170,8 @@ fn trim_span(text: &str, start: usize, end: usize) -> Span {
     Span::new(start + lead, end - trail)
 }
 
-/// A period after a single capital, a known title, or inside an acronym (U.S.) ends no sentence.
+/// A period after a single capital, an abbreviation of any pack (texts quote other languages),
+/// or inside an acronym (U.S.) ends no sentence.
 fn is_abbreviation(text: &str, f: &str, tokens: &[Token], dot: usize) -> bool {
     if dot == 0 {
         return false;
@@ -179,12 +181,8 @@ fn is_abbreviation(text: &str, f: &str, tokens: &[Token], dot: usize) -> bool {
         return false;
     }
     let w = &f[prev.fstart..prev.fend];
-    const TITLES: &[&str] = &[
-        "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr",
-        "inc", "corp", "co", "ltd", "vs", "no", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "u.s", "pres", "adm", "atty", "rev", "ft", "mt",
-    ];
     let next_lower = tokens.get(dot + 1).is_some_and(|n| text[n.span.start..].chars().next().is_some_and(|c| c.is_lowercase()));
-    w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic() && c.is_ascii()) || TITLES.contains(&w) || next_lower && w.is_ascii()
+    w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic() && c.is_ascii()) || crate::lang::PACKS.iter().any(|p| p.is_abbreviation(w)) || next_lower && w.is_ascii()
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@
 mod repack;
 
 use khabar::Lang;
-use khabar::stages::mentions::ar::training_features;
+use khabar::lang::ar::mentions::training_features;
 use khabar::stages::resources;
 use khabar::stages::segment::Doc;
 use khabar::stages::tagger::{Model, Trainer};

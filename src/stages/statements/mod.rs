@@ -1,24 +1,15 @@
 //! Who said what: direct quotes and reported speech, with speaker, cue and date.
 
-mod ar;
-mod en;
-
 use super::link::Linked;
 use super::segment::Doc;
-use crate::{Lang, Statement, TimeExpr};
+use crate::{Statement, TimeExpr};
 use chrono::NaiveDate;
 
 pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr], date: Option<NaiveDate>) -> Vec<Statement> {
-    let mut out = match doc.lang {
-        Lang::Ar => ar::find(doc, entities, times),
-        Lang::En => en::find(doc, entities, times),
-    };
-    // English dates statements across sentences by tense and narrative (`en::continue_narrative_dates`):
-    // the nearest earlier day would also date "X has said" by an unrelated event.
-    date_statements(doc, times, date, doc.lang == Lang::Ar, &mut out);
-    if doc.lang == Lang::En {
-        en::continue_narrative_dates(doc, times, &mut out);
-    }
+    let pack = crate::lang::pack(doc.lang);
+    let mut out = pack.find_statements(doc, entities, times);
+    date_statements(doc, times, date, pack.dates_from_preceding_time(), &mut out);
+    pack.continue_statement_dates(doc, times, &mut out);
     out
 }
 
@@ -45,6 +36,98 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
         let chosen = governing.or_else(inner).or_else(before);
         s.date = chosen.filter(|t| is_day(&t.value)).map(|t| t.value.clone());
     }
+}
+
+// Quote pairing, shared by the packs' statement rules.
+
+/// Quotation pairs over the whole document (a quote may run over several sentences): for each
+/// opening token, the token index of its closing mark. Nested «…» inside «…» are skipped over.
+pub(crate) fn quote_pairs(doc: &Doc) -> Vec<Option<usize>> {
+    let n = doc.tokens.len();
+    let mut close = vec![None; n];
+    let mut stack: Vec<usize> = Vec::new();
+    let mut straight: Option<usize> = None;
+    for i in 0..n {
+        match doc.ftok(i) {
+            "«" | "“" => stack.push(i),
+            "»" | "”" => {
+                if let Some(o) = stack.pop() {
+                    close[o] = Some(i);
+                }
+            }
+            "\"" => match straight.take() {
+                Some(o) if doc.tokens[o].span.start < i_para_end(doc, o) && doc.tokens[i].span.start < i_para_end(doc, o) => close[o] = Some(i),
+                Some(_) => straight = Some(i),
+                None => straight = Some(i),
+            },
+            _ => {}
+        }
+    }
+    close
+}
+
+/// The end of the paragraph holding token i: straight quotes never pair across paragraphs.
+fn i_para_end(doc: &Doc, i: usize) -> usize {
+    let s = doc.tokens[i].sentence;
+    let p = doc.sentences[s].paragraph;
+    doc.paragraphs.get(p).map_or(usize::MAX, |p| p.end)
+}
+
+/// Quoted stretches as token ranges (inside the marks), per paragraph: straight quotes alternate,
+/// curly ones and `` '' say which way they face; a quote still open at a paragraph's end ends there.
+pub(crate) fn quoted_stretches(doc: &Doc) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let toks = &doc.tokens;
+    let mut open: Option<usize> = None;
+    let mut para_end = 0usize;
+    let mut para = 0usize;
+    for i in 0..toks.len() {
+        while para < doc.paragraphs.len() && toks[i].span.start >= doc.paragraphs[para].end {
+            para += 1;
+        }
+        let pe = doc.paragraphs.get(para).map_or(usize::MAX, |p| p.end);
+        if pe != para_end {
+            // A quote still open at the end of a paragraph ends there (the next paragraph
+            // reopens it by news convention).
+            if let Some(o) = open.take()
+                && i > o + 1
+            {
+                out.push((o + 1, i));
+            }
+            para_end = pe;
+        }
+        if !is_quote_mark(doc.otok(i)) {
+            continue;
+        }
+        let o = doc.otok(i);
+        let opening = match o {
+            "“" | "``" => true,
+            "”" | "''" => false,
+            _ => open.is_none(),
+        };
+        match (opening, open) {
+            (true, None) => open = Some(i),
+            (true, Some(_)) => open = Some(i),
+            (false, Some(s)) => {
+                if i > s + 1 {
+                    out.push((s + 1, i));
+                }
+                open = None;
+            }
+            (false, None) => {}
+        }
+    }
+    if let Some(o) = open
+        && toks.len() > o + 1
+    {
+        out.push((o + 1, toks.len()));
+    }
+    out
+}
+
+/// A quotation mark as written in the original text (straight, curly, or TeX-style doubled).
+pub(crate) fn is_quote_mark(tok: &str) -> bool {
+    matches!(tok, "\"" | "“" | "”" | "''" | "``")
 }
 
 #[cfg(test)]

@@ -4,28 +4,23 @@
 //! words in `data/lang/<code>/`); one [`Resolver`] turns them into ISO values against the article
 //! date, through the [`calendar`]s. Only the resolver's output is text.
 
-mod ar;
+// The language packs' time grammars (`LanguagePack::recognise_times`).
+pub(crate) mod ar;
 pub mod calendar;
-mod en;
+pub(crate) mod en;
 pub mod value;
 pub mod words;
 
 use super::Resources;
 use super::segment::Doc;
-use crate::{Lang, TimeExpr};
+use crate::TimeExpr;
 use chrono::NaiveDate;
 pub use value::{Recognised, Resolver, TimeValue};
 
 /// Every time expression of the document with a value (relative ones need the article date).
 pub fn find(doc: &Doc, res: &Resources, date: Option<NaiveDate>) -> Vec<TimeExpr> {
     let resolver = Resolver { date, calendars: &res.calendars };
-    let found: Vec<Recognised> = match doc.lang {
-        Lang::Ar => ar::find(doc, &res.time_grammars.ar, date.is_some()),
-        Lang::En => en::find(doc, &resolver)
-            .into_iter()
-            .map(|(first, end, v)| Recognised { start: doc.tokens[first].span.start, first, end, value: Some(v), until: None })
-            .collect(),
-    };
+    let found = doc.lang.pack().recognise_times(doc, res, &resolver);
     found
         .into_iter()
         .filter_map(|r| {
@@ -50,7 +45,7 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
     let head = &text[..end];
     let res = super::resources();
     let first = crate::detect_lang(head);
-    std::iter::once(first).chain([Lang::Ar, Lang::En].into_iter().filter(|&l| l != first)).find_map(|lang| {
+    std::iter::once(first).chain(crate::lang::PACKS.iter().map(|p| p.lang()).filter(|&l| l != first)).find_map(|lang| {
         let doc = Doc::new(head, lang);
         find(&doc, res, None).into_iter().find(|t| t.value.len() == 10).and_then(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
     })

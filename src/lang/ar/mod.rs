@@ -1,20 +1,125 @@
 //! Arabic language pack: lexicons loaded from `data/lang/ar/` (built once, read-only) and the
-//! clitic-aware lookups every Arabic stage shares.
+//! clitic-aware lookups every Arabic stage shares; the mention and statement rules in `mentions`
+//! and `statements`, the time grammar in `stages::times::ar`.
 
-use crate::EntityKind;
+pub mod clitics;
+pub mod mentions;
+pub mod statements;
+
+use super::{Lang, LanguagePack, WordClasses};
+use clitics::{ARTICLE, CONJUNCTIONS, LI, LI_ARTICLE, PREPOSITIONS};
+use crate::stages::Resources;
+use crate::stages::link::Linked;
+use crate::stages::mentions::Mention;
+use crate::stages::segment::Doc;
+use crate::stages::tagger::Model;
+use crate::stages::times::{Recognised, Resolver};
+use crate::{EntityKind, Statement, TimeExpr};
 use crate::geo::gazetteer::NamePrefixes;
 use crate::stages::normalize::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 
-const PEOPLE: &str = include_str!("../../data/lang/ar/people.tsv");
-const ORGS: &str = include_str!("../../data/lang/ar/orgs.tsv");
-const DEMONYMS: &str = include_str!("../../data/lang/ar/demonyms.tsv");
-const TITLES: &str = include_str!("../../data/lang/ar/titles.txt");
-const SPEECH: &str = include_str!("../../data/lang/ar/speech_verbs.txt");
-const TIME_WORDS: &str = include_str!("../../data/lang/ar/time_words.tsv");
-const STOPWORDS: &str = include_str!("../../data/lang/ar/stopwords.txt");
+const PEOPLE: &str = include_str!("../../../data/lang/ar/people.tsv");
+const ORGS: &str = include_str!("../../../data/lang/ar/orgs.tsv");
+const DEMONYMS: &str = include_str!("../../../data/lang/ar/demonyms.tsv");
+const TITLES: &str = include_str!("../../../data/lang/ar/titles.txt");
+const SPEECH: &str = include_str!("../../../data/lang/ar/speech_verbs.txt");
+const TIME_WORDS: &str = include_str!("../../../data/lang/ar/time_words.tsv");
+const STOPWORDS: &str = include_str!("../../../data/lang/ar/stopwords.txt");
+const WORDS: &str = include_str!("../../../data/lang/ar/words.tsv");
+
+/// The classes of `data/lang/ar/words.tsv`.
+pub mod class {
+    crate::lang::word_classes! {
+        COMPLEMENTISER = "complementiser",
+        CALL = "call",
+        INFORM = "inform",
+        IMPERSONAL = "impersonal",
+        PARTICIPLE = "participle",
+        PARTICIPLE_PREFIX = "participle_prefix",
+        PARTICIPLE_ENDING = "participle_ending",
+        CONTINUE = "continue",
+        SOURCE_NOUN = "source_noun",
+        SPEAKER_EDGE = "speaker_edge",
+        AFTER_VERB = "after_verb",
+        AFFILIATION = "affiliation",
+        SPEAKER_END = "speaker_end",
+        CLAUSE_BOUNDARY = "clause_boundary",
+        SUBORDINATOR = "subordinator",
+        CONTRAST = "contrast",
+        RELAY = "relay",
+        NAME_PARTICLE = "name_particle",
+        NAME_TAIL = "name_tail",
+        PRONOUN_SUFFIX = "pronoun_suffix",
+        ROLE_NOUN = "role_noun",
+        ROLE_COMPLEMENT = "role_complement",
+        TITLE_HEAD_COMPLEMENT = "title_head_complement",
+        ORG_HEAD = "org_head",
+        MINISTRY_PORTFOLIO = "ministry_portfolio",
+        VESSEL = "vessel",
+        SCALE = "scale",
+        NISBA_ENDING = "nisba_ending",
+        ADJECTIVE_ENDING = "adjective_ending",
+        NISBA_FEMININE_PLURAL = "nisba_feminine_plural",
+        ROLE_LINK = "role_link",
+        COMMA = "comma",
+        JOINT = "joint",
+        CONTENT_END = "content_end",
+        FRAME_END = "frame_end",
+        FROM = "from",
+        ACCORDING = "according",
+        ACCORDING_TO = "according_to",
+        SAYING = "saying",
+        QUOTING = "quoting",
+        PUBLISHED = "published",
+        IN_IT = "in_it",
+        NOUN_PREFIX = "noun_prefix",
+        GLOSS_COMMA = "gloss_comma",
+        GLOSS = "gloss",
+        NAME_CLOSER = "name_closer",
+        GLOSS_LEAD = "gloss_lead",
+        DUAL_TITLE = "dual_title",
+        FEMININE_ENDING = "feminine_ending",
+        MINISTRY_STEM = "ministry_stem",
+    }
+}
+
+pub struct Pack;
+
+impl LanguagePack for Pack {
+    fn lang(&self) -> Lang {
+        Lang::Ar
+    }
+    fn names(&self) -> &'static [&'static str] {
+        &["ar", "ara", "arabic"]
+    }
+    fn script_weight(&self, c: char) -> u32 {
+        u32::from(matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'))
+    }
+    fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
+        mentions::find(doc, res, out)
+    }
+    fn tagger_model(&self) -> Option<&'static Model> {
+        mentions::tagger_model()
+    }
+    fn display_name_en(&self, name: &str) -> String {
+        transliterate(name)
+    }
+    fn place_name_en(&self, name: &str, gazetteer_en: &str) -> String {
+        arabic().translit.place_name(name, gazetteer_en)
+    }
+    fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
+        crate::stages::times::ar::find(doc, &res.time_grammars.ar, resolver.date.is_some())
+    }
+    fn find_statements(&self, doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
+        statements::find(doc, entities, times)
+    }
+    fn dates_from_preceding_time(&self) -> bool {
+        true
+    }
+}
 
 /// A well-known person or organisation from the curated lexicon.
 #[derive(Debug, Clone)]
@@ -47,6 +152,8 @@ pub struct Arabic {
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     month_heads: Vec<String>,
     weekdays: HashMap<String, u32>,
+    /// Rule words by class (`class::*`), folded.
+    pub words: WordClasses,
     /// English names for what the lexicons do not know.
     pub translit: super::ar_translit::Translit,
 }
@@ -63,8 +170,8 @@ fn data_lines(src: &str) -> impl Iterator<Item = &str> {
 /// Inserts a folded ال- word also in its لل- shape minus the first ل ("للرئيس" = ل + "لرئيس"), so
 /// that stripping one proclitic ل finds it.
 fn insert_with_lam<V: Clone>(map: &mut HashMap<String, V>, folded: String, v: V) {
-    if let Some(rest) = folded.strip_prefix("ال") {
-        map.entry(format!("ل{rest}")).or_insert_with(|| v.clone());
+    if let Some(rest) = folded.strip_prefix(ARTICLE) {
+        map.entry(format!("{LI}{rest}")).or_insert_with(|| v.clone());
     }
     map.entry(folded).or_insert(v);
 }
@@ -88,8 +195,8 @@ impl Arabic {
                             pattern_entity.push(idx);
                         }
                     };
-                    if let Some(rest) = f.strip_prefix("ال") {
-                        add(format!("لل{rest}"));
+                    if let Some(rest) = f.strip_prefix(ARTICLE) {
+                        add(format!("{LI_ARTICLE}{rest}"));
                     }
                     add(f);
                 }
@@ -100,6 +207,8 @@ impl Arabic {
             .build(&patterns)
             .expect("lexicon automaton builds from plain strings");
 
+        let words = WordClasses::parse(WORDS, class::CLASS_NAMES, fold).unwrap_or_else(|e| panic!("data/lang/ar/words.tsv: {e}"));
+        let nisba = words.list(class::NISBA_ENDING).first().and_then(|n| n.chars().next()).unwrap_or_default();
         let mut demonyms = Vec::new();
         let mut demonym_forms = HashMap::default();
         for line in data_lines(DEMONYMS) {
@@ -117,16 +226,18 @@ impl Arabic {
                 }
                 // The first form is the masculine adjective: derive feminine, plural, dual, accusative.
                 let mut shapes = vec![base.clone()];
-                if k == 0 && base.ends_with('ي') {
-                    for suffix in ["ه", "ين", "ون", "ان", "ا", "يه", "يين", "يون"] {
+                if k == 0 && base.ends_with(nisba) {
+                    for suffix in words.list(class::ADJECTIVE_ENDING) {
                         shapes.push(format!("{base}{suffix}"));
                     }
-                    let stem = base.trim_end_matches('ي');
-                    shapes.push(stem.to_string() + "يات");
+                    let stem = base.trim_end_matches(nisba);
+                    for plural in words.list(class::NISBA_FEMININE_PLURAL) {
+                        shapes.push(stem.to_string() + plural);
+                    }
                 }
                 for s in shapes.into_iter().filter(|s| !not.contains(s)) {
-                    if !s.starts_with("ال") {
-                        insert_with_lam(&mut demonym_forms, format!("ال{s}"), idx);
+                    if !s.starts_with(ARTICLE) {
+                        insert_with_lam(&mut demonym_forms, format!("{ARTICLE}{s}"), idx);
                     }
                     demonym_forms.entry(s).or_insert(idx);
                 }
@@ -171,7 +282,7 @@ impl Arabic {
         month_heads.sort();
         month_heads.dedup();
         let translit = super::ar_translit::Translit::load();
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, month_heads, weekdays, translit }
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, month_heads, weekdays, words, translit }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -198,14 +309,10 @@ impl Arabic {
         if self.speech.contains_key(tok) {
             return Some(0);
         }
-        for p in ["و", "ف"] {
-            if let Some(rest) = tok.strip_prefix(p)
-                && self.speech.contains_key(rest)
-            {
-                return Some(p.len());
-            }
+        match clitics::peel(tok, CONJUNCTIONS, 0) {
+            (n, rest) if n > 0 && self.speech.contains_key(rest) => Some(n),
+            _ => None,
         }
-        None
     }
     /// A single-word month name (Gregorian or the first word of a Levantine one).
     pub fn month(&self, tok: &str) -> Option<u32> {
@@ -213,7 +320,7 @@ impl Arabic {
     }
     /// Months written as two words (كانون الثاني, تشرين الأول).
     pub fn month2(&self, a: &str, b: &str) -> Option<u32> {
-        let a = strip_proclitics(a);
+        let a = clitics::strip_proclitics(a);
         if !self.month_heads.iter().any(|h| h == a) {
             return None;
         }
@@ -231,33 +338,21 @@ pub fn lookup<'m, V>(map: &'m HashMap<String, V>, tok: &str) -> Option<(usize, &
     if let Some(v) = map.get(tok) {
         return Some((0, v));
     }
-    let mut rest = tok;
-    let mut stripped = 0;
-    for (set, _) in [(&["و", "ف"][..], 0), (&["ب", "ل", "ك"][..], 1)] {
-        for p in set {
-            if let Some(r) = rest.strip_prefix(p)
-                && r.chars().count() >= 2
-            {
-                if let Some(v) = map.get(r) {
-                    return Some((stripped + p.len(), v));
-                }
-                rest = r;
-                stripped += p.len();
-                break;
-            }
-        }
+    let (conj, rest) = clitics::peel(tok, CONJUNCTIONS, 2);
+    if conj > 0
+        && let Some(v) = map.get(rest)
+    {
+        return Some((conj, v));
     }
-    None
+    match clitics::peel(rest, PREPOSITIONS, 2) {
+        (prep, r) if prep > 0 => map.get(r).map(|v| (conj + prep, v)),
+        _ => None,
+    }
 }
 
 /// The proclitics a name may carry in running text: و ف then ب ل ك (each optional).
 pub fn is_clitic_prefix(p: &str) -> bool {
-    matches!(p, "" | "و" | "ف" | "ب" | "ل" | "ك" | "وب" | "ول" | "وك" | "فب" | "فل" | "فك")
-}
-
-fn strip_proclitics(tok: &str) -> &str {
-    let t = tok.strip_prefix('و').or_else(|| tok.strip_prefix('ف')).filter(|r| r.chars().count() >= 3).unwrap_or(tok);
-    t.strip_prefix('ب').or_else(|| t.strip_prefix('ل')).filter(|r| r.chars().count() >= 3).unwrap_or(t)
+    clitics::is_proclitic_sequence(p)
 }
 
 /// The English display name of an Arabic name the lexicons do not know (see `ar_translit`).
@@ -306,7 +401,7 @@ pub struct PlacePrefixes {
     allowed: Vec<String>,
 }
 
-const PLACE_PREFIXES: &str = include_str!("../../data/lang/ar/place_prefixes.tsv");
+const PLACE_PREFIXES: &str = include_str!("../../../data/lang/ar/place_prefixes.tsv");
 
 impl PlacePrefixes {
     pub fn load() -> PlacePrefixes {

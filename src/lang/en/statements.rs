@@ -3,7 +3,7 @@
 //! ("X said that ...", "..., X said.", "according to X, ..."). Pronoun speakers resolve to the
 //! last person named before them.
 
-use crate::lang::en::{ATTITUDE_VERBS, PRONOUNS_PERSON, SPEECH_VERBS, TELL_VERBS};
+use crate::lang::en::{class, is};
 use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
@@ -36,7 +36,7 @@ impl Ctx<'_, '_> {
         if i < self.doc.tokens.len() { self.doc.otok(i) } else { "" }
     }
     fn is_quote(&self, i: usize) -> bool {
-        matches!(self.orig(i), "\"" | "“" | "”" | "''" | "``")
+        crate::stages::statements::is_quote_mark(self.orig(i))
     }
     /// The entity mention that ends exactly at token `end` (exclusive) and starts within it.
     fn mention_ending(&self, end: usize) -> Option<Ref> {
@@ -90,13 +90,6 @@ impl Ctx<'_, '_> {
     }
 }
 
-/// Words that end a speaker phrase when walking back from a reporting verb.
-const NP_BREAK: &[&str] = &[
-    "that", "and", "but", "while", "as", "because", "when", "who", "which", "after", "before", "if", "since", "where", "so", "or", "than", "what", "whom",
-    "said", "says", "told", "is", "was", "are", "were", "has", "have", "had", "be", "been", "to", "in", "on", "at", "by", "with", "about",
-];
-const NP_SKIP_BEFORE_VERB: &[&str] = &["also", "has", "have", "had", "previously", "later", "then", "again", "once", "reportedly", "repeatedly", "recently", "publicly", "privately", "further", "would", "will", "did", "does", "had", "often", "always", "never", "first", "separately"];
-
 /// A speaker found around a cue: its span and entity, if any.
 #[derive(Clone, Copy)]
 struct Speaker {
@@ -107,7 +100,7 @@ struct Speaker {
 /// Walks back from token `end` (exclusive) over a noun phrase naming the speaker.
 fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     let mut end = end;
-    while end > floor && NP_SKIP_BEFORE_VERB.contains(&c.low(end - 1)) {
+    while end > floor && is(c.low(end - 1), class::BEFORE_VERB) {
         end -= 1;
     }
     if end <= floor {
@@ -130,7 +123,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
             }
             // An unrecognised name or description before the apposition.
             let mut st = k - 1;
-            while st > floor && k - 1 - st < 6 && c.doc.tokens[st - 1].is_word && !NP_BREAK.contains(&c.low(st - 1)) {
+            while st > floor && k - 1 - st < 6 && c.doc.tokens[st - 1].is_word && !is(c.low(st - 1), class::NP_BREAK) {
                 st -= 1;
             }
             if st < k - 1 {
@@ -142,9 +135,9 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
         return None;
     }
     let w = c.low(end - 1);
-    if PRONOUNS_PERSON.contains(&w) || matches!(w, "they" | "we" | "i" | "it") {
+    if is(w, class::PERSON_PRONOUN) || matches!(w, "they" | "we" | "i" | "it") {
         let span = c.span(end - 1, end);
-        let entity = if PRONOUNS_PERSON.contains(&w) { c.last_person_before(span.start) } else { None };
+        let entity = if is(w, class::PERSON_PRONOUN) { c.last_person_before(span.start) } else { None };
         return Some(Speaker { span, entity });
     }
     if let Some(r) = c.mention_ending(end).filter(|r| r.span.start >= c.doc.tokens[floor].span.start) {
@@ -159,7 +152,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     while start > floor && end - start < 8 {
         let w = c.low(start - 1);
         let o = c.orig(start - 1);
-        if NP_BREAK.contains(&w) || !(c.doc.tokens[start - 1].is_word || matches!(o, "'" | "’" | "-" | "." | "&")) {
+        if is(w, class::NP_BREAK) || !(c.doc.tokens[start - 1].is_word || matches!(o, "'" | "’" | "-" | "." | "&")) {
             break;
         }
         start -= 1;
@@ -183,7 +176,7 @@ fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
     while k < cue && matches!(c.low(k), "but" | "and" | "so" | "however" | "," | "then" | "yet") {
         k += 1;
     }
-    speaker_after(c, k, cue).filter(|s| s.entity.is_some() || PRONOUNS_PERSON.contains(&s.span.slice(c.doc.text).to_lowercase().as_str()))
+    speaker_after(c, k, cue).filter(|s| s.entity.is_some() || is(s.span.slice(c.doc.text).to_lowercase().as_str(), class::PERSON_PRONOUN))
 }
 
 /// A noun phrase after a cue ("said Smith", "said a spokesman for X").
@@ -192,7 +185,7 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
         return None;
     }
     let w = c.low(start);
-    if PRONOUNS_PERSON.contains(&w) {
+    if is(w, class::PERSON_PRONOUN) {
         let span = c.span(start, start + 1);
         return Some(Speaker { span, entity: c.last_person_before(span.start) });
     }
@@ -218,59 +211,8 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     Some(Speaker { span, entity })
 }
 
-/// Quoted stretches as token ranges (inside the marks), per paragraph.
-fn quotes(c: &Ctx) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let toks = &c.doc.tokens;
-    let mut open: Option<usize> = None;
-    let mut para_end = 0usize;
-    let mut para = 0usize;
-    for i in 0..toks.len() {
-        while para < c.doc.paragraphs.len() && toks[i].span.start >= c.doc.paragraphs[para].end {
-            para += 1;
-        }
-        let pe = c.doc.paragraphs.get(para).map_or(usize::MAX, |p| p.end);
-        if pe != para_end {
-            // A quote still open at the end of a paragraph ends there (the next paragraph
-            // reopens it by news convention).
-            if let Some(o) = open.take()
-                && i > o + 1
-            {
-                out.push((o + 1, i));
-            }
-            para_end = pe;
-        }
-        if !c.is_quote(i) {
-            continue;
-        }
-        let o = c.orig(i);
-        let opening = match o {
-            "“" | "``" => true,
-            "”" | "''" => false,
-            _ => open.is_none(),
-        };
-        match (opening, open) {
-            (true, None) => open = Some(i),
-            (true, Some(_)) => open = Some(i),
-            (false, Some(s)) => {
-                if i > s + 1 {
-                    out.push((s + 1, i));
-                }
-                open = None;
-            }
-            (false, None) => {}
-        }
-    }
-    if let Some(o) = open
-        && toks.len() > o + 1
-    {
-        out.push((o + 1, toks.len()));
-    }
-    out
-}
-
 fn is_cue(w: &str) -> bool {
-    SPEECH_VERBS.contains(&w) || TELL_VERBS.contains(&w)
+    is(w, class::SAY) || is(w, class::TELL)
 }
 
 fn trim_content(c: &Ctx, mut a: usize, mut b: usize) -> Option<Span> {
@@ -311,7 +253,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         .collect();
     let longest_ref = refs.iter().map(|r| r.span.len()).max().unwrap_or(0);
     let mut c = Ctx { doc, refs, ids: entities.iter().map(|l| l.entity.id.clone()).collect(), quoted: vec![false; doc.tokens.len()], female, longest_ref };
-    let qs = quotes(&c);
+    let qs = crate::stages::statements::quoted_stretches(doc);
     for &(a, b) in &qs {
         for q in c.quoted.iter_mut().take(b).skip(a.saturating_sub(1)) {
             *q = true;
@@ -359,7 +301,7 @@ const NARRATIVE_REACH: usize = 3;
 /// The date carries on until the text names another time outside any quote (a different event)
 /// or the report moves on for several paragraphs; a present or perfect cue ("says", "has said")
 /// is not tied to the event and stays undated.
-pub(super) fn continue_narrative_dates(doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
+pub(crate) fn continue_narrative_dates(doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
     let contents: Vec<Span> = out.iter().map(|s| s.content).collect();
     let paragraph_of = |offset: usize| doc.sentence_of_offset(offset).map(|s| doc.sentences[s].paragraph);
     // Times in the rest of the statement's own sentence ("…,” Kerry said on Monday) are its own.
@@ -526,20 +468,10 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
 }
 
 fn reported(c: &Ctx, out: &mut Vec<Found>) {
-    let doc = c.doc;
-    for s in &doc.sentences {
+    for s in &c.doc.sentences {
         let r = s.tokens.clone();
-        // Headlines: "Kasich: We Are Going All the Way" / "Poll: Sanders Leads".
-        if let Some(colon) = (r.start + 1..(r.start + 6).min(r.end)).find(|&j| c.low(j) == ":")
-            && (r.start..colon).all(|j| doc.tokens[j].is_word || matches!(c.low(j), "." | "'"))
-            && c.orig(r.start).chars().next().is_some_and(char::is_uppercase)
-            && !c.orig(colon - 1).chars().all(|ch| ch.is_ascii_digit())
-            && (colon + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() >= 3
-            && let Some(content) = trim_content(c, colon + 1, r.end).filter(|ct| !overlaps_any(out, *ct))
-        {
-            let span = c.span(r.start, colon);
-            let entity = c.mention_ending(colon).filter(|m| m.span.start >= span.start).map(|m| m.entity);
-            out.push(Found { content, cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false });
+        if let Some(f) = headline_statement(c, r.clone(), out) {
+            out.push(f);
             continue;
         }
         let mut k = r.start;
@@ -549,103 +481,137 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
                 k += 1;
                 continue;
             }
-            // according to X, CONTENT  /  CONTENT, according to X
             if w == "according" && c.low(k + 1) == "to" {
-                let cue = c.span(k, k + 2);
-                let sp_start = k + 2;
-                let mut sp_end = sp_start;
-                while sp_end < r.end && !matches!(c.low(sp_end), "," | "." | ";") && sp_end - sp_start < 10 {
-                    sp_end += 1;
-                }
-                let speaker = speaker_after(c, sp_start, sp_end).map(|sp| Speaker { span: if sp.entity.is_some() { sp.span } else { c.span(sp_start, sp_end.max(sp_start + 1)) }, entity: sp.entity });
-                let content = if k > r.start + 2 { trim_content(c, r.start, k) } else { trim_content(c, sp_end, r.end) };
-                if let Some(content) = content.filter(|ct| !overlaps_any(out, *ct)) {
-                    out.push(Found { content, cue: Some(cue), speaker, direct: false });
-                }
-                k = sp_end;
+                k = according_to(c, r.clone(), k, out);
                 continue;
             }
             // "so-called" names, it does not attribute.
-            let attitude = !is_cue(w) && ATTITUDE_VERBS.contains(&w) && !(k > r.start && c.low(k - 1) == "-");
+            let attitude = !is_cue(w) && is(w, class::ATTITUDE) && !(k > r.start && c.low(k - 1) == "-");
             if !is_cue(w) && !attitude {
                 k += 1;
                 continue;
             }
-            let cue = c.span(k, k + 1);
-            // "X endorsed Cruz, saying he ...": the participle's speaker is the clause's subject.
-            if w.ends_with("ing") && k > r.start && c.low(k - 1) == "," {
-                let mut st = r.start;
-                while st < k && matches!(c.low(st), "but" | "and" | "so" | "however" | "," | "then" | "yet" | "-" | "\"" | "“") {
-                    st += 1;
-                }
-                let speaker = speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4);
-                let mut from = k + 1;
-                if let Some(t) = (from..(from + 3).min(r.end)).find(|&j| c.low(j) == "that") {
-                    from = t;
-                }
-                if speaker.is_some()
-                    && let Some(content) = trim_content(c, from, r.end).filter(|ct| !overlaps_any(out, *ct))
-                {
-                    out.push(Found { content, cue: Some(cue), speaker, direct: false });
-                    break;
-                }
+            match cue_statement(c, r.clone(), k, attitude, out) {
+                Some(next) => k = next,
+                None => break,
             }
-            // CONTENT, X said.  /  CONTENT, said X.
-            let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]).filter(|_| !attitude);
-            // "…, Kerry said that the war would end": what follows the verb is the content.
-            let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6 && !matches!(c.low(k + 1), "that" | ":");
-            if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short) {
-                let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
-                if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
-                    out.push(Found { content, cue: Some(cue), speaker, direct: false });
-                    break;
-                }
-            }
-            // X said (that) CONTENT / X told Y (that) CONTENT
-            let Some(speaker) = speaker_before(c, r.start, k).or_else(|| subject(c, r.start, k)) else {
-                k += 1;
-                continue;
-            };
-            let mut from = k + 1;
-            if TELL_VERBS.contains(&w) {
-                // Skip the addressee: up to "that" or a comma, within a few words.
-                if let Some(t) = (from..(from + 12).min(r.end)).find(|&j| matches!(c.low(j), "that" | "," | "how" | "why" | "what" | "whether" | ":") || c.is_quote(j)) {
-                    from = t;
-                } else {
-                    from = (from + 1).min(r.end);
-                    while from < r.end && c.doc.otok(from).chars().next().is_some_and(char::is_uppercase) {
-                        from += 1;
-                    }
-                }
-            }
-            // "said on Monday that", "said in a statement that": skip to "that" when near.
-            if let Some(t) = (from..(from + 7).min(r.end)).find(|&j| c.low(j) == "that") {
-                if (from..t).all(|j| !c.quoted[j]) {
-                    from = t;
-                }
-            }
-            // A stance's object ends where the next clause begins (", saying ...", ", which ...").
-            let to = if attitude {
-                (from..r.end)
-                    .find(|&j| c.low(j) == "," && !c.quoted[j] && (is_cue(c.low(j + 1)) || ATTITUDE_VERBS.contains(&c.low(j + 1)) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while")))
-                    .unwrap_or(r.end)
-            } else {
-                r.end
-            };
-            let content_words = (from..to).filter(|&j| doc.tokens[j].is_word).count();
-            if content_words >= if attitude { 2 } else { 3 }
-                && let Some(content) = trim_content(c, from, to).filter(|ct| !overlaps_any(out, *ct))
-            {
-                out.push(Found { content, cue: Some(cue), speaker: Some(speaker), direct: false });
-                if !attitude {
-                    break;
-                }
-                k = to;
-                continue;
-            }
-            k += 1;
         }
     }
+}
+
+/// Headlines: "Kasich: We Are Going All the Way" / "Poll: Sanders Leads".
+fn headline_statement(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Option<Found> {
+    let doc = c.doc;
+    let colon = (r.start + 1..(r.start + 6).min(r.end)).find(|&j| c.low(j) == ":")?;
+    let headline = (r.start..colon).all(|j| doc.tokens[j].is_word || matches!(c.low(j), "." | "'"))
+        && c.orig(r.start).chars().next().is_some_and(char::is_uppercase)
+        && !c.orig(colon - 1).chars().all(|ch| ch.is_ascii_digit())
+        && (colon + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() >= 3;
+    if !headline {
+        return None;
+    }
+    let content = trim_content(c, colon + 1, r.end).filter(|ct| !overlaps_any(out, *ct))?;
+    let span = c.span(r.start, colon);
+    let entity = c.mention_ending(colon).filter(|m| m.span.start >= span.start).map(|m| m.entity);
+    Some(Found { content, cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false })
+}
+
+/// "according to X, CONTENT" / "CONTENT, according to X" at token k; returns where to go on.
+fn according_to(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &mut Vec<Found>) -> usize {
+    let cue = c.span(k, k + 2);
+    let sp_start = k + 2;
+    let mut sp_end = sp_start;
+    while sp_end < r.end && !matches!(c.low(sp_end), "," | "." | ";") && sp_end - sp_start < 10 {
+        sp_end += 1;
+    }
+    let speaker = speaker_after(c, sp_start, sp_end).map(|sp| Speaker { span: if sp.entity.is_some() { sp.span } else { c.span(sp_start, sp_end.max(sp_start + 1)) }, entity: sp.entity });
+    let content = if k > r.start + 2 { trim_content(c, r.start, k) } else { trim_content(c, sp_end, r.end) };
+    if let Some(content) = content.filter(|ct| !overlaps_any(out, *ct)) {
+        out.push(Found { content, cue: Some(cue), speaker, direct: false });
+    }
+    sp_end
+}
+
+/// The statement around a reporting or stance verb at token k: "X endorsed Cruz, saying …",
+/// "CONTENT, X said.", "X said (that) CONTENT", "X told Y (that) CONTENT". `None` when it closes
+/// the sentence, else the token to go on from.
+fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, out: &mut Vec<Found>) -> Option<usize> {
+    let doc = c.doc;
+    let w = c.low(k);
+    let cue = c.span(k, k + 1);
+    // "X endorsed Cruz, saying he ...": the participle's speaker is the clause's subject.
+    if w.ends_with("ing") && k > r.start && c.low(k - 1) == "," {
+        let mut st = r.start;
+        while st < k && matches!(c.low(st), "but" | "and" | "so" | "however" | "," | "then" | "yet" | "-" | "\"" | "“") {
+            st += 1;
+        }
+        let speaker = speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4);
+        let mut from = k + 1;
+        if let Some(t) = (from..(from + 3).min(r.end)).find(|&j| c.low(j) == "that") {
+            from = t;
+        }
+        if speaker.is_some()
+            && let Some(content) = trim_content(c, from, r.end).filter(|ct| !overlaps_any(out, *ct))
+        {
+            out.push(Found { content, cue: Some(cue), speaker, direct: false });
+            return None;
+        }
+    }
+    // CONTENT, X said.  /  CONTENT, said X.
+    let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]).filter(|_| !attitude);
+    // "…, Kerry said that the war would end": what follows the verb is the content.
+    let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6 && !matches!(c.low(k + 1), "that" | ":");
+    if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short) {
+        let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
+        if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
+            out.push(Found { content, cue: Some(cue), speaker, direct: false });
+            return None;
+        }
+    }
+    // X said (that) CONTENT / X told Y (that) CONTENT
+    let Some(speaker) = speaker_before(c, r.start, k).or_else(|| subject(c, r.start, k)) else {
+        return Some(k + 1);
+    };
+    let from = content_start(c, r.end, k);
+    // A stance's object ends where the next clause begins (", saying ...", ", which ...").
+    let to = if attitude {
+        (from..r.end)
+            .find(|&j| c.low(j) == "," && !c.quoted[j] && (is_cue(c.low(j + 1)) || is(c.low(j + 1), class::ATTITUDE) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while")))
+            .unwrap_or(r.end)
+    } else {
+        r.end
+    };
+    let content_words = (from..to).filter(|&j| doc.tokens[j].is_word).count();
+    if content_words >= if attitude { 2 } else { 3 }
+        && let Some(content) = trim_content(c, from, to).filter(|ct| !overlaps_any(out, *ct))
+    {
+        out.push(Found { content, cue: Some(cue), speaker: Some(speaker), direct: false });
+        return if attitude { Some(to) } else { None };
+    }
+    Some(k + 1)
+}
+
+/// Where the content of the cue at token k starts: after a "tell" verb's addressee, at a "that"
+/// near the verb ("said on Monday that", "said in a statement that").
+fn content_start(c: &Ctx, end: usize, k: usize) -> usize {
+    let mut from = k + 1;
+    if is(c.low(k), class::TELL) {
+        // Skip the addressee: up to "that" or a comma, within a few words.
+        if let Some(t) = (from..(from + 12).min(end)).find(|&j| matches!(c.low(j), "that" | "," | "how" | "why" | "what" | "whether" | ":") || c.is_quote(j)) {
+            from = t;
+        } else {
+            from = (from + 1).min(end);
+            while from < end && c.doc.otok(from).chars().next().is_some_and(char::is_uppercase) {
+                from += 1;
+            }
+        }
+    }
+    if let Some(t) = (from..(from + 7).min(end)).find(|&j| c.low(j) == "that")
+        && (from..t).all(|j| !c.quoted[j])
+    {
+        from = t;
+    }
+    from
 }
 
 fn overlaps_any(out: &[Found], s: Span) -> bool {

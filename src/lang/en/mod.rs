@@ -1,38 +1,106 @@
-//! English language pack: word lists and the named-entity tagger's features.
+//! English language pack: word lists and the named-entity tagger's features; the mention and
+//! statement rules in `mentions` and `statements`, the time grammar in `stages::times::en`.
 
-use crate::stages::tagger::FeatureHasher;
+pub mod mentions;
+pub mod statements;
 
-/// Reporting verbs that take the content directly ("said that ...", "..., she added").
-pub const SPEECH_VERBS: &[&str] = &[
-    "said", "says", "say", "added", "adds", "wrote", "writes", "noted", "announced", "announces", "tweeted", "tweets", "stated", "declared", "explained", "acknowledged", "acknowledges", "warned", "warns", "insisted", "insists", "claimed", "denied", "denies",
-    "confirmed", "confirms", "stressed", "emphasized", "emphasised", "argued", "argues", "suggested", "suggests", "recalled", "responded",
-    "replied", "concluded", "predicted", "predicts", "estimated", "admitted", "admits", "complained", "conceded", "countered", "promised",
-    "vowed", "pledged", "revealed", "disclosed", "cautioned", "observed", "remarked", "commented", "maintained", "maintains", "contended",
-    "asserted", "alleged", "alleges", "indicated", "reported", "believes", "continued", "asked", "asks", "wondered", "explains",
-    "writing", "saying", "adding", "noting", "arguing", "telling", "declares", "announcing", "posted", "testified", "agreed", "thinks",
-];
+use super::{Lang, LanguagePack, WordClass, WordClasses};
+use crate::stages::Resources;
+use crate::stages::link::Linked;
+use crate::stages::mentions::Mention;
+use crate::stages::segment::Doc;
+use crate::stages::tagger::{FeatureHasher, Model};
+use crate::stages::times::{Recognised, Resolver};
+use crate::{Statement, TimeExpr};
 
-/// Verbs that attribute a stance rather than words ("X criticized ...", "X wants ...", "polls
-/// show ..."): their object is the content, but they never frame a quote.
-pub const ATTITUDE_VERBS: &[&str] = &[
-    "called", "calling", "criticized", "criticised", "criticizing", "described", "describing", "praised", "praising", "accused", "accusing", "urged",
-    "urging", "endorsed", "endorsing", "want", "wants", "wanted", "hopes", "hoped", "believe", "believes", "believed", "think", "thinks", "thought",
-    "show", "shows", "showed", "found", "proposed", "blamed", "blaming", "slammed", "attacked", "defended", "rejected", "dismissed", "welcomed",
-    "questioned", "demanded", "expressed", "feared", "fears", "worries", "worried", "expects", "expected", "condemned", "condemning", "supports",
-    "backed", "opposes", "opposed", "recommended", "insisted", "mentioned", "discussed", "promised", "threatened", "vowed",
-];
+pub struct Pack;
 
-/// Reporting verbs whose addressee comes first ("told reporters that ...").
-pub const TELL_VERBS: &[&str] = &["told", "tells", "informed", "assured", "reminded", "warned"];
+impl LanguagePack for Pack {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+    fn names(&self) -> &'static [&'static str] {
+        &["en", "eng", "english"]
+    }
+    fn script_weight(&self, c: char) -> u32 {
+        u32::from(c.is_ascii_alphabetic())
+    }
+    fn apostrophe_joins(&self, after: &str) -> bool {
+        // The possessive 's is a word of its own (Sudan 's), as the tagger was trained.
+        !after.starts_with("s ") && !after.starts_with("s\n") && after != "s"
+    }
+    fn is_abbreviation(&self, word: &str) -> bool {
+        is(word, class::ABBREVIATION) || is(word, class::SENTENCE_ABBREVIATION)
+    }
+    fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
+        mentions::find(doc, res, out)
+    }
+    fn tagger_model(&self) -> Option<&'static Model> {
+        mentions::model()
+    }
+    fn recognise_times(&self, doc: &Doc, _res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
+        crate::stages::times::en::find(doc, resolver)
+            .into_iter()
+            .map(|(first, end, v)| Recognised { start: doc.tokens[first].span.start, first, end, value: Some(v), until: None })
+            .collect()
+    }
+    fn find_statements(&self, doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
+        statements::find(doc, entities, times)
+    }
+    // The nearest earlier day would also date "X has said" by an unrelated event: English dates
+    // statements across sentences by tense and narrative instead.
+    fn continue_statement_dates(&self, doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
+        statements::continue_narrative_dates(doc, times, out)
+    }
+}
+
+/// The classes of `data/lang/en/words.tsv`.
+pub mod class {
+    crate::lang::word_classes! {
+        SAY = "say",
+        ATTITUDE = "attitude",
+        TELL = "tell",
+        PERSON_PRONOUN = "person_pronoun",
+        NP_BREAK = "np_break",
+        BEFORE_VERB = "before_verb",
+        TITLE_FUNCTION_WORD = "title_function_word",
+        NAME_PARTICLE = "name_particle",
+        NOT_NAME = "not_name",
+        ORG_HEAD = "org_head",
+        ORG_OPENER = "org_opener",
+        ACRONYM_STOP = "acronym_stop",
+        COUNTED = "counted",
+        SCALE = "scale",
+        NUMBER_WORD = "number_word",
+        ABBREVIATION = "abbreviation",
+        SENTENCE_ABBREVIATION = "sentence_abbreviation",
+        WORD_ABBREVIATION = "word_abbreviation",
+    }
+}
+
+/// The English rule words, loaded once.
+fn words() -> &'static WordClasses {
+    static WORDS: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        WordClasses::parse(include_str!("../../../data/lang/en/words.tsv"), class::CLASS_NAMES, str::to_string).unwrap_or_else(|e| panic!("data/lang/en/words.tsv: {e}"))
+    })
+}
+
+/// A word (as the class expects it: lower-cased or as written) of a class of `data/lang/en/words.tsv`.
+pub fn is(word: &str, c: WordClass) -> bool {
+    words().is(word, c)
+}
+
+/// An abbreviation that is one word with its period for the tagger (lower case, no period).
+pub fn is_word_abbreviation(word: &str) -> bool {
+    is(word, class::ABBREVIATION) || is(word, class::WORD_ABBREVIATION)
+}
 
 /// Whether a given name is a common female one (data/lang/en/female-first-names.txt).
 pub fn is_female_name(first: &str) -> bool {
-    const LIST: &str = include_str!("../../data/lang/en/female-first-names.txt");
+    const LIST: &str = include_str!("../../../data/lang/en/female-first-names.txt");
     !first.is_empty() && LIST.lines().any(|l| l == first)
 }
-
-/// Pronouns that refer to one person.
-pub const PRONOUNS_PERSON: &[&str] = &["he", "she"];
 
 /// Feature templates (the first byte of each feature hash).
 mod tpl {

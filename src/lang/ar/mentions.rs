@@ -1,27 +1,16 @@
 //! Arabic rules for the mentions stage: lexicon names (one automaton pass, clitic-aware),
 //! titles before names, organisation heads, equipment designations and counted quantities.
 
-use super::Mention;
+use crate::stages::mentions::{Cand, EntityKey, Mention, Source, resolve_overlaps, surname_mentions};
 use crate::EntityKind;
-use crate::lang::ar::{Arabic, arabic, is_clitic_prefix, transliterate};
+use crate::lang::WordClass;
+use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS, LI, LI_ARTICLE, WA, has_article, stem};
+use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
 use crate::stages::tagger::{FeatureHasher, Model};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
-
-/// Where a mention came from: on overlaps the longer one wins, then the more trusted source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Source {
-    Pattern = 0,
-    Gazetteer = 1,
-    Lexicon = 2,
-}
-
-struct Cand {
-    m: Mention,
-    src: Source,
-}
 
 /// Adds this language's mentions to `out` (which holds the gazetteer's already).
 pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
@@ -46,7 +35,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         kept.sort_by_key(|c| c.m.span.start);
     }
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
-    surname_mentions(doc, &mut kept);
+    surname_mentions(doc, &mut kept, is_clitic_prefix);
     *out = kept;
 }
 
@@ -72,13 +61,13 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
 
 /// The shipped Arabic NER model (trained on ANERcorp dev by `cargo run --release --example
 /// train_ner_ar`); `None` when the file is a placeholder.
-fn tagger_model() -> Option<&'static Model> {
+pub(super) fn tagger_model() -> Option<&'static Model> {
     crate::stages::resources().taggers.ar.as_ref()
 }
 
 /// Features for training the Arabic tagger on one document: the same rule layer as at run time.
 pub fn training_features(doc: &Doc, res: &Resources) -> Vec<Vec<u32>> {
-    let gaz = super::gazetteer_mentions(doc, res);
+    let gaz = crate::stages::mentions::gazetteer_mentions(doc, res);
     let kept = if doc.tokens.is_empty() { Vec::new() } else { rule_mentions(doc, gaz) };
     tagger_features(doc, &kept)
 }
@@ -98,28 +87,24 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
             e += 1;
         }
         let kind = match typ {
-            "PER" => Some((EntityKind::Person, "p:")),
-            "ORG" => Some((EntityKind::Organization, "o:")),
-            "LOC" => Some((EntityKind::Place, "l:")),
+            "PER" => Some(EntityKind::Person),
+            "ORG" => Some(EntityKind::Organization),
+            "LOC" => Some(EntityKind::Place),
             _ => None,
         };
         let (a, b) = (first + k, first + e);
         k = e;
-        let Some((kind, tag)) = kind else { continue };
+        let Some(kind) = kind else { continue };
         if !doc.tokens[a].is_word || !doc.tokens[b - 1].is_word {
             continue;
         }
         // A conjunction on the first word is not part of the name (وبريطانيا → بريطانيا).
         let mut fstart = doc.tokens[a].fstart;
         let w = doc.ftok(a);
-        if let Some(rest) = w.strip_prefix('و').or_else(|| w.strip_prefix('ف'))
-            && rest.chars().count() >= 4
-        {
-            fstart += w.len() - rest.len();
-        }
+        fstart += clitics::peel(w, CONJUNCTIONS, 4).0;
         let fend = doc.tokens[b - 1].fend;
         let span = doc.folded.orig_span(fstart, fend);
-        let key = format!("{tag}{}", &doc.folded.text[fstart..fend]);
+        let key = EntityKey::Surface(kind, doc.folded.text[fstart..fend].to_string());
         out.push(Mention { span, kind, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None });
     }
     out
@@ -151,32 +136,6 @@ mod tpl {
     pub const NEXT_BIGRAM: u8 = 23;
 }
 
-/// A word without its proclitics and article: و/ف, then ب/ل/ك, then ال.
-fn stem(w: &str) -> &str {
-    let mut s = w;
-    if let Some(r) = s.strip_prefix('و').or_else(|| s.strip_prefix('ف'))
-        && r.chars().count() >= 3
-    {
-        s = r;
-    }
-    if let Some(r) = s.strip_prefix("لل")
-        && r.chars().count() >= 2
-    {
-        return r;
-    }
-    if let Some(r) = s.strip_prefix('ب').or_else(|| s.strip_prefix('ل')).or_else(|| s.strip_prefix('ك'))
-        && r.starts_with("ال")
-    {
-        s = r;
-    }
-    if let Some(r) = s.strip_prefix("ال")
-        && r.chars().count() >= 2
-    {
-        s = r;
-    }
-    s
-}
-
 fn char_prefix(w: &str, n: usize) -> &str {
     w.char_indices().nth(n).map_or(w, |(i, _)| &w[..i])
 }
@@ -204,7 +163,7 @@ fn flags(ar: &Arabic, w: &str) -> u8 {
     if ar.month(w).is_some() || ar.weekday(w).is_some() {
         f |= 16;
     }
-    if w.starts_with("ال") {
+    if has_article(w) {
         f |= 32;
     }
     if is_org_head(w) || is_org_head(strip_conj(w).1) {
@@ -304,55 +263,6 @@ fn tagger_features(doc: &Doc, kept: &[Cand]) -> Vec<Vec<u32>> {
     out
 }
 
-/// A person introduced by a full name is later called by the last name alone (وأضاف ماهاما):
-/// every such word, clitics aside, is a mention with the same key.
-fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>) {
-    let mut surnames: Vec<(String, String, Option<String>)> = Vec::new();
-    for m in kept.iter().filter(|m| m.kind == EntityKind::Person && m.key.starts_with("p:")) {
-        let words: Vec<&str> = m.key[2..].split(' ').collect();
-        if words.len() >= 2
-            && let Some(last) = words.last()
-            && last.chars().count() >= 3
-        {
-            surnames.push((last.to_string(), m.key.clone(), m.name_en.clone()));
-        }
-    }
-    if surnames.is_empty() {
-        return;
-    }
-    // Token → surnames: a lookup per clitic split of each token, not a scan of every surname.
-    let mut by_last: HashMap<&str, Vec<usize>> = HashMap::default();
-    for (k, (last, ..)) in surnames.iter().enumerate() {
-        by_last.entry(last.as_str()).or_default().push(k);
-    }
-    let mut added = Vec::new();
-    let mut hits: Vec<(usize, usize)> = Vec::new(); // (surname, prefix bytes)
-    for i in 0..doc.tokens.len() {
-        let t = doc.ftok(i);
-        hits.clear();
-        for (pos, _) in t.char_indices().take(3) {
-            if is_clitic_prefix(&t[..pos])
-                && let Some(ks) = by_last.get(&t[pos..])
-            {
-                hits.extend(ks.iter().map(|&k| (k, pos)));
-            }
-        }
-        hits.sort_unstable();
-        for &(k, pos) in &hits {
-            let (_, key, name_en) = &surnames[k];
-            let span = doc.folded.orig_span(doc.tokens[i].fstart + pos, doc.tokens[i].fend);
-            // `kept` is sorted by start and its mentions do not nest: only neighbours can overlap.
-            let at = kept.partition_point(|m| m.span.start < span.start);
-            if kept[at.saturating_sub(1)..(at + 1).min(kept.len())].iter().any(|m| m.span.overlaps(span)) {
-                continue;
-            }
-            added.push(Mention { span, kind: EntityKind::Person, key: key.clone(), name_en: name_en.clone(), geo: None });
-        }
-    }
-    kept.extend(added);
-    kept.sort_by_key(|m| m.span.start);
-}
-
 /// Lexicon names: one overlapping automaton pass, kept when they sit on word boundaries (after
 /// proclitics و ف ب ل ك at most).
 fn lexicon_mentions(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
@@ -373,7 +283,7 @@ fn lexicon_mentions(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
             m: Mention {
                 span: doc.folded.orig_span(s, e),
                 kind: ent.kind,
-                key: ent.name_en.to_lowercase(),
+                key: EntityKey::Name(ent.name_en.to_lowercase()),
                 name_en: Some(ent.name_en.clone()),
                 geo: None,
             },
@@ -388,119 +298,100 @@ fn arabic_word(w: &str) -> bool {
 }
 
 fn starts_with_al(w: &str) -> bool {
-    w.starts_with("ال") && w.chars().count() > 3
+    has_article(w) && w.chars().count() > 3
+}
+
+/// A folded word of a class of `data/lang/ar/words.tsv`.
+fn is(w: &str, c: WordClass) -> bool {
+    arabic().words.is(w, c)
+}
+
+/// A word opening with one of a class's prefixes.
+fn starts_with_any(w: &str, c: WordClass) -> bool {
+    arabic().words.list(c).iter().any(|p| w.starts_with(p.as_str()))
+}
+
+/// A word closing with one of a class's endings.
+fn ends_with_any(w: &str, c: WordClass) -> bool {
+    arabic().words.list(c).iter().any(|e| w.ends_with(e.as_str()))
 }
 
 /// Name particles after which a definite word still belongs to the name (عبد الله، أبو بكر البغدادي).
 fn is_name_particle(w: &str) -> bool {
-    matches!(w, "عبد" | "ابو" | "ابي" | "ابا" | "بن" | "ابن" | "ال" | "بنت" | "ام" | "نور" | "سيف" | "صلاح" | "شمس" | "عز" | "نصر" | "جاد" | "زين")
+    is(w, class::NAME_PARTICLE)
 }
 
 /// Words that look like names after a title but are not (common role nouns, verbs of state).
 fn is_not_name(ar: &Arabic, w: &str) -> bool {
     ar.is_stop(w) || ar.is_speech_verb(w) || ar.is_title(w) || ar.is_demonym(w) || ar.month(w).is_some() || ar.weekday(w).is_some() || is_role_noun(w) || has_pronoun_suffix(w) || {
         // A preposition-led common noun (بولاية، بمنح، لوزير) is not a name.
-        let rest = w.strip_prefix('ب').or_else(|| w.strip_prefix('ل'));
-        rest.is_some_and(|r| r.starts_with("ال") || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || r.starts_with('م') && r.chars().count() <= 3)
+        let rest = match clitics::peel(w, BI_LI, 0) {
+            (n, r) if n > 0 => Some(r),
+            _ => None,
+        };
+        rest.is_some_and(|r| has_article(r) || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || starts_with_any(r, class::NOUN_PREFIX) && r.chars().count() <= 3)
     }
 }
 
 /// Possessive and object pronouns end common nouns (خارجيته، بنظرائه), never names.
 fn has_pronoun_suffix(w: &str) -> bool {
-    w.chars().count() >= 5 && ["ته", "تها", "تهم", "ايه", "اءه", "يها", "يهم", "هما", "اتها", "اته"].iter().any(|s| w.ends_with(s))
+    w.chars().count() >= 5 && ends_with_any(w, class::PRONOUN_SUFFIX)
 }
 
 /// A definite participle or common adjective (المتابع، المعارض، المختص) follows a name; a family
 /// name or nisba (الأسد، السوداني) belongs to it.
 fn definite_surname(w: &str) -> bool {
-    !(w.starts_with("الم") && !w.ends_with('ي') && w.chars().count() >= 6)
+    let participle = w.strip_prefix(ARTICLE).is_some_and(|r| starts_with_any(r, class::NOUN_PREFIX));
+    !(participle && !ends_with_any(w, class::NISBA_ENDING) && w.chars().count() >= 6)
 }
 
 fn is_role_noun(w: &str) -> bool {
-    let w = w.strip_prefix('و').filter(|r| r.chars().count() >= 3).unwrap_or(w);
-    matches!(
-        w,
-        "وزاره" | "مجلس" | "هييه" | "حكومه" | "دوله" | "جيش" | "قوات" | "منظمه" | "حزب" | "حركه" | "جبهه" | "وكاله" | "شركه" | "جامعه" | "لجنه" | "مسوول" | "مصدر" | "مصادر" | "مسوولين" | "خبير" | "خبراء" | "رييس" | "وزير" | "نايب" | "عضو" | "اعضاء" | "قاده" | "قايد" | "بلاده" | "بلدية" | "بلديه" | "ولايه" | "مدينه" | "محافظه" | "منطقه" | "قريه" | "مكتب" | "مقر" | "كل" | "عدد" | "بيان" | "تصريح" | "تصريحات" | "كلمه" | "مؤتمر" | "موتمر" | "اجتماع" | "لقاء" | "زياره" | "اتصال" | "رساله" | "مقابله" | "حديث" | "نحو" | "اكثر" | "اقل" | "ليس" | "يجب" | "تم" | "جري" | "ان" | "شخص" | "الي" | "فقط" | "جديد" | "سابق"
-    )
+    is(clitics::peel(w, &[WA], 3).1, class::ROLE_NOUN)
 }
 
 /// Titles and roles before names: الرئيس الروسي فلاديمير بوتين, وزير الدفاع … سيرغي شويغو,
 /// المتحدث باسم الكرملين … . The role phrase introduced with a name later stands for that person.
+/// Then names after reporting verbs and names coordinated after a nationality adjective.
 fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    role_and_name_mentions(doc, ar, cands, known_at, out);
+    name_after_verb_mentions(doc, ar, known_at, out);
+    coordinated_name_mentions(doc, ar, known_at, out);
+}
+
+/// A person named by the tokens `a..end` (a pattern's find: keyed by its folded surface).
+fn person_named(doc: &Doc, a: usize, end: usize) -> Cand {
+    let span = crate::Span::new(doc.tokens[a].span.start, doc.tokens[end - 1].span.end);
+    let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[a].fstart..doc.tokens[end - 1].fend].to_string());
+    let name_en = transliterate(span.slice(doc.text));
+    Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern }
+}
+
+/// Whether a known (lexicon) person starts at token `j`.
+fn known_person_at(cands: &[Cand], known_at: &HashMap<usize, usize>, j: usize) -> bool {
+    known_at.get(&j).is_some_and(|&k| cands[k].m.kind == EntityKind::Person)
+}
+
+/// The role phrases and the names they introduce.
+fn role_and_name_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
     let n = doc.tokens.len();
-    let mut role_of: HashMap<String, (String, Option<String>)> = HashMap::default();
+    let mut role_of: HashMap<String, (EntityKey, Option<String>)> = HashMap::default();
     let mut i = 0;
     while i < n {
-        let w = doc.ftok(i);
-        let Some(prefix) = ar.title_prefix(w) else {
+        let Some(prefix) = ar.title_prefix(doc.ftok(i)) else {
             i += 1;
             continue;
         };
-        if known_at.contains_key(&i) && cands[known_at[&i]].m.kind == EntityKind::Person {
+        if known_person_at(cands, known_at, i) {
             i += 1;
             continue;
         }
-        // Skip complements and nationality adjectives: الدفاع، الخارجية، باسم الكرملين، الروسي.
-        let mut j = i + 1;
-        let mut complements = 0;
-        while j < n && complements < 6 && doc.tokens[j].sentence == doc.tokens[i].sentence {
-            let t = doc.ftok(j);
-            if let Some(&k) = known_at.get(&j)
-                && cands[k].m.kind == EntityKind::Person
-            {
-                break;
-            }
-            if t == "باسم" || t == "لشوون" || t == "شوون" {
-                j += 1;
-                complements += 1;
-                continue;
-            }
-            // Names in guillemets inside the role: أمين عام «الائتلاف الوطني السوري» المعارض.
-            if t == "«"
-                && let Some(c) = (j + 1..n.min(j + 7)).find(|&k| doc.ftok(k) == "»")
-            {
-                j = c + 1;
-                complements += 1;
-                continue;
-            }
-            // Prepositional complements: المختص بالجماعات المتطرفة، لوزير الصحة بولاية الخرطوم.
-            let prep_definite = (t.starts_with("بال") || t.starts_with("لل") || t.starts_with("كال")) && t.chars().count() > 4;
-            let prep_idafa = (t.starts_with('ب') || t.starts_with('ل')) && !t.starts_with("ال") && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && is_not_name(ar, t) && !known_at.contains_key(&j);
-            let possessive = has_pronoun_suffix(t) && complements == 0;
-            if prep_definite || possessive {
-                j += 1;
-                complements += 1;
-                continue;
-            }
-            if prep_idafa {
-                j += 2;
-                complements += 2;
-                continue;
-            }
-            let definite = starts_with_al(t) || t.starts_with("لل");
-            let known_org = known_at.get(&j).is_some_and(|&k| cands[k].m.kind != EntityKind::Person);
-            if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none()) || known_org || (complements > 0 && doc.ftok(j - 1) == "باسم") || (j == i + 1 && matches!(t, "وزراء" | "الوزراء" | "عام" | "العام" | "حكومه" | "اركان" | "وزاره" | "مجلس" | "هييه"))
-            {
-                j += 1;
-                complements += 1;
-                // A known organisation's later words are complements too.
-                if known_org {
-                    let end = cands[known_at[&(j - 1)]].m.span.end;
-                    while j < n && doc.tokens[j].span.end <= end {
-                        j += 1;
-                    }
-                }
-                continue;
-            }
-            break;
-        }
+        let j = role_end(doc, ar, cands, known_at, i);
         let role_start = doc.tokens[i].fstart + prefix;
         let role_end = doc.tokens[j.saturating_sub(1).max(i)].fend;
         let role_key: String = doc.folded.text[role_start..role_end].to_string();
         // The name: a lexicon person right here, or name-like tokens.
-        if let Some(&k) = known_at.get(&j)
-            && cands[k].m.kind == EntityKind::Person
-        {
+        if known_person_at(cands, known_at, j) {
+            let k = known_at[&j];
             if j > i + 1 {
                 role_of.insert(role_key, (cands[k].m.key.clone(), cands[k].m.name_en.clone()));
             }
@@ -508,13 +399,11 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
             continue;
         }
         if let Some(end) = name_end(doc, ar, j, known_at) {
-            let span = crate::Span::new(doc.tokens[j].span.start, doc.tokens[end - 1].span.end);
-            let key = format!("p:{}", &doc.folded.text[doc.tokens[j].fstart..doc.tokens[end - 1].fend]);
-            let name_en = transliterate(span.slice(doc.text));
+            let person = person_named(doc, j, end);
             if j > i + 1 {
-                role_of.insert(role_key, (key.clone(), Some(name_en.clone())));
+                role_of.insert(role_key, (person.m.key.clone(), person.m.name_en.clone()));
             }
-            out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+            out.push(person);
             // Coordination: الرئيسان الروسي فلاديمير بوتين والفرنسي فرنسوا هولاند.
             i = end;
             continue;
@@ -530,8 +419,69 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
         }
         i = j.max(i + 1);
     }
-    // A name right after a reporting verb, closed by a role, a complementiser or a comma:
-    // وقال رامي عبد الرحمن مدير المرصد …, قال جون سميث إن …; and a name glossed by "، وهو".
+}
+
+/// The end (exclusive token index) of the role phrase whose title is token `i`: its complements
+/// and nationality adjectives (الدفاع، الخارجية، باسم الكرملين، الروسي) are skipped.
+fn role_end(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, i: usize) -> usize {
+    let n = doc.tokens.len();
+    let mut j = i + 1;
+    let mut complements = 0;
+    while j < n && complements < 6 && doc.tokens[j].sentence == doc.tokens[i].sentence {
+        let t = doc.ftok(j);
+        if known_person_at(cands, known_at, j) {
+            break;
+        }
+        if is(t, class::ROLE_COMPLEMENT) {
+            j += 1;
+            complements += 1;
+            continue;
+        }
+        // Names in guillemets inside the role: أمين عام «الائتلاف الوطني السوري» المعارض.
+        if t == "«"
+            && let Some(c) = (j + 1..n.min(j + 7)).find(|&k| doc.ftok(k) == "»")
+        {
+            j = c + 1;
+            complements += 1;
+            continue;
+        }
+        // Prepositional complements: المختص بالجماعات المتطرفة، لوزير الصحة بولاية الخرطوم.
+        let prep_definite = clitics::has_preposition_and_article(t) && t.chars().count() > 4;
+        let prep_idafa = t.starts_with(BI_LI) && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && is_not_name(ar, t) && !known_at.contains_key(&j);
+        let possessive = has_pronoun_suffix(t) && complements == 0;
+        if prep_definite || possessive {
+            j += 1;
+            complements += 1;
+            continue;
+        }
+        if prep_idafa {
+            j += 2;
+            complements += 2;
+            continue;
+        }
+        let definite = starts_with_al(t) || t.starts_with(LI_ARTICLE);
+        let known_org = known_at.get(&j).is_some_and(|&k| cands[k].m.kind != EntityKind::Person);
+        if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none()) || known_org || (complements > 0 && is(doc.ftok(j - 1), class::ROLE_LINK)) || (j == i + 1 && is(t, class::TITLE_HEAD_COMPLEMENT)) {
+            j += 1;
+            complements += 1;
+            // A known organisation's later words are complements too.
+            if known_org {
+                let end = cands[known_at[&(j - 1)]].m.span.end;
+                while j < n && doc.tokens[j].span.end <= end {
+                    j += 1;
+                }
+            }
+            continue;
+        }
+        break;
+    }
+    j
+}
+
+/// A name right after a reporting verb, closed by a role, a complementiser or a comma:
+/// وقال رامي عبد الرحمن مدير المرصد …, قال جون سميث إن …; and a name glossed by "، وهو".
+fn name_after_verb_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
     for v in 0..n.saturating_sub(2) {
         let after_verb = ar.is_speech_verb(doc.ftok(v));
         let start = v + 1;
@@ -541,32 +491,30 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
         let Some(end) = name_end(doc, ar, start, known_at) else { continue };
         let next = if end < n { doc.ftok(end) } else { "" };
         let closed_by_role = end < n && ar.is_title(next);
-        let closed_by_gloss = next == "،" && end + 1 < n && matches!(doc.ftok(end + 1), "وهو" | "وهي");
-        let closed_by_clause = matches!(next, "ان" | "انه" | "انها" | ":" | "،") && end - start >= 2;
-        let ok = (after_verb && (closed_by_role || closed_by_clause || closed_by_gloss)) || (closed_by_gloss && end - start >= 2 && doc.tokens[start].span.start > 0 && matches!(doc.ftok(v), "و" | "،" | "." | "قال" | "ووصف" | "وصف") );
+        let closed_by_gloss = is(next, class::GLOSS_COMMA) && end + 1 < n && is(doc.ftok(end + 1), class::GLOSS);
+        let closed_by_clause = is(next, class::NAME_CLOSER) && end - start >= 2;
+        let ok = (after_verb && (closed_by_role || closed_by_clause || closed_by_gloss)) || (closed_by_gloss && end - start >= 2 && doc.tokens[start].span.start > 0 && is(doc.ftok(v), class::GLOSS_LEAD));
         if !ok || doc.tokens[end.min(n - 1)].sentence != doc.tokens[start].sentence {
             continue;
         }
-        let span = crate::Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
-        let key = format!("p:{}", &doc.folded.text[doc.tokens[start].fstart..doc.tokens[end - 1].fend]);
-        let name_en = transliterate(span.slice(doc.text));
-        out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+        out.push(person_named(doc, start, end));
     }
-    // Coordinated names after a nationality adjective with و (والفرنسي فرنسوا هولاند).
+}
+
+/// Coordinated names after a nationality adjective with و (والفرنسي فرنسوا هولاند).
+fn coordinated_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
     for i in 0..n.saturating_sub(1) {
         let w = doc.ftok(i);
-        if !(w.starts_with('و') && ar.is_demonym(w)) || known_at.contains_key(&(i + 1)) {
+        if !(w.starts_with(WA) && ar.is_demonym(w)) || known_at.contains_key(&(i + 1)) {
             continue;
         }
-        let prev_title = (i.saturating_sub(6)..i).any(|k| ar.is_title(doc.ftok(k)) || doc.ftok(k).starts_with("الرييسا"));
+        let prev_title = (i.saturating_sub(6)..i).any(|k| ar.is_title(doc.ftok(k)) || starts_with_any(doc.ftok(k), class::DUAL_TITLE));
         if !prev_title {
             continue;
         }
         if let Some(end) = name_end(doc, ar, i + 1, known_at) {
-            let span = crate::Span::new(doc.tokens[i + 1].span.start, doc.tokens[end - 1].span.end);
-            let key = format!("p:{}", &doc.folded.text[doc.tokens[i + 1].fstart..doc.tokens[end - 1].fend]);
-            let name_en = transliterate(span.slice(doc.text));
-            out.push(Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+            out.push(person_named(doc, i + 1, end));
         }
     }
 }
@@ -583,7 +531,7 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
         }
         if starts_with_al(t) {
             // Compound given names go on: عبد الله …, كمال الدين …, سيف الإسلام ….
-            let after_particle = k > j && is_name_particle(doc.ftok(k - 1)) || matches!(t, "الدين" | "الله" | "الاسلام" | "الرحمن");
+            let after_particle = k > j && is_name_particle(doc.ftok(k - 1)) || is(t, class::NAME_TAIL);
             if k == j || !after_particle && !definite_surname(t) {
                 break;
             }
@@ -594,7 +542,7 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
             continue;
         }
         // A conjunction-led word after a name starts a new phrase (وزير ... شويغو وقادة).
-        if k > j && t.starts_with('و') && !is_name_particle(doc.ftok(k - 1)) {
+        if k > j && t.starts_with(WA) && !is_name_particle(doc.ftok(k - 1)) {
             break;
         }
         k += 1;
@@ -614,16 +562,16 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
         let w = doc.ftok(i);
         // Definite heads (الوكالة الوطنية للإعلام) need two complements to be a name.
         let (dprefix, dw) = strip_conj(w);
-        let definite_head = dw.strip_prefix("ال").is_some_and(is_org_head) || w.strip_prefix("ال").is_some_and(is_org_head);
+        let definite_head = dw.strip_prefix(ARTICLE).is_some_and(is_org_head) || w.strip_prefix(ARTICLE).is_some_and(is_org_head);
         if definite_head {
-            let prefix = if w.strip_prefix("ال").is_some_and(is_org_head) { 0 } else { dprefix };
+            let prefix = if w.strip_prefix(ARTICLE).is_some_and(is_org_head) { 0 } else { dprefix };
             let sentence = doc.tokens[i].sentence;
             let mut j = i + 1;
             while j < n && j < i + 5 && doc.tokens[j].sentence == sentence {
                 let t = doc.ftok(j);
-                if (starts_with_al(t) || t.starts_with("لل")) && !ar.is_stop(t) && ar.weekday(t).is_none() && !ar.is_title(t) {
+                if (starts_with_al(t) || t.starts_with(LI_ARTICLE)) && !ar.is_stop(t) && ar.weekday(t).is_none() && !ar.is_title(t) {
                     j += 1;
-                } else if t.starts_with('ل') && !t.starts_with("ال") && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && j > i + 1 {
+                } else if t.starts_with(LI) && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && j > i + 1 {
                     j += 2;
                 } else {
                     break;
@@ -634,29 +582,29 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
                 let fstart = doc.tokens[i].fstart + prefix;
                 let fend = doc.tokens[j - 1].fend;
                 let span = doc.folded.orig_span(fstart, fend);
-                let key = format!("o:{}", &doc.folded.text[fstart..fend]);
+                let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
                 out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
             }
             continue;
         }
         // A ministry named by its portfolio and country: الخارجية السودانية، الداخلية المصرية.
-        if matches!(dw, "الخارجيه" | "الداخليه" | "الدفاع" | "الخزانه" | "العدل" | "الصحه" | "الاعلام" | "الماليه")
+        if is(dw, class::MINISTRY_PORTFOLIO)
             && i + 1 < n
-            && doc.ftok(i + 1).ends_with('ه')
+            && ends_with_any(doc.ftok(i + 1), class::FEMININE_ENDING)
             && ar.is_demonym(doc.ftok(i + 1))
             && !known_at.contains_key(&i)
-            && !(i > 0 && (is_org_head(doc.ftok(i - 1)) || ar.is_title(doc.ftok(i - 1)) || doc.ftok(i - 1).contains("وزار")))
+            && !(i > 0 && (is_org_head(doc.ftok(i - 1)) || ar.is_title(doc.ftok(i - 1)) || arabic().words.list(class::MINISTRY_STEM).iter().any(|m| doc.ftok(i - 1).contains(m.as_str()))))
         {
             let fstart = doc.tokens[i].fstart + dprefix;
             let fend = doc.tokens[i + 1].fend;
             let span = doc.folded.orig_span(fstart, fend);
-            let key = format!("o:{}", &doc.folded.text[fstart..fend]);
+            let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
             out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
             continue;
         }
         let (prefix, head) = if is_org_head(w) { (0, w) } else { strip_conj(w) };
-        let (prefix2, head) = match head.strip_prefix('ل').or_else(|| head.strip_prefix('ب')) {
-            Some(r) if is_org_head(r) => ("ل".len(), r),
+        let (prefix2, head) = match clitics::peel(head, BI_LI, 0) {
+            (n, r) if n > 0 && is_org_head(r) => (n, r),
             _ => (0, head),
         };
         if !is_org_head(head) {
@@ -677,12 +625,12 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             while j < n && j < i + 5 && doc.tokens[j].sentence == sentence {
                 let t = doc.ftok(j);
                 // لمكافحة الإرهاب, لحقوق الإنسان: a ل-led noun with its definite complement.
-                if t.starts_with('ل') && !t.starts_with("ال") && !t.starts_with("لل") && j > i + 1 && j + 1 < n && starts_with_al(doc.ftok(j + 1)) {
+                if t.starts_with(LI) && !t.starts_with(LI_ARTICLE) && j > i + 1 && j + 1 < n && starts_with_al(doc.ftok(j + 1)) {
                     j += 2;
                     end_tok = Some(j);
                     continue;
                 }
-                if !(starts_with_al(t) || t.starts_with("لل")) || ar.is_stop(t) || ar.weekday(t).is_some() || ar.is_title(t) && j > i + 1 {
+                if !(starts_with_al(t) || t.starts_with(LI_ARTICLE)) || ar.is_stop(t) || ar.weekday(t).is_some() || ar.is_title(t) && j > i + 1 {
                     break;
                 }
                 j += 1;
@@ -708,27 +656,17 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
         }
         let span = if doc.ftok(end - 1) == "»" { crate::Span::new(doc.folded.orig(fstart), doc.tokens[end - 1].span.end) } else { doc.folded.orig_span(fstart, fend) };
         let key_text: String = doc.folded.text[fstart..fend].chars().filter(|c| *c != '«' && *c != '»').collect();
-        let key = format!("o:{}", key_text.split_whitespace().collect::<Vec<_>>().join(" "));
+        let key = EntityKey::Surface(EntityKind::Organization, key_text.split_whitespace().collect::<Vec<_>>().join(" "));
         out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
     }
 }
 
 fn strip_conj(w: &str) -> (usize, &str) {
-    for p in ["و", "ف"] {
-        if let Some(r) = w.strip_prefix(p)
-            && r.chars().count() >= 3
-        {
-            return (p.len(), r);
-        }
-    }
-    (0, w)
+    clitics::peel(w, CONJUNCTIONS, 3)
 }
 
 fn is_org_head(w: &str) -> bool {
-    matches!(
-        w,
-        "وزاره" | "هييه" | "مجلس" | "جبهه" | "حركه" | "حزب" | "تنظيم" | "وكاله" | "منظمه" | "جماعه" | "جمعيه" | "موسسه" | "مؤسسه" | "شركه" | "جامعه" | "لجنه" | "اتحاد" | "صحيفه" | "قناه" | "مصرف" | "بنك" | "كتايب" | "لواء" | "ميليشيا" | "ميليشيات" | "مليشيا" | "تحالف" | "ايتلاف" | "مفوضيه" | "محكمه" | "برلمان" | "جيش" | "مركز" | "معهد" | "نادي" | "فيلق" | "مرصد" | "وحدات"
-    )
+    is(w, class::ORG_HEAD)
 }
 
 /// Equipment designations (سو - 34, تو - 95 إم إس, ships named after الطراد) and numbers with their
@@ -745,18 +683,18 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
                 end += 1;
             }
             let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-            let key: String = format!("q:{}", doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend].replace(' ', ""));
+            let key = EntityKey::Surface(EntityKind::Equipment, doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend].replace(' ', ""));
             out.push(Cand { m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text)).replace(' ', "")), geo: None }, src: Source::Pattern });
             i = end;
             continue;
         }
         // Named vessels: الطراد «موسكوفا».
-        if matches!(strip_conj(t).1, "الطراد" | "الفرقاطه" | "المدمره" | "الغواصه" | "السفينه" | "البارجه" | "حامله") && i + 2 < n && doc.ftok(i + 1) == "«" {
+        if is(strip_conj(t).1, class::VESSEL) && i + 2 < n && doc.ftok(i + 1) == "«" {
             if let Some(c) = (i + 2..n.min(i + 6)).find(|&k| doc.ftok(k) == "»")
                 && c > i + 2
             {
                 let span = crate::Span::new(doc.tokens[i + 2].span.start, doc.tokens[c - 1].span.end);
-                let key = format!("q:{}", &doc.folded.text[doc.tokens[i + 2].fstart..doc.tokens[c - 1].fend]);
+                let key = EntityKey::Surface(EntityKind::Equipment, doc.folded.text[doc.tokens[i + 2].fstart..doc.tokens[c - 1].fend].to_string());
                 out.push(Cand { m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
                 i = c + 1;
                 continue;
@@ -765,10 +703,11 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
         // Quantity: a number and the noun it counts (not a month, which makes a date).
         if t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && t.starts_with(|c: char| c.is_ascii_digit()) && i + 1 < n {
             let noun = doc.ftok(i + 1);
-            if arabic_word(noun) && ar.month(noun).is_none() && !ar.is_stop(noun) && !matches!(noun, "الف" | "مليون" | "مليار") || matches!(noun, "الف" | "مليون" | "مليار") && i + 2 < n && arabic_word(doc.ftok(i + 2)) {
-                let end = if matches!(noun, "الف" | "مليون" | "مليار") { i + 3 } else { i + 2 };
+            let scale = is(noun, class::SCALE);
+            if arabic_word(noun) && ar.month(noun).is_none() && !ar.is_stop(noun) && !scale || scale && i + 2 < n && arabic_word(doc.ftok(i + 2)) {
+                let end = if scale { i + 3 } else { i + 2 };
                 let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
-                let key = format!("n:{}", &doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend]);
+                let key = EntityKey::Surface(EntityKind::Quantity, doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend].to_string());
                 out.push(Cand { m: Mention { span, kind: EntityKind::Quantity, key, name_en: None, geo: None }, src: Source::Pattern });
                 i = end;
                 continue;
@@ -776,20 +715,6 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
         }
         i += 1;
     }
-}
-
-/// Longest first, then the more trusted source; a mention overlapping a kept one is dropped.
-fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| b.m.span.len().cmp(&a.m.span.len()).then(b.src.cmp(&a.src)).then(a.m.span.start.cmp(&b.m.span.start)));
-    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
-    for c in cands {
-        if c.m.span.is_empty() || kept.iter().any(|k| k.m.span.overlaps(c.m.span)) {
-            continue;
-        }
-        kept.push(c);
-    }
-    kept.sort_by_key(|c| c.m.span.start);
-    kept
 }
 
 #[cfg(test)]

@@ -2,15 +2,15 @@
 //! CoNLL-style words, then document-level clean-up: one kind per name, short forms (surnames,
 //! "the Post", acronyms) keyed to the full name they stand for.
 
-use super::Mention;
-use crate::lang::en::ner_features;
+use crate::stages::mentions::{EntityKey, Mention};
+use crate::lang::en::{class, is, is_word_abbreviation, ner_features};
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
 use crate::stages::tagger::Model;
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
 
-fn model() -> Option<&'static Model> {
+pub(super) fn model() -> Option<&'static Model> {
     crate::stages::resources().taggers.en.as_ref()
 }
 
@@ -20,11 +20,6 @@ pub struct Word<'a> {
     pub span: Span,
     pub text: Cow<'a, str>,
 }
-
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "maj", "capt", "sgt", "st", "jr", "sr", "inc", "corp", "co", "ltd",
-    "vs", "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "pres", "adm", "atty", "rev", "ft", "mt", "cpl", "pvt", "supt",
-];
 
 /// Words of one token range, CoNLL-style: acronyms (U.S.), abbreviations (Sen.), hyphenated words
 /// and the possessive 's are single words; other punctuation stands alone.
@@ -55,7 +50,7 @@ pub fn words<'a>(doc: &Doc<'a>, range: std::ops::Range<usize>) -> Vec<Word<'a>> 
                 let last = toks[end - 1].span.slice(text);
                 let lower = last.to_ascii_lowercase();
                 let single_cap = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
-                if end - start > 1 || single_cap || ABBREVIATIONS.contains(&lower.as_str()) {
+                if end - start > 1 || single_cap || is_word_abbreviation(lower.as_str()) {
                     end += 1;
                 }
             }
@@ -106,42 +101,11 @@ fn tag_sentence(model: &Model, ws: &[Word], misc: &mut Vec<Span>) -> Vec<(usize,
     out
 }
 
-/// Function words that only a Title Case headline capitalises.
-const TITLE_FUNCTION_WORDS: &[&str] = &["The", "On", "To", "Of", "In", "For", "His", "Her", "And", "With", "At", "A", "Is", "Are", "From", "By", "Their", "Its", "As", "Over", "After", "About", "Into", "Be", "Has", "Have", "Not", "Says", "Said"];
-
 fn title_case(ws: &[Word]) -> bool {
-    let inner = ws.iter().skip(1).filter(|w| TITLE_FUNCTION_WORDS.contains(&w.text.as_ref())).count();
+    let inner = ws.iter().skip(1).filter(|w| is(w.text.as_ref(), class::TITLE_FUNCTION_WORD)).count();
     let lower = ws.iter().filter(|w| w.text.chars().next().is_some_and(char::is_lowercase)).count();
     inner >= 2 && lower <= 1
 }
-
-/// Lower-case particles inside personal names (Osama bin Laden, Charles de Gaulle).
-const NAME_PARTICLES: &[&str] = &["bin", "al", "de", "van", "von", "da", "del", "della", "la", "le", "ibn", "abu", "el", "der", "den", "dos", "du"];
-
-/// Words the tagger takes for names that are not named entities here (religions, members of
-/// parties or faiths): CoNLL calls them MISC.
-const NOT_NAMES: &[&str] = &[
-    "muslim", "muslims", "christian", "christians", "jew", "jews", "jewish", "islam", "christianity", "judaism", "hindu", "hindus", "sikh", "sikhs",
-    "democrat", "democrats", "republican", "republicans", "catholic", "catholics", "protestant", "protestants", "sunni", "sunnis", "shia", "shiite", "shiites",
-    "god", "allah", "internet", "twitter", "facebook",
-];
-
-/// Head words that make a name an organisation whatever the tagger thought ("Air Force",
-/// "Morning Consult Inc.", "Senate Intelligence Committee").
-const ORG_HEADS: &[&str] = &[
-    "ministry", "party", "agency", "inc", "inc.", "corp", "corp.", "co.", "ltd", "ltd.", "llc", "university", "council", "committee", "commission",
-    "department", "force", "forces", "army", "navy", "institute", "association", "federation", "union", "league", "bank", "court", "office",
-    "organization", "organisation", "front", "brigade", "brigades", "movement", "foundation", "center", "centre", "group", "company", "corporation",
-    "times", "post", "news", "press", "journal", "network", "tribune", "herald", "senate", "congress", "parliament", "assembly", "police", "guard",
-    "authority", "fund", "bureau", "board", "administration", "campaign", "pac", "caucus", "coalition", "alliance", "church", "school", "college",
-];
-
-/// Heads that begin an organisation's name and take an "of"/"for" complement: "Committee for a
-/// Responsible Federal Budget", "Ministry of Defence".
-const ORG_OPENERS: &[&str] = &[
-    "Committee", "Council", "Ministry", "Department", "Institute", "Association", "Federation", "Union", "League", "Bank", "Court", "Office", "Organization",
-    "Organisation", "Center", "Centre", "Agency", "Commission", "Bureau", "Board", "Party", "Front", "Society", "Coalition", "Alliance", "University",
-];
 
 /// Joins a person's name around a particle, splits "Philadelphia's Union League" at the
 /// possessive, drops faiths and party members.
@@ -152,7 +116,7 @@ fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usiz
             && last.2 == EntityKind::Person
             && k == EntityKind::Person
             && last.1 + 1 == a
-            && NAME_PARTICLES.contains(&ws[last.1].text.as_ref())
+            && is(ws[last.1].text.as_ref(), class::NAME_PARTICLE)
         {
             last.1 = b;
             continue;
@@ -163,7 +127,7 @@ fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usiz
             out.push((p + 1, b, k));
             continue;
         }
-        if b == a + 1 && NOT_NAMES.contains(&ws[a].text.to_lowercase().as_str()) {
+        if b == a + 1 && is(ws[a].text.to_lowercase().as_str(), class::NOT_NAME) {
             continue;
         }
         let (mut a, mut k) = (a, k);
@@ -172,20 +136,20 @@ fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usiz
         if j > 0 && matches!(ws[j - 1].text.as_ref(), "a" | "the") {
             j -= 1;
         }
-        if j >= 2 && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on") && ORG_OPENERS.contains(&ws[j - 2].text.as_ref()) {
+        if j >= 2 && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on") && is(ws[j - 2].text.as_ref(), class::ORG_OPENER) {
             // The tagger may have taken the opener alone.
             if out.last().is_some_and(|l| l.1 == j - 1) {
                 out.pop();
             }
         }
-        if j >= 2 && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on") && ORG_OPENERS.contains(&ws[j - 2].text.as_ref()) && out.last().is_none_or(|l| l.1 <= j - 2) {
+        if j >= 2 && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on") && is(ws[j - 2].text.as_ref(), class::ORG_OPENER) && out.last().is_none_or(|l| l.1 <= j - 2) {
             a = j - 2;
             while a > 0 && ws[a - 1].text.chars().next().is_some_and(char::is_uppercase) && out.last().is_none_or(|l| l.1 < a) && ws[a - 1].text.len() > 1 {
                 a -= 1;
             }
             k = EntityKind::Organization;
         }
-        if b - a >= 2 && ORG_HEADS.contains(&ws[b - 1].text.to_lowercase().as_str()) {
+        if b - a >= 2 && is(ws[b - 1].text.to_lowercase().as_str(), class::ORG_HEAD) {
             k = EntityKind::Organization;
         }
         out.push((a, b, k));
@@ -193,11 +157,9 @@ fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usiz
     out
 }
 
-const STOP_IN_ACRONYM: &[&str] = &["of", "the", "and", "for", "on", "in", "&", "de", "to"];
-
 fn acronym_of(name: &str) -> String {
     name.split([' ', '-'])
-        .filter(|w| !w.is_empty() && !STOP_IN_ACRONYM.contains(&w.to_lowercase().as_str()))
+        .filter(|w| !w.is_empty() && !is(w.to_lowercase().as_str(), class::ACRONYM_STOP))
         .filter_map(|w| w.chars().next())
         .filter(|c| c.is_uppercase())
         .collect()
@@ -261,7 +223,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         .into_iter()
         .map(|(span, kind)| {
             let name = span.slice(doc.text);
-            Mention { span, kind, key: key_of(name), name_en: None, geo: None }
+            Mention { span, kind, key: EntityKey::Name(key_of(name)), name_en: None, geo: None }
         })
         .collect();
     mentions.extend(out.drain(..));
@@ -316,16 +278,6 @@ fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKi
     found.extend(added);
 }
 
-/// Nouns counted in news: a number before one of these is a quantity worth a chip.
-const COUNTED: &[&str] = &[
-    "people", "persons", "troops", "soldiers", "civilians", "refugees", "migrants", "fighters", "militants", "children", "women", "men", "deaths",
-    "dead", "casualties", "victims", "prisoners", "detainees", "hostages", "percent", "%", "dollars", "euros", "pounds", "barrels", "tons", "tonnes",
-    "km", "kilometers", "kilometres", "miles", "votes", "delegates", "jobs", "households", "families", "homes", "airstrikes", "strikes", "rockets",
-    "missiles", "aircraft", "jets", "tanks", "vehicles", "members", "workers", "students", "voters", "points",
-];
-const SCALES: &[&str] = &["hundred", "thousand", "million", "billion", "trillion", "thousands", "millions", "hundreds", "dozens"];
-const NUMBER_WORDS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousands", "dozens", "millions"];
-
 /// Amounts ("$150 billion", "5,000 troops", "40 percent") and model designations of weapons
 /// and aircraft ("F-16", "S-400", "Su-24"), which the tagger does not cover.
 fn quantities_and_equipment(all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKind)>) {
@@ -339,15 +291,15 @@ fn quantities_and_equipment(all_words: &[Vec<Word>], found: &mut Vec<(Span, Enti
             let start = i;
             let mut k = if dollar { i + 1 } else { i };
             let t = ws[k].text.as_ref();
-            if is_num(t) || NUMBER_WORDS.contains(&t.to_lowercase().as_str()) {
+            if is_num(t) || is(t.to_lowercase().as_str(), class::NUMBER_WORD) {
                 k += 1;
-                while k < ws.len() && SCALES.contains(&ws[k].text.as_ref()) {
+                while k < ws.len() && is(ws[k].text.as_ref(), class::SCALE) {
                     k += 1;
                 }
                 if k < ws.len() && ws[k].text == "of" && ws[k - 1].text.ends_with('s') && !is_num(&ws[k - 1].text) {
                     k += 1;
                 }
-                let counted = k < ws.len() && COUNTED.contains(&ws[k].text.to_lowercase().as_str());
+                let counted = k < ws.len() && is(ws[k].text.to_lowercase().as_str(), class::COUNTED);
                 if dollar || counted {
                     let end = if counted { k + 1 } else { k };
                     add.push((Span::new(ws[start].span.start, ws[end - 1].span.end), EntityKind::Quantity));
@@ -420,16 +372,16 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
     }
     // Acronym introduced in brackets, then the full name: both directions handled above only when
     // the full name has a space; a majority vote settles the kind of every key.
-    let mut votes: rustc_hash::FxHashMap<&str, [usize; 6]> = rustc_hash::FxHashMap::default();
+    let mut votes: rustc_hash::FxHashMap<&EntityKey, [usize; 6]> = rustc_hash::FxHashMap::default();
     for m in ms.iter() {
-        let v = votes.entry(m.key.as_str()).or_default();
+        let v = votes.entry(&m.key).or_default();
         v[m.kind as usize] += 1 + if m.geo.is_some() { 2 } else { 0 };
     }
-    let winners: rustc_hash::FxHashMap<String, EntityKind> = votes
+    let winners: rustc_hash::FxHashMap<EntityKey, EntityKind> = votes
         .into_iter()
         .map(|(k, v)| {
             let best = (0..6).max_by_key(|&i| (v[i], std::cmp::Reverse(i))).unwrap_or(0);
-            (k.to_string(), EntityKind::ALL[best])
+            (k.clone(), EntityKind::ALL[best])
         })
         .collect();
     for m in ms.iter_mut() {
@@ -438,7 +390,7 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
         }
     }
     // English names are their own English names: the fullest form of each key.
-    let mut longest: rustc_hash::FxHashMap<String, String> = rustc_hash::FxHashMap::default();
+    let mut longest: rustc_hash::FxHashMap<EntityKey, String> = rustc_hash::FxHashMap::default();
     for (m, n) in ms.iter().zip(&names) {
         let e = longest.entry(m.key.clone()).or_default();
         if n.len() > e.len() {

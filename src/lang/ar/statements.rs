@@ -2,85 +2,52 @@
 //! complementiser or quotation that opens the content, reporting frames (حسب قول، بحسب، وفقا لـ،
 //! جاء فيه), direct quotes «…» with nesting, and speakers carried over for وأضاف/مضيفا.
 
-use crate::lang::ar::{Arabic, arabic};
+use crate::lang::WordClass;
+use crate::lang::ar::clitics::{self, BI, LI, without_wa};
+use crate::lang::ar::{Arabic, arabic, class};
 use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
 
-/// Quotation pairs over the whole document (a quote may run over several sentences): for each
-/// opening token, the token index of its closing mark. Nested «…» inside «…» are skipped over.
-fn quote_pairs(doc: &Doc) -> Vec<Option<usize>> {
-    let n = doc.tokens.len();
-    let mut close = vec![None; n];
-    let mut stack: Vec<usize> = Vec::new();
-    let mut straight: Option<usize> = None;
-    for i in 0..n {
-        match doc.ftok(i) {
-            "«" | "“" => stack.push(i),
-            "»" | "”" => {
-                if let Some(o) = stack.pop() {
-                    close[o] = Some(i);
-                }
-            }
-            "\"" => match straight.take() {
-                Some(o) if doc.tokens[o].span.start < i_para_end(doc, o) && doc.tokens[i].span.start < i_para_end(doc, o) => close[o] = Some(i),
-                Some(_) => straight = Some(i),
-                None => straight = Some(i),
-            },
-            _ => {}
-        }
-    }
-    close
-}
-
-/// The end of the paragraph holding token i: straight quotes never pair across paragraphs.
-fn i_para_end(doc: &Doc, i: usize) -> usize {
-    let s = doc.tokens[i].sentence;
-    let p = doc.sentences[s].paragraph;
-    doc.paragraphs.get(p).map_or(usize::MAX, |p| p.end)
-}
-
 fn is_complementiser(w: &str) -> bool {
-    matches!(w, "ان" | "انه" | "انها" | "انهم" | "انهما" | "بان" | "بانه" | "بانها" | "بانهم" | "وان" | "انني" | "اننا")
+    is(w, class::COMPLEMENTISER)
 }
 
 /// Verbs whose content is their object rather than a clause (دعت روسيا الولايات المتحدة إلى …).
 fn is_call_verb(w: &str) -> bool {
-    let w = w.strip_prefix('و').unwrap_or(w);
-    matches!(w, "دعا" | "دعت" | "يدعو" | "تدعو" | "طالب" | "طالبت" | "يطالب" | "تطالب" | "حث" | "حثت")
+    is(without_wa(w), class::CALL)
 }
 
 fn is_inform_verb(w: &str) -> bool {
-    let w = w.strip_prefix('و').unwrap_or(w);
-    matches!(w, "افاد" | "افادت" | "افادوا" | "ندد" | "نددت" | "رحب" | "رحبت")
+    is(without_wa(w), class::INFORM)
 }
 
 /// "It is said / it is noted that": the author's aside, never someone's statement.
 fn is_impersonal(w: &str) -> bool {
-    let w = w.strip_prefix('و').unwrap_or(w);
-    matches!(w, "يذكر" | "يشار" | "يقال" | "يعتقد" | "يبدو" | "يلاحظ")
+    is(without_wa(w), class::IMPERSONAL)
 }
 
 /// Participles continue the current speaker's statement (مضيفا، موضحا، مؤكدا).
 fn is_participle(w: &str) -> bool {
-    let w = w.strip_prefix('و').unwrap_or(w);
-    w.starts_with('م') && (w.ends_with('ا') || w.ends_with('ه')) && w.chars().count() >= 5 || matches!(w, "قايلا" | "قايله" | "لافتا" | "داعيا" | "نافيا" | "كاشفا" | "معربا")
+    let w = without_wa(w);
+    let words = &arabic().words;
+    let pattern = words.list(class::PARTICIPLE_PREFIX).iter().any(|p| w.starts_with(p.as_str())) && words.list(class::PARTICIPLE_ENDING).iter().any(|e| w.ends_with(e.as_str()));
+    pattern && w.chars().count() >= 5 || words.is(w, class::PARTICIPLE)
 }
 
 /// Continuation verbs carry the previous speaker when no subject is given.
 fn is_continuation(w: &str) -> bool {
-    let w = w.strip_prefix('و').or_else(|| w.strip_prefix('ف')).unwrap_or(w);
-    matches!(w, "اضاف" | "اضافت" | "تابع" | "تابعت" | "اردف" | "اردفت" | "استطرد" | "استطردت" | "اوضح" | "اوضحت" | "ختم" | "ختمت")
+    is(clitics::peel(w, clitics::CONJUNCTIONS, 0).1, class::CONTINUE)
 }
 
 /// Nouns that name an unnamed source (مصدر، مسؤول، مصادر، بيان): such a phrase can be a speaker.
 fn is_source_noun(w: &str) -> bool {
-    let w = w.strip_prefix('و').unwrap_or(w);
-    let w = w.strip_prefix("ال").unwrap_or(w);
-    matches!(
-        w,
-        "مصدر" | "مصادر" | "مسوول" | "مسوولا" | "مسوولون" | "مسوولين" | "مسووله" | "متحدث" | "متحدثه" | "ناطق" | "بيان" | "تقرير" | "تقارير" | "شهود" | "سكان" | "ناشطون" | "ناشطين" | "ناشط" | "خبراء" | "خبير" | "مراقبون" | "دبلوماسي" | "دبلوماسيون" | "وكاله" | "صحيفه" | "قناه" | "وزاره" | "مصدرا" | "اوساط" | "تصريحات" | "مقربون" | "مراسل" | "محللون" | "مسعفون" | "الشرطه" | "شرطه" | "الجيش" | "جيش" | "حكومه" | "معلومات" | "ارقام" | "احصاءات" | "قول" | "رواية" | "روايه" | "وثيقه"
-    )
+    is(clitics::without_article(without_wa(w)), class::SOURCE_NOUN)
+}
+
+/// A folded word of a class of `data/lang/ar/words.tsv`.
+fn is(w: &str, c: WordClass) -> bool {
+    arabic().words.is(w, c)
 }
 
 struct Ctx<'d, 'a> {
@@ -95,6 +62,10 @@ struct Ctx<'d, 'a> {
 impl Ctx<'_, '_> {
     fn w(&self, i: usize) -> &str {
         if i < self.doc.tokens.len() { self.doc.ftok(i) } else { "" }
+    }
+    /// Whether token i is a word of a class.
+    fn is(&self, i: usize, c: WordClass) -> bool {
+        self.ar.words.is(self.w(i), c)
     }
     fn sent(&self, i: usize) -> usize {
         self.doc.tokens[i].sentence
@@ -132,7 +103,7 @@ impl Ctx<'_, '_> {
 
 /// Trims a speaker phrase to its nominal core: no leading pronoun-prepositions, times, commas.
 fn trim_speaker(c: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
-    let junk = |w: &str| !c.doc.tokens.is_empty() && (matches!(w, "فيه" | "فيها" | "له" | "لها" | "لهم" | "امس" | "اليوم" | "ايضا" | "كذلك" | "،" | "," | "-" | "قد" | "بدوره" | "بدورها" | "من" | "جهته" | "جهتها" | "ناحيته" | "ناحيتها" | "يوم" | "كان" | "وكان" | "وكانت" | "كانت" | "الاحد" | "الاثنين" | "الثلاثاء" | "الاربعاء" | "الخميس" | "الجمعه" | "السبت" | "(" | ")" | "صباح" | "مساء"));
+    let junk = |w: &str| !c.doc.tokens.is_empty() && c.ar.words.is(w, class::SPEAKER_EDGE);
     while a < b && junk(c.w(a)) {
         a += 1;
     }
@@ -146,11 +117,11 @@ fn trim_speaker(c: &Ctx, mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     let mut a = v + 1;
     // Addressee and pronoun objects right after the verb: قال له بوتين, قال لـ«الشرق الأوسط».
-    while a < until && matches!(c.w(a), "له" | "لها" | "لهم" | "فيه" | "فيها" | "امس" | "اليوم" | "ايضا" | "بدوره" | "بدورها") {
+    while a < until && c.is(a, class::AFTER_VERB) {
         a += 1;
     }
     // An addressee (لوكالة رويترز، للصحافيين) is not the speaker; a name that starts with ل is.
-    if a < until && c.w(a).starts_with('ل') && !c.w(a).starts_with("ال") && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[a].span.start) {
+    if a < until && c.w(a).starts_with(LI) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[a].span.start) {
         return None;
     }
     let mut b = a;
@@ -164,7 +135,7 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
             continue;
         }
         // مصادر في الجيش، مسؤول في الوزارة، مصدر من الحركة: the source's affiliation belongs to it.
-        if matches!(w, "في" | "من") && b > a && b - a <= 3 && (a..b).any(|k| is_source_noun(c.w(k))) && b + 1 < until {
+        if c.ar.words.is(w, class::AFFILIATION) && b > a && b - a <= 3 && (a..b).any(|k| is_source_noun(c.w(k))) && b + 1 < until {
             let nxt = b + 1;
             if c.w(nxt) == "«" {
                 if let Some(cl) = c.close[nxt].filter(|&cl| cl < until && cl <= nxt + 6) {
@@ -179,9 +150,9 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
                 }
             }
         }
-        let stop = matches!(w, "في" | "خلال" | "الي" | "علي" | "عن" | "امام" | "لدي" | "عبر" | "،" | "," | ":" | "«" | "(" | "\"" | "امس" | "اليوم" | "مع" | "بعد" | "قبل" | "اثناء" | "يوم" | "ان" | "انه" | "انها" | "بان" | "الذي" | "التي")
+        let stop = c.ar.words.is(w, class::SPEAKER_END)
             || c.ar.weekday(w).is_some()
-            || (b > a && w.starts_with('ل') && !w.starts_with("ال") && c.w(b - 1) != "باسم");
+            || (b > a && w.starts_with(LI) && !c.is(b - 1, class::ROLE_LINK));
         if stop {
             break;
         }
@@ -196,7 +167,7 @@ fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
     let mut a = v;
     while a > start && v - a < 6 {
         let w = c.w(a - 1);
-        if matches!(w, "،" | "," | ":" | "." | "»" | "«" | "(" | ")" | "ان" | "إن" | "الا" | "لكن" | "بينما" | "فيما" | "حين" | "وقد" | "قد" | "كما" | "بعد" | "ثم" | "حيث" | "اذ") || is_complementiser(w) || c.ar.is_speech_verb(w) {
+        if c.ar.words.is(w, class::CLAUSE_BOUNDARY) || is_complementiser(w) || c.ar.is_speech_verb(w) {
             break;
         }
         a -= 1;
@@ -233,7 +204,7 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
         .flat_map(|(k, l)| l.entity.mentions.iter().map(move |&m| (m, k)))
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
-    let c = Ctx { doc, ar: arabic(), mentions, entities, close: quote_pairs(doc) };
+    let c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc) };
     let n = doc.tokens.len();
 
     // Tokens inside a direct quote: cues there are quoted speech, not the article's.
@@ -271,7 +242,7 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
             let (a, b) = found[k].content_tok;
             if next > a && next < b {
                 let mut e = next;
-                while e > a + 1 && matches!(c.w(e - 1), "،" | "," | "و") {
+                while e > a + 1 && c.is(e - 1, class::JOINT) {
                     e -= 1;
                 }
                 found[k].content_tok.1 = e;
@@ -305,10 +276,10 @@ fn content_from(c: &Ctx, k: usize) -> Option<((usize, usize), bool)> {
     // Content clause: to the end of the sentence, keeping a closing quote of a nested name.
     let mut end = c.sentence_end(k);
     // A contrastive or circumstantial clause after a comma is the author's again (، إلا أن …).
-    if let Some(cut) = (k + 2..end).find(|&j| matches!(c.w(j - 1), "،" | ",") && matches!(c.w(j), "الا" | "لكن" | "ولكن" | "بينما" | "فيما" | "وذلك" | "غير")) {
+    if let Some(cut) = (k + 2..end).find(|&j| c.is(j - 1, class::COMMA) && c.is(j, class::CONTRAST)) {
         end = cut;
     }
-    while end > k && matches!(c.w(end - 1), "." | "؟" | "?" | "!" | "،" | ",") {
+    while end > k && c.is(end - 1, class::CONTENT_END) {
         end -= 1;
     }
     (end > k).then_some(((k, end), false))
@@ -326,17 +297,13 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     while k < limit {
         let t = c.w(k);
         // بعد أن، قبل أن، إلا أن: a subordinate or contrastive clause, not what was said.
-        if is_complementiser(t) && matches!(c.w(k - 1), "الا" | "بعد" | "قبل" | "منذ" | "رغم" | "لو" | "حين" | "دون" | "بدل" | "لمجرد" | "يجب" | "يمكن" | "بامكان" | "ما") {
+        if is_complementiser(t) && c.is(k - 1, class::SUBORDINATOR) {
             break;
         }
         if is_complementiser(t) {
-            let next = k + 1;
-            // مضيفا أن «…»: the quotation is the content.
-            if next < n && matches!(c.w(next), "«" | "\"" | "“") && c.close[next].is_some() {
-                open = Some((k, next));
-            } else {
-                open = Some((k, next));
-            }
+            // The content opens after the complementiser; when a paired quotation follows it
+            // (مضيفا أن «…»), `content_from` takes the quotation as the (direct) content.
+            open = Some((k, k + 1));
             break;
         }
         if t == ":" {
@@ -355,7 +322,7 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
             continue;
         }
         // أفادت الوكالة بمغادرة …: the content is a ب-led verbal noun after the speaker.
-        if k > v + 1 && is_inform_verb(w) && t.starts_with('ب') && !t.starts_with("بان") && c.w(k - 1) != "باسم" && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start) {
+        if k > v + 1 && is_inform_verb(w) && t.starts_with(BI) && !t.starts_with(clitics::BI_ANNA) && !c.is(k - 1, class::ROLE_LINK) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start) {
             open = Some((k - 1, k));
             break;
         }
@@ -389,8 +356,8 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let mut speaker = None;
     let mut speaker_span = None;
     // نقلت الوكالة عن مصدر عسكري أن …: the source after عن is the speaker.
-    let relay = matches!(w.strip_prefix('و').unwrap_or(w), "نقل" | "نقلت" | "نقلوا");
-    let from = if relay { (v + 1..cue_end).find(|&k| c.w(k) == "عن").unwrap_or(v) } else { v };
+    let relay = is(without_wa(w), class::RELAY);
+    let from = if relay { (v + 1..cue_end).find(|&k| c.is(k, class::FROM)).unwrap_or(v) } else { v };
     if relay && from == v {
         return None;
     }
@@ -454,13 +421,14 @@ fn call_statement(c: &Ctx, v: usize, conj: usize, limit: usize) -> Option<Found>
 /// Reporting frames: حسب قول X، … / بحسب X / وفقا لـ X / نقلا عن X / جاء فيه: «…».
 fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
     let w = c.w(i);
-    let bare = w.strip_prefix('و').filter(|r| r.chars().count() >= 2).unwrap_or(w);
-    let (cue_end, speaker_from) = match bare {
-        "حسب" | "بحسب" if c.w(i + 1) == "قول" => (i + 2, i + 2),
-        "حسب" | "بحسب" => (i + 1, i + 1),
-        "وفقا" | "طبقا" if c.w(i + 1).starts_with('ل') => (i + 1, i + 1),
-        "نقلا" if c.w(i + 1) == "عن" => (i + 2, i + 2),
-        "جاء" | "ورد" if matches!(c.w(i + 1), "فيه" | "فيها") => {
+    let bare = clitics::peel(w, &[clitics::WA], 2).1;
+    let frame = |k| c.ar.words.is(bare, k);
+    let (cue_end, speaker_from) = match () {
+        _ if frame(class::ACCORDING) && c.is(i + 1, class::SAYING) => (i + 2, i + 2),
+        _ if frame(class::ACCORDING) => (i + 1, i + 1),
+        _ if frame(class::ACCORDING_TO) && c.w(i + 1).starts_with(LI) => (i + 1, i + 1),
+        _ if frame(class::QUOTING) && c.is(i + 1, class::FROM) => (i + 2, i + 2),
+        _ if frame(class::PUBLISHED) && c.is(i + 1, class::IN_IT) => {
             // The institution that issued the text is the sentence's first named subject.
             let s = c.sentence_start(i);
             let (a, b) = content_from(c, (i + 2..(i + 5).min(c.doc.tokens.len())).find(|&k| matches!(c.w(k), "«" | "\"")).unwrap_or(if c.w(i + 2) == ":" { i + 3 } else { i + 2 }))?.0;
@@ -483,7 +451,7 @@ fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
     let mut b = speaker_from;
     let mut k = speaker_from;
     // وفقا لـ: the ل is attached (لوزارة) or written لـ.
-    while k < send && k < speaker_from + 8 && !matches!(c.w(k), "،" | "," | "." | ":" | "(" | "«" | "\"" | "؟") {
+    while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) {
         k += 1;
         b = k;
     }
@@ -500,12 +468,12 @@ fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
     // Frame first (…، content) or last (content … بحسب X).
     let sstart = c.sentence_start(i);
     let (a, b2, direct) = if i <= sstart + 1 || c.w(i - 1) == "،" && i <= sstart + 2 {
-        let at = if matches!(c.w(k), "،" | "," | ":") { k + 1 } else { k };
+        let at = if c.is(k, class::COMMA) || c.w(k) == ":" { k + 1 } else { k };
         let ((a, b2), direct) = content_from(c, at)?;
         (a, b2, direct)
     } else {
         let mut e = i;
-        while e > sstart && matches!(c.w(e - 1), "،" | "," | "و") {
+        while e > sstart && c.is(e - 1, class::JOINT) {
             e -= 1;
         }
         (sstart, e, false)

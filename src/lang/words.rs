@@ -1,0 +1,80 @@
+//! Word lists by class, the one loader every pack uses: `data/lang/<code>/words.tsv` holds lines
+//! `form<TAB>class[<TAB>...]` (a form in several classes takes several lines; `#` starts a
+//! comment; further columns are ignored). Rules ask "is this word of that class" and never spell
+//! words themselves.
+
+// FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
+use rustc_hash::FxHashMap as HashMap;
+
+/// One class of a pack's word list: its position in the pack's class names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordClass(pub u8);
+
+/// A pack's classed words, normalised the way its rules see tokens.
+#[derive(Debug, Default)]
+pub struct WordClasses {
+    classes_of: HashMap<String, u64>,
+    /// Each class's forms in file order, for the rules that scan a class (suffixes).
+    lists: Vec<Vec<String>>,
+}
+
+impl WordClasses {
+    /// Parses a words file. `class_names[k]` is the class `WordClass(k)`; a class not named there
+    /// is an error, so that a typo cannot silently drop words.
+    pub fn parse(src: &str, class_names: &[&str], normalize: fn(&str) -> String) -> Result<WordClasses, String> {
+        assert!(class_names.len() <= 64, "at most 64 word classes per pack");
+        let mut out = WordClasses { classes_of: HashMap::default(), lists: vec![Vec::new(); class_names.len()] };
+        for (n, line) in src.lines().enumerate() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            // Columns after the class (a lemma, a feature) are for the tools that generate the file.
+            let mut cols = line.split('\t');
+            let (Some(form), Some(class)) = (cols.next(), cols.next()) else { return Err(format!("line {}: expected form<TAB>class", n + 1)) };
+            let k = class_names.iter().position(|c| *c == class.trim()).ok_or_else(|| format!("line {}: unknown class {:?}", n + 1, class.trim()))?;
+            let form = normalize(form.trim());
+            *out.classes_of.entry(form.clone()).or_default() |= 1 << k;
+            out.lists[k].push(form);
+        }
+        Ok(out)
+    }
+
+    pub fn is(&self, word: &str, class: WordClass) -> bool {
+        self.classes_of.get(word).is_some_and(|bits| bits & (1 << class.0) != 0)
+    }
+
+    /// Every form of a class, in file order.
+    pub fn list(&self, class: WordClass) -> &[String] {
+        &self.lists[class.0 as usize]
+    }
+}
+
+/// Declares a pack's word classes: a `WordClass` constant per class and `CLASS_NAMES`, the names
+/// its words file uses, in the same order.
+macro_rules! word_classes {
+    ($($name:ident = $text:literal),* $(,)?) => {
+        pub const CLASS_NAMES: &[&str] = &[$($text),*];
+        $crate::lang::word_classes!(@next 0u8, $($name)*);
+    };
+    (@next $n:expr, $name:ident $($rest:ident)*) => {
+        pub const $name: $crate::lang::WordClass = $crate::lang::WordClass($n);
+        $crate::lang::word_classes!(@next $n + 1u8, $($rest)*);
+    };
+    (@next $n:expr,) => {};
+}
+pub(crate) use word_classes;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classes_by_name_and_several_per_form() {
+        let w = WordClasses::parse("# c\nsaid\tsay\tsay\tpast\nwarned\tsay\nwarned\ttell\n", &["say", "tell"], str::to_string).unwrap();
+        assert!(w.is("said", WordClass(0)) && !w.is("said", WordClass(1)));
+        assert!(w.is("warned", WordClass(0)) && w.is("warned", WordClass(1)));
+        assert_eq!(w.list(WordClass(0)), ["said", "warned"]);
+        assert!(WordClasses::parse("x\tsya\n", &["say"], str::to_string).unwrap_err().contains("unknown class"));
+    }
+}
