@@ -54,6 +54,7 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     let mut patterns = Vec::new();
     title_mentions(doc, ar, &cands, &known_at, &mut patterns);
     org_head_mentions(doc, ar, &cands, &known_at, &mut patterns);
+    super::places::find(doc, ar, &cands, &known_at, &mut patterns);
     equipment_and_quantities(doc, ar, &mut patterns);
     cands.extend(patterns);
     resolve_overlaps(cands)

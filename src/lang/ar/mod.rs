@@ -4,6 +4,7 @@
 
 pub mod clitics;
 pub mod mentions;
+mod places;
 pub mod statements;
 
 use super::{Lang, LanguagePack, WordClasses};
@@ -25,7 +26,7 @@ const PEOPLE: &str = include_str!("../../../data/lang/ar/people.tsv");
 const ORGS: &str = include_str!("../../../data/lang/ar/orgs.tsv");
 const DEMONYMS: &str = include_str!("../../../data/lang/ar/demonyms.tsv");
 const TITLES: &str = include_str!("../../../data/lang/ar/titles.txt");
-const SPEECH: &str = include_str!("../../../data/lang/ar/speech_verbs.txt");
+const REPORTING: &str = include_str!("../../../data/lang/ar/reporting_verbs.tsv");
 const TIME_WORDS: &str = include_str!("../../../data/lang/ar/time_words.tsv");
 const STOPWORDS: &str = include_str!("../../../data/lang/ar/stopwords.txt");
 const WORDS: &str = include_str!("../../../data/lang/ar/words.tsv");
@@ -83,6 +84,12 @@ pub mod class {
         DUAL_TITLE = "dual_title",
         FEMININE_ENDING = "feminine_ending",
         MINISTRY_STEM = "ministry_stem",
+        AMBIGUOUS_CUE = "ambiguous_cue",
+        OBJECT_PREPOSITION = "object_preposition",
+        STATE_BODY = "state_body",
+        SITE_HEAD = "site_head",
+        SITE_ADJECTIVE = "site_adjective",
+        KINGDOM = "kingdom",
     }
 }
 
@@ -146,7 +153,8 @@ pub struct Arabic {
     pub demonyms: Vec<Demonym>,
     demonym_forms: HashMap<String, u32>,
     titles: HashMap<String, ()>,
-    speech: HashMap<String, ()>,
+    /// Every reporting form of `data/lang/ar/reporting_verbs.tsv` (folded) with what it is.
+    cues: HashMap<String, Cue>,
     stop: HashMap<String, ()>,
     months: HashMap<String, u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
@@ -258,10 +266,7 @@ impl Arabic {
         };
         let titles = set(TITLES);
         let stop = set(STOPWORDS);
-        let mut speech = HashMap::default();
-        for l in data_lines(SPEECH) {
-            speech.insert(fold(l.trim()), ());
-        }
+        let cues = load_cues(&words);
         let mut months = HashMap::default();
         let mut weekdays = HashMap::default();
         for line in data_lines(TIME_WORDS) {
@@ -282,7 +287,7 @@ impl Arabic {
         month_heads.sort();
         month_heads.dedup();
         let translit = super::ar_translit::Translit::load();
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, speech, stop, months, month_heads, weekdays, words, translit }
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, months, month_heads, weekdays, words, translit }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -301,16 +306,19 @@ impl Arabic {
     pub fn is_stop(&self, tok: &str) -> bool {
         lookup(&self.stop, tok).is_some()
     }
+    /// A reporting verb or participle that is one whatever follows it (not a verbal noun, not a
+    /// form that is more often another word).
     pub fn is_speech_verb(&self, tok: &str) -> bool {
-        self.speech_prefix(tok).is_some()
+        self.cue(tok).is_some_and(|(_, c)| !c.needs_complement)
     }
-    /// The speech verb in a token after an optional و/ف: the byte length of that conjunction.
-    pub fn speech_prefix(&self, tok: &str) -> Option<usize> {
-        if self.speech.contains_key(tok) {
-            return Some(0);
+    /// The reporting form in a token after an optional و/ف: the byte length of that conjunction
+    /// and what the form is.
+    pub fn cue(&self, tok: &str) -> Option<(usize, Cue)> {
+        if let Some(c) = self.cues.get(tok) {
+            return Some((0, *c));
         }
         match clitics::peel(tok, CONJUNCTIONS, 0) {
-            (n, rest) if n > 0 && self.speech.contains_key(rest) => Some(n),
+            (n, rest) if n > 0 => self.cues.get(rest).map(|c| (n, *c)),
             _ => None,
         }
     }
@@ -330,6 +338,73 @@ impl Arabic {
     pub fn weekday(&self, tok: &str) -> Option<u32> {
         lookup(&self.weekdays, tok).map(|(_, &d)| d)
     }
+}
+
+/// The class of a reporting verb's lemma (the class column of `reporting_verbs.tsv`): what its
+/// content looks like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueClass {
+    /// A clause or a quotation (قال إن), sometimes a noun object (أكد ضرورة …).
+    Say,
+    /// An addressee may come first (أبلغ فلانا أن).
+    Tell,
+    /// Often a noun or prepositional object (نفى خطف …، أعرب عن قلقه).
+    Attitude,
+    /// Carries the previous speaker (أضاف، تابع).
+    Continue,
+    /// An object then إلى/ب (دعا … إلى).
+    Call,
+}
+
+/// The shape of a reporting form (the feature column's first part).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CueShape {
+    /// Perfect, imperfect or future.
+    Finite,
+    /// The accusative participle of a continuation (مؤكدا، مشيرة).
+    Participle,
+    /// A verbal noun with a possessive pronoun (قوله، بقولها): the speaker is the pronoun's.
+    Masdar,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    pub class: CueClass,
+    pub shape: CueShape,
+    /// A verbal noun or a form that is more often another word (بين "between", عبر "through"):
+    /// a cue only when a complementiser, colon, quotation or its preposition follows.
+    pub needs_complement: bool,
+    /// An imperfect or future form (يؤكد، ستعلن).
+    pub imperfect: bool,
+}
+
+/// Reads the generated paradigm. Bare nominative participles (مؤكد، متهم، معبر) are left out:
+/// they are adjectives and nouns far more often than reporting words.
+fn load_cues(words: &WordClasses) -> HashMap<String, Cue> {
+    let mut cues = HashMap::default();
+    for line in data_lines(REPORTING) {
+        let mut cols = line.split('\t');
+        let (Some(form), Some(class), Some(lemma), Some(feature)) = (cols.next(), cols.next(), cols.next(), cols.next()) else { continue };
+        let class = match class {
+            "say" => CueClass::Say,
+            "tell" => CueClass::Tell,
+            "attitude" => CueClass::Attitude,
+            "continue" => CueClass::Continue,
+            "call" => CueClass::Call,
+            _ => continue,
+        };
+        let shape = match feature.split('.').next() {
+            Some("past" | "impf" | "fut") => CueShape::Finite,
+            Some("part") if !feature.ends_with(".nom") => CueShape::Participle,
+            Some("masdar") => CueShape::Masdar,
+            _ => continue,
+        };
+        let form = fold(form);
+        let needs_complement = shape == CueShape::Masdar || words.is(&form, class::AMBIGUOUS_CUE) || words.is(&fold(lemma), class::AMBIGUOUS_CUE);
+        let imperfect = feature.starts_with("impf") || feature.starts_with("fut");
+        cues.entry(form).or_insert(Cue { class, shape, needs_complement, imperfect });
+    }
+    cues
 }
 
 /// Looks a folded token up with its proclitics (و ف, then ب ل ك) tried off; returns the byte length

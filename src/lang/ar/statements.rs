@@ -4,18 +4,13 @@
 
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, BI, LI, without_wa};
-use crate::lang::ar::{Arabic, arabic, class};
+use crate::lang::ar::{Arabic, CueClass, CueShape, arabic, class};
 use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
 
 fn is_complementiser(w: &str) -> bool {
     is(w, class::COMPLEMENTISER)
-}
-
-/// Verbs whose content is their object rather than a clause (دعت روسيا الولايات المتحدة إلى …).
-fn is_call_verb(w: &str) -> bool {
-    is(without_wa(w), class::CALL)
 }
 
 fn is_inform_verb(w: &str) -> bool {
@@ -25,14 +20,6 @@ fn is_inform_verb(w: &str) -> bool {
 /// "It is said / it is noted that": the author's aside, never someone's statement.
 fn is_impersonal(w: &str) -> bool {
     is(without_wa(w), class::IMPERSONAL)
-}
-
-/// Participles continue the current speaker's statement (مضيفا، موضحا، مؤكدا).
-fn is_participle(w: &str) -> bool {
-    let w = without_wa(w);
-    let words = &arabic().words;
-    let pattern = words.list(class::PARTICIPLE_PREFIX).iter().any(|p| w.starts_with(p.as_str())) && words.list(class::PARTICIPLE_ENDING).iter().any(|e| w.ends_with(e.as_str()));
-    pattern && w.chars().count() >= 5 || words.is(w, class::PARTICIPLE)
 }
 
 /// Continuation verbs carry the previous speaker when no subject is given.
@@ -78,6 +65,41 @@ impl Ctx<'_, '_> {
     }
     fn span(&self, a: usize, b: usize) -> Span {
         Span::new(self.doc.tokens[a].span.start, self.doc.tokens[b - 1].span.end)
+    }
+    /// Who a speaker phrase [a, b) names: its entity, and its name when it holds one, else the phrase.
+    fn speaker_of(&self, a: usize, b: usize) -> (Option<usize>, Option<Span>) {
+        let (sa, sb) = self.name_in(a, b).unwrap_or((a, b));
+        (self.entity_in(a, b), Some(self.span(sa, sb)))
+    }
+    /// A mention starting in token k (after its proclitics): its kind and the token after it.
+    fn mention_from(&self, k: usize) -> Option<(EntityKind, usize)> {
+        let t = self.doc.tokens[k].span;
+        self.mentions
+            .iter()
+            .find(|(m, _)| m.start >= t.start && m.start < t.end)
+            .map(|(m, e)| (self.entities[*e].entity.kind, self.doc.token_at_or_after(m.end)))
+    }
+    /// The name inside a speaker phrase [a, b) that holds a person's mention: the mention widened
+    /// over the name words around it (a first name the tagger left out, a family name after it),
+    /// without the titles before it or an origin after it (الدكتورة مها المنيف، ماجد … من الرياض).
+    fn name_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
+        let sp = self.span(a, b);
+        let (m, _) = self.mentions.iter().find(|(m, e)| m.start >= sp.start && m.start < sp.end && self.entities[*e].entity.kind == EntityKind::Person)?;
+        let mut s = self.doc.token_at_or_after(m.start + 1).saturating_sub(1).max(a);
+        let mut e = self.doc.token_at_or_after(m.end).min(b);
+        let name_word = |k: usize| {
+            let w = self.w(k);
+            w.chars().all(char::is_alphabetic) && !self.ar.is_title(w) && !self.ar.is_stop(w) && !self.ar.is_demonym(w) && !self.ar.is_speech_verb(w) && !is_source_noun(w)
+        };
+        // Before the mention: given names, never a definite or prepositional word (بالإنابة).
+        while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) {
+            s -= 1;
+        }
+        // After it: family names, never an addressee (لفرانس برس).
+        while e < b && name_word(e) && !self.is(e, class::SPEAKER_END) && !self.w(e).starts_with(LI) {
+            e += 1;
+        }
+        (s < e).then_some((s, e))
     }
     /// The entity mentioned within tokens [a, b): a person first, then the mention that opens the phrase.
     fn entity_in(&self, a: usize, b: usize) -> Option<usize> {
@@ -149,6 +171,15 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
                     continue;
                 }
             }
+        }
+        // A name that reads like a stop word (علي folds to على) or an organisation after ل that
+        // completes a role (الأمانة العامة لمنظمة …) belongs to the phrase.
+        if b > a
+            && let Some(end) = c.mention_from(b).filter(|&(k, _)| k == EntityKind::Person || w.starts_with(LI) && k == EntityKind::Organization).map(|(_, end)| end)
+            && end <= until
+        {
+            b = end;
+            continue;
         }
         let stop = c.ar.words.is(w, class::SPEAKER_END)
             || c.ar.weekday(w).is_some()
@@ -287,60 +318,52 @@ fn content_from(c: &Ctx, k: usize) -> Option<((usize, usize), bool)> {
 
 fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let w = c.w(v);
-    let conj = c.ar.speech_prefix(w)?;
+    let (conj, cue) = c.ar.cue(w)?;
     let n = c.doc.tokens.len();
     let send = c.sentence_end(v);
-    // Where the content opens: a complementiser, a colon, a quotation, or على «…».
-    let mut k = v + 1;
-    let limit = (v + 16).min(send);
-    let mut open = None;
-    while k < limit {
-        let t = c.w(k);
-        // بعد أن، قبل أن، إلا أن: a subordinate or contrastive clause, not what was said.
-        if is_complementiser(t) && c.is(k - 1, class::SUBORDINATOR) {
-            break;
-        }
-        if is_complementiser(t) {
-            // The content opens after the complementiser; when a paired quotation follows it
-            // (مضيفا أن «…»), `content_from` takes the quotation as the (direct) content.
-            open = Some((k, k + 1));
-            break;
-        }
-        if t == ":" {
-            open = Some((k, k + 1));
-            break;
-        }
-        if matches!(t, "«" | "\"" | "“")
-            && let Some(cl) = c.close[k]
-        {
-            // A quotation opens the content; a short name in quotation marks is part of the frame.
-            if cl > k + 5 {
-                open = Some((k, k));
-                break;
-            }
-            k = cl + 1;
-            continue;
-        }
-        // أفادت الوكالة بمغادرة …: the content is a ب-led verbal noun after the speaker.
-        if k > v + 1 && is_inform_verb(w) && t.starts_with(BI) && !t.starts_with(clitics::BI_ANNA) && !c.is(k - 1, class::ROLE_LINK) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start) {
-            open = Some((k - 1, k));
-            break;
-        }
-        if c.ar.is_speech_verb(t) && k > v + 1 {
-            break;
-        }
-        k += 1;
+    let participle = cue.shape == CueShape::Participle;
+    let continuation = is_continuation(w) || cue.class == CueClass::Continue && cue.shape == CueShape::Finite;
+    // A verbal noun reports only when what it reports follows it (قوله إن، بقولها: «…»).
+    if cue.shape == CueShape::Masdar && !opens_content(c, v + 1) {
+        return None;
     }
-    let call = is_call_verb(w) && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
-    let (cue_end, content_at) = match open {
-        Some(o) if !call => o,
-        _ => {
-            if call && let Some(f) = call_statement(c, v, conj, limit) {
-                return Some(f);
-            }
-            open?
-        }
+    let reach = if cue.needs_complement { AMBIGUOUS_REACH } else { REACH };
+    let open = complement_after(c, v, w, (v + reach).min(send));
+    let call = cue.class == CueClass::Call && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
+    if call && let Some(f) = call_statement(c, v, conj, (v + 16).min(send)) {
+        return Some(f);
+    }
+    // The object as content (نفى البنتاغون خطف …، أعرب عن قلقه، مشيدا بدور …) when no clause opens
+    // near the verb, or the object comes well before a later أن.
+    let object = (!call && cue.shape != CueShape::Masdar)
+        .then(|| object_after(c, v, participle || continuation, send))
+        .flatten()
+        .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION));
+    let open = match (open, object) {
+        (Some((k, _)), Some(o)) if o.content_at + OBJECT_BEFORE_CLAUSE <= k => None,
+        (open, _) => open,
     };
+    if open.is_none()
+        && let Some(o) = object
+    {
+        let ((a, b), direct) = content_from(c, o.content_at)?;
+        if b - a < 2 {
+            return None;
+        }
+        let (speaker, speaker_span) = match o.speaker {
+            Some((sa, sb)) => c.speaker_of(sa, sb),
+            // An imperfect with no subject is mostly prose (الذي يؤكد عليه), not a report.
+            None if cue.imperfect && !participle => return None,
+            None if participle || continuation => carried_speaker(c, v, found)?,
+            None => match speaker_before(c, v) {
+                Some((sa, sb)) => c.speaker_of(sa, sb),
+                None => carried_speaker(c, v, found)?,
+            },
+        };
+        let cue_span = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
+        return Some(Found { cue: cue_span, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v });
+    }
+    let (cue_end, content_at) = open?;
     let mut at = content_at;
     // The opening quotation of a complement (أن «…»).
     if at < n && matches!(c.w(at), "«" | "\"" | "“") && c.close[at].is_none() {
@@ -351,8 +374,6 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
         return None;
     }
     // The speaker: after the verb (VSO), else before it (SVO), else carried over.
-    let participle = is_participle(w);
-    let continuation = is_continuation(w);
     let mut speaker = None;
     let mut speaker_span = None;
     // نقلت الوكالة عن مصدر عسكري أن …: the source after عن is the speaker.
@@ -364,26 +385,22 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     if is_impersonal(w) {
         return None;
     }
-    if !participle
-        && let Some((sa, sb)) = speaker_after(c, from, cue_end)
-    {
-        speaker = c.entity_in(sa, sb);
-        speaker_span = Some(c.span(sa, sb));
+    let own_subject = !participle && cue.shape != CueShape::Masdar;
+    if own_subject && let Some((sa, sb)) = speaker_after(c, from, cue_end) {
+        (speaker, speaker_span) = c.speaker_of(sa, sb);
     }
     if speaker_span.is_none()
-        && !participle
+        && own_subject
         && !continuation
         && let Some((sa, sb)) = speaker_before(c, v)
     {
-        speaker = c.entity_in(sa, sb);
-        speaker_span = Some(c.span(sa, sb));
+        (speaker, speaker_span) = c.speaker_of(sa, sb);
     }
     if speaker_span.is_none()
-        && let Some(prev) = found.last()
-        && c.sent(prev.at) + 3 >= c.sent(v)
+        && let Some((e, sp)) = carried_speaker(c, v, found)
     {
-        speaker = prev.speaker;
-        speaker_span = prev.speaker_span;
+        speaker = e;
+        speaker_span = sp;
     }
     // A cue with neither speaker nor quotation is usually not reported speech (ذكر أن ... in prose).
     if speaker_span.is_none() && !direct {
@@ -396,6 +413,115 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
         cue = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
     }
     Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v })
+}
+
+/// How far after its verb a complementiser may open the content (قال … في مؤتمر صحافي عقده … إن).
+const REACH: usize = 30;
+/// The reach of a form that is more often another word (بين "between" … أن).
+const AMBIGUOUS_REACH: usize = 6;
+/// A noun object this many tokens before a later أن is the content; the أن belongs to it.
+const OBJECT_BEFORE_CLAUSE: usize = 4;
+
+/// Whether token k opens a content at once: a complementiser, a colon or a quotation.
+fn opens_content(c: &Ctx, k: usize) -> bool {
+    let t = c.w(k);
+    is_complementiser(t) || t == ":" || matches!(t, "«" | "\"" | "“") && c.close.get(k).is_some_and(Option::is_some)
+}
+
+/// Where the content opens after the verb at v, up to `limit`: (the token ending the cue, the
+/// content's first token), at a complementiser, a colon, a quotation, or after أفاد بـ.
+fn complement_after(c: &Ctx, v: usize, w: &str, limit: usize) -> Option<(usize, usize)> {
+    let mut k = v + 1;
+    while k < limit {
+        let t = c.w(k);
+        // بعد أن، قبل أن، إلا أن: a subordinate or contrastive clause, not what was said.
+        if is_complementiser(t) && c.is(k - 1, class::SUBORDINATOR) {
+            return None;
+        }
+        if is_complementiser(t) || t == ":" {
+            return Some((k, k + 1));
+        }
+        if matches!(t, "«" | "\"" | "“")
+            && let Some(cl) = c.close[k]
+        {
+            // A quotation opens the content; a short name in quotation marks is part of the frame.
+            if cl > k + 5 {
+                return Some((k, k));
+            }
+            k = cl + 1;
+            continue;
+        }
+        // أفادت الوكالة بمغادرة …: the content is a ب-led verbal noun after the speaker.
+        if k > v + 1 && is_inform_verb(w) && t.starts_with(BI) && !t.starts_with(clitics::BI_ANNA) && !c.is(k - 1, class::ROLE_LINK) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start) {
+            return Some((k - 1, k));
+        }
+        // The next sentence-internal speech act, or a new clause after a full stop, ends the search.
+        if k > v + 1 && (c.ar.is_speech_verb(t) || c.is(k, class::CONTENT_END) && !c.is(k, class::COMMA) && k + 1 < limit) {
+            return None;
+        }
+        k += 1;
+    }
+    None
+}
+
+/// A verb's noun or prepositional object: where it starts, and the subject between verb and object.
+#[derive(Clone, Copy)]
+struct Object {
+    content_at: usize,
+    speaker: Option<(usize, usize)>,
+}
+
+/// The object after a reporting verb: right after it for a participle or a subjectless
+/// continuation (مشيدا بدور …), else after the subject that follows the verb (a name, possibly
+/// after its titles, or an institution: أكد أمين المنطقة صالح القاضي، ضرورة …؛ نفى البنتاغون خطف …).
+fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Object> {
+    let mut a = v + 1;
+    while a < send && c.is(a, class::AFTER_VERB) {
+        a += 1;
+    }
+    let object_at = |k: usize| -> Option<usize> {
+        let mut k = k;
+        while k < send && (c.is(k, class::SPEAKER_EDGE) || c.ar.weekday(c.w(k)).is_some()) {
+            k += 1;
+        }
+        (k + 1 < send && is_object_start(c, k)).then_some(k)
+    };
+    let mention_at = |k: usize| c.mentions.iter().find(|(m, _)| m.start == c.doc.tokens[k].span.start);
+    // No subject of its own: a participle, a subjectless continuation, or an object right after
+    // the verb (وأكد على ضرورة …): the subject is implied.
+    if a >= send || mention_at(a).is_none() && (no_subject || c.is(a, class::OBJECT_PREPOSITION)) {
+        return object_at(a).map(|k| Object { content_at: k, speaker: None });
+    }
+    // The subject: a name within a few words (titles before it), else an entity right after the verb.
+    let person = (a..(a + 8).min(send))
+        .take_while(|&k| !c.is(k, class::SPEAKER_END) && !is_complementiser(c.w(k)))
+        .find_map(|k| mention_at(k).filter(|(_, e)| c.entities[*e].entity.kind == EntityKind::Person));
+    let subject = person.or_else(|| mention_at(a))?;
+    let mut end = c.doc.token_at_or_after(subject.0.end);
+    // A family name the tagger left out of a person's mention (مبارك الخرينج عن رفضه).
+    if c.entities[subject.1].entity.kind == EntityKind::Person && end + 1 < send && clitics::has_article(c.w(end)) && !c.ar.is_title(c.w(end)) && !c.ar.is_demonym(c.w(end)) && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI)) {
+        end += 1;
+    }
+    let content_at = object_at(end)?;
+    Some(Object { content_at, speaker: Some((a, end)) })
+}
+
+/// A word that can open a verb's object: a preposition of the object (عن، على، إلى), a ب-word,
+/// or a noun that is not a title, a nationality, a source or a name.
+fn is_object_start(c: &Ctx, k: usize) -> bool {
+    let t = c.w(k);
+    if c.is(k, class::OBJECT_PREPOSITION) || t.starts_with(BI) && t.chars().count() > 3 {
+        return true;
+    }
+    let named = c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start);
+    let structural = c.is(k, class::SPEAKER_END) || c.is(k, class::CLAUSE_BOUNDARY) || c.is(k, class::CONTENT_END) || c.is(k, class::SUBORDINATOR);
+    !named && !structural && !c.ar.is_title(t) && !c.ar.is_demonym(t) && !is_source_noun(t) && !c.ar.is_speech_verb(t) && t.chars().count() > 2 && t.chars().all(char::is_alphabetic)
+}
+
+/// The speaker of a statement without its own subject: the previous statement's, when close.
+fn carried_speaker(c: &Ctx, v: usize, found: &[Found]) -> Option<(Option<usize>, Option<Span>)> {
+    let prev = found.last()?;
+    (c.sent(prev.at) + 3 >= c.sent(v)).then_some((prev.speaker, prev.speaker_span))
 }
 
 /// دعت روسيا الولايات المتحدة إلى تعاون: the speaker right after the verb, then the content.
@@ -562,5 +688,80 @@ mod tests {
         let a = run(t);
         assert_eq!(a.statements.len(), 1);
         assert_eq!(a.statements[0].date.as_deref(), Some("2020-03-09"));
+    }
+
+    #[test]
+    fn noun_object_as_content_of_any_reporting_verb() {
+        let t = "ونفى وزير الخارجية الأميركي جون كيري وجود أي اتفاق سري مع طهران.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "وجود أي اتفاق سري مع طهران");
+        assert_eq!(a.statements[0].cue.unwrap().slice(t), "نفى");
+    }
+
+    #[test]
+    fn prepositional_object_as_content() {
+        let t = "وأعرب الرئيس الروسي فلاديمير بوتين عن قلقه من تصاعد العنف في المنطقة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("Vladimir Putin"));
+        assert!(a.statements[0].content.slice(t).starts_with("عن قلقه من تصاعد"));
+        // The speaker as written is the name, without the titles before it.
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "فلاديمير بوتين");
+    }
+
+    #[test]
+    fn participle_with_an_object_continues_the_speaker() {
+        let t = "وقال جون كيري إن المحادثات كانت مثمرة، مشيدا بدور الوسطاء في التوصل إلى الاتفاق.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "المحادثات كانت مثمرة");
+        assert!(a.statements[1].content.slice(t).starts_with("بدور الوسطاء"));
+    }
+
+    #[test]
+    fn complementiser_far_from_its_verb() {
+        let t = "وقال وزير الخارجية الأميركي جون كيري في مؤتمر صحافي عقده في العاصمة القطرية مع نظرائه من دول مجلس التعاون الخليجي أمس إن الاتفاق يجعل المنطقة أكثر أمنا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "الاتفاق يجعل المنطقة أكثر أمنا");
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn forms_that_are_mostly_other_words_need_their_complement() {
+        // بين "between", عبر "through", طالب "student", an imperfect with no subject.
+        for t in [
+            "وتم توزيع المساعدات بين الأسر المحتاجة في المدينة أمس.",
+            "وعبر مئات اللاجئين الحدود إلى تركيا خلال الأسبوع الماضي.",
+            "وكان طالب الطب قد غادر البلاد قبل عام.",
+            "وهذا الاتفاق يؤكد حرص الطرفين على التعاون.",
+        ] {
+            assert!(run(t).statements.is_empty(), "{t}: {:?}", run(t).statements);
+        }
+        // عبر with its preposition is a cue.
+        let t = "وعبر جون كيري عن أمله في استكمال المناقشات قريبا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn implied_subject_with_a_prepositional_object() {
+        let t = "وقال جون كيري إن الحوار مستمر. وأكد على ضرورة التزام جميع الأطراف بوقف إطلاق النار.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        assert!(a.statements[1].content.slice(t).contains("ضرورة التزام"));
+    }
+
+    #[test]
+    fn a_role_completed_by_an_organisation_is_the_speaker() {
+        let t = "وأكدت الأمانة العامة لمنظمة التعاون الإسلامي أن هذه التصريحات مرفوضة تماما.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "الأمانة العامة لمنظمة التعاون الإسلامي");
     }
 }

@@ -1,0 +1,132 @@
+//! Arabic rules for names that lists and the tagger miss because they are built from common words:
+//! a state body with its nationality (الحكومة العراقية، الجيش اليمني), a named site after its
+//! trigger noun (مطار عدن، قاعدة العند الجوية، معبر رفح) and the bare «المملكة», which the Saudi
+//! papers Khabar is read on write for Saudi Arabia (dev gold guideline).
+
+use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS};
+use crate::lang::ar::{Arabic, class, transliterate};
+use crate::stages::mentions::{Cand, EntityKey, Mention, Source};
+use crate::stages::segment::Doc;
+use crate::{EntityKind, Geo, GeoKind};
+use rustc_hash::FxHashMap as HashMap;
+
+/// The country that a bare «المملكة» stands for in papers that write it for their own kingdom.
+const HOME_KINGDOM: &str = "SA";
+
+pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let known = |k: usize| known_at.get(&k).map(|&c| &cands[c].m);
+    let home = home_kingdom(cands);
+    for i in 0..n {
+        let (conj, w) = clitics::peel(doc.ftok(i), CONJUNCTIONS, 3);
+        let (prep, bare) = clitics::peel(w, BI_LI, 3);
+        let next = if i + 1 < n { doc.ftok(i + 1) } else { "" };
+        let span_of = |a: usize, skip: usize, b: usize| doc.folded.orig_span(doc.tokens[a].fstart + skip, doc.tokens[b - 1].fend);
+        // الحكومة العراقية، الجيش اليمني: a state body and the nationality that says whose.
+        let feminine = |t: &str| ar.words.list(class::FEMININE_ENDING).iter().any(|e| t.ends_with(e.as_str()));
+        if bare.strip_prefix(ARTICLE).is_some_and(|h| ar.words.is(h, class::STATE_BODY))
+            && ar.is_demonym(next)
+            && feminine(bare) == feminine(next)
+            && known(i).is_none()
+            && known(i + 1).is_none()
+        {
+            let span = span_of(i, conj + prep, i + 2);
+            let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[doc.tokens[i].fstart + conj + prep..doc.tokens[i + 1].fend].to_string());
+            out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+            continue;
+        }
+        // مطار عدن، قاعدة العند الجوية، معسكر القرميد: an indefinite site noun and a definite or
+        // known place name, with an adjective of the site's kind.
+        if ar.words.is(bare, class::SITE_HEAD) && i + 1 < n && doc.tokens[i + 1].sentence == doc.tokens[i].sentence {
+            let inner = known(i + 1).filter(|m| m.kind == EntityKind::Place);
+            let named = inner.is_some() || clitics::has_article(next) && next.chars().count() > 4 && !ar.is_stop(next) && !ar.is_title(next) && !ar.is_demonym(next) && known(i + 1).is_none();
+            if !named || !next.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let mut end = i + 2;
+            if end < n && ar.words.is(clitics::without_article(doc.ftok(end)), class::SITE_ADJECTIVE) {
+                end += 1;
+            }
+            let span = span_of(i, conj + prep, end);
+            let geo = inner.and_then(|m| m.geo.clone()).map(|g| Geo { kind: GeoKind::Site, ..g });
+            let key = EntityKey::Surface(EntityKind::Place, doc.folded.text[doc.tokens[i].fstart + conj + prep..doc.tokens[end - 1].fend].to_string());
+            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key, name_en: Some(transliterate(span.slice(doc.text))), geo }, src: Source::Pattern });
+            continue;
+        }
+        // «المملكة» alone (not المملكة المتحدة، المملكة الأردنية): the paper's own kingdom.
+        if let Some(home) = home
+            && (ar.words.is(bare, class::KINGDOM) || prep > 0 && bare.starts_with(clitics::LI) && ar.words.is(&format!("{ARTICLE}{}", &bare[clitics::LI.len_utf8()..]), class::KINGDOM))
+            && !clitics::has_article(next)
+            && !ar.is_demonym(next)
+        {
+            let span = span_of(i, conj + prep, i + 1);
+            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key: home.key.clone(), name_en: home.name_en.clone(), geo: home.geo.clone() }, src: Source::Gazetteer });
+        }
+    }
+}
+
+/// The home kingdom's country mention: the article's own mention of it, else the gazetteer's.
+fn home_kingdom<'c>(cands: &'c [Cand]) -> Option<&'c Mention> {
+    let country = cands.iter().find(|c| c.m.geo.as_ref().is_some_and(|g| g.kind == GeoKind::Country && g.country == HOME_KINGDOM)).map(|c| &c.m);
+    country.or_else(|| home_country_place())
+}
+
+/// The home kingdom as the gazetteer knows it, for articles that name only its cities.
+fn home_country_place() -> Option<&'static Mention> {
+    static HOME: std::sync::OnceLock<Option<Mention>> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| {
+        let gaz = &crate::stages::resources().gazetteer;
+        gaz.places().iter().find(|p| p.geo.kind == GeoKind::Country && p.geo.country == HOME_KINGDOM).map(|p| Mention {
+            span: crate::Span::new(0, 0),
+            kind: EntityKind::Place,
+            key: EntityKey::Name(p.name_en.to_lowercase()),
+            name_en: Some(p.name_en.clone()),
+            geo: Some(p.geo.clone()),
+        })
+    })
+    .as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Analysis, EntityKind, GeoKind, Lang, Options, analyze, parse_date};
+
+    fn run(t: &str) -> Analysis {
+        analyze(t, &Options { lang: Some(Lang::Ar), date: Some(parse_date("2020-03-10").unwrap()) })
+    }
+
+    fn kinds_of<'a>(a: &Analysis, t: &'a str) -> Vec<(EntityKind, &'a str)> {
+        a.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (e.kind, m.slice(t)))).collect()
+    }
+
+    #[test]
+    fn state_bodies_with_a_nationality_are_organisations() {
+        let t = "وانتشرت وحدات من الجيش اليمني في المدينة، ورحبت الحكومة العراقية بالخطوة.";
+        let a = run(t);
+        let found = kinds_of(&a, t);
+        assert!(found.contains(&(EntityKind::Organization, "الجيش اليمني")), "{found:?}");
+        assert!(found.contains(&(EntityKind::Organization, "الحكومة العراقية")), "{found:?}");
+    }
+
+    #[test]
+    fn named_sites_after_their_trigger_noun() {
+        let t = "وهبطت الطائرة في مطار عدن، ثم نقلت المعدات إلى قاعدة الصقر الجوية. وأضيفت البيانات إلى قاعدة بيانات جديدة.";
+        let a = run(t);
+        let found = kinds_of(&a, t);
+        assert!(found.contains(&(EntityKind::Place, "مطار عدن")), "{found:?}");
+        assert!(found.contains(&(EntityKind::Place, "قاعدة الصقر الجوية")), "{found:?}");
+        assert!(!found.iter().any(|(_, m)| m.contains("بيانات")), "{found:?}");
+        let airport = a.entities.iter().find(|e| e.mentions.iter().any(|m| m.slice(t) == "مطار عدن")).unwrap();
+        assert_eq!(airport.geo.as_ref().map(|g| (g.kind, g.country.as_str())), Some((GeoKind::Site, "YE")));
+    }
+
+    #[test]
+    fn the_bare_kingdom_is_saudi_arabia() {
+        let t = "وأكد الوزير أن المملكة ستواصل دعمها للمبادرة، فيما زار وفد من المملكة المتحدة الرياض.";
+        let a = run(t);
+        let kingdom = a.entities.iter().find(|e| e.mentions.iter().any(|m| m.slice(t) == "المملكة")).expect("المملكة found");
+        assert_eq!(kingdom.name_en.as_deref(), Some("Saudi Arabia"));
+        assert_eq!(kingdom.kind, EntityKind::Place);
+        assert!(!a.entities.iter().any(|e| e.name_en.as_deref() == Some("Saudi Arabia") && e.mentions.iter().any(|m| m.slice(t).starts_with("المملكة المتحدة"))));
+    }
+}
