@@ -7,7 +7,9 @@
 //               {type: 'analyze', id, text, lang, date}
 // Messages out: {type: 'ready', ms}  (ms: load + start-up, gazetteer and lexicons decoded)
 //               {type: 'failed', error}  (the worker cannot analyse: the app falls back to the main thread)
-//               {type: 'result', id, json, ms} | {type: 'error', id, error}
+//               {type: 'result', id, json, ms} | {type: 'error', id, error, trapped}
+//               (trapped: the wasm instance hit a trap and must not be called again: the app
+//               starts a fresh worker)
 // Only the newest request waiting is analysed: older ones still queued are dropped unanswered
 // (the app ignores any answer but the newest anyway).
 
@@ -46,7 +48,14 @@ function run() {
     const json = core.analyze_json(req.text, req.lang ?? '', req.date ?? '');
     postMessage({ type: 'result', id: req.id, json, ms: performance.now() - t0 });
   } catch (e) {
-    postMessage({ type: 'error', id: req.id, error: String(e?.message ?? e) });
+    const trapped = e instanceof WebAssembly.RuntimeError;
+    postMessage({ type: 'error', id: req.id, error: String(e?.message ?? e), trapped });
+    if (trapped) {
+      // a trapped instance's memory may be inconsistent: answer nothing more
+      core = null;
+      pending = null;
+      return;
+    }
   }
   schedule();
 }

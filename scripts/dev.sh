@@ -8,6 +8,8 @@
 #   scripts/dev.sh python   install what the Python package needs, run only its tests (and Spark's)
 #   scripts/dev.sh setup    install only
 #   scripts/dev.sh build    install + `trunk build --release` into dist/
+#   scripts/dev.sh dist     install + build, then write the site as a versioned archive:
+#                           target/site/khabar-site-<version>-<commit>.tar.gz (see README: Publishing)
 #   scripts/dev.sh quality  print the khabar-eval figures on the dev gold data (no assertions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,7 +42,8 @@ setup() {
   # No --locked: its lockfile wants a crate version the registry here does not serve.
   wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION" \
     || step cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
-  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -f node_modules/axe-core/axe.min.js ] \
+     || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     step npm ci --no-audit --no-fund
   fi
   local lock
@@ -77,6 +80,22 @@ python_tests() { step env KHABAR_SHARED="$SHARED" .venv/bin/python -m pytest pyt
 
 build() { step trunk build --release; }
 
+# The built site as one archive, named by the crate version and the commit it was built from
+# (with "-dirty" when the work tree had changes), with stable file order and times so that the
+# same commit gives the same archive.
+dist_archive() {
+  local version commit stamp out
+  version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+  commit=$(git rev-parse --short=10 HEAD 2>/dev/null || echo unknown)
+  git diff --quiet HEAD 2>/dev/null || commit="$commit-dirty"
+  stamp=$(git log -1 --format=%ct 2>/dev/null || date +%s)
+  mkdir -p target/site
+  out="target/site/khabar-site-$version-$commit.tar.gz"
+  tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$stamp" \
+      --transform "s,^dist,khabar-site-$version," -cf - dist | gzip -n -9 > "$out"
+  echo "wrote $out ($(du -h "$out" | cut -f1)): unpack it anywhere a static host serves files"
+}
+
 need_shared() {
   if [ ! -d "$SHARED/corpus" ]; then
     echo "the test data is missing: expected ../shared beside this checkout (or KHABAR_SHARED)" >&2; exit 1
@@ -112,11 +131,12 @@ run_tests() {
 case "${1:-test}" in
   setup) setup; setup_python ;;
   build) setup; build ;;
+  dist)  setup; build; dist_archive ;;
   serve) setup; build
          echo "Khabar is served at http://127.0.0.1:${PORT:-8080}/  (Ctrl-C stops it)"
          exec python3 -m http.server "${PORT:-8080}" --bind 127.0.0.1 --directory dist ;;
   test)  t0=$SECONDS; setup; setup_python; run_tests; echo "all tests passed in $(( SECONDS - t0 ))s" ;;
   python) setup_python; need_shared; python_tests ;;
   quality) quality ;;
-  *) echo "usage: $0 [serve|test|setup|build|python|quality]" >&2; exit 2 ;;
+  *) echo "usage: $0 [serve|test|setup|build|dist|python|quality]" >&2; exit 2 ;;
 esac

@@ -21,7 +21,8 @@ pub mod varint;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 
-#[cfg(target_arch = "wasm32")]
+/// The web app; its views are wasm-only, its pure parts (strings, filters, layout maths) are
+/// compiled and tested natively too.
 pub mod app;
 
 #[cfg(target_arch = "wasm32")]

@@ -1,7 +1,8 @@
 //! Entity chips grouped by kind, most mentioned first; a chip selects its entity everywhere.
 
+use super::filter::NameQuery;
 use super::i18n::{kind_label, tr};
-use super::store::Store;
+use super::store::{Selection, Store};
 use crate::{Entity, EntityKind};
 use leptos::prelude::*;
 
@@ -13,13 +14,19 @@ pub fn kind_icon(kind: EntityKind) -> impl IntoView {
         // building with a pediment
         EntityKind::Organization => "M2 6l6-3.5L14 6zM3 7h2v5H3zM7 7h2v5H7zM11 7h2v5h-2zM2 13h12v1.5H2z",
         // map pin
-        EntityKind::Place => "M8 1.5a4.5 4.5 0 0 1 4.5 4.5c0 3.2-4.5 8.5-4.5 8.5S3.5 9.2 3.5 6A4.5 4.5 0 0 1 8 1.5zm0 2.7a1.8 1.8 0 1 0 0 3.6a1.8 1.8 0 0 0 0-3.6z",
+        EntityKind::Place => {
+            "M8 1.5a4.5 4.5 0 0 1 4.5 4.5c0 3.2-4.5 8.5-4.5 8.5S3.5 9.2 3.5 6A4.5 4.5 0 0 1 8 1.5zm0 2.7a1.8 1.8 0 1 0 0 3.6a1.8 1.8 0 0 0 0-3.6z"
+        }
         // gear-like cog
-        EntityKind::Equipment => "M7 1.5h2l.4 2 1.6.9 1.9-.8 1 1.7-1.5 1.4v1.8l1.5 1.4-1 1.7-1.9-.8-1.6.9-.4 2H7l-.4-2-1.6-.9-1.9.8-1-1.7 1.5-1.4V6.7L2.1 5.3l1-1.7 1.9.8 1.6-.9zM8 6a2 2 0 1 0 0 4a2 2 0 0 0 0-4z",
+        EntityKind::Equipment => {
+            "M7 1.5h2l.4 2 1.6.9 1.9-.8 1 1.7-1.5 1.4v1.8l1.5 1.4-1 1.7-1.9-.8-1.6.9-.4 2H7l-.4-2-1.6-.9-1.9.8-1-1.7 1.5-1.4V6.7L2.1 5.3l1-1.7 1.9.8 1.6-.9zM8 6a2 2 0 1 0 0 4a2 2 0 0 0 0-4z"
+        }
         // calendar
         EntityKind::Event => "M2.5 3.5h11v10h-11zM4 6.5v5.5h8V6.5zM4.5 2h1.5v2.5H4.5zM10 2h1.5v2.5H10z",
         // hash sign
-        EntityKind::Quantity => "M5.5 2h1.6l-.6 3h3l.6-3h1.6l-.6 3H13v1.5h-2.2l-.6 3H12.5V11h-2.6l-.6 3H7.7l.6-3h-3l-.6 3H3.1l.6-3H2V9.5h2l.6-3H2.5V5h2.4zM6.2 6.5l-.6 3h3l.6-3z",
+        EntityKind::Quantity => {
+            "M5.5 2h1.6l-.6 3h3l.6-3h1.6l-.6 3H13v1.5h-2.2l-.6 3H12.5V11h-2.6l-.6 3H7.7l.6-3h-3l-.6 3H3.1l.6-3H2V9.5h2l.6-3H2.5V5h2.4zM6.2 6.5l-.6 3h3l.6-3z"
+        }
     };
     view! {
         <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
@@ -37,7 +44,7 @@ pub fn chip_group(ui: RwSignal<super::store::Ui>, kind: EntityKind, chips: impl 
                 {kind_icon(kind)}
                 {move || kind_label(ui.get(), kind)}
             </h3>
-            <ul class="chips" role="list">{chips}</ul>
+            <ul class="chips" role="list" on:keydown=move |ev| { let _ = super::keys::roving(&ev, ".chip", super::keys::Axis::Row); }>{chips}</ul>
         </div>
     }
 }
@@ -49,10 +56,11 @@ pub fn english_gloss(e: &Entity) -> Option<String> {
 #[component]
 pub fn ChipsView() -> impl IntoView {
     let store = expect_context::<Store>();
+    let selection = expect_context::<Selection>();
     let ui = store.ui;
     let filter = RwSignal::new(String::new());
     let groups = move || {
-        let needle = filter.get().trim().to_lowercase();
+        let query = filter.with(|f| NameQuery::new(f));
         // a long article has thousands of entities: drawn a slice at a time
         let slicer = super::slices::Slicer::new(60);
         let groups = store.current.with(|c| {
@@ -64,11 +72,7 @@ pub fn ChipsView() -> impl IntoView {
                         .entities
                         .iter()
                         .filter(|e| e.kind == kind)
-                        .filter(|e| {
-                            needle.is_empty()
-                                || e.name.to_lowercase().contains(&needle)
-                                || e.name_en.as_deref().is_some_and(|n| n.to_lowercase().contains(&needle))
-                        })
+                        .filter(|e| query.as_ref().is_none_or(|q| q.matches(std::iter::once(e.name.as_str()).chain(e.name_en.as_deref()))))
                         .collect();
                     if members.is_empty() {
                         return None;
@@ -77,21 +81,28 @@ pub fn ChipsView() -> impl IntoView {
                     members.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions.first().map_or(usize::MAX, |m| m.start)));
                     let chips = members
                         .into_iter()
-                        .map(|e| {
+                        .enumerate()
+                        .map(|(n, e)| {
                             let e = e.clone();
-                            slicer.add(move || chip(store, &e))
+                            let selection = selection.clone();
+                            // each group is one Tab stop: its first chip; arrows move within it
+                            slicer.add(move || chip(store, selection.clone(), &e, n == 0))
                         })
                         .collect_view();
                     Some(chip_group(ui, kind, chips))
                 })
-                .collect_view()
+                .collect::<Vec<_>>()
         });
         slicer.start();
-        groups
+        if groups.is_empty() && query.is_some() {
+            let text = filter.get_untracked();
+            return view! { <p class="empty no-match" role="status">{tr(ui.get(), "chips.nomatch").replace("{q}", text.trim())}</p> }.into_any();
+        }
+        groups.into_iter().collect_view().into_any()
     };
     let empty = move || store.current.with(|c| c.analysis.entities.is_empty());
     view! {
-        <section id="chips" class="panel-body" aria-labelledby="chips-title">
+        <section id="chips" class="panel-body" aria-labelledby="chips-title" tabindex="-1">
             <div class="panel-head">
                 <h2 id="chips-title">{move || tr(ui.get(), "chips.title")}</h2>
                 <input
@@ -113,11 +124,11 @@ pub fn ChipsView() -> impl IntoView {
     }
 }
 
-fn chip(store: Store, e: &Entity) -> impl IntoView + use<> {
+fn chip(store: Store, selection: Selection, e: &Entity, tab_stop: bool) -> impl IntoView + use<> {
     let id = e.id.clone();
     let id_sel = id.clone();
     let id_click = id.clone();
-    let selected = Memo::new(move |_| store.selected.get().as_deref() == Some(id_sel.as_str()));
+    let selected = move || selection.is(&id_sel);
     let count = e.mentions.len();
     let gloss = english_gloss(e);
     let ui = store.ui;
@@ -128,11 +139,12 @@ fn chip(store: Store, e: &Entity) -> impl IntoView + use<> {
             <button
                 type="button"
                 class=format!("chip kind-{}", e.kind.as_str())
-                class:hl=move || selected.get()
+                class:hl=selected.clone()
                 class:corrected=corrected
+                tabindex=if tab_stop { "0" } else { "-1" }
                 data-entity-kind=e.kind.as_str()
                 data-entity-id=id.clone()
-                aria-pressed=move || if selected.get() { "true" } else { "false" }
+                aria-pressed=move || if selected() { "true" } else { "false" }
                 title=move || format!("{label} {}", tr(ui.get(), "chips.mentions"))
                 on:click=move |_| store.toggle_entity(&id_click)
             >

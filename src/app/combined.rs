@@ -222,7 +222,10 @@ fn chip(store: Store, selected: RwSignal<Option<String>>, items: &[Item], g: &Gr
     let name = move || if ui.get() == Ui::Ar { name_ar.clone() } else { name_en.clone() };
     let n = g.appearances.len();
     let name_for_label = name.clone();
+    // heard after the name (an aria-label would hide the visible name from voice control)
+    let titles_heard = titles.clone();
     let label = move || format!("{} — {}: {}", name_for_label(), fill(tr(ui.get(), "combined.in_n"), n, total), titles.join("; "));
+    let heard = move || format!(" — {}: {}", fill(tr(ui.get(), "combined.in_n"), n, total), titles_heard.join("; "));
     view! {
         <li>
             <button
@@ -232,7 +235,6 @@ fn chip(store: Store, selected: RwSignal<Option<String>>, items: &[Item], g: &Gr
                 data-group-key=key.clone()
                 data-articles=n.to_string()
                 aria-pressed=move || if is_selected.get() { "true" } else { "false" }
-                aria-label=label.clone()
                 title=label
                 on:click=move |_| {
                     selected.update(|s| *s = if s.as_deref() == Some(key.as_str()) { None } else { Some(key.clone()) });
@@ -252,6 +254,7 @@ fn chip(store: Store, selected: RwSignal<Option<String>>, items: &[Item], g: &Gr
             >
                 {kind_icon(g.kind)}
                 <bdi class="name">{name}</bdi>
+                <span class="visually-hidden">{heard}</span>
                 <span class="arts" aria-hidden="true">
                     {badges.into_iter().map(|a| view! { <span class="art-badge" title=move || fill(tr(ui.get(), "combined.article_n"), a + 1, 0)>{move || fill(tr(ui.get(), "combined.article_n"), a + 1, 0)}</span> }).collect_view()}
                 </span>

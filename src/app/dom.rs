@@ -21,6 +21,15 @@ pub fn scroll_to(selector: &str) {
     }
 }
 
+/// Move the keyboard focus to the first element matching `selector`, if any.
+pub fn focus(selector: &str) {
+    if let Ok(Some(el)) = document().query_selector(selector)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let _ = el.focus();
+    }
+}
+
 /// Put a fragment into the address bar without adding a history entry; returns the full URL.
 pub fn replace_fragment(fragment: &str) -> String {
     let location = window().location();
@@ -57,7 +66,12 @@ pub fn download(filename: &str, mime: &str, content: &str) -> Result<(), JsValue
     a.click();
     a.remove();
     // The download has started from the click; the URL can go once the event loop moves on.
-    leptos::prelude::set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(5));
+    leptos::prelude::set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(5),
+    );
     Ok(())
 }
 

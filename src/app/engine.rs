@@ -134,6 +134,28 @@ fn fall_back(store: Store, why: &str) {
     }
 }
 
+/// A worker whose wasm trapped is never called again: a fresh one takes its place (requests
+/// wait in it while it loads), and the failed request is answered with its error below.
+fn restart(store: Store, trapped: u64) {
+    if let Some(old) = ENGINE.with_borrow_mut(|e| e.worker.take()) {
+        old.terminate();
+    }
+    web_sys::console::warn_1(&"Khabar: the analysis worker trapped; starting a new one".into());
+    match spawn(store) {
+        Ok(worker) => ENGINE.with_borrow_mut(|e| {
+            e.mode = Mode::Starting;
+            // a newer request sent to the old worker is sent again
+            if let Some((id, req)) = &e.waiting
+                && *id != trapped
+            {
+                post(&worker, *id, req);
+            }
+            e.worker = Some(worker);
+        }),
+        Err(why) => fall_back(store, &why),
+    }
+}
+
 /// `<html data-analysis="worker|page">`: where analysis runs (for people inspecting the page and the tests).
 fn mark(mode: &str) {
     if let Some(root) = super::dom::document().document_element() {
@@ -150,6 +172,9 @@ fn answer(store: Store, data: JsValue) {
         Some("failed") => fall_back(store, &get_str(&data, "error").unwrap_or_default()),
         Some(kind @ ("result" | "error")) => {
             let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u64;
+            if js_sys::Reflect::get(&data, &"trapped".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
+                restart(store, id);
+            }
             let req = ENGINE.with_borrow_mut(|e| match &e.waiting {
                 Some((w, _)) if *w == id && e.latest == id => e.waiting.take().map(|(_, r)| r),
                 _ => None,
@@ -158,7 +183,9 @@ fn answer(store: Store, data: JsValue) {
             let Some(req) = req else { return };
             store.busy.set(None);
             let parsed = if kind == "result" {
-                get_str(&data, "json").ok_or_else(|| "no analysis in the answer".to_string()).and_then(|j| serde_json::from_str::<Analysis>(&j).map_err(|e| e.to_string()))
+                get_str(&data, "json")
+                    .ok_or_else(|| "no analysis in the answer".to_string())
+                    .and_then(|j| serde_json::from_str::<Analysis>(&j).map_err(|e| e.to_string()))
             } else {
                 Err(get_str(&data, "error").unwrap_or_default())
             };
@@ -202,6 +229,16 @@ pub fn cancel(store: Store) {
     store.busy.set(None);
 }
 
+fn post(worker: &web_sys::Worker, id: u64, req: &Request) -> bool {
+    let msg = js_sys::Object::new();
+    set(&msg, "type", &"analyze".into());
+    set(&msg, "id", &(id as f64).into());
+    set(&msg, "text", &req.text.as_str().into());
+    set(&msg, "lang", &req.lang_choice.as_str().into());
+    set(&msg, "date", &req.date.as_deref().unwrap_or("").into());
+    worker.post_message(&msg).is_ok()
+}
+
 /// Analyse `req`: in the worker (the answer comes later), or on the page at once.
 pub fn request(store: Store, req: Request) {
     let sent = ENGINE.with_borrow_mut(|e| {
@@ -214,13 +251,9 @@ pub fn request(store: Store, req: Request) {
                 return None;
             }
         };
-        let msg = js_sys::Object::new();
-        set(&msg, "type", &"analyze".into());
-        set(&msg, "id", &(id as f64).into());
-        set(&msg, "text", &req.text.as_str().into());
-        set(&msg, "lang", &req.lang_choice.as_str().into());
-        set(&msg, "date", &req.date.as_deref().unwrap_or("").into());
-        worker.post_message(&msg).ok()?;
+        if !post(&worker, id, &req) {
+            return None;
+        }
         let bytes = req.text.len();
         e.waiting = Some((id, req.clone()));
         Some(Busy { id, bytes, since: now() })
@@ -235,11 +268,7 @@ pub fn request(store: Store, req: Request) {
 }
 
 fn size(bytes: usize) -> String {
-    if bytes >= 1_000_000 {
-        format!("{:.1} MB", bytes as f64 / 1e6)
-    } else {
-        format!("{} kB", bytes.div_ceil(1000))
-    }
+    if bytes >= 1_000_000 { format!("{:.1} MB", bytes as f64 / 1e6) } else { format!("{} kB", bytes.div_ceil(1000)) }
 }
 
 /// "Analysing 1.2 MB… 3 s" with a moving bar, while an analysis has taken longer than a moment.

@@ -55,26 +55,22 @@ pub fn InputView() -> impl IntoView {
         // choosing the same file again must fire `change` again
         input.set_value("");
     };
+    let folded = move || !store.editing.get();
+    let edit = move |_| {
+        store.editing.set(true);
+        request_animation_frame(|| dom::focus("#article"));
+    };
+    // an empty editor reads in the interface's direction; typed text finds its own
+    let editor_dir = move || {
+        if store.text.with(|t| t.trim().is_empty()) { ui.get().dir() } else { "auto" }
+    };
     view! {
-        <section class="editor" aria-labelledby="editor-label">
+        <section class="editor" class:folded=folded aria-labelledby="editor-label">
             <label id="editor-label" for="article" class="visually-hidden">{t("input.label")}</label>
-            <textarea
-                id="article"
-                dir="auto"
-                spellcheck="false"
-                placeholder=t("input.placeholder")
-                prop:value=move || store.editor.get()
-                on:input=move |ev| {
-                    // a paste or a drop is analysed at once; typing waits for a pause
-                    let kind = ev.dyn_ref::<web_sys::InputEvent>().map(|e| e.input_type()).unwrap_or_default();
-                    if kind.starts_with("insertFromPaste") || kind == "insertFromDrop" {
-                        store.mark_urgent();
-                    }
-                    store.text.set(event_target_value(&ev));
-                }
-                on:paste=move |ev| paste_html_only(store, ev)
-            ></textarea>
             <div class="controls">
+                <button type="button" id="edit-text" hidden=move || !folded() aria-controls="article" on:click=edit>
+                    {t("input.edit")}
+                </button>
                 <label class="field">
                     <span>{t("input.date")}</span>
                     <input
@@ -111,15 +107,47 @@ pub fn InputView() -> impl IntoView {
                     />
                 </label>
             </div>
+            <textarea
+                id="article"
+                dir=editor_dir
+                spellcheck="false"
+                hidden=folded
+                placeholder=t("input.placeholder")
+                prop:value=move || store.editor.get()
+                on:input=move |ev| {
+                    // a paste or a drop is analysed at once, and the editor folds into the reading
+                    // view; typing waits for a pause and keeps the editor open
+                    let kind = ev.dyn_ref::<web_sys::InputEvent>().map(|e| e.input_type()).unwrap_or_default();
+                    let pasted = kind.starts_with("insertFromPaste") || kind == "insertFromDrop";
+                    if pasted {
+                        store.mark_urgent();
+                    }
+                    let value = event_target_value(&ev);
+                    if pasted && !value.trim().is_empty() {
+                        fold_editor(store);
+                    }
+                    store.text.set(value);
+                }
+                on:paste=move |ev| paste_html_only(store, ev)
+            ></textarea>
             <super::engine::Progress/>
         </section>
     }
 }
 
+/// One copy of the article on screen: the editor gives way to the reading view, and the
+/// keyboard focus moves to the control that brings it back.
+pub fn fold_editor(store: Store) {
+    store.editing.set(false);
+    request_animation_frame(|| dom::focus("#edit-text"));
+}
+
 /// A paste that carries only HTML (no plain-text flavour, which the browser would insert itself)
 /// is reduced to its text, never rendered, and inserted at the caret.
 fn paste_html_only(store: Store, ev: web_sys::ClipboardEvent) {
-    let Some(data) = ev.clipboard_data() else { return };
+    let Some(data) = ev.clipboard_data() else {
+        return;
+    };
     if data.get_data("text/plain").is_ok_and(|p| !p.is_empty()) {
         return;
     }
@@ -141,6 +169,10 @@ fn paste_html_only(store: Store, ev: web_sys::ClipboardEvent) {
     next.push_str(&String::from_utf16_lossy(&units[end..]));
     area.set_value(&next);
     let _ = area.set_selection_range(caret, caret);
+    store.mark_urgent();
+    if !next.trim().is_empty() {
+        fold_editor(store);
+    }
     store.text.set(next);
 }
 

@@ -1,183 +1,40 @@
 //! The browser app (Leptos CSR): one component per view, all reading one [`Store`] from context.
 //!
-//! Layout: editor and article text on one side; entities, timeline and map on the other. On a
-//! phone the four views are tabs.
+//! Layout: a desk of panes that each scroll on their own: the article (editor folded away once
+//! an article is in), the statements, the names and the map. On a phone the four views are tabs.
+//!
+//! The views are wasm-only; the pure parts (interface strings, the name filter, the timeline's
+//! axis) compile natively so that their tests run with a plain `cargo test`.
 
-mod about;
-mod archive;
-mod archive_strings;
-mod chips;
-mod combined;
-mod corrections;
-mod dom;
-mod engine;
-mod exports;
-mod i18n;
-mod input;
-mod library;
-mod map;
-mod slices;
-pub mod store;
-mod text;
-mod timeline;
+pub mod archive_strings;
+pub mod filter;
+pub mod i18n;
+pub mod timeline_axis;
 
-use i18n::tr;
-use leptos::prelude::*;
-use store::{Store, Tab, Ui};
-
-#[component]
-pub fn App() -> impl IntoView {
-    let store = Store::new();
-    provide_context(store);
-    // analysis runs in a worker when the browser can start one
-    engine::start(store);
-
-    // analysis follows every edit, debounced
-    Effect::new(move |_| {
-        store.text.track();
-        store.date.track();
-        store.lang.track();
-        store.schedule();
-    });
-
-    // the document's language and direction follow the interface language (mirrors the layout)
-    Effect::new(move |_| {
-        let ui = store.ui.get();
-        if let Some(root) = dom::document().document_element() {
-            let _ = root.set_attribute("lang", ui.code());
-            let _ = root.set_attribute("dir", ui.dir());
-        }
-        dom::document().set_title(&format!("Khabar — {}", tr(ui, "app.tagline")));
-    });
-
-    let has_link = dom::window().location().hash().is_ok_and(|h| h.len() > 1);
-    if has_link {
-        exports::open_fragment(store);
-    } else if let Some(draft) = library::load_draft() {
-        // a reload must not lose what was being read
-        store.load(draft);
-    }
-    // after the link: opening one clears old messages, and must not hide a storage problem
-    let lib = library::Library::provide(store);
-    // keep the draft in step with each analysis (not each keystroke); not on start-up, so a
-    // link that fails to open leaves the draft of the last visit in place
-    let pending_startup = StoredValue::new(Some(store.text.get_untracked()));
-    Effect::new(move |first: Option<()>| {
-        store.current.track();
-        // the start-up analysis lands later when it runs in the worker: it is not an edit either
-        if first.is_none() {
-            return;
-        }
-        let startup = pending_startup.try_update_value(|p| p.take()).flatten();
-        if startup.is_none_or(|t| store.current.with_untracked(|c| c.text != t)) {
-            // in a task of its own: a long article's draft is a megabyte to encode and store
-            set_timeout(move || library::save_draft(&store.snapshot()), std::time::Duration::ZERO);
-        }
-    });
-    // a link pasted into the address bar of an open tab only changes the fragment
-    let _ = window_event_listener(leptos::ev::hashchange, move |_| exports::open_fragment(store));
-    input::install_drop_handlers(store);
-
-    view! {
-        <Header/>
-        <Message/>
-        <Show when=move || lib.combined.get()>
-            <combined::CombinedView/>
-        </Show>
-        <nav class="tabs" hidden=move || lib.combined.get() role="tablist" aria-label=move || tr(store.ui.get(), "tabs.label")>
-            {Tab::ALL.into_iter().map(|tab| view! { <TabButton tab=tab/> }).collect_view()}
-        </nav>
-        <main class="layout" hidden=move || lib.combined.get() data-tab=move || store.tab.get().as_str()>
-            <div class="col col-read">
-                <div class="panel" class:active=move || store.tab.get() == Tab::Article id="panel-article" role="tabpanel">
-                    <input::InputView/>
-                    <archive::MetaEditor/>
-                    <library::LibraryView/>
-                    <text::TextView/>
-                </div>
-            </div>
-            <div class="col col-views">
-                <div class="panel" class:active=move || store.tab.get() == Tab::Entities id="panel-entities" role="tabpanel">
-                    <chips::ChipsView/>
-                </div>
-                <div class="panel" class:active=move || store.tab.get() == Tab::Timeline id="panel-timeline" role="tabpanel">
-                    <timeline::TimelineView/>
-                </div>
-                <div class="panel" class:active=move || store.tab.get() == Tab::Map id="panel-map" role="tabpanel">
-                    <map::MapView/>
-                </div>
-            </div>
-        </main>
-    }
+/// Modules that exist only in the browser build.
+macro_rules! browser_only {
+    ($($vis:vis mod $name:ident;)*) => { $( #[cfg(target_arch = "wasm32")] $vis mod $name; )* };
 }
 
-#[component]
-fn Header() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let ui = store.ui;
-    let switch = move |_| {
-        let next = if ui.get_untracked() == Ui::En { Ui::Ar } else { Ui::En };
-        ui.set(next);
-        store::remember_ui(next);
-    };
-    let about = RwSignal::new(false);
-    view! {
-        <header class="top">
-            <div class="brand">
-                <span class="logo" lang="ar">"خبر"</span>
-                <span class="wordmark">"Khabar"</span>
-                <span class="tagline">{move || tr(ui.get(), "app.tagline")}</span>
-            </div>
-            <exports::ShareBar/>
-            <corrections::CorrectionsBar/>
-            <button
-                id="ui-lang"
-                type="button"
-                class="ui-switch"
-                lang=move || if ui.get() == Ui::En { "ar" } else { "en" }
-                aria-label=move || tr(ui.get(), "ui.switch_label")
-                on:click=switch
-            >
-                {move || tr(ui.get(), "ui.switch")}
-            </button>
-            <button id="about-open" type="button" aria-haspopup="dialog" on:click=move |_| about.set(true)>
-                {move || tr(ui.get(), "about.button")}
-            </button>
-            <about::About open=about/>
-        </header>
-    }
+browser_only! {
+    mod about;
+    mod archive;
+    mod chips;
+    mod combined;
+    mod corrections;
+    mod desk;
+    mod dom;
+    mod engine;
+    mod exports;
+    mod input;
+    mod keys;
+    mod library;
+    mod map;
+    mod slices;
+    pub mod store;
+    mod text;
+    mod timeline;
 }
 
-#[component]
-fn Message() -> impl IntoView {
-    let store = expect_context::<Store>();
-    let ui = store.ui;
-    view! {
-        <div id="message" role="alert" class:shown=move || store.message.with(Option::is_some)>
-            {move || store.message.get().map(|m| view! {
-                <span>{m}</span>
-                <button type="button" class="link" on:click=move |_| store.message.set(None)>{tr(ui.get(), "message.close")}</button>
-            })}
-        </div>
-        <div id="status" role="status" aria-live="polite">{move || store.status.get()}</div>
-    }
-}
-
-#[component]
-fn TabButton(tab: Tab) -> impl IntoView {
-    let store = expect_context::<Store>();
-    let active = move || store.tab.get() == tab;
-    view! {
-        <button
-            type="button"
-            role="tab"
-            id=format!("tab-{}", tab.as_str())
-            aria-controls=format!("panel-{}", tab.as_str())
-            aria-selected=move || if active() { "true" } else { "false" }
-            class:active=active
-            on:click=move |_| store.tab.set(tab)
-        >
-            {move || tr(store.ui.get(), &format!("tab.{}", tab.as_str()))}
-        </button>
-    }
-}
+#[cfg(target_arch = "wasm32")]
+pub use desk::App;

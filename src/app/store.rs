@@ -36,27 +36,7 @@ impl Tab {
     }
 }
 
-/// Interface language (independent of the article's language).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Ui {
-    En,
-    Ar,
-}
-
-impl Ui {
-    pub fn code(self) -> &'static str {
-        match self {
-            Ui::En => "en",
-            Ui::Ar => "ar",
-        }
-    }
-    pub fn dir(self) -> &'static str {
-        match self {
-            Ui::En => "ltr",
-            Ui::Ar => "rtl",
-        }
-    }
-}
+pub use super::i18n::Ui;
 
 /// One analysed state of the editor: the text the offsets point into, and what was found in it.
 #[derive(Debug, Clone)]
@@ -137,6 +117,8 @@ pub struct Store {
     /// `text` so typing never writes the textarea back (which would move the caret).
     pub editor: RwSignal<String>,
     pub date: RwSignal<String>,
+    /// The editor is open; folded away (the reading view alone) once an article is pasted or loaded.
+    pub editing: RwSignal<bool>,
     /// The user (or a link) chose the date: the dateline must not overwrite it.
     pub date_touched: RwSignal<bool>,
     /// "auto" | "ar" | "en"
@@ -171,6 +153,7 @@ impl Store {
             text: RwSignal::new(String::new()),
             editor: RwSignal::new(String::new()),
             date: RwSignal::new(today()),
+            editing: RwSignal::new(true),
             date_touched: RwSignal::new(false),
             lang: RwSignal::new("auto".into()),
             current: RwSignal::new(Arc::new(Current::empty())),
@@ -283,6 +266,7 @@ impl Store {
 
     /// Replace the whole document (link, import, file, library) and analyse at once.
     pub fn load(self, shared: Shared) {
+        self.editing.set(shared.text.trim().is_empty());
         self.editor.set(shared.text.clone());
         self.text.set(shared.text);
         match shared.date {
@@ -333,6 +317,22 @@ impl Store {
 
     pub fn error(self, msg: String) {
         self.message.set(Some(msg));
+    }
+}
+
+/// Whether an entity is the selected one. Every chip, mark, pin and row asks; a `Selector`
+/// wakes only the two whose answer changes when the selection moves, not all of them.
+#[derive(Clone)]
+pub struct Selection(Selector<Option<String>>);
+
+impl Selection {
+    pub fn new(store: Store) -> Selection {
+        Selection(Selector::new(move || store.selected.get()))
+    }
+
+    /// Tracked: call it inside a reactive closure.
+    pub fn is(&self, id: &str) -> bool {
+        self.0.selected(&Some(id.to_string()))
     }
 }
 

@@ -3,7 +3,7 @@
 //! Built from text slices as DOM text nodes: the article is untrusted and is never parsed as HTML.
 
 use super::i18n::tr;
-use super::store::{Current, Store};
+use super::store::{Current, Selection, Store};
 use crate::{EntityKind, Lang, Span};
 use leptos::prelude::*;
 
@@ -22,13 +22,8 @@ fn valid(text: &str, s: Span) -> bool {
 /// Mentions that can be drawn as non-overlapping marks: earliest first, longest on a tie, and a
 /// mention overlapping one already kept is dropped.
 fn mention_marks(c: &Current) -> Vec<(Span, String, EntityKind)> {
-    let mut all: Vec<(Span, String, EntityKind)> = c
-        .analysis
-        .entities
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id.clone(), e.kind)))
-        .filter(|(m, _, _)| valid(&c.text, *m))
-        .collect();
+    let mut all: Vec<(Span, String, EntityKind)> =
+        c.analysis.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id.clone(), e.kind))).filter(|(m, _, _)| valid(&c.text, *m)).collect();
     all.sort_by_key(|(m, _, _)| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<(Span, String, EntityKind)> = Vec::with_capacity(all.len());
     for m in all {
@@ -134,8 +129,10 @@ fn slices(paras: Vec<Span>) -> Vec<Vec<Span>> {
 #[component]
 pub fn TextView() -> impl IntoView {
     let store = expect_context::<Store>();
+    let selection = expect_context::<Selection>();
     let ui = store.ui;
     let body = move || {
+        let selection = selection.clone();
         let c = store.current.get();
         if c.text.trim().is_empty() {
             return view! { <Guide/> }.into_any();
@@ -151,8 +148,14 @@ pub fn TextView() -> impl IntoView {
                     let slice = &c.text[para.start..para.end];
                     // a paragraph's direction follows its own script, so an English line in an Arabic article reads right
                     let has_letters = slice.chars().any(char::is_alphabetic);
-                    let dir = if !has_letters { doc_dir } else if crate::detect_lang(slice) == Lang::Ar { "rtl" } else { "ltr" };
-                    let pieces = runs(&c, para, &marks, &statements).into_iter().map(|run| piece(store, &c, run)).collect_view();
+                    let dir = if !has_letters {
+                        doc_dir
+                    } else if crate::detect_lang(slice) == Lang::Ar {
+                        "rtl"
+                    } else {
+                        "ltr"
+                    };
+                    let pieces = runs(&c, para, &marks, &statements).into_iter().map(|run| piece(store, &selection, &c, run)).collect_view();
                     view! { <p dir=dir data-start=para.start.to_string()>{pieces}</p> }
                 })
                 .collect_view()
@@ -173,23 +176,81 @@ pub fn TextView() -> impl IntoView {
     };
     let lang = move || store.current.with(|c| c.analysis.lang.code());
     view! {
-        <section id="text-panel" class="panel-body" aria-labelledby="text-title">
+        <section id="text-panel" class="panel-body" aria-labelledby="text-title" tabindex="0">
             <h2 id="text-title" class="visually-hidden">{move || tr(ui.get(), "text.title")}</h2>
+            <MentionSteps/>
             <div id="text" lang=lang>{body}</div>
         </section>
     }
 }
 
-fn piece(store: Store, c: &Current, run: Run) -> AnyView {
+/// The selected name's mentions, one after another: "previous" and "next" move the keyboard
+/// focus (and the scroll) to each highlighted mark in the text.
+#[component]
+fn MentionSteps() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let ui = store.ui;
+    let at = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        store.selected.track();
+        at.set(None);
+    });
+    let count = move || {
+        let id = store.selected.get()?;
+        store.current.with(|c| c.entity(&id).map(|e| (e.name.clone(), e.mentions.len())))
+    };
+    let step = move |forward: bool| {
+        let marks = super::dom::document().query_selector_all("#text mark.hl").ok();
+        let Some(marks) = marks.filter(|m| m.length() > 0) else {
+            return;
+        };
+        let n = marks.length() as usize;
+        let next = match (at.get_untracked(), forward) {
+            (None, true) => 0,
+            (None, false) => n - 1,
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+        };
+        at.set(Some(next));
+        if let Some(el) = marks.item(next as u32).and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok()) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+            let _ = el.focus();
+        }
+    };
+    view! {
+        {move || count().map(|(name, n)| {
+            let t = move |k: &'static str| tr(ui.get(), k);
+            view! {
+                <div class="mention-steps" role="group" aria-label=t("text.mentions")>
+                    <bdi class="name">{name}</bdi>
+                    <span class="muted" aria-live="polite">
+                        {move || match at.get() {
+                            Some(i) => format!("{} / {n}", i + 1),
+                            None => format!("{n} {}", t("chips.mentions")),
+                        }}
+                    </span>
+                    <button type="button" id="mention-prev" on:click=move |_| step(false)>{t("text.prev")}</button>
+                    <button type="button" id="mention-next" on:click=move |_| step(true)>{t("text.next")}</button>
+                </div>
+            }
+        })}
+    }
+}
+
+fn piece(store: Store, selection: &Selection, c: &Current, run: Run) -> AnyView {
     let slice = c.text[run.span.start..run.span.end].to_string();
     let inner = match run.mention {
         Some((id, kind)) => {
             let id_hl = id.clone();
             let id_click = id.clone();
+            let selection = selection.clone();
             view! {
                 <mark
                     class=format!("m kind-{}", kind.as_str())
-                    class:hl=move || store.selected.get().as_deref() == Some(id_hl.as_str())
+                    tabindex="-1"
+                    class:hl=move || selection.is(&id_hl)
                     data-entity-id=id
                     on:click=move |_| store.toggle_entity(&id_click)
                 >

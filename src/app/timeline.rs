@@ -3,6 +3,7 @@
 use super::chips::{english_gloss, kind_icon};
 use super::i18n::{format_date, tr};
 use super::store::{Current, Store, Tab};
+use super::timeline_axis::{Item, gap_space, lay_out};
 use leptos::prelude::*;
 
 /// Focus a statement: highlight it and bring its sentence into view in the text.
@@ -13,51 +14,117 @@ pub fn focus_statement(store: Store, index: usize) {
     request_animation_frame(move || super::dom::scroll_to(&format!("#text [data-in-statement=\"{index}\"]")));
 }
 
+/// Who made a statement, as the timeline groups and filters: the entity id, else the words
+/// naming the speaker, else empty (unattributed).
+fn speaker_key(c: &Current, i: usize) -> String {
+    let s = &c.analysis.statements[i];
+    match (&s.speaker, s.speaker_span) {
+        (Some(id), _) => id.clone(),
+        // a reader's correction: a description such as "unnamed source"
+        (None, _) if s.speaker_description.is_some() => format!("desc:{}", s.speaker_description.as_deref().unwrap_or_default()),
+        (None, Some(sp)) => format!("text:{}", c.slice(sp)),
+        (None, None) => String::new(),
+    }
+}
+
+/// A speaker's name, English gloss and kind as shown in a run's heading and the filter.
+fn speaker_label(ui: super::i18n::Ui, c: &Current, i: usize) -> (String, Option<String>, Option<crate::EntityKind>) {
+    let s = &c.analysis.statements[i];
+    let speaker_entity = s.speaker.as_deref().and_then(|id| c.entity(id));
+    let text = match (speaker_entity, s.speaker_span) {
+        (Some(e), _) => e.name.clone(),
+        (None, _) if s.speaker_description.is_some() => s.speaker_description.clone().unwrap_or_default(),
+        (None, Some(sp)) => c.slice(sp).to_string(),
+        (None, None) => tr(ui, "timeline.unattributed").to_string(),
+    };
+    (text, speaker_entity.and_then(english_gloss), speaker_entity.map(|e| e.kind))
+}
+
 #[component]
 pub fn TimelineView() -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = store.ui;
+    // "" = every speaker
+    let speaker = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        store.current.track();
+        speaker.set(String::new());
+    });
+    let speakers = Memo::new(move |_| {
+        let ui = ui.get();
+        store.current.with(|c| {
+            let mut out: Vec<(String, String, usize)> = Vec::new();
+            for &i in &c.order {
+                let key = speaker_key(c, i);
+                match out.iter_mut().find(|s| s.0 == key) {
+                    Some(s) => s.2 += 1,
+                    None => out.push((key, speaker_label(ui, c, i).0, 1)),
+                }
+            }
+            out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            out
+        })
+    });
     let items = move || {
         let selected = store.selected.get();
+        let only = speaker.get();
         let ui_now = ui.get();
         // a long article has thousands of statements: drawn a slice at a time
         let slicer = super::slices::Slicer::new(40);
         let cur = store.current.get();
         let list = store.current.with(|c| {
-            let shown: Vec<usize> =
-                c.order.iter().copied().filter(|&i| selected.as_deref().is_none_or(|id| c.involves(&c.analysis.statements[i], id))).collect();
+            let shown: Vec<Item> = (0..c.analysis.statements.len())
+                .filter(|&i| selected.as_deref().is_none_or(|id| c.involves(&c.analysis.statements[i], id)))
+                .map(|i| Item { index: i, date: c.analysis.statements[i].date.clone(), speaker: speaker_key(c, i) })
+                .filter(|it| only.is_empty() || it.speaker == only)
+                .collect();
             if shown.is_empty() {
-                let key = if selected.is_some() && !c.analysis.statements.is_empty() { "timeline.none_for" } else { "timeline.empty" };
+                let key = if (selected.is_some() || !only.is_empty()) && !c.analysis.statements.is_empty() { "timeline.none_for" } else { "timeline.empty" };
                 return view! { <p class="empty">{tr(ui_now, key)}</p> }.into_any();
             }
-            // consecutive statements filed under the same day share a heading
-            let mut days: Vec<(Option<String>, Vec<usize>)> = Vec::new();
-            for i in shown {
-                let day = c.filed[i].0.clone();
-                match days.last_mut() {
-                    Some((d, members)) if *d == day => members.push(i),
-                    _ => days.push((day, vec![i])),
-                }
-            }
-            days.into_iter()
-                .map(|(day, members)| {
-                    let heading = day.as_deref().map(|d| format_date(ui_now, d)).unwrap_or_else(|| tr(ui_now, "timeline.nodate").to_string());
-                    let upcoming = day.as_deref().zip(c.analysis.date.as_deref()).is_some_and(|(d, a)| d > a);
-                    let filtered = selected.is_some();
-                    let list = members
+            let filtered = selected.is_some();
+            let mut first = true;
+            lay_out(&shown)
+                .into_iter()
+                .map(|day| {
+                    let heading = day.date.as_deref().map(|d| format_date(ui_now, d)).unwrap_or_else(|| tr(ui_now, "timeline.nodate").to_string());
+                    let upcoming = day.date.as_deref().zip(c.analysis.date.as_deref()).is_some_and(|(d, a)| d > a);
+                    let gap = day.gap_days.filter(|&g| g > 1).map(|g| tr(ui_now, "timeline.days_later").replace("{n}", &g.to_string()));
+                    let space = format!("{:.2}rem", gap_space(day.gap_days));
+                    let runs = day
+                        .runs
                         .into_iter()
-                        .map(|i| {
-                            let c = cur.clone();
-                            slicer.add(move || item(store, &c, i, filtered))
+                        .map(|run| {
+                            let (name, gloss, kind) = speaker_label(ui_now, c, run.items[0]);
+                            let list = run
+                                .items
+                                .into_iter()
+                                .map(|i| {
+                                    let c = cur.clone();
+                                    let tab_stop = std::mem::take(&mut first);
+                                    slicer.add(move || item(store, &c, i, filtered, tab_stop))
+                                })
+                                .collect_view();
+                            view! {
+                                <li class="run">
+                                    <span class=format!("speaker kind-{}", kind.map_or("none", |k| k.as_str()))>
+                                        {kind.map(kind_icon)}
+                                        <bdi>{name}</bdi>
+                                        {gloss.map(|g| view! { <bdi class="en" lang="en">{g}</bdi> })}
+                                    </span>
+                                    <ol class="statements">{list}</ol>
+                                </li>
+                            }
                         })
                         .collect_view();
                     view! {
-                        <section class="day" class:upcoming=upcoming>
-                            <h3>
-                                <time datetime=day.clone().unwrap_or_default()>{heading}</time>
+                        <section class="day" class:upcoming=upcoming class:undated=day.date.is_none() style:margin-block-start=space>
+                            <h3 class="tick">
+                                <time datetime=day.date.clone().unwrap_or_default()>{heading}</time>
+                                {gap.map(|g| view! { <span class="gap">{g}</span> })}
                                 {upcoming.then(|| view! { <span class="badge upcoming">{tr(ui_now, "timeline.upcoming")}</span> })}
                             </h3>
-                            <ol class="statements">{list}</ol>
+                            <ul class="runs">{runs}</ul>
                         </section>
                     }
                 })
@@ -81,10 +148,24 @@ pub fn TimelineView() -> impl IntoView {
             </p>
         })
     };
+    let t = move |k: &'static str| move || tr(ui.get(), k);
     view! {
-        <section id="timeline" class="panel-body" aria-labelledby="timeline-title">
+        <section
+            id="timeline"
+            class="panel-body"
+            aria-labelledby="timeline-title"
+            tabindex="-1"
+            on:keydown=move |ev| { let _ = super::keys::roving(&ev, ".statement-body", super::keys::Axis::Column); }
+        >
             <div class="panel-head">
-                <h2 id="timeline-title">{move || tr(ui.get(), "timeline.title")}</h2>
+                <h2 id="timeline-title">{t("timeline.title")}</h2>
+                <label class="speaker-filter" hidden=move || speakers.with(|s| s.len() < 2)>
+                    <span class="visually-hidden">{t("timeline.speaker")}</span>
+                    <select id="speaker-filter" prop:value=move || speaker.get() on:change=move |ev| speaker.set(event_target_value(&ev))>
+                        <option value="">{t("timeline.all_speakers")}</option>
+                        {move || speakers.get().into_iter().map(|(key, name, n)| view! { <option value=key>{format!("{name} ({n})")}</option> }).collect_view()}
+                    </select>
+                </label>
             </div>
             {filter_note}
             <super::corrections::StatementEditor/>
@@ -93,28 +174,15 @@ pub fn TimelineView() -> impl IntoView {
     }
 }
 
-fn item(store: Store, c: &Current, i: usize, filtered: bool) -> impl IntoView + use<> {
-    let ui = store.ui.get_untracked();
+fn item(store: Store, c: &Current, i: usize, filtered: bool, tab_stop: bool) -> impl IntoView + use<> {
     let s = &c.analysis.statements[i];
-    let speaker_entity = s.speaker.as_deref().and_then(|id| c.entity(id));
     let corrected = c.marks.statements.contains(&i);
-    let speaker_text = match (speaker_entity, s.speaker_span) {
-        (Some(e), _) => e.name.clone(),
-        (None, _) if s.speaker_description.is_some() => s.speaker_description.clone().unwrap_or_default(),
-        (None, Some(sp)) => c.slice(sp).to_string(),
-        (None, None) => tr(ui, "timeline.unattributed").to_string(),
-    };
-    let gloss = speaker_entity.and_then(english_gloss);
-    let kind = speaker_entity.map(|e| e.kind);
+    let ui = store.ui;
     let cue = s.cue.map(|sp| c.slice(sp).to_string()).filter(|t| !t.is_empty());
     let content = c.slice(s.content).to_string();
     let content_dir = if crate::detect_lang(&content) == crate::Lang::Ar { "rtl" } else { "ltr" };
     let direct = s.direct;
     let inferred = c.filed[i].1;
-    let date_note = match &s.date {
-        Some(d) => view! { <time class="date" datetime=d.clone()>{format_date(ui, d)}</time> }.into_any(),
-        None => view! { <span class="date undated">{tr(ui, "timeline.undated")}</span> }.into_any(),
-    };
     let involved = Memo::new(move |_| {
         let focus = store.focus.get() == Some(i);
         focus || filtered
@@ -127,18 +195,10 @@ fn item(store: Store, c: &Current, i: usize, filtered: bool) -> impl IntoView + 
     };
     view! {
         <li class="statement" class:hl=move || involved.get() class:undated=inferred class:corrected=corrected data-statement=i.to_string() data-speaker=speaker_id>
-            <button type="button" class="statement-body" on:click=move |_| focus_statement(store, i)>
-                <span class="who">
-                    <span class=format!("speaker kind-{}", kind.map_or("none", |k| k.as_str()))>
-                        {kind.map(kind_icon)}
-                        <bdi>{speaker_text}</bdi>
-                        {gloss.map(|g| view! { <bdi class="en" lang="en">{g}</bdi> })}
-                    </span>
-                    {cue.map(|cue| view! { <bdi class="cue">{cue}</bdi> })}
-                </span>
+            <button type="button" class="statement-body" tabindex=if tab_stop { "0" } else { "-1" } on:click=move |_| focus_statement(store, i)>
+                {cue.map(|cue| view! { <bdi class="cue">{cue}</bdi> })}
                 {quote}
-                {date_note}
-                {corrected.then(|| view! { <span class="corrected-mark" title=tr(ui, "fix.corrected")>"✎"</span> })}
+                {corrected.then(|| view! { <span class="corrected-mark" title=move || tr(ui.get(), "fix.corrected")>"✎"</span> })}
             </button>
         </li>
     }

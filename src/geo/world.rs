@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use super::projection::{Bounds, View, bounds_of_places, project, rings_path};
+use super::projection::{Bounds, FramePoint, Framing, View, frame, project, rings_path};
 use crate::varint::{Reader, unzigzag};
 use crate::{Analysis, GeoKind};
 
@@ -71,6 +71,13 @@ impl World {
         self.countries.iter().find(|c| c.iso2.eq_ignore_ascii_case(iso2))
     }
 
+    /// A country's outline bounds in world units, computed once per country on first use.
+    pub fn country_bounds(iso2: &str) -> Option<Bounds> {
+        static B: OnceLock<Vec<(String, Bounds)>> = OnceLock::new();
+        let all = B.get_or_init(|| World::get().countries.iter().filter_map(|c| Some((c.iso2.to_ascii_uppercase(), c.bounds()?))).collect());
+        all.iter().find(|(iso, _)| iso.eq_ignore_ascii_case(iso2)).map(|(_, b)| *b)
+    }
+
     pub fn decode(z: &[u8]) -> Option<World> {
         let raw = miniz_oxide::inflate::decompress_to_vec_zlib(z).ok()?;
         let mut r = Reader::new(&raw);
@@ -111,6 +118,8 @@ pub struct Pin {
     pub lon: f64,
     pub lat: f64,
     pub kind: GeoKind,
+    /// ISO 3166-1 alpha-2, empty for seas and places spanning countries.
+    pub country: String,
     pub mentions: usize,
 }
 
@@ -123,8 +132,10 @@ pub struct MapData {
     /// lighter shade.
     pub implied: Vec<String>,
     pub pins: Vec<Pin>,
-    /// (lon, lat) of every located place, countries at their centroid: what the view fits.
+    /// (lon, lat) of every located place, countries at their centroid.
     pub focus: Vec<(f64, f64)>,
+    /// (entity id, lon, lat) of each named country's centre.
+    pub country_points: Vec<(String, f64, f64)>,
 }
 
 impl MapData {
@@ -138,6 +149,7 @@ impl MapData {
             m.focus.push((g.lon, g.lat));
             if g.kind == GeoKind::Country && !g.country.is_empty() {
                 m.countries.push((g.country.clone(), e.id.clone(), e.mentions.len()));
+                m.country_points.push((e.id.clone(), g.lon, g.lat));
             } else {
                 m.pins.push(Pin {
                     entity: e.id.clone(),
@@ -146,6 +158,7 @@ impl MapData {
                     lon: g.lon,
                     lat: g.lat,
                     kind: g.kind,
+                    country: g.country.clone(),
                     mentions: e.mentions.len(),
                 });
             }
@@ -160,11 +173,36 @@ impl MapData {
         m
     }
 
-    /// The view fitting every located place in a `width` × `height` viewport (the whole world
-    /// when there is none); a lone place gets a few degrees of surroundings.
+    /// What the first view frames: every pin, and each named country with no pin inside it
+    /// (at its centre), each weighed by its mentions and with its country around it. Returns the
+    /// framing and, for each point, the entity it stands for.
+    pub fn framing(&self) -> Option<(Framing, Vec<String>)> {
+        let mut points = Vec::new();
+        let mut ids = Vec::new();
+        let mut add = |id: &str, lon: f64, lat: f64, country: &str, mentions: usize| {
+            let (x, y) = project(lon, lat);
+            let surroundings = (!country.is_empty()).then(|| World::country_bounds(country)).flatten();
+            points.push(FramePoint { x, y, weight: mentions.max(1) as f64, surroundings });
+            ids.push(id.to_string());
+        };
+        for p in &self.pins {
+            add(&p.entity, p.lon, p.lat, &p.country, p.mentions);
+        }
+        for c in &self.countries {
+            if !self.pins.iter().any(|p| p.country == c.0)
+                && let Some((lon, lat)) = self.country_points.iter().find(|(id, _, _)| *id == c.1).map(|(_, lon, lat)| (*lon, *lat))
+            {
+                add(&c.1, lon, lat, &c.0, c.2);
+            }
+        }
+        frame(&points).map(|f| (f, ids))
+    }
+
+    /// The first view: the article's main cluster of places in a `width` × `height` viewport
+    /// (the whole world when there is no place).
     pub fn fit(&self, width: f64, height: f64, padding: f64) -> View {
-        match bounds_of_places(&self.focus, 8.0) {
-            Some(b) => View::fit(b, width, height, padding),
+        match self.framing() {
+            Some((f, _)) => View::fit(f.bounds, width, height, padding),
             None => View::world(width, height),
         }
     }
@@ -195,9 +233,8 @@ mod tests {
     #[test]
     fn syria_outline_contains_damascus_region() {
         let sy = World::get().country("SY").unwrap();
-        let (lo_lon, hi_lon, lo_lat, hi_lat) = sy.rings.iter().flatten().fold((f32::MAX, f32::MIN, f32::MAX, f32::MIN), |a, &(x, y)| {
-            (a.0.min(x), a.1.max(x), a.2.min(y), a.3.max(y))
-        });
+        let (lo_lon, hi_lon, lo_lat, hi_lat) =
+            sy.rings.iter().flatten().fold((f32::MAX, f32::MIN, f32::MAX, f32::MIN), |a, &(x, y)| (a.0.min(x), a.1.max(x), a.2.min(y), a.3.max(y)));
         assert!(lo_lon < 36.3 && hi_lon > 36.3 && lo_lat < 33.5 && hi_lat > 33.5);
         assert!(lo_lon > 35.0 && hi_lon < 43.0);
     }
@@ -236,6 +273,27 @@ mod tests {
         }
         let empty = MapData::of(&crate::analyze("", &crate::Options::default()));
         assert!(empty.pins.is_empty() && empty.fit(800.0, 500.0, 30.0).scale > 0.0);
+    }
+
+    #[test]
+    fn a_lone_capital_is_framed_with_its_whole_country() {
+        let a = crate::analyze("وصل الوزير إلى الرياض أمس", &crate::Options::default());
+        let m = MapData::of(&a);
+        let (f, ids) = m.framing().expect("Riyadh is located");
+        assert_eq!(ids.len(), 1);
+        let sa = World::country_bounds("SA").expect("Saudi Arabia's outline");
+        assert!(f.bounds.contains(sa.min_x, sa.min_y) && f.bounds.contains(sa.max_x, sa.max_y), "{f:?} {sa:?}");
+    }
+
+    #[test]
+    fn a_far_place_named_once_is_an_outlier() {
+        let text = "Fighting in Aleppo, Homs and Hama continued. Officials in Damascus and Beirut met. A reporter in Washington asked once.";
+        let a = crate::analyze(text, &crate::Options { lang: Some(crate::Lang::En), date: None });
+        let m = MapData::of(&a);
+        let (f, ids) = m.framing().expect("places");
+        let outliers: Vec<&str> = f.outliers.iter().map(|&i| ids[i].as_str()).collect();
+        let washington = a.entities.iter().find(|e| e.name == "Washington").map(|e| e.id.as_str());
+        assert!(washington.is_some_and(|w| outliers == [w]), "{outliers:?} {washington:?}");
     }
 
     #[test]

@@ -19,6 +19,10 @@ const NEARBY: f64 = 5.0;
 /// more: Paris, Texas beside Dallas, but never a village called Riyadh over the Saudi capital.
 const MAX_CONTEXT_LEAP: f64 = 4.7; // ln(110)
 const NEARBY_KM: f64 = 600.0;
+/// What reading a name as a place its gazetteer entry does not list costs (log-population
+/// units), when that place shares the English name of one it lists: «فكتوريا» is the Australian
+/// Victoria in an Australian story, never without context.
+const HOMONYM_COST: f64 = 3.0;
 
 pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
     let gaz = &res.gazetteer;
@@ -30,7 +34,12 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
     for (i, c) in cands.iter().enumerate() {
         let Some(&best) = c.first() else { continue };
         let p = gaz.place(best);
-        let clear = c.len() == 1 || gaz.place(c[1]).prior() + SAME_COUNTRY + NEARBY < p.prior();
+        // clear: no other reading comes close, or those that do are in the same place (Beirut
+        // the city and Beirut the governorate)
+        let clear = c[1..].iter().all(|&o| {
+            let q = gaz.place(o);
+            q.prior() + SAME_COUNTRY + NEARBY < p.prior() || haversine_km(p.geo.lat, p.geo.lon, q.geo.lat, q.geo.lon) <= NEARBY_KM / 4.0
+        });
         if p.geo.kind == GeoKind::Country {
             countries.push(&p.geo.country);
         } else if clear && p.geo.kind != GeoKind::Sea {
@@ -44,25 +53,24 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
     let mut chosen: Vec<Option<PlaceId>> = vec![None; entities.len()];
     for (i, c) in cands.iter().enumerate() {
         let top = c.iter().map(|&id| gaz.place(id).prior()).fold(f64::MIN, f64::max);
-        chosen[i] = c
-            .iter()
-            .copied()
-            .filter(|&id| gaz.place(id).prior() >= top - MAX_CONTEXT_LEAP)
-            .map(|id| {
-                let p = gaz.place(id);
-                let mut score = p.prior();
-                if !p.geo.country.is_empty() && countries.contains(&p.geo.country.as_str()) {
-                    score += SAME_COUNTRY;
-                }
-                if p.geo.kind != GeoKind::Country
-                    && anchors.iter().any(|&(j, lat, lon)| j != i && haversine_km(lat, lon, p.geo.lat, p.geo.lon) <= NEARBY_KM)
-                {
-                    score += NEARBY;
-                }
-                (id, score)
-            })
-            .max_by(|a, b| a.1.total_cmp(&b.1))
-            .map(|(id, _)| id);
+        let context = |id: PlaceId| {
+            let p = gaz.place(id);
+            let mut bonus = 0.0;
+            if !p.geo.country.is_empty() && countries.contains(&p.geo.country.as_str()) {
+                bonus += SAME_COUNTRY;
+            }
+            if p.geo.kind != GeoKind::Country && anchors.iter().any(|&(j, lat, lon)| j != i && haversine_km(lat, lon, p.geo.lat, p.geo.lon) <= NEARBY_KM) {
+                bonus += NEARBY;
+            }
+            bonus
+        };
+        let exact = c.iter().copied().filter(|&id| gaz.place(id).prior() >= top - MAX_CONTEXT_LEAP).map(|id| (id, gaz.place(id).prior() + context(id)));
+        // homonyms count only where the article's other places vouch for them
+        let homonyms = english_homonyms(gaz, c).into_iter().filter(|&id| gaz.place(id).prior() >= top - MAX_CONTEXT_LEAP).filter_map(|id| {
+            let bonus = context(id);
+            (bonus > 0.0).then(|| (id, gaz.place(id).prior() - HOMONYM_COST + bonus))
+        });
+        chosen[i] = exact.chain(homonyms).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(id, _)| id);
     }
 
     for (l, pick) in entities.iter_mut().zip(chosen) {
@@ -79,14 +87,25 @@ fn candidates(doc: &Doc, gaz: &Gazetteer, l: &Linked) -> Vec<PlaceId> {
     if l.entity.kind != EntityKind::Place {
         return Vec::new();
     }
-    l.entity
-        .mentions
-        .iter()
-        .map(|m| gaz.lookup(m.slice(doc.text)))
-        .filter(|c| !c.is_empty())
-        .min_by_key(|c| c.len())
-        .map(|c| c.to_vec())
-        .unwrap_or_default()
+    l.entity.mentions.iter().map(|m| gaz.lookup(m.slice(doc.text))).filter(|c| !c.is_empty()).min_by_key(|c| c.len()).map(|c| c.to_vec()).unwrap_or_default()
+}
+
+/// Places with the English name of one of the entity's candidates that are not candidates
+/// themselves: the Arabic names in the gazetteer cover far fewer places than the English ones, so
+/// «فكتوريا» lists only Victoria in Canada although it names the Australian state just as well.
+fn english_homonyms(gaz: &Gazetteer, exact: &[PlaceId]) -> Vec<PlaceId> {
+    let mut out: Vec<PlaceId> = Vec::new();
+    let mut names: Vec<&str> = exact.iter().map(|&id| gaz.place(id).name_en.as_str()).collect();
+    names.sort_unstable();
+    names.dedup();
+    for name in names {
+        for &id in gaz.lookup(name) {
+            if !exact.contains(&id) && !out.contains(&id) {
+                out.push(id);
+            }
+        }
+    }
+    out
 }
 
 pub fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -187,9 +206,39 @@ country\tEG\t26.5\t29.9\t100000000\tEgypt\tمصر\tt
         };
         assert_eq!(place("Fighting near Aleppo and Raqqa displaced thousands.", Lang::En, "Raqqa"), Some(("SY".into(), GeoKind::City)));
         assert_eq!(place("The delegation flew from Moscow to Damascus.", Lang::En, "Moscow"), Some(("RU".into(), GeoKind::City)));
+        // Beirut reads as the city or its governorate, both in one place: an anchor all the same
+        assert_eq!(place("Officials in Beirut said the port of Tripoli reopens.", Lang::En, "Tripoli"), Some(("LB".into(), GeoKind::City)));
         assert_eq!(place("Ranchers near Dallas said Paris, Texas, was flooded.", Lang::En, "Paris"), Some(("US".into(), GeoKind::City)));
         assert_eq!(place("وصلت سفن إلى البحر المتوسط قرب اللاذقية", Lang::Ar, "البحر المتوسط"), Some((String::new(), GeoKind::Sea)));
         assert_eq!(place("اشتباكات في ريف حماة الشمالي", Lang::Ar, "ريف حماة"), Some(("SY".into(), GeoKind::Region)));
+        assert_eq!(place("اندلعت حرائق في ولاية فكتوريا قرب ملبورن في أستراليا", Lang::Ar, "فكتوريا"), Some(("AU".into(), GeoKind::Region)));
+    }
+
+    #[test]
+    fn an_english_homonym_is_read_only_with_context() {
+        let tsv = "\
+country\tAU\t-25.0\t134.0\t26000000\tAustralia\tأستراليا\tt
+country\tCA\t60.0\t-95.0\t38000000\tCanada\tكندا\tt
+city\tCA\t48.43\t-123.37\t90000\tVictoria\tفكتوريا\tt
+region\tAU\t-37.0\t144.0\t6600000\tVictoria\t\tt
+city\tAU\t-37.81\t144.96\t5000000\tMelbourne\tملبورن\tt
+";
+        let res = Resources::with_gazetteer(Gazetteer::from_tsv(tsv));
+        let run = |text: &str| {
+            let doc = Doc::new(text, Lang::Ar);
+            let ms: Vec<mentions::Mention> = res
+                .gazetteer
+                .find(&doc)
+                .into_iter()
+                .map(|m| mentions::Mention { span: m.span, kind: EntityKind::Place, key: mentions::EntityKey::Name(m.span.slice(text).to_string()), name_en: None, geo: None })
+                .collect();
+            let mut linked = link::link(&doc, ms);
+            geocode(&doc, &res, &mut linked);
+            let e: Vec<Entity> = linked.into_iter().map(|l| l.entity).collect();
+            country_of(&e, "فكتوريا", text)
+        };
+        assert_eq!(run("اندلعت حرائق في ولاية فكتوريا قرب ملبورن في أستراليا"), "AU");
+        assert_eq!(run("وصل الوفد إلى فكتوريا أمس"), "CA");
     }
 
     #[test]
