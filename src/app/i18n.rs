@@ -279,15 +279,20 @@ pub fn format_date(ui: Ui, iso: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Both tables [`tr`] reads: this one and the corrections/metadata/archive one.
+    fn all_strings() -> Vec<&'static (&'static str, &'static str, &'static str)> {
+        STRINGS.iter().chain(super::super::archive_strings::STRINGS).collect()
+    }
+
     /// String literals in the app's sources that look like interface keys (`area.name` with a
     /// known area), wherever they are written: `tr(ui, "…")`, `t("…")`, or a key chosen by a match.
     fn keys_used() -> Vec<(String, String)> {
-        let areas: Vec<&str> = STRINGS.iter().map(|(k, _, _)| k.split('.').next().unwrap_or("")).collect();
+        let areas: Vec<&str> = all_strings().into_iter().map(|(k, _, _)| k.split('.').next().unwrap_or("")).collect();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/app");
         let mut used = Vec::new();
         for entry in std::fs::read_dir(&dir).expect("src/app is readable") {
             let path = entry.expect("a directory entry").path();
-            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n.rs") {
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("i18n.rs") || path.ends_with("archive_strings.rs") {
                 continue;
             }
             let source = std::fs::read_to_string(&path).expect("sources are UTF-8");
@@ -308,7 +313,8 @@ mod tests {
 
     #[test]
     fn every_key_used_exists_in_both_languages() {
-        let missing: Vec<String> = keys_used().into_iter().filter(|(_, k)| !STRINGS.iter().any(|(s, _, _)| s == k)).map(|(f, k)| format!("{f}: {k}")).collect();
+        let missing: Vec<String> =
+            keys_used().into_iter().filter(|(_, k)| !all_strings().iter().any(|(s, _, _)| s == k)).map(|(f, k)| format!("{f}: {k}")).collect();
         assert!(missing.is_empty(), "keys with no strings: {missing:?}");
         // keys built at run time
         for key in ["tab.article", "tab.entities", "tab.timeline", "tab.map"] {
@@ -321,9 +327,10 @@ mod tests {
 
     #[test]
     fn keys_are_unique_and_translated() {
-        for (i, (key, en, ar)) in STRINGS.iter().enumerate() {
+        let all = all_strings();
+        for (i, (key, en, ar)) in all.iter().enumerate() {
             assert!(!en.is_empty() && !ar.is_empty(), "{key} lacks a translation");
-            assert!(!STRINGS[..i].iter().any(|(k, _, _)| k == key), "{key} twice");
+            assert!(!all[..i].iter().any(|(k, _, _)| k == key), "{key} twice");
             // placeholders must survive translation
             for ph in ["{n}", "{m}", "{q}"] {
                 assert_eq!(en.contains(ph), ar.contains(ph), "{key}: {ph}");
