@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import zlib from 'node:zlib';
-import { harness, problems, state, newPage, open, analysed, shot, EXAMPLE_EN, EXAMPLE_AR } from './harness.mjs';
+import { harness, problems, state, newPage, open, editText, analysed, shot, EXAMPLE_EN, EXAMPLE_AR } from './harness.mjs';
 
 harness();
 
@@ -16,7 +16,7 @@ const chipOf = (page, kind, name) => page.locator(`#chips [data-entity-kind="${k
 async function openExample(page) {
   await open(page);
   await page.fill('#date', '2024-03-04');
-  await page.fill('#article', EXAMPLE_EN);
+  await editText(page, EXAMPLE_EN);
   await analysed(page, EXAMPLE_EN);
 }
 
@@ -225,7 +225,7 @@ test('metadata: proposed from the text (never a dateline), edited, saved, shared
   const page = await newPage();
   await open(page);
   const release = 'الرياض 26 شوال 1436 هـ الموافق 11 أغسطس 2015 م واس\nأكد وزير الصحة أن الوزارة تتابع الحالات المسجلة في المنطقة الشرقية وأن الوضع مطمئن.';
-  await page.fill('#article', release);
+  await editText(page, release);
   await analysed(page, release);
   await page.click('#meta summary');
   const title = await page.getAttribute('#meta-title', 'placeholder');
@@ -267,7 +267,7 @@ test('library: corrections kept per article, search, sort and filter, export and
   await chipOf(page, 'organization', 'World Bank').click();
   await page.click('#fix-delete');
   await page.waitForFunction(() => JSON.parse(localStorage.getItem('khabar.library')).items[0].corrections?.length === 1);
-  await page.fill('#article', EXAMPLE_AR);
+  await editText(page, EXAMPLE_AR);
   await analysed(page, EXAMPLE_AR);
   await page.click('#library-add');
   await page.waitForFunction(() => document.querySelectorAll('.library-item').length === 2);

@@ -852,7 +852,7 @@ test('map: framed places, labels that cover no pin or label and stay inside, zoo
   assert.match(await rows.first().locator('.count').textContent(), /^\d+$/);
   const id = await rows.first().getAttribute('data-place-id');
   await rows.first().click();
-  assert.equal(await page.locator(`#chips [data-entity-id="${id}"]`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator(`#chips .chip[data-entity-id="${id}"]`).getAttribute('aria-pressed'), 'true');
   assert.equal(await rows.first().getAttribute('aria-pressed'), 'true');
   // labels follow the interface language
   await page.click('#ui-lang');
@@ -909,7 +909,7 @@ test('keyboard: arrows in chips, statements and tabs; Escape clears the selectio
   assert.equal(await page.evaluate(() => document.activeElement === document.querySelectorAll('#chips .chip-group')[0].querySelectorAll('.chip')[1]), true, 'arrow moves to the next chip');
   await page.keyboard.press('Enter');
   const id = await page.evaluate(() => document.activeElement.dataset.entityId);
-  assert.equal(await page.locator(`#chips [data-entity-id="${id}"]`).getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator(`#chips .chip[data-entity-id="${id}"]`).getAttribute('aria-pressed'), 'true');
   // every mention of the selected name is reachable
   await page.click('#mention-next');
   assert.equal(await page.evaluate(() => document.activeElement?.matches('#text mark.hl')), true);

@@ -80,7 +80,14 @@ export async function newPage({ width = 1280, height = 800, colorScheme = 'light
 
 export async function open(page, hash = '') {
   await page.goto(state.base + hash);
-  await page.waitForSelector('#article');
+  // attached, not visible: a link's article folds the editor into the reading view
+  await page.waitForSelector('#article', { state: 'attached' });
+}
+
+/** Type into the editor, opening it first if it has folded into the reading view. */
+export async function editText(page, text) {
+  if (await page.locator('#edit-text').isVisible()) await page.click('#edit-text');
+  await page.fill('#article', text);
 }
 
 /** Wait until the text view shows (a piece of) the given text: the debounced analysis has run. */
