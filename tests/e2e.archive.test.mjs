@@ -168,6 +168,7 @@ test('merge, someone else, not a name, delete, and a name the machine missed', a
   await page.close();
 });
 
+// the desk groups statements: the speaker is the run's heading, the date the day's
 test('statements: a described speaker, a date, a deletion; in the timeline, the CSV and after a reload', async () => {
   const page = await newPage();
   await openExample(page);
@@ -180,11 +181,11 @@ test('statements: a described speaker, a date, a deletion; in the timeline, the 
   await page.fill('#fix-speaker-desc', 'a port official');
   await page.click('#fix-speaker-save');
   const item = page.locator(`[data-statement="${index}"]`);
-  await page.waitForFunction(i => document.querySelector(`[data-statement="${i}"] .who`)?.textContent.includes('a port official'), index);
+  await page.waitForFunction(i => document.querySelector(`[data-statement="${i}"]`)?.closest('.run')?.querySelector('.speaker')?.textContent.includes('a port official'), index);
   assert.ok(await item.evaluate(el => el.classList.contains('corrected')));
   await page.fill('#fix-date', '2024-03-01');
   await page.click('#fix-date-save');
-  await page.waitForFunction(i => document.querySelector(`[data-statement="${i}"] time.date`)?.getAttribute('datetime') === '2024-03-01', index);
+  await page.waitForFunction(i => document.querySelector(`[data-statement="${i}"]`)?.closest('.day')?.querySelector('time')?.getAttribute('datetime') === '2024-03-01', index);
   await shot(page, 'archive-statement-corrected');
   await openExports(page);
   const csv = await download(page, '#export-csv');
@@ -193,7 +194,7 @@ test('statements: a described speaker, a date, a deletion; in the timeline, the 
   assert.match(csv, /2024-03-01/);
   await page.reload();
   await analysed(page, EXAMPLE_EN);
-  await page.waitForFunction(i => document.querySelector(`[data-statement="${i}"] .who`)?.textContent.includes('a port official'), index);
+  await page.waitForFunction(i => document.querySelector(`[data-statement="${i}"]`)?.closest('.run')?.querySelector('.speaker')?.textContent.includes('a port official'), index);
   // delete the last statement
   await page.locator('[data-statement] .statement-body').last().click();
   await page.waitForSelector('#fix-statement');
