@@ -6,7 +6,11 @@
 use super::calendar::CalendarId;
 use super::value::{Recognised, TimeValue, Toward, Unit, Year};
 use super::words::{Role, TimeWords};
+use crate::lang::ar::clitics::{ARTICLE, LI, LI_ARTICLE};
 use crate::lang::ar::{Arabic, arabic};
+
+/// «هـ» (hijri) written onto a year (1436هـ); the tatweel folds away.
+const HIJRI_ERA_MARK: char = '\u{0647}';
 use crate::stages::segment::Doc;
 use chrono::Weekday;
 
@@ -114,7 +118,7 @@ impl Finder<'_, '_> {
     /// A Hijri year (1436هـ, 1436 هـ, or a bare year between 1300 and 1600): (year, next token).
     fn hijri_year_at(&self, i: usize) -> Option<(i32, usize)> {
         let w = self.w(i);
-        let digits = w.trim_end_matches('ه');
+        let digits = w.trim_end_matches(HIJRI_ERA_MARK);
         if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
@@ -176,7 +180,7 @@ pub fn find(doc: &Doc, words: &TimeWords, date_known: bool) -> Vec<Recognised> {
 /// أمس), «هذا» (هذا العام), a year noun before a year (العام 2016).
 fn extend_back(f: &Finder, mut first: usize, free_from: usize, value: Option<&TimeValue>) -> usize {
     let is_year = matches!(value, Some(TimeValue::Year(Year::Absolute(_)))) && f.year_at(first).is_some();
-    let year_noun = |w: &str| f.is(w, Role::YearNoun) || w.strip_prefix('ل').is_some_and(|r| f.is(r, Role::YearNoun));
+    let year_noun = |w: &str| f.is(w, Role::YearNoun) || w.strip_prefix(LI).is_some_and(|r| f.is(r, Role::YearNoun));
     if is_year && first > free_from && year_noun(f.b(first - 1)) {
         first -= 1;
     }
@@ -198,7 +202,7 @@ fn start_byte(f: &Finder, first: usize) -> usize {
     let span = f.doc.tokens[first].span;
     let w = f.w(first);
     let known = |x: &str| f.words.knows(x) || f.ar.weekday(x).is_some() || f.words.season(x).is_some() || f.words.feast(x).is_some();
-    let rest = strip_any(w, &f.words.proclitics).or_else(|| w.strip_prefix('ل').filter(|r| !r.starts_with('ل')));
+    let rest = strip_any(w, &f.words.proclitics).or_else(|| w.strip_prefix(LI).filter(|r| !r.starts_with(LI)));
     if !known(w)
         && let Some(rest) = rest
         && rest.chars().count() >= 2
@@ -335,7 +339,7 @@ fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
         return Some(Some((weekday_paren_end(f, i + 1), day(1))));
     }
     // «لأحد» (for anyone) is not Sunday: a weekday keeps its article (الأحد، للأحد).
-    if f.ar.weekday(f.w(i)).is_some() && (f.w(i).contains("ال") || f.w(i).starts_with("لل")) {
+    if f.ar.weekday(f.w(i)).is_some() && (f.w(i).contains(ARTICLE) || f.w(i).starts_with(LI_ARTICLE)) {
         // صلاة الجمعة is a prayer, not a date.
         if i > 0 && f.is(f.bare(f.w(i - 1)), Role::Prayer) {
             return Some(None);
@@ -376,7 +380,7 @@ fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Fo
 fn year_expr(f: &Finder, i: usize, yr: i32) -> Found {
     let prev = if i > 0 { f.b(i - 1) } else { "" };
     let year_word = f.is(prev, Role::YearMarker)
-        || prev.strip_prefix('ل').is_some_and(|r| f.is(r, Role::YearNoun))
+        || prev.strip_prefix(LI).is_some_and(|r| f.is(r, Role::YearNoun))
         || strip_any(f.w(i), &f.words.conjunctions).is_some() && i > 0 && f.year_at(i - 1).is_some();
     let counted = f.unit(f.w(i + 1)).is_some() || f.w(i + 1).chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !year_word;
     if year_word && !counted {
@@ -420,7 +424,7 @@ fn relative_period(f: &Finder, i: usize, w: &str, date_known: bool) -> Found {
 
 /// A period noun, also after ل (للعام القادم: ل + العام).
 fn period_of(f: &Finder, w: &str) -> Option<Unit> {
-    f.words.period(w).or_else(|| w.strip_prefix("لل").and_then(|rest| f.words.period(&format!("ال{rest}"))))
+    f.words.period(w).or_else(|| w.strip_prefix(LI_ARTICLE).and_then(|rest| f.words.period(&format!("{ARTICLE}{rest}"))))
 }
 
 /// After a year: an era mark that belongs to it (2015 م); returns the end.
@@ -438,7 +442,7 @@ fn ago(f: &Finder, i: usize, date_known: bool) -> Found {
         k += 1;
     }
     let w = f.w(k);
-    if w.starts_with("ال") || (count.is_none() && f.is(w, Role::PluralUnit)) {
+    if w.starts_with(ARTICLE) || (count.is_none() && f.is(w, Role::PluralUnit)) {
         return None;
     }
     let (unit, own) = f.unit(w)?;
@@ -580,7 +584,7 @@ fn feast(f: &Finder, i: usize, date_known: bool) -> Found {
 /// A season with its year: صيف 2015، صيف العام الحالي، شتاء العام الماضي.
 fn season(f: &Finder, i: usize, date_known: bool) -> Found {
     let w = f.b(i);
-    let (first, last) = f.words.season(w).or_else(|| w.strip_prefix('ل').and_then(|r| f.words.season(r)))?;
+    let (first, last) = f.words.season(w).or_else(|| w.strip_prefix(LI).and_then(|r| f.words.season(r)))?;
     let months = |year| Some(TimeValue::Months { first, last, year });
     if let Some(y) = f.year_at(i + 1) {
         return Some((era_end(f, i + 2), months(Year::Absolute(y))));
@@ -688,7 +692,7 @@ fn interval(f: &Finder, i: usize, date_known: bool) -> Found {
         k + 1
     } else {
         // «سيعمل خلال يومين»: without a qualifier, a span ahead when the verb is future.
-        if !f.is(f.b(i), Role::Ago) && !f.w(i + 1).starts_with("ال") && f.future_before(i) {
+        if !f.is(f.b(i), Role::Ago) && !f.w(i + 1).starts_with(ARTICLE) && f.future_before(i) {
             return Some((k, date_known.then_some(TimeValue::Interval { unit, count })));
         }
         return None;
