@@ -199,22 +199,19 @@ fn extend_back(f: &Finder, mut first: usize, free_from: usize, value: Option<&Ti
 /// when the rest is the time word (ويوم، لعام) — the prefix is not part of the expression; «لل»
 /// (ل + ال) stays, since the article merged into it.
 fn start_byte(f: &Finder, first: usize) -> usize {
-    let span = f.doc.tokens[first].span;
+    let token = &f.doc.tokens[first];
     let w = f.w(first);
     let known = |x: &str| f.words.knows(x) || f.ar.weekday(x).is_some() || f.words.season(x).is_some() || f.words.feast(x).is_some();
     let rest = strip_any(w, &f.words.proclitics).or_else(|| w.strip_prefix(LI).filter(|r| !r.starts_with(LI)));
     if !known(w)
         && let Some(rest) = rest
         && rest.chars().count() >= 2
-        && (known(rest) || f.ar.month(rest).is_some() && f.ar.month(&w[w.len() - rest.len()..]).is_some())
+        && (known(rest) || f.ar.month(rest).is_some())
     {
-        let original = &f.doc.text[span.start..span.end];
-        // Diacritics on the prefix stay with it.
-        if let Some((at, _)) = original.char_indices().skip(1).find(|&(_, c)| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}')) {
-            return span.start + at;
-        }
+        // Through the fold's byte map: diacritics on the prefix stay with it.
+        return f.doc.folded.orig(token.fstart + w.len() - rest.len());
     }
-    span.start
+    token.span.start
 }
 
 /// «من A حتى B»: two expressions joined into one range, from A's first day to B's last.
