@@ -600,7 +600,7 @@ test('combined view: names across saved articles, statements side by side, keybo
       await page.waitForSelector('#combined .xchip');
       await page.screenshot({ path: path.join(artifacts, `combined-${ui}-${size}-names.png`) });
       assert.ok(await page.locator('main.layout').isHidden(), 'the article view is hidden');
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'combined-title', 'focus moves to the view');
+      await page.waitForFunction(() => document.activeElement?.id === 'combined-title', null, { timeout: 5000 });
       assert.equal(await page.locator('.combined-articles li').count(), 3);
       // Putin is named in both Arabic articles: one chip for both
       const chip = page.locator('#combined .xchip').filter({ hasText: /Putin|بوتين/ }).first();
@@ -718,7 +718,7 @@ test('a 1 MB paste is analysed in the worker with progress shown; the page stays
   assert.equal((await page.inputValue('#article')).length, big.length);
   // the paste folded the editor into the reading view; "Edit text" brings it back, focused
   await page.click('#edit-text');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'article');
+  await page.waitForFunction(() => document.activeElement?.id === 'article', null, { timeout: 5000 });
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type(' Beirut');
   assert.ok((await page.inputValue('#article')).endsWith(' Beirut'));
@@ -788,7 +788,8 @@ test('first viewport: after a paste at 1440×900 and 1280×800 the article, chip
       // Edit text brings the editor back, focused, with the same text
       await page.click('#edit-text');
       assert.ok(await page.locator('#article').isVisible());
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'article');
+      // focus moves in the next animation frame, which a loaded machine may delay
+      await page.waitForFunction(() => document.activeElement?.id === 'article', null, { timeout: 5000 });
       assert.equal(await page.inputValue('#article'), SEED);
       assert.deepEqual(seen, []);
       await page.close();

@@ -30,6 +30,17 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Focus an element that a signal is about to un-hide, without waiting for the next frame
+/// (which a busy or background tab may delay): the reactive update then finds it shown already.
+pub fn reveal_and_focus(selector: &str) {
+    if let Ok(Some(el)) = document().query_selector(selector)
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        el.set_hidden(false);
+        let _ = el.focus();
+    }
+}
+
 /// Put a fragment into the address bar without adding a history entry; returns the full URL.
 pub fn replace_fragment(fragment: &str) -> String {
     let location = window().location();

@@ -58,7 +58,7 @@ pub fn InputView() -> impl IntoView {
     let folded = move || !store.editing.get();
     let edit = move |_| {
         store.editing.set(true);
-        request_animation_frame(|| dom::focus("#article"));
+        dom::reveal_and_focus("#article");
     };
     // an empty editor reads in the interface's direction; typed text finds its own
     let editor_dir = move || {
