@@ -90,6 +90,10 @@ pub mod class {
         SITE_HEAD = "site_head",
         SITE_ADJECTIVE = "site_adjective",
         KINGDOM = "kingdom",
+        QUOTE_HEAD = "quote_head",
+        NASAB = "nasab",
+        KUNYA = "kunya",
+        PLACE_NOUN = "place_noun",
     }
 }
 

@@ -50,13 +50,15 @@ pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<us
             let span = span_of(i, conj + prep, end);
             let geo = inner.and_then(|m| m.geo.clone()).map(|g| Geo { kind: GeoKind::Site, ..g });
             let key = EntityKey::Surface(EntityKind::Place, doc.folded.text[doc.tokens[i].fstart + conj + prep..doc.tokens[end - 1].fend].to_string());
-            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key, name_en: Some(transliterate(span.slice(doc.text))), geo }, src: Source::Pattern });
+            let inner_en = inner.and_then(|m| m.name_en.as_deref()).map(|en| ar.translit.place_name("", en));
+            let name_en = ar.translit.site_name(span.slice(doc.text), inner_en.as_deref());
+            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key, name_en: Some(name_en), geo }, src: Source::Pattern });
             continue;
         }
         // «المملكة» alone (not المملكة المتحدة، المملكة الأردنية): the paper's own kingdom.
         if let Some(home) = home
             && (ar.words.is(bare, class::KINGDOM) || prep > 0 && bare.starts_with(clitics::LI) && ar.words.is(&format!("{ARTICLE}{}", &bare[clitics::LI.len_utf8()..]), class::KINGDOM))
-            && !clitics::has_article(next)
+            && (!clitics::has_article(next) || ar.is_stop(next))
             && !ar.is_demonym(next)
         {
             let span = span_of(i, conj + prep, i + 1);
@@ -122,11 +124,12 @@ mod tests {
 
     #[test]
     fn the_bare_kingdom_is_saudi_arabia() {
-        let t = "وأكد الوزير أن المملكة ستواصل دعمها للمبادرة، فيما زار وفد من المملكة المتحدة الرياض.";
+        let t = "وأكد الوزير أن المملكة ستواصل دعمها للمبادرة، فيما زار وفد من المملكة المتحدة الرياض. وأشاد بالمملكة التي تدعم الحوار.";
         let a = run(t);
         let kingdom = a.entities.iter().find(|e| e.mentions.iter().any(|m| m.slice(t) == "المملكة")).expect("المملكة found");
         assert_eq!(kingdom.name_en.as_deref(), Some("Saudi Arabia"));
         assert_eq!(kingdom.kind, EntityKind::Place);
+        assert_eq!(kingdom.mentions.len(), 2, "a relative pronoun after it is no adjective");
         assert!(!a.entities.iter().any(|e| e.name_en.as_deref() == Some("Saudi Arabia") && e.mentions.iter().any(|m| m.slice(t).starts_with("المملكة المتحدة"))));
     }
 }
