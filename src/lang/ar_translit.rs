@@ -307,17 +307,25 @@ impl Translit {
     }
 
     /// A gazetteer place's English name as a reader expects it: the article written al- (GeoNames'
-    /// «At Tawahi» is al-Tawahi). A mention written with its administrative noun (محافظة حمص) is
-    /// named like the place itself: readers and the dev gold call the governorate of Homs "Homs".
-    pub fn place_name(&self, _ar: &str, name_en: &str) -> String {
-        match name_en.split_once(' ') {
+    /// «At Tawahi» is al-Tawahi), and the administrative noun the Arabic mention starts with
+    /// (محافظة حمص → Hims Governorate) unless the name already carries one.
+    pub fn place_name(&self, ar: &str, name_en: &str) -> String {
+        let name = match name_en.split_once(' ') {
             Some((article, rest))
                 if ["Al", "Ar", "As", "Ash", "At", "Ath", "Ad", "Adh", "Az", "An", "Aş"].contains(&article) && rest.starts_with(|c: char| c.is_uppercase()) =>
             {
                 format!("al-{rest}")
             }
             _ => name_en.to_string(),
+        };
+        let words = split_words(ar);
+        if words.len() >= 2
+            && let Some(head) = self.lookup(Class::PlaceHead, &words[0].text)
+            && !name.to_lowercase().contains(&head.to_lowercase())
+        {
+            return format!("{name} {head}");
         }
+        name
     }
 
     /// A named site's English name: its name (`name_en` when the place inside is known), the
@@ -461,10 +469,10 @@ mod tests {
     }
 
     #[test]
-    fn places_are_named_without_their_generic_head() {
-        assert_eq!(t().place_name("محافظة إدلب", "Idlib"), "Idlib");
+    fn places_keep_their_generic_head() {
+        assert_eq!(t().place_name("محافظة إدلب", "Idlib"), "Idlib Governorate");
         assert_eq!(t().place_name("إدلب", "Idlib"), "Idlib");
-        assert_eq!(t().place_name("ولاية كسلا", "Kassala"), "Kassala");
+        assert_eq!(t().place_name("محافظة إدلب", "Idlib Governorate"), "Idlib Governorate");
         assert_eq!(t().place_name("نهر الفرات", "Euphrates"), "Euphrates");
         assert_eq!(t().place_name("الرقة", "Ar Raqqah"), "al-Raqqah");
         assert_eq!(t().place_name("العراق", "Al Anbar"), "al-Anbar");

@@ -65,6 +65,7 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     org_head_mentions(doc, ar, &cands, &known_at, &mut patterns);
     quoted_org_mentions(doc, ar, &cands, &known_at, &mut patterns);
     super::places::find(doc, ar, &cands, &known_at, &mut patterns);
+    super::places::coordinated(doc, ar, &cands, &known_at, &mut patterns);
     equipment_and_quantities(doc, ar, &mut patterns);
     cands.extend(patterns);
     resolve_overlaps(cands)
@@ -353,7 +354,9 @@ fn extend_lexicon_people(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
         }
         let end = nasab_end(doc, ar, b);
         if end > b {
-            c.m.span = crate::Span::new(c.m.span.start, doc.tokens[end - 1].span.end);
+            // A listed form with its title (الملك سلمان) loses the title when the lineage follows.
+            let start = if b > a + 1 && ar.is_title(doc.ftok(a)) { doc.tokens[a + 1].span.start } else { c.m.span.start };
+            c.m.span = crate::Span::new(start, doc.tokens[end - 1].span.end);
             return true;
         }
         let family = b < n && doc.tokens[b].sentence == doc.tokens[a].sentence && {
@@ -447,6 +450,11 @@ fn is_not_name(ar: &Arabic, w: &str) -> bool {
         };
         rest.is_some_and(|r| has_article(r) || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || starts_with_any(r, class::NOUN_PREFIX) && r.chars().count() <= 3)
     }
+}
+
+/// A name particle or a role noun: never a place's name alone.
+pub(super) fn is_name_particle_or_role(w: &str) -> bool {
+    is_name_particle(w) || is_role_noun(w) || is_org_head(w)
 }
 
 /// A word that can be a name on its own: not a function word, title, role, reporting verb,
@@ -932,6 +940,16 @@ mod tests {
         let orgs = names(&a, t, EntityKind::Organization);
         assert!(orgs.iter().any(|m| m.contains(&"وزارة الصحة الفلسطينية".to_string())), "{orgs:?}");
         assert!(orgs.iter().any(|m| m[0] == "«الصابرين»"), "{orgs:?}");
+    }
+
+    #[test]
+    fn lineages_kunyas_and_family_names() {
+        let t = "استقبل الملك سلمان بن عبدالعزيز آل سعود الوفد، وقال المواطن مبارك الشمري إن أبو حمزة المغربي غادر.";
+        let a = run(t);
+        let people = names(&a, t, EntityKind::Person);
+        assert!(people.iter().any(|m| m.contains(&"سلمان بن عبدالعزيز آل سعود".to_string())), "{people:?}");
+        assert!(people.iter().any(|m| m.contains(&"أبو حمزة المغربي".to_string())), "{people:?}");
+        assert!(!a.entities.iter().any(|e| e.name_en.as_deref() == Some("Hosni Mubarak")), "{people:?}");
     }
 
     #[test]

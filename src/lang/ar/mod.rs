@@ -94,6 +94,7 @@ pub mod class {
         NASAB = "nasab",
         KUNYA = "kunya",
         PLACE_NOUN = "place_noun",
+        PLACE_LIST = "place_list",
     }
 }
 
