@@ -160,6 +160,7 @@ mod tpl {
     pub const BIAS: u8 = 21;
     pub const PREV2_FLAGS: u8 = 22;
     pub const NEXT_BIGRAM: u8 = 23;
+    pub const GIVEN_NAMES: u8 = 24;
 }
 
 /// Lexical flags of a word as one small bit set.
@@ -239,6 +240,8 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
     };
     let fl: Vec<u8> = (0..n).map(|i| flags(ar, doc.ftok(i))).collect();
     let flag_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { fl[i as usize] } };
+    let given: Vec<bool> = (0..n).map(|i| ar.is_given_name(doc.ftok(i))).collect();
+    let given_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 2 } else { u8::from(given[i as usize]) } };
     let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
     let words: Vec<&str> = (0..n).map(|i| doc.ftok(i)).collect();
     let rule_kind: Vec<u8> = rule.iter().map(|&r| if r == 0 { 0 } else { (r - 1) / 2 / 4 }).collect();
@@ -279,6 +282,7 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
         f.push(byte_feat(tpl::NEXT_FLAGS, &[flag_at(i + 1)]));
         f.push(byte_feat(tpl::SHAPE, &[shape(word(i - 1)), shape(w), shape(word(i + 1))]));
         f.push(h(tpl::BIAS).finish());
+        f.push(byte_feat(tpl::GIVEN_NAMES, &[given_at(i - 1), given_at(i), given_at(i + 1)]));
         add_wide_features(&wide, iu, &mut f);
         out.push(f);
     }
@@ -313,6 +317,9 @@ fn lexicon_mentions(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
         });
     }
 }
+
+/// The letter that ends على but never the name علي (both fold to the same word).
+const ALIF_MAQSURA: char = '\u{0649}';
 
 /// The token range a mention covers.
 fn token_range(doc: &Doc, span: crate::Span) -> (usize, usize) {
@@ -407,8 +414,13 @@ fn plausible_person(doc: &Doc, a: usize, b: usize) -> bool {
     }) {
         return false;
     }
+    // A plural in construct (إرهابيو «داعش», مسلحو التنظيم): a nisba, then the plural's و.
+    let construct_plural = arabic().words.list(class::NISBA_ENDING).iter().any(|e| first.strip_suffix(WA).is_some_and(|r| r.ends_with(e.as_str())));
+    if b == a + 1 && construct_plural && first.chars().count() >= 5 {
+        return false;
+    }
     let (prep, rest) = clitics::peel(first, BI_LI, 3);
-    !(b == a + 1 && prep > 0 && !ar.translit.is_name(first) && !ar.translit.is_name(rest))
+    !(b == a + 1 && prep > 0 && !ar.is_given_name(first) && !ar.translit.is_name(first) && !ar.translit.is_name(rest))
 }
 
 /// Letters of a token, without digits or punctuation: a possible name part.
@@ -486,6 +498,49 @@ fn title_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usi
     role_and_name_mentions(doc, ar, cands, known_at, out);
     name_after_verb_mentions(doc, ar, known_at, out);
     coordinated_name_mentions(doc, ar, known_at, out);
+    given_name_mentions(doc, ar, known_at, out);
+}
+
+/// A family name as Gulf papers write it after a given name: definite, with the nisba ending
+/// (القحطاني, الغامدي), not a nationality or a role.
+fn nisba_family_name(ar: &Arabic, w: &str) -> bool {
+    starts_with_al(w) && arabic_word(w) && w.chars().count() >= 5 && ends_with_any(w, class::NISBA_ENDING) && !is_not_name(ar, w) && definite_surname(w)
+}
+
+/// A given name the list knows, as a name (not a month or weekday, not على written as علي).
+fn given_name_at(doc: &Doc, ar: &Arabic, i: usize) -> bool {
+    let w = doc.ftok(i);
+    // Not the stop-word test: على folds to the name علي, and the spelling tells them apart.
+    let not_name = ar.is_speech_verb(w) || ar.is_title(w) || ar.is_demonym(w) || ar.month(w).is_some() || ar.weekday(w).is_some() || is_role_noun(w);
+    ar.is_given_name(w) && !not_name && !doc.tokens[i].span.slice(doc.text).ends_with(ALIF_MAQSURA)
+}
+
+/// People named by a given name and a family name (علي القحطاني) or by two given names and an
+/// optional third (ماجد عبدالكريم, طارق محمود علوي), with any lineage after them.
+fn given_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i + 1 < n {
+        let same = |k: usize| k < n && doc.tokens[k].sentence == doc.tokens[i].sentence && !known_at.contains_key(&k);
+        if known_at.contains_key(&i) || !given_name_at(doc, ar, i) || !same(i + 1) {
+            i += 1;
+            continue;
+        }
+        let second = doc.ftok(i + 1);
+        let end = if nisba_family_name(ar, second) {
+            i + 2
+        } else if given_name_at(doc, ar, i + 1) && !second.starts_with(WA) && !has_article(second) {
+            let third = if same(i + 2) { doc.ftok(i + 2) } else { "" };
+            let plain_name = arabic_word(third) && !is_not_name(ar, third) && !third.starts_with(WA) && !has_article(third);
+            if same(i + 2) && (nisba_family_name(ar, third) || plain_name) { i + 3 } else { i + 2 }
+        } else {
+            i += 1;
+            continue;
+        };
+        let end = nasab_end(doc, ar, end);
+        out.push(person_named(doc, i, end));
+        i = end;
+    }
 }
 
 /// A person named by the tokens `a..end` (a pattern's find: keyed by its folded surface).
@@ -940,6 +995,17 @@ mod tests {
         let orgs = names(&a, t, EntityKind::Organization);
         assert!(orgs.iter().any(|m| m.contains(&"وزارة الصحة الفلسطينية".to_string())), "{orgs:?}");
         assert!(orgs.iter().any(|m| m[0] == "«الصابرين»"), "{orgs:?}");
+    }
+
+    #[test]
+    fn given_names_with_family_names() {
+        let t = "وأوضح المهندس سعد الزهراني أن المشروع اكتمل، وحضر الاجتماع خالد سعيد العتيبي. وتم على الفور الاتفاق مع علي الشهري.";
+        let a = run(t);
+        let people = names(&a, t, EntityKind::Person);
+        assert!(people.iter().any(|m| m.contains(&"سعد الزهراني".to_string())), "{people:?}");
+        assert!(people.iter().any(|m| m.contains(&"خالد سعيد العتيبي".to_string())), "{people:?}");
+        assert!(people.iter().any(|m| m.contains(&"علي الشهري".to_string())), "{people:?}");
+        assert!(!people.iter().flatten().any(|m| m.contains("الفور")), "{people:?}");
     }
 
     #[test]
