@@ -33,18 +33,6 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         for s in &doc.sentences {
             tagged.extend(tagger_spans(doc, s.tokens.start, &tags[s.tokens.clone()], &model.tags));
         }
-        // A one-word person the tagger alone found needs a second sighting or a known name
-        // (تقنية, يوجد, مصنع are words the tagger took for names once).
-        let mut seen: HashMap<&str, u32> = HashMap::default();
-        for w in &words {
-            *seen.entry(stem(w)).or_default() += 1;
-        }
-        let ar = arabic();
-        tagged.retain(|m| {
-            let (a, b) = token_range(doc, m.span);
-            let w = doc.ftok(a);
-            m.kind != EntityKind::Person || b != a + 1 || ar.is_given_name(w) || ar.translit.is_name(strip_conj(w).1) || seen.get(stem(w)).is_some_and(|&c| c > 1)
-        });
         // The tagger fills gaps; where the rules found something, the rules stand.
         for m in tagged {
             if !kept.iter().any(|k| k.m.span.overlaps(m.span)) {
@@ -411,25 +399,16 @@ fn extend_kunya_nisba(doc: &Doc, ar: &Arabic, kept: &mut [Cand]) {
     }
 }
 
-/// Whether a person the tagger found reads as a name: no definite or لل- first word (والقيادي
-/// الميداني, للمحسن), no institution or place noun inside (إدارة مؤسسة مسك, إقليم فارياب), and a
-/// one-word name not a preposition-led word the name tables do not know (برؤساء).
+/// Whether a person the tagger found reads as a name: no institution or place noun inside
+/// (إدارة مؤسسة مسك, إقليم فارياب), and not a plural in construct (إرهابيو «داعش», مسلحو التنظيم:
+/// a nisba, then the plural's و).
 fn plausible_person(doc: &Doc, a: usize, b: usize) -> bool {
-    let ar = arabic();
     let first = strip_conj(doc.ftok(a)).1;
-    if first.starts_with(LI_ARTICLE) || starts_with_al(first) && !is_name_particle(first) {
-        return false;
-    }
     if (a..b).any(|k| is_institution_or_place_noun(strip_conj(doc.ftok(k)).1)) {
         return false;
     }
-    // A plural in construct (إرهابيو «داعش», مسلحو التنظيم): a nisba, then the plural's و.
     let construct_plural = arabic().words.list(class::NISBA_ENDING).iter().any(|e| first.strip_suffix(WA).is_some_and(|r| r.ends_with(e.as_str())));
-    if b == a + 1 && construct_plural && first.chars().count() >= 5 {
-        return false;
-    }
-    let (prep, rest) = clitics::peel(first, BI_LI, 3);
-    !(b == a + 1 && prep > 0 && !ar.is_given_name(first) && !ar.translit.is_name(first) && !ar.translit.is_name(rest))
+    !(b == a + 1 && construct_plural && first.chars().count() >= 5)
 }
 
 /// Letters of a token, without digits or punctuation: a possible name part.
