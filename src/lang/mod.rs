@@ -102,6 +102,13 @@ pub trait LanguagePack: Sync {
         gazetteer_en.to_string()
     }
 
+    /// Whether a (folded) word is the head noun of a named site or settlement before its name (a
+    /// camp, an air base, a district): such a place, unknown to the gazetteer, may stand at the
+    /// town named beside it (`stages::geocode`).
+    fn is_site_head(&self, _word: &str) -> bool {
+        false
+    }
+
     /// The time grammar: the document's time expressions as typed values, which the shared
     /// `Resolver` (article date, calendars) turns into ISO values.
     fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised>;

@@ -108,6 +108,11 @@ impl LanguagePack for Pack {
     fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
         mentions::find(doc, res, out)
     }
+    fn is_site_head(&self, word: &str) -> bool {
+        let (_, w) = clitics::peel(word, clitics::CONJUNCTIONS, 3);
+        let (_, bare) = clitics::peel(w, clitics::BI_LI, 3);
+        arabic().words.is(bare, class::SITE_HEAD)
+    }
     fn tagger_model(&self) -> Option<&'static Model> {
         mentions::tagger_model()
     }
