@@ -97,14 +97,15 @@ fn place_by_neighbours(doc: &Doc, entities: &mut [Linked]) {
         .filter(|l| l.entity.kind == EntityKind::Place)
         .filter_map(|l| l.entity.geo.as_ref().map(|g| (l, g)))
         .filter(|(_, g)| matches!(g.kind, GeoKind::City | GeoKind::Region | GeoKind::Site) && !g.country.is_empty())
-        .flat_map(|(l, g)| l.entity.mentions.iter().map(move |m| (doc.token_at_or_after(m.start), g.clone())))
+        // the token holding the mention's start: a name may begin after a proclitic (وزنجبار)
+        .flat_map(|(l, g)| l.entity.mentions.iter().map(move |m| (doc.tokens.partition_point(|t| t.span.end <= m.start), g.clone())))
         .collect();
     for l in entities.iter_mut().filter(|l| l.entity.kind == EntityKind::Place && l.entity.geo.is_none()) {
         let nearest = l
             .entity
             .mentions
             .iter()
-            .map(|m| (doc.token_at_or_after(m.start), doc.token_at_or_after(m.end)))
+            .map(|m| (doc.tokens.partition_point(|t| t.span.end <= m.start), doc.token_at_or_after(m.end)))
             .filter(|&(first, end)| end > first + 1 && pack.is_site_head(doc.ftok(first)))
             .flat_map(|(first, end)| {
                 let sentence = doc.tokens[first].sentence;
