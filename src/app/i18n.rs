@@ -218,6 +218,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("map.offscreen", "outside the map: show it", "خارج الخريطة: اعرضه"),
     ("map.places", "Places in the article", "الأماكن في الخبر"),
     ("map.unlocated", "not on the map", "ليس على الخريطة"),
+    ("map.figurative", "for its government or an agreement: no pin", "يُقصد بها حكومتها أو اتفاق: بلا دبوس"),
     ("text.title", "Article", "النص"),
     ("text.mentions", "Mentions of the selected name", "مواضع ذكر الاسم المختار"),
     ("text.prev", "‹ Previous", "› السابق"),

@@ -102,6 +102,12 @@ pub trait LanguagePack: Sync {
         gazetteer_en.to_string()
     }
 
+    /// Whether a place named between these words names an agreement signed there ("the Paris
+    /// agreement", «اتفاق باريس»): `before` is the word just before the name, `after` the next
+    /// few words after it, as written.
+    fn names_an_agreement(&self, _before: &str, _after: &[&str]) -> bool {
+        false
+    }
     /// Whether a (folded) word is the head noun of a named site or settlement before its name (a
     /// camp, an air base, a district): such a place, unknown to the gazetteer, may stand at the
     /// town named beside it (`stages::geocode`).
