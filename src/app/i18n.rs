@@ -78,6 +78,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "يجري التحليل في الصفحة نفسها (تعذّر تشغيل عامل في الخلفية): قد تتوقف الصفحة قليلاً مع النصوص الطويلة.",
     ),
     ("engine.failed", "The analysis failed", "تعذّر التحليل"),
+    (
+        "engine.trapped",
+        "The analysis stopped on an internal error. Your text is kept, and a fresh analyser has started: edit the text to try again.",
+        "توقف التحليل بسبب خطأ داخلي. نصك محفوظ، وبدأ محلّل جديد: عدّل النص لتحاول مرة أخرى.",
+    ),
     ("share.broken", "This link could not be opened", "تعذّر فتح هذا الرابط"),
     ("share.no_text", "it carries no article text.", "لا يحمل نص خبر."),
     ("export.title", "Export", "تصدير"),
