@@ -841,6 +841,24 @@ test('the empty editor is laid out right to left in the Arabic interface', async
   await page.close();
 });
 
+test('map: a town named only for its government or an agreement gets no pin; the list says why', pending, async () => {
+  const page = await newPage();
+  await open(page);
+  const text = 'Paris said on Monday it would not sign the new text. The Paris agreement was signed by 195 countries. Officials met in Moscow and in Cairo on Tuesday.';
+  await editText(page, text);
+  await analysed(page, text);
+  await page.waitForSelector('#places .place-row');
+  const row = name => page.locator('#places .place-row', { hasText: name });
+  assert.match(await row('Paris').textContent(), /government or an agreement/);
+  const pinned = await page.$$eval('svg#map [data-place]', pins => pins.map(p => p.getAttribute('data-place')));
+  const paris = await row('Paris').getAttribute('data-place-id');
+  const moscow = await row('Moscow').getAttribute('data-place-id');
+  assert.ok(!pinned.includes(paris), 'no pin for Paris');
+  assert.ok(pinned.includes(moscow), 'Moscow is pinned');
+  await page.screenshot({ path: path.join(artifacts, 'map-figurative-en.png') });
+  await page.close();
+});
+
 test('map: framed places, labels that cover no pin or label and stay inside, zoom and pan, the list of places', pending, async () => {
   const page = await newPage({ width: 1440, height: 900 });
   const seen = watch(page);
