@@ -143,7 +143,8 @@ pub fn WorldMap(
     let size = RwSignal::new((WIDTH, HEIGHT));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let measure = move || {
-        if let Some(svg) = svg_ref.get_untracked() {
+        // a frame or a resize can come after the map is gone (the combined view closed)
+        if let Some(svg) = svg_ref.try_get_untracked().flatten() {
             let w = svg.get_bounding_client_rect().width();
             // a hidden panel (another tab on a phone) measures 0: keep the last real size
             if w >= 200.0 && (w - size.get_untracked().0).abs() > 1.0 {
@@ -155,7 +156,8 @@ pub fn WorldMap(
         store.tab.track();
         request_animation_frame(measure);
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
 
     let fitted = Memo::new(move |_| {
         let (w, h) = size.get();
