@@ -167,12 +167,7 @@ pub fn combine(sources: &[Source]) -> Vec<Group> {
 
     let mut groups: Vec<Group> = members.into_iter().map(|(key, list)| build_group(sources, key, list)).collect();
     groups.sort_by(|x, y| {
-        y.appearances
-            .len()
-            .cmp(&x.appearances.len())
-            .then(y.mentions().cmp(&x.mentions()))
-            .then_with(|| x.name.cmp(&y.name))
-            .then_with(|| x.key.cmp(&y.key))
+        y.appearances.len().cmp(&x.appearances.len()).then(y.mentions().cmp(&x.mentions())).then_with(|| x.name.cmp(&y.name)).then_with(|| x.key.cmp(&y.key))
     });
     groups
 }
@@ -338,7 +333,14 @@ pub fn as_entity(sources: &[Source], g: &Group) -> Option<crate::Entity> {
         .max_by_key(|e| e.mentions.len())?
         .geo
         .clone();
-    Some(crate::Entity { id: g.key.clone(), kind: g.kind, name: g.name_ar.clone().unwrap_or_else(|| g.name.clone()), name_en: Some(g.name.clone()), mentions: vec![], geo })
+    Some(crate::Entity {
+        id: g.key.clone(),
+        kind: g.kind,
+        name: g.name_ar.clone().unwrap_or_else(|| g.name.clone()),
+        name_en: Some(g.name.clone()),
+        mentions: vec![],
+        geo,
+    })
 }
 
 /// A mention in its sentence: the words around it on its line, for a list of mentions.
@@ -406,13 +408,7 @@ mod tests {
 
     /// An analysis built by hand: entities found in `text` by substring; statements as
     /// (speaker id, content words, date).
-    fn analysis(
-        text: &str,
-        lang: Lang,
-        date: Option<&str>,
-        ents: &[Ent],
-        stmts: &[(Option<&str>, &str, Option<&str>)],
-    ) -> Analysis {
+    fn analysis(text: &str, lang: Lang, date: Option<&str>, ents: &[Ent], stmts: &[(Option<&str>, &str, Option<&str>)]) -> Analysis {
         let span_of = |w: &str| {
             let s = text.find(w).unwrap_or_else(|| panic!("{w:?} not in the text"));
             Span::new(s, s + w.len())
@@ -457,10 +453,7 @@ mod tests {
             EN,
             Lang::En,
             Some("2015-11-20"),
-            &[
-                ("e1", EntityKind::Person, "Vladimir Putin", None, &["Vladimir Putin", "Putin added"]),
-                ("e2", EntityKind::Place, "Moscow", None, &["Moscow"]),
-            ],
+            &[("e1", EntityKind::Person, "Vladimir Putin", None, &["Vladimir Putin", "Putin added"]), ("e2", EntityKind::Place, "Moscow", None, &["Moscow"])],
             &[(Some("e1"), "talks resume Monday", Some("2015-11-23")), (Some("e1"), "we are ready", None)],
         )
     }
@@ -618,10 +611,8 @@ mod tests {
             "Vladimir Putin said on Monday that Russia would respond. Putin added: \"We will not wait.\"",
             "قال الرئيس الروسي فلاديمير بوتين أمس إن موسكو سترد. وأضاف بوتين: «لن ننتظر».",
         ];
-        let analyses: Vec<Analysis> = texts
-            .iter()
-            .map(|t| crate::analyze(t, &crate::Options { lang: None, date: crate::parse_date("2015-11-18").ok() }))
-            .collect();
+        let analyses: Vec<Analysis> =
+            texts.iter().map(|t| crate::analyze(t, &crate::Options { lang: None, date: crate::parse_date("2015-11-18").ok() })).collect();
         let sources: Vec<Source> = texts.iter().zip(&analyses).map(|(t, a)| Source { title: "", text: t, analysis: a }).collect();
         let groups = combine(&sources);
         let total: usize = analyses.iter().map(|a| a.entities.len()).sum();
@@ -640,7 +631,8 @@ mod tests {
         let (a, b) = (en(), ar());
         let sources = [Source { title: "en", text: EN, analysis: &a }, Source { title: "ar", text: AR, analysis: &b }];
         let groups = combine(&sources);
-        let said: Vec<(usize, Option<&str>)> = group(&groups, "person:vladimir putin").statements_by_date().iter().map(|q| (q.article, q.date.as_deref())).collect();
+        let said: Vec<(usize, Option<&str>)> =
+            group(&groups, "person:vladimir putin").statements_by_date().iter().map(|q| (q.article, q.date.as_deref())).collect();
         assert_eq!(said, vec![(1, Some("2015-11-18")), (0, Some("2015-11-23")), (0, Some("2015-11-23"))]);
         // a place says nothing
         assert!(group(&groups, "place:russia").statements_by_date().is_empty());
@@ -662,7 +654,14 @@ mod tests {
         // Russia has no coordinates in these analyses
         assert!(as_entity(&sources, group(&groups, "place:russia")).is_none());
         let ctx = mentions_in_context(EN, &a, &g.in_article(0).unwrap().entity_ids);
-        assert_eq!(ctx, vec![InContext { before: "… \"talks resume Monday\". Putin added \"we are ready\". ".into(), mention: "Moscow".into(), after: " hosted Paris officials.".into() }]);
+        assert_eq!(
+            ctx,
+            vec![InContext {
+                before: "… \"talks resume Monday\". Putin added \"we are ready\". ".into(),
+                mention: "Moscow".into(),
+                after: " hosted Paris officials.".into()
+            }]
+        );
         let ctx = mentions_in_context(AR, &b, &["p2".to_string()]);
         assert_eq!(ctx[0].mention, "موسكو");
         assert!(ctx[0].before.ends_with("وقالت "), "{ctx:?}");

@@ -539,7 +539,8 @@ mod tests {
 
     #[test]
     fn version_1_files_still_import() {
-        let v1 = json!({ "format": FORMAT, "format_version": 1, "text": TEXT, "lang": "en", "date": "2024-03-05", "entities": [], "statements": [], "times": [] });
+        let v1 =
+            json!({ "format": FORMAT, "format_version": 1, "text": TEXT, "lang": "en", "date": "2024-03-05", "entities": [], "statements": [], "times": [] });
         let back = import_json(&v1.to_string()).unwrap();
         assert_eq!((back.metadata, back.corrections.len()), (ExportedMeta::default(), 0));
         // a hostile link in a file is dropped on the way in
@@ -641,7 +642,10 @@ mod tests {
         assert_eq!(rows[0], CSV_HEADER.join(","));
         assert!(rows[1].starts_with("Tyre <port> reopens,Reuters,2024-03-05,1,"), "{}", rows[1]);
         let v = with(|a| {
-            let st = [SpeakerStatement { article: 0, index: 1, date: Some("2024-03-04"), date_inferred: true }, SpeakerStatement { article: 5, index: 0, date: None, date_inferred: false }];
+            let st = [
+                SpeakerStatement { article: 0, index: 1, date: Some("2024-03-04"), date_inferred: true },
+                SpeakerStatement { article: 5, index: 0, date: None, date_inferred: false },
+            ];
             speaker_json("Lina Haddad", &["Lina Haddad".to_string()], &[*a], &st)
         });
         assert_eq!(v["format"], SPEAKER_FORMAT);

@@ -270,7 +270,8 @@ pub fn import_file(raw: &str, existing: &[Item]) -> Result<Imported, ImportError
     if loaded.items.is_empty() && loaded.skipped > 0 {
         return Err(ImportError::NothingReadable);
     }
-    let mut out = Imported { items: existing.to_vec(), added: 0, updated: 0, unchanged: 0, skipped: loaded.skipped, skipped_corrections: loaded.skipped_corrections };
+    let mut out =
+        Imported { items: existing.to_vec(), added: 0, updated: 0, unchanged: 0, skipped: loaded.skipped, skipped_corrections: loaded.skipped_corrections };
     for mut item in loaded.items {
         match out.items.iter_mut().find(|i| i.text == item.text) {
             Some(have) if item.saved_at > have.saved_at => {
@@ -477,7 +478,9 @@ pub fn arrange(items: &[Item], sort: Sort, filter: &Filter) -> Vec<usize> {
                 .cmp(&(items[*b].date.is_none(), std::cmp::Reverse(&items[*b].date)))
                 .then(saved(a).cmp(&saved(b)))
         }),
-        Sort::Oldest => out.sort_by(|a, b| (items[*a].date.is_none(), &items[*a].date).cmp(&(items[*b].date.is_none(), &items[*b].date)).then(saved(a).cmp(&saved(b)))),
+        Sort::Oldest => {
+            out.sort_by(|a, b| (items[*a].date.is_none(), &items[*a].date).cmp(&(items[*b].date.is_none(), &items[*b].date)).then(saved(a).cmp(&saved(b))))
+        }
         Sort::Title => out.sort_by_cached_key(|&i| name_key(&items[i].title)),
         Sort::Outlet => out.sort_by_cached_key(|&i| {
             (items[i].meta.outlet.is_none(), items[i].meta.outlet.as_deref().map(name_key), std::cmp::Reverse(ordered_float(items[i].saved_at)))
@@ -522,8 +525,10 @@ mod tests {
     fn round_trip_at_the_current_version() {
         let mut a = item("a1", "قال بوتين");
         a.meta = Metadata { outlet: Some("Reuters".into()), url: Some("https://example.com/a".into()), author: Some("Jane Doe".into()), title: None };
-        a.corrections =
-            vec![Op::SetKind { entity: EntityRef { name: "بوتين".into(), at: Anchor { start: 7, end: 17, text: "بوتين".into() } }, kind: EntityKind::Person }];
+        a.corrections = vec![Op::SetKind {
+            entity: EntityRef { name: "بوتين".into(), at: Anchor { start: 7, end: 17, text: "بوتين".into() } },
+            kind: EntityKind::Person,
+        }];
         let items = vec![a, item("a2", "Putin said")];
         let raw = write(&items);
         assert!(raw.starts_with("{\"version\":2,"), "{raw}");
@@ -682,7 +687,11 @@ mod tests {
         let analyses = analysed(&items);
         let arts: Vec<Analysed> = items.iter().zip(&analyses).map(|(item, analysis)| Analysed { item, analysis }).collect();
         let names = |q: &str| -> Vec<usize> {
-            search(&arts, q).into_iter().filter(|h| h.found.iter().any(|f| matches!(f, Found::Name { .. } | Found::Speaker { .. }))).map(|h| h.article).collect()
+            search(&arts, q)
+                .into_iter()
+                .filter(|h| h.found.iter().any(|f| matches!(f, Found::Name { .. } | Found::Speaker { .. })))
+                .map(|h| h.article)
+                .collect()
         };
         let mut both = names("Karim Nassar");
         both.sort();
