@@ -323,13 +323,20 @@ pub fn merged_timeline(sources: &[Source], groups: &[Group]) -> Vec<Entry> {
 
 /// A group as one entity standing for all its members, for views drawn from one analysis (the
 /// map): its key as id, its names, and the place of its most mentioned located member. None when
-/// no member is located.
-pub fn as_entity(sources: &[Source], g: &Group) -> Option<crate::Entity> {
+/// no member is located, or when every located town is named only for its government or an
+/// agreement (`figurative[article]`, from [`crate::geo::figurative::figurative_mentions`]).
+pub fn as_entity(sources: &[Source], g: &Group, figurative: &[Vec<crate::Span>]) -> Option<crate::Entity> {
+    let on_map = |article: usize, e: &crate::Entity| {
+        e.geo.as_ref().is_some_and(|geo| {
+            geo.lat.is_finite()
+                && geo.lon.is_finite()
+                && (geo.kind == crate::GeoKind::Country || crate::geo::figurative::pinned(e, figurative.get(article).map_or(&[], Vec::as_slice)))
+        })
+    };
     let geo = g
         .appearances
         .iter()
-        .flat_map(|app| app.entity_ids.iter().filter_map(|id| sources[app.article].analysis.entity(id)))
-        .filter(|e| e.geo.as_ref().is_some_and(|geo| geo.lat.is_finite() && geo.lon.is_finite()))
+        .flat_map(|app| app.entity_ids.iter().filter_map(|id| sources[app.article].analysis.entity(id)).filter(|e| on_map(app.article, e)))
         .max_by_key(|e| e.mentions.len())?
         .geo
         .clone();
@@ -648,11 +655,14 @@ mod tests {
         let sources = [Source { title: "en", text: EN, analysis: &a }, Source { title: "ar", text: AR, analysis: &b }];
         let groups = combine(&sources);
         let g = group(&groups, "place:moscow");
-        let e = as_entity(&sources, g).expect("located");
+        let e = as_entity(&sources, g, &[]).expect("located");
         assert_eq!((e.id.as_str(), e.name.as_str(), e.name_en.as_deref()), ("place:moscow", "موسكو", Some("Moscow")));
         assert_eq!(e.geo.as_ref().map(|g| g.country.as_str()), Some("RU"));
         // Russia has no coordinates in these analyses
-        assert!(as_entity(&sources, group(&groups, "place:russia")).is_none());
+        assert!(as_entity(&sources, group(&groups, "place:russia"), &[]).is_none());
+        // a town named only as its government (its one mention figurative) is not on the map
+        let figurative = vec![a.entities[1].mentions.clone(), b.entities[1].mentions.clone()];
+        assert!(as_entity(&sources, g, &figurative).is_none());
         let ctx = mentions_in_context(EN, &a, &g.in_article(0).unwrap().entity_ids);
         assert_eq!(
             ctx,

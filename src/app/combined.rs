@@ -58,7 +58,8 @@ fn build(mut items: Vec<Item>) -> Data {
     let sources: Vec<Source> = items.iter().zip(&analyses).map(|(i, a)| Source { title: &i.title, text: &i.text, analysis: a }).collect();
     let groups = combine::combine(&sources);
     let timeline = combine::merged_timeline(&sources, &groups);
-    let places = groups.iter().filter_map(|g| combine::as_entity(&sources, g).map(|e| (e, g.appearances.len()))).collect();
+    let figurative: Vec<_> = sources.iter().map(|s| crate::geo::figurative::figurative_mentions(s.text, s.analysis)).collect();
+    let places = groups.iter().filter_map(|g| combine::as_entity(&sources, g, &figurative).map(|e| (e, g.appearances.len()))).collect();
     Data { items, analyses, groups, timeline, places }
 }
 
@@ -549,7 +550,7 @@ fn CombinedMap(data: Memo<Arc<Data>>, selected: RwSignal<Option<String>>) -> imp
     let store = expect_context::<Store>();
     let lib = expect_context::<Library>();
     let ui = store.ui;
-    let map_data = Memo::new(move |_| data.with(|d| MapData::of_places(d.places.iter().map(|(e, n)| (e, *n)))));
+    let map_data = Memo::new(move |_| data.with(|d| MapData::of_places(d.places.iter().map(|(e, n)| (e, *n)), |_| true)));
     let places = Memo::new(move |_| {
         let ui_now = ui.get();
         data.with(|d| {
