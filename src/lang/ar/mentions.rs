@@ -879,7 +879,8 @@ fn quoted_org_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMa
         }
         let Some(close) = quoted_name(doc, i + 1, cands, known_at) else { continue };
         let inner = doc.folded.orig_span(doc.tokens[i + 2].fstart, doc.tokens[close - 1].fend).slice(doc.text);
-        let outlet = crate::metadata::outlet_named(inner);
+        // the name was between quotation marks, so an outlet named by an everyday word counts
+        let outlet = crate::metadata::outlet_of(inner, true);
         let after_cue = (i.saturating_sub(3)..i).any(|k| ar.cue(doc.ftok(k)).is_some());
         if head || outlet.is_some() || after_cue {
             out.push(quoted_org(doc, i + 1, close, outlet));
