@@ -6,6 +6,8 @@ pub mod clitics;
 pub mod mentions;
 mod places;
 pub mod statements;
+pub mod tagger;
+pub mod word_clusters;
 
 use super::{Lang, LanguagePack, WordClasses};
 use clitics::{ARTICLE, CONJUNCTIONS, LI, LI_ARTICLE, PREPOSITIONS};
@@ -164,6 +166,10 @@ pub struct Arabic {
     pub words: WordClasses,
     /// English names for what the lexicons do not know.
     pub translit: super::ar_translit::Translit,
+    /// Word clusters for the tagger (`data/lang/ar/clusters.bin`, built with it: data/SOURCES.md).
+    pub clusters: word_clusters::WordClusters,
+    /// The country a bare «المملكة» stands for, as the gazetteer knows it (see `places`).
+    pub home_kingdom: Option<Mention>,
 }
 
 /// The Arabic pack's tables, decoded once with the other shared resources.
@@ -184,8 +190,11 @@ fn insert_with_lam<V: Clone>(map: &mut HashMap<String, V>, folded: String, v: V)
     map.entry(folded).or_insert(v);
 }
 
+const CLUSTERS: &[u8] = include_bytes!("../../../data/lang/ar/clusters.bin");
+
 impl Arabic {
-    pub fn load() -> Arabic {
+    /// The pack's tables; `gazetteer` is the one the other resources use (for the home kingdom).
+    pub fn load(gazetteer: &crate::geo::gazetteer::Gazetteer) -> Arabic {
         let mut entities = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entity = Vec::new();
@@ -287,7 +296,9 @@ impl Arabic {
         month_heads.sort();
         month_heads.dedup();
         let translit = super::ar_translit::Translit::load();
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, months, month_heads, weekdays, words, translit }
+        let clusters = word_clusters::WordClusters::from_bytes(CLUSTERS).unwrap_or_else(word_clusters::WordClusters::empty);
+        let home_kingdom = places::home_country_place(gazetteer);
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, months, month_heads, weekdays, words, translit, clusters, home_kingdom }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
