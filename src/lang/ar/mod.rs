@@ -119,6 +119,9 @@ impl LanguagePack for Pack {
     fn place_name_en(&self, name: &str, gazetteer_en: &str) -> String {
         arabic().translit.place_name(name, gazetteer_en)
     }
+    fn place_prefixes(&self) -> Option<Box<dyn NamePrefixes>> {
+        Some(Box::new(PlacePrefixes::load()))
+    }
     fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
         crate::stages::times::ar::find(doc, &res.time_grammars.ar, resolver.date.is_some())
     }
@@ -485,13 +488,27 @@ pub struct PlacePrefixes {
     /// Every prefix a name may carry, the bare name ("") first: conjunctions, prepositions, then
     /// each conjunction with each preposition.
     allowed: Vec<String>,
+    /// «ريف» before a town's name, and the countries whose towns' countryside is named so.
+    countryside: String,
+    countryside_countries: Vec<String>,
+    /// «دولة» before a country's name.
+    state: String,
 }
 
 const PLACE_PREFIXES: &str = include_str!("../../../data/lang/ar/place_prefixes.tsv");
 
 impl PlacePrefixes {
     pub fn load() -> PlacePrefixes {
-        let mut p = PlacePrefixes { conjunctions: Vec::new(), prepositions: Vec::new(), article: String::new(), article_after_lam: String::new(), allowed: Vec::new() };
+        let mut p = PlacePrefixes {
+            conjunctions: Vec::new(),
+            prepositions: Vec::new(),
+            article: String::new(),
+            article_after_lam: String::new(),
+            allowed: Vec::new(),
+            countryside: String::new(),
+            countryside_countries: Vec::new(),
+            state: String::new(),
+        };
         for line in data_lines(PLACE_PREFIXES) {
             let Some((class, forms)) = line.split_once('\t') else { continue };
             let forms: Vec<String> = forms.split('|').map(|f| fold(f.trim())).filter(|f| !f.is_empty()).collect();
@@ -500,6 +517,9 @@ impl PlacePrefixes {
                 "preposition" => p.prepositions = forms,
                 "article" => p.article = forms.concat(),
                 "article_after_lam" => p.article_after_lam = forms.concat(),
+                "countryside" => p.countryside = forms.concat(),
+                "countryside_countries" => p.countryside_countries = forms.iter().map(|c| c.to_uppercase()).collect(),
+                "state" => p.state = forms.concat(),
                 _ => {}
             }
         }
@@ -514,6 +534,9 @@ impl PlacePrefixes {
 }
 
 impl NamePrefixes for PlacePrefixes {
+    fn lang(&self) -> Option<Lang> {
+        Some(Lang::Ar)
+    }
     fn writes(&self, folded: &str) -> bool {
         folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
     }
@@ -540,5 +563,11 @@ impl NamePrefixes for PlacePrefixes {
     }
     fn variant_base(&self, folded: &str) -> Option<String> {
         folded.strip_prefix(self.article_after_lam.as_str()).map(|rest| format!("{}{rest}", self.article))
+    }
+    fn countryside(&self) -> Option<(&str, &[String])> {
+        (!self.countryside.is_empty()).then_some((self.countryside.as_str(), &self.countryside_countries[..]))
+    }
+    fn state_noun(&self) -> Option<&str> {
+        (!self.state.is_empty()).then_some(self.state.as_str())
     }
 }
