@@ -90,6 +90,10 @@ pub mod class {
         SITE_HEAD = "site_head",
         SITE_ADJECTIVE = "site_adjective",
         KINGDOM = "kingdom",
+        AS_FRAME = "as_frame",
+        FRAME_WHAT = "frame_what",
+        FRAME_LINK = "frame_link",
+        SAID_DEFINITE = "said_definite",
     }
 }
 

@@ -149,6 +149,10 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     let mut b = a;
     while b < until {
         let w = c.w(b);
+        // نقلت عن الوزير قوله إن: the verbal noun closes the source (even one the tagger took for a name).
+        if b > a && c.ar.cue(w).is_some_and(|(_, q)| q.shape == CueShape::Masdar) {
+            break;
+        }
         // A name in quotation marks inside the phrase: أمين عام «الائتلاف», مصادر في «الجيش الحر».
         if w == "«"
             && let Some(cl) = c.close[b].filter(|&cl| cl < until && cl <= b + 6)
@@ -222,6 +226,8 @@ struct Found {
     speaker_span: Option<Span>,
     /// The token where the act starts (for ordering and for cutting the previous content).
     at: usize,
+    /// Where the search for the next act goes on.
+    resume: usize,
 }
 
 pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statement> {
@@ -258,8 +264,8 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
             continue;
         }
         let w = c.w(i);
-        if let Some(f) = verb_statement(&c, i, &found).or_else(|| frame_statement(&c, i)) {
-            i = f.content_tok.0.max(i + 1);
+        if let Some(f) = verb_statement(&c, i, &found).or_else(|| frame_statement(&c, i, &found)) {
+            i = f.resume.max(i + 1);
             found.push(f);
             continue;
         }
@@ -362,7 +368,7 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
             },
         };
         let cue_span = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
-        return Some(Found { cue: cue_span, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v });
+        return Some(Found { cue: cue_span, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v, resume: a });
     }
     let (cue_end, content_at) = open?;
     let mut at = content_at;
@@ -413,7 +419,7 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     if cue_last > v + 1 && cue_last - v > 3 {
         cue = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
     }
-    Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v })
+    Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v, resume: a })
 }
 
 /// How far after its verb a complementiser may open the content (قال … في مؤتمر صحافي عقده … إن).
@@ -542,19 +548,30 @@ fn call_statement(c: &Ctx, v: usize, conj: usize, limit: usize) -> Option<Found>
         speaker: Some(e),
         speaker_span: Some(Span::new(c.doc.tokens[sa].span.start, end_of_speaker)),
         at: v,
+        resume: a,
     })
 }
 
-/// Reporting frames: حسب قول X، … / بحسب X / وفقا لـ X / نقلا عن X / جاء فيه: «…».
-fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
+/// Reporting frames: حسب قول X، … / بحسب (ما ذكرت) X / وفقا لـ X / نقلا عن X / جاء فيه: «…» /
+/// جاء في البيان أن … / … كما أفاد به X.
+fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     let w = c.w(i);
+    // The whole word first: the و of وفقا and ورد is a root letter, not a conjunction.
     let bare = clitics::peel(w, &[clitics::WA], 2).1;
-    let frame = |k| c.ar.words.is(bare, k);
+    let frame = |k| c.ar.words.is(w, k) || c.ar.words.is(bare, k);
+    let reports = |k: usize| c.ar.cue(c.w(k)).is_some_and(|(_, q)| q.shape == CueShape::Finite) || is(without_wa(c.w(k)), class::PUBLISHED);
+    // (ما) ذكرت (في/عن/به): the verb that a frame or «كما» governs; the source follows it.
+    let past_verb = |k: usize| -> Option<usize> {
+        let k = if c.is(k, class::FRAME_WHAT) && reports(k + 1) { k + 1 } else { k };
+        reports(k).then(|| if c.is(k + 1, class::FRAME_LINK) { k + 2 } else { k + 1 })
+    };
     let (cue_end, speaker_from) = match () {
         _ if frame(class::ACCORDING) && c.is(i + 1, class::SAYING) => (i + 2, i + 2),
+        _ if frame(class::ACCORDING) && let Some(k) = past_verb(i + 1) => (k, k),
         _ if frame(class::ACCORDING) => (i + 1, i + 1),
         _ if frame(class::ACCORDING_TO) && c.w(i + 1).starts_with(LI) => (i + 1, i + 1),
         _ if frame(class::QUOTING) && c.is(i + 1, class::FROM) => (i + 2, i + 2),
+        _ if frame(class::AS_FRAME) && i > c.sentence_start(i) + 2 && let Some(k) = past_verb(i + 1) => return as_frame_statement(c, i, k, found),
         _ if frame(class::PUBLISHED) && c.is(i + 1, class::IN_IT) => {
             // The institution that issued the text is the sentence's first named subject.
             let s = c.sentence_start(i);
@@ -569,16 +586,20 @@ fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
                 speaker: e.map(|x| x.1),
                 speaker_span: e.map(|x| x.0),
                 at: i,
+                resume: a,
             });
         }
+        _ if frame(class::PUBLISHED) && c.is(i + 1, class::FRAME_LINK) => return published_in_statement(c, i),
         _ => return None,
     };
     // The speaker phrase: up to a comma or the sentence end (a few words at most).
     let send = c.sentence_end(i);
     let mut b = speaker_from;
     let mut k = speaker_from;
-    // وفقا لـ: the ل is attached (لوزارة) or written لـ.
-    while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) {
+    // وفقا لـ: the ل is attached (لوزارة) or written لـ. A complementiser ends the source too
+    // (بحسب ما ذكرت الوكالة فإن …).
+    let opener = |k: usize| is_complementiser(clitics::peel(c.w(k), clitics::CONJUNCTIONS, 2).1);
+    while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) && !opener(k) {
         k += 1;
         b = k;
     }
@@ -595,7 +616,7 @@ fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
     // Frame first (…، content) or last (content … بحسب X).
     let sstart = c.sentence_start(i);
     let (a, b2, direct) = if i <= sstart + 1 || c.w(i - 1) == "،" && i <= sstart + 2 {
-        let at = if c.is(k, class::COMMA) || c.w(k) == ":" { k + 1 } else { k };
+        let at = if c.is(k, class::COMMA) || c.w(k) == ":" || opener(k) { k + 1 } else { k };
         let ((a, b2), direct) = content_from(c, at)?;
         (a, b2, direct)
     } else {
@@ -608,7 +629,54 @@ fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
     if b2 <= a + 1 {
         return None;
     }
-    Some(Found { cue: c.span(i, cue_end), content: c.span(a, b2), content_tok: (a, b2), direct, speaker, speaker_span: Some(c.span(sa, sb)), at: i })
+    Some(Found { cue: c.span(i, cue_end), content: c.span(a, b2), content_tok: (a, b2), direct, speaker, speaker_span: Some(c.span(sa, sb)), at: i, resume: a.max(k) })
+}
+
+/// «… ، كما أفاد به مصدر أمني»: the clause before the frame is what the source said. A clause
+/// opening after the verb (كما أكد أن …: "also") makes it an ordinary report instead.
+fn as_frame_statement(c: &Ctx, i: usize, speaker_from: usize, found: &[Found]) -> Option<Found> {
+    let send = c.sentence_end(i);
+    let mut k = speaker_from;
+    while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) {
+        if is_complementiser(c.w(k)) || c.is(k, class::OBJECT_PREPOSITION) {
+            return None;
+        }
+        k += 1;
+    }
+    if k < send && !c.is(k, class::CONTENT_END) {
+        return None;
+    }
+    // The content: the clause before the frame, from the comma before it (or the sentence start).
+    let sstart = c.sentence_start(i);
+    let mut e = i;
+    while e > sstart && c.is(e - 1, class::JOINT) {
+        e -= 1;
+    }
+    let a = (sstart..e).rev().find(|&j| j > sstart && c.is(j - 1, class::COMMA)).unwrap_or(sstart);
+    if e < a + 2 {
+        return None;
+    }
+    let (speaker, speaker_span) = match trim_speaker(c, speaker_from, k) {
+        Some((sa, sb)) => c.speaker_of(sa, sb),
+        None => carried_speaker(c, i, found)?,
+    };
+    Some(Found { cue: c.span(i, speaker_from), content: c.span(a, e), content_tok: (a, e), direct: false, speaker, speaker_span, at: i, resume: k })
+}
+
+/// «جاء في البيان أن …», «ورد في التقرير: …»: the text named after في says the content.
+fn published_in_statement(c: &Ctx, i: usize) -> Option<Found> {
+    let send = c.sentence_end(i);
+    let from = i + 2;
+    let open = (from + 1..(from + 10).min(send)).take_while(|&k| !c.is(k, class::CONTENT_END)).find(|&k| opens_content(c, k))?;
+    let at = if is_complementiser(c.w(open)) || c.w(open) == ":" { open + 1 } else { open };
+    let ((a, b), direct) = content_from(c, at)?;
+    if b < a + 2 {
+        return None;
+    }
+    let (sa, sb) = trim_speaker(c, from, open)?;
+    let sp = c.span(sa, sb);
+    let speaker = c.mentions.iter().find(|(m, x)| sp.contains(*m) && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).map(|x| x.1);
+    Some(Found { cue: c.span(i, from), content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span: Some(sp), at: i, resume: a })
 }
 
 #[cfg(test)]
