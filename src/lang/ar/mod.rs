@@ -94,6 +94,7 @@ pub mod class {
         FRAME_WHAT = "frame_what",
         FRAME_LINK = "frame_link",
         SAID_DEFINITE = "said_definite",
+        SPEAKER_ADJUNCT = "speaker_adjunct",
     }
 }
 

@@ -44,6 +44,8 @@ struct Ctx<'d, 'a> {
     mentions: Vec<(Span, usize)>,
     entities: &'d [Linked],
     close: Vec<Option<usize>>,
+    /// Subjects of clauses, by position: what an implied subject refers to.
+    subjects: Vec<Subject>,
 }
 
 impl Ctx<'_, '_> {
@@ -193,7 +195,46 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
         }
         b += 1;
     }
+    // A long role with its holder's name is one speaker, however many words it takes.
+    if let Some(end) = role_holder_end(c, a, b, until) {
+        return Some((a, end));
+    }
     trim_speaker(c, a, b)
+}
+
+/// A role phrase that stopped before its holder's name (نائب رئيس الجمعية السعودية للإدارة وعضو
+/// جمعية … بندر الصالح؛ المشرف العام على البرنامج … الدكتور مساعد الأحمد): where the name ends,
+/// when a person's name follows within a few words with no adjunct (مع، خلال، أمس), clause or
+/// quotation between.
+fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
+    let role_head = c.ar.is_title(c.w(a)) || clitics::has_article(clitics::peel(c.w(a), clitics::CONJUNCTIONS, 3).1) && c.mention_from(a).is_none();
+    if b <= a || !role_head || c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person) {
+        return None;
+    }
+    let limit = until.min(a + ROLE_HOLDER_REACH);
+    for k in b..limit {
+        let w = c.w(k);
+        if let Some((kind, end)) = c.mention_from(k)
+            && kind == EntityKind::Person
+        {
+            // السكرتير الخاص للرئيس هادي: a name after a ل-title completes the role, it is not its holder.
+            return (end <= until && !c.w(k - 1).starts_with(LI)).then_some(end);
+        }
+        let blocked = c.is(k, class::SPEAKER_ADJUNCT) || c.is(k, class::CONTENT_END) || is_complementiser(w) || c.ar.is_speech_verb(w) || matches!(w, "«" | "\"" | ":");
+        if blocked {
+            return None;
+        }
+    }
+    None
+}
+
+/// How far after its first word a role phrase may reach its holder's name.
+const ROLE_HOLDER_REACH: usize = 16;
+
+/// Whether a person is the subject right after the verb at v, before `until` (وأوضح المشرف
+/// العام … الدكتور مساعد الأحمد أن …): then a continuation verb has its own subject.
+fn named_subject_before(c: &Ctx, v: usize, until: usize) -> bool {
+    speaker_after(c, v, until).is_some_and(|(a, b)| c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person))
 }
 
 /// The speaker phrase before a verb (SVO): back to a clause boundary.
@@ -241,7 +282,8 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
         .flat_map(|(k, l)| l.entity.mentions.iter().map(move |&m| (m, k)))
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
-    let c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc) };
+    let mut c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new() };
+    c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 
     // Tokens inside a direct quote: cues there are quoted speech, not the article's.
@@ -329,6 +371,11 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let n = c.doc.tokens.len();
     let send = c.sentence_end(v);
     let participle = cue.shape == CueShape::Participle;
+    // A participle continues a statement after a pause (، مضيفا) or right before its content
+    // (مشيرا إلى أن); elsewhere it is mostly a noun (يفرضون مبلغا محددا).
+    if participle && !(v == c.sentence_start(v) || v > 0 && (c.is(v - 1, class::CONTENT_END) || matches!(c.w(v - 1), "»" | "\"" | "”")) || opens_content(c, v + 1) || c.is(v + 1, class::OBJECT_PREPOSITION)) {
+        return None;
+    }
     let continuation = is_continuation(w) || cue.class == CueClass::Continue && cue.shape == CueShape::Finite;
     // A verbal noun reports only when what it reports follows it (قوله إن، بقولها: «…»).
     if cue.shape == CueShape::Masdar && !opens_content(c, v + 1) {
@@ -343,7 +390,7 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     // The object as content (نفى البنتاغون خطف …، أعرب عن قلقه، مشيدا بدور …) when no clause opens
     // near the verb, or the object comes well before a later أن.
     let object = (!call && cue.shape != CueShape::Masdar)
-        .then(|| object_after(c, v, participle || continuation, send))
+        .then(|| object_after(c, v, participle || continuation && !named_subject_before(c, v, open.map_or(send, |(k, _)| k)), send))
         .flatten()
         .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION));
     let open = match (open, object) {
@@ -525,10 +572,74 @@ fn is_object_start(c: &Ctx, k: usize) -> bool {
     !named && !structural && !c.ar.is_title(t) && !c.ar.is_demonym(t) && !is_source_noun(t) && !c.ar.is_speech_verb(t) && t.chars().count() > 2 && t.chars().all(char::is_alphabetic)
 }
 
-/// The speaker of a statement without its own subject: the previous statement's, when close.
+/// The speaker of a statement without its own subject: the nearest subject before it, a previous
+/// statement's speaker or the subject of a clause (ويحرص وزير الخارجية …، وأكد أن …؛ صرح
+/// الخرساني، قائلا: …), when close.
 fn carried_speaker(c: &Ctx, v: usize, found: &[Found]) -> Option<(Option<usize>, Option<Span>)> {
-    let prev = found.last()?;
-    (c.sent(prev.at) + 3 >= c.sent(v)).then_some((prev.speaker, prev.speaker_span))
+    let prev = found.iter().rev().find(|f| f.at < v).map(|f| (f.at, f.speaker, f.speaker_span));
+    let subject = c.subjects.iter().rev().find(|s| s.at < v).map(|s| (s.at, s.speaker, s.span));
+    let (at, speaker, span) = match (prev, subject) {
+        (Some(p), Some(s)) if s.0 > p.0 => s,
+        (Some(p), _) => p,
+        (None, s) => s?,
+    };
+    (c.sent(at) + 3 >= c.sent(v)).then_some((speaker, span))
+}
+
+/// A clause's subject: who the verb at `at` has as subject.
+struct Subject {
+    at: usize,
+    speaker: Option<usize>,
+    span: Option<Span>,
+}
+
+/// The subjects of clauses that open with a verb (at a sentence start, after a comma, or any
+/// reporting verb): a name, an institution, or a phrase headed by a title or a source noun right
+/// after the verb (ويحرص وزير الخارجية الأميركية …، وكان نائب الوزير …، قد صرح …).
+fn clause_subjects(c: &Ctx) -> Vec<Subject> {
+    let n = c.doc.tokens.len();
+    let mut out = Vec::new();
+    for p in 0..n {
+        let w = c.w(p);
+        let clause_start = p == c.sentence_start(p) || p > 0 && c.is(p - 1, class::COMMA);
+        let cue = c.ar.cue(w).is_some_and(|(_, q)| q.shape == CueShape::Finite && !q.needs_complement);
+        if !cue && !(clause_start && verb_like(c, p)) {
+            continue;
+        }
+        let limit = (p + 14).min(c.sentence_end(p));
+        let Some((a, b)) = speaker_after(c, p, limit) else { continue };
+        let head = c.w(a);
+        let named_at_once = c.mentions.iter().any(|(m, e)| {
+            m.start >= c.doc.tokens[a].span.start && m.start < c.doc.tokens[a].span.end && matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization)
+        });
+        let person = c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person);
+        if !(named_at_once || person || c.ar.is_title(head) || is_source_noun(head)) {
+            continue;
+        }
+        let (speaker, span) = c.speaker_of(a, b);
+        out.push(Subject { at: p, speaker, span });
+    }
+    out
+}
+
+/// A word that can open a clause as its verb: a plain word, not a name, title, noun with the
+/// article, preposition or number.
+fn verb_like(c: &Ctx, p: usize) -> bool {
+    let w = c.w(p);
+    let bare = clitics::peel(w, clitics::CONJUNCTIONS, 3).1;
+    let named = c.mentions.iter().any(|(m, _)| m.start >= c.doc.tokens[p].span.start && m.start < c.doc.tokens[p].span.end);
+    bare.chars().count() >= 3
+        && bare.chars().all(char::is_alphabetic)
+        && !named
+        && !clitics::has_article(bare)
+        && !c.ar.is_title(w)
+        && !is_source_noun(w)
+        && !c.is(p, class::SPEAKER_END)
+        && !c.is(p, class::CLAUSE_BOUNDARY)
+        && !c.is(p, class::SUBORDINATOR)
+        && !c.is(p, class::CONTRAST)
+        && c.ar.weekday(w).is_none()
+        && c.ar.month(w).is_none()
 }
 
 /// دعت روسيا الولايات المتحدة إلى تعاون: the speaker right after the verb, then the content.
