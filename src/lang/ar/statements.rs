@@ -91,7 +91,12 @@ impl Ctx<'_, '_> {
         let mut e = self.doc.token_at_or_after(m.end).min(b);
         let name_word = |k: usize| {
             let w = self.w(k);
-            w.chars().all(char::is_alphabetic) && !self.ar.is_title(w) && !self.ar.is_stop(w) && !self.ar.is_demonym(w) && !self.ar.is_speech_verb(w) && !is_source_noun(w)
+            w.chars().all(char::is_alphabetic)
+                && !self.ar.is_title(w)
+                && !self.ar.is_stop(w)
+                && !self.ar.is_demonym(w)
+                && !self.ar.is_speech_verb(w)
+                && !is_source_noun(w)
         };
         // Before the mention: given names, never a definite or prepositional word (بالإنابة).
         while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) {
@@ -118,10 +123,7 @@ impl Ctx<'_, '_> {
         // An organisation or country speaks when it opens the phrase (الكرملين, روسيا), not when it
         // follows a role (مدير هيئة …).
         let first_word = self.doc.tokens[a].span;
-        inside
-            .iter()
-            .find(|(m, e)| matches!(kind(*e), EntityKind::Organization | EntityKind::Place) && m.start < first_word.end)
-            .map(|(_, e)| *e)
+        inside.iter().find(|(m, e)| matches!(kind(*e), EntityKind::Organization | EntityKind::Place) && m.start < first_word.end).map(|(_, e)| *e)
     }
 }
 
@@ -181,15 +183,14 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
         // A name that reads like a stop word (علي folds to على) or an organisation after ل that
         // completes a role (الأمانة العامة لمنظمة …) belongs to the phrase.
         if b > a
-            && let Some(end) = c.mention_from(b).filter(|&(k, _)| k == EntityKind::Person || w.starts_with(LI) && k == EntityKind::Organization).map(|(_, end)| end)
+            && let Some(end) =
+                c.mention_from(b).filter(|&(k, _)| k == EntityKind::Person || w.starts_with(LI) && k == EntityKind::Organization).map(|(_, end)| end)
             && end <= until
         {
             b = end;
             continue;
         }
-        let stop = c.ar.words.is(w, class::SPEAKER_END)
-            || c.ar.weekday(w).is_some()
-            || (b > a && w.starts_with(LI) && !c.is(b - 1, class::ROLE_LINK));
+        let stop = c.ar.words.is(w, class::SPEAKER_END) || c.ar.weekday(w).is_some() || (b > a && w.starts_with(LI) && !c.is(b - 1, class::ROLE_LINK));
         if stop {
             break;
         }
@@ -220,7 +221,8 @@ fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
             // السكرتير الخاص للرئيس هادي: a name after a ل-title completes the role, it is not its holder.
             return (end <= until && !c.w(k - 1).starts_with(LI)).then_some(end);
         }
-        let blocked = c.is(k, class::SPEAKER_ADJUNCT) || c.is(k, class::CONTENT_END) || is_complementiser(w) || c.ar.is_speech_verb(w) || matches!(w, "«" | "\"" | ":");
+        let blocked =
+            c.is(k, class::SPEAKER_ADJUNCT) || c.is(k, class::CONTENT_END) || is_complementiser(w) || c.ar.is_speech_verb(w) || matches!(w, "«" | "\"" | ":");
         if blocked {
             return None;
         }
@@ -299,7 +301,8 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
     }
 
     let mut found: Vec<Found> = Vec::new();
-    let mut i = 0;
+    // A byline or dateline is never a statement.
+    let mut i = crate::lang::ar::byline::head(doc).map_or(0, |r| r.end);
     while i < n {
         if in_quote[i] {
             i += 1;
@@ -373,7 +376,12 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let participle = cue.shape == CueShape::Participle;
     // A participle continues a statement after a pause (، مضيفا) or right before its content
     // (مشيرا إلى أن); elsewhere it is mostly a noun (يفرضون مبلغا محددا).
-    if participle && !(v == c.sentence_start(v) || v > 0 && (c.is(v - 1, class::CONTENT_END) || matches!(c.w(v - 1), "»" | "\"" | "”")) || opens_content(c, v + 1) || c.is(v + 1, class::OBJECT_PREPOSITION)) {
+    if participle
+        && !(v == c.sentence_start(v)
+            || v > 0 && (c.is(v - 1, class::CONTENT_END) || matches!(c.w(v - 1), "»" | "\"" | "”"))
+            || opens_content(c, v + 1)
+            || c.is(v + 1, class::OBJECT_PREPOSITION))
+    {
         return None;
     }
     let continuation = is_continuation(w) || cue.class == CueClass::Continue && cue.shape == CueShape::Finite;
@@ -506,7 +514,13 @@ fn complement_after(c: &Ctx, v: usize, w: &str, limit: usize) -> Option<(usize, 
             continue;
         }
         // أفادت الوكالة بمغادرة …: the content is a ب-led verbal noun after the speaker.
-        if k > v + 1 && is_inform_verb(w) && t.starts_with(BI) && !t.starts_with(clitics::BI_ANNA) && !c.is(k - 1, class::ROLE_LINK) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start) {
+        if k > v + 1
+            && is_inform_verb(w)
+            && t.starts_with(BI)
+            && !t.starts_with(clitics::BI_ANNA)
+            && !c.is(k - 1, class::ROLE_LINK)
+            && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start)
+        {
             return Some((k - 1, k));
         }
         // The next sentence-internal speech act, or a new clause after a full stop, ends the search.
@@ -553,7 +567,13 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     let subject = person.or_else(|| mention_at(a))?;
     let mut end = c.doc.token_at_or_after(subject.0.end);
     // A family name the tagger left out of a person's mention (مبارك الخرينج عن رفضه).
-    if c.entities[subject.1].entity.kind == EntityKind::Person && end + 1 < send && clitics::has_article(c.w(end)) && !c.ar.is_title(c.w(end)) && !c.ar.is_demonym(c.w(end)) && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI)) {
+    if c.entities[subject.1].entity.kind == EntityKind::Person
+        && end + 1 < send
+        && clitics::has_article(c.w(end))
+        && !c.ar.is_title(c.w(end))
+        && !c.ar.is_demonym(c.w(end))
+        && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI))
+    {
         end += 1;
     }
     let content_at = object_at(end)?;
@@ -569,7 +589,14 @@ fn is_object_start(c: &Ctx, k: usize) -> bool {
     }
     let named = c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start);
     let structural = c.is(k, class::SPEAKER_END) || c.is(k, class::CLAUSE_BOUNDARY) || c.is(k, class::CONTENT_END) || c.is(k, class::SUBORDINATOR);
-    !named && !structural && !c.ar.is_title(t) && !c.ar.is_demonym(t) && !is_source_noun(t) && !c.ar.is_speech_verb(t) && t.chars().count() > 2 && t.chars().all(char::is_alphabetic)
+    !named
+        && !structural
+        && !c.ar.is_title(t)
+        && !c.ar.is_demonym(t)
+        && !is_source_noun(t)
+        && !c.ar.is_speech_verb(t)
+        && t.chars().count() > 2
+        && t.chars().all(char::is_alphabetic)
 }
 
 /// The speaker of a statement without its own subject: the nearest subject before it, a previous
@@ -599,7 +626,7 @@ struct Subject {
 fn clause_subjects(c: &Ctx) -> Vec<Subject> {
     let n = c.doc.tokens.len();
     let mut out = Vec::new();
-    for p in 0..n {
+    for p in crate::lang::ar::byline::head(c.doc).map_or(0, |r| r.end)..n {
         let w = c.w(p);
         let clause_start = p == c.sentence_start(p) || p > 0 && c.is(p - 1, class::COMMA);
         let cue = c.ar.cue(w).is_some_and(|(_, q)| q.shape == CueShape::Finite && !q.needs_complement);
@@ -610,7 +637,9 @@ fn clause_subjects(c: &Ctx) -> Vec<Subject> {
         let Some((a, b)) = speaker_after(c, p, limit) else { continue };
         let head = c.w(a);
         let named_at_once = c.mentions.iter().any(|(m, e)| {
-            m.start >= c.doc.tokens[a].span.start && m.start < c.doc.tokens[a].span.end && matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization)
+            m.start >= c.doc.tokens[a].span.start
+                && m.start < c.doc.tokens[a].span.end
+                && matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization)
         });
         let person = c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person);
         if !(named_at_once || person || c.ar.is_title(head) || is_source_noun(head)) {
@@ -678,17 +707,38 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     };
     let (cue_end, speaker_from) = match () {
         _ if frame(class::ACCORDING) && c.is(i + 1, class::SAYING) => (i + 2, i + 2),
-        _ if frame(class::ACCORDING) && let Some(k) = past_verb(i + 1) => (k, k),
+        _ if frame(class::ACCORDING)
+            && let Some(k) = past_verb(i + 1) =>
+        {
+            (k, k)
+        }
         _ if frame(class::ACCORDING) => (i + 1, i + 1),
         _ if frame(class::ACCORDING_TO) && c.w(i + 1).starts_with(LI) => (i + 1, i + 1),
         _ if frame(class::QUOTING) && c.is(i + 1, class::FROM) => (i + 2, i + 2),
-        _ if frame(class::AS_FRAME) && i > c.sentence_start(i) + 2 && let Some(k) = past_verb(i + 1) => return as_frame_statement(c, i, k, found),
+        _ if frame(class::AS_FRAME)
+            && i > c.sentence_start(i) + 2
+            && let Some(k) = past_verb(i + 1) =>
+        {
+            return as_frame_statement(c, i, k, found);
+        }
         _ if frame(class::PUBLISHED) && c.is(i + 1, class::IN_IT) => {
             // The institution that issued the text is the sentence's first named subject.
             let s = c.sentence_start(i);
-            let (a, b) = content_from(c, (i + 2..(i + 5).min(c.doc.tokens.len())).find(|&k| matches!(c.w(k), "«" | "\"")).unwrap_or(if c.w(i + 2) == ":" { i + 3 } else { i + 2 }))?.0;
+            let (a, b) = content_from(
+                c,
+                (i + 2..(i + 5).min(c.doc.tokens.len())).find(|&k| matches!(c.w(k), "«" | "\"")).unwrap_or(if c.w(i + 2) == ":" { i + 3 } else { i + 2 }),
+            )?
+            .0;
             let direct = a > 0 && matches!(c.w(a - 1), "«" | "\"");
-            let e = c.mentions.iter().find(|(m, x)| m.start >= c.doc.tokens[s].span.start && m.end <= c.doc.tokens[i].span.start && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).copied();
+            let e = c
+                .mentions
+                .iter()
+                .find(|(m, x)| {
+                    m.start >= c.doc.tokens[s].span.start
+                        && m.end <= c.doc.tokens[i].span.start
+                        && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)
+                })
+                .copied();
             return Some(Found {
                 cue: c.span(i, i + 2),
                 content: c.span(a, b),
@@ -740,7 +790,16 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     if b2 <= a + 1 {
         return None;
     }
-    Some(Found { cue: c.span(i, cue_end), content: c.span(a, b2), content_tok: (a, b2), direct, speaker, speaker_span: Some(c.span(sa, sb)), at: i, resume: a.max(k) })
+    Some(Found {
+        cue: c.span(i, cue_end),
+        content: c.span(a, b2),
+        content_tok: (a, b2),
+        direct,
+        speaker,
+        speaker_span: Some(c.span(sa, sb)),
+        at: i,
+        resume: a.max(k),
+    })
 }
 
 /// «… ، كما أفاد به مصدر أمني»: the clause before the frame is what the source said. A clause
@@ -786,7 +845,8 @@ fn published_in_statement(c: &Ctx, i: usize) -> Option<Found> {
     }
     let (sa, sb) = trim_speaker(c, from, open)?;
     let sp = c.span(sa, sb);
-    let speaker = c.mentions.iter().find(|(m, x)| sp.contains(*m) && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).map(|x| x.1);
+    let speaker =
+        c.mentions.iter().find(|(m, x)| sp.contains(*m) && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).map(|x| x.1);
     Some(Found { cue: c.span(i, from), content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span: Some(sp), at: i, resume: a })
 }
 
