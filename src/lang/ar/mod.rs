@@ -96,6 +96,7 @@ pub mod class {
         FRAME_LINK = "frame_link",
         SAID_DEFINITE = "said_definite",
         SPEAKER_ADJUNCT = "speaker_adjunct",
+        PERFECT_PARTICLE = "perfect_particle",
     }
 }
 

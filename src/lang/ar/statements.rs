@@ -122,8 +122,17 @@ impl Ctx<'_, '_> {
         }
         // An organisation or country speaks when it opens the phrase (الكرملين, روسيا), not when it
         // follows a role (مدير هيئة …).
+        // An institution's own body before its name speaks for it (الأمانة العامة لمنظمة التعاون).
         let first_word = self.doc.tokens[a].span;
-        inside.iter().find(|(m, e)| matches!(kind(*e), EntityKind::Organization | EntityKind::Place) && m.start < first_word.end).map(|(_, e)| *e)
+        let no_role_before =
+            |m: &Span| (a..b).take_while(|&k| self.doc.tokens[k].span.end <= m.start).all(|k| !self.ar.is_title(self.w(k)) && !is_source_noun(self.w(k)));
+        inside
+            .iter()
+            .find(|(m, e)| {
+                matches!(kind(*e), EntityKind::Organization | EntityKind::Place) && m.start < first_word.end
+                    || kind(*e) == EntityKind::Organization && no_role_before(m)
+            })
+            .map(|(_, e)| *e)
     }
 }
 
@@ -208,7 +217,9 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
 /// when a person's name follows within a few words with no adjunct (مع، خلال، أمس), clause or
 /// quotation between.
 fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
-    let role_head = c.ar.is_title(c.w(a)) || clitics::has_article(clitics::peel(c.w(a), clitics::CONJUNCTIONS, 3).1) && c.mention_from(a).is_none();
+    let role_head = c.ar.is_title(c.w(a))
+        || c.is(a, class::ROLE_NOUN)
+        || clitics::has_article(clitics::peel(c.w(a), clitics::CONJUNCTIONS, 3).1) && c.mention_from(a).is_none();
     if b <= a || !role_head || c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person) {
         return None;
     }
@@ -220,6 +231,10 @@ fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
         {
             // السكرتير الخاص للرئيس هادي: a name after a ل-title completes the role, it is not its holder.
             return (end <= until && !c.w(k - 1).starts_with(LI)).then_some(end);
+        }
+        // An apposition: عضو المجلس السياسي للجماعة، محمد البخيتي،
+        if c.is(k, class::COMMA) && c.mention_from(k + 1).is_some_and(|(kind, _)| kind == EntityKind::Person) {
+            continue;
         }
         let blocked =
             c.is(k, class::SPEAKER_ADJUNCT) || c.is(k, class::CONTENT_END) || is_complementiser(w) || c.ar.is_speech_verb(w) || matches!(w, "«" | "\"" | ":");
@@ -560,6 +575,15 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     if a >= send || mention_at(a).is_none() && (no_subject || c.is(a, class::OBJECT_PREPOSITION)) {
         return object_at(a).map(|k| Object { content_at: k, speaker: None });
     }
+    // After قد the subject came first (وكان فلان قد أكد في تصريحات أمس استعداد …): the object
+    // follows, past a short prepositional adjunct and its time words.
+    if v > 0 && c.is(v - 1, class::PERFECT_PARTICLE) && mention_at(a).is_none() {
+        let mut k = a;
+        if c.is(k, class::AFFILIATION) || c.is(k, class::SPEAKER_ADJUNCT) {
+            k += 2;
+        }
+        return object_at(k).map(|k| Object { content_at: k, speaker: None });
+    }
     // The subject: a name within a few words (titles before it), else an entity right after the verb.
     let person = (a..(a + 8).min(send))
         .take_while(|&k| !c.is(k, class::SPEAKER_END) && !is_complementiser(c.w(k)))
@@ -575,6 +599,14 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI))
     {
         end += 1;
+    }
+    // Where a person is from (طارق علوي من مكة عن سعادته): the origin belongs to the subject.
+    if c.entities[subject.1].entity.kind == EntityKind::Person
+        && c.is(end, class::AFFILIATION)
+        && let Some((EntityKind::Place, place_end)) = c.mention_from(end + 1)
+        && place_end < send
+    {
+        end = place_end;
     }
     let content_at = object_at(end)?;
     Some(Object { content_at, speaker: Some((a, end)) })
