@@ -226,6 +226,10 @@ fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
     let limit = until.min(a + ROLE_HOLDER_REACH);
     for k in b..limit {
         let w = c.w(k);
+        // A reporting word ends the role, even one the tagger took for a name (قوله).
+        if c.ar.cue(w).is_some() {
+            return None;
+        }
         if let Some((kind, end)) = c.mention_from(k)
             && kind == EntityKind::Person
         {
@@ -237,7 +241,7 @@ fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
             continue;
         }
         let blocked =
-            c.is(k, class::SPEAKER_ADJUNCT) || c.is(k, class::CONTENT_END) || is_complementiser(w) || c.ar.is_speech_verb(w) || matches!(w, "«" | "\"" | ":");
+            c.is(k, class::SPEAKER_ADJUNCT) || c.is(k, class::CONTENT_END) || is_complementiser(w) || c.ar.cue(w).is_some() || matches!(w, "«" | "\"" | ":");
         if blocked {
             return None;
         }
@@ -404,7 +408,8 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     if cue.shape == CueShape::Masdar && !opens_content(c, v + 1) {
         return None;
     }
-    let reach = if cue.needs_complement { AMBIGUOUS_REACH } else { REACH };
+    // A relaying verb (نقلت الصحيفة عن …) names its source first: its clause opens farther on.
+    let reach = if cue.needs_complement && !is(without_wa(w), class::RELAY) { AMBIGUOUS_REACH } else { REACH };
     let open = complement_after(c, v, w, (v + reach).min(send));
     let call = cue.class == CueClass::Call && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
     if call && let Some(f) = call_statement(c, v, conj, (v + 16).min(send)) {
@@ -1035,5 +1040,125 @@ mod tests {
         let a = run(t);
         assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
         assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "الأمانة العامة لمنظمة التعاون الإسلامي");
+    }
+
+    #[test]
+    fn frames_whose_first_letter_is_waw() {
+        // وفقا and ورد begin with a root و, not the conjunction.
+        let t = "وفقا لوزارة الصحة، تعافى خمسون مريضا خلال الأسبوع.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "تعافى خمسون مريضا خلال الأسبوع");
+        let t = "وورد في التقرير أن عدد الزوار تضاعف خلال الصيف الماضي.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "عدد الزوار تضاعف خلال الصيف الماضي");
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "التقرير");
+    }
+
+    #[test]
+    fn masdar_and_as_frames() {
+        let t = "وجاء في البيان أن الشركة ستوزع أرباحا على المساهمين.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "الشركة ستوزع أرباحا على المساهمين");
+        // The clause before «كما أفاد به X» is what X said.
+        let t = "وأصيب ثلاثة عمال في الحريق، كما أفاد به مصدر في الدفاع المدني.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "وأصيب ثلاثة عمال في الحريق");
+        assert!(a.statements[0].speaker_span.unwrap().slice(t).starts_with("مصدر"));
+        // «بحسب ما ذكرت X فإن …»: the source between the verb and فإن, the content after it.
+        let t = "وبحسب ما ذكرت وكالة رويترز فإن الاجتماع تأجل إلى الأسبوع المقبل.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("Reuters"));
+        assert_eq!(a.statements[0].content.slice(t), "الاجتماع تأجل إلى الأسبوع المقبل");
+        // «كما أكد أن …» is "also", an ordinary report.
+        let t = "وقال جون كيري إن الاتفاق قريب، كما أكد أن المفاوضات مستمرة.";
+        assert_eq!(run(t).statements.len(), 2, "{:?}", run(t).statements);
+    }
+
+    #[test]
+    fn a_relayed_source_ends_at_the_verbal_noun() {
+        let t = "ونقلت الصحيفة عن المتحدث باسم الشرطة قوله إن التحقيق ما زال جاريا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "المتحدث باسم الشرطة");
+        assert_eq!(a.statements[0].content.slice(t), "التحقيق ما زال جاريا");
+    }
+
+    #[test]
+    fn the_implied_subject_is_the_nearest_subject_not_the_last_speaker() {
+        let t = "وقال فلاديمير بوتين إن بلاده مستعدة للحوار. ويسعى جون كيري إلى تهدئة الحلفاء، وأكد أن الاتفاق يخدم المنطقة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        // A reporting verb whose content is a participle's gives that participle its speaker.
+        let t = "وقال فلاديمير بوتين إن بلاده مستعدة للحوار. من جهته، صرح جون كيري، قائلا: «نحن ننتظر الأفعال».";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn a_speaker_set_off_by_commas_before_qad() {
+        let t = "وكان وزير الخارجية الأميركي، جون كيري، قد صرح لوكالة رويترز بأن الحل السياسي ما زال ممكنا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "الحل السياسي ما زال ممكنا");
+        let t = "وكان عضو المكتب السياسي للحركة، جون كيري، قد أكد في تصريحات أمس استعداد الحركة للحوار.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert!(a.statements[0].content.slice(t).starts_with("استعداد الحركة"));
+    }
+
+    #[test]
+    fn a_long_role_reaches_its_holders_name() {
+        let t = "وقال نائب رئيس اللجنة الوطنية للتعليم وعضو مجلس الأمناء في الجامعة الدكتور جون كيري إن البرنامج حقق أهدافه.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        // A name inside an adjunct or after a ل-title is not the holder.
+        let t = "وقال المتحدث باسم الوزارة خلال لقائه مع جون كيري إن الزيارة ناجحة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_ne!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        let t = "وأكد المستشار الخاص للرئيس فلاديمير بوتين أن الزيارة ناجحة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_ne!(speaker_name(&a, 0).as_deref(), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn an_institutions_body_speaks_for_it_and_a_role_does_not() {
+        let t = "وأكدت الأمانة العامة لجامعة الدول العربية أن القرار يهدد الاستقرار.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].speaker.is_some(), "{:?}", a.statements);
+        let t = "وقال مدير جامعة الدول العربية للإعلام إن القرار يهدد الاستقرار.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].speaker.is_none(), "{:?}", a.statements);
+    }
+
+    #[test]
+    fn a_participle_needs_a_pause_or_its_content() {
+        // مبلغا "amount", مقرات "premises": participle forms that are nouns here.
+        let t = "وقال جون كيري إن الاتفاق قريب. وتفرض البلدية مبلغا محددا على كل متجر.";
+        assert_eq!(run(t).statements.len(), 1, "{:?}", run(t).statements);
+        let t = "وقال جون كيري إن الاتفاق قريب، مضيفا أن التوقيع سيتم قريبا.";
+        assert_eq!(run(t).statements.len(), 2, "{:?}", run(t).statements);
+    }
+
+    #[test]
+    fn a_speakers_origin_and_a_dash_after_the_verb() {
+        let t = "وعبر – جون كيري من واشنطن عن سعادته بنجاح المهرجان.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert!(a.statements[0].content.slice(t).starts_with("عن سعادته"));
     }
 }
