@@ -124,8 +124,11 @@ impl Ctx<'_, '_> {
         // follows a role (مدير هيئة …).
         // An institution's own body before its name speaks for it (الأمانة العامة لمنظمة التعاون).
         let first_word = self.doc.tokens[a].span;
-        let no_role_before =
-            |m: &Span| (a..b).take_while(|&k| self.doc.tokens[k].span.end <= m.start).all(|k| !self.ar.is_title(self.w(k)) && !is_source_noun(self.w(k)));
+        let body_word = |k: usize| {
+            let w = self.w(k);
+            clitics::has_article(clitics::peel(w, clitics::CONJUNCTIONS, 3).1) && !self.ar.is_title(w) && !self.is(k, class::ROLE_NOUN) && !is_source_noun(w)
+        };
+        let no_role_before = |m: &Span| (a..b).take_while(|&k| self.doc.tokens[k].span.end <= m.start).all(body_word);
         inside
             .iter()
             .find(|(m, e)| {
@@ -643,9 +646,10 @@ fn carried_speaker(c: &Ctx, v: usize, found: &[Found]) -> Option<(Option<usize>,
     let prev = found.iter().rev().find(|f| f.at < v).map(|f| (f.at, f.speaker, f.speaker_span));
     let subject = c.subjects.iter().rev().find(|s| s.at < v).map(|s| (s.at, s.speaker, s.span));
     let (at, speaker, span) = match (prev, subject) {
-        (Some(p), Some(s)) if s.0 > p.0 => s,
+        // A clause's subject carries only into its own sentence and the next.
+        (Some(p), Some(s)) if s.0 > p.0 && c.sent(s.0) + 1 >= c.sent(v) => s,
         (Some(p), _) => p,
-        (None, s) => s?,
+        (None, s) => s.filter(|s| c.sent(s.0) + 1 >= c.sent(v))?,
     };
     (c.sent(at) + 3 >= c.sent(v)).then_some((speaker, span))
 }
@@ -679,7 +683,9 @@ fn clause_subjects(c: &Ctx) -> Vec<Subject> {
                 && matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization)
         });
         let person = c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person);
-        if !(named_at_once || person || c.ar.is_title(head) || is_source_noun(head)) {
+        // The phrase must open with its name, title or source noun (not a name deep inside a clause).
+        let headed = c.ar.is_title(head) || c.is(a, class::ROLE_NOUN) || is_source_noun(head);
+        if !(named_at_once || headed && (person || is_source_noun(head) || c.ar.is_title(head))) {
             continue;
         }
         let (speaker, span) = c.speaker_of(a, b);
