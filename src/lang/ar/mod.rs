@@ -91,10 +91,10 @@ pub mod class {
         SITE_HEAD = "site_head",
         SITE_ADJECTIVE = "site_adjective",
         KINGDOM = "kingdom",
+        AGREEMENT = "agreement",
         AS_FRAME = "as_frame",
         FRAME_WHAT = "frame_what",
         FRAME_LINK = "frame_link",
-        SAID_DEFINITE = "said_definite",
         SPEAKER_ADJUNCT = "speaker_adjunct",
         PERFECT_PARTICLE = "perfect_particle",
     }
@@ -114,6 +114,18 @@ impl LanguagePack for Pack {
     }
     fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
         mentions::find(doc, res, out)
+    }
+    fn names_an_agreement(&self, before: &str, _after: &[&str]) -> bool {
+        // «اتفاق باريس»، «باتفاق باريس»: the agreement noun comes first, maybe with a proclitic
+        let word = fold(before);
+        let (_, w) = clitics::peel(&word, clitics::CONJUNCTIONS, 3);
+        let (_, bare) = clitics::peel(w, clitics::BI_LI, 3);
+        arabic().words.is(bare, class::AGREEMENT) || arabic().words.is(w, class::AGREEMENT)
+    }
+    fn is_site_head(&self, word: &str) -> bool {
+        let (_, w) = clitics::peel(word, clitics::CONJUNCTIONS, 3);
+        let (_, bare) = clitics::peel(w, clitics::BI_LI, 3);
+        arabic().words.is(bare, class::SITE_HEAD)
     }
     fn tagger_model(&self) -> Option<&'static Model> {
         mentions::tagger_model()
