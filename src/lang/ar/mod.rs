@@ -31,6 +31,7 @@ const REPORTING: &str = include_str!("../../../data/lang/ar/reporting_verbs.tsv"
 const TIME_WORDS: &str = include_str!("../../../data/lang/ar/time_words.tsv");
 const STOPWORDS: &str = include_str!("../../../data/lang/ar/stopwords.txt");
 const WORDS: &str = include_str!("../../../data/lang/ar/words.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../data/lang/ar/given_names.txt");
 
 /// The classes of `data/lang/ar/words.tsv`.
 pub mod class {
@@ -91,6 +92,11 @@ pub mod class {
         SITE_HEAD = "site_head",
         SITE_ADJECTIVE = "site_adjective",
         KINGDOM = "kingdom",
+        QUOTE_HEAD = "quote_head",
+        NASAB = "nasab",
+        KUNYA = "kunya",
+        PLACE_NOUN = "place_noun",
+        PLACE_LIST = "place_list",
         AGREEMENT = "agreement",
         AS_FRAME = "as_frame",
         FRAME_WHAT = "frame_what",
@@ -178,6 +184,8 @@ pub struct Arabic {
     /// Every reporting form of `data/lang/ar/reporting_verbs.tsv` (folded) with what it is.
     cues: HashMap<String, Cue>,
     stop: HashMap<String, ()>,
+    /// Given names borne by Arabs (`data/lang/ar/given_names.txt`, Wikidata), folded.
+    given: HashMap<String, ()>,
     months: HashMap<String, u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     month_heads: Vec<String>,
@@ -288,6 +296,7 @@ impl Arabic {
         };
         let titles = set(TITLES);
         let stop = set(STOPWORDS);
+        let given = data_lines(GIVEN_NAMES).map(|l| (fold(l.trim()), ())).collect();
         let cues = load_cues(&words);
         let mut months = HashMap::default();
         let mut weekdays = HashMap::default();
@@ -309,7 +318,7 @@ impl Arabic {
         month_heads.sort();
         month_heads.dedup();
         let translit = super::ar_translit::Translit::load();
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, months, month_heads, weekdays, words, translit }
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, given, months, month_heads, weekdays, words, translit }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -324,6 +333,10 @@ impl Arabic {
     /// A title with no proclitic other than و/ف (a title after ب/ل is rarely the subject).
     pub fn title_prefix(&self, tok: &str) -> Option<usize> {
         lookup(&self.titles, tok).map(|(p, _)| p)
+    }
+    /// A given name, after an optional و/ف (not after ب/ل: بدر, لبنى begin with those letters).
+    pub fn is_given_name(&self, tok: &str) -> bool {
+        self.given.contains_key(tok) || self.given.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
     }
     pub fn is_stop(&self, tok: &str) -> bool {
         lookup(&self.stop, tok).is_some()
