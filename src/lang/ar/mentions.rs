@@ -43,6 +43,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     }
     extend_kunya_nisba(doc, arabic(), &mut kept);
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
+    super::byline::mentions(doc, &mut kept);
     surname_mentions(doc, &mut kept, is_clitic_prefix);
     *out = kept;
 }

@@ -2,6 +2,7 @@
 //! clitic-aware lookups every Arabic stage shares; the mention and statement rules in `mentions`
 //! and `statements`, the time grammar in `stages::times::ar`.
 
+pub mod byline;
 pub mod clitics;
 pub mod mentions;
 mod places;
@@ -99,6 +100,11 @@ pub mod class {
         PLACE_NOUN = "place_noun",
         PLACE_LIST = "place_list",
         AGREEMENT = "agreement",
+        AS_FRAME = "as_frame",
+        FRAME_WHAT = "frame_what",
+        FRAME_LINK = "frame_link",
+        SPEAKER_ADJUNCT = "speaker_adjunct",
+        PERFECT_PARTICLE = "perfect_particle",
     }
 }
 
@@ -142,7 +148,10 @@ impl LanguagePack for Pack {
         Some(Box::new(PlacePrefixes::load()))
     }
     fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
-        crate::stages::times::ar::find(doc, &res.time_grammars.ar, resolver.date.is_some())
+        let mut found = crate::stages::times::ar::find(doc, &res.time_grammars.ar, resolver.date.is_some());
+        let outlets = byline::outlet_spans(doc);
+        found.retain(|t| !outlets.iter().any(|o| o.overlaps(crate::Span::new(t.start, t.end))));
+        found
     }
     fn find_statements(&self, doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
         statements::find(doc, entities, times)
