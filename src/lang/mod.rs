@@ -119,6 +119,12 @@ pub trait LanguagePack: Sync {
     fn is_site_head(&self, _word: &str) -> bool {
         false
     }
+    /// Whether a (folded) word introduces a settlement or district by its kind just before its
+    /// name (a city, a province, a district: «مدينة الشدادي بريف الحسكة»): the name after it is a
+    /// place however small, and may stand at the town or region named beside it.
+    fn introduces_place(&self, _word: &str) -> bool {
+        false
+    }
 
     /// The time grammar: the document's time expressions as typed values, which the shared
     /// `Resolver` (article date, calendars) turns into ISO values.

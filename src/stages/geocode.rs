@@ -88,7 +88,8 @@ const NEIGHBOUR_TOKENS: usize = 4;
 /// A named site the gazetteer does not know (a camp, an air base, a district: «معسكر القرميد بأرض
 /// الشام إدلب», «وزنجبار، وقاعدة العند الجوية») is put at the nearest town or region named beside
 /// it in its sentence: articles name such places with the town they are in or by. Only names
-/// with a site's head word: a bare unknown name is as often no place at all. A country, or a
+/// with a site's head word, or just after a word for a settlement's kind («مدينة الشدادي بريف
+/// الحسكة»): a bare unknown name is as often no place at all. A country, or a
 /// region spanning several, is too wide to say where in it.
 fn place_by_neighbours(doc: &Doc, entities: &mut [Linked]) {
     let pack = doc.lang.pack();
@@ -106,7 +107,7 @@ fn place_by_neighbours(doc: &Doc, entities: &mut [Linked]) {
             .mentions
             .iter()
             .map(|m| (doc.tokens.partition_point(|t| t.span.end <= m.start), doc.token_at_or_after(m.end)))
-            .filter(|&(first, end)| end > first + 1 && pack.is_site_head(doc.ftok(first)))
+            .filter(|&(first, end)| end > first + 1 && pack.is_site_head(doc.ftok(first)) || first > 0 && pack.introduces_place(doc.ftok(first - 1)))
             .flat_map(|(first, end)| {
                 let sentence = doc.tokens[first].sentence;
                 located.iter().filter(move |(t, _)| doc.tokens[*t.min(&(doc.tokens.len() - 1))].sentence == sentence).filter_map(move |(t, g)| {

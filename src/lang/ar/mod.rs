@@ -135,6 +135,12 @@ impl LanguagePack for Pack {
         let (_, bare) = clitics::peel(w, clitics::BI_LI, 3);
         arabic().words.is(bare, class::SITE_HEAD)
     }
+    fn introduces_place(&self, word: &str) -> bool {
+        let (_, w) = clitics::peel(word, clitics::CONJUNCTIONS, 3);
+        let (_, bare) = clitics::peel(w, clitics::PREPOSITIONS, 3);
+        let words = &arabic().words;
+        words.is(bare, class::SITE_HEAD) || words.is(bare, class::PLACE_NOUN)
+    }
     fn tagger_model(&self) -> Option<&'static Model> {
         mentions::tagger_model()
     }
