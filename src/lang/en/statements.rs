@@ -55,7 +55,8 @@ impl Ctx<'_, '_> {
     }
     /// A person mentioned inside `span`: the first or the last one.
     fn person_within(&self, span: Span, last: bool) -> Option<usize> {
-        let mut people = self.refs_starting_within(span.start, span.end).iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity);
+        let mut people =
+            self.refs_starting_within(span.start, span.end).iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity);
         if last { people.last() } else { people.next() }
     }
     /// The antecedent of "he"/"she" at a byte offset: the last person named before it whose
@@ -200,7 +201,8 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
         }
     }
     let mut end = start;
-    while end < limit && end - start < 8 && c.doc.tokens[end].is_word && !matches!(c.low(end), "that" | "on" | "in" | "at" | "who" | "which" | "after" | "when") {
+    while end < limit && end - start < 8 && c.doc.tokens[end].is_word && !matches!(c.low(end), "that" | "on" | "in" | "at" | "who" | "which" | "after" | "when")
+    {
         end += 1;
     }
     if end == start {
@@ -215,18 +217,32 @@ fn is_cue(w: &str) -> bool {
     is(w, class::SAY) || is(w, class::TELL)
 }
 
-fn trim_content(c: &Ctx, mut a: usize, mut b: usize) -> Option<Span> {
+/// Tokens `a..b` without the punctuation, "that" and quotation marks at their edges.
+fn trimmed(c: &Ctx, mut a: usize, mut b: usize) -> (usize, usize) {
     while a < b && (matches!(c.low(a), "," | ":" | "-" | "that") || c.is_quote(a)) {
         a += 1;
     }
     while b > a && (matches!(c.low(b - 1), "," | "." | ":" | "-" | ";") || c.is_quote(b - 1)) {
         b -= 1;
     }
+    (a, b)
+}
+
+fn trim_content(c: &Ctx, a: usize, b: usize) -> Option<Span> {
+    let (a, b) = trimmed(c, a, b);
     (b > a + 1).then(|| c.span(a, b))
+}
+
+/// One part of a quote interrupted by its attribution: a single word ("Really,” she said) counts.
+fn trim_part(c: &Ctx, a: usize, b: usize) -> Option<Span> {
+    let (a, b) = trimmed(c, a, b);
+    (b > a).then(|| c.span(a, b))
 }
 
 struct Found {
     content: Span,
+    /// The quoted parts when the attribution interrupts the quote; else empty.
+    parts: Vec<Span>,
     cue: Option<Span>,
     speaker: Option<Speaker>,
     direct: bool,
@@ -268,12 +284,13 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
     found.sort_by_key(|f| f.content.start);
     let mut out = Vec::new();
     for f in found {
-        let date = date_of(doc, times, f.content, f.cue);
+        let date = date_of(doc, times, f.content, &f.parts, f.cue);
         out.push(Statement {
             speaker: f.speaker.and_then(|s| s.entity).map(|e| c.ids[e].clone()),
             speaker_span: f.speaker.map(|s| s.span),
             cue: f.cue,
             content: f.content,
+            content_parts: f.parts,
             direct: f.direct,
             date,
             speaker_description: None,
@@ -303,7 +320,7 @@ const NARRATIVE_REACH: usize = 3;
 /// or the report moves on for several paragraphs; a present or perfect cue ("says", "has said")
 /// is not tied to the event and stays undated.
 pub(crate) fn continue_narrative_dates(doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
-    let contents: Vec<Span> = out.iter().map(|s| s.content).collect();
+    let contents: Vec<Span> = out.iter().flat_map(|s| s.parts().to_vec()).collect();
     let paragraph_of = |offset: usize| doc.sentence_of_offset(offset).map(|s| doc.sentences[s].paragraph);
     // Times in the rest of the statement's own sentence ("…,” Kerry said on Monday) are its own.
     let sentence_end = |s: &Statement| {
@@ -343,7 +360,10 @@ fn is_perfect(doc: &Doc, cue: Option<Span>) -> bool {
     let Some(cue) = cue else { return false };
     let i = doc.token_at_or_after(cue.start);
     (i.saturating_sub(3)..i).any(|k| {
-        doc.tokens.get(k).and_then(|t| doc.text.get(t.span.start..t.span.end)).is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "has" | "have" | "had" | "'s" | "’s"))
+        doc.tokens
+            .get(k)
+            .and_then(|t| doc.text.get(t.span.start..t.span.end))
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "has" | "have" | "had" | "'s" | "’s"))
     })
 }
 
@@ -352,17 +372,18 @@ fn names_another_time(doc: &Doc, times: &[TimeExpr], s: &Statement) -> bool {
     let anchor = s.cue.map_or(s.content.start, |c| c.start.min(s.content.start));
     let Some(sent) = doc.sentence_of_offset(anchor) else { return false };
     let span = doc.sentences[sent].span;
-    times.iter().any(|t| span.contains(t.span()) && !s.content.contains(t.span()))
+    times.iter().any(|t| span.contains(t.span()) && !s.parts().iter().any(|p| p.contains(t.span())))
 }
 
 /// The day a time expression in the statement's sentence names, nearest the cue.
-fn date_of(doc: &Doc, times: &[TimeExpr], content: Span, cue: Option<Span>) -> Option<String> {
+fn date_of(doc: &Doc, times: &[TimeExpr], content: Span, parts: &[Span], cue: Option<Span>) -> Option<String> {
     let anchor = cue.unwrap_or(content);
+    let said = |t: &TimeExpr| if parts.is_empty() { content.contains(t.span()) } else { parts.iter().any(|p| p.contains(t.span())) };
     let sent = doc.sentence_of_offset(anchor.start)?;
     let s = doc.sentences[sent].span;
     times
         .iter()
-        .filter(|t| t.value.len() == 10 && s.contains(t.span()) && !(content.contains(t.span()) && cue.is_some()))
+        .filter(|t| t.value.len() == 10 && s.contains(t.span()) && !(said(t) && cue.is_some()))
         .min_by_key(|t| (t.start as i64 - anchor.start as i64).abs())
         .map(|t| t.value.clone())
 }
@@ -383,6 +404,7 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
         let mut speaker = None;
         let mut cue = None;
         let mut end_b = b;
+        let mut continuation: Option<(usize, usize)> = None;
         let mut k = after;
         if k < n && matches!(c.low(k), "," | "?" | "!" | "-") {
             k += 1;
@@ -397,7 +419,9 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             let fills_gap = |sp: &Speaker| {
                 let first = c.first_token_at(sp.span.start);
                 sp.span.start <= doc.tokens[k].span.start
-                    || (first > k && first - k <= 4 && (k..first).all(|t| c.low(t) == "the" || c.low(t) == "." || c.orig(t).chars().next().is_some_and(char::is_uppercase)))
+                    || (first > k
+                        && first - k <= 4
+                        && (k..first).all(|t| c.low(t) == "the" || c.low(t) == "." || c.orig(t).chars().next().is_some_and(char::is_uppercase)))
             };
             let s = if j > k { speaker_before(c, k, j).filter(fills_gap) } else { speaker_after(c, j + 1, (j + 9).min(n)) };
             if s.is_some() {
@@ -407,8 +431,9 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                 // Not when the next quote starts a new paragraph or has its own attribution
                 // ("…,” Lavrov replied): that is another statement, maybe another speaker.
                 let same_para = |t: usize| doc.sentences[doc.tokens[t].sentence].paragraph == para;
-                let next_has_own_cue =
-                    |(na, nb): (usize, usize)| (nb + 1..(nb + 5).min(n)).any(|t| same_para(t) && is_cue(c.low(t))) || (na.saturating_sub(4)..na).any(|t| t > j && is_cue(c.low(t)));
+                let next_has_own_cue = |(na, nb): (usize, usize)| {
+                    (nb + 1..(nb + 5).min(n)).any(|t| same_para(t) && is_cue(c.low(t))) || (na.saturating_sub(4)..na).any(|t| t > j && is_cue(c.low(t)))
+                };
                 if i + 1 < qs.len()
                     && qs[i + 1].0 <= j + 12
                     && doc.tokens[qs[i + 1].0].sentence <= doc.tokens[j].sentence + 1
@@ -417,6 +442,7 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                     && (j + 1..qs[i + 1].0).all(|t| !doc.tokens[t].is_word || t < j + 8)
                 {
                     end_b = qs[i + 1].1;
+                    continuation = Some(qs[i + 1]);
                     i += 1;
                 }
             }
@@ -458,7 +484,8 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             continue;
         }
         if let Some(content) = trim_content(c, a, end_b) {
-            out.push(Found { content, cue, speaker, direct: true });
+            let parts = continuation.and_then(|(na, nb)| Some(vec![trim_part(c, a, b)?, trim_part(c, na, nb)?])).unwrap_or_default();
+            out.push(Found { content, parts, cue, speaker, direct: true });
             if let Some(s) = speaker {
                 let last_para = doc.sentences[doc.tokens[end_b.saturating_sub(1).max(a)].sentence].paragraph;
                 prev_speaker = Some((s, last_para));
@@ -514,7 +541,7 @@ fn headline_statement(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Opti
     let content = trim_content(c, colon + 1, r.end).filter(|ct| !overlaps_any(out, *ct))?;
     let span = c.span(r.start, colon);
     let entity = c.mention_ending(colon).filter(|m| m.span.start >= span.start).map(|m| m.entity);
-    Some(Found { content, cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false })
+    Some(Found { content, parts: Vec::new(), cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false })
 }
 
 /// "according to X, CONTENT" / "CONTENT, according to X" at token k; returns where to go on.
@@ -525,10 +552,11 @@ fn according_to(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &mut Vec<Foun
     while sp_end < r.end && !matches!(c.low(sp_end), "," | "." | ";") && sp_end - sp_start < 10 {
         sp_end += 1;
     }
-    let speaker = speaker_after(c, sp_start, sp_end).map(|sp| Speaker { span: if sp.entity.is_some() { sp.span } else { c.span(sp_start, sp_end.max(sp_start + 1)) }, entity: sp.entity });
+    let speaker = speaker_after(c, sp_start, sp_end)
+        .map(|sp| Speaker { span: if sp.entity.is_some() { sp.span } else { c.span(sp_start, sp_end.max(sp_start + 1)) }, entity: sp.entity });
     let content = if k > r.start + 2 { trim_content(c, r.start, k) } else { trim_content(c, sp_end, r.end) };
     if let Some(content) = content.filter(|ct| !overlaps_any(out, *ct)) {
-        out.push(Found { content, cue: Some(cue), speaker, direct: false });
+        out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker, direct: false });
     }
     sp_end
 }
@@ -554,7 +582,7 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         if speaker.is_some()
             && let Some(content) = trim_content(c, from, r.end).filter(|ct| !overlaps_any(out, *ct))
         {
-            out.push(Found { content, cue: Some(cue), speaker, direct: false });
+            out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker, direct: false });
             return None;
         }
     }
@@ -565,7 +593,7 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
     if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short) {
         let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
         if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
-            out.push(Found { content, cue: Some(cue), speaker, direct: false });
+            out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker, direct: false });
             return None;
         }
     }
@@ -577,7 +605,11 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
     // A stance's object ends where the next clause begins (", saying ...", ", which ...").
     let to = if attitude {
         (from..r.end)
-            .find(|&j| c.low(j) == "," && !c.quoted[j] && (is_cue(c.low(j + 1)) || is(c.low(j + 1), class::ATTITUDE) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while")))
+            .find(|&j| {
+                c.low(j) == ","
+                    && !c.quoted[j]
+                    && (is_cue(c.low(j + 1)) || is(c.low(j + 1), class::ATTITUDE) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while"))
+            })
             .unwrap_or(r.end)
     } else {
         r.end
@@ -586,7 +618,7 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
     if content_words >= if attitude { 2 } else { 3 }
         && let Some(content) = trim_content(c, from, to).filter(|ct| !overlaps_any(out, *ct))
     {
-        out.push(Found { content, cue: Some(cue), speaker: Some(speaker), direct: false });
+        out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker: Some(speaker), direct: false });
         return if attitude { Some(to) } else { None };
     }
     Some(k + 1)
@@ -634,7 +666,13 @@ mod tests {
         a.statements
             .iter()
             .map(|s| {
-                let sp = s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).or_else(|| s.speaker_span.map(|x| x.slice(text).to_string())).unwrap_or_default();
+                let sp = s
+                    .speaker
+                    .as_ref()
+                    .and_then(|id| a.entity(id))
+                    .map(|e| e.name.clone())
+                    .or_else(|| s.speaker_span.map(|x| x.slice(text).to_string()))
+                    .unwrap_or_default();
                 (sp, s.content.slice(text).to_string(), s.cue.map(|x| x.slice(text).to_string()).unwrap_or_default())
             })
             .collect()
@@ -673,6 +711,28 @@ mod tests {
         assert_eq!(tr[0].0, "Hillary Clinton");
         assert!(tr[0].1.starts_with("This election matters") && tr[0].1.ends_with("in our lifetime"));
         assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "she");
+    }
+
+    #[test]
+    fn a_quote_interrupted_by_its_attribution_is_one_statement_in_two_parts() {
+        let t = "Hillary Clinton spoke in Ohio. “This election matters,” she said on Monday. “It matters more than any other in our lifetime.”";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", triples(&a, t));
+        let s = &a.statements[0];
+        let parts: Vec<&str> = s.content_parts.iter().map(|p| p.slice(t)).collect();
+        assert_eq!(parts, ["This election matters", "It matters more than any other in our lifetime"]);
+        assert_eq!((s.content.start, s.content.end), (s.content_parts[0].start, s.content_parts[1].end));
+        assert_eq!(s.content_text(t), "This election matters … It matters more than any other in our lifetime");
+        // The frame's own day dates the statement, though it lies between the parts.
+        assert_eq!(s.date.as_deref(), Some("2015-11-16"));
+    }
+
+    #[test]
+    fn a_quote_in_one_stretch_has_no_parts() {
+        let t = "“We will not give up the fight for our country,” John Kerry said on Monday.";
+        let a = run(t);
+        assert!(a.statements[0].content_parts.is_empty());
+        assert_eq!(a.statements[0].parts(), [a.statements[0].content]);
     }
 
     #[test]
@@ -718,7 +778,8 @@ mod more_tests {
     fn she_finds_the_woman_and_he_the_man() {
         let t = "Hillary Clinton met Donald Trump in New York. She said the debate was useful. He said it was rigged.";
         let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
-        let who: Vec<String> = a.statements.iter().map(|s| s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).unwrap_or_default()).collect();
+        let who: Vec<String> =
+            a.statements.iter().map(|s| s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).unwrap_or_default()).collect();
         assert_eq!(who, ["Hillary Clinton", "Donald Trump"]);
     }
 
