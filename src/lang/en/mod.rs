@@ -75,6 +75,9 @@ pub mod class {
         ABBREVIATION = "abbreviation",
         SENTENCE_ABBREVIATION = "sentence_abbreviation",
         WORD_ABBREVIATION = "word_abbreviation",
+        PREPOSITION = "preposition",
+        SOURCE_NOUN = "source_noun",
+        TIME_ADVERB = "time_adverb",
     }
 }
 

@@ -8,6 +8,16 @@ use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
 
+/// Tokens back from a reporting verb over which a relative clause can separate it from its speaker.
+const APPOSITION_REACH: usize = 40;
+
+/// Tokens after the verb of an interrupted quote ("…,” said Caddell, speaking of her health. “…")
+/// within which the quote goes on.
+const CONTINUATION_REACH: usize = 12;
+
+/// Sentences back from a pronoun where its antecedent is looked for.
+const ANTECEDENT_SENTENCES: usize = 4;
+
 /// A mention of an entity, for speaker lookup.
 #[derive(Clone, Copy)]
 struct Ref {
@@ -53,35 +63,73 @@ impl Ctx<'_, '_> {
         let b = self.refs.partition_point(|r| r.span.start < to);
         &self.refs[a..b.max(a)]
     }
+    /// Who speaks through a described speaker: a person named in it, else an organisation named
+    /// with a report, a poll or a spokesperson ("a report by the UN Environment Program", "a
+    /// Pentagon spokesman"); a bare "a source in the ministry" stays unnamed.
+    fn speaker_within(&self, span: Span, last: bool) -> Option<usize> {
+        self.person_within(span, last).or_else(|| {
+            let a = self.doc.token_at_or_after(span.start);
+            let b = self.doc.token_at_or_after(span.end);
+            if !(a..b).any(|k| is(self.low(k), class::SOURCE_NOUN)) {
+                return None;
+            }
+            let mut orgs = self.refs_starting_within(span.start, span.end).iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Organization).map(|r| r.entity);
+            if last { orgs.last() } else { orgs.next() }
+        })
+    }
     /// A person mentioned inside `span`: the first or the last one.
     fn person_within(&self, span: Span, last: bool) -> Option<usize> {
         let mut people =
             self.refs_starting_within(span.start, span.end).iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity);
         if last { people.last() } else { people.next() }
     }
-    /// The antecedent of "he"/"she" at a byte offset: the last person named before it whose
-    /// known gender does not clash (a woman's given name or Mrs./Ms. makes "she").
-    fn last_person_before(&self, byte: usize) -> Option<usize> {
-        let she = self.doc.text.get(byte..byte + 3).is_some_and(|t| t.eq_ignore_ascii_case("she"));
-        // Nearest first (latest end; the earlier mention on a tie). Walking back from `byte`, a
-        // match is final once no earlier-starting mention can end after it.
-        let before = self.refs.partition_point(|r| r.span.start < byte);
-        let (mut nearest, mut matching): (Option<&Ref>, Option<&Ref>) = (None, None);
-        for r in self.refs[..before].iter().rev() {
-            if matching.is_some_and(|m| r.span.start + self.longest_ref < m.span.end) {
-                break;
-            }
-            if r.kind != EntityKind::Person || r.span.end > byte {
-                continue;
-            }
-            if nearest.is_none_or(|b| r.span.end >= b.span.end) {
-                nearest = Some(r);
-            }
-            if self.female[r.entity] == she && matching.is_none_or(|b| r.span.end >= b.span.end) {
-                matching = Some(r);
+    /// The antecedent of a pronoun at a byte offset: the nearest sentence (this one before the
+    /// pronoun, then back through the previous paragraph) naming a compatible entity outside
+    /// quotation marks, and in it the subject-like mention (the first one not governed by a
+    /// preposition nor a possessor), else the last one. "he"/"she" take a person whose known
+    /// gender does not clash (a woman's given name or Mrs./Ms. makes "she"; "she" falls back to a
+    /// person of unknown gender), "it"/"they" an organisation.
+    fn antecedent(&self, byte: usize) -> Option<usize> {
+        let word = self.doc.text.get(byte..).map_or(String::new(), |t| t.split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("").to_lowercase());
+        let (kind, she) = match word.as_str() {
+            "she" | "her" => (EntityKind::Person, Some(true)),
+            "he" | "him" | "his" => (EntityKind::Person, Some(false)),
+            "it" | "they" | "its" | "their" => (EntityKind::Organization, None),
+            _ => return None,
+        };
+        let fits = |r: &Ref, strict: bool| {
+            r.kind == kind
+                && r.span.end <= byte
+                && match she {
+                    Some(true) => self.female[r.entity] || !strict,
+                    Some(false) => !self.female[r.entity],
+                    None => true,
+                }
+        };
+        let here = self.doc.sentence_of_offset(byte)?;
+        let para = self.doc.sentences[here].paragraph;
+        let passes: &[bool] = if she == Some(true) { &[true, false] } else { &[true] };
+        for &strict in passes {
+            for sent in (here.saturating_sub(ANTECEDENT_SENTENCES)..=here).rev() {
+                if self.doc.sentences[sent].paragraph + 1 < para {
+                    break;
+                }
+                let span = self.doc.sentences[sent].span;
+                let found: Vec<&Ref> =
+                    self.refs_starting_within(span.start, span.end).iter().filter(|r| fits(r, strict) && !self.quoted[self.doc.token_at_or_after(r.span.start)]).collect();
+                if let Some(r) = found.iter().find(|r| self.subject_like(r.span)).or(found.last()) {
+                    return Some(r.entity);
+                }
             }
         }
-        matching.or(nearest).map(|r| r.entity)
+        None
+    }
+    /// A mention not governed by a preposition ("with Putin") nor owning what follows ("Putin's plan").
+    fn subject_like(&self, span: Span) -> bool {
+        let i = self.doc.token_at_or_after(span.start);
+        let j = self.doc.token_at_or_after(span.end);
+        let after = self.orig(j);
+        !(i > 0 && is(self.low(i - 1), class::PREPOSITION)) && !matches!(after, "'s" | "’s" | "'" | "’")
     }
     fn first_token_at(&self, byte: usize) -> usize {
         self.doc.token_at_or_after(byte)
@@ -110,10 +158,13 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     // "Smith, a spokesman for the ministry, said": the name before the apposition speaks.
     if c.low(end - 1) == "," {
         let mut k = end - 1;
-        while k > floor && k + 12 > end && c.low(k - 1) != "," {
+        while k > floor && k + APPOSITION_REACH > end && c.low(k - 1) != "," {
             k -= 1;
         }
-        if k > floor && c.low(k - 1) == "," {
+        // A relative clause ("Rucker Culpepper, who runs the campaign's veterans effort, said")
+        // may be long; a plain apposition is short.
+        let apposition = k + 12 > end || matches!(c.low(k), "who" | "whose" | "which");
+        if apposition && k > floor && c.low(k - 1) == "," {
             // "Lebanon's transport minister, Karim Nassar, said": a person named by the whole
             // apposition speaks, not the description before it.
             if let Some(r) = c.mention_ending(end - 1).filter(|r| r.kind == EntityKind::Person && r.span.start == c.doc.tokens[k].span.start) {
@@ -129,7 +180,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
             }
             if st < k - 1 {
                 let span = c.span(st, k - 1);
-                let entity = c.person_within(span, true);
+                let entity = c.speaker_within(span, true);
                 return Some(Speaker { span, entity });
             }
         }
@@ -138,7 +189,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     let w = c.low(end - 1);
     if is(w, class::PERSON_PRONOUN) || matches!(w, "they" | "we" | "i" | "it") {
         let span = c.span(end - 1, end);
-        let entity = if is(w, class::PERSON_PRONOUN) { c.last_person_before(span.start) } else { None };
+        let entity = c.antecedent(span.start);
         return Some(Speaker { span, entity });
     }
     if let Some(r) = c.mention_ending(end).filter(|r| r.span.start >= c.doc.tokens[floor].span.start) {
@@ -163,7 +214,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     }
     let span = c.span(start, end);
     // The entity named in the phrase, when the phrase is just that entity plus modifiers.
-    let entity = c.person_within(span, true);
+    let entity = c.speaker_within(span, true);
     Some(Speaker { span, entity })
 }
 
@@ -180,6 +231,29 @@ fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
     speaker_after(c, k, cue).filter(|s| s.entity.is_some() || is(s.span.slice(c.doc.text).to_lowercase().as_str(), class::PERSON_PRONOUN))
 }
 
+/// The subject of the clause a participle cue hangs on ("During a speech, Trump attacked
+/// Clinton, saying …"): a pronoun opening the clause, else its first person or organisation
+/// named outside quotation marks and not after a preposition.
+fn clause_subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
+    if cue <= start || !c.low(cue).ends_with("ing") || c.low(cue - 1) != "," {
+        return None;
+    }
+    let mut k = start;
+    while k < cue && !c.doc.tokens[k].is_word {
+        k += 1;
+    }
+    if k < cue && (is(c.low(k), class::PERSON_PRONOUN) || c.low(k) == "they") {
+        let span = c.span(k, k + 1);
+        return Some(Speaker { span, entity: c.antecedent(span.start) });
+    }
+    let from = c.doc.tokens[start].span.start;
+    let to = c.doc.tokens[cue].span.start;
+    c.refs_starting_within(from, to)
+        .iter()
+        .find(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization) && !c.quoted[c.doc.token_at_or_after(r.span.start)] && c.subject_like(r.span))
+        .map(|r| Speaker { span: r.span, entity: Some(r.entity) })
+}
+
 /// A noun phrase after a cue ("said Smith", "said a spokesman for X").
 fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     if start >= limit {
@@ -188,7 +262,7 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     let w = c.low(start);
     if is(w, class::PERSON_PRONOUN) {
         let span = c.span(start, start + 1);
-        return Some(Speaker { span, entity: c.last_person_before(span.start) });
+        return Some(Speaker { span, entity: c.antecedent(span.start) });
     }
     // The name may follow a determiner or a title ("the Pentagon", "Senator Tom Harkin").
     for named_at in start..(start + 3).min(limit) {
@@ -209,7 +283,7 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
         return None;
     }
     let span = c.span(start, end);
-    let entity = c.person_within(span, false);
+    let entity = c.speaker_within(span, false);
     Some(Speaker { span, entity })
 }
 
@@ -435,11 +509,11 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                     (nb + 1..(nb + 5).min(n)).any(|t| same_para(t) && is_cue(c.low(t))) || (na.saturating_sub(4)..na).any(|t| t > j && is_cue(c.low(t)))
                 };
                 if i + 1 < qs.len()
-                    && qs[i + 1].0 <= j + 12
+                    && qs[i + 1].0 <= j + CONTINUATION_REACH + 2
                     && doc.tokens[qs[i + 1].0].sentence <= doc.tokens[j].sentence + 1
                     && doc.sentences[doc.tokens[qs[i + 1].0].sentence].paragraph == para
                     && !next_has_own_cue(qs[i + 1])
-                    && (j + 1..qs[i + 1].0).all(|t| !doc.tokens[t].is_word || t < j + 8)
+                    && (j + 1..qs[i + 1].0).all(|t| !doc.tokens[t].is_word || t < j + CONTINUATION_REACH)
                 {
                     end_b = qs[i + 1].1;
                     continuation = Some(qs[i + 1]);
@@ -458,7 +532,15 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             let colon_or_comma = matches!(c.low(a - 2), ":" | ",");
             if let Some(v) = (floor..j).rev().find(|&v| is_cue(c.low(v)) && !c.quoted[v]).filter(|&v| v + 1 == j || colon_or_comma) {
                 cue = Some(c.span(v, v + 1));
-                speaker = speaker_before(c, srange.start, v).or_else(|| subject(c, srange.start, v));
+                speaker = speaker_before(c, srange.start, v).or_else(|| subject(c, srange.start, v)).or_else(|| clause_subject(c, srange.start, v));
+            }
+        }
+        // "Caddell continued:" closing one paragraph, the quote opening the next.
+        if speaker.is_none() && cue.is_none() && a >= 3 && c.low(a - 2) == ":" && doc.tokens[a - 2].sentence != sent {
+            let before = doc.sentences[doc.tokens[a - 2].sentence].tokens.clone();
+            if let Some(v) = (before.start.max(a.saturating_sub(5))..a - 2).rev().find(|&v| is_cue(c.low(v)) && !c.quoted[v]) {
+                cue = Some(c.span(v, v + 1));
+                speaker = speaker_before(c, before.start, v).or_else(|| subject(c, before.start, v));
             }
         }
         let standalone = a == 0 || doc.tokens[a - 1].sentence != sent || srange.start + 1 >= a;
@@ -574,7 +656,7 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         while st < k && matches!(c.low(st), "but" | "and" | "so" | "however" | "," | "then" | "yet" | "-" | "\"" | "“") {
             st += 1;
         }
-        let speaker = speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4);
+        let speaker = clause_subject(c, st, k).or_else(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4));
         let mut from = k + 1;
         if let Some(t) = (from..(from + 3).min(r.end)).find(|&j| c.low(j) == "that") {
             from = t;
@@ -602,24 +684,25 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         return Some(k + 1);
     };
     let from = content_start(c, r.end, k);
+    let end = content_end(c, from, r.end);
     // A stance's object ends where the next clause begins (", saying ...", ", which ...").
     let to = if attitude {
-        (from..r.end)
+        (from..end)
             .find(|&j| {
                 c.low(j) == ","
                     && !c.quoted[j]
                     && (is_cue(c.low(j + 1)) || is(c.low(j + 1), class::ATTITUDE) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while"))
             })
-            .unwrap_or(r.end)
+            .unwrap_or(end)
     } else {
-        r.end
+        end
     };
     let content_words = (from..to).filter(|&j| doc.tokens[j].is_word).count();
     if content_words >= if attitude { 2 } else { 3 }
         && let Some(content) = trim_content(c, from, to).filter(|ct| !overlaps_any(out, *ct))
     {
         out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker: Some(speaker), direct: false });
-        return if attitude { Some(to) } else { None };
+        return if attitude || to < r.end { Some(to) } else { None };
     }
     Some(k + 1)
 }
@@ -639,12 +722,31 @@ fn content_start(c: &Ctx, end: usize, k: usize) -> usize {
             }
         }
     }
+    // "said on Monday that", "said in a statement that", "told reporters that": a "that" after an
+    // adverbial opens the content; after an object ("stressed her support of the raid that
+    // killed …") it opens a relative clause, which is part of the content.
+    let adverbial = from < end && (is(c.low(from), class::PREPOSITION) || is(c.low(from), class::BEFORE_VERB) || is(c.low(from), class::TIME_ADVERB) || c.low(from).ends_with("ly"));
+    let wh = matches!(c.low(from), "how" | "why" | "what" | "whether");
     if let Some(t) = (from..(from + 7).min(end)).find(|&j| c.low(j) == "that")
         && (from..t).all(|j| !c.quoted[j])
+        && (t == from || adverbial || is(c.low(k), class::TELL) && !wh)
     {
         from = t;
     }
     from
+}
+
+/// Where a content that runs to the end of its sentence stops short: before a coordinated
+/// statement of its own ("…, but she denied that …", "… and said she has …").
+fn content_end(c: &Ctx, from: usize, end: usize) -> usize {
+    (from + 1..end)
+        .find(|&j| {
+            matches!(c.low(j), "and" | "but" | "while")
+                && !c.quoted[j]
+                && (j + 1..(j + 4).min(end)).any(|v| is_cue(c.low(v)) && !c.quoted[v])
+                && (j + 1..(j + 4).min(end)).take_while(|&v| !is_cue(c.low(v))).all(|v| c.doc.tokens[v].is_word && !c.quoted[v])
+        })
+        .unwrap_or(end)
 }
 
 fn overlaps_any(out: &[Found], s: Span) -> bool {

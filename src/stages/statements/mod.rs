@@ -107,6 +107,10 @@ pub(crate) fn quoted_stretches(doc: &Doc) -> Vec<(usize, usize)> {
             continue;
         }
         let o = doc.otok(i);
+        // A quote inside a quote uses the other kind of mark ("… “…” …"): it stays inside.
+        if open.is_some_and(|s| mark_family(doc.otok(s)) != mark_family(o)) {
+            continue;
+        }
         let opening = match o {
             "“" | "``" => true,
             "”" => false,
@@ -132,6 +136,15 @@ pub(crate) fn quoted_stretches(doc: &Doc) -> Vec<(usize, usize)> {
         out.push((o + 1, toks.len()));
     }
     out
+}
+
+/// Straight, curly and doubled-apostrophe marks pair only within their kind.
+fn mark_family(mark: &str) -> u8 {
+    match mark {
+        "\"" => 0,
+        "“" | "”" => 1,
+        _ => 2,
+    }
 }
 
 /// A mark with a space (or nothing) before it and a word after it opens a quote.
