@@ -78,6 +78,8 @@ pub mod class {
         PREPOSITION = "preposition",
         SOURCE_NOUN = "source_noun",
         TIME_ADVERB = "time_adverb",
+        VERB_OR_NOUN = "verb_or_noun",
+        DETERMINER = "determiner",
     }
 }
 

@@ -597,7 +597,7 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             }
             // "so-called" names, it does not attribute.
             let attitude = !is_cue(w) && is(w, class::ATTITUDE) && !(k > r.start && c.low(k - 1) == "-");
-            if !is_cue(w) && !attitude {
+            if !is_cue(w) && !attitude || !used_as_verb(c, r.start, k) {
                 k += 1;
                 continue;
             }
@@ -607,6 +607,20 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// A reporting or stance word that is a verb here: not after a determiner ("his support", "the
+/// attacks"), and a form as often a noun ("estimates", "claims") only after a name or a pronoun
+/// or before "that".
+fn used_as_verb(c: &Ctx, start: usize, k: usize) -> bool {
+    if k > start && is(c.low(k - 1), class::DETERMINER) {
+        return false;
+    }
+    if !is(c.low(k), class::VERB_OR_NOUN) {
+        return true;
+    }
+    let after_subject = k > start && (c.mention_ending(k).is_some() || is(c.low(k - 1), class::PERSON_PRONOUN) || matches!(c.low(k - 1), "they" | "it" | "we" | "i"));
+    after_subject || c.low(k + 1) == "that"
 }
 
 /// Headlines: "Kasich: We Are Going All the Way" / "Poll: Sanders Leads".
