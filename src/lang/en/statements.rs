@@ -15,6 +15,9 @@ const APPOSITION_REACH: usize = 40;
 /// within which the quote goes on.
 const CONTINUATION_REACH: usize = 12;
 
+/// Tokens between a "tell" verb and the quote it introduces (the addressee).
+const TELL_REACH: usize = 10;
+
 /// Sentences back from a pronoun where its antecedent is looked for.
 const ANTECEDENT_SENTENCES: usize = 4;
 
@@ -483,7 +486,14 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
         if k < n && matches!(c.low(k), "," | "?" | "!" | "-") {
             k += 1;
         }
-        let cue_at = (k..(k + 9).min(n)).find(|&j| is_cue(c.low(j)) && !c.quoted[j] && doc.tokens[j].sentence <= doc.tokens[after.min(n - 1)].sentence + 1);
+        let same_sentence = |j: usize| doc.tokens[j].sentence <= doc.tokens[after.min(n - 1)].sentence + 1;
+        // Further when an apposition separates the speaker from the verb ("…,” the economist Jared
+        // Bernstein, a former adviser in the Obama White House, wrote).
+        let cue_at = (k..(k + 9).min(n)).find(|&j| is_cue(c.low(j)) && !c.quoted[j] && same_sentence(j)).or_else(|| {
+            (k + 9..(k + APPOSITION_REACH).min(n))
+                .take_while(|&j| !c.quoted[j] && same_sentence(j))
+                .find(|&j| is_cue(c.low(j)) && c.low(j - 1) == "," && doc.tokens[j].sentence == doc.tokens[k.min(n - 1)].sentence)
+        });
         // A quote closed by a full stop ends its sentence: what follows is a new one.
         let ends_sentence = b > a && c.low(b - 1) == "." && !matches!(c.low(after), ",");
         if let Some(j) = cue_at.filter(|_| !ends_sentence && (k > after || doc.tokens.get(after).is_some_and(|t| t.is_word))) {
@@ -495,7 +505,7 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                 sp.span.start <= doc.tokens[k].span.start
                     || (first > k
                         && first - k <= 4
-                        && (k..first).all(|t| c.low(t) == "the" || c.low(t) == "." || c.orig(t).chars().next().is_some_and(char::is_uppercase)))
+                        && (k..first).all(|t| c.low(t) == "." || doc.tokens[t].is_word && !is(c.low(t), class::NP_BREAK) && !is_cue(c.low(t))))
             };
             let s = if j > k { speaker_before(c, k, j).filter(fills_gap) } else { speaker_after(c, j + 1, (j + 9).min(n)) };
             if s.is_some() {
@@ -528,8 +538,10 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             while j > srange.start && matches!(c.low(j - 1), ":" | "," | "that") {
                 j -= 1;
             }
-            let floor = srange.start.max(j.saturating_sub(5));
             let colon_or_comma = matches!(c.low(a - 2), ":" | ",");
+            // "told Breitbart News Daily host Alex Marlow: “…": an addressee may come between.
+            let reach = if colon_or_comma && (j.saturating_sub(TELL_REACH)..j).any(|v| is(c.low(v), class::TELL) && !c.quoted[v]) { TELL_REACH } else { 5 };
+            let floor = srange.start.max(j.saturating_sub(reach));
             if let Some(v) = (floor..j).rev().find(|&v| is_cue(c.low(v)) && !c.quoted[v]).filter(|&v| v + 1 == j || colon_or_comma) {
                 cue = Some(c.span(v, v + 1));
                 speaker = speaker_before(c, srange.start, v).or_else(|| subject(c, srange.start, v)).or_else(|| clause_subject(c, srange.start, v));
@@ -542,6 +554,13 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                 cue = Some(c.span(v, v + 1));
                 speaker = speaker_before(c, before.start, v).or_else(|| subject(c, before.start, v));
             }
+        }
+        // "Continued: “…”" opening its sentence: the previous speaker goes on.
+        if speaker.is_none()
+            && cue.is_some_and(|cs| c.first_token_at(cs.start) == srange.start)
+            && let Some((s, _)) = prev_speaker.filter(|&(_, p)| p + 1 >= para)
+        {
+            speaker = Some(s);
         }
         let standalone = a == 0 || doc.tokens[a - 1].sentence != sent || srange.start + 1 >= a;
         if speaker.is_none() && cue.is_none() {
@@ -597,7 +616,8 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             }
             // "so-called" names, it does not attribute.
             let attitude = !is_cue(w) && is(w, class::ATTITUDE) && !(k > r.start && c.low(k - 1) == "-");
-            if !is_cue(w) && !attitude || !used_as_verb(c, r.start, k) {
+            let framed_a_quote = || out.iter().any(|f| f.cue == Some(c.span(k, k + 1)));
+            if !is_cue(w) && !attitude || !used_as_verb(c, r.start, k) || framed_a_quote() {
                 k += 1;
                 continue;
             }

@@ -86,6 +86,7 @@ pub(crate) fn quoted_stretches(doc: &Doc) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let toks = &doc.tokens;
     let mut open: Option<usize> = None;
+    let mut inner_open = false;
     let mut para_end = 0usize;
     let mut para = 0usize;
     for i in 0..toks.len() {
@@ -101,16 +102,29 @@ pub(crate) fn quoted_stretches(doc: &Doc) -> Vec<(usize, usize)> {
             {
                 out.push((o + 1, i));
             }
+            inner_open = false;
             para_end = pe;
         }
         if !is_quote_mark(doc.otok(i)) {
             continue;
         }
         let o = doc.otok(i);
-        // A quote inside a quote uses the other kind of mark ("… “…” …"): it stays inside.
-        if open.is_some_and(|s| mark_family(doc.otok(s)) != mark_family(o)) {
-            continue;
+        // A quote inside a quote uses the other kind of mark ("… “…” …"): it stays inside. A mark
+        // of the other kind where no inner quote is open closes the quote (“…" typed carelessly).
+        if let Some(s) = open
+            && mark_family(doc.otok(s)) != mark_family(o)
+        {
+            let opens = match o {
+                "“" | "``" => true,
+                "”" => false,
+                _ => opens_by_position(doc, i),
+            };
+            if opens || inner_open {
+                inner_open = opens;
+                continue;
+            }
         }
+        inner_open = false;
         let opening = match o {
             "“" | "``" => true,
             "”" => false,
