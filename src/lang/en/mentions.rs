@@ -137,8 +137,9 @@ fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usiz
             j -= 1;
         }
         if j >= 2 && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on") && is(ws[j - 2].text.as_ref(), class::ORG_OPENER) {
-            // The tagger may have taken the opener alone.
-            if out.last().is_some_and(|l| l.1 == j - 1) {
+            // The tagger may have taken the opener alone, or with its preposition ("[University
+            // of] [California]": one organisation, not also a place).
+            if out.last().is_some_and(|l| l.1 == j - 1 || l.1 == j && l.0 + 2 <= j) {
                 out.pop();
             }
         }
@@ -217,6 +218,21 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     found.retain(|(sp, k)| !(*k == EntityKind::Person && wide_places.contains(sp)));
     let not_places = crate::SpanSet::new(found.iter().filter(|(_, k)| *k != EntityKind::Place).map(|(sp, _)| *sp));
     out.retain(|g| !not_places.overlaps_any(g.span));
+    // A place inside a longer tagged name ("Texas" in "Texas Tech") is part of that name.
+    let tagged = crate::SpanSet::new(found.iter().map(|(sp, _)| *sp));
+    out.retain(|g| !tagged.overlapping(g.span).any(|t| t.contains(g.span) && t.len() > g.span.len()));
+    // "Columbia" in an article about Columbia University is the university, not the place.
+    let institutions: Vec<&str> =
+        found.iter().filter(|(_, k)| *k == EntityKind::Organization).filter_map(|(sp, _)| institution_short_name(sp.slice(doc.text))).collect();
+    let (short_forms, places): (Vec<Mention>, Vec<Mention>) = out.drain(..).partition(|g| institutions.contains(&g.span.slice(doc.text)));
+    *out = places;
+    for (sp, k) in found.iter_mut() {
+        if *k == EntityKind::Place && institutions.contains(&sp.slice(doc.text)) {
+            *k = EntityKind::Organization;
+        }
+    }
+    let tagged_spans: Vec<Span> = found.iter().map(|(sp, _)| *sp).collect();
+    found.extend(short_forms.into_iter().filter(|g| !tagged_spans.contains(&g.span)).map(|g| (g.span, EntityKind::Organization)));
     let gazetteer_spans = crate::SpanSet::new(out.iter().map(|g| g.span));
     found.retain(|(sp, _)| !gazetteer_spans.overlapping(*sp).any(|g| g.contains(*sp)));
     let mut mentions: Vec<Mention> = found
@@ -230,6 +246,12 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.span.start);
     unify(doc, &mut mentions);
     out.extend(mentions);
+}
+
+/// "Columbia" of "Columbia University": an institution named by a place and its head.
+fn institution_short_name(name: &str) -> Option<&str> {
+    let (short, head) = name.rsplit_once(' ')?;
+    is(head.to_lowercase().as_str(), class::INSTITUTION_HEAD).then_some(short)
 }
 
 /// A name tagged once is the same name elsewhere in the article: the tagger misses some
@@ -357,6 +379,7 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
                 // "the Post" after "The Washington Post"; "UN" after "United Nations".
                 EntityKind::Organization => {
                     (ms[i].kind == EntityKind::Organization && single && fwords.len() >= 2 && fwords.last() == Some(&n.as_str()) && n.chars().next().is_some_and(char::is_uppercase))
+                        || (ms[i].kind == EntityKind::Organization && institution_short_name(fj) == Some(n.as_str()))
                         || (single && n.len() >= 2 && n.len() <= 12 && n.chars().all(|c| c.is_uppercase() || c == '.') && {
                             let acr = n.replace('.', "");
                             acr.len() >= 2 && acronyms[j] == acr

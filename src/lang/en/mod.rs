@@ -80,6 +80,7 @@ pub mod class {
         TIME_ADVERB = "time_adverb",
         VERB_OR_NOUN = "verb_or_noun",
         DETERMINER = "determiner",
+        INSTITUTION_HEAD = "institution_head",
     }
 }
 
