@@ -88,7 +88,8 @@ pub mod class {
 fn words() -> &'static WordClasses {
     static WORDS: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
-        WordClasses::parse(include_str!("../../../data/lang/en/words.tsv"), class::CLASS_NAMES, str::to_string).unwrap_or_else(|e| panic!("data/lang/en/words.tsv: {e}"))
+        WordClasses::parse(include_str!("../../../data/lang/en/words.tsv"), class::CLASS_NAMES, str::to_string)
+            .unwrap_or_else(|e| panic!("data/lang/en/words.tsv: {e}"))
     })
 }
 
@@ -195,13 +196,7 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
     let caps = mostly_caps(words);
     // Each word is seen from five positions: lower-case it and take its shape once. Index k + 2
     // holds word k; the two sentinels on each side stand for "<s>" and "</s>".
-    let at = |i: isize| -> &str {
-        if i < 0 {
-            "<s>"
-        } else {
-            words.get(i as usize).copied().unwrap_or("</s>")
-        }
-    };
+    let at = |i: isize| -> &str { if i < 0 { "<s>" } else { words.get(i as usize).copied().unwrap_or("</s>") } };
     let span = -2..words.len() as isize + 2;
     let lows: Vec<Vec<u8>> = span.clone().map(|i| lower_bytes(at(i))).collect();
     let shapes: Vec<Vec<u8>> = span.map(|i| shape_bytes(at(i))).collect();

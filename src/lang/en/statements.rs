@@ -76,7 +76,11 @@ impl Ctx<'_, '_> {
             if !(a..b).any(|k| is(self.low(k), class::SOURCE_NOUN)) {
                 return None;
             }
-            let mut orgs = self.refs_starting_within(span.start, span.end).iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Organization).map(|r| r.entity);
+            let mut orgs = self
+                .refs_starting_within(span.start, span.end)
+                .iter()
+                .filter(|r| span.contains(r.span) && r.kind == EntityKind::Organization)
+                .map(|r| r.entity);
             if last { orgs.last() } else { orgs.next() }
         })
     }
@@ -118,8 +122,11 @@ impl Ctx<'_, '_> {
                     break;
                 }
                 let span = self.doc.sentences[sent].span;
-                let found: Vec<&Ref> =
-                    self.refs_starting_within(span.start, span.end).iter().filter(|r| fits(r, strict) && !self.quoted[self.doc.token_at_or_after(r.span.start)]).collect();
+                let found: Vec<&Ref> = self
+                    .refs_starting_within(span.start, span.end)
+                    .iter()
+                    .filter(|r| fits(r, strict) && !self.quoted[self.doc.token_at_or_after(r.span.start)])
+                    .collect();
                 if let Some(r) = found.iter().find(|r| self.subject_like(r.span)).or(found.last()) {
                     return Some(r.entity);
                 }
@@ -544,7 +551,7 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             let floor = srange.start.max(j.saturating_sub(reach));
             if let Some(v) = (floor..j).rev().find(|&v| is_cue(c.low(v)) && !c.quoted[v]).filter(|&v| v + 1 == j || colon_or_comma) {
                 cue = Some(c.span(v, v + 1));
-                speaker = speaker_before(c, srange.start, v).or_else(|| subject(c, srange.start, v)).or_else(|| clause_subject(c, srange.start, v));
+                speaker = clause_subject(c, srange.start, v).or_else(|| speaker_before(c, srange.start, v)).or_else(|| subject(c, srange.start, v));
             }
         }
         // "Caddell continued:" closing one paragraph, the quote opening the next.
@@ -639,7 +646,8 @@ fn used_as_verb(c: &Ctx, start: usize, k: usize) -> bool {
     if !is(c.low(k), class::VERB_OR_NOUN) {
         return true;
     }
-    let after_subject = k > start && (c.mention_ending(k).is_some() || is(c.low(k - 1), class::PERSON_PRONOUN) || matches!(c.low(k - 1), "they" | "it" | "we" | "i"));
+    let after_subject =
+        k > start && (c.mention_ending(k).is_some() || is(c.low(k - 1), class::PERSON_PRONOUN) || matches!(c.low(k - 1), "they" | "it" | "we" | "i"));
     after_subject || c.low(k + 1) == "that"
 }
 
@@ -690,7 +698,8 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         while st < k && matches!(c.low(st), "but" | "and" | "so" | "however" | "," | "then" | "yet" | "-" | "\"" | "“") {
             st += 1;
         }
-        let speaker = clause_subject(c, st, k).or_else(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4));
+        let speaker =
+            clause_subject(c, st, k).or_else(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4));
         let mut from = k + 1;
         if let Some(t) = (from..(from + 3).min(r.end)).find(|&j| c.low(j) == "that") {
             from = t;
@@ -706,7 +715,11 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
     let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]).filter(|_| !attitude);
     // "…, Kerry said that the war would end": what follows the verb is the content.
     let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6 && !matches!(c.low(k + 1), "that" | ":");
-    if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short) {
+    // "A spokesman, who asked not to be named, said …": the comma closes a relative clause on
+    // the speaker, not a content.
+    let closes_relative =
+        |cm: usize| cm + 1 == k && (r.start..cm).rev().find(|&p| c.low(p) == ",").is_some_and(|p| matches!(c.low(p + 1), "who" | "whose" | "which"));
+    if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short && !closes_relative(cm)) {
         let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
         if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
             out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker, direct: false });
@@ -759,7 +772,8 @@ fn content_start(c: &Ctx, end: usize, k: usize) -> usize {
     // "said on Monday that", "said in a statement that", "told reporters that": a "that" after an
     // adverbial opens the content; after an object ("stressed her support of the raid that
     // killed …") it opens a relative clause, which is part of the content.
-    let adverbial = from < end && (is(c.low(from), class::PREPOSITION) || is(c.low(from), class::BEFORE_VERB) || is(c.low(from), class::TIME_ADVERB) || c.low(from).ends_with("ly"));
+    let adverbial = from < end
+        && (is(c.low(from), class::PREPOSITION) || is(c.low(from), class::BEFORE_VERB) || is(c.low(from), class::TIME_ADVERB) || c.low(from).ends_with("ly"));
     let wh = matches!(c.low(from), "how" | "why" | "what" | "whether");
     if let Some(t) = (from..(from + 7).min(end)).find(|&j| c.low(j) == "that")
         && (from..t).all(|j| !c.quoted[j])
@@ -946,6 +960,104 @@ mod more_tests {
     fn headline_colon_names_the_speaker() {
         let c = contents("Sanders: We Will Win the Nomination\nThe senator spoke on Monday.");
         assert_eq!(c.first().map(|x| x.1.as_str()), Some("We Will Win the Nomination"));
+    }
+
+    fn speakers(text: &str) -> Vec<(String, String)> {
+        let a = analyze(text, &Options { lang: Some(Lang::En), date: None });
+        a.statements
+            .iter()
+            .map(|s| (s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).unwrap_or_default(), s.content.slice(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_goes_back_to_the_subject_not_to_a_name_inside_what_was_said() {
+        let t = "Donald Trump said praise from Russian President Vladimir Putin would not affect his policy. He said the talks went well.";
+        let s = speakers(t);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[1].0, "Donald Trump");
+        let t = "In his speech, Donald Trump proclaimed a goal of “Peace Through Strength.” He told the crowd that he wants a new foreign policy.";
+        assert!(speakers(t).iter().any(|x| x.0 == "Donald Trump" && x.1.starts_with("he wants")), "{:?}", speakers(t));
+    }
+
+    #[test]
+    fn it_and_they_go_back_to_an_organisation() {
+        let s = speakers("Shares of Exxon Mobil fell on Monday. It said that profits would recover next year.");
+        assert_eq!(s.first().map(|x| x.0.as_str()), Some("Exxon Mobil"), "{s:?}");
+    }
+
+    #[test]
+    fn organisations_speak_through_reports_and_according_to() {
+        let s = speakers(
+            "A report by the UN Environment Program found that emissions rose sharply. According to the World Health Organization, the outbreak is over.",
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].0, "UN Environment Program");
+        assert_eq!(s[1].0, "World Health Organization");
+        let s = speakers("A spokesman for the Pentagon, who asked not to be named, said the base was hit twice.");
+        assert_eq!(s.first().map(|x| x.0.as_str()), Some("Pentagon"), "{s:?}");
+    }
+
+    #[test]
+    fn a_long_relative_clause_separates_the_name_from_its_verb() {
+        let t = "Rucker Culpepper, who runs the get-out-the-vote effort for the families of military veterans in the state, said, “Trump has been disrespecting our veterans for decades.”";
+        assert_eq!(speakers(t), [("Rucker Culpepper".to_string(), "Trump has been disrespecting our veterans for decades".to_string())]);
+    }
+
+    #[test]
+    fn a_participle_cue_takes_the_subject_of_its_clause() {
+        let t = "During a speech earlier in the day, Donald Trump attacked Clinton for her record, saying, “She's trigger-happy and very unstable.”";
+        let s = speakers(t);
+        assert!(s.iter().any(|x| x.0 == "Donald Trump" && x.1.starts_with("She's trigger-happy")), "{s:?}");
+    }
+
+    #[test]
+    fn a_statement_stops_where_a_coordinated_one_begins() {
+        let t = "Hillary Clinton said it was a mistake to use private email, but she denied that she mishandled classified information.";
+        let c = contents(t);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].1, "it was a mistake to use private email");
+        assert_eq!(c[1], (Some("she".to_string()), "she mishandled classified information".to_string()));
+    }
+
+    #[test]
+    fn that_after_an_object_opens_a_relative_clause_not_the_content() {
+        let c = contents("Hillary Clinton stressed her support of the raid that killed Osama bin Laden.");
+        assert_eq!(c.first().map(|x| x.1.as_str()), Some("her support of the raid that killed Osama bin Laden"), "{c:?}");
+    }
+
+    #[test]
+    fn a_quote_after_a_colon_paragraph_belongs_to_its_speaker() {
+        let t = "Pat Caddell spoke on Thursday.\n\nCaddell continued:\n\n\"The health issue is a partisan issue, and “the polls show it” every single week.\"";
+        let c = contents(t);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0.as_deref(), Some("Caddell"));
+        assert!(c[0].1.ends_with("every single week"), "{c:?}");
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quotation_marks() {
+        let t = "''We have a networking ability that campaigns spend years trying to build,'' said Mr. Brown, who runs the group.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
+        assert_eq!(a.statements.len(), 1);
+        assert!(a.statements[0].direct);
+        assert_eq!(a.statements[0].content.slice(t), "We have a networking ability that campaigns spend years trying to build");
+        assert_eq!(a.statements[0].speaker_span.map(|s| s.slice(t)), Some("Mr. Brown"));
+    }
+
+    #[test]
+    fn reporting_words_that_are_often_nouns_need_a_subject() {
+        assert!(contents("Estimates of the damage vary widely across the region.").is_empty());
+        let c = contents("The Congressional Budget Office estimates that the deficit will double by 2025.");
+        assert_eq!(c.first().map(|x| x.1.as_str()), Some("the deficit will double by 2025"), "{c:?}");
+        assert!(contents("His support for the plan surprised the committee members.").is_empty());
+    }
+
+    #[test]
+    fn a_statement_is_dated_by_its_own_time_expression() {
+        let t = "The Pentagon said on Thursday that the base was hit twice.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: Some(crate::parse_date("2015-11-18").unwrap()) });
+        assert_eq!(a.statements[0].date.as_deref(), Some("2015-11-12"));
     }
 
     #[test]
