@@ -202,6 +202,15 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
         let entity = c.antecedent(span.start);
         return Some(Speaker { span, entity });
     }
+    // "Senator Patty Murray of Washington called …": the person, not her state.
+    if let Some(r) = c.mention_ending(end).filter(|r| r.kind == EntityKind::Place)
+        && let of = c.first_token_at(r.span.start)
+        && of > floor + 1
+        && c.low(of - 1) == "of"
+        && let Some(p) = c.mention_ending(of - 1).filter(|p| p.kind == EntityKind::Person)
+    {
+        return Some(Speaker { span: p.span, entity: Some(p.entity) });
+    }
     if let Some(r) = c.mention_ending(end).filter(|r| r.span.start >= c.doc.tokens[floor].span.start) {
         // "Trump's campaign said" is not Trump; a bare name is.
         if matches!(r.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place) {
@@ -306,7 +315,8 @@ fn trimmed(c: &Ctx, mut a: usize, mut b: usize) -> (usize, usize) {
     while a < b && (matches!(c.low(a), "," | ":" | "-" | "that") || c.is_quote(a)) {
         a += 1;
     }
-    while b > a && (matches!(c.low(b - 1), "," | "." | ":" | "-" | ";") || c.is_quote(b - 1)) {
+    // A closing mark whose quote opened inside the content stays ("called the delay “shameful”").
+    while b > a && (matches!(c.low(b - 1), "," | "." | ":" | "-" | ";") || c.is_quote(b - 1) && !(a..b - 1).any(|j| c.is_quote(j))) {
         b -= 1;
     }
     (a, b)
@@ -1018,6 +1028,15 @@ mod more_tests {
         assert_eq!(c.len(), 2, "{c:?}");
         assert_eq!(c[0].1, "it was a mistake to use private email");
         assert_eq!(c[1], (Some("she".to_string()), "she mishandled classified information".to_string()));
+    }
+
+    #[test]
+    fn a_person_of_a_place_speaks_and_a_quoted_word_keeps_its_marks() {
+        let t = "Senator Patty Murray of Washington called the delay \"shameful\" and said Congress should have acted.";
+        let c = speakers(t);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0], ("Patty Murray".to_string(), "the delay \"shameful\"".to_string()));
+        assert_eq!(c[1].0, "Patty Murray");
     }
 
     #[test]
