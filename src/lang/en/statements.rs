@@ -173,7 +173,9 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
         }
         // A relative clause ("Rucker Culpepper, who runs the campaign's veterans effort, said")
         // may be long; a plain apposition is short.
-        let apposition = k + 12 > end || matches!(c.low(k), "who" | "whose" | "which");
+        let described =
+            matches!(c.low(k), "a" | "an" | "the") && c.mention_ending(k - 1).is_some_and(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization));
+        let apposition = k + 12 > end || matches!(c.low(k), "who" | "whose" | "which") || described;
         if apposition && k > floor && c.low(k - 1) == "," {
             // "Lebanon's transport minister, Karim Nassar, said": a person named by the whole
             // apposition speaks, not the description before it.
@@ -688,9 +690,22 @@ fn according_to(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &mut Vec<Foun
     }
     let speaker = speaker_after(c, sp_start, sp_end)
         .map(|sp| Speaker { span: if sp.entity.is_some() { sp.span } else { c.span(sp_start, sp_end.max(sp_start + 1)) }, entity: sp.entity });
-    let content = if k > r.start + 2 { trim_content(c, r.start, k) } else { trim_content(c, sp_end, r.end) };
+    let words = |a: usize, b: usize| (a..b).filter(|&j| c.doc.tokens[j].is_word).count();
+    // "Over the long term, according to the budget office, deficits will rise": the frame
+    // interrupts what was said, which runs on both sides of it.
+    let interrupts = k > r.start && c.low(sp_end) == "," && words(r.start, k) <= 4 && words(sp_end, r.end) > words(r.start, k);
+    let (content, parts) = if interrupts {
+        match (trim_part(c, r.start, k), trim_content(c, sp_end, r.end)) {
+            (Some(before), Some(after)) => (Some(Span::new(before.start, after.end)), vec![before, after]),
+            (_, after) => (after, Vec::new()),
+        }
+    } else if k > r.start + 2 {
+        (trim_content(c, r.start, k), Vec::new())
+    } else {
+        (trim_content(c, sp_end, r.end), Vec::new())
+    };
     if let Some(content) = content.filter(|ct| !overlaps_any(out, *ct)) {
-        out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker, direct: false });
+        out.push(Found { content, parts, cue: Some(cue), speaker, direct: false });
     }
     sp_end
 }
@@ -724,11 +739,21 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
     // CONTENT, X said.  /  CONTENT, said X.
     let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]).filter(|_| !attitude);
     // "…, Kerry said that the war would end": what follows the verb is the content.
-    let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6 && !matches!(c.low(k + 1), "that" | ":");
+    // The tail up to a comma: "…, said Greg Raiff, chief executive of Private Jet Services".
+    let tail_is_short =
+        (k + 1..r.end).take_while(|&j| c.low(j) != ",").filter(|&j| doc.tokens[j].is_word).count() <= 6 && !matches!(c.low(k + 1), "that" | ":");
     // "A spokesman, who asked not to be named, said …": the comma closes a relative clause on
     // the speaker, not a content.
-    let closes_relative =
-        |cm: usize| cm + 1 == k && (r.start..cm).rev().find(|&p| c.low(p) == ",").is_some_and(|p| matches!(c.low(p + 1), "who" | "whose" | "which"));
+    let opens_apposition = |p: usize| {
+        matches!(c.low(p + 1), "who" | "whose" | "which")
+            || matches!(c.low(p + 1), "a" | "an" | "the")
+                && c.mention_ending(p).is_some_and(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))
+    };
+    // The verb of a relative clause ("…, who asked not to be named") frames nothing, nor does a
+    // comma closing an apposition on the speaker ("Adam Schiff, a Democrat of California, said").
+    let closes_relative = |cm: usize| {
+        matches!(c.low(cm + 1), "who" | "whose" | "which") || cm + 1 == k && (r.start..cm).rev().find(|&p| c.low(p) == ",").is_some_and(opens_apposition)
+    };
     if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short && !closes_relative(cm)) {
         let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
         if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
@@ -1006,6 +1031,23 @@ mod more_tests {
         assert_eq!(s[1].0, "World Health Organization");
         let s = speakers("A spokesman for the Pentagon, who asked not to be named, said the base was hit twice.");
         assert_eq!(s.first().map(|x| x.0.as_str()), Some("Pentagon"), "{s:?}");
+    }
+
+    #[test]
+    fn according_to_inside_a_sentence_frames_both_sides() {
+        let t = "Over the long term, according to the Congressional Budget Office, the rise in deficits is mainly due to the aging of the population.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content_text(t), "Over the long term … the rise in deficits is mainly due to the aging of the population");
+    }
+
+    #[test]
+    fn a_long_description_after_the_verb_still_names_the_speaker() {
+        let t = "The Boeing was an unusual aircraft for a man of his wealth, said Greg Raiff, chief executive officer of Private Jet Services, an aviation consulting firm.";
+        let c = contents(t);
+        assert_eq!(c.first().map(|x| x.1.as_str()), Some("The Boeing was an unusual aircraft for a man of his wealth"), "{c:?}");
+        let t = "Representative Adam Schiff, a Democrat of California and a member of the House Permanent Select Committee on Intelligence, said the announcement was a positive development.";
+        assert_eq!(speakers(t).first().map(|x| x.0.as_str()), Some("Adam Schiff"), "{:?}", speakers(t));
     }
 
     #[test]
