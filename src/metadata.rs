@@ -126,7 +126,7 @@ fn lists() -> &'static Lists {
 }
 
 /// The outlet a stretch of text names exactly (folded, quotes and brackets around it ignored).
-fn outlet_named(s: &str) -> Option<String> {
+pub(crate) fn outlet_named(s: &str) -> Option<String> {
     let key = name_key(s);
     if key.is_empty() {
         return None;

@@ -743,6 +743,41 @@ test('an older analysis never replaces a newer one: paste 1 MB, then the seed at
   await page.close();
 });
 
+test('a worker whose wasm traps: a clear message, the text kept, and a fresh worker analyses the next edit', async () => {
+  const page = await newPage();
+  // a real trap inside the worker's wasm: wasm-bindgen's allocator asked for an impossible
+  // alignment aborts, as a panic does, when the text carries the marker
+  await page.context().route('**/worker.js', async route => {
+    const res = await route.fetch();
+    const init = 'await glue.default({ module_or_path: wasm });';
+    const call = 'const json = core.analyze_json(';
+    let body = await res.text();
+    assert.ok(body.includes(init) && body.includes(call), 'public/worker.js still has the lines this test hooks into');
+    body = body
+      .replace(init, 'const exports = await glue.default({ module_or_path: wasm }); self.trapNow = () => exports.__wbindgen_malloc(1, 3);')
+      .replace(call, "if (req.text.includes('TRAP-HERE')) self.trapNow();\n    " + call);
+    await route.fulfill({ response: res, body });
+  });
+  await open(page);
+  await page.waitForFunction(() => document.documentElement.getAttribute('data-analysis') === 'worker');
+  const broken = EXAMPLE_EN.trim() + '\nTRAP-HERE';
+  await pasteText(page, broken);
+  await page.waitForFunction(() => document.querySelector('#message')?.textContent.includes('internal error'));
+  const message = await page.textContent('#message');
+  assert.match(message, /Your text is kept/);
+  assert.doesNotMatch(message, /unreachable|RuntimeError/, 'the trap\'s own words stay out of the message');
+  // never lost work: the editor holds every character
+  if (await page.locator('#edit-text').isVisible()) await page.click('#edit-text');
+  assert.equal(await page.inputValue('#article'), broken);
+  await page.screenshot({ path: path.join(artifacts, 'worker-trapped.png') });
+  // a fresh worker took the trapped one's place: the next edit is analysed there
+  await page.fill('#article', EXAMPLE_EN);
+  await analysed(page, EXAMPLE_EN);
+  assert.equal(await page.getAttribute('html', 'data-analysis'), 'worker');
+  assert.ok(await page.locator('#panel-entities [data-entity-kind]').count() > 0, 'entities from the fresh worker');
+  await page.close();
+});
+
 // ---------- the reading desk (issue #15): every view in sight, map, timeline, keyboard, accessibility ----------
 
 /** Whether an element's box lies inside the window and inside every scrolling pane around it. */
@@ -803,6 +838,24 @@ test('the empty editor is laid out right to left in the Arabic interface', async
   assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
   assert.equal(await page.$eval('#article', el => getComputedStyle(el).direction), 'rtl');
   await page.screenshot({ path: path.join(artifacts, 'empty-ar-desktop.png') });
+  await page.close();
+});
+
+test('map: a town named only for its government or an agreement gets no pin; the list says why', pending, async () => {
+  const page = await newPage();
+  await open(page);
+  const text = 'Paris said on Monday it would not sign the new text. The Paris agreement was signed by 195 countries. Officials met in Moscow and in Cairo on Tuesday.';
+  await editText(page, text);
+  await analysed(page, text);
+  await page.waitForSelector('#places .place-row');
+  const row = name => page.locator('#places .place-row', { hasText: name });
+  assert.match(await row('Paris').textContent(), /government or an agreement/);
+  const pinned = await page.$$eval('svg#map [data-place]', pins => pins.map(p => p.getAttribute('data-place')));
+  const paris = await row('Paris').getAttribute('data-place-id');
+  const moscow = await row('Moscow').getAttribute('data-place-id');
+  assert.ok(!pinned.includes(paris), 'no pin for Paris');
+  assert.ok(pinned.includes(moscow), 'Moscow is pinned');
+  await page.screenshot({ path: path.join(artifacts, 'map-figurative-en.png') });
   await page.close();
 });
 

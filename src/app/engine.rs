@@ -4,7 +4,7 @@
 //! can never overwrite the view of newer text.
 
 use super::i18n::tr;
-use super::store::{Current, Store};
+use super::store::{Busy, Current, Request, Store};
 use crate::{Analysis, Lang, Options};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -14,23 +14,6 @@ use wasm_bindgen::prelude::*;
 
 /// Work shorter than this shows no progress (no flicker on every keystroke).
 const QUIET: f64 = 150.0;
-
-/// What is being analysed: the analysis comes back for exactly this text, date and language.
-#[derive(Clone, PartialEq)]
-pub struct Request {
-    pub text: String,
-    pub date: Option<String>,
-    pub lang_choice: String,
-}
-
-/// An analysis under way, for the progress line.
-#[derive(Clone, Copy, PartialEq, Debug)]
-pub struct Busy {
-    pub id: u64,
-    pub bytes: usize,
-    /// `performance.now()` when it was asked for.
-    pub since: f64,
-}
 
 #[derive(PartialEq)]
 enum Mode {
@@ -58,8 +41,14 @@ pub fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
-/// Start the worker. When that is impossible here, analysis stays on the page.
+/// Start the worker (when that is impossible here, analysis stays on the page), and analyse
+/// what the store asks for from now on.
 pub fn start(store: Store) {
+    Effect::new(move |_| match store.wanted.get() {
+        Some(req) if !in_flight(&req) => request(store, req),
+        Some(_) => {}
+        None => cancel(store),
+    });
     match spawn(store) {
         Ok(worker) => ENGINE.with_borrow_mut(|e| {
             e.mode = Mode::Starting;
@@ -172,7 +161,8 @@ fn answer(store: Store, data: JsValue) {
         Some("failed") => fall_back(store, &get_str(&data, "error").unwrap_or_default()),
         Some(kind @ ("result" | "error")) => {
             let id = js_sys::Reflect::get(&data, &"id".into()).ok().and_then(|v| v.as_f64()).unwrap_or(-1.0) as u64;
-            if js_sys::Reflect::get(&data, &"trapped".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
+            let trapped = js_sys::Reflect::get(&data, &"trapped".into()).ok().and_then(|v| v.as_bool()) == Some(true);
+            if trapped {
                 restart(store, id);
             }
             let req = ENGINE.with_borrow_mut(|e| match &e.waiting {
@@ -199,6 +189,8 @@ fn answer(store: Store, data: JsValue) {
                     },
                     Duration::ZERO,
                 ),
+                // a trap's own words ("unreachable") tell a reader nothing: say what happened and what is safe
+                Err(_) if trapped => store.error(tr(store.ui.get_untracked(), "engine.trapped").to_string()),
                 Err(e) => store.error(format!("{}: {e}", tr(store.ui.get_untracked(), "engine.failed"))),
             }
         }
@@ -207,7 +199,7 @@ fn answer(store: Store, data: JsValue) {
 }
 
 fn options(req: &Request) -> Options {
-    Options { lang: Lang::parse(&req.lang_choice), date: req.date.as_deref().and_then(|d| crate::parse_date(d).ok()) }
+    Options { lang: req.lang_choice, date: req.date.as_deref().and_then(|d| crate::parse_date(d).ok()) }
 }
 
 fn on_page(req: Request) -> Current {
@@ -216,12 +208,12 @@ fn on_page(req: Request) -> Current {
 }
 
 /// Whether this exact text, date and language is already being analysed.
-pub fn in_flight(req: &Request) -> bool {
+fn in_flight(req: &Request) -> bool {
     ENGINE.with_borrow(|e| e.waiting.as_ref().is_some_and(|(_, w)| w == req))
 }
 
 /// Forget any analysis under way (the editor went back to what is shown).
-pub fn cancel(store: Store) {
+fn cancel(store: Store) {
     ENGINE.with_borrow_mut(|e| {
         e.latest += 1;
         e.waiting = None;
@@ -234,13 +226,13 @@ fn post(worker: &web_sys::Worker, id: u64, req: &Request) -> bool {
     set(&msg, "type", &"analyze".into());
     set(&msg, "id", &(id as f64).into());
     set(&msg, "text", &req.text.as_str().into());
-    set(&msg, "lang", &req.lang_choice.as_str().into());
+    set(&msg, "lang", &req.lang_choice.map_or("", Lang::code).into());
     set(&msg, "date", &req.date.as_deref().unwrap_or("").into());
     worker.post_message(&msg).is_ok()
 }
 
 /// Analyse `req`: in the worker (the answer comes later), or on the page at once.
-pub fn request(store: Store, req: Request) {
+fn request(store: Store, req: Request) {
     let sent = ENGINE.with_borrow_mut(|e| {
         e.latest += 1;
         let id = e.latest;

@@ -41,7 +41,7 @@ pub fn InputView() -> impl IntoView {
     let t = move |k: &'static str| move || tr(ui.get(), k);
     let detected = move || {
         store.current.with(|c| {
-            (c.lang_choice == "auto" && !c.text.trim().is_empty()).then(|| {
+            (c.lang_choice.is_none() && !c.text.trim().is_empty()).then(|| {
                 let lang = if c.analysis.lang == crate::Lang::Ar { "lang.ar" } else { "lang.en" };
                 format!("{} ({})", tr(ui.get(), lang), tr(ui.get(), "input.detected"))
             })
@@ -87,8 +87,8 @@ pub fn InputView() -> impl IntoView {
                     <span>{t("input.lang")}</span>
                     <select
                         id="lang"
-                        prop:value=move || store.lang.get()
-                        on:change=move |ev| store.lang.set(event_target_value(&ev))
+                        prop:value=move || store.lang.get().map_or("auto", crate::Lang::code)
+                        on:change=move |ev| store.lang.set(crate::Lang::parse(&event_target_value(&ev)))
                     >
                         <option value="auto">{t("lang.auto")}</option>
                         <option value="ar">{t("lang.ar")}</option>

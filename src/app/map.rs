@@ -9,6 +9,7 @@
 
 use super::i18n::{Ui, tr};
 use super::store::{Selection, Store};
+use crate::geo::figurative::{figurative_mentions, pinned};
 use crate::geo::projection::{LabelPin, View, edge_marker, label_width, place_labels};
 use crate::geo::world::{MapData, World};
 use crate::{Entity, EntityKind};
@@ -93,10 +94,13 @@ pub fn MapView() -> impl IntoView {
     let store = expect_context::<Store>();
     let selection = expect_context::<Selection>();
     let ui = store.ui;
-    let data = Memo::new(move |_| store.current.with(|c| MapData::of(&c.analysis)));
+    let figurative = Memo::new(move |_| store.current.with(|c| figurative_mentions(&c.text, &c.analysis)));
+    let data = Memo::new(move |_| store.current.with(|c| figurative.with(|f| MapData::of(&c.analysis, f))));
     let places = Memo::new(move |_| {
         let ui = ui.get();
-        let mut places: Vec<Place> = store.current.with(|c| c.analysis.entities.iter().filter_map(|e| located(ui, e)).collect());
+        let mut places: Vec<Place> = store.current.with(|c| {
+            figurative.with(|f| c.analysis.entities.iter().filter(|e| e.geo.as_ref().is_some_and(|g| g.kind == crate::GeoKind::Country) || pinned(e, f)).filter_map(|e| located(ui, e)).collect())
+        });
         // small pins on top of big ones, so every pin stays clickable
         places.sort_by(|a, b| b.radius.total_cmp(&a.radius));
         places
@@ -452,7 +456,18 @@ pub fn MapView() -> impl IntoView {
 }
 
 /// Every place the article names, most mentioned first, with its mention count: a button
-/// selects it like its chip; places the gazetteer could not locate say so.
+/// selects it like its chip; places the gazetteer could not locate say so, and so do towns named
+/// only for their government or an agreement (no pin).
+/// Whether a place of the list has its pin on the map.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum OnMap {
+    Pinned,
+    Unlocated,
+    Figurative,
+}
+
+type Row = (String, String, usize, OnMap, usize);
+
 #[component]
 fn PlaceList() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -460,18 +475,26 @@ fn PlaceList() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let ui = ui.get();
         store.current.with(|c| {
-            let mut rows: Vec<(String, String, usize, bool, usize)> = c
+            let figurative = figurative_mentions(&c.text, &c.analysis);
+            let mut rows: Vec<Row> = c
                 .analysis
                 .entities
                 .iter()
                 .filter(|e| e.kind == EntityKind::Place)
-                .map(|e| (e.id.clone(), place_name(ui, e), e.mentions.len(), e.geo.is_some(), e.mentions.first().map_or(usize::MAX, |m| m.start)))
+                .map(|e| {
+                    let pin = match &e.geo {
+                        None => OnMap::Unlocated,
+                        Some(g) if g.kind != crate::GeoKind::Country && !pinned(e, &figurative) => OnMap::Figurative,
+                        Some(_) => OnMap::Pinned,
+                    };
+                    (e.id.clone(), place_name(ui, e), e.mentions.len(), pin, e.mentions.first().map_or(usize::MAX, |m| m.start))
+                })
                 .collect();
             rows.sort_by_key(|r| (std::cmp::Reverse(r.2), r.4));
             rows
         })
     });
-    let row = move |(id, name, count, on_map, _): (String, String, usize, bool, usize)| {
+    let row = move |(id, name, count, on_map, _): Row| {
         let selection = expect_context::<Selection>();
         let (id_sel, id_click) = (id.clone(), id.clone());
         let pressed = move || selection.is(&id_sel);
@@ -481,14 +504,17 @@ fn PlaceList() -> impl IntoView {
                 <button
                     type="button"
                     class="place-row kind-place"
-                    class:unlocated=!on_map
+                    class:unlocated=on_map != OnMap::Pinned
                     data-place-id=id
                     tabindex="-1"
                     aria-pressed=move || if pressed() { "true" } else { "false" }
                     on:click=move |_| store.toggle_entity(&id_click)
                 >
                     <bdi class="name" dir=dir>{name}</bdi>
-                    {(!on_map).then(|| view! { <span class="muted off-map">{move || tr(ui.get(), "map.unlocated")}</span> })}
+                    {(on_map != OnMap::Pinned).then(|| {
+                        let why = if on_map == OnMap::Figurative { "map.figurative" } else { "map.unlocated" };
+                        view! { <span class="muted off-map">{move || tr(ui.get(), why)}</span> }
+                    })}
                     <span class="count">{count}</span>
                 </button>
             </li>

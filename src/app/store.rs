@@ -38,12 +38,31 @@ impl Tab {
 
 pub use super::i18n::Ui;
 
+/// What is to be analysed: the analysis comes back for exactly this text, date and language
+/// (`None`: detected from the text).
+#[derive(Clone, PartialEq, Debug)]
+pub struct Request {
+    pub text: String,
+    pub date: Option<String>,
+    pub lang_choice: Option<Lang>,
+}
+
+/// An analysis under way, for the progress line.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub struct Busy {
+    pub id: u64,
+    pub bytes: usize,
+    /// `performance.now()` when it was asked for.
+    pub since: f64,
+}
+
 /// One analysed state of the editor: the text the offsets point into, and what was found in it.
 #[derive(Debug, Clone)]
 pub struct Current {
     pub text: String,
     pub date: Option<String>,
-    pub lang_choice: String,
+    /// The language asked for; `None`: detected from the text.
+    pub lang_choice: Option<Lang>,
     pub analysis: Analysis,
     /// Statement indices in display order: by date, then by position in the text.
     pub order: Vec<usize>,
@@ -61,7 +80,7 @@ impl Current {
         Current {
             text: String::new(),
             date: None,
-            lang_choice: "auto".into(),
+            lang_choice: None,
             machine: Arc::new(analysis.clone()),
             analysis,
             order: vec![],
@@ -70,7 +89,7 @@ impl Current {
         }
     }
 
-    pub fn new(text: String, date: Option<String>, lang_choice: String, analysis: Analysis) -> Current {
+    pub fn new(text: String, date: Option<String>, lang_choice: Option<Lang>, analysis: Analysis) -> Current {
         let filed = file_statements(&analysis.statements, analysis.date.as_deref());
         let mut order: Vec<usize> = (0..analysis.statements.len()).collect();
         // Undated statements sort under the date they are filed under (see `file_statements`), so
@@ -86,7 +105,7 @@ impl Current {
     /// The same machine analysis with the reader's corrections replayed over it.
     pub fn corrected(&self, ops: &[Op]) -> Current {
         let applied = crate::corrections::apply_marked(&self.text, &self.machine, ops);
-        let mut next = Current::new(self.text.clone(), self.date.clone(), self.lang_choice.clone(), applied.analysis);
+        let mut next = Current::new(self.text.clone(), self.date.clone(), self.lang_choice, applied.analysis);
         next.machine = self.machine.clone();
         next.marks = Arc::new(super::corrections::Marks { entities: applied.entities, statements: applied.statements, skipped: applied.skipped });
         next
@@ -121,8 +140,8 @@ pub struct Store {
     pub editing: RwSignal<bool>,
     /// The user (or a link) chose the date: the dateline must not overwrite it.
     pub date_touched: RwSignal<bool>,
-    /// "auto" | "ar" | "en"
-    pub lang: RwSignal<String>,
+    /// The language the reader chose for the article; `None`: detect it.
+    pub lang: RwSignal<Option<Lang>>,
     pub current: RwSignal<Arc<Current>>,
     pub selected: RwSignal<Option<String>>,
     pub focus: RwSignal<Option<usize>>,
@@ -133,7 +152,10 @@ pub struct Store {
     pub share_link: RwSignal<String>,
     pub ui: RwSignal<Ui>,
     /// An analysis under way (in the worker), for the progress line.
-    pub busy: RwSignal<Option<super::engine::Busy>>,
+    pub busy: RwSignal<Option<Busy>>,
+    /// What the analysis engine (`engine.rs`, which watches this) is to analyse; `None`: nothing
+    /// beyond what is shown (any answer under way is stale).
+    pub wanted: RwSignal<Option<Request>>,
     /// The reader's corrections of this article, with undo and redo.
     pub edits: RwSignal<History>,
     /// Title, outlet, link, author as the reader set them (what the text says fills the rest).
@@ -155,7 +177,7 @@ impl Store {
             date: RwSignal::new(today()),
             editing: RwSignal::new(true),
             date_touched: RwSignal::new(false),
-            lang: RwSignal::new("auto".into()),
+            lang: RwSignal::new(None),
             current: RwSignal::new(Arc::new(Current::empty())),
             selected: RwSignal::new(None),
             focus: RwSignal::new(None),
@@ -165,6 +187,7 @@ impl Store {
             share_link: RwSignal::new(String::new()),
             ui: RwSignal::new(browser_ui()),
             busy: RwSignal::new(None),
+            wanted: RwSignal::new(None),
             edits: RwSignal::new(History::default()),
             meta: RwSignal::new(Metadata::default()),
             generation: StoredValue::new(0),
@@ -210,7 +233,7 @@ impl Store {
         let unchanged = self.current.with_untracked(|c| c.text == text && c.date == date && c.lang_choice == lang_choice);
         if unchanged {
             // back to what is shown: an answer for other text must not replace it
-            super::engine::cancel(self);
+            self.wanted.set(None);
             self.loading.set_value(false);
             if let Some(sel) = self.wanted_selection.try_update_value(Option::take).flatten()
                 && self.current.with_untracked(|c| c.entity(&sel).is_some())
@@ -219,10 +242,7 @@ impl Store {
             }
             return;
         }
-        let req = super::engine::Request { text, date, lang_choice };
-        if !super::engine::in_flight(&req) {
-            super::engine::request(self, req);
-        }
+        self.wanted.set(Some(Request { text, date, lang_choice }));
     }
 
     /// Show a finished analysis (from the worker or the page).
@@ -276,7 +296,7 @@ impl Store {
             }
             None => self.date_touched.set(false),
         }
-        self.lang.set(shared.lang.map_or("auto", |l| l.code()).to_string());
+        self.lang.set(shared.lang);
         self.selected.set(None);
         self.focus.set(None);
         self.edits.set(History::new(shared.corrections));
@@ -296,7 +316,7 @@ impl Store {
         Shared {
             text: self.text.get_untracked(),
             date: Some(date).filter(|d| crate::parse_date(d).is_ok()),
-            lang: Lang::parse(&self.lang.get_untracked()),
+            lang: self.lang.get_untracked(),
             view: Some(self.tab.get_untracked().as_str().to_string()),
             selected: self.selected.get_untracked(),
             meta: self.meta.get_untracked(),

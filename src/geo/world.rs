@@ -139,11 +139,13 @@ pub struct MapData {
 }
 
 impl MapData {
-    pub fn of(a: &Analysis) -> MapData {
+    /// `figurative`: mentions that name a town's government or an agreement
+    /// ([`super::figurative::figurative_mentions`]); a town named only so gets no pin.
+    pub fn of(a: &Analysis, figurative: &[crate::Span]) -> MapData {
         let mut m = MapData::default();
         for e in &a.entities {
             let Some(g) = &e.geo else { continue };
-            if !g.lat.is_finite() || !g.lon.is_finite() {
+            if !g.lat.is_finite() || !g.lon.is_finite() || g.kind != GeoKind::Country && !super::figurative::pinned(e, figurative) {
                 continue;
             }
             m.focus.push((g.lon, g.lat));
@@ -262,7 +264,7 @@ mod tests {
     #[test]
     fn map_data_shades_countries_and_pins_the_rest() {
         let a = crate::analyze("زار الرئيس موسكو ثم سوريا وحلب", &crate::Options::default());
-        let m = MapData::of(&a);
+        let m = MapData::of(&a, &[]);
         assert!(m.countries.iter().any(|c| c.0 == "SY"), "{m:?}");
         assert!(m.pins.iter().any(|p| p.name_en.as_deref() == Some("Moscow")), "{m:?}");
         assert_eq!(m.implied, vec!["RU".to_string()]);
@@ -271,14 +273,14 @@ mod tests {
             let (x, y) = v.place(lon, lat);
             assert!((0.0..=800.0).contains(&x) && (0.0..=500.0).contains(&y));
         }
-        let empty = MapData::of(&crate::analyze("", &crate::Options::default()));
+        let empty = MapData::of(&crate::analyze("", &crate::Options::default()), &[]);
         assert!(empty.pins.is_empty() && empty.fit(800.0, 500.0, 30.0).scale > 0.0);
     }
 
     #[test]
     fn a_lone_capital_is_framed_with_its_whole_country() {
         let a = crate::analyze("وصل الوزير إلى الرياض أمس", &crate::Options::default());
-        let m = MapData::of(&a);
+        let m = MapData::of(&a, &[]);
         let (f, ids) = m.framing().expect("Riyadh is located");
         assert_eq!(ids.len(), 1);
         let sa = World::country_bounds("SA").expect("Saudi Arabia's outline");
@@ -289,7 +291,7 @@ mod tests {
     fn a_far_place_named_once_is_an_outlier() {
         let text = "Fighting in Aleppo, Homs and Hama continued. Officials in Damascus and Beirut met. A reporter in Washington asked once.";
         let a = crate::analyze(text, &crate::Options { lang: Some(crate::Lang::En), date: None });
-        let m = MapData::of(&a);
+        let m = MapData::of(&a, &[]);
         let (f, ids) = m.framing().expect("places");
         let outliers: Vec<&str> = f.outliers.iter().map(|&i| ids[i].as_str()).collect();
         let washington = a.entities.iter().find(|e| e.name == "Washington").map(|e| e.id.as_str());

@@ -21,6 +21,8 @@ enum Class {
     /// A head that takes a short complement before it in English (Association, Center, Fund).
     HeadPre,
     PlaceHead,
+    /// A named site's noun (مطار, معسكر): after the name in English (Aden Airport).
+    SiteHead,
     Adj,
     Noun,
     /// An action noun (مكافحة): its own complement follows without "of".
@@ -38,6 +40,9 @@ pub struct Translit {
     /// ISO country code → nationality adjective.
     demonyms: HashMap<&'static str, &'static str>,
 }
+
+/// The head whose nationality is said with the country's name instead of its adjective.
+const GOVERNMENT: &str = "Government";
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
@@ -83,6 +88,7 @@ impl Translit {
                 "head" => Class::Head,
                 "head_pre" => Class::HeadPre,
                 "place_head" => Class::PlaceHead,
+                "site_head" => Class::SiteHead,
                 "adj" => Class::Adj,
                 "noun" => Class::Noun,
                 "verbal" => Class::Verbal,
@@ -96,6 +102,11 @@ impl Translit {
             words.entry(fold(ar)).or_insert_with(Vec::new).push((class, en));
         }
         Translit { chunks, names, words, demonyms }
+    }
+
+    /// A folded name unit the names table spells (a given or family name).
+    pub fn is_name(&self, w: &str) -> bool {
+        self.names.contains_key(w)
     }
 
     /// The Latin letters for one folded Arabic word (no article handling), lowercase.
@@ -202,6 +213,7 @@ impl Translit {
     fn organisation(&self, head: &str, pre: bool, rest: &[Word]) -> String {
         let mut head_adjs: Vec<&str> = Vec::new();
         let mut nationality: Option<&str> = None;
+        let mut country: Option<&str> = None;
         let mut before_head: Vec<String> = Vec::new();
         let mut groups: Vec<Complement> = Vec::new();
         for w in rest {
@@ -211,10 +223,11 @@ impl Translit {
             }
             let pack = crate::lang::ar::arabic();
             // Tried without the article too: a nationality whose own letters start with ال (ألماني).
-            if let Some(code) = pack.demonym(&w.text).or_else(|| without_article(&w.text).and_then(|r| pack.demonym(r))).map(|d| d.code.as_str())
-                && let Some(&adj) = self.demonyms.get(code)
+            if let Some(d) = pack.demonym(&w.text).or_else(|| without_article(&w.text).and_then(|r| pack.demonym(r)))
+                && let Some(&adj) = self.demonyms.get(d.code.as_str())
             {
                 nationality.get_or_insert(adj);
+                country.get_or_insert(d.country_en.as_str());
                 continue;
             }
             let (prep, word) = split_preposition(&w.text, |t| self.known(t));
@@ -255,6 +268,15 @@ impl Translit {
                     groups.push(Complement { connector, adjs: Vec::new(), noun: name, kind: Kind::Name });
                 }
             }
+        }
+        // A state's government goes by its country's name (الحكومة العراقية → Government of Iraq).
+        if head == GOVERNMENT
+            && groups.is_empty()
+            && head_adjs.is_empty()
+            && before_head.is_empty()
+            && let Some(country) = country.filter(|c| !c.is_empty())
+        {
+            return format!("{head} of {country}");
         }
         let mut out: Vec<&str> = Vec::new();
         out.extend(nationality);
@@ -304,6 +326,28 @@ impl Translit {
             return format!("{name} {head}");
         }
         name
+    }
+
+    /// A named site's English name: its name (`name_en` when the place inside is known), the
+    /// adjectives of its kind, then its noun (قاعدة العند الجوية → al-Anad Air Base, مطار عدن →
+    /// Aden Airport). A settlement noun with no English of its own (بلدة, قرية) leaves the name.
+    pub fn site_name(&self, ar: &str, name_en: Option<&str>) -> String {
+        let words = split_words(ar);
+        let Some((head, rest)) = words.split_first() else {
+            return String::new();
+        };
+        let (_, bare) = split_preposition(&head.text, |t| self.lookup(Class::SiteHead, t).is_some());
+        let noun = self.lookup(Class::SiteHead, &head.text).or_else(|| self.lookup(Class::SiteHead, &bare));
+        let adjs: Vec<&str> = rest.iter().skip(1).filter_map(|w| self.lookup(Class::Adj, &w.text)).collect();
+        let name = match (name_en, rest.first()) {
+            (Some(en), _) => en.to_string(),
+            (None, Some(w)) => self.name_word(&w.text),
+            (None, None) => return self.english_name(ar),
+        };
+        let mut out = vec![name.as_str()];
+        out.extend(adjs);
+        out.extend(noun.filter(|n| !n.is_empty()));
+        out.join(" ")
     }
 }
 
@@ -432,5 +476,19 @@ mod tests {
         assert_eq!(t().place_name("نهر الفرات", "Euphrates"), "Euphrates");
         assert_eq!(t().place_name("الرقة", "Ar Raqqah"), "al-Raqqah");
         assert_eq!(t().place_name("العراق", "Al Anbar"), "al-Anbar");
+    }
+
+    #[test]
+    fn sites_are_named_with_their_kind_after_the_name() {
+        assert_eq!(t().site_name("مطار بغداد", Some("Baghdad")), "Baghdad Airport");
+        assert_eq!(t().site_name("قاعدة الصقر الجوية", None), "al-Saqr Air Base");
+        assert_eq!(t().site_name("ومعسكر الفتح", None), "al-Fath Camp");
+        assert_eq!(t().site_name("بلدة كفرنبل", Some("Kafr Nabl")), "Kafr Nabl");
+    }
+
+    #[test]
+    fn a_government_is_named_by_its_country() {
+        assert_eq!(t().english_name("الحكومة الأردنية"), "Government of Jordan");
+        assert_eq!(t().english_name("الحكومة"), "Government");
     }
 }

@@ -102,6 +102,19 @@ pub trait LanguagePack: Sync {
         gazetteer_en.to_string()
     }
 
+    /// Whether a place named between these words names an agreement signed there ("the Paris
+    /// agreement", «اتفاق باريس»): `before` is the word just before the name, `after` the next
+    /// few words after it, as written.
+    fn names_an_agreement(&self, _before: &str, _after: &[&str]) -> bool {
+        false
+    }
+    /// Whether a (folded) word is the head noun of a named site or settlement before its name (a
+    /// camp, an air base, a district): such a place, unknown to the gazetteer, may stand at the
+    /// town named beside it (`stages::geocode`).
+    fn is_site_head(&self, _word: &str) -> bool {
+        false
+    }
+
     /// The time grammar: the document's time expressions as typed values, which the shared
     /// `Resolver` (article date, calendars) turns into ISO values.
     fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised>;

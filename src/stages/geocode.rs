@@ -79,6 +79,47 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
         l.entity.geo = Some(p.geo.clone());
         l.entity.name_en = Some(doc.lang.pack().place_name_en(&l.entity.name, &p.name_en));
     }
+    place_by_neighbours(doc, entities);
+}
+
+/// How many tokens away a located place may be to lend its position to a site named beside it.
+const NEIGHBOUR_TOKENS: usize = 4;
+
+/// A named site the gazetteer does not know (a camp, an air base, a district: «معسكر القرميد بأرض
+/// الشام إدلب», «وزنجبار، وقاعدة العند الجوية») is put at the nearest town or region named beside
+/// it in its sentence: articles name such places with the town they are in or by. Only names
+/// with a site's head word: a bare unknown name is as often no place at all. A country, or a
+/// region spanning several, is too wide to say where in it.
+fn place_by_neighbours(doc: &Doc, entities: &mut [Linked]) {
+    let pack = doc.lang.pack();
+    let located: Vec<(usize, crate::Geo)> = entities
+        .iter()
+        .filter(|l| l.entity.kind == EntityKind::Place)
+        .filter_map(|l| l.entity.geo.as_ref().map(|g| (l, g)))
+        .filter(|(_, g)| matches!(g.kind, GeoKind::City | GeoKind::Region | GeoKind::Site) && !g.country.is_empty())
+        // the token holding the mention's start: a name may begin after a proclitic (وزنجبار)
+        .flat_map(|(l, g)| l.entity.mentions.iter().map(move |m| (doc.tokens.partition_point(|t| t.span.end <= m.start), g.clone())))
+        .collect();
+    for l in entities.iter_mut().filter(|l| l.entity.kind == EntityKind::Place && l.entity.geo.is_none()) {
+        let nearest = l
+            .entity
+            .mentions
+            .iter()
+            .map(|m| (doc.tokens.partition_point(|t| t.span.end <= m.start), doc.token_at_or_after(m.end)))
+            .filter(|&(first, end)| end > first + 1 && pack.is_site_head(doc.ftok(first)))
+            .flat_map(|(first, end)| {
+                let sentence = doc.tokens[first].sentence;
+                located.iter().filter(move |(t, _)| doc.tokens[*t.min(&(doc.tokens.len() - 1))].sentence == sentence).filter_map(move |(t, g)| {
+                    // ties go to the place after the name: the town a site is "in"
+                    let gap = if *t >= end { (t + 1 - end, 0) } else { (first.checked_sub(*t)?, 1) };
+                    (gap.0 <= NEIGHBOUR_TOKENS).then_some((gap, g))
+                })
+            })
+            .min_by_key(|(gap, _)| *gap);
+        if let Some((_, g)) = nearest {
+            l.entity.geo = Some(crate::Geo { kind: GeoKind::Site, ..g.clone() });
+        }
+    }
 }
 
 /// The places an entity's mentions may name: the candidates of its most specific mention (the
@@ -239,6 +280,22 @@ city\tAU\t-37.81\t144.96\t5000000\tMelbourne\tملبورن\tt
         };
         assert_eq!(run("اندلعت حرائق في ولاية فكتوريا قرب ملبورن في أستراليا"), "AU");
         assert_eq!(run("وصل الوفد إلى فكتوريا أمس"), "CA");
+    }
+
+    #[test]
+    fn an_unknown_site_stands_at_the_town_named_beside_it() {
+        let geo = |text: &str, name: &str| {
+            let a = crate::analyze(text, &crate::Options { lang: Some(Lang::Ar), date: None });
+            a.entities.iter().find(|e| e.name == name).and_then(|e| e.geo.clone()).map(|g| (g.country, g.kind, g.lat, g.lon))
+        };
+        let idlib = geo("قصفت الطائرات إدلب أمس", "إدلب").unwrap();
+        let t = "وقتل القيادي في عملية معسكر القرميد قرب إدلب في سوريا.";
+        assert_eq!(geo(t, "معسكر القرميد"), Some(("SY".into(), GeoKind::Site, idlib.2, idlib.3)));
+        let t = "وسيطرت القوات على عدن وزنجبار، وقاعدة العند الجوية، ومعسكر لبوزة.";
+        assert_eq!(geo(t, "قاعدة العند الجوية").map(|g| g.0), Some("YE".into()));
+        // with no town beside it, and never at a country's centre
+        assert_eq!(geo("ووصل الجنود إلى معسكر القرميد أمس.", "معسكر القرميد"), None);
+        assert_eq!(geo("ووصل الجنود إلى معسكر القرميد في سوريا أمس.", "معسكر القرميد"), None);
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub fn link(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Linked> {
         });
     }
     merge_short_person_names(doc, &mut out);
+    join_unplaced_namesakes(doc, &mut out);
     for (k, l) in out.iter_mut().enumerate() {
         l.entity.id = format!("e{k}");
         l.entity.mentions.sort();
@@ -104,6 +105,41 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
     out.sort_by_key(|l| l.entity.mentions.iter().map(|s| s.start).min().unwrap_or(0));
 }
 
+/// A place found only by its form (the tagger's «المملكة») whose every form is also a form of a
+/// place the gazetteer or a rule located is that place: one entity, not a located one and an
+/// unlocated double.
+fn join_unplaced_namesakes(doc: &Doc, out: &mut Vec<Linked>) {
+    let forms = |l: &Linked| -> Vec<Vec<&str>> { l.entity.mentions.iter().map(|&s| words(doc, s)).collect() };
+    let mut k = 0;
+    while k < out.len() {
+        let e = &out[k];
+        let unplaced = e.entity.kind == EntityKind::Place && e.entity.geo.is_none() && e.keys.iter().all(|key| matches!(key, EntityKey::Surface(..)));
+        let mine = if unplaced { forms(e) } else { Vec::new() };
+        let target = (!mine.is_empty())
+            .then(|| {
+                (0..out.len()).find(|&j| {
+                    j != k && out[j].entity.kind == EntityKind::Place && out[j].entity.geo.is_some() && {
+                        let theirs = forms(&out[j]);
+                        mine.iter().all(|f| theirs.contains(f))
+                    }
+                })
+            })
+            .flatten();
+        let Some(t) = target else {
+            k += 1;
+            continue;
+        };
+        let moved = out.remove(k);
+        let t = if t > k { t - 1 } else { t };
+        for s in moved.entity.mentions {
+            if !out[t].entity.mentions.contains(&s) {
+                out[t].entity.mentions.push(s);
+            }
+        }
+        out[t].keys.extend(moved.keys);
+    }
+}
+
 /// The fullest form used in the text: the mention with the most words, earliest on ties.
 /// A form written all in capitals (a dateline's BEIRUT) loses a tie to the ordinary spelling.
 fn display_name(doc: &Doc, mentions: &[Span]) -> String {
@@ -141,5 +177,31 @@ mod tests {
         for (k, e) in a.entities.iter().enumerate() {
             assert_eq!(e.id, format!("e{k}"));
         }
+    }
+
+    #[test]
+    fn an_unplaced_form_joins_the_located_place_it_spells() {
+        use crate::stages::mentions::{EntityKey, Mention};
+        use crate::stages::segment::Doc;
+        use crate::{Geo, GeoKind, Span};
+        let t = "وأكد أن المملكة ستواصل دعمها، وقال إن المملكة التي تقود التحالف لن تتراجع، وزار الوفد الكويت.";
+        let doc = Doc::new(t, Lang::Ar);
+        let at = |from: usize, name: &str| {
+            let s = from + t[from..].find(name).unwrap();
+            Span::new(s, s + name.len())
+        };
+        let (first, second) = (at(0, "المملكة"), at(t.find("التي").unwrap() - "المملكة ".len(), "المملكة"));
+        let kuwait = at(0, "الكويت");
+        let saudi = Some(Geo { lat: 24.1, lon: 44.5, country: "SA".into(), kind: GeoKind::Country });
+        let place = |span: Span, key: EntityKey, geo: Option<Geo>| Mention { span, kind: EntityKind::Place, key, name_en: None, geo };
+        let mentions = vec![
+            place(first, EntityKey::Name("saudi arabia".into()), saudi),
+            place(second, EntityKey::Surface(EntityKind::Place, "المملكه".into()), None),
+            place(kuwait, EntityKey::Surface(EntityKind::Place, "الكويت".into()), None),
+        ];
+        let linked = super::link(&doc, mentions);
+        let spans: Vec<Vec<Span>> = linked.iter().map(|l| l.entity.mentions.clone()).collect();
+        // the tagger's second «المملكة» is the located kingdom; an unplaced name spelled otherwise stays apart
+        assert_eq!(spans, vec![vec![first, second], vec![kuwait]]);
     }
 }

@@ -30,6 +30,7 @@ const REPORTING: &str = include_str!("../../../data/lang/ar/reporting_verbs.tsv"
 const TIME_WORDS: &str = include_str!("../../../data/lang/ar/time_words.tsv");
 const STOPWORDS: &str = include_str!("../../../data/lang/ar/stopwords.txt");
 const WORDS: &str = include_str!("../../../data/lang/ar/words.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../data/lang/ar/given_names.txt");
 
 /// The classes of `data/lang/ar/words.tsv`.
 pub mod class {
@@ -90,6 +91,12 @@ pub mod class {
         SITE_HEAD = "site_head",
         SITE_ADJECTIVE = "site_adjective",
         KINGDOM = "kingdom",
+        QUOTE_HEAD = "quote_head",
+        NASAB = "nasab",
+        KUNYA = "kunya",
+        PLACE_NOUN = "place_noun",
+        PLACE_LIST = "place_list",
+        AGREEMENT = "agreement",
     }
 }
 
@@ -107,6 +114,18 @@ impl LanguagePack for Pack {
     }
     fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
         mentions::find(doc, res, out)
+    }
+    fn names_an_agreement(&self, before: &str, _after: &[&str]) -> bool {
+        // «اتفاق باريس»، «باتفاق باريس»: the agreement noun comes first, maybe with a proclitic
+        let word = fold(before);
+        let (_, w) = clitics::peel(&word, clitics::CONJUNCTIONS, 3);
+        let (_, bare) = clitics::peel(w, clitics::BI_LI, 3);
+        arabic().words.is(bare, class::AGREEMENT) || arabic().words.is(w, class::AGREEMENT)
+    }
+    fn is_site_head(&self, word: &str) -> bool {
+        let (_, w) = clitics::peel(word, clitics::CONJUNCTIONS, 3);
+        let (_, bare) = clitics::peel(w, clitics::BI_LI, 3);
+        arabic().words.is(bare, class::SITE_HEAD)
     }
     fn tagger_model(&self) -> Option<&'static Model> {
         mentions::tagger_model()
@@ -156,6 +175,8 @@ pub struct Arabic {
     /// Every reporting form of `data/lang/ar/reporting_verbs.tsv` (folded) with what it is.
     cues: HashMap<String, Cue>,
     stop: HashMap<String, ()>,
+    /// Given names borne by Arabs (`data/lang/ar/given_names.txt`, Wikidata), folded.
+    given: HashMap<String, ()>,
     months: HashMap<String, u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     month_heads: Vec<String>,
@@ -266,6 +287,7 @@ impl Arabic {
         };
         let titles = set(TITLES);
         let stop = set(STOPWORDS);
+        let given = data_lines(GIVEN_NAMES).map(|l| (fold(l.trim()), ())).collect();
         let cues = load_cues(&words);
         let mut months = HashMap::default();
         let mut weekdays = HashMap::default();
@@ -287,7 +309,7 @@ impl Arabic {
         month_heads.sort();
         month_heads.dedup();
         let translit = super::ar_translit::Translit::load();
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, months, month_heads, weekdays, words, translit }
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, given, months, month_heads, weekdays, words, translit }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -302,6 +324,10 @@ impl Arabic {
     /// A title with no proclitic other than و/ف (a title after ب/ل is rarely the subject).
     pub fn title_prefix(&self, tok: &str) -> Option<usize> {
         lookup(&self.titles, tok).map(|(p, _)| p)
+    }
+    /// A given name, after an optional و/ف (not after ب/ل: بدر, لبنى begin with those letters).
+    pub fn is_given_name(&self, tok: &str) -> bool {
+        self.given.contains_key(tok) || self.given.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
     }
     pub fn is_stop(&self, tok: &str) -> bool {
         lookup(&self.stop, tok).is_some()

@@ -50,18 +50,59 @@ pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<us
             let span = span_of(i, conj + prep, end);
             let geo = inner.and_then(|m| m.geo.clone()).map(|g| Geo { kind: GeoKind::Site, ..g });
             let key = EntityKey::Surface(EntityKind::Place, doc.folded.text[doc.tokens[i].fstart + conj + prep..doc.tokens[end - 1].fend].to_string());
-            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key, name_en: Some(transliterate(span.slice(doc.text))), geo }, src: Source::Pattern });
+            let inner_en = inner.and_then(|m| m.name_en.as_deref()).map(|en| ar.translit.place_name("", en));
+            let name_en = ar.translit.site_name(span.slice(doc.text), inner_en.as_deref());
+            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key, name_en: Some(name_en), geo }, src: Source::Pattern });
             continue;
         }
         // «المملكة» alone (not المملكة المتحدة، المملكة الأردنية): the paper's own kingdom.
         if let Some(home) = home
             && (ar.words.is(bare, class::KINGDOM) || prep > 0 && bare.starts_with(clitics::LI) && ar.words.is(&format!("{ARTICLE}{}", &bare[clitics::LI.len_utf8()..]), class::KINGDOM))
-            && !clitics::has_article(next)
+            && (!clitics::has_article(next) || ar.is_stop(next))
             && !ar.is_demonym(next)
         {
             let span = span_of(i, conj + prep, i + 1);
             out.push(Cand { m: Mention { span, kind: EntityKind::Place, key: home.key.clone(), name_en: home.name_en.clone(), geo: home.geo.clone() }, src: Source::Gazetteer });
         }
+    }
+}
+
+/// Names coordinated with places are places: كمديرية كريتر والتواهي وخورمكسر, مواقع الجهينة
+/// والبلق. A chain of one-word names joined by و counts when a place noun opens it or two of its
+/// members are places the lists know; its unknown members become places.
+pub(super) fn coordinated(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let known = |k: usize| known_at.get(&k).map(|&c| &cands[c].m).filter(|m| m.span.end <= doc.tokens[k].span.end);
+    let name_like = |w: &str| {
+        w.chars().count() >= 3 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !ar.is_stop(w) && !ar.is_title(w) && !ar.is_demonym(w) && ar.month(w).is_none() && ar.weekday(w).is_none() && !ar.is_speech_verb(w)
+    };
+    let mut i = 1;
+    while i < n {
+        let opener = clitics::peel(clitics::peel(doc.ftok(i - 1), CONJUNCTIONS, 3).1, clitics::PREPOSITIONS, 3).1;
+        let opened = ar.words.is(opener, class::PLACE_NOUN) || ar.words.is(opener, class::PLACE_LIST);
+        // The chain's members: token i, then و-led single words.
+        let mut members = vec![i];
+        let mut k = i + 1;
+        while k < n && doc.tokens[k].sentence == doc.tokens[i].sentence && doc.ftok(k).starts_with(clitics::WA) && doc.ftok(k).chars().count() > 3 {
+            members.push(k);
+            k += 1;
+        }
+        let places = members.iter().filter(|&&m| known(m).is_some_and(|c| c.kind == EntityKind::Place)).count();
+        if members.len() < 2 || !(opened || places >= 2) {
+            i += 1;
+            continue;
+        }
+        for (pos, &m) in members.iter().enumerate() {
+            let skip = if pos == 0 { 0 } else { clitics::WA.len_utf8() };
+            let w = &doc.ftok(m)[skip..];
+            if known_at.contains_key(&m) || !name_like(w) || crate::lang::ar::mentions::is_name_particle_or_role(w) {
+                continue;
+            }
+            let span = doc.folded.orig_span(doc.tokens[m].fstart + skip, doc.tokens[m].fend);
+            let key = EntityKey::Surface(EntityKind::Place, w.to_string());
+            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+        }
+        i = k;
     }
 }
 
@@ -122,11 +163,23 @@ mod tests {
 
     #[test]
     fn the_bare_kingdom_is_saudi_arabia() {
-        let t = "وأكد الوزير أن المملكة ستواصل دعمها للمبادرة، فيما زار وفد من المملكة المتحدة الرياض.";
+        let t = "وأكد الوزير أن المملكة ستواصل دعمها للمبادرة، فيما زار وفد من المملكة المتحدة الرياض. وأشاد بالمملكة التي تدعم الحوار.";
         let a = run(t);
         let kingdom = a.entities.iter().find(|e| e.mentions.iter().any(|m| m.slice(t) == "المملكة")).expect("المملكة found");
         assert_eq!(kingdom.name_en.as_deref(), Some("Saudi Arabia"));
         assert_eq!(kingdom.kind, EntityKind::Place);
+        assert_eq!(kingdom.mentions.len(), 2, "a relative pronoun after it is no adjective");
         assert!(!a.entities.iter().any(|e| e.name_en.as_deref() == Some("Saudi Arabia") && e.mentions.iter().any(|m| m.slice(t).starts_with("المملكة المتحدة"))));
+    }
+
+    #[test]
+    fn names_coordinated_with_places_are_places() {
+        let t = "وسيطرت القوات على مناطق الزهراء والقصيبة والمنارة، ثم تقدمت نحو دمشق وحلب وكفرسوسة. واجتمع الوزير والسفير.";
+        let a = run(t);
+        let found = kinds_of(&a, t);
+        for place in ["الزهراء", "القصيبة", "المنارة", "كفرسوسة"] {
+            assert!(found.contains(&(EntityKind::Place, place)), "{place}: {found:?}");
+        }
+        assert!(!found.iter().any(|(_, m)| m.contains("السفير")), "{found:?}");
     }
 }

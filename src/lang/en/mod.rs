@@ -35,6 +35,10 @@ impl LanguagePack for Pack {
     fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
         mentions::find(doc, res, out)
     }
+    fn names_an_agreement(&self, _before: &str, after: &[&str]) -> bool {
+        // "the Paris agreement", "the Paris climate accord": the noun follows, one word may come between
+        after.iter().take(2).any(|w| is(&w.to_lowercase(), class::AGREEMENT))
+    }
     fn tagger_model(&self) -> Option<&'static Model> {
         mentions::model()
     }
@@ -81,6 +85,7 @@ pub mod class {
         VERB_OR_NOUN = "verb_or_noun",
         DETERMINER = "determiner",
         INSTITUTION_HEAD = "institution_head",
+        AGREEMENT = "agreement",
     }
 }
 
