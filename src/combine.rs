@@ -167,12 +167,7 @@ pub fn combine(sources: &[Source]) -> Vec<Group> {
 
     let mut groups: Vec<Group> = members.into_iter().map(|(key, list)| build_group(sources, key, list)).collect();
     groups.sort_by(|x, y| {
-        y.appearances
-            .len()
-            .cmp(&x.appearances.len())
-            .then(y.mentions().cmp(&x.mentions()))
-            .then_with(|| x.name.cmp(&y.name))
-            .then_with(|| x.key.cmp(&y.key))
+        y.appearances.len().cmp(&x.appearances.len()).then(y.mentions().cmp(&x.mentions())).then_with(|| x.name.cmp(&y.name)).then_with(|| x.key.cmp(&y.key))
     });
     groups
 }
@@ -326,6 +321,90 @@ pub fn merged_timeline(sources: &[Source], groups: &[Group]) -> Vec<Entry> {
     out
 }
 
+/// A group as one entity standing for all its members, for views drawn from one analysis (the
+/// map): its key as id, its names, and the place of its most mentioned located member. None when
+/// no member is located, or when every located town is named only for its government or an
+/// agreement (`figurative[article]`, from [`crate::geo::figurative::figurative_mentions`]).
+pub fn as_entity(sources: &[Source], g: &Group, figurative: &[Vec<crate::Span>]) -> Option<crate::Entity> {
+    let on_map = |article: usize, e: &crate::Entity| {
+        e.geo.as_ref().is_some_and(|geo| {
+            geo.lat.is_finite()
+                && geo.lon.is_finite()
+                && (geo.kind == crate::GeoKind::Country || crate::geo::figurative::pinned(e, figurative.get(article).map_or(&[], Vec::as_slice)))
+        })
+    };
+    let geo = g
+        .appearances
+        .iter()
+        .flat_map(|app| app.entity_ids.iter().filter_map(|id| sources[app.article].analysis.entity(id)).filter(|e| on_map(app.article, e)))
+        .max_by_key(|e| e.mentions.len())?
+        .geo
+        .clone();
+    Some(crate::Entity {
+        id: g.key.clone(),
+        kind: g.kind,
+        name: g.name_ar.clone().unwrap_or_else(|| g.name.clone()),
+        name_en: Some(g.name.clone()),
+        mentions: vec![],
+        geo,
+    })
+}
+
+/// A mention in its sentence: the words around it on its line, for a list of mentions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InContext {
+    pub before: String,
+    pub mention: String,
+    pub after: String,
+}
+
+/// How many words of context a mention keeps on each side.
+const CONTEXT_WORDS: usize = 8;
+
+/// The mentions of some entities of one article, in text order, each with a few words around it
+/// (never past the line it is on).
+pub fn mentions_in_context(text: &str, analysis: &Analysis, entity_ids: &[String]) -> Vec<InContext> {
+    let mut spans: Vec<crate::Span> = entity_ids.iter().filter_map(|id| analysis.entity(id)).flat_map(|e| e.mentions.iter().copied()).collect();
+    spans.sort_by_key(|s| (s.start, s.end));
+    spans.dedup();
+    spans
+        .into_iter()
+        .filter(|s| s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end))
+        .map(|s| {
+            let line_start = text[..s.start].rfind('\n').map_or(0, |i| i + 1);
+            let line_end = text[s.end..].find('\n').map_or(text.len(), |i| s.end + i);
+            let before: Vec<&str> = text[line_start..s.start].split_whitespace().collect();
+            let after: Vec<&str> = text[s.end..line_end].split_whitespace().collect();
+            let cut = before.len().saturating_sub(CONTEXT_WORDS);
+            let mut b = before[cut..].join(" ");
+            if cut > 0 {
+                b.insert_str(0, "… ");
+            }
+            if text[..s.start].ends_with(char::is_whitespace) && !b.is_empty() {
+                b.push(' ');
+            }
+            let mut a = after[..after.len().min(CONTEXT_WORDS)].join(" ");
+            if text[s.end..].starts_with(char::is_whitespace) && !a.is_empty() {
+                a.insert(0, ' ');
+            }
+            if after.len() > CONTEXT_WORDS {
+                a.push_str(" …");
+            }
+            InContext { before: b, mention: text[s.start..s.end].to_string(), after: a }
+        })
+        .collect()
+}
+
+impl Group {
+    /// The statements made by this group across articles on one time axis: by the date each is
+    /// filed under (undated last), then by article, then in text order.
+    pub fn statements_by_date(&self) -> Vec<&Quote> {
+        let mut said: Vec<&Quote> = self.quotes.iter().filter(|q| q.by).collect();
+        said.sort_by(|x, y| (x.date.is_none(), &x.date, x.article, x.index).cmp(&(y.date.is_none(), &y.date, y.article, y.index)));
+        said
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -336,13 +415,7 @@ mod tests {
 
     /// An analysis built by hand: entities found in `text` by substring; statements as
     /// (speaker id, content words, date).
-    fn analysis(
-        text: &str,
-        lang: Lang,
-        date: Option<&str>,
-        ents: &[Ent],
-        stmts: &[(Option<&str>, &str, Option<&str>)],
-    ) -> Analysis {
+    fn analysis(text: &str, lang: Lang, date: Option<&str>, ents: &[Ent], stmts: &[(Option<&str>, &str, Option<&str>)]) -> Analysis {
         let span_of = |w: &str| {
             let s = text.find(w).unwrap_or_else(|| panic!("{w:?} not in the text"));
             Span::new(s, s + w.len())
@@ -388,10 +461,7 @@ mod tests {
             EN,
             Lang::En,
             Some("2015-11-20"),
-            &[
-                ("e1", EntityKind::Person, "Vladimir Putin", None, &["Vladimir Putin", "Putin added"]),
-                ("e2", EntityKind::Place, "Moscow", None, &["Moscow"]),
-            ],
+            &[("e1", EntityKind::Person, "Vladimir Putin", None, &["Vladimir Putin", "Putin added"]), ("e2", EntityKind::Place, "Moscow", None, &["Moscow"])],
             &[(Some("e1"), "talks resume Monday", Some("2015-11-23")), (Some("e1"), "we are ready", None)],
         )
     }
@@ -549,10 +619,8 @@ mod tests {
             "Vladimir Putin said on Monday that Russia would respond. Putin added: \"We will not wait.\"",
             "قال الرئيس الروسي فلاديمير بوتين أمس إن موسكو سترد. وأضاف بوتين: «لن ننتظر».",
         ];
-        let analyses: Vec<Analysis> = texts
-            .iter()
-            .map(|t| crate::analyze(t, &crate::Options { lang: None, date: crate::parse_date("2015-11-18").ok() }))
-            .collect();
+        let analyses: Vec<Analysis> =
+            texts.iter().map(|t| crate::analyze(t, &crate::Options { lang: None, date: crate::parse_date("2015-11-18").ok() })).collect();
         let sources: Vec<Source> = texts.iter().zip(&analyses).map(|(t, a)| Source { title: "", text: t, analysis: a }).collect();
         let groups = combine(&sources);
         let total: usize = analyses.iter().map(|a| a.entities.len()).sum();
@@ -564,5 +632,51 @@ mod tests {
                 assert_eq!(q.content, s.content.slice(texts[q.article]));
             }
         }
+    }
+
+    #[test]
+    fn a_speakers_statements_from_every_article_on_one_time_axis() {
+        let (a, b) = (en(), ar());
+        let sources = [Source { title: "en", text: EN, analysis: &a }, Source { title: "ar", text: AR, analysis: &b }];
+        let groups = combine(&sources);
+        let said: Vec<(usize, Option<&str>)> =
+            group(&groups, "person:vladimir putin").statements_by_date().iter().map(|q| (q.article, q.date.as_deref())).collect();
+        assert_eq!(said, vec![(1, Some("2015-11-18")), (0, Some("2015-11-23")), (0, Some("2015-11-23"))]);
+        // a place says nothing
+        assert!(group(&groups, "place:russia").statements_by_date().is_empty());
+    }
+
+    #[test]
+    fn a_place_across_articles_is_one_located_entity_with_its_mentions_in_context() {
+        let mut a = en();
+        let mut b = ar();
+        let moscow = crate::Geo { lat: 55.75, lon: 37.62, country: "RU".into(), kind: crate::GeoKind::City };
+        a.entities[1].geo = Some(moscow.clone());
+        b.entities[1].geo = Some(moscow);
+        let sources = [Source { title: "en", text: EN, analysis: &a }, Source { title: "ar", text: AR, analysis: &b }];
+        let groups = combine(&sources);
+        let g = group(&groups, "place:moscow");
+        let e = as_entity(&sources, g, &[]).expect("located");
+        assert_eq!((e.id.as_str(), e.name.as_str(), e.name_en.as_deref()), ("place:moscow", "موسكو", Some("Moscow")));
+        assert_eq!(e.geo.as_ref().map(|g| g.country.as_str()), Some("RU"));
+        // Russia has no coordinates in these analyses
+        assert!(as_entity(&sources, group(&groups, "place:russia"), &[]).is_none());
+        // a town named only as its government (its one mention figurative) is not on the map
+        let figurative = vec![a.entities[1].mentions.clone(), b.entities[1].mentions.clone()];
+        assert!(as_entity(&sources, g, &figurative).is_none());
+        let ctx = mentions_in_context(EN, &a, &g.in_article(0).unwrap().entity_ids);
+        assert_eq!(
+            ctx,
+            vec![InContext {
+                before: "… \"talks resume Monday\". Putin added \"we are ready\". ".into(),
+                mention: "Moscow".into(),
+                after: " hosted Paris officials.".into()
+            }]
+        );
+        let ctx = mentions_in_context(AR, &b, &["p2".to_string()]);
+        assert_eq!(ctx[0].mention, "موسكو");
+        assert!(ctx[0].before.ends_with("وقالت "), "{ctx:?}");
+        // unknown ids and spans outside the text give nothing, never a panic
+        assert!(mentions_in_context("short", &a, &["e2".to_string(), "nope".to_string()]).is_empty());
     }
 }

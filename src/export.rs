@@ -230,12 +230,18 @@ fn speaker_names(analysis: &Analysis, s: &Statement) -> (String, String) {
 /// One row per statement of every article, RFC 4180 (CRLF, quoted fields), with a UTF-8 BOM so
 /// spreadsheet apps open Arabic correctly.
 pub fn statements_csv(articles: &[Article]) -> String {
+    statements_csv_of(articles, |_, _| true)
+}
+
+/// The same with only the statements `keep(article, statement index)` admits: one speaker's
+/// statements across articles, with the same columns as every other statements file.
+pub fn statements_csv_of(articles: &[Article], keep: impl Fn(usize, usize) -> bool) -> String {
     let mut out = String::from("\u{FEFF}");
     push_row(&mut out, CSV_HEADER.iter().map(|s| s.to_string()));
-    for a in articles {
+    for (n, a) in articles.iter().enumerate() {
         let (text, analysis) = (a.text, a.analysis);
         let chars = Chars::new(text);
-        for (i, s) in analysis.statements.iter().enumerate() {
+        for (i, s) in analysis.statements.iter().enumerate().filter(|(i, _)| keep(n, *i)) {
             let (name, name_en) = speaker_names(analysis, s);
             let slice = |span: Option<Span>| span.map(|sp| sp.slice(text).to_string()).unwrap_or_default();
             let row = article_cells(a).into_iter().chain([
@@ -256,6 +262,51 @@ pub fn statements_csv(articles: &[Article]) -> String {
         }
     }
     out
+}
+
+/// Marks a speaker's statements across articles, as exported from the combined view.
+pub const SPEAKER_FORMAT: &str = "khabar-speaker";
+
+/// One statement of a speaker's page: which article, which statement, the date it is filed under.
+#[derive(Debug, Clone, Copy)]
+pub struct SpeakerStatement<'a> {
+    pub article: usize,
+    pub index: usize,
+    pub date: Option<&'a str>,
+    pub date_inferred: bool,
+}
+
+/// A speaker's statements across articles as JSON: who (the names the articles use), and each
+/// statement with its date, its article's title, outlet, link and date, and character offsets.
+pub fn speaker_json(name: &str, names: &[String], articles: &[Article], statements: &[SpeakerStatement]) -> Value {
+    let rows: Vec<Value> = statements
+        .iter()
+        .filter_map(|st| {
+            let a = articles.get(st.article)?;
+            let s = a.analysis.statements.get(st.index)?;
+            let chars = Chars::new(a.text);
+            let slice = |span: Option<Span>| span.map(|sp| sp.slice(a.text).to_string());
+            Some(json!({
+                "date": st.date,
+                "date_inferred": st.date_inferred,
+                "speaker_text": slice(s.speaker_span),
+                "cue": slice(s.cue),
+                "content": slice(Some(s.content)),
+                "direct": s.direct,
+                "start_char": chars.at(s.content.start),
+                "end_char": chars.at(s.content.end),
+                "article": {
+                    "title": a.title(),
+                    "outlet": a.meta.outlet,
+                    "author": a.meta.author,
+                    "url": a.meta.url,
+                    "published": a.analysis.date,
+                    "statement_index": st.index,
+                },
+            }))
+        })
+        .collect();
+    json!({ "format": SPEAKER_FORMAT, "format_version": 1, "speaker": { "name": name, "names": names }, "statements": rows })
 }
 
 /// One row per entity of every article, with its first mention's character offsets.
@@ -584,6 +635,27 @@ mod tests {
         let c = Chars::new(&long);
         assert_eq!(c.at(long.len() - 1), 5000);
         assert_eq!(c.at(3001), 1500, "a byte inside a character floors to its start");
+    }
+
+    #[test]
+    fn a_speakers_statements_keep_the_columns_and_name_their_article() {
+        let csv = with(|a| statements_csv_of(&[*a, *a], |article, index| article == 1 && index == 1));
+        let rows: Vec<&str> = csv.trim_start_matches('\u{FEFF}').trim_end().split("\r\n").collect();
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert_eq!(rows[0], CSV_HEADER.join(","));
+        assert!(rows[1].starts_with("Tyre <port> reopens,Reuters,2024-03-05,1,"), "{}", rows[1]);
+        let v = with(|a| {
+            let st = [
+                SpeakerStatement { article: 0, index: 1, date: Some("2024-03-04"), date_inferred: true },
+                SpeakerStatement { article: 5, index: 0, date: None, date_inferred: false },
+            ];
+            speaker_json("Lina Haddad", &["Lina Haddad".to_string()], &[*a], &st)
+        });
+        assert_eq!(v["format"], SPEAKER_FORMAT);
+        assert_eq!(v["statements"].as_array().map(Vec::len), Some(1), "a statement of a missing article is left out");
+        let s = &v["statements"][0];
+        assert_eq!((s["content"].as_str(), s["date"].as_str(), s["date_inferred"].as_bool()), (Some("the port reopens"), Some("2024-03-04"), Some(true)));
+        assert_eq!((s["article"]["title"].as_str(), s["article"]["outlet"].as_str()), (Some("Tyre <port> reopens"), Some("Reuters")));
     }
 
     #[test]

@@ -270,7 +270,8 @@ pub fn import_file(raw: &str, existing: &[Item]) -> Result<Imported, ImportError
     if loaded.items.is_empty() && loaded.skipped > 0 {
         return Err(ImportError::NothingReadable);
     }
-    let mut out = Imported { items: existing.to_vec(), added: 0, updated: 0, unchanged: 0, skipped: loaded.skipped, skipped_corrections: loaded.skipped_corrections };
+    let mut out =
+        Imported { items: existing.to_vec(), added: 0, updated: 0, unchanged: 0, skipped: loaded.skipped, skipped_corrections: loaded.skipped_corrections };
     for mut item in loaded.items {
         match out.items.iter_mut().find(|i| i.text == item.text) {
             Some(have) if item.saved_at > have.saved_at => {
@@ -329,21 +330,32 @@ pub struct Hit {
 
 /// Articles matching `query` (folded: case, Arabic letter variants and marks, accents), best
 /// first: names and speakers weigh more than the running text.
+///
+/// Names match across scripts: a Latin query meets an Arabic name through the English name the
+/// analysis gave it, or through its consonants whatever the spelling (Kareem, Karim, كريم; see
+/// [`crate::app::filter`]); an Arabic query is also read as the English name the Arabic
+/// transliterator would write for it, so كريم نصار finds "Karim Nassar" in an English article.
 pub fn search(articles: &[Analysed], query: &str) -> Vec<Hit> {
     let needle = name_key(query);
     if needle.is_empty() {
         return vec![];
     }
-    let has = |s: &str| name_key(s).contains(&needle);
+    let has_text = |s: &str| name_key(s).contains(&needle);
+    let latin = (crate::detect_lang(query) == Lang::Ar).then(|| name_key(&crate::lang::ar::transliterate(query))).filter(|l| !l.is_empty() && *l != needle);
+    let spelled = crate::app::filter::NameQuery::new(query);
+    let has = |s: &str| {
+        let key = name_key(s);
+        key.contains(&needle) || latin.as_ref().is_some_and(|l| key.contains(l)) || spelled.as_ref().is_some_and(|q| q.matches([s]))
+    };
     let mut hits: Vec<(usize, Hit)> = Vec::new();
     for (n, a) in articles.iter().enumerate() {
         let mut found = Vec::new();
         let mut score = 0;
-        if has(&a.item.title) {
+        if has_text(&a.item.title) {
             found.push(Found::Title);
             score += 3;
         }
-        if a.item.meta.outlet.as_deref().is_some_and(has) {
+        if a.item.meta.outlet.as_deref().is_some_and(has_text) {
             found.push(Found::Outlet);
             score += 2;
         }
@@ -371,7 +383,7 @@ pub fn search(articles: &[Analysed], query: &str) -> Vec<Hit> {
                 score += 2;
             }
         }
-        if let Some(snippet) = text_match(&a.item.text, &needle) {
+        if let Some(snippet) = text_match(&a.item.text, &needle).or_else(|| latin.as_ref().and_then(|l| text_match(&a.item.text, l))) {
             found.push(Found::Text(snippet));
             score += 1;
         }
@@ -466,7 +478,9 @@ pub fn arrange(items: &[Item], sort: Sort, filter: &Filter) -> Vec<usize> {
                 .cmp(&(items[*b].date.is_none(), std::cmp::Reverse(&items[*b].date)))
                 .then(saved(a).cmp(&saved(b)))
         }),
-        Sort::Oldest => out.sort_by(|a, b| (items[*a].date.is_none(), &items[*a].date).cmp(&(items[*b].date.is_none(), &items[*b].date)).then(saved(a).cmp(&saved(b)))),
+        Sort::Oldest => {
+            out.sort_by(|a, b| (items[*a].date.is_none(), &items[*a].date).cmp(&(items[*b].date.is_none(), &items[*b].date)).then(saved(a).cmp(&saved(b))))
+        }
         Sort::Title => out.sort_by_cached_key(|&i| name_key(&items[i].title)),
         Sort::Outlet => out.sort_by_cached_key(|&i| {
             (items[i].meta.outlet.is_none(), items[i].meta.outlet.as_deref().map(name_key), std::cmp::Reverse(ordered_float(items[i].saved_at)))
@@ -511,8 +525,10 @@ mod tests {
     fn round_trip_at_the_current_version() {
         let mut a = item("a1", "قال بوتين");
         a.meta = Metadata { outlet: Some("Reuters".into()), url: Some("https://example.com/a".into()), author: Some("Jane Doe".into()), title: None };
-        a.corrections =
-            vec![Op::SetKind { entity: EntityRef { name: "بوتين".into(), at: Anchor { start: 7, end: 17, text: "بوتين".into() } }, kind: EntityKind::Person }];
+        a.corrections = vec![Op::SetKind {
+            entity: EntityRef { name: "بوتين".into(), at: Anchor { start: 7, end: 17, text: "بوتين".into() } },
+            kind: EntityKind::Person,
+        }];
         let items = vec![a, item("a2", "Putin said")];
         let raw = write(&items);
         assert!(raw.starts_with("{\"version\":2,"), "{raw}");
@@ -659,6 +675,35 @@ mod tests {
         assert_eq!(search(&arts, "reuters")[0].found, vec![Found::Outlet]);
         assert!(search(&arts, "  ").is_empty());
         assert!(search(&arts, "zzzz").is_empty());
+    }
+
+    #[test]
+    fn names_are_found_across_scripts_through_english_names_and_the_transliterator() {
+        let mut ar = item("ar", include_str!("app/examples/ar.txt"));
+        ar.date = Some("2024-03-04".into());
+        let mut en = item("en", include_str!("app/examples/en.txt"));
+        en.lang = Some(Lang::En);
+        let items = vec![ar, en];
+        let analyses = analysed(&items);
+        let arts: Vec<Analysed> = items.iter().zip(&analyses).map(|(item, analysis)| Analysed { item, analysis }).collect();
+        let names = |q: &str| -> Vec<usize> {
+            search(&arts, q)
+                .into_iter()
+                .filter(|h| h.found.iter().any(|f| matches!(f, Found::Name { .. } | Found::Speaker { .. })))
+                .map(|h| h.article)
+                .collect()
+        };
+        let mut both = names("Karim Nassar");
+        both.sort();
+        assert_eq!(both, vec![0, 1], "a Latin query finds the Arabic name");
+        let mut both = names("كريم نصار");
+        both.sort();
+        assert_eq!(both, vec![0, 1], "an Arabic query finds the English name");
+        // another spelling of the same consonants
+        assert!(names("Kareem Nasser").contains(&0));
+        assert!(names("Nassar").contains(&0) && names("نصار").contains(&1));
+        // and not everything: another name
+        assert!(names("Hollande").is_empty() && names("هولاند").is_empty());
     }
 
     #[test]

@@ -77,11 +77,14 @@ struct Outlet {
 }
 
 struct Lists {
-    /// folded alias → outlet
-    aliases: Vec<(String, usize)>,
+    /// folded alias → outlet, and whether the alias is also an everyday word or a place (الرياض
+    /// the city, الوطن "the homeland"): such an alias names the outlet only in quotes or brackets.
+    aliases: Vec<(String, usize, bool)>,
     outlets: Vec<Outlet>,
     bylines: Vec<String>,
     credits: Vec<String>,
+    /// Folded words crediting a desk rather than a person («متابعات», "Agencies").
+    desks: Vec<String>,
 }
 
 const OUTLETS: &str = include_str!("../data/meta/outlets.tsv");
@@ -94,7 +97,7 @@ fn rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
 fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        let mut l = Lists { aliases: vec![], outlets: vec![], bylines: vec![], credits: vec![] };
+        let mut l = Lists { aliases: vec![], outlets: vec![], bylines: vec![], credits: vec![], desks: vec![] };
         for row in rows(OUTLETS) {
             let [name, class, aliases] = row[..] else {
                 continue;
@@ -107,14 +110,22 @@ fn lists() -> &'static Lists {
             };
             let n = l.outlets.len();
             l.outlets.push(Outlet { name: name.to_string(), class });
-            for alias in aliases.split('|').map(name_key).filter(|a| !a.is_empty()) {
-                l.aliases.push((alias, n));
+            for alias in aliases.split('|') {
+                let (alias, quoted_only) = match alias.strip_prefix('~') {
+                    Some(a) => (a, true),
+                    None => (alias, false),
+                };
+                let key = name_key(alias);
+                if !key.is_empty() {
+                    l.aliases.push((key, n, quoted_only));
+                }
             }
         }
         for row in rows(MARKERS) {
             match row[..] {
                 [m, "byline"] => l.bylines.push(m.to_string()),
                 [m, "credit"] => l.credits.push(m.to_string()),
+                [m, "desk"] => l.desks.push(name_key(m)),
                 _ => {}
             }
         }
@@ -126,13 +137,20 @@ fn lists() -> &'static Lists {
 }
 
 /// The outlet a stretch of text names exactly (folded, quotes and brackets around it ignored).
-pub(crate) fn outlet_named(s: &str) -> Option<String> {
+fn outlet_named(s: &str) -> Option<String> {
+    let t = s.trim();
+    let quoted = t.starts_with(['«', '"', '“', '(', '\'']) && t.ends_with(['»', '"', '”', ')', '\'']);
+    outlet_of(s, quoted)
+}
+
+/// The same, with the everyday-word aliases admitted when the stretch was quoted or bracketed.
+pub(crate) fn outlet_of(s: &str, quoted: bool) -> Option<String> {
     let key = name_key(s);
     if key.is_empty() {
         return None;
     }
     let l = lists();
-    l.aliases.iter().find(|(a, _)| *a == key).map(|(_, n)| l.outlets[*n].name.clone())
+    l.aliases.iter().find(|(a, _, quoted_only)| *a == key && (quoted || !quoted_only)).map(|(_, n, _)| l.outlets[*n].name.clone())
 }
 
 /// The class of a known outlet, by its name as [`detect`] gives it.
@@ -171,17 +189,31 @@ fn without_leading_date(s: &str) -> &str {
     let s = s.trim();
     let cut = DASHES.iter().copied().chain([": ", ":"]).filter_map(|d| s.find(d).map(|at| (at, d.len()))).min();
     match cut {
-        Some((at, len)) if words(&s[..at]) <= 5 && s[..at].chars().any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c)) => s[at + len..].trim(),
+        Some((at, len)) if words(&s[..at]) <= 5 && s[..at].chars().any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c)) => {
+            s[at + len..].trim()
+        }
         _ => s,
     }
 }
 
-fn dateline(line: &str) -> Option<Dateline> {
-    // "(Reuters) -", "WASHINGTON (AP) —", "LONDON, Nov 18 (Reuters) -": a credit in brackets early on
+/// Whether a line reads as a headline standing alone, not the first paragraph: short, and not
+/// ending a sentence. «سفراء: السعودية تلعب دوراً…» above the story is a headline, not a dateline.
+fn standalone_headline(line: &str) -> bool {
+    headline_like(line) && !line.trim_end().ends_with(['.', '!', '?', '؟'])
+}
+
+fn dateline(line: &str, more_follows: bool) -> Option<Dateline> {
+    // "(Reuters) -", "WASHINGTON (AP) —", "LONDON, Nov 18 (Reuters) -": a credit in brackets early
+    // on, a word of its own (not «لـ(الشرق الأوسط)»), followed by a dash or a colon or nothing
     if let Some(open) = line.find('(')
         && words(&line[..open]) <= 6
+        && line[..open].chars().next_back().is_none_or(char::is_whitespace)
         && let Some(close) = line[open..].find(')').map(|c| open + c)
-        && let Some(outlet) = outlet_named(&line[open + 1..close])
+        && let Some(outlet) = outlet_of(&line[open + 1..close], true)
+        && {
+            let after = line[close + 1..].trim_start();
+            after.is_empty() || DASHES.iter().map(|d| d.trim()).chain([":", "-"]).any(|d| after.starts_with(d))
+        }
     {
         let rest = line[close + 1..].trim_start();
         let rest = DASHES.iter().map(|d| d.trim()).chain([":", "-"]).find_map(|d| rest.strip_prefix(d)).unwrap_or(rest).trim();
@@ -204,7 +236,8 @@ fn dateline(line: &str) -> Option<Dateline> {
         let caps = place.chars().any(char::is_alphabetic) && !place.chars().any(char::is_lowercase);
         let arabic_place = crate::detect_lang(place) == crate::Lang::Ar && words(place) <= 2;
         let dated_or_bare = head == place || head.chars().any(|c| c.is_ascii_digit());
-        if (caps || arabic_place) && dated_or_bare && !place.chars().any(|c| c.is_ascii_digit()) && words(after) >= 12 {
+        let paragraph = !more_follows || !standalone_headline(line);
+        if (caps || arabic_place) && dated_or_bare && !place.chars().any(|c| c.is_ascii_digit()) && words(after) >= 12 && paragraph {
             return Some(Dateline { outlet: None, body: Some(without_leading_date(after).to_string()) });
         }
     }
@@ -212,7 +245,9 @@ fn dateline(line: &str) -> Option<Dateline> {
     if words(line) <= 16 {
         let tokens: Vec<&str> = line.split_whitespace().collect();
         let ends = [tokens.last(), tokens.first()];
-        if let Some(outlet) = ends.into_iter().flatten().find_map(|t| outlet_named(t)).filter(|_| tokens.len() >= 2) {
+        // agencies only: a headline ending with a newspaper's name («… لتحرير «عكاظ»») is no dateline
+        let agency = |t: &&str| outlet_named(t).filter(|o| outlet_class(o) == Some(OutletClass::Agency));
+        if let Some(outlet) = ends.into_iter().flatten().find_map(agency).filter(|_| tokens.len() >= 2) {
             let dated = line.chars().any(|c| c.is_ascii_digit() || ('\u{0660}'..='\u{0669}').contains(&c));
             if dated || tokens.len() <= 4 {
                 return Some(Dateline { outlet: Some(outlet), body: None });
@@ -242,12 +277,45 @@ fn byline(line: &str) -> Option<(String, Option<String>)> {
     }
     // an English byline is a name: every word capitalised but for particles
     let latin_name = name.split_whitespace().all(|w| {
-        w.chars().next().is_some_and(|c| c.is_uppercase()) || ["and", "al", "el", "bin", "ibn", "de", "van", "von", "da"].contains(&w.split('-').next().unwrap_or(w))
+        w.chars().next().is_some_and(|c| c.is_uppercase())
+            || ["and", "al", "el", "bin", "ibn", "de", "van", "von", "da"].contains(&w.split('-').next().unwrap_or(w))
     });
     if crate::detect_lang(name) == crate::Lang::En && !latin_name {
         return None;
     }
     Some((name.to_string(), outlet))
+}
+
+/// An Arabic byline under the headline that names a place and a reporter: «لندن: رنيم حنوش»
+/// (place, colon, name), «محمد عليان - ينبع», «خالد طاشكندي (جدة)» (name, then the place), an
+/// outlet among them («الجزيرة - وسيلة الحلبي:»). A name is two to four words; a one-word part
+/// is taken for the place. Returns (author, outlet).
+fn place_byline(line: &str) -> Option<(Option<String>, Option<String>)> {
+    let line = line.trim().trim_end_matches([':', ' ']);
+    if crate::detect_lang(line) != crate::Lang::Ar
+        || words(line) > 7
+        || line.chars().any(|c| c.is_ascii_digit() || matches!(c, '.' | '!' | '?' | '؟' | '،' | ',' | '«' | '"'))
+    {
+        return None;
+    }
+    let colon = line.find(':');
+    let parts: Vec<&str> = line.split([':', '(', ')', '-', '–', '—', 'ـ', '|']).map(str::trim).filter(|p| !p.is_empty()).collect();
+    if !(2..=3).contains(&parts.len()) || parts.iter().any(|p| lists().desks.contains(&name_key(p))) {
+        return None;
+    }
+    let outlet = parts.iter().find_map(|p| outlet_named(p));
+    let rest: Vec<&str> = parts.iter().copied().filter(|p| outlet_named(p).is_none()).collect();
+    let name = |p: &&str| (2..=4).contains(&words(p));
+    let author = match (colon, rest.as_slice()) {
+        // «لندن: رنيم حنوش»: the name after the colon
+        (Some(_), [place, who]) if words(place) <= 2 && name(who) && line.find(who) > colon => Some(who.to_string()),
+        // «محمد عليان - ينبع», «خالد طاشكندي (جدة)»: the name first, a one-word place after
+        (None, [who, place]) if name(who) && words(place) == 1 => Some(who.to_string()),
+        // «الجزيرة - وسيلة الحلبي»: an outlet and a name
+        (_, [who]) if outlet.is_some() && name(who) => Some(who.to_string()),
+        _ => None,
+    };
+    author.is_some().then_some((author, outlet))
 }
 
 /// "Reporting by Jane Doe; Editing by …" → "Jane Doe".
@@ -311,7 +379,18 @@ pub fn detect(text: &str) -> Detected {
             }
             continue;
         }
-        if let Some(d) = dateline(line) {
+        // the line under the headline may be a byline naming a place and a reporter
+        if meta.title.is_some()
+            && meta.author.is_none()
+            && let Some((author, outlet)) = place_byline(line)
+        {
+            meta.author = author;
+            if meta.outlet.is_none() {
+                meta.outlet = outlet;
+            }
+            continue;
+        }
+        if let Some(d) = dateline(line, lines.len() > i + 1) {
             if meta.outlet.is_none() {
                 meta.outlet = d.outlet;
             }
@@ -431,6 +510,49 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_with_a_colon_or_a_bracketed_outlet_stays_whole() {
+        let headline = "مختصون: إجراءات الأمن في ضبط الإرهابيين رسالة بأن المملكة واجهة الأمن في العالم كله";
+        let m = d(&format!("{headline}\nأكد مختصون أن إجراءات الأمن رسالة واضحة."));
+        assert_eq!(m.title.as_deref(), Some(headline));
+        let headline = "(«الشرق الأوسط») تنشر مذكرات الفنانة (الحلقة الأخيرة)";
+        let m = d(&format!("{headline}\nتنشر الصحيفة اليوم الحلقة الأخيرة."));
+        assert_eq!((m.title.as_deref(), m.outlet.as_deref()), (Some(headline), None));
+        let headline = "الفال رئيساً لتحرير «عكاظ»";
+        let m = d(&format!("{headline}\nجدة - الوئام :\nعيّن مجلس الإدارة رئيساً جديداً للتحرير."));
+        assert_eq!(m.title.as_deref(), Some(headline));
+        let headline = "المرشح لعمادة لندن لـ(«الشرق الأوسط»): هويتي فرصة";
+        assert_eq!(d(&format!("{headline}\nقال المرشح إن هويته فرصة.")).title.as_deref(), Some(headline));
+    }
+
+    #[test]
+    fn an_outlet_named_like_a_city_or_a_word_counts_only_in_quotes() {
+        // «الرياض» the newspaper, الرياض the city
+        let m = d("الرياض 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م\nأعلنت الوزارة أمس خطة جديدة.");
+        assert_eq!(m.outlet, None);
+        let m = d("بيروت - «الرياض»: قال مصدر حكومي إن الجلسة أرجئت.");
+        assert_eq!(m.outlet.as_deref(), Some("Al Riyadh"));
+    }
+
+    #[test]
+    fn arabic_bylines_under_the_headline_name_the_reporter() {
+        let body = "أعلن الوزير أمس خطة جديدة لتطوير المطارات.";
+        for (byline, author) in [
+            ("لندن: رنيم حنوش", "رنيم حنوش"),
+            ("محمد عليان - ينبع", "محمد عليان"),
+            ("خالد طاشكندي (جدة)", "خالد طاشكندي"),
+            ("عبدالعزيز العمري ـ جدة", "عبدالعزيز العمري"),
+        ] {
+            let m = d(&format!("الوزير يعلن خطة المطارات\n{byline}\n{body}"));
+            assert_eq!((m.title.as_deref(), m.author.as_deref()), (Some("الوزير يعلن خطة المطارات"), Some(author)), "{byline}");
+        }
+        // a place and an outlet only, or a sentence: no author
+        for line in ["الرياض - واس", "جدة - الوئام :", "قال الوزير: الخطة جاهزة.", "عين اليوم – متابعات |"]
+        {
+            assert_eq!(d(&format!("الوزير يعلن خطة المطارات\n{line}\n{body}")).author, None, "{line}");
+        }
+    }
+
+    #[test]
     fn the_dateline_date_is_detected() {
         assert_eq!(detect("WASHINGTON, Sept. 15, 2016 (AP) — The Senate voted.").date.as_deref(), Some("2016-09-15"));
     }
@@ -441,7 +563,11 @@ mod tests {
         assert_eq!(m, Metadata { title: Some("A title".into()), ..Default::default() });
         assert!(is_web_address("https://example.com/a?b=1"));
         assert!(!is_web_address("https:///x") && !is_web_address("ftp://x") && !is_web_address("http://a b"));
-        let m = Metadata { outlet: Some("Mine".into()), ..Default::default() }.or(Metadata { outlet: Some("X".into()), title: Some("T".into()), ..Default::default() });
+        let m = Metadata { outlet: Some("Mine".into()), ..Default::default() }.or(Metadata {
+            outlet: Some("X".into()),
+            title: Some("T".into()),
+            ..Default::default()
+        });
         assert_eq!((m.outlet.as_deref(), m.title.as_deref()), (Some("Mine"), Some("T")));
         assert_eq!(title_for(&Metadata::default(), "Ministers meet\nThe ministers met."), "Ministers meet");
         assert_eq!(outlet_class("Reuters"), Some(OutletClass::Agency));
@@ -454,7 +580,7 @@ mod tests {
             assert!(["agency", "newspaper", "broadcaster", "site"].contains(&row[1]), "{row:?}");
         }
         for row in rows(MARKERS) {
-            assert!(row.len() == 2 && ["byline", "credit"].contains(&row[1]), "{row:?}");
+            assert!(row.len() == 2 && ["byline", "credit", "desk"].contains(&row[1]), "{row:?}");
         }
         assert!(lists().aliases.len() > 100);
     }

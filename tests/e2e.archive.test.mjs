@@ -278,8 +278,15 @@ test('library: corrections kept per article, search, sort and filter, export and
   await page.waitForFunction(() => document.querySelectorAll('.library-item').length >= 1);
   const hits = await page.locator('.library-item').allTextContents();
   assert.ok(hits.some(h => h.includes('Harbour Gazette')), hits.join(' | '));
-  await page.fill('#library-search', 'نصار');
-  await page.waitForFunction(() => document.querySelectorAll('.library-item').length === 1);
+  // a name in either script finds both articles: the Arabic name through its English form, the
+  // English one through the transliterated query
+  for (const q of ['نصار', 'Karim Nassar', 'كريم نصار']) {
+    await page.fill('#library-search', q);
+    await page.waitForFunction(() => document.querySelectorAll('.library-item').length === 2);
+    assert.equal(await page.locator('.library-item .library-found', { hasText: /name|speaker/ }).count(), 2, q);
+  }
+  await page.fill('#library-search', 'Alexandria Nassar');
+  await page.waitForSelector('#library-no-match');
   await page.fill('#library-search', 'zzqx');
   await page.waitForSelector('#library-no-match');
   await page.fill('#library-search', '');
@@ -337,6 +344,174 @@ test('library: corrections kept per article, search, sort and filter, export and
   assert.equal(await page.locator('#merged-timeline .xentry:not([data-article="0"])').count(), 0);
   await shot(page, 'archive-combined-timeline');
   await page.close();
+});
+
+/** Both examples saved in a library (English first), on a page left at the library. */
+async function twoArticles(page) {
+  await openExample(page);
+  await page.click('#library summary');
+  await page.click('#library-add');
+  await editText(page, EXAMPLE_AR);
+  await analysed(page, EXAMPLE_AR);
+  await page.click('#library-add');
+  await page.waitForFunction(() => document.querySelectorAll('.library-item').length === 2);
+}
+
+test('combined map: every place of every article, pins sized by articles, a pin lists its articles and mentions', async () => {
+  const page = await newPage();
+  await twoArticles(page);
+  const file = await download(page, '#library-export');
+  await page.click('#library-combined');
+  await page.waitForSelector('#xmap [data-place]');
+  const pins = await page.$$eval('#xmap .pin', gs => gs.map(g => ({ id: g.dataset.place, r: Number(g.querySelector('circle').getAttribute('r')), label: g.getAttribute('aria-label') })));
+  assert.ok(pins.length >= 3, JSON.stringify(pins));
+  // a place in both articles is bigger than one in a single article, and says so
+  const shared = pins.filter(p => /in 2 of 2 articles/.test(p.label));
+  const single = pins.filter(p => /in 1 of 2 articles/.test(p.label));
+  assert.ok(shared.length >= 1 && single.length >= 1, JSON.stringify(pins));
+  assert.ok(Math.min(...shared.map(p => p.r)) > Math.max(...single.map(p => p.r)), JSON.stringify(pins));
+  // the article's own map is untouched by the combined one
+  assert.equal(await page.locator('#xmap-zoom-in').count(), 1);
+  const pin = page.locator(`#xmap [data-place="${shared[0].id}"]`);
+  // the circle: the pin's hidden label widens its box past it
+  await pin.locator('circle').click();
+  await page.waitForSelector('#xmap-picked .xmap-article');
+  assert.equal(await page.locator('#xmap-picked .xmap-article').count(), 2);
+  for (const article of await page.locator('#xmap-picked .xmap-article').all()) {
+    assert.ok(await article.locator('.xmap-mentions mark').count() >= 1, 'each article shows its mentions in context');
+  }
+  assert.ok(await page.locator(`#xmap [data-place="${shared[0].id}"].hl`).count() === 1, 'the picked pin is highlighted');
+  // the same pick selects the name among the chips, and the keyboard picks too
+  assert.equal(await page.getAttribute(`#combined .xchip[data-group-key="${shared[0].id}"]`, 'aria-pressed'), 'true');
+  await page.locator('#combined-map').scrollIntoViewIfNeeded();
+  await shot(page, 'archive-combined-map-desktop-en');
+  await pin.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#xmap-picked .xmap-article', { state: 'detached' });
+  // opening an article from the list selects the place there
+  await pin.locator('circle').click();
+  await page.locator('#xmap-picked .combined-open').first().click();
+  await page.waitForSelector('#combined', { state: 'detached' });
+  await page.locator('#chips [aria-pressed="true"]').first().waitFor();
+  await page.close();
+
+  // phone, Arabic interface, the same library imported
+  const phone = await newPage({ width: 390, height: 844, locale: 'ar' });
+  await open(phone);
+  await phone.click('#library summary');
+  await phone.setInputFiles('#library-import', { name: 'library.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await phone.waitForFunction(() => document.querySelectorAll('.library-item').length === 2);
+  await phone.click('#library-combined');
+  await phone.waitForSelector('#xmap [data-place]');
+  const arabic = await phone.$$eval('#xmap .pin text[lang="ar"]', ts => ts.length);
+  assert.ok(arabic >= 1, 'labels in Arabic in the Arabic interface');
+  await phone.locator(`#xmap [data-place="${shared[0].id}"] circle`).click();
+  await phone.waitForSelector('#xmap-picked .xmap-article');
+  assert.match(await phone.textContent('#xmap-picked'), /الخبر 1/);
+  await phone.evaluate(() => document.querySelector('#xmap-title').scrollIntoView({ block: 'start' }));
+  await shot(phone, 'archive-combined-map-phone-ar');
+  await phone.locator('#xmap-picked').scrollIntoViewIfNeeded();
+  await shot(phone, 'archive-combined-map-picked-phone-ar');
+  await phone.close();
+});
+
+test('a speaker across articles: from the names and the merged timeline, every statement with its date and article, exported', async () => {
+  const page = await newPage();
+  await twoArticles(page);
+  await page.click('#library-combined');
+  const chip = page.locator('#combined .xchip[data-group-key^="person:"]', { hasText: 'Nassar' }).first();
+  await chip.click();
+  await page.click('#combined-speaker-open');
+  await page.waitForSelector('#speaker-page');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'speaker-title');
+  const key = await page.getAttribute('#speaker-page', 'data-group-key');
+  const rows = page.locator('#speaker-statements li');
+  const n = await rows.count();
+  assert.ok(n >= 4, `${n} statements`);
+  const articles = new Set(await rows.evaluateAll(ls => ls.map(l => l.dataset.article)));
+  assert.deepEqual([...articles].sort(), ['0', '1'], 'statements from both articles');
+  // in date order, each with a date and its article's title
+  const dates = await page.$$eval('#speaker-statements li time', ts => ts.map(t => t.getAttribute('datetime')));
+  assert.equal(dates.length, n);
+  assert.deepEqual(dates, [...dates].sort());
+  assert.equal(await page.locator('#speaker-statements li .column-title').count(), n);
+  assert.match(await page.textContent('#speaker-summary'), new RegExp(`${n} statements in 2 articles`));
+  await shot(page, 'archive-speaker-desktop-en');
+  // exports: the same columns as every statements file, and JSON naming the articles
+  const csv = await download(page, '#speaker-csv');
+  assert.match(csv, /^\uFEFFarticle_title,outlet,published,/);
+  assert.equal(csv.trim().split('\r\n').length, n + 1);
+  const json = JSON.parse(await download(page, '#speaker-json'));
+  assert.equal(json.format, 'khabar-speaker');
+  assert.equal(json.statements.length, n);
+  assert.ok(json.statements.every(s => s.article.title && s.content));
+  // back, and the same page from the merged timeline; Escape goes back too
+  await page.click('#speaker-back');
+  await page.waitForSelector('#speaker-page', { state: 'detached' });
+  await page.locator(`#merged-timeline .speaker-link[data-speaker-key="${key}"]`).first().click();
+  await page.waitForSelector('#speaker-page');
+  assert.equal(await page.getAttribute('#speaker-page', 'data-group-key'), key);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('#speaker-page', { state: 'detached' });
+  assert.equal(await page.locator('#combined').count(), 1, 'Escape leaves the page, not the combined view');
+  // a statement opens its article at that statement
+  await page.click('#combined-speaker-open');
+  await page.locator('#speaker-statements .statement-body').first().click();
+  await page.waitForSelector('#combined', { state: 'detached' });
+  await page.waitForSelector('#text .said.hl');
+  await page.close();
+
+  const phone = await newPage({ width: 390, height: 844 });
+  await twoArticles(phone);
+  await phone.click('#ui-lang');
+  await phone.click('#library-combined');
+  await phone.locator(`#merged-timeline .speaker-link[data-speaker-key="${key}"]`).first().click();
+  await phone.waitForSelector('#speaker-page');
+  assert.match(await phone.textContent('#speaker-summary'), /في 2 من الأخبار/);
+  await shot(phone, 'archive-speaker-phone-ar');
+  await phone.close();
+});
+
+test('marking a name with the keyboard only: arrows select words, Shift grows the selection, Enter goes to the tool', async () => {
+  const page = await newPage();
+  await openExample(page);
+  await page.focus('#text-panel');
+  const selected = () => page.evaluate(() => getSelection().toString());
+  for (let i = 0; i < 60 && await selected() !== 'container'; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await selected(), 'container');
+  await page.keyboard.press('Shift+ArrowRight');
+  assert.equal(await selected(), 'container ships');
+  assert.equal(await page.textContent('#fix-selection .sel'), 'container ships');
+  await page.keyboard.press('Shift+ArrowRight');
+  await page.keyboard.press('Shift+ArrowLeft');
+  assert.equal(await selected(), 'container ships');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'fix-new-kind');
+  await page.keyboard.press('e');
+  assert.equal(await page.inputValue('#fix-new-kind'), 'equipment');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'fix-add');
+  await page.keyboard.press('Enter');
+  await page.locator('#chips [data-entity-kind="equipment"]', { hasText: 'container ships' }).waitFor();
+  assert.equal(await page.locator('#text mark', { hasText: 'container ships' }).count(), 1);
+  await page.close();
+
+  // Arabic: the arrows follow the page's direction (← is the next word)
+  const ar = await newPage({ locale: 'ar' });
+  await open(ar);
+  await ar.fill('#date', '2024-03-04');
+  await editText(ar, EXAMPLE_AR);
+  await analysed(ar, EXAMPLE_AR);
+  await ar.focus('#text-panel');
+  const sel = () => ar.evaluate(() => getSelection().toString());
+  for (let i = 0; i < 60 && await sel() !== 'سفن'; i++) await ar.keyboard.press('ArrowLeft');
+  assert.equal(await sel(), 'سفن');
+  await ar.keyboard.press('Shift+ArrowLeft');
+  assert.equal(await sel(), 'سفن الحاويات');
+  await shot(ar, 'archive-keyboard-mark-desktop-ar');
+  await ar.keyboard.press('Enter');
+  await ar.waitForFunction(() => document.activeElement?.id === 'fix-new-kind');
+  await ar.close();
 });
 
 test('the archive pages made no request outside 127.0.0.1, logged no error and opened no dialog', () => {

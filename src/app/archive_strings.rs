@@ -83,4 +83,18 @@ pub const STRINGS: &[(&str, &str, &str)] = &[
         "No name appears in more than one saved article; clear the box to see every name.",
         "لا يرد أي اسم في أكثر من خبر محفوظ؛ ألغِ التحديد لترى كل الأسماء.",
     ),
+    ("combined.map", "Places across articles", "الأماكن في كل الأخبار"),
+    ("combined.map_empty", "No saved article names a place on the map.", "لا يذكر أي خبر محفوظ مكاناً على الخريطة."),
+    (
+        "combined.map_pick",
+        "Pins grow with the number of articles naming the place. Choose one to see those articles and its mentions.",
+        "يكبر الدبوس بعدد الأخبار التي تذكر المكان. اختر دبوساً لترى تلك الأخبار ومواضع ذكره.",
+    ),
+    ("combined.more_mentions", "and {n} more", "و{n} أخرى"),
+    ("speaker.open", "All statements by {name}", "كل تصريحات {name}"),
+    ("speaker.all_n", "All statements by this name across articles ({n})", "كل تصريحاته في الأخبار ({n})"),
+    ("speaker.summary", "{n} statements in {m} articles, by date", "عدد التصريحات: {n} في {m} من الأخبار، مرتبة بالتاريخ"),
+    ("speaker.back", "Back to all names", "العودة إلى كل الأسماء"),
+    ("speaker.csv", "Statements (CSV)", "التصريحات (CSV)"),
+    ("speaker.json", "Statements (JSON)", "التصريحات (JSON)"),
 ];

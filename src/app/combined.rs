@@ -7,10 +7,13 @@
 use super::chips::{chip_group, kind_icon};
 use super::i18n::{format_date, tr};
 use super::library::{dir_of, Library};
+use super::map::{Place, WorldMap, located};
 use super::store::{Store, Ui};
+use crate::geo::world::MapData;
 use crate::combine::{self, Group, Quote, Source};
+use crate::export;
 use crate::library::Item;
-use crate::{Analysis, EntityKind, Lang};
+use crate::{Analysis, Entity, EntityKind, Lang};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -18,9 +21,32 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq)]
 struct Data {
     items: Vec<Item>,
+    /// Each article's analysis with its corrections, in the order of `items`.
+    analyses: Vec<Analysis>,
     groups: Vec<Group>,
     /// Every statement of every article on one time axis.
     timeline: Vec<combine::Entry>,
+    /// Each located group as one entity (its key as id), with the number of articles naming it.
+    places: Vec<(Entity, usize)>,
+}
+
+impl Data {
+    fn group(&self, key: &str) -> Option<&Group> {
+        self.groups.iter().find(|g| g.key == key)
+    }
+
+    /// The exports' view of every article.
+    fn with_articles<T>(&self, f: impl FnOnce(&[export::Article]) -> T) -> T {
+        let metas: Vec<_> = self.items.iter().map(Item::metadata).collect();
+        let arts: Vec<export::Article> = self
+            .items
+            .iter()
+            .zip(&self.analyses)
+            .zip(&metas)
+            .map(|((i, a), m)| export::Article { text: &i.text, analysis: a, meta: m, corrections: &i.corrections })
+            .collect();
+        f(&arts)
+    }
 }
 
 fn build(mut items: Vec<Item>) -> Data {
@@ -32,7 +58,9 @@ fn build(mut items: Vec<Item>) -> Data {
     let sources: Vec<Source> = items.iter().zip(&analyses).map(|(i, a)| Source { title: &i.title, text: &i.text, analysis: a }).collect();
     let groups = combine::combine(&sources);
     let timeline = combine::merged_timeline(&sources, &groups);
-    Data { items, groups, timeline }
+    let figurative: Vec<_> = sources.iter().map(|s| crate::geo::figurative::figurative_mentions(s.text, s.analysis)).collect();
+    let places = groups.iter().filter_map(|g| combine::as_entity(&sources, g, &figurative).map(|e| (e, g.appearances.len()))).collect();
+    Data { items, analyses, groups, timeline, places }
 }
 
 /// The name to show first in this interface language, and the other forms.
@@ -62,6 +90,8 @@ pub fn CombinedView() -> impl IntoView {
     let t = move |k: &'static str| move || tr(ui.get(), k);
     let data = Memo::new(move |_| Arc::new(build(lib.items.get())));
     let selected = RwSignal::new(None::<String>);
+    // the group whose page is open (every statement it made, across articles)
+    let speaker = RwSignal::new(None::<String>);
     let filter = RwSignal::new(String::new());
     let several = RwSignal::new(false);
     let heading = NodeRef::<leptos::html::H2>::new();
@@ -152,6 +182,7 @@ pub fn CombinedView() -> impl IntoView {
                     {others.into_iter().map(|n| { let dir = dir_of(&n); view! { <bdi class="en" dir=dir>{n}</bdi> } }).collect_view()}
                 </h3>
                 <p class="muted">{summary} " · " {mentions_label(ui_now, g.mentions())}</p>
+                {speaker_button(speaker, &g, ui_now, "combined-speaker-open")}
                 <div class="columns" role="list">{columns}</div>
             </div>
         }
@@ -171,7 +202,12 @@ pub fn CombinedView() -> impl IntoView {
             aria-labelledby="combined-title"
             on:keydown=move |ev| {
                 if ev.key() == "Escape" {
-                    close();
+                    // a speaker's page goes back to the combined view, which goes back to the article
+                    if speaker.get_untracked().is_some() {
+                        back_from_speaker(speaker);
+                    } else {
+                        close();
+                    }
                 }
             }
         >
@@ -180,7 +216,10 @@ pub fn CombinedView() -> impl IntoView {
                 <button type="button" id="combined-close" on:click=move |_| close()>{t("combined.back")}</button>
             </div>
             <ol class="combined-articles" aria-label=t("combined.articles")>{articles}</ol>
-            <div class="combined-body">
+            <Show when=move || speaker.with(Option::is_some)>
+                <SpeakerPage data speaker/>
+            </Show>
+            <div class="combined-body" hidden=move || speaker.with(Option::is_some)>
                 <div class="panel-body combined-chips">
                     <div class="panel-head">
                         <h2>{t("combined.names")}</h2>
@@ -206,7 +245,10 @@ pub fn CombinedView() -> impl IntoView {
                 // what a screen reader hears on choosing a name: the name and where it appears, not every column
                 <p class="visually-hidden" aria-live="polite">{announce}</p>
             </div>
-            <MergedTimeline data=data/>
+            <div class="combined-more" hidden=move || speaker.with(Option::is_some)>
+                <CombinedMap data selected/>
+                <MergedTimeline data=data speaker/>
+            </div>
         </section>
     }
 }
@@ -350,11 +392,11 @@ fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui
 
 /// Every saved article's statements on one time axis, filterable by speaker and by article.
 #[component]
-fn MergedTimeline(data: Memo<Arc<Data>>) -> impl IntoView {
+fn MergedTimeline(data: Memo<Arc<Data>>, speaker: RwSignal<Option<String>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let lib = expect_context::<Library>();
     let ui = store.ui;
-    let speaker = RwSignal::new(String::new());
+    let by_speaker = RwSignal::new(String::new());
     let article = RwSignal::new(String::new());
     let speakers = move || {
         let d = data.get();
@@ -383,7 +425,7 @@ fn MergedTimeline(data: Memo<Arc<Data>>) -> impl IntoView {
     let entries = move || {
         let d = data.get();
         let ui_now = ui.get();
-        let (who, which) = (speaker.get(), article.get().parse::<usize>().ok());
+        let (who, which) = (by_speaker.get(), article.get().parse::<usize>().ok());
         let shown: Vec<&combine::Entry> =
             d.timeline.iter().filter(|e| who.is_empty() || e.speaker_key.as_deref() == Some(who.as_str())).filter(|e| which.is_none_or(|a| e.article == a)).collect();
         if shown.is_empty() {
@@ -400,8 +442,23 @@ fn MergedTimeline(data: Memo<Arc<Data>>) -> impl IntoView {
                     None => view! { <span class="date undated">{tr(ui_now, "timeline.undated")}</span> }.into_any(),
                 };
                 let who = e.speaker.clone().unwrap_or_else(|| tr(ui_now, "timeline.unattributed").to_string());
+                // a speaker followed across articles has a page of their own
+                let who = match e.speaker_key.clone().filter(|k| d.group(k).is_some()) {
+                    Some(key) => {
+                        let label = tr(ui_now, "speaker.open").replace("{name}", &who);
+                        view! {
+                            <button type="button" class="who speaker-link" data-speaker-key=key.clone() title=label.clone() aria-label=label
+                                on:click=move |_| open_speaker(speaker, key.clone())>
+                                <bdi>{who}</bdi>
+                            </button>
+                        }
+                        .into_any()
+                    }
+                    None => view! { <bdi class="who">{who}</bdi> }.into_any(),
+                };
                 view! {
                     <li class="statement xentry" data-article=e.article.to_string() data-speaker-key=e.speaker_key.clone().unwrap_or_default()>
+                        {who}
                         <button type="button" class="statement-body" on:click=move |_| {
                             lib.open(store, &item, Some("article"), None);
                             lib.combined.set(false);
@@ -409,7 +466,6 @@ fn MergedTimeline(data: Memo<Arc<Data>>) -> impl IntoView {
                         }>
                             {date}
                             <span class="art-badge">{fill(tr(ui_now, "combined.article_n"), e.article + 1, 0)}</span>
-                            <bdi class="who">{who}</bdi>
                             <span class="content" dir=dir>{e.content.clone()}</span>
                         </button>
                     </li>
@@ -424,7 +480,7 @@ fn MergedTimeline(data: Memo<Arc<Data>>) -> impl IntoView {
                 <h2 id="merged-title">{move || tr(ui.get(), "combined.timeline")}</h2>
                 <label class="field">
                     <span>{move || tr(ui.get(), "fix.speaker")}</span>
-                    <select id="merged-speaker" on:change=move |ev| speaker.set(event_target_value(&ev))>
+                    <select id="merged-speaker" on:change=move |ev| by_speaker.set(event_target_value(&ev))>
                         <option value="">{move || tr(ui.get(), "combined.everyone")}</option>
                         {speakers}
                     </select>
@@ -440,4 +496,226 @@ fn MergedTimeline(data: Memo<Arc<Data>>) -> impl IntoView {
             <ol class="statements">{entries}</ol>
         </section>
     }
+}
+
+/// Open a speaker's page, at its heading.
+fn open_speaker(speaker: RwSignal<Option<String>>, key: String) {
+    speaker.set(Some(key));
+    request_animation_frame(|| {
+        if let Ok(Some(el)) = super::dom::document().query_selector("#speaker-title") {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                el.scroll_into_view();
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Back to the combined view, at the button that opened the page.
+fn back_from_speaker(speaker: RwSignal<Option<String>>) {
+    let key = speaker.get_untracked();
+    speaker.set(None);
+    request_animation_frame(move || {
+        let doc = super::dom::document();
+        let opener = key.and_then(|k| doc.query_selector(&format!("[data-speaker-key=\"{}\"].speaker-link, #combined-speaker-open", k.replace('"', ""))).ok().flatten());
+        if let Some(el) = opener.or_else(|| doc.query_selector("#combined-title").ok().flatten()) {
+            use wasm_bindgen::JsCast;
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// "All statements by …" for a group that made any.
+fn speaker_button(speaker: RwSignal<Option<String>>, g: &Group, ui: Ui, id: &'static str) -> Option<impl IntoView + use<>> {
+    let n = g.quotes.iter().filter(|q| q.by).count();
+    (n > 0).then(|| {
+        let key = g.key.clone();
+        let label = fill(tr(ui, "speaker.all_n"), n, 0);
+        view! { <button type="button" id=id class="speaker-link speaker-open" data-speaker-key=key.clone() on:click=move |_| open_speaker(speaker, key.clone())>{label}</button> }
+    })
+}
+
+/// A pin's radius on the map of several articles: grows with the number of articles naming it.
+fn radius_for_articles(articles: usize) -> f64 {
+    (4.0 + 2.0 * articles.saturating_sub(1) as f64).min(12.0)
+}
+
+/// Every place of every saved article on one map, each pin sized by the articles naming it; a
+/// pin picked lists those articles with its mentions in their words.
+#[component]
+fn CombinedMap(data: Memo<Arc<Data>>, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let lib = expect_context::<Library>();
+    let ui = store.ui;
+    let map_data = Memo::new(move |_| data.with(|d| MapData::of_places(d.places.iter().map(|(e, n)| (e, *n)), |_| true)));
+    let places = Memo::new(move |_| {
+        let ui_now = ui.get();
+        data.with(|d| {
+            let total = d.items.len();
+            let mut pins: Vec<Place> = d
+                .places
+                .iter()
+                .filter_map(|(e, n)| located(ui_now, e, radius_for_articles(*n), Some(fill(tr(ui_now, "combined.in_n"), *n, total))))
+                .collect();
+            super::map::biggest_first(&mut pins);
+            pins
+        })
+    });
+    let pick = Callback::new(move |key: String| selected.update(|s| *s = if s.as_deref() == Some(key.as_str()) { None } else { Some(key) }));
+    let picked = move || {
+        let d = data.get();
+        let ui_now = ui.get();
+        let key = selected.get()?;
+        d.places.iter().any(|(e, _)| e.id == key).then_some(())?;
+        let g = d.group(&key)?.clone();
+        let (main, _) = display(&g, ui_now);
+        let rows = g
+            .appearances
+            .iter()
+            .map(|app| {
+                let item = d.items[app.article].clone();
+                let in_context = combine::mentions_in_context(&item.text, &d.analyses[app.article], &app.entity_ids);
+                let more = in_context.len().saturating_sub(MENTIONS_SHOWN);
+                let dir = dir_of(&item.text);
+                let mentions = in_context
+                    .into_iter()
+                    .take(MENTIONS_SHOWN)
+                    .map(|m| view! { <li><bdi dir=dir>{m.before}<mark class="m kind-place">{m.mention}</mark>{m.after}</bdi></li> })
+                    .collect_view();
+                let entity = app.entity_ids.first().cloned();
+                let open_item = item.clone();
+                view! {
+                    <li class="xmap-article" data-article=app.article.to_string()>
+                        <div class="column-head">
+                            <span class="art-badge">{fill(tr(ui_now, "combined.article_n"), app.article + 1, 0)}</span>
+                            <bdi dir=dir_of(&item.title) class="column-title">{item.title.clone()}</bdi>
+                            <span class="date">{item.date.as_deref().map(|day| format_date(ui_now, day)).unwrap_or_default()}</span>
+                            <span class="muted count">{mentions_label(ui_now, app.mentions)}</span>
+                        </div>
+                        <ul class="xmap-mentions">{mentions}</ul>
+                        {(more > 0).then(|| view! { <p class="muted">{fill(tr(ui_now, "combined.more_mentions"), more, 0)}</p> })}
+                        <button type="button" class="combined-open" on:click=move |_| {
+                            lib.open(store, &open_item, Some("map"), entity.clone());
+                            lib.combined.set(false);
+                        }>{tr(ui_now, "combined.open_article")}</button>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <h3 class="combined-name" id="xmap-picked-name">{kind_icon(g.kind)} <bdi dir=dir_of(&main)>{main.clone()}</bdi></h3>
+            <p class="muted">{fill(tr(ui_now, "combined.in_n"), g.appearances.len(), d.items.len())} " · " {mentions_label(ui_now, g.mentions())}</p>
+            <ol class="xmap-articles">{rows}</ol>
+        })
+    };
+    view! {
+        <section class="combined-map" id="combined-map" aria-labelledby="xmap-title">
+            <div class="xmap-frame">
+                <WorldMap prefix="xmap" title="combined.map" empty="combined.map_empty" data=map_data places selected pick/>
+            </div>
+            <div class="xmap-picked" id="xmap-picked" aria-live="polite">
+                {move || picked().map(IntoAny::into_any).unwrap_or_else(|| view! { <p class="empty">{tr(ui.get(), "combined.map_pick")}</p> }.into_any())}
+            </div>
+        </section>
+    }
+}
+
+/// How many mentions of a place each article lists under the combined map.
+const MENTIONS_SHOWN: usize = 5;
+
+/// One speaker across every saved article: each statement with its date and its article.
+#[component]
+fn SpeakerPage(data: Memo<Arc<Data>>, speaker: RwSignal<Option<String>>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let lib = expect_context::<Library>();
+    let ui = store.ui;
+    let group = move || speaker.get().and_then(|k| data.with(|d| d.group(&k).cloned()));
+    let download = move |csv: bool| {
+        let Some(g) = group() else { return };
+        let d = data.get_untracked();
+        let said = g.statements_by_date();
+        let file = format!("khabar-speaker-{}", crate::combine::name_key(&g.name).replace(' ', "-"));
+        let result = d.with_articles(|arts| {
+            if csv {
+                let keep = |article: usize, index: usize| said.iter().any(|q| q.article == article && q.index == index);
+                super::dom::download(&format!("{file}.csv"), "text/csv;charset=utf-8", &export::statements_csv_of(arts, keep))
+            } else {
+                let st: Vec<export::SpeakerStatement> =
+                    said.iter().map(|q| export::SpeakerStatement { article: q.article, index: q.index, date: q.date.as_deref(), date_inferred: q.date_inferred }).collect();
+                let json = export::speaker_json(&g.name, &g.names, arts, &st);
+                super::dom::download(&format!("{file}.json"), "application/json", &serde_json::to_string_pretty(&json).unwrap_or_default())
+            }
+        });
+        if let Err(e) = result {
+            store.error(format!("{e:?}"));
+        }
+    };
+    let page = move || {
+        let d = data.get();
+        let ui_now = ui.get();
+        let g = group()?;
+        let (main, others) = display(&g, ui_now);
+        let said = g.statements_by_date();
+        let articles: std::collections::BTreeSet<usize> = said.iter().map(|q| q.article).collect();
+        let summary = tr(ui_now, "speaker.summary").replace("{n}", &said.len().to_string()).replace("{m}", &articles.len().to_string());
+        let list = said
+            .into_iter()
+            .map(|q| {
+                let item = d.items[q.article].clone();
+                let index = q.index;
+                let dir = dir_of(&q.content);
+                let date = match &q.date {
+                    Some(day) => view! { <time class="date" class:undated=q.date_inferred datetime=day.clone()>{format_date(ui_now, day)}</time> }.into_any(),
+                    None => view! { <span class="date undated">{tr(ui_now, "timeline.undated")}</span> }.into_any(),
+                };
+                let content = if q.direct {
+                    view! { <q class="content direct" dir=dir>{q.content.clone()}</q> }.into_any()
+                } else {
+                    view! { <span class="content reported" dir=dir>{q.content.clone()}</span> }.into_any()
+                };
+                let outlet = item.meta.outlet.clone();
+                let title = item.title.clone();
+                view! {
+                    <li class="statement speaker-statement" data-article=q.article.to_string() data-statement=index.to_string()>
+                        <button type="button" class="statement-body" on:click=move |_| {
+                            lib.open(store, &item, Some("article"), None);
+                            lib.combined.set(false);
+                            super::timeline::focus_statement(store, index);
+                        }>
+                            {date}
+                            <span class="speaker-source">
+                                <span class="art-badge">{fill(tr(ui_now, "combined.article_n"), q.article + 1, 0)}</span>
+                                <bdi dir=dir_of(&title) class="column-title">{title.clone()}</bdi>
+                                {outlet.map(|o| view! { <bdi class="muted library-outlet">{o}</bdi> })}
+                            </span>
+                            {q.cue.clone().map(|c| view! { <bdi class="cue">{c}</bdi> })}
+                            {content}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <section class="speaker-page" id="speaker-page" aria-labelledby="speaker-title" data-group-key=g.key.clone()>
+                <div class="combined-head">
+                    <h2 id="speaker-title" tabindex="-1" class=format!("combined-name kind-{}", g.kind.as_str())>
+                        {kind_icon(g.kind)}
+                        <bdi dir=dir_of(&main)>{main.clone()}</bdi>
+                        {others.into_iter().map(|n| { let dir = dir_of(&n); view! { <bdi class="en" dir=dir>{n}</bdi> } }).collect_view()}
+                    </h2>
+                    <button type="button" id="speaker-back" on:click=move |_| back_from_speaker(speaker)>{tr(ui_now, "speaker.back")}</button>
+                </div>
+                <p class="muted" id="speaker-summary">{summary}</p>
+                <div class="library-actions">
+                    <button type="button" id="speaker-csv" on:click=move |_| download(true)>{tr(ui_now, "speaker.csv")}</button>
+                    <button type="button" id="speaker-json" on:click=move |_| download(false)>{tr(ui_now, "speaker.json")}</button>
+                </div>
+                <ol class="statements" id="speaker-statements">{list}</ol>
+            </section>
+        })
+    };
+    page
 }

@@ -274,6 +274,90 @@ fn entity_editor(store: Store, c: &Current, id: &str) -> Option<impl IntoView + 
     })
 }
 
+/// The byte of the text at a DOM boundary point inside the reading view.
+fn byte_at(text: &str, node: &web_sys::Node, offset: u32) -> Option<usize> {
+    let el = match node.dyn_ref::<web_sys::Element>() {
+        Some(el) => el.clone(),
+        None => node.parent_element()?,
+    };
+    let para = el.closest("#text p[data-start]").ok()??;
+    let start: usize = para.get_attribute("data-start")?.parse().ok()?;
+    // UTF-16 units from the paragraph's start to the boundary, then bytes of the text
+    let probe = super::dom::document().create_range().ok()?;
+    probe.set_start(&para, 0).ok()?;
+    probe.set_end(node, offset).ok()?;
+    let units = probe.to_string().length() as usize;
+    let mut seen = 0usize;
+    let rest = text.get(start..)?;
+    for (i, ch) in rest.char_indices() {
+        if seen >= units {
+            return Some(start + i);
+        }
+        seen += ch.len_utf16();
+    }
+    Some(text.len())
+}
+
+/// The DOM boundary point (a text node and a UTF-16 offset in it) at a byte of the text, the
+/// inverse of [`byte_at`]: each paragraph holds its slice of the text, split into text nodes.
+fn dom_point(text: &str, byte: usize) -> Option<(web_sys::Node, u32)> {
+    let paras = super::dom::document().query_selector_all("#text p[data-start]").ok()?;
+    let mut found = None;
+    for i in 0..paras.length() {
+        let p = paras.item(i)?.dyn_into::<web_sys::Element>().ok()?;
+        let start: usize = p.get_attribute("data-start")?.parse().ok()?;
+        if start > byte {
+            break;
+        }
+        found = Some((p, start));
+    }
+    let (p, start) = found?;
+    let mut units = text.get(start..byte)?.encode_utf16().count() as u32;
+    let mut nodes = Vec::new();
+    text_nodes(&p, &mut nodes);
+    let mut last = None;
+    for node in nodes {
+        let len = node.text_content().map_or(0, |t| t.encode_utf16().count() as u32);
+        if units <= len {
+            return Some((node, units));
+        }
+        units -= len;
+        last = Some((node, len));
+    }
+    last
+}
+
+/// The text nodes under a node, in document order.
+fn text_nodes(node: &web_sys::Node, out: &mut Vec<web_sys::Node>) {
+    let children = node.child_nodes();
+    for i in 0..children.length() {
+        let Some(child) = children.item(i) else { continue };
+        if child.node_type() == web_sys::Node::TEXT_NODE {
+            out.push(child);
+        } else {
+            text_nodes(&child, out);
+        }
+    }
+}
+
+/// Select a span of the text in the reading view and bring it into sight.
+fn show_selection(text: &str, span: Span) -> Option<()> {
+    let (a, a_off) = dom_point(text, span.start)?;
+    let (b, b_off) = dom_point(text, span.end)?;
+    let range = super::dom::document().create_range().ok()?;
+    range.set_start(&a, a_off).ok()?;
+    range.set_end(&b, b_off).ok()?;
+    let sel = super::dom::window().get_selection().ok()??;
+    sel.remove_all_ranges().ok()?;
+    sel.add_range(&range).ok()?;
+    if let Some(el) = a.parent_element() {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+    Some(())
+}
+
 /// The article text currently selected in the reading view, as a byte range of the text.
 fn selected_span(text: &str) -> Option<Span> {
     let sel = super::dom::window().get_selection().ok()??;
@@ -281,36 +365,76 @@ fn selected_span(text: &str) -> Option<Span> {
         return None;
     }
     let range = sel.get_range_at(0).ok()?;
-    let offset_of = |node: web_sys::Node, offset: u32| -> Option<usize> {
-        let el = match node.dyn_ref::<web_sys::Element>() {
-            Some(el) => el.clone(),
-            None => node.parent_element()?,
-        };
-        let para = el.closest("#text p[data-start]").ok()??;
-        let start: usize = para.get_attribute("data-start")?.parse().ok()?;
-        // UTF-16 units from the paragraph's start to the boundary, then bytes of the text
-        let probe = super::dom::document().create_range().ok()?;
-        probe.set_start(&para, 0).ok()?;
-        probe.set_end(&node, offset).ok()?;
-        let units = probe.to_string().length() as usize;
-        let mut seen = 0usize;
-        let rest = text.get(start..)?;
-        for (i, ch) in rest.char_indices() {
-            if seen >= units {
-                return Some(start + i);
-            }
-            seen += ch.len_utf16();
-        }
-        Some(text.len())
-    };
-    let a = offset_of(range.start_container().ok()?, range.start_offset().ok()?)?;
-    let b = offset_of(range.end_container().ok()?, range.end_offset().ok()?)?;
+    let a = byte_at(text, &range.start_container().ok()?, range.start_offset().ok()?)?;
+    let b = byte_at(text, &range.end_container().ok()?, range.end_offset().ok()?)?;
     let s = Span::new(a.min(b), a.max(b));
     let t = s.slice(text);
     // without the white space at the ends
     let start = s.start + (t.len() - t.trim_start().len());
     let s = Span::new(start, start.max(s.start + t.trim_end().len()));
     (!s.is_empty()).then_some(s)
+}
+
+/// Where a keyboard selection starts when there is none: at the focused name in the text, else
+/// at the first paragraph in sight.
+fn keyboard_start(text: &str, target: &web_sys::Element) -> usize {
+    if let Ok(Some(mark)) = target.closest("#text mark")
+        && let Some(at) = byte_at(text, &mark, 0)
+    {
+        return at;
+    }
+    let doc = super::dom::document();
+    let top = doc.query_selector("#text-panel").ok().flatten().map_or(0.0, |p| p.get_bounding_client_rect().top());
+    let paras = doc.query_selector_all("#text p[data-start]").ok();
+    let visible = paras.and_then(|ps| {
+        (0..ps.length()).filter_map(|i| ps.item(i)?.dyn_into::<web_sys::Element>().ok()).find(|p| p.get_bounding_client_rect().bottom() > top + 4.0)
+    });
+    visible.and_then(|p| p.get_attribute("data-start")?.parse().ok()).unwrap_or(0)
+}
+
+/// The keys of the reading view that select text: ←/→ a word at a time, Shift+←/→ grow or shrink
+/// the selection, Enter takes it to the "mark as a name" tool. The arrows follow the page's
+/// direction (in Arabic, ← is the next word).
+fn text_keys(store: Store, span: RwSignal<Option<Span>>, ev: &web_sys::KeyboardEvent) {
+    if ev.ctrl_key() || ev.alt_key() || ev.meta_key() || ev.default_prevented() {
+        return;
+    }
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+    if target.closest("#text-panel").ok().flatten().is_none() || target.closest("button, input, select, textarea").ok().flatten().is_some() {
+        return;
+    }
+    let key = ev.key();
+    if key == "Enter" && span.get_untracked().is_some() {
+        ev.prevent_default();
+        store.tab.set(super::store::Tab::Entities);
+        request_animation_frame(|| {
+            if let Ok(Some(el)) = super::dom::document().query_selector("#fix-new-kind")
+                && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+            {
+                let _ = el.focus();
+            }
+        });
+        return;
+    }
+    if key != "ArrowLeft" && key != "ArrowRight" {
+        return;
+    }
+    ev.prevent_default();
+    let rtl = store.current.with_untracked(|c| c.analysis.lang == crate::Lang::Ar);
+    let forward = (key == "ArrowRight") != rtl;
+    let next = store.current.with_untracked(|c| {
+        let current = span.get_untracked().filter(|s| s.end <= c.text.len());
+        match (current, ev.shift_key()) {
+            (Some(cur), true) => Some(super::word_cursor::extend(&c.text, cur, forward)),
+            (cur, _) => super::word_cursor::step(&c.text, cur, keyboard_start(&c.text, &target), forward),
+        }
+        .inspect(|s| {
+            show_selection(&c.text, *s);
+        })
+    });
+    if next.is_some() {
+        span.set(next);
+    }
 }
 
 /// Mark the text selected in the reading view as a new entity.
@@ -332,7 +456,8 @@ pub fn SelectionTool() -> impl IntoView {
             span.set(store.current.with_untracked(|c| selected_span(&c.text)));
         }
     });
-    std::mem::forget((handle, keys));
+    let arrows = window_event_listener(leptos::ev::keydown, move |ev| text_keys(store, span, &ev));
+    std::mem::forget((handle, keys, arrows));
     let add = move |_| {
         let Some(s) = span.get_untracked() else { return };
         let anchor = store.current.with_untracked(|c| Anchor::of(&c.text, s));
@@ -348,7 +473,7 @@ pub fn SelectionTool() -> impl IntoView {
         Some(view! {
             <div class="fix-selection" id="fix-selection" role="group" aria-label=tr(ui_now, "fix.selection")>
                 <span>{tr(ui_now, "fix.selection")} " "</span>
-                <bdi class="sel">{words}</bdi>
+                <bdi class="sel" aria-live="polite">{words}</bdi>
                 <select id="fix-new-kind" aria-label=tr(ui_now, "fix.kind") on:change=move |ev| if let Some(k) = parse_kind(&event_target_value(&ev)) { kind.set(k) }>
                     {kind_options(ui_now, kind.get_untracked())}
                 </select>

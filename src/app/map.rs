@@ -57,7 +57,7 @@ struct PinAt {
 
 /// One located place, as drawn.
 #[derive(Clone, PartialEq)]
-struct Place {
+pub struct Place {
     id: String,
     name: String,
     name_en: String,
@@ -66,9 +66,22 @@ struct Place {
     lat: f64,
     radius: f64,
     country: bool,
+    /// Heard and shown on hover after the name (say, in how many articles it appears).
+    detail: Option<String>,
 }
 
-fn located(ui: Ui, e: &Entity) -> Option<Place> {
+/// Small pins drawn over big ones, so that every pin stays clickable.
+pub fn biggest_first(places: &mut [Place]) {
+    places.sort_by(|a, b| b.radius.total_cmp(&a.radius));
+}
+
+/// A pin's radius for an article's place: grows with its mentions.
+pub fn radius_for_mentions(mentions: usize) -> f64 {
+    (3.5 + (mentions as f64).sqrt()).min(8.0)
+}
+
+/// The place an entity stands for, if it is located, drawn with this radius.
+pub fn located(ui: Ui, e: &Entity, radius: f64, detail: Option<String>) -> Option<Place> {
     let g = e.geo.as_ref().filter(|g| g.lat.is_finite() && g.lon.is_finite())?;
     let name = place_name(ui, e);
     let lang = if name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) { "ar" } else { "en" };
@@ -79,8 +92,9 @@ fn located(ui: Ui, e: &Entity) -> Option<Place> {
         lang,
         lon: g.lon,
         lat: g.lat,
-        radius: (3.5 + (e.mentions.len() as f64).sqrt()).min(8.0),
+        radius,
         country: g.kind == crate::GeoKind::Country,
+        detail,
     })
 }
 
@@ -89,26 +103,58 @@ fn svg_point(svg: &web_sys::Element, client_x: f64, client_y: f64) -> (f64, f64)
     (client_x - r.left(), client_y - r.top())
 }
 
+/// The article's map and its list of places.
 #[component]
 pub fn MapView() -> impl IntoView {
     let store = expect_context::<Store>();
-    let selection = expect_context::<Selection>();
     let ui = store.ui;
     let figurative = Memo::new(move |_| store.current.with(|c| figurative_mentions(&c.text, &c.analysis)));
     let data = Memo::new(move |_| store.current.with(|c| figurative.with(|f| MapData::of(&c.analysis, f))));
     let places = Memo::new(move |_| {
         let ui = ui.get();
         let mut places: Vec<Place> = store.current.with(|c| {
-            figurative.with(|f| c.analysis.entities.iter().filter(|e| e.geo.as_ref().is_some_and(|g| g.kind == crate::GeoKind::Country) || pinned(e, f)).filter_map(|e| located(ui, e)).collect())
+            figurative.with(|f| {
+                c.analysis
+                    .entities
+                    .iter()
+                    .filter(|e| e.geo.as_ref().is_some_and(|g| g.kind == crate::GeoKind::Country) || pinned(e, f))
+                    .filter_map(|e| located(ui, e, radius_for_mentions(e.mentions.len()), None))
+                    .collect()
+            })
         });
-        // small pins on top of big ones, so every pin stays clickable
-        places.sort_by(|a, b| b.radius.total_cmp(&a.radius));
+        biggest_first(&mut places);
         places
     });
+    let pick = Callback::new(move |id: String| store.toggle_entity(&id));
+    view! {
+        <section id="map-panel" class="panel-body" aria-labelledby="map-title" tabindex="-1">
+            <WorldMap prefix="map" title="map.title" empty="map.empty" data places selected=store.selected pick/>
+            <PlaceList/>
+        </section>
+    }
+}
+
+/// A map of places: the outlines, a pin per place, zoom and pan. `prefix` names its elements
+/// (`{prefix}`, `{prefix}-title`, `{prefix}-zoom-in`…), so two maps can share a page; `title` and
+/// `empty` are interface-string keys; `pick` is called with a pin's or a named country's id.
+#[component]
+pub fn WorldMap(
+    prefix: &'static str,
+    title: &'static str,
+    empty: &'static str,
+    data: Memo<MapData>,
+    places: Memo<Vec<Place>>,
+    selected: RwSignal<Option<String>>,
+    pick: Callback<String>,
+) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let selection = Selection::over(selected);
+    let ui = store.ui;
     let size = RwSignal::new((WIDTH, HEIGHT));
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let measure = move || {
-        if let Some(svg) = svg_ref.get_untracked() {
+        // a frame or a resize can come after the map is gone (the combined view closed)
+        if let Some(svg) = svg_ref.try_get_untracked().flatten() {
             let w = svg.get_bounding_client_rect().width();
             // a hidden panel (another tab on a phone) measures 0: keep the last real size
             if w >= 200.0 && (w - size.get_untracked().0).abs() > 1.0 {
@@ -120,7 +166,8 @@ pub fn MapView() -> impl IntoView {
         store.tab.track();
         request_animation_frame(measure);
     });
-    let _ = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
 
     let fitted = Memo::new(move |_| {
         let (w, h) = size.get();
@@ -157,7 +204,7 @@ pub fn MapView() -> impl IntoView {
             let hl = move || entity.with(|e| e.as_deref().is_some_and(|id| selection.is(id)));
             let click = move |_| {
                 if let Some(id) = entity.get_untracked() {
-                    store.toggle_entity(&id);
+                    pick.run(id);
                 }
             };
             view! {
@@ -219,6 +266,10 @@ pub fn MapView() -> impl IntoView {
         };
         let label_shown = move || label().is_some();
         let accessible = if p.name == p.name_en { p.name.clone() } else { format!("{} · {}", p.name, p.name_en) };
+        let accessible = match &p.detail {
+            Some(d) => format!("{accessible} — {d}"),
+            None => accessible,
+        };
         let accessible_label = accessible.clone();
         view! {
             <g
@@ -232,14 +283,14 @@ pub fn MapView() -> impl IntoView {
                 aria-label=accessible_label
                 on:click=move |_| {
                     if !dragged.get_value() {
-                        store.toggle_entity(&id_click);
+                        pick.run(id_click.clone());
                     }
                 }
                 on:keydown=move |ev| {
                     if ev.key() == "Enter" || ev.key() == " " {
                         ev.prevent_default();
                         ev.stop_propagation();
-                        store.toggle_entity(&id_key);
+                        pick.run(id_key.clone());
                     }
                 }
             >
@@ -282,7 +333,7 @@ pub fn MapView() -> impl IntoView {
                         let seen = crate::geo::projection::Bounds { min_x: x0, min_y: y0, max_x: x1, max_y: y1 };
                         let with = crate::geo::projection::Bounds::of_points([(x, y)]).map_or(seen, |b| seen.union(&b));
                         set_view(View::fit(with, w, h, PADDING));
-                        store.selected.set(Some(id.clone()));
+                        selected.set(Some(id.clone()));
                     };
                     Some(view! {
                         <g class="edge" data-edge-place=p.id.clone() transform=format!("translate({ex:.1} {ey:.1}) rotate({angle:.1})")
@@ -411,47 +462,46 @@ pub fn MapView() -> impl IntoView {
         }
     };
 
-    let empty = move || data.with(|d| d.focus.is_empty());
+    let is_empty = move || data.with(|d| d.focus.is_empty());
     let t = move |k: &'static str| move || tr(ui.get(), k);
+    let id = move |part: &str| if part.is_empty() { prefix.to_string() } else { format!("{prefix}-{part}") };
     view! {
-        <section id="map-panel" class="panel-body" aria-labelledby="map-title" tabindex="-1">
-            <div class="panel-head">
-                <h2 id="map-title">{t("map.title")}</h2>
-                <div class="map-tools" role="group" aria-label=t("map.tools")>
-                    <button type="button" id="map-zoom-in" aria-label=t("map.zoom_in") title=t("map.zoom_in") on:click=move |_| zoom(STEP_ZOOM, None)>"+"</button>
-                    <button type="button" id="map-zoom-out" aria-label=t("map.zoom_out") title=t("map.zoom_out") on:click=move |_| zoom(1.0 / STEP_ZOOM, None)>"−"</button>
-                    <button type="button" id="map-reset" title=t("map.reset_hint") on:click=move |_| moved.set(None) disabled=move || moved.with(Option::is_none)>{t("map.reset")}</button>
-                </div>
+        <div class="panel-head">
+            <h2 id=id("title")>{t(title)}</h2>
+            <div class="map-tools" role="group" aria-label=t("map.tools")>
+                <button type="button" id=id("zoom-in") aria-label=t("map.zoom_in") title=t("map.zoom_in") on:click=move |_| zoom(STEP_ZOOM, None)>"+"</button>
+                <button type="button" id=id("zoom-out") aria-label=t("map.zoom_out") title=t("map.zoom_out") on:click=move |_| zoom(1.0 / STEP_ZOOM, None)>"−"</button>
+                <button type="button" id=id("reset") title=t("map.reset_hint") on:click=move |_| moved.set(None) disabled=move || moved.with(Option::is_none)>{t("map.reset")}</button>
             </div>
-            <svg
-                id="map"
-                node_ref=svg_ref
-                viewBox=move || { let (w, h) = size.get(); format!("0 0 {w:.0} {h:.0}") }
-                preserveAspectRatio="xMidYMid meet"
-                role="group"
-                tabindex="0"
-                aria-label=t("map.label")
-                aria-describedby="map-keys"
-                on:wheel=on_wheel
-                on:pointerdown=on_down
-                on:pointermove=on_move
-                on:pointerup=on_up
-                on:pointercancel=on_up
-                on:keydown=on_key
-            >
-                <rect class="sea" x="0" y="0" width=move || size.get().0.to_string() height=move || size.get().1.to_string()></rect>
-                <g class="world" transform=transform stroke-width=stroke>{lands}</g>
-                <g class="pins">
-                    <For each=move || places.get() key=|p| format!("{}|{}|{}", p.id, p.name, p.radius) children=pin_view/>
-                </g>
-                <g class="edges">{edges}</g>
-            </svg>
-            <p id="map-keys" class="visually-hidden">{t("map.keys")}</p>
-            <Show when=empty>
-                <p class="empty">{t("map.empty")}</p>
-            </Show>
-            <PlaceList/>
-        </section>
+        </div>
+        <svg
+            id=id("")
+            class="world-map"
+            node_ref=svg_ref
+            viewBox=move || { let (w, h) = size.get(); format!("0 0 {w:.0} {h:.0}") }
+            preserveAspectRatio="xMidYMid meet"
+            role="group"
+            tabindex="0"
+            aria-label=t("map.label")
+            aria-describedby=id("keys")
+            on:wheel=on_wheel
+            on:pointerdown=on_down
+            on:pointermove=on_move
+            on:pointerup=on_up
+            on:pointercancel=on_up
+            on:keydown=on_key
+        >
+            <rect class="sea" x="0" y="0" width=move || size.get().0.to_string() height=move || size.get().1.to_string()></rect>
+            <g class="world" transform=transform stroke-width=stroke>{lands}</g>
+            <g class="pins">
+                <For each=move || places.get() key=|p| format!("{}|{}|{}", p.id, p.name, p.radius) children=pin_view/>
+            </g>
+            <g class="edges">{edges}</g>
+        </svg>
+        <p id=id("keys") class="visually-hidden">{t("map.keys")}</p>
+        <Show when=is_empty>
+            <p class="empty">{t(empty)}</p>
+        </Show>
     }
 }
 

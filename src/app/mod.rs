@@ -10,6 +10,7 @@ pub mod archive_strings;
 pub mod filter;
 pub mod i18n;
 pub mod timeline_axis;
+pub mod word_cursor;
 
 /// Modules that exist only in the browser build.
 macro_rules! browser_only {

@@ -347,7 +347,12 @@ pub struct Selection(Selector<Option<String>>);
 
 impl Selection {
     pub fn new(store: Store) -> Selection {
-        Selection(Selector::new(move || store.selected.get()))
+        Selection::over(store.selected)
+    }
+
+    /// The same over another view's selection (the combined view has its own).
+    pub fn over(selected: RwSignal<Option<String>>) -> Selection {
+        Selection(Selector::new(move || selected.get()))
     }
 
     /// Tracked: call it inside a reactive closure.

@@ -142,15 +142,23 @@ impl MapData {
     /// `figurative`: mentions that name a town's government or an agreement
     /// ([`super::figurative::figurative_mentions`]); a town named only so gets no pin.
     pub fn of(a: &Analysis, figurative: &[crate::Span]) -> MapData {
+        MapData::of_places(a.entities.iter().map(|e| (e, e.mentions.len())), |e| super::figurative::pinned(e, figurative))
+    }
+
+    /// The same from entities with the weight each pin and country gets (an article's map weighs
+    /// a place by its mentions, the map of several articles by the articles naming it); a place
+    /// that is not a country is pinned only when `pinned` says so.
+    pub fn of_places<'a>(places: impl IntoIterator<Item = (&'a crate::Entity, usize)>, pinned: impl Fn(&crate::Entity) -> bool) -> MapData {
+        let places: Vec<(&crate::Entity, usize)> = places.into_iter().collect();
         let mut m = MapData::default();
-        for e in &a.entities {
+        for &(e, weight) in &places {
             let Some(g) = &e.geo else { continue };
-            if !g.lat.is_finite() || !g.lon.is_finite() || g.kind != GeoKind::Country && !super::figurative::pinned(e, figurative) {
+            if !g.lat.is_finite() || !g.lon.is_finite() || g.kind != GeoKind::Country && !pinned(e) {
                 continue;
             }
             m.focus.push((g.lon, g.lat));
             if g.kind == GeoKind::Country && !g.country.is_empty() {
-                m.countries.push((g.country.clone(), e.id.clone(), e.mentions.len()));
+                m.countries.push((g.country.clone(), e.id.clone(), weight));
                 m.country_points.push((e.id.clone(), g.lon, g.lat));
             } else {
                 m.pins.push(Pin {
@@ -161,11 +169,11 @@ impl MapData {
                     lat: g.lat,
                     kind: g.kind,
                     country: g.country.clone(),
-                    mentions: e.mentions.len(),
+                    mentions: weight,
                 });
             }
         }
-        for p in &a.entities {
+        for &(p, _) in &places {
             let Some(g) = &p.geo else { continue };
             let named = m.countries.iter().any(|c| c.0 == g.country);
             if g.kind != GeoKind::Country && !g.country.is_empty() && !named && !m.implied.contains(&g.country) {

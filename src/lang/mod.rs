@@ -98,6 +98,11 @@ pub trait LanguagePack: Sync {
         name.to_string()
     }
     /// The English name of a place as written in the text, given the gazetteer's English name.
+    /// What this language writes onto the front of a place name (and the forms it derives from
+    /// one), if anything: the gazetteer matches this language's names after those prefixes.
+    fn place_prefixes(&self) -> Option<Box<dyn crate::geo::gazetteer::NamePrefixes>> {
+        None
+    }
     fn place_name_en(&self, _name: &str, gazetteer_en: &str) -> String {
         gazetteer_en.to_string()
     }

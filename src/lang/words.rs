@@ -13,7 +13,7 @@ pub struct WordClass(pub u8);
 /// A pack's classed words, normalised the way its rules see tokens.
 #[derive(Debug, Default)]
 pub struct WordClasses {
-    classes_of: HashMap<String, u64>,
+    classes_of: HashMap<String, u128>,
     /// Each class's forms in file order, for the rules that scan a class (suffixes).
     lists: Vec<Vec<String>>,
 }
@@ -22,7 +22,7 @@ impl WordClasses {
     /// Parses a words file. `class_names[k]` is the class `WordClass(k)`; a class not named there
     /// is an error, so that a typo cannot silently drop words.
     pub fn parse(src: &str, class_names: &[&str], normalize: fn(&str) -> String) -> Result<WordClasses, String> {
-        assert!(class_names.len() <= 64, "at most 64 word classes per pack");
+        assert!(class_names.len() <= 128, "at most 128 word classes per pack");
         let mut out = WordClasses { classes_of: HashMap::default(), lists: vec![Vec::new(); class_names.len()] };
         for (n, line) in src.lines().enumerate() {
             let line = line.trim_end();
@@ -34,14 +34,14 @@ impl WordClasses {
             let (Some(form), Some(class)) = (cols.next(), cols.next()) else { return Err(format!("line {}: expected form<TAB>class", n + 1)) };
             let k = class_names.iter().position(|c| *c == class.trim()).ok_or_else(|| format!("line {}: unknown class {:?}", n + 1, class.trim()))?;
             let form = normalize(form.trim());
-            *out.classes_of.entry(form.clone()).or_default() |= 1 << k;
+            *out.classes_of.entry(form.clone()).or_default() |= 1u128 << k;
             out.lists[k].push(form);
         }
         Ok(out)
     }
 
     pub fn is(&self, word: &str, class: WordClass) -> bool {
-        self.classes_of.get(word).is_some_and(|bits| bits & (1 << class.0) != 0)
+        self.classes_of.get(word).is_some_and(|bits| bits & (1u128 << class.0) != 0)
     }
 
     /// Every form of a class, in file order.

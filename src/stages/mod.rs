@@ -7,8 +7,6 @@ pub mod normalize;
 pub mod segment;
 pub mod statements;
 pub mod tagger;
-pub mod tagger_ar;
-pub mod word_clusters;
 pub mod times;
 
 use std::sync::OnceLock;
@@ -22,6 +20,8 @@ pub struct Resources {
     pub gazetteer: crate::geo::gazetteer::Gazetteer,
     /// The Arabic lexicons (people, organisations, titles, speech verbs, months …) and their automaton.
     pub arabic: crate::lang::ar::Arabic,
+    /// The English rule words.
+    pub english: crate::lang::en::English,
     pub taggers: TaggerModels,
     pub calendars: times::calendar::Calendars,
     pub time_grammars: times::words::TimeGrammars,
@@ -51,8 +51,9 @@ impl Resources {
     /// The shipped tables around a given gazetteer (tests of place finding use a small one).
     pub fn with_gazetteer(gazetteer: crate::geo::gazetteer::Gazetteer) -> Resources {
         Resources {
+            arabic: crate::lang::ar::Arabic::load(&gazetteer),
             gazetteer,
-            arabic: crate::lang::ar::Arabic::load(),
+            english: crate::lang::en::English::load(),
             taggers: TaggerModels::load(),
             calendars: times::calendar::Calendars::load(),
             time_grammars: times::words::TimeGrammars::load(),

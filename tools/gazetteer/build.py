@@ -9,11 +9,14 @@ Then the shipped index data/gazetteer.idx.z (this table + the hand-written suppl
 data/gazetteer-supplement.tsv, folded and sorted) is rebuilt by the Rust builder:
     KHABAR_REGEN_GAZETTEER=1 cargo test --release --lib shipped_index_is_fresh
 
-Gazetteer table: columnar (blocks separated by U+001E, one newline-separated value per place):
-    kind  cc  lat  lon  population  name_en  flags  names('|'-separated, Arabic and Latin; only these
-    are matched, so name_en is matchable only when listed)
+Gazetteer table: columnar (blocks separated by U+001E, one newline-separated value per place),
+after a first block naming the columns (tab-separated):
+    kind  cc  lat  lon  population  name_en  flags  names:ar  names:en
 kind: country|region|city; flags: 'c' = the English name is also a common lowercase word
-(matched only where capitalised and not sentence-initial).
+(matched only where capitalised and not sentence-initial). One names column per language pack
+(`names:<code>`, '|'-separated): the names its texts use for the place, matched with that pack's
+rules (Arabic: after its prefixes); only these are matched, so name_en is matchable only when listed.
+A new pack adds its column here (LANGS) and nothing in the Rust builder.
 """
 import argparse
 import unicodedata
@@ -44,6 +47,8 @@ NEAR = set("SY IQ LB JO PS IL YE SA EG LY TN DZ MA SD SS KW QA BH AE OM TR IR AF
 PERSIAN_URDU = re.compile("[پچژگڈڑںےھۀکیۃټډړږښګڼەېۆۈۇڕڵۋ]")
 ARABIC = re.compile("[\u0600-\u06FF]")
 LATIN_OK = re.compile(r"^[A-Z][A-Za-z'\- .]+$")
+# The packs with a names column, in column order.
+LANGS = ("ar", "en")
 
 
 def fetch(cache):
@@ -325,15 +330,16 @@ def main():
     for iso in sorted(iso_ok):
         if iso not in cldr["en"]:
             continue
-        names = []
+        names = {}
         for lang in ("en", "ar"):
+            found = []
             for k, v in cldr[lang].items():
                 if k == iso or (k.startswith(iso + "-alt-") and "chagos" not in k):
-                    names.append(v)
+                    found.append(v)
             v = i18n[lang].get(iso)
             for n in (v if isinstance(v, list) else [v] if v else []):
-                names.append(n)
-        names = [n for n in dict.fromkeys(" ".join(n.split()) for n in names) if n and "(" not in n and " - " not in n]
+                found.append(n)
+            names[lang] = [n for n in dict.fromkeys(" ".join(n.split()) for n in found) if n and "(" not in n and " - " not in n]
         info = gcountries.get(iso, {})
         pop = int(info.get("population", 0) or 0)
         if iso in centroids:
@@ -373,12 +379,12 @@ def main():
         if near and pop < 15000:
             la = la[:1] if pop >= 5000 else []
         flags = ""
-        keep = []
+        keep = {"ar": [], "en": []}
         for n in ar:
             f = fold(n)
             if " " not in f and f in ar_common and pop < 1000000:
                 continue
-            keep.append(n)
+            keep["ar"].append(n)
         for n in la:
             words = n.lower().split()
             if all(w in en_common for w in words):
@@ -387,8 +393,8 @@ def main():
                 flags = "c"
             if len(n) < 4 and pop < 1000000:
                 continue
-            keep.append(n)
-        if not keep:
+            keep["en"].append(n)
+        if not any(keep.values()):
             continue
         rows.append(("city", cc, round(c["latitude"], 3), round(c["longitude"], 3), pop, name, flags, keep))
 
@@ -408,30 +414,31 @@ def main():
         name_en = ascii_name(f[0])
         ar = arabic_names(aliases)
         la = [n for n in [name_en] + aliases if LATIN_OK.match(n)]
-        keep, flags = [], ""
+        keep, flags = {"ar": [], "en": []}, ""
         for n in ar:
             if " " not in fold(n) and fold(n) in ar_common:
                 continue
-            keep.append(n)
+            keep["ar"].append(n)
         for n in dict.fromkeys(la):
             if all(w in en_common for w in n.lower().split()) or len(n) < 4:
                 continue
-            keep.append(n)
-        if not keep:
+            keep["en"].append(n)
+        if not any(keep.values()):
             continue
         english = next((n for n in la if n.isascii()), name_en)
         rows.append(("region", cc, round(acc[0] / acc[2], 3), round(acc[1] / acc[2], 3), admin_pop[key], english, flags, keep))
 
     # Columnar layout (one block per field, rows in the same order) compresses far better than rows.
     rows.sort(key=lambda r: (r[0] != "country", r[1], r[5], r[2], r[3]))
-    cols = [[] for _ in range(8)]
+    header = ["kind", "cc", "lat", "lon", "population", "name_en", "flags"] + [f"names:{lang}" for lang in LANGS]
+    cols = [[] for _ in header]
     for kind, cc, lat, lon, pop, en, flags, names in rows:
         # The English display name is matchable only if it is among the names (filters may drop it).
-        names = [n.replace("|", " ").replace("\t", " ") for n in dict.fromkeys(names)]
+        names = [[n.replace("|", " ").replace("\t", " ") for n in dict.fromkeys(names.get(lang, []))] for lang in LANGS]
         pop = int(float(f"{pop:.2g}")) if pop > 0 else 0
-        for i, v in enumerate((kind, cc, f"{lat:.2f}", f"{lon:.2f}", str(pop), en, flags, "|".join(names))):
+        for i, v in enumerate([kind, cc, f"{lat:.2f}", f"{lon:.2f}", str(pop), en, flags] + ["|".join(n) for n in names]):
             cols[i].append(v)
-    raw = "\x1e".join("\n".join(c) for c in cols).encode("utf-8")
+    raw = "\x1e".join(["\t".join(header)] + ["\n".join(c) for c in cols]).encode("utf-8")
     os.makedirs(os.path.join(ROOT, "data"), exist_ok=True)
     with open(os.path.join(ROOT, "data", "gazetteer.tsv.z"), "wb") as fh:
         fh.write(zlib.compress(raw, 9))

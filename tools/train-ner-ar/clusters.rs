@@ -6,8 +6,8 @@
 use flate2::read::GzDecoder;
 use khabar::Lang;
 use khabar::stages::segment::Doc;
-use khabar::stages::tagger_ar::stem;
-use khabar::stages::word_clusters::MAX_DEPTH;
+use khabar::lang::ar::tagger::stem;
+use khabar::lang::ar::word_clusters::MAX_DEPTH;
 use rustc_hash::FxHashMap as HashMap;
 use std::io::BufRead;
 

@@ -34,8 +34,8 @@ use khabar::stages::resources;
 use khabar::stages::segment::Doc;
 use khabar::stages::tagger::{Model, Trainer};
 use khabar::stages::normalize::fold;
-use khabar::stages::tagger_ar::propagate_names;
-use khabar::stages::word_clusters::WordClusters;
+use khabar::lang::ar::tagger::propagate_names;
+use khabar::lang::ar::word_clusters::WordClusters;
 use std::collections::{HashMap, HashSet};
 
 const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];

@@ -1,15 +1,17 @@
 //! From the sources (generated table, hand-written supplement) to the sorted index.
 
 use super::*;
+use crate::Lang;
 
-/// Arab-world countries whose towns' "countryside" (ريف X) is a usual way to name a rural area.
-const RIF_COUNTRIES: &[&str] = &["SY", "IQ", "LB", "JO", "PS", "EG", "YE", "LY", "TN", "DZ", "MA", "SD", "SA"];
+/// A name while building: folded, flags, capitalised words, the languages it is a name in (bit
+/// per pack, [`lang_bit`]), its places.
+type BuiltName = (String, u8, u32, u8, Vec<PlaceId>);
 
 /// Collects places and names from the sources, then sorts them into a [`Gazetteer`].
 pub struct Builder {
     prefixes: Box<dyn NamePrefixes>,
     places: Vec<Place>,
-    names: Vec<(String, u8, u32, Vec<PlaceId>)>,
+    names: Vec<BuiltName>,
     by_folded: HashMap<String, usize>,
     /// Folded names that are ordinary words first (مدينة "city", معسكر "camp"): never matched.
     stop: Vec<String>,
@@ -29,12 +31,13 @@ impl Builder {
 
     /// Places under an exact folded name while building: best prior first.
     fn lookup_built(&self, name: &str) -> Vec<PlaceId> {
-        let mut v = self.by_folded.get(&fold(name)).map(|&i| self.names[i].3.clone()).unwrap_or_default();
+        let mut v = self.by_folded.get(&fold(name)).map(|&i| self.names[i].4.clone()).unwrap_or_default();
         v.sort_by(|&a, &b| self.places[b as usize].prior().total_cmp(&self.places[a as usize].prior()));
         v
     }
 
-    fn add_name(&mut self, id: PlaceId, name: &str, common: bool) {
+    /// A name of place `id` in language `lang`.
+    fn add_name(&mut self, id: PlaceId, name: &str, common: bool, lang: Lang) {
         let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
         let folded = fold(&name);
         let letters = folded.chars().filter(|c| c.is_alphabetic()).count();
@@ -42,7 +45,7 @@ impl Builder {
         if letters < 2 || folded.contains(['\n', '\t', '\u{1e}']) {
             return;
         }
-        let prefixed = self.prefixes.writes(&folded);
+        let prefixed = self.prefixes.lang() == Some(lang) && self.prefixes.writes(&folded);
         let mut flags = 0;
         if prefixed {
             flags |= PREFIXED;
@@ -60,55 +63,68 @@ impl Builder {
             .enumerate()
             .filter(|(i, w)| *i < 32 && w.chars().next().is_some_and(|c| c.is_uppercase()))
             .fold(0u32, |m, (i, _)| m | 1 << i);
+        let bit = lang_bit(lang);
         if prefixed && let Some(variant) = self.prefixes.variant(&folded) {
-            self.push_name(variant, id, flags | VARIANT, 0);
+            self.push_name(variant, id, flags | VARIANT, 0, bit);
         }
-        self.push_name(folded, id, flags, caps);
+        self.push_name(folded, id, flags, caps, bit);
     }
 
-    fn push_name(&mut self, folded: String, id: PlaceId, flags: u8, caps: u32) {
+    fn push_name(&mut self, folded: String, id: PlaceId, flags: u8, caps: u32, langs: u8) {
         match self.by_folded.get(&folded) {
             Some(&i) => {
                 let n = &mut self.names[i];
-                if !n.3.contains(&id) {
-                    n.3.push(id);
+                if !n.4.contains(&id) {
+                    n.4.push(id);
                 }
                 // Restrictions hold only if every source spelling of the name carries them.
                 let keep = PREFIXED | VARIANT;
                 n.1 = (n.1 & keep) | (n.1 & flags & !keep);
                 n.2 &= caps;
+                n.3 |= langs;
             }
             None => {
                 self.by_folded.insert(folded.clone(), self.names.len());
-                self.names.push((folded, flags, caps, vec![id]));
+                self.names.push((folded, flags, caps, langs, vec![id]));
             }
         }
     }
 
+    /// The generated table (`data/gazetteer.tsv.z`, see `tools/gazetteer/build.py`): a block naming
+    /// the columns, then one block per column; `names:<code>` columns hold each pack's names.
     pub fn load_generated(&mut self, text: &str) {
-        let cols: Vec<Vec<&str>> = text.split('\u{1e}').map(|c| c.split('\n').collect()).collect();
-        if cols.len() != 8 {
+        let mut blocks = text.split('\u{1e}');
+        let header: Vec<&str> = blocks.next().unwrap_or_default().split('\t').collect();
+        let cols: Vec<Vec<&str>> = blocks.map(|c| c.split('\n').collect()).collect();
+        let col = |name: &str| header.iter().position(|h| *h == name).filter(|&k| k < cols.len());
+        let (Some(kind), Some(cc), Some(lat), Some(lon), Some(pop), Some(en), Some(flags)) =
+            (col("kind"), col("cc"), col("lat"), col("lon"), col("population"), col("name_en"), col("flags"))
+        else {
             return;
-        }
+        };
+        let names: Vec<(usize, Lang)> =
+            header.iter().enumerate().filter_map(|(k, h)| Some((k, Lang::parse(h.strip_prefix("names:")?)?))).filter(|&(k, _)| k < cols.len()).collect();
         let n = cols.iter().map(|c| c.len()).min().unwrap_or(0);
         for i in 0..n {
-            let Some(kind) = parse_kind(cols[0][i]) else { continue };
-            let (Ok(lat), Ok(lon)) = (cols[2][i].parse::<f64>(), cols[3][i].parse::<f64>()) else { continue };
-            let name_en = cols[5][i];
-            let common = cols[6][i].contains('c');
+            let Some(kind) = parse_kind(cols[kind][i]) else { continue };
+            let (Ok(lat), Ok(lon)) = (cols[lat][i].parse::<f64>(), cols[lon][i].parse::<f64>()) else { continue };
+            let common = cols[flags][i].contains('c');
             let id = self.add_place(Place {
-                name_en: name_en.to_string(),
-                geo: Geo { lat, lon, country: cols[1][i].to_string(), kind },
-                population: cols[4][i].parse().unwrap_or(0),
+                name_en: cols[en][i].to_string(),
+                geo: Geo { lat, lon, country: cols[cc][i].to_string(), kind },
+                population: cols[pop][i].parse().unwrap_or(0),
             });
-            for alt in cols[7][i].split('|').filter(|s| !s.is_empty()) {
-                self.add_name(id, alt, common);
+            for &(k, lang) in &names {
+                for alt in cols[k][i].split('|').filter(|s| !s.is_empty()) {
+                    self.add_name(id, alt, common, lang);
+                }
             }
         }
     }
 
     /// Supplement rows: `kind cc lat lon weight name_en names source`; kind `alias` adds names to
-    /// the place already known under one of them in that country, and renames it in English.
+    /// the place already known under one of them in that country, and renames it in English. A
+    /// name is in the language whose script it is written in (`detect_lang`).
     pub fn load_supplement(&mut self, text: &str) {
         for line in text.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
@@ -129,9 +145,9 @@ impl Builder {
                     .find_map(|n| self.lookup_built(n).into_iter().find(|&p| f[1].is_empty() || self.places[p as usize].geo.country == f[1]));
                 if let Some(t) = target {
                     self.places[t as usize].name_en = f[5].to_string();
-                    self.add_name(t, f[5], false);
+                    self.add_name(t, f[5], false, Lang::En);
                     for n in names {
-                        self.add_name(t, n, false);
+                        self.add_name(t, n, false, crate::detect_lang(n));
                     }
                 }
                 continue;
@@ -143,30 +159,33 @@ impl Builder {
                 geo: Geo { lat, lon, country: f[1].to_string(), kind },
                 population: f[4].parse().unwrap_or(0),
             });
-            self.add_name(id, f[5], false);
+            self.add_name(id, f[5], false, Lang::En);
             for n in names {
-                self.add_name(id, n, false);
+                self.add_name(id, n, false, crate::detect_lang(n));
             }
         }
     }
 
-    /// «ريف حلب», "the Aleppo countryside": the rural area around a town, placed at the town.
+    /// The countryside of a town ("the Aleppo countryside", «ريف حلب»), placed at the town, in the
+    /// language whose prefixes name it so (see [`NamePrefixes::countryside`]).
     pub fn add_countrysides(&mut self) {
-        let mut arabic_names: HashMap<PlaceId, Vec<String>> = HashMap::default();
-        for (folded, flags, _, places) in &self.names {
+        let (Some(lang), Some((noun, countries))) = (self.prefixes.lang(), self.prefixes.countryside()) else { return };
+        let (noun, countries) = (noun.to_string(), countries.to_vec());
+        let mut own_names: HashMap<PlaceId, Vec<String>> = HashMap::default();
+        for (folded, flags, _, _, places) in &self.names {
             if flags & PREFIXED != 0 && flags & VARIANT == 0 {
                 for &p in places {
-                    arabic_names.entry(p).or_default().push(folded.clone());
+                    own_names.entry(p).or_default().push(folded.clone());
                 }
             }
         }
         for t in 0..self.places.len() as PlaceId {
             let town = self.places[t as usize].clone();
-            if town.geo.kind != GeoKind::City || town.population < 30_000 || !RIF_COUNTRIES.contains(&town.geo.country.as_str()) {
+            if town.geo.kind != GeoKind::City || town.population < 30_000 || !countries.contains(&town.geo.country) {
                 continue;
             }
-            let Some(names) = arabic_names.get(&t) else { continue };
-            let mut forms: Vec<String> = names.iter().map(|n| format!("ريف {n}")).filter(|n| !self.by_folded.contains_key(n)).collect();
+            let Some(names) = own_names.get(&t) else { continue };
+            let mut forms: Vec<String> = names.iter().map(|n| format!("{noun} {n}")).filter(|n| !self.by_folded.contains_key(n)).collect();
             forms.sort();
             if forms.is_empty() {
                 continue;
@@ -174,30 +193,32 @@ impl Builder {
             let en = format!("{} countryside", town.name_en);
             let id = self.add_place(Place { name_en: en.clone(), geo: Geo { kind: GeoKind::Region, ..town.geo.clone() }, population: town.population / 2 });
             for f in forms {
-                self.add_name(id, &f, false);
+                self.add_name(id, &f, false, lang);
             }
             if !self.by_folded.contains_key(&fold(&en)) {
-                self.add_name(id, &en, false);
+                self.add_name(id, &en, false, Lang::En);
             }
         }
     }
 
-    /// «دولة قطر», "State of Kuwait": the formal name of a country, one entity with the short one.
+    /// The formal name of a country («دولة قطر»), one entity with the short one, in the language
+    /// whose prefixes form it so (see [`NamePrefixes::state_noun`]).
     pub fn add_state_forms(&mut self) {
+        let (Some(lang), Some(noun)) = (self.prefixes.lang(), self.prefixes.state_noun()) else { return };
         let mut forms = Vec::new();
-        for (folded, flags, _, places) in &self.names {
+        for (folded, flags, _, _, places) in &self.names {
             if flags & PREFIXED == 0 || flags & VARIANT != 0 {
                 continue;
             }
             for &p in places {
                 if self.places[p as usize].geo.kind == GeoKind::Country {
-                    forms.push((p, format!("دولة {folded}")));
+                    forms.push((p, format!("{noun} {folded}")));
                 }
             }
         }
         forms.sort();
         for (p, f) in forms {
-            self.add_name(p, &f, false);
+            self.add_name(p, &f, false, lang);
         }
     }
 
@@ -211,9 +232,9 @@ impl Builder {
         let mut blob = String::new();
         let mut recs = Vec::with_capacity(names.len());
         let mut ids = Vec::new();
-        for (folded, flags, caps, mut pl) in names {
+        for (folded, flags, caps, langs, mut pl) in names {
             pl.sort_by(|&a, &b| places[b as usize].prior().total_cmp(&places[a as usize].prior()).then(a.cmp(&b)));
-            recs.push(NameRec { start: blob.len() as u32, len: folded.len() as u32, ids_start: ids.len() as u32, ids_len: pl.len() as u32, flags, caps });
+            recs.push(NameRec { start: blob.len() as u32, len: folded.len() as u32, ids_start: ids.len() as u32, ids_len: pl.len() as u32, flags, caps, langs });
             blob.push_str(&folded);
             ids.extend(pl);
         }

@@ -2,15 +2,22 @@
 
 use super::*;
 
+/// Columns of the places block and of the names block.
+const PLACE_COLS: usize = 6;
+const NAME_COLS: usize = 7;
+
 impl Gazetteer {
-    /// The shipped form: blocks separated by U+001E, each a column of newline-separated values.
-    /// Places: kind, country, lat, lon (hundredths of a degree), population, English name (empty
-    /// when a name below spells it, see the last column). Names, sorted: the bytes shared with the
-    /// previous name, the rest of the name (front coding), flags, caps, place ids, and a bit mask
-    /// of the ids whose English name is this name capitalised by `caps` (most are: no need to
-    /// store them twice).
+    /// The shipped form: blocks separated by U+001E. First the language codes, tab-separated, in
+    /// the order of the bits of the names' language masks; then columns of newline-separated
+    /// values. Places: kind, country, lat, lon (hundredths of a degree, each the difference from
+    /// the previous place's: places are sorted by country, so these are small), population,
+    /// English name (empty when a name below spells it, see the `en_of` column). Names, sorted:
+    /// the bytes shared with the previous name, the rest of the name (front coding), flags, caps,
+    /// place ids, a bit mask of the ids whose English name is this name capitalised by `caps`
+    /// (most are: no need to store them twice), and the name's languages.
     pub fn serialize(&self) -> String {
-        let mut cols: Vec<String> = vec![String::new(); 12];
+        let codes: Vec<&str> = crate::lang::PACKS.iter().map(|p| p.lang().code()).collect();
+        let mut cols: Vec<String> = vec![String::new(); NAME_COLS + PLACE_COLS];
         // The first name that spells each place's English name.
         let mut spelled_by: Vec<Option<usize>> = vec![None; self.places.len()];
         let mut en_of = vec![0u32; self.names.len()];
@@ -26,12 +33,15 @@ impl Gazetteer {
                 }
             }
         }
+        let mut prev_at = (0, 0);
         for (i, p) in self.places.iter().enumerate() {
             let sep = if i == 0 { "" } else { "\n" };
             // Coordinates in hundredths of a degree (about 1 km): integers parse fast at load.
             let (lat, lon) = ((p.geo.lat * 100.0).round() as i32, (p.geo.lon * 100.0).round() as i32);
+            let (dlat, dlon) = (lat - prev_at.0, lon - prev_at.1);
+            prev_at = (lat, lon);
             let en = if spelled_by[i].is_some() { "" } else { p.name_en.as_str() };
-            let vals = [kind_str(p.geo.kind).to_string(), p.geo.country.clone(), lat.to_string(), lon.to_string(), p.population.to_string(), en.to_string()];
+            let vals = [kind_str(p.geo.kind).to_string(), p.geo.country.clone(), dlat.to_string(), dlon.to_string(), p.population.to_string(), en.to_string()];
             for (c, v) in cols.iter_mut().zip(vals) {
                 c.push_str(sep);
                 c.push_str(&v);
@@ -45,14 +55,15 @@ impl Gazetteer {
             let shared =
                 name.char_indices().map(|(o, c)| o + c.len_utf8()).take_while(|&o| prev.as_bytes().get(..o) == name.as_bytes().get(..o)).last().unwrap_or(0);
             let ids: Vec<String> = self.name_ids(i).iter().map(|id| id.to_string()).collect();
-            let vals = [shared.to_string(), name[shared..].to_string(), r.flags.to_string(), r.caps.to_string(), ids.join(","), en_of[i].to_string()];
-            for (c, v) in cols[6..].iter_mut().zip(vals) {
+            let vals =
+                [shared.to_string(), name[shared..].to_string(), r.flags.to_string(), r.caps.to_string(), ids.join(","), en_of[i].to_string(), r.langs.to_string()];
+            for (c, v) in cols[PLACE_COLS..].iter_mut().zip(vals) {
                 c.push_str(sep);
                 c.push_str(&v);
             }
             prev = name;
         }
-        cols.join("\u{1e}")
+        std::iter::once(codes.join("\t")).chain(cols).collect::<Vec<_>>().join("\u{1e}")
     }
 
     pub(super) fn deserialize(text: &str) -> Option<Gazetteer> {
@@ -60,20 +71,27 @@ impl Gazetteer {
         let mut names = Vec::new();
         let mut ids = Vec::new();
         let mut blob: Vec<u8> = Vec::with_capacity(text.len() / 3);
-        let cols: Vec<&str> = text.split('\u{1e}').collect();
-        if cols.len() != 12 {
+        let (codes, cols) = text.split_once('\u{1e}')?;
+        let cols: Vec<&str> = cols.split('\u{1e}').collect();
+        if cols.len() != PLACE_COLS + NAME_COLS {
             return None;
         }
-        let mut c: Vec<std::str::Split<'_, char>> = cols[..6].iter().map(|c| c.split('\n')).collect();
+        // The stored languages' bits, as the registry numbers them (a language no pack reads drops).
+        let lang_bits: Vec<u8> = codes.split('\t').map(|c| crate::Lang::parse(c).map_or(0, lang_bit)).collect();
+        let mut c: Vec<std::str::Split<'_, char>> = cols[..PLACE_COLS].iter().map(|c| c.split('\n')).collect();
         let [kind, cc, lat, lon, pop, en] = &mut c[..] else { return None };
+        let mut at = (0i32, 0i32);
         while let (Some(k), Some(cc), Some(lat), Some(lon), Some(pop), Some(en)) = (kind.next(), cc.next(), lat.next(), lon.next(), pop.next(), en.next()) {
-            let (lat, lon) = (lat.parse::<i32>().ok()? as f64 / 100.0, lon.parse::<i32>().ok()? as f64 / 100.0);
+            at = (at.0.checked_add(lat.parse().ok()?)?, at.1.checked_add(lon.parse().ok()?)?);
+            let (lat, lon) = (at.0 as f64 / 100.0, at.1 as f64 / 100.0);
             places.push(Place { name_en: en.to_string(), geo: Geo { lat, lon, country: cc.to_string(), kind: parse_kind(k)? }, population: pop.parse().ok()? });
         }
-        let mut c: Vec<std::str::Split<'_, char>> = cols[6..].iter().map(|c| c.split('\n')).collect();
-        let [shared, rest, fl, cp, id, en_of] = &mut c[..] else { return None };
+        let mut c: Vec<std::str::Split<'_, char>> = cols[PLACE_COLS..].iter().map(|c| c.split('\n')).collect();
+        let [shared, rest, fl, cp, id, en_of, lg] = &mut c[..] else { return None };
         let mut prev = 0..0;
-        while let (Some(s), Some(n), Some(f), Some(c), Some(d), Some(e)) = (shared.next(), rest.next(), fl.next(), cp.next(), id.next(), en_of.next()) {
+        while let (Some(s), Some(n), Some(f), Some(c), Some(d), Some(e), Some(l)) =
+            (shared.next(), rest.next(), fl.next(), cp.next(), id.next(), en_of.next(), lg.next())
+        {
             let s: usize = s.parse().ok()?;
             // The shared part must end on a character boundary of the previous name.
             if s > prev.len() || (s < prev.len() && blob[prev.start + s] & 0xC0 == 0x80) {
@@ -98,6 +116,10 @@ impl Gazetteer {
                 ids_len: ids.len() as u32 - ids_start,
                 flags: f.parse().ok()?,
                 caps: c.parse().ok()?,
+                langs: {
+                    let stored: u8 = l.parse().ok()?;
+                    lang_bits.iter().enumerate().filter(|&(k, _)| stored & (1 << k) != 0).fold(0, |m, (_, &b)| m | b)
+                },
             };
             let en_of: u32 = e.parse().ok()?;
             if en_of != 0 {

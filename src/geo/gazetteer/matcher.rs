@@ -2,6 +2,9 @@
 //! a name (capitals for Latin-script names; only the prefixes a language allows before it).
 
 use super::*;
+use crate::Lang;
+#[cfg(doc)]
+use crate::lang::LanguagePack;
 
 /// Countries whose towns Arabic names natively (not transliterated from another language).
 const ARAB_WORLD: &[&str] =
@@ -40,9 +43,13 @@ const PLACE_NOUNS: &[&str] = &[
 ];
 
 /// What a language writes onto the front of a place name in the same word (Arabic: و ف ب ل, and
-/// لل for the article after ل). The gazetteer asks; the language answers (`lang::ar::PlacePrefixes`).
-/// Names the language [`writes`](NamePrefixes::writes) are flagged `PREFIXED` in the index.
+/// لل for the article after ل), and the forms it derives from place names. The gazetteer asks; the
+/// language's pack answers ([`LanguagePack::place_prefixes`], `lang::ar::PlacePrefixes`). Names of
+/// its [`lang`](NamePrefixes::lang) that it [`writes`](NamePrefixes::writes) are flagged `PREFIXED`
+/// in the index.
 pub trait NamePrefixes: Send + Sync {
+    /// The language whose names these rules apply to.
+    fn lang(&self) -> Option<Lang>;
     /// Whether a folded name is written in this language's script.
     fn writes(&self, folded: &str) -> bool;
     /// Byte offsets inside a folded word where a name may start, the word start first.
@@ -58,11 +65,50 @@ pub trait NamePrefixes: Send + Sync {
     fn variant(&self, folded: &str) -> Option<String>;
     /// The name a stored variant shape stands for (للرقة → الرقة).
     fn variant_base(&self, folded: &str) -> Option<String>;
+    /// The noun that names a town's countryside before its name (ريف حلب), and the countries
+    /// (ISO codes) where that is a usual way to name a rural area.
+    fn countryside(&self) -> Option<(&str, &[String])> {
+        None
+    }
+    /// The noun that makes a country's formal name before its short one (دولة قطر).
+    fn state_noun(&self) -> Option<&str> {
+        None
+    }
 }
 
-/// The prefix rules of the languages that attach prefixes to names (today Arabic only).
+/// No language attaches prefixes: every name is matched as written.
+struct NoPrefixes;
+
+impl NamePrefixes for NoPrefixes {
+    fn lang(&self) -> Option<Lang> {
+        None
+    }
+    fn writes(&self, _: &str) -> bool {
+        false
+    }
+    fn name_starts(&self, _: &str) -> [Option<usize>; 3] {
+        [Some(0), None, None]
+    }
+    fn allows(&self, prefix: &str, _: bool) -> bool {
+        prefix.is_empty()
+    }
+    fn strippable(&self) -> &[String] {
+        &[]
+    }
+    fn without_prefixes<'w>(&self, word: &'w str) -> &'w str {
+        word
+    }
+    fn variant(&self, _: &str) -> Option<String> {
+        None
+    }
+    fn variant_base(&self, _: &str) -> Option<String> {
+        None
+    }
+}
+
+/// The prefix rules of the language pack that attaches prefixes to names (today Arabic only).
 pub fn prefixes_of() -> Box<dyn NamePrefixes> {
-    Box::new(crate::lang::ar::PlacePrefixes::load())
+    crate::lang::PACKS.iter().find_map(|p| p.place_prefixes()).unwrap_or_else(|| Box::new(NoPrefixes))
 }
 
 /// A name found at a word: its last token, folded byte range and index in the sorted names.

@@ -86,6 +86,13 @@ struct NameRec {
     flags: u8,
     /// Bit i: word i of the name is capitalised in the source.
     caps: u32,
+    /// The languages the name is a name in: bit k for the k-th pack of the registry ([`lang_bit`]).
+    langs: u8,
+}
+
+/// A language's bit in [`NameRec::langs`]: its place in the registry.
+fn lang_bit(lang: crate::Lang) -> u8 {
+    crate::lang::PACKS.iter().position(|p| p.lang() == lang).map_or(0, |k| 1 << k)
 }
 
 pub struct Gazetteer {
@@ -363,7 +370,9 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
     fn shipped_index_is_fresh() {
         let built = Gazetteer::from_sources().serialize();
         if std::env::var_os("KHABAR_REGEN_GAZETTEER").is_some() {
-            let z = miniz_oxide::deflate::compress_to_vec_zlib(built.as_bytes(), 10);
+            // Zopfli: the smallest zlib stream we can make (the index is a third of the download).
+            let mut z = Vec::new();
+            zopfli::compress(zopfli::Options::default(), zopfli::Format::Zlib, built.as_bytes(), &mut z).unwrap();
             std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/data/gazetteer.idx.z"), z).unwrap();
             return;
         }
@@ -384,15 +393,32 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
         assert!(en.contains(&"New York") && en.contains(&"Ar-Riqqah"));
         // A shared prefix longer than the previous name, or ending inside a character: rejected.
         let cols: Vec<&str> = text.split('\u{1e}').collect();
+        // (The first block lists the languages; then six columns of places, then the names'.)
         for bad in ["99", "1"] {
-            let mut shared: Vec<&str> = cols[6].split('\n').collect();
+            let mut shared: Vec<&str> = cols[7].split('\n').collect();
             let i = (1..shared.len()).find(|&i| g.name(i - 1).chars().next().is_some_and(|c| c.len_utf8() > 1)).unwrap();
             shared[i] = bad;
             let joined = shared.join("\n");
             let mut c = cols.clone();
-            c[6] = &joined;
+            c[7] = &joined;
             assert!(Gazetteer::deserialize(&c.join("\u{1e}")).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn names_keep_the_language_of_their_column() {
+        let table = "kind\tcc\tlat\tlon\tpopulation\tname_en\tflags\tnames:ar\tnames:en\tnames:xx\u{1e}city\u{1e}FR\u{1e}48.85\u{1e}2.35\u{1e}2100000\u{1e}Paris\u{1e}\u{1e}باريس\u{1e}Paris\u{1e}Parigi";
+        let mut b = Builder::default();
+        b.load_generated(table);
+        let g = b.finish();
+        let langs = |name: &str| g.get(&fold(name)).map(|i| g.names[i].langs);
+        assert_eq!(langs("باريس"), Some(lang_bit(Lang::Ar)));
+        assert_eq!(langs("Paris"), Some(lang_bit(Lang::En)));
+        // A column no pack reads is not loaded.
+        assert_eq!(langs("Parigi"), None);
+        let back = Gazetteer::deserialize(&g.serialize()).expect("round trip");
+        assert_eq!(back.get("باريس").map(|i| back.names[i].langs), Some(lang_bit(Lang::Ar)));
+        assert_eq!(names(&back, "وصل إلى باريس", Lang::Ar), vec!["باريس"]);
     }
 
     #[test]

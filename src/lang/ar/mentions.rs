@@ -9,8 +9,8 @@ use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
 use crate::stages::segment::Doc;
 use crate::stages::tagger::{FeatureHasher, Model};
-use crate::stages::tagger_ar::{WideContext, add_wide_features, char_prefix, char_suffix, propagate_names, shipped_clusters};
-use crate::stages::word_clusters::WordClusters;
+use crate::lang::ar::tagger::{WideContext, add_wide_features, char_prefix, char_suffix, propagate_names};
+use crate::lang::ar::word_clusters::WordClusters;
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -22,7 +22,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let gaz: Vec<Mention> = std::mem::take(out);
     let mut kept = rule_mentions(doc, gaz);
     if let Some(model) = tagger_model() {
-        let feats = tagger_features(doc, &kept, shipped_clusters());
+        let feats = tagger_features(doc, &kept, &arabic().clusters);
         let mut tags = vec![0u8; doc.tokens.len()];
         for s in &doc.sentences {
             tags[s.tokens.clone()].copy_from_slice(&model.tag(&feats[s.tokens.clone()]));
@@ -43,6 +43,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     }
     extend_kunya_nisba(doc, arabic(), &mut kept);
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
+    super::byline::mentions(doc, &mut kept);
     surname_mentions(doc, &mut kept, is_clitic_prefix);
     *out = kept;
 }
@@ -879,7 +880,8 @@ fn quoted_org_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMa
         }
         let Some(close) = quoted_name(doc, i + 1, cands, known_at) else { continue };
         let inner = doc.folded.orig_span(doc.tokens[i + 2].fstart, doc.tokens[close - 1].fend).slice(doc.text);
-        let outlet = crate::metadata::outlet_named(inner);
+        // the name was between quotation marks, so an outlet named by an everyday word counts
+        let outlet = crate::metadata::outlet_of(inner, true);
         let after_cue = (i.saturating_sub(3)..i).any(|k| ar.cue(doc.ftok(k)).is_some());
         if head || outlet.is_some() || after_cue {
             out.push(quoted_org(doc, i + 1, close, outlet));

@@ -2,10 +2,13 @@
 //! clitic-aware lookups every Arabic stage shares; the mention and statement rules in `mentions`
 //! and `statements`, the time grammar in `stages::times::ar`.
 
+pub mod byline;
 pub mod clitics;
 pub mod mentions;
 mod places;
 pub mod statements;
+pub mod tagger;
+pub mod word_clusters;
 
 use super::{Lang, LanguagePack, WordClasses};
 use clitics::{ARTICLE, CONJUNCTIONS, LI, LI_ARTICLE, PREPOSITIONS};
@@ -97,6 +100,11 @@ pub mod class {
         PLACE_NOUN = "place_noun",
         PLACE_LIST = "place_list",
         AGREEMENT = "agreement",
+        AS_FRAME = "as_frame",
+        FRAME_WHAT = "frame_what",
+        FRAME_LINK = "frame_link",
+        SPEAKER_ADJUNCT = "speaker_adjunct",
+        PERFECT_PARTICLE = "perfect_particle",
     }
 }
 
@@ -136,8 +144,14 @@ impl LanguagePack for Pack {
     fn place_name_en(&self, name: &str, gazetteer_en: &str) -> String {
         arabic().translit.place_name(name, gazetteer_en)
     }
+    fn place_prefixes(&self) -> Option<Box<dyn NamePrefixes>> {
+        Some(Box::new(PlacePrefixes::load()))
+    }
     fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
-        crate::stages::times::ar::find(doc, &res.time_grammars.ar, resolver.date.is_some())
+        let mut found = crate::stages::times::ar::find(doc, &res.time_grammars.ar, resolver.date.is_some());
+        let outlets = byline::outlet_spans(doc);
+        found.retain(|t| !outlets.iter().any(|o| o.overlaps(crate::Span::new(t.start, t.end))));
+        found
     }
     fn find_statements(&self, doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
         statements::find(doc, entities, times)
@@ -185,6 +199,10 @@ pub struct Arabic {
     pub words: WordClasses,
     /// English names for what the lexicons do not know.
     pub translit: super::ar_translit::Translit,
+    /// Word clusters for the tagger (`data/lang/ar/clusters.bin`, built with it: data/SOURCES.md).
+    pub clusters: word_clusters::WordClusters,
+    /// The country a bare «المملكة» stands for, as the gazetteer knows it (see `places`).
+    pub home_kingdom: Option<Mention>,
 }
 
 /// The Arabic pack's tables, decoded once with the other shared resources.
@@ -205,8 +223,11 @@ fn insert_with_lam<V: Clone>(map: &mut HashMap<String, V>, folded: String, v: V)
     map.entry(folded).or_insert(v);
 }
 
+const CLUSTERS: &[u8] = include_bytes!("../../../data/lang/ar/clusters.bin");
+
 impl Arabic {
-    pub fn load() -> Arabic {
+    /// The pack's tables; `gazetteer` is the one the other resources use (for the home kingdom).
+    pub fn load(gazetteer: &crate::geo::gazetteer::Gazetteer) -> Arabic {
         let mut entities = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entity = Vec::new();
@@ -309,7 +330,9 @@ impl Arabic {
         month_heads.sort();
         month_heads.dedup();
         let translit = super::ar_translit::Translit::load();
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, given, months, month_heads, weekdays, words, translit }
+        let clusters = word_clusters::WordClusters::from_bytes(CLUSTERS).unwrap_or_else(word_clusters::WordClusters::empty);
+        let home_kingdom = places::home_country_place(gazetteer);
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, given, months, month_heads, weekdays, words, translit, clusters, home_kingdom }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -500,13 +523,27 @@ pub struct PlacePrefixes {
     /// Every prefix a name may carry, the bare name ("") first: conjunctions, prepositions, then
     /// each conjunction with each preposition.
     allowed: Vec<String>,
+    /// «ريف» before a town's name, and the countries whose towns' countryside is named so.
+    countryside: String,
+    countryside_countries: Vec<String>,
+    /// «دولة» before a country's name.
+    state: String,
 }
 
 const PLACE_PREFIXES: &str = include_str!("../../../data/lang/ar/place_prefixes.tsv");
 
 impl PlacePrefixes {
     pub fn load() -> PlacePrefixes {
-        let mut p = PlacePrefixes { conjunctions: Vec::new(), prepositions: Vec::new(), article: String::new(), article_after_lam: String::new(), allowed: Vec::new() };
+        let mut p = PlacePrefixes {
+            conjunctions: Vec::new(),
+            prepositions: Vec::new(),
+            article: String::new(),
+            article_after_lam: String::new(),
+            allowed: Vec::new(),
+            countryside: String::new(),
+            countryside_countries: Vec::new(),
+            state: String::new(),
+        };
         for line in data_lines(PLACE_PREFIXES) {
             let Some((class, forms)) = line.split_once('\t') else { continue };
             let forms: Vec<String> = forms.split('|').map(|f| fold(f.trim())).filter(|f| !f.is_empty()).collect();
@@ -515,6 +552,9 @@ impl PlacePrefixes {
                 "preposition" => p.prepositions = forms,
                 "article" => p.article = forms.concat(),
                 "article_after_lam" => p.article_after_lam = forms.concat(),
+                "countryside" => p.countryside = forms.concat(),
+                "countryside_countries" => p.countryside_countries = forms.iter().map(|c| c.to_uppercase()).collect(),
+                "state" => p.state = forms.concat(),
                 _ => {}
             }
         }
@@ -529,6 +569,9 @@ impl PlacePrefixes {
 }
 
 impl NamePrefixes for PlacePrefixes {
+    fn lang(&self) -> Option<Lang> {
+        Some(Lang::Ar)
+    }
     fn writes(&self, folded: &str) -> bool {
         folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
     }
@@ -555,5 +598,11 @@ impl NamePrefixes for PlacePrefixes {
     }
     fn variant_base(&self, folded: &str) -> Option<String> {
         folded.strip_prefix(self.article_after_lam.as_str()).map(|rest| format!("{}{rest}", self.article))
+    }
+    fn countryside(&self) -> Option<(&str, &[String])> {
+        (!self.countryside.is_empty()).then_some((self.countryside.as_str(), &self.countryside_countries[..]))
+    }
+    fn state_noun(&self) -> Option<&str> {
+        (!self.state.is_empty()).then_some(self.state.as_str())
     }
 }

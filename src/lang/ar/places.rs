@@ -16,7 +16,7 @@ const HOME_KINGDOM: &str = "SA";
 pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
     let n = doc.tokens.len();
     let known = |k: usize| known_at.get(&k).map(|&c| &cands[c].m);
-    let home = home_kingdom(cands);
+    let home = home_kingdom(ar, cands);
     for i in 0..n {
         let (conj, w) = clitics::peel(doc.ftok(i), CONJUNCTIONS, 3);
         let (prep, bare) = clitics::peel(w, BI_LI, 3);
@@ -107,25 +107,21 @@ pub(super) fn coordinated(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
 }
 
 /// The home kingdom's country mention: the article's own mention of it, else the gazetteer's.
-fn home_kingdom<'c>(cands: &'c [Cand]) -> Option<&'c Mention> {
+fn home_kingdom<'c>(ar: &'c Arabic, cands: &'c [Cand]) -> Option<&'c Mention> {
     let country = cands.iter().find(|c| c.m.geo.as_ref().is_some_and(|g| g.kind == GeoKind::Country && g.country == HOME_KINGDOM)).map(|c| &c.m);
-    country.or_else(|| home_country_place())
+    country.or(ar.home_kingdom.as_ref())
 }
 
-/// The home kingdom as the gazetteer knows it, for articles that name only its cities.
-fn home_country_place() -> Option<&'static Mention> {
-    static HOME: std::sync::OnceLock<Option<Mention>> = std::sync::OnceLock::new();
-    HOME.get_or_init(|| {
-        let gaz = &crate::stages::resources().gazetteer;
-        gaz.places().iter().find(|p| p.geo.kind == GeoKind::Country && p.geo.country == HOME_KINGDOM).map(|p| Mention {
-            span: crate::Span::new(0, 0),
-            kind: EntityKind::Place,
-            key: EntityKey::Name(p.name_en.to_lowercase()),
-            name_en: Some(p.name_en.clone()),
-            geo: Some(p.geo.clone()),
-        })
+/// The home kingdom as the gazetteer knows it, for articles that name only its cities (decoded
+/// once, with the pack: `Arabic::load`).
+pub(super) fn home_country_place(gaz: &crate::geo::gazetteer::Gazetteer) -> Option<Mention> {
+    gaz.places().iter().find(|p| p.geo.kind == GeoKind::Country && p.geo.country == HOME_KINGDOM).map(|p| Mention {
+        span: crate::Span::new(0, 0),
+        kind: EntityKind::Place,
+        key: EntityKey::Name(p.name_en.to_lowercase()),
+        name_en: Some(p.name_en.clone()),
+        geo: Some(p.geo.clone()),
     })
-    .as_ref()
 }
 
 #[cfg(test)]

@@ -44,6 +44,8 @@ struct Ctx<'d, 'a> {
     mentions: Vec<(Span, usize)>,
     entities: &'d [Linked],
     close: Vec<Option<usize>>,
+    /// Subjects of clauses, by position: what an implied subject refers to.
+    subjects: Vec<Subject>,
 }
 
 impl Ctx<'_, '_> {
@@ -89,7 +91,12 @@ impl Ctx<'_, '_> {
         let mut e = self.doc.token_at_or_after(m.end).min(b);
         let name_word = |k: usize| {
             let w = self.w(k);
-            w.chars().all(char::is_alphabetic) && !self.ar.is_title(w) && !self.ar.is_stop(w) && !self.ar.is_demonym(w) && !self.ar.is_speech_verb(w) && !is_source_noun(w)
+            w.chars().all(char::is_alphabetic)
+                && !self.ar.is_title(w)
+                && !self.ar.is_stop(w)
+                && !self.ar.is_demonym(w)
+                && !self.ar.is_speech_verb(w)
+                && !is_source_noun(w)
         };
         // Before the mention: given names, never a definite or prepositional word (بالإنابة).
         while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) {
@@ -115,10 +122,19 @@ impl Ctx<'_, '_> {
         }
         // An organisation or country speaks when it opens the phrase (الكرملين, روسيا), not when it
         // follows a role (مدير هيئة …).
+        // An institution's own body before its name speaks for it (الأمانة العامة لمنظمة التعاون).
         let first_word = self.doc.tokens[a].span;
+        let body_word = |k: usize| {
+            let w = self.w(k);
+            clitics::has_article(clitics::peel(w, clitics::CONJUNCTIONS, 3).1) && !self.ar.is_title(w) && !self.is(k, class::ROLE_NOUN) && !is_source_noun(w)
+        };
+        let no_role_before = |m: &Span| (a..b).take_while(|&k| self.doc.tokens[k].span.end <= m.start).all(body_word);
         inside
             .iter()
-            .find(|(m, e)| matches!(kind(*e), EntityKind::Organization | EntityKind::Place) && m.start < first_word.end)
+            .find(|(m, e)| {
+                matches!(kind(*e), EntityKind::Organization | EntityKind::Place) && m.start < first_word.end
+                    || kind(*e) == EntityKind::Organization && no_role_before(m)
+            })
             .map(|(_, e)| *e)
     }
 }
@@ -149,6 +165,10 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     let mut b = a;
     while b < until {
         let w = c.w(b);
+        // نقلت عن الوزير قوله إن: the verbal noun closes the source (even one the tagger took for a name).
+        if b > a && c.ar.cue(w).is_some_and(|(_, q)| q.shape == CueShape::Masdar) {
+            break;
+        }
         // A name in quotation marks inside the phrase: أمين عام «الائتلاف», مصادر في «الجيش الحر».
         if w == "«"
             && let Some(cl) = c.close[b].filter(|&cl| cl < until && cl <= b + 6)
@@ -175,21 +195,70 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
         // A name that reads like a stop word (علي folds to على) or an organisation after ل that
         // completes a role (الأمانة العامة لمنظمة …) belongs to the phrase.
         if b > a
-            && let Some(end) = c.mention_from(b).filter(|&(k, _)| k == EntityKind::Person || w.starts_with(LI) && k == EntityKind::Organization).map(|(_, end)| end)
+            && let Some(end) =
+                c.mention_from(b).filter(|&(k, _)| k == EntityKind::Person || w.starts_with(LI) && k == EntityKind::Organization).map(|(_, end)| end)
             && end <= until
         {
             b = end;
             continue;
         }
-        let stop = c.ar.words.is(w, class::SPEAKER_END)
-            || c.ar.weekday(w).is_some()
-            || (b > a && w.starts_with(LI) && !c.is(b - 1, class::ROLE_LINK));
+        let stop = c.ar.words.is(w, class::SPEAKER_END) || c.ar.weekday(w).is_some() || (b > a && w.starts_with(LI) && !c.is(b - 1, class::ROLE_LINK));
         if stop {
             break;
         }
         b += 1;
     }
+    // A long role with its holder's name is one speaker, however many words it takes.
+    if let Some(end) = role_holder_end(c, a, b, until) {
+        return Some((a, end));
+    }
     trim_speaker(c, a, b)
+}
+
+/// A role phrase that stopped before its holder's name (نائب رئيس الجمعية السعودية للإدارة وعضو
+/// جمعية … بندر الصالح؛ المشرف العام على البرنامج … الدكتور مساعد الأحمد): where the name ends,
+/// when a person's name follows within a few words with no adjunct (مع، خلال، أمس), clause or
+/// quotation between.
+fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
+    let role_head = c.ar.is_title(c.w(a))
+        || c.is(a, class::ROLE_NOUN)
+        || clitics::has_article(clitics::peel(c.w(a), clitics::CONJUNCTIONS, 3).1) && c.mention_from(a).is_none();
+    if b <= a || !role_head || c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person) {
+        return None;
+    }
+    let limit = until.min(a + ROLE_HOLDER_REACH);
+    for k in b..limit {
+        let w = c.w(k);
+        // A reporting word ends the role, even one the tagger took for a name (قوله).
+        if c.ar.cue(w).is_some() {
+            return None;
+        }
+        if let Some((kind, end)) = c.mention_from(k)
+            && kind == EntityKind::Person
+        {
+            // السكرتير الخاص للرئيس هادي: a name after a ل-title completes the role, it is not its holder.
+            return (end <= until && !c.w(k - 1).starts_with(LI)).then_some(end);
+        }
+        // An apposition: عضو المجلس السياسي للجماعة، محمد البخيتي،
+        if c.is(k, class::COMMA) && c.mention_from(k + 1).is_some_and(|(kind, _)| kind == EntityKind::Person) {
+            continue;
+        }
+        let blocked =
+            c.is(k, class::SPEAKER_ADJUNCT) || c.is(k, class::CONTENT_END) || is_complementiser(w) || c.ar.cue(w).is_some() || matches!(w, "«" | "\"" | ":");
+        if blocked {
+            return None;
+        }
+    }
+    None
+}
+
+/// How far after its first word a role phrase may reach its holder's name.
+const ROLE_HOLDER_REACH: usize = 16;
+
+/// Whether a person is the subject right after the verb at v, before `until` (وأوضح المشرف
+/// العام … الدكتور مساعد الأحمد أن …): then a continuation verb has its own subject.
+fn named_subject_before(c: &Ctx, v: usize, until: usize) -> bool {
+    speaker_after(c, v, until).is_some_and(|(a, b)| c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person))
 }
 
 /// The speaker phrase before a verb (SVO): back to a clause boundary.
@@ -222,6 +291,8 @@ struct Found {
     speaker_span: Option<Span>,
     /// The token where the act starts (for ordering and for cutting the previous content).
     at: usize,
+    /// Where the search for the next act goes on.
+    resume: usize,
 }
 
 pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statement> {
@@ -235,7 +306,8 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
         .flat_map(|(k, l)| l.entity.mentions.iter().map(move |&m| (m, k)))
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
-    let c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc) };
+    let mut c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new() };
+    c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 
     // Tokens inside a direct quote: cues there are quoted speech, not the article's.
@@ -251,15 +323,16 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
     }
 
     let mut found: Vec<Found> = Vec::new();
-    let mut i = 0;
+    // A byline or dateline is never a statement.
+    let mut i = crate::lang::ar::byline::head(doc).map_or(0, |r| r.end);
     while i < n {
         if in_quote[i] {
             i += 1;
             continue;
         }
         let w = c.w(i);
-        if let Some(f) = verb_statement(&c, i, &found).or_else(|| frame_statement(&c, i)) {
-            i = f.content_tok.0.max(i + 1);
+        if let Some(f) = verb_statement(&c, i, &found).or_else(|| frame_statement(&c, i, &found)) {
+            i = f.resume.max(i + 1);
             found.push(f);
             continue;
         }
@@ -324,12 +397,23 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let n = c.doc.tokens.len();
     let send = c.sentence_end(v);
     let participle = cue.shape == CueShape::Participle;
+    // A participle continues a statement after a pause (، مضيفا) or right before its content
+    // (مشيرا إلى أن); elsewhere it is mostly a noun (يفرضون مبلغا محددا).
+    if participle
+        && !(v == c.sentence_start(v)
+            || v > 0 && (c.is(v - 1, class::CONTENT_END) || matches!(c.w(v - 1), "»" | "\"" | "”"))
+            || opens_content(c, v + 1)
+            || c.is(v + 1, class::OBJECT_PREPOSITION))
+    {
+        return None;
+    }
     let continuation = is_continuation(w) || cue.class == CueClass::Continue && cue.shape == CueShape::Finite;
     // A verbal noun reports only when what it reports follows it (قوله إن، بقولها: «…»).
     if cue.shape == CueShape::Masdar && !opens_content(c, v + 1) {
         return None;
     }
-    let reach = if cue.needs_complement { AMBIGUOUS_REACH } else { REACH };
+    // A relaying verb (نقلت الصحيفة عن …) names its source first: its clause opens farther on.
+    let reach = if cue.needs_complement && !is(without_wa(w), class::RELAY) { AMBIGUOUS_REACH } else { REACH };
     let open = complement_after(c, v, w, (v + reach).min(send));
     let call = cue.class == CueClass::Call && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
     if call && let Some(f) = call_statement(c, v, conj, (v + 16).min(send)) {
@@ -338,7 +422,7 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     // The object as content (نفى البنتاغون خطف …، أعرب عن قلقه، مشيدا بدور …) when no clause opens
     // near the verb, or the object comes well before a later أن.
     let object = (!call && cue.shape != CueShape::Masdar)
-        .then(|| object_after(c, v, participle || continuation, send))
+        .then(|| object_after(c, v, participle || continuation && !named_subject_before(c, v, open.map_or(send, |(k, _)| k)), send))
         .flatten()
         .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION));
     let open = match (open, object) {
@@ -363,7 +447,7 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
             },
         };
         let cue_span = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
-        return Some(Found { cue: cue_span, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v });
+        return Some(Found { cue: cue_span, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v, resume: a });
     }
     let (cue_end, content_at) = open?;
     let mut at = content_at;
@@ -414,7 +498,7 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     if cue_last > v + 1 && cue_last - v > 3 {
         cue = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
     }
-    Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v })
+    Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v, resume: a })
 }
 
 /// How far after its verb a complementiser may open the content (قال … في مؤتمر صحافي عقده … إن).
@@ -454,7 +538,13 @@ fn complement_after(c: &Ctx, v: usize, w: &str, limit: usize) -> Option<(usize, 
             continue;
         }
         // أفادت الوكالة بمغادرة …: the content is a ب-led verbal noun after the speaker.
-        if k > v + 1 && is_inform_verb(w) && t.starts_with(BI) && !t.starts_with(clitics::BI_ANNA) && !c.is(k - 1, class::ROLE_LINK) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start) {
+        if k > v + 1
+            && is_inform_verb(w)
+            && t.starts_with(BI)
+            && !t.starts_with(clitics::BI_ANNA)
+            && !c.is(k - 1, class::ROLE_LINK)
+            && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start)
+        {
             return Some((k - 1, k));
         }
         // The next sentence-internal speech act, or a new clause after a full stop, ends the search.
@@ -494,6 +584,15 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     if a >= send || mention_at(a).is_none() && (no_subject || c.is(a, class::OBJECT_PREPOSITION)) {
         return object_at(a).map(|k| Object { content_at: k, speaker: None });
     }
+    // After قد the subject came first (وكان فلان قد أكد في تصريحات أمس استعداد …): the object
+    // follows, past a short prepositional adjunct and its time words.
+    if v > 0 && c.is(v - 1, class::PERFECT_PARTICLE) && mention_at(a).is_none() {
+        let mut k = a;
+        if c.is(k, class::AFFILIATION) || c.is(k, class::SPEAKER_ADJUNCT) {
+            k += 2;
+        }
+        return object_at(k).map(|k| Object { content_at: k, speaker: None });
+    }
     // The subject: a name within a few words (titles before it), else an entity right after the verb.
     let person = (a..(a + 8).min(send))
         .take_while(|&k| !c.is(k, class::SPEAKER_END) && !is_complementiser(c.w(k)))
@@ -501,8 +600,22 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     let subject = person.or_else(|| mention_at(a))?;
     let mut end = c.doc.token_at_or_after(subject.0.end);
     // A family name the tagger left out of a person's mention (مبارك الخرينج عن رفضه).
-    if c.entities[subject.1].entity.kind == EntityKind::Person && end + 1 < send && clitics::has_article(c.w(end)) && !c.ar.is_title(c.w(end)) && !c.ar.is_demonym(c.w(end)) && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI)) {
+    if c.entities[subject.1].entity.kind == EntityKind::Person
+        && end + 1 < send
+        && clitics::has_article(c.w(end))
+        && !c.ar.is_title(c.w(end))
+        && !c.ar.is_demonym(c.w(end))
+        && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI))
+    {
         end += 1;
+    }
+    // Where a person is from (طارق علوي من مكة عن سعادته): the origin belongs to the subject.
+    if c.entities[subject.1].entity.kind == EntityKind::Person
+        && c.is(end, class::AFFILIATION)
+        && let Some((EntityKind::Place, place_end)) = c.mention_from(end + 1)
+        && place_end < send
+    {
+        end = place_end;
     }
     let content_at = object_at(end)?;
     Some(Object { content_at, speaker: Some((a, end)) })
@@ -517,13 +630,89 @@ fn is_object_start(c: &Ctx, k: usize) -> bool {
     }
     let named = c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start);
     let structural = c.is(k, class::SPEAKER_END) || c.is(k, class::CLAUSE_BOUNDARY) || c.is(k, class::CONTENT_END) || c.is(k, class::SUBORDINATOR);
-    !named && !structural && !c.ar.is_title(t) && !c.ar.is_demonym(t) && !is_source_noun(t) && !c.ar.is_speech_verb(t) && t.chars().count() > 2 && t.chars().all(char::is_alphabetic)
+    !named
+        && !structural
+        && !c.ar.is_title(t)
+        && !c.ar.is_demonym(t)
+        && !is_source_noun(t)
+        && !c.ar.is_speech_verb(t)
+        && t.chars().count() > 2
+        && t.chars().all(char::is_alphabetic)
 }
 
-/// The speaker of a statement without its own subject: the previous statement's, when close.
+/// The speaker of a statement without its own subject: the nearest subject before it, a previous
+/// statement's speaker or the subject of a clause (ويحرص وزير الخارجية …، وأكد أن …؛ صرح
+/// الخرساني، قائلا: …), when close.
 fn carried_speaker(c: &Ctx, v: usize, found: &[Found]) -> Option<(Option<usize>, Option<Span>)> {
-    let prev = found.last()?;
-    (c.sent(prev.at) + 3 >= c.sent(v)).then_some((prev.speaker, prev.speaker_span))
+    let prev = found.iter().rev().find(|f| f.at < v).map(|f| (f.at, f.speaker, f.speaker_span));
+    let subject = c.subjects.iter().rev().find(|s| s.at < v).map(|s| (s.at, s.speaker, s.span));
+    let (at, speaker, span) = match (prev, subject) {
+        // A clause's subject carries only into its own sentence and the next.
+        (Some(p), Some(s)) if s.0 > p.0 && c.sent(s.0) + 1 >= c.sent(v) => s,
+        (Some(p), _) => p,
+        (None, s) => s.filter(|s| c.sent(s.0) + 1 >= c.sent(v))?,
+    };
+    (c.sent(at) + 3 >= c.sent(v)).then_some((speaker, span))
+}
+
+/// A clause's subject: who the verb at `at` has as subject.
+struct Subject {
+    at: usize,
+    speaker: Option<usize>,
+    span: Option<Span>,
+}
+
+/// The subjects of clauses that open with a verb (at a sentence start, after a comma, or any
+/// reporting verb): a name, an institution, or a phrase headed by a title or a source noun right
+/// after the verb (ويحرص وزير الخارجية الأميركية …، وكان نائب الوزير …، قد صرح …).
+fn clause_subjects(c: &Ctx) -> Vec<Subject> {
+    let n = c.doc.tokens.len();
+    let mut out = Vec::new();
+    for p in crate::lang::ar::byline::head(c.doc).map_or(0, |r| r.end)..n {
+        let w = c.w(p);
+        let clause_start = p == c.sentence_start(p) || p > 0 && c.is(p - 1, class::COMMA);
+        let cue = c.ar.cue(w).is_some_and(|(_, q)| q.shape == CueShape::Finite && !q.needs_complement);
+        if !cue && !(clause_start && verb_like(c, p)) {
+            continue;
+        }
+        let limit = (p + 14).min(c.sentence_end(p));
+        let Some((a, b)) = speaker_after(c, p, limit) else { continue };
+        let head = c.w(a);
+        let named_at_once = c.mentions.iter().any(|(m, e)| {
+            m.start >= c.doc.tokens[a].span.start
+                && m.start < c.doc.tokens[a].span.end
+                && matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization)
+        });
+        let person = c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person);
+        // The phrase must open with its name, title or source noun (not a name deep inside a clause).
+        let headed = c.ar.is_title(head) || c.is(a, class::ROLE_NOUN) || is_source_noun(head);
+        if !(named_at_once || headed && (person || is_source_noun(head) || c.ar.is_title(head))) {
+            continue;
+        }
+        let (speaker, span) = c.speaker_of(a, b);
+        out.push(Subject { at: p, speaker, span });
+    }
+    out
+}
+
+/// A word that can open a clause as its verb: a plain word, not a name, title, noun with the
+/// article, preposition or number.
+fn verb_like(c: &Ctx, p: usize) -> bool {
+    let w = c.w(p);
+    let bare = clitics::peel(w, clitics::CONJUNCTIONS, 3).1;
+    let named = c.mentions.iter().any(|(m, _)| m.start >= c.doc.tokens[p].span.start && m.start < c.doc.tokens[p].span.end);
+    bare.chars().count() >= 3
+        && bare.chars().all(char::is_alphabetic)
+        && !named
+        && !clitics::has_article(bare)
+        && !c.ar.is_title(w)
+        && !is_source_noun(w)
+        && !c.is(p, class::SPEAKER_END)
+        && !c.is(p, class::CLAUSE_BOUNDARY)
+        && !c.is(p, class::SUBORDINATOR)
+        && !c.is(p, class::CONTRAST)
+        && c.ar.weekday(w).is_none()
+        && c.ar.month(w).is_none()
 }
 
 /// دعت روسيا الولايات المتحدة إلى تعاون: the speaker right after the verb, then the content.
@@ -543,25 +732,57 @@ fn call_statement(c: &Ctx, v: usize, conj: usize, limit: usize) -> Option<Found>
         speaker: Some(e),
         speaker_span: Some(Span::new(c.doc.tokens[sa].span.start, end_of_speaker)),
         at: v,
+        resume: a,
     })
 }
 
-/// Reporting frames: حسب قول X، … / بحسب X / وفقا لـ X / نقلا عن X / جاء فيه: «…».
-fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
+/// Reporting frames: حسب قول X، … / بحسب (ما ذكرت) X / وفقا لـ X / نقلا عن X / جاء فيه: «…» /
+/// جاء في البيان أن … / … كما أفاد به X.
+fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     let w = c.w(i);
+    // The whole word first: the و of وفقا and ورد is a root letter, not a conjunction.
     let bare = clitics::peel(w, &[clitics::WA], 2).1;
-    let frame = |k| c.ar.words.is(bare, k);
+    let frame = |k| c.ar.words.is(w, k) || c.ar.words.is(bare, k);
+    let reports = |k: usize| c.ar.cue(c.w(k)).is_some_and(|(_, q)| q.shape == CueShape::Finite) || is(without_wa(c.w(k)), class::PUBLISHED);
+    // (ما) ذكرت (في/عن/به): the verb that a frame or «كما» governs; the source follows it.
+    let past_verb = |k: usize| -> Option<usize> {
+        let k = if c.is(k, class::FRAME_WHAT) && reports(k + 1) { k + 1 } else { k };
+        reports(k).then(|| if c.is(k + 1, class::FRAME_LINK) { k + 2 } else { k + 1 })
+    };
     let (cue_end, speaker_from) = match () {
         _ if frame(class::ACCORDING) && c.is(i + 1, class::SAYING) => (i + 2, i + 2),
+        _ if frame(class::ACCORDING)
+            && let Some(k) = past_verb(i + 1) =>
+        {
+            (k, k)
+        }
         _ if frame(class::ACCORDING) => (i + 1, i + 1),
         _ if frame(class::ACCORDING_TO) && c.w(i + 1).starts_with(LI) => (i + 1, i + 1),
         _ if frame(class::QUOTING) && c.is(i + 1, class::FROM) => (i + 2, i + 2),
+        _ if frame(class::AS_FRAME)
+            && i > c.sentence_start(i) + 2
+            && let Some(k) = past_verb(i + 1) =>
+        {
+            return as_frame_statement(c, i, k, found);
+        }
         _ if frame(class::PUBLISHED) && c.is(i + 1, class::IN_IT) => {
             // The institution that issued the text is the sentence's first named subject.
             let s = c.sentence_start(i);
-            let (a, b) = content_from(c, (i + 2..(i + 5).min(c.doc.tokens.len())).find(|&k| matches!(c.w(k), "«" | "\"")).unwrap_or(if c.w(i + 2) == ":" { i + 3 } else { i + 2 }))?.0;
+            let (a, b) = content_from(
+                c,
+                (i + 2..(i + 5).min(c.doc.tokens.len())).find(|&k| matches!(c.w(k), "«" | "\"")).unwrap_or(if c.w(i + 2) == ":" { i + 3 } else { i + 2 }),
+            )?
+            .0;
             let direct = a > 0 && matches!(c.w(a - 1), "«" | "\"");
-            let e = c.mentions.iter().find(|(m, x)| m.start >= c.doc.tokens[s].span.start && m.end <= c.doc.tokens[i].span.start && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).copied();
+            let e = c
+                .mentions
+                .iter()
+                .find(|(m, x)| {
+                    m.start >= c.doc.tokens[s].span.start
+                        && m.end <= c.doc.tokens[i].span.start
+                        && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)
+                })
+                .copied();
             return Some(Found {
                 cue: c.span(i, i + 2),
                 content: c.span(a, b),
@@ -570,16 +791,20 @@ fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
                 speaker: e.map(|x| x.1),
                 speaker_span: e.map(|x| x.0),
                 at: i,
+                resume: a,
             });
         }
+        _ if frame(class::PUBLISHED) && c.is(i + 1, class::FRAME_LINK) => return published_in_statement(c, i),
         _ => return None,
     };
     // The speaker phrase: up to a comma or the sentence end (a few words at most).
     let send = c.sentence_end(i);
     let mut b = speaker_from;
     let mut k = speaker_from;
-    // وفقا لـ: the ل is attached (لوزارة) or written لـ.
-    while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) {
+    // وفقا لـ: the ل is attached (لوزارة) or written لـ. A complementiser ends the source too
+    // (بحسب ما ذكرت الوكالة فإن …).
+    let opener = |k: usize| is_complementiser(clitics::peel(c.w(k), clitics::CONJUNCTIONS, 2).1);
+    while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) && !opener(k) {
         k += 1;
         b = k;
     }
@@ -596,7 +821,7 @@ fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
     // Frame first (…، content) or last (content … بحسب X).
     let sstart = c.sentence_start(i);
     let (a, b2, direct) = if i <= sstart + 1 || c.w(i - 1) == "،" && i <= sstart + 2 {
-        let at = if c.is(k, class::COMMA) || c.w(k) == ":" { k + 1 } else { k };
+        let at = if c.is(k, class::COMMA) || c.w(k) == ":" || opener(k) { k + 1 } else { k };
         let ((a, b2), direct) = content_from(c, at)?;
         (a, b2, direct)
     } else {
@@ -609,7 +834,64 @@ fn frame_statement(c: &Ctx, i: usize) -> Option<Found> {
     if b2 <= a + 1 {
         return None;
     }
-    Some(Found { cue: c.span(i, cue_end), content: c.span(a, b2), content_tok: (a, b2), direct, speaker, speaker_span: Some(c.span(sa, sb)), at: i })
+    Some(Found {
+        cue: c.span(i, cue_end),
+        content: c.span(a, b2),
+        content_tok: (a, b2),
+        direct,
+        speaker,
+        speaker_span: Some(c.span(sa, sb)),
+        at: i,
+        resume: a.max(k),
+    })
+}
+
+/// «… ، كما أفاد به مصدر أمني»: the clause before the frame is what the source said. A clause
+/// opening after the verb (كما أكد أن …: "also") makes it an ordinary report instead.
+fn as_frame_statement(c: &Ctx, i: usize, speaker_from: usize, found: &[Found]) -> Option<Found> {
+    let send = c.sentence_end(i);
+    let mut k = speaker_from;
+    while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) {
+        if is_complementiser(c.w(k)) || c.is(k, class::OBJECT_PREPOSITION) {
+            return None;
+        }
+        k += 1;
+    }
+    if k < send && !c.is(k, class::CONTENT_END) {
+        return None;
+    }
+    // The content: the clause before the frame, from the comma before it (or the sentence start).
+    let sstart = c.sentence_start(i);
+    let mut e = i;
+    while e > sstart && c.is(e - 1, class::JOINT) {
+        e -= 1;
+    }
+    let a = (sstart..e).rev().find(|&j| j > sstart && c.is(j - 1, class::COMMA)).unwrap_or(sstart);
+    if e < a + 2 {
+        return None;
+    }
+    let (speaker, speaker_span) = match trim_speaker(c, speaker_from, k) {
+        Some((sa, sb)) => c.speaker_of(sa, sb),
+        None => carried_speaker(c, i, found)?,
+    };
+    Some(Found { cue: c.span(i, speaker_from), content: c.span(a, e), content_tok: (a, e), direct: false, speaker, speaker_span, at: i, resume: k })
+}
+
+/// «جاء في البيان أن …», «ورد في التقرير: …»: the text named after في says the content.
+fn published_in_statement(c: &Ctx, i: usize) -> Option<Found> {
+    let send = c.sentence_end(i);
+    let from = i + 2;
+    let open = (from + 1..(from + 10).min(send)).take_while(|&k| !c.is(k, class::CONTENT_END)).find(|&k| opens_content(c, k))?;
+    let at = if is_complementiser(c.w(open)) || c.w(open) == ":" { open + 1 } else { open };
+    let ((a, b), direct) = content_from(c, at)?;
+    if b < a + 2 {
+        return None;
+    }
+    let (sa, sb) = trim_speaker(c, from, open)?;
+    let sp = c.span(sa, sb);
+    let speaker =
+        c.mentions.iter().find(|(m, x)| sp.contains(*m) && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).map(|x| x.1);
+    Some(Found { cue: c.span(i, from), content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span: Some(sp), at: i, resume: a })
 }
 
 #[cfg(test)]
@@ -765,5 +1047,125 @@ mod tests {
         let a = run(t);
         assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
         assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "الأمانة العامة لمنظمة التعاون الإسلامي");
+    }
+
+    #[test]
+    fn frames_whose_first_letter_is_waw() {
+        // وفقا and ورد begin with a root و, not the conjunction.
+        let t = "وفقا لوزارة الصحة، تعافى خمسون مريضا خلال الأسبوع.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "تعافى خمسون مريضا خلال الأسبوع");
+        let t = "وورد في التقرير أن عدد الزوار تضاعف خلال الصيف الماضي.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "عدد الزوار تضاعف خلال الصيف الماضي");
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "التقرير");
+    }
+
+    #[test]
+    fn masdar_and_as_frames() {
+        let t = "وجاء في البيان أن الشركة ستوزع أرباحا على المساهمين.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "الشركة ستوزع أرباحا على المساهمين");
+        // The clause before «كما أفاد به X» is what X said.
+        let t = "وأصيب ثلاثة عمال في الحريق، كما أفاد به مصدر في الدفاع المدني.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "وأصيب ثلاثة عمال في الحريق");
+        assert!(a.statements[0].speaker_span.unwrap().slice(t).starts_with("مصدر"));
+        // «بحسب ما ذكرت X فإن …»: the source between the verb and فإن, the content after it.
+        let t = "وبحسب ما ذكرت وكالة رويترز فإن الاجتماع تأجل إلى الأسبوع المقبل.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("Reuters"));
+        assert_eq!(a.statements[0].content.slice(t), "الاجتماع تأجل إلى الأسبوع المقبل");
+        // «كما أكد أن …» is "also", an ordinary report.
+        let t = "وقال جون كيري إن الاتفاق قريب، كما أكد أن المفاوضات مستمرة.";
+        assert_eq!(run(t).statements.len(), 2, "{:?}", run(t).statements);
+    }
+
+    #[test]
+    fn a_relayed_source_ends_at_the_verbal_noun() {
+        let t = "ونقلت الصحيفة عن المتحدث باسم الشرطة قوله إن التحقيق ما زال جاريا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "المتحدث باسم الشرطة");
+        assert_eq!(a.statements[0].content.slice(t), "التحقيق ما زال جاريا");
+    }
+
+    #[test]
+    fn the_implied_subject_is_the_nearest_subject_not_the_last_speaker() {
+        let t = "وقال فلاديمير بوتين إن بلاده مستعدة للحوار. ويسعى جون كيري إلى تهدئة الحلفاء، وأكد أن الاتفاق يخدم المنطقة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        // A reporting verb whose content is a participle's gives that participle its speaker.
+        let t = "وقال فلاديمير بوتين إن بلاده مستعدة للحوار. من جهته، صرح جون كيري، قائلا: «نحن ننتظر الأفعال».";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn a_speaker_set_off_by_commas_before_qad() {
+        let t = "وكان وزير الخارجية الأميركي، جون كيري، قد صرح لوكالة رويترز بأن الحل السياسي ما زال ممكنا.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "الحل السياسي ما زال ممكنا");
+        let t = "وكان عضو المكتب السياسي للحركة، جون كيري، قد أكد في تصريحات أمس استعداد الحركة للحوار.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert!(a.statements[0].content.slice(t).starts_with("استعداد الحركة"));
+    }
+
+    #[test]
+    fn a_long_role_reaches_its_holders_name() {
+        let t = "وقال نائب رئيس اللجنة الوطنية للتعليم وعضو مجلس الأمناء في الجامعة الدكتور جون كيري إن البرنامج حقق أهدافه.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        // A name inside an adjunct or after a ل-title is not the holder.
+        let t = "وقال المتحدث باسم الوزارة خلال لقائه مع جون كيري إن الزيارة ناجحة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_ne!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        let t = "وأكد المستشار الخاص للرئيس فلاديمير بوتين أن الزيارة ناجحة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_ne!(speaker_name(&a, 0).as_deref(), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn an_institutions_body_speaks_for_it_and_a_role_does_not() {
+        let t = "وأكدت الأمانة العامة لجامعة الدول العربية أن القرار يهدد الاستقرار.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].speaker.is_some(), "{:?}", a.statements);
+        let t = "وقال مدير جامعة الدول العربية للإعلام إن القرار يهدد الاستقرار.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].speaker.is_none(), "{:?}", a.statements);
+    }
+
+    #[test]
+    fn a_participle_needs_a_pause_or_its_content() {
+        // مبلغا "amount", مقرات "premises": participle forms that are nouns here.
+        let t = "وقال جون كيري إن الاتفاق قريب. وتفرض البلدية مبلغا محددا على كل متجر.";
+        assert_eq!(run(t).statements.len(), 1, "{:?}", run(t).statements);
+        let t = "وقال جون كيري إن الاتفاق قريب، مضيفا أن التوقيع سيتم قريبا.";
+        assert_eq!(run(t).statements.len(), 2, "{:?}", run(t).statements);
+    }
+
+    #[test]
+    fn a_speakers_origin_and_a_dash_after_the_verb() {
+        let t = "وعبر – جون كيري من واشنطن عن سعادته بنجاح المهرجان.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert!(a.statements[0].content.slice(t).starts_with("عن سعادته"));
     }
 }

@@ -89,13 +89,22 @@ pub mod class {
     }
 }
 
-/// The English rule words, loaded once.
+/// The English pack's tables, decoded once with the other shared resources.
+pub struct English {
+    /// The rule words of `data/lang/en/words.tsv` by class.
+    pub words: WordClasses,
+}
+
+impl English {
+    pub fn load() -> English {
+        let words = WordClasses::parse(include_str!("../../../data/lang/en/words.tsv"), class::CLASS_NAMES, str::to_string)
+            .unwrap_or_else(|e| panic!("data/lang/en/words.tsv: {e}"));
+        English { words }
+    }
+}
+
 fn words() -> &'static WordClasses {
-    static WORDS: std::sync::OnceLock<WordClasses> = std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        WordClasses::parse(include_str!("../../../data/lang/en/words.tsv"), class::CLASS_NAMES, str::to_string)
-            .unwrap_or_else(|e| panic!("data/lang/en/words.tsv: {e}"))
-    })
+    &crate::stages::resources().english.words
 }
 
 /// A word (as the class expects it: lower-cased or as written) of a class of `data/lang/en/words.tsv`.

@@ -1,18 +1,12 @@
 //! Features of the Arabic tagger that reach beyond the token and its neighbours: word clusters
 //! learned from unlabelled news, character evidence for foreign names written in Arabic, and what
 //! the rest of the document says about the same word. The local features are in
-//! `stages/mentions/ar.rs` (`tagger_features`), which calls [`add_wide_features`].
+//! `lang/ar/mentions.rs` (`tagger_features`), which calls [`add_wide_features`].
 
+use crate::lang::ar::word_clusters::{WordClusters, path_prefix};
 use crate::stages::tagger::FeatureHasher;
-use crate::stages::word_clusters::{WordClusters, path_prefix};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
-
-/// The shipped clusters (`data/lang/ar/clusters.bin`, built with the tagger: data/SOURCES.md).
-pub fn shipped_clusters() -> &'static WordClusters {
-    static CLUSTERS: std::sync::OnceLock<WordClusters> = std::sync::OnceLock::new();
-    CLUSTERS.get_or_init(|| WordClusters::from_bytes(include_bytes!("../../data/lang/ar/clusters.bin")).unwrap_or_else(WordClusters::empty))
-}
 
 /// A word without its proclitics and article (و/ف, then ب/ل/ك, then ال): also the key of the
 /// word clusters, so that والرياض, بالرياض and الرياض share one cluster.
