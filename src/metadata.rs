@@ -137,7 +137,7 @@ fn lists() -> &'static Lists {
 }
 
 /// The outlet a stretch of text names exactly (folded, quotes and brackets around it ignored).
-fn outlet_named(s: &str) -> Option<String> {
+pub(crate) fn outlet_named(s: &str) -> Option<String> {
     let t = s.trim();
     let quoted = t.starts_with(['«', '"', '“', '(', '\'']) && t.ends_with(['»', '"', '”', ')', '\'']);
     outlet_of(s, quoted)
