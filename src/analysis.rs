@@ -46,14 +46,8 @@ pub enum EntityKind {
 }
 
 impl EntityKind {
-    pub const ALL: [EntityKind; 6] = [
-        EntityKind::Person,
-        EntityKind::Organization,
-        EntityKind::Place,
-        EntityKind::Equipment,
-        EntityKind::Event,
-        EntityKind::Quantity,
-    ];
+    pub const ALL: [EntityKind; 6] =
+        [EntityKind::Person, EntityKind::Organization, EntityKind::Place, EntityKind::Equipment, EntityKind::Event, EntityKind::Quantity];
     pub fn as_str(self) -> &'static str {
         match self {
             EntityKind::Person => "person",
@@ -104,8 +98,13 @@ pub struct Statement {
     pub speaker_span: Option<Span>,
     /// The reporting verb or frame.
     pub cue: Option<Span>,
-    /// What was said, without the frame and the quotation marks.
+    /// What was said, without the frame and the quotation marks; for a quote interrupted by its
+    /// attribution, from the first part's start to the last part's end.
     pub content: Span,
+    /// The parts of a quote interrupted by its attribution (“…,” she said. “…”), in order and
+    /// without the frame; empty when what was said is the one stretch `content`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content_parts: Vec<Span>,
     pub direct: bool,
     /// When it was said (YYYY-MM-DD), if the text tells.
     pub date: Option<String>,
@@ -113,6 +112,18 @@ pub struct Statement {
     /// source"), set by a correction ([`crate::corrections`]); the machine never sets it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub speaker_description: Option<String>,
+}
+
+impl Statement {
+    /// The stretches of text that were said: `content_parts`, or `content` alone.
+    pub fn parts(&self) -> &[Span] {
+        if self.content_parts.is_empty() { std::slice::from_ref(&self.content) } else { &self.content_parts }
+    }
+
+    /// What was said as a reader cites it: the parts joined by an ellipsis, the frame left out.
+    pub fn content_text(&self, text: &str) -> String {
+        self.parts().iter().map(|p| p.slice(text)).collect::<Vec<_>>().join(" … ")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -538,7 +538,7 @@ mod tests {
     }
 
     fn stmt(speaker: Option<&str>, speaker_span: Option<Span>, content: &str) -> Statement {
-        Statement { speaker: speaker.map(str::to_string), speaker_span, cue: None, content: span(content), direct: true, date: None, speaker_description: None }
+        Statement { speaker: speaker.map(str::to_string), speaker_span, cue: None, content: span(content), direct: true, date: None, speaker_description: None, content_parts: Vec::new() }
     }
 
     /// A machine analysis with the usual faults: a split person, a false entity speaking, a missed place.

@@ -252,7 +252,7 @@ pub fn statements_csv_of(articles: &[Article], keep: impl Fn(usize, usize) -> bo
                 name_en,
                 slice(s.speaker_span),
                 slice(s.cue),
-                slice(Some(s.content)),
+                s.content_text(text),
                 s.direct.to_string(),
                 chars.at(s.content.start).to_string(),
                 chars.at(s.content.end).to_string(),
@@ -372,8 +372,8 @@ pub fn timelinejs(a: &Article) -> Value {
             };
             let start_date = timeline_date(date)?;
             let speaker = speaker_label(text, analysis, s);
-            let content = s.content.slice(text);
-            let quoted = if s.direct { format!("“{}”", escape_html(content)) } else { escape_html(content) };
+            let content = s.content_text(text);
+            let quoted = if s.direct { format!("“{}”", escape_html(&content)) } else { escape_html(&content) };
             let note = if assumed { "<p><em>Date not stated; article date shown.</em></p>" } else { "" };
             Some(json!({
                 "unique_id": format!("statement-{i}"),
@@ -475,6 +475,7 @@ mod tests {
                     direct: true,
                     date: Some("2024-03-04".into()),
                     speaker_description: None,
+                    content_parts: Vec::new(),
                 },
                 Statement {
                     speaker: Some("e1".into()),
@@ -484,6 +485,7 @@ mod tests {
                     direct: false,
                     date: None,
                     speaker_description: None,
+                    content_parts: Vec::new(),
                 },
             ],
             times: vec![TimeExpr { start: 0, end: 5, value: "2024-03-04".into() }],
@@ -610,6 +612,7 @@ mod tests {
                 direct: true,
                 date: None,
                 speaker_description: None,
+                content_parts: Vec::new(),
             }],
             times: vec![],
         };
@@ -667,6 +670,22 @@ mod tests {
         assert!(body.contains("&lt;b&gt;now&lt;/b&gt;") && !body.contains("<b>"), "{body}");
         assert_eq!(ev[1]["start_date"]["day"], "5");
         assert!(ev[1]["text"]["text"].as_str().unwrap().contains("Date not stated"));
+    }
+
+    #[test]
+    fn an_interrupted_quote_exports_its_parts_joined_by_an_ellipsis() {
+        let mut an = sample();
+        // Read as the two parts around " in Tyre, adding that ": the frame is left out.
+        let (first, second) = (find("=SUM(A1) <b>now</b>"), find("the port reopens"));
+        an.statements[0].content = Span::new(first.start, second.end);
+        an.statements[0].content_parts = vec![first, second];
+        let m = meta();
+        let article = Article { text: TEXT, analysis: &an, meta: &m, corrections: &[] };
+        let csv = statements_csv(&[article]);
+        assert!(csv.contains(",'=SUM(A1) <b>now</b> … the port reopens,true,"), "{csv}");
+        let t = timelinejs(&article);
+        let body = t["events"][0]["text"]["text"].as_str().unwrap();
+        assert!(body.contains("“=SUM(A1) &lt;b&gt;now&lt;/b&gt; … the port reopens”") && !body.contains("adding"), "{body}");
     }
 
     #[test]

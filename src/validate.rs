@@ -43,6 +43,16 @@ pub fn validate(text: &str, an: &Analysis) -> Result<(), String> {
         if s.content.is_empty() {
             return Err(format!("statement {i} has empty content"));
         }
+        if !s.content_parts.is_empty() {
+            for p in &s.content_parts {
+                span_ok(&format!("statement {i} content part"), *p)?;
+            }
+            let ordered = s.content_parts.windows(2).all(|w| !w[0].is_empty() && w[0].end <= w[1].start);
+            let (first, last) = (s.content_parts[0], s.content_parts[s.content_parts.len() - 1]);
+            if s.content_parts.len() < 2 || !ordered || first.start != s.content.start || last.end != s.content.end {
+                return Err(format!("statement {i} content_parts are not two or more ordered parts spanning its content"));
+            }
+        }
         if let Some(sp) = s.speaker_span {
             span_ok(&format!("statement {i} speaker_span"), sp)?;
         }

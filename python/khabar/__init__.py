@@ -5,7 +5,8 @@ is documented in the project's README):
 
 - ``lang``: ``"ar"`` or ``"en"``; ``date``: the reference date (``YYYY-MM-DD``) or None;
 - ``entities``: ``{"id", "kind", "name", "name_en", "mentions": [{"start", "end"}], "geo"}``;
-- ``statements``: ``{"speaker", "speaker_span", "cue", "content", "direct", "date"}``;
+- ``statements``: ``{"speaker", "speaker_span", "cue", "content", "direct", "date"}``, and
+  ``"content_parts"`` (the quoted parts) when a quote is interrupted by its attribution;
 - ``times``: ``{"start", "end", "value"}``.
 
 Every offset is a UTF-8 *byte* range into the text: ``text.encode()[start:end].decode()``

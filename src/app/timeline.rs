@@ -179,7 +179,7 @@ fn item(store: Store, c: &Current, i: usize, filtered: bool, tab_stop: bool) -> 
     let corrected = c.marks.statements.contains(&i);
     let ui = store.ui;
     let cue = s.cue.map(|sp| c.slice(sp).to_string()).filter(|t| !t.is_empty());
-    let content = c.slice(s.content).to_string();
+    let content = s.content_text(&c.text);
     let content_dir = if crate::detect_lang(&content) == crate::Lang::Ar { "rtl" } else { "ltr" };
     let direct = s.direct;
     let inferred = c.filed[i].1;

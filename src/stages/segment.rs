@@ -86,6 +86,11 @@ fn segment(text: &str, folded: &Folded, lang: Lang) -> (Vec<Token>, Vec<Sentence
         }
         let mut end = i + c.len_utf8();
         let is_word = is_word_char(c);
+        // Two apostrophes or backticks in a row are one quotation mark ('' … '', `` … '').
+        if matches!(c, '\'' | '`') && chars.peek().is_some_and(|&(_, d)| d == c) {
+            chars.next();
+            end += 1;
+        }
         if is_word {
             while let Some(&(j, d)) = chars.peek() {
                 // Keep word-internal apostrophes and periods of numbers (O'Brien, 3.5) in the token.
@@ -145,7 +150,8 @@ fn segment(text: &str, folded: &Folded, lang: Lang) -> (Vec<Token>, Vec<Sentence
         if ends || i + 1 == tokens.len() {
             // Closing quotes and brackets that follow the terminator belong to this sentence.
             let mut last = i;
-            while !next_para && last + 1 < tokens.len() && matches!(&f[tokens[last + 1].fstart..tokens[last + 1].fend], "»" | "\"" | "”" | ")" | "'") {
+            while !next_para && last + 1 < tokens.len() && matches!(&f[tokens[last + 1].fstart..tokens[last + 1].fend], "»" | "\"" | "”" | ")" | "'" | "''")
+            {
                 last += 1;
             }
             if last < first {
@@ -182,7 +188,9 @@ fn is_abbreviation(text: &str, f: &str, tokens: &[Token], dot: usize) -> bool {
     }
     let w = &f[prev.fstart..prev.fend];
     let next_lower = tokens.get(dot + 1).is_some_and(|n| text[n.span.start..].chars().next().is_some_and(|c| c.is_lowercase()));
-    w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic() && c.is_ascii()) || crate::lang::PACKS.iter().any(|p| p.is_abbreviation(w)) || next_lower && w.is_ascii()
+    w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic() && c.is_ascii())
+        || crate::lang::PACKS.iter().any(|p| p.is_abbreviation(w))
+        || next_lower && w.is_ascii()
 }
 
 #[cfg(test)]

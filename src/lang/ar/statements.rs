@@ -365,6 +365,7 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
             direct: f.direct,
             date: None,
             speaker_description: None,
+            content_parts: Vec::new(),
         })
         .collect()
 }

@@ -2,9 +2,9 @@
 //! CoNLL-style words, then document-level clean-up: one kind per name, short forms (surnames,
 //! "the Post", acronyms) keyed to the full name they stand for.
 
-use crate::stages::mentions::{EntityKey, Mention};
 use crate::lang::en::{class, is, is_word_abbreviation, ner_features};
 use crate::stages::Resources;
+use crate::stages::mentions::{EntityKey, Mention};
 use crate::stages::segment::Doc;
 use crate::stages::tagger::Model;
 use crate::{EntityKind, Span};
@@ -39,7 +39,12 @@ pub fn words<'a>(doc: &Doc<'a>, range: std::ops::Range<usize>) -> Vec<Word<'a>> 
                 if end + 1 < toks.len() && glued(end - 1, end) && glued(end, end + 1) && toks[end + 1].is_word {
                     let p = toks[end].span.slice(text);
                     let prev = toks[end - 1].span.slice(text);
-                    if matches!(p, "-" | "–" | "‐") || (p == "." && prev.chars().count() <= 2 && toks[end + 1].span.slice(text).chars().count() <= 2 && prev.chars().all(char::is_alphabetic)) {
+                    if matches!(p, "-" | "–" | "‐")
+                        || (p == "."
+                            && prev.chars().count() <= 2
+                            && toks[end + 1].span.slice(text).chars().count() <= 2
+                            && prev.chars().all(char::is_alphabetic))
+                    {
                         end += 2;
                         continue;
                     }
@@ -130,6 +135,14 @@ fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usiz
         if b == a + 1 && is(ws[a].text.to_lowercase().as_str(), class::NOT_NAME) {
             continue;
         }
+        // "Columbia University and the University of California": two organisations.
+        if k == EntityKind::Organization
+            && let Some(i) = (a + 1..b.saturating_sub(2)).find(|&i| ws[i].text == "and" && ws[i + 1].text == "the")
+        {
+            out.push((a, i, k));
+            out.push((i + 2, b, k));
+            continue;
+        }
         let (mut a, mut k) = (a, k);
         // "Committee for a [Responsible Federal Budget]": the opener and its preposition join.
         let mut j = a;
@@ -137,12 +150,17 @@ fn clean_spans(ws: &[Word], spans: Vec<(usize, usize, EntityKind)>) -> Vec<(usiz
             j -= 1;
         }
         if j >= 2 && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on") && is(ws[j - 2].text.as_ref(), class::ORG_OPENER) {
-            // The tagger may have taken the opener alone.
-            if out.last().is_some_and(|l| l.1 == j - 1) {
+            // The tagger may have taken the opener alone, or with its preposition ("[University
+            // of] [California]": one organisation, not also a place).
+            if out.last().is_some_and(|l| l.1 == j - 1 || l.1 == j && l.0 + 2 <= j) {
                 out.pop();
             }
         }
-        if j >= 2 && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on") && is(ws[j - 2].text.as_ref(), class::ORG_OPENER) && out.last().is_none_or(|l| l.1 <= j - 2) {
+        if j >= 2
+            && matches!(ws[j - 1].text.as_ref(), "of" | "for" | "on")
+            && is(ws[j - 2].text.as_ref(), class::ORG_OPENER)
+            && out.last().is_none_or(|l| l.1 <= j - 2)
+        {
             a = j - 2;
             while a > 0 && ws[a - 1].text.chars().next().is_some_and(char::is_uppercase) && out.last().is_none_or(|l| l.1 < a) && ws[a - 1].text.len() > 1 {
                 a -= 1;
@@ -217,6 +235,21 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     found.retain(|(sp, k)| !(*k == EntityKind::Person && wide_places.contains(sp)));
     let not_places = crate::SpanSet::new(found.iter().filter(|(_, k)| *k != EntityKind::Place).map(|(sp, _)| *sp));
     out.retain(|g| !not_places.overlaps_any(g.span));
+    // A place inside a longer tagged name ("Texas" in "Texas Tech") is part of that name.
+    let tagged = crate::SpanSet::new(found.iter().map(|(sp, _)| *sp));
+    out.retain(|g| !tagged.overlapping(g.span).any(|t| t.contains(g.span) && t.len() > g.span.len()));
+    // "Columbia" in an article about Columbia University is the university, not the place.
+    let institutions: Vec<&str> =
+        found.iter().filter(|(_, k)| *k == EntityKind::Organization).filter_map(|(sp, _)| institution_short_name(sp.slice(doc.text))).collect();
+    let (short_forms, places): (Vec<Mention>, Vec<Mention>) = out.drain(..).partition(|g| institutions.contains(&g.span.slice(doc.text)));
+    *out = places;
+    for (sp, k) in found.iter_mut() {
+        if *k == EntityKind::Place && institutions.contains(&sp.slice(doc.text)) {
+            *k = EntityKind::Organization;
+        }
+    }
+    let tagged_spans: Vec<Span> = found.iter().map(|(sp, _)| *sp).collect();
+    found.extend(short_forms.into_iter().filter(|g| !tagged_spans.contains(&g.span)).map(|g| (g.span, EntityKind::Organization)));
     let gazetteer_spans = crate::SpanSet::new(out.iter().map(|g| g.span));
     found.retain(|(sp, _)| !gazetteer_spans.overlapping(*sp).any(|g| g.contains(*sp)));
     let mut mentions: Vec<Mention> = found
@@ -230,6 +263,12 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.span.start);
     unify(doc, &mut mentions);
     out.extend(mentions);
+}
+
+/// "Columbia" of "Columbia University": an institution named by a place and its head.
+fn institution_short_name(name: &str) -> Option<&str> {
+    let (short, head) = name.rsplit_once(' ')?;
+    is(head.to_lowercase().as_str(), class::INSTITUTION_HEAD).then_some(short)
 }
 
 /// A name tagged once is the same name elsewhere in the article: the tagger misses some
@@ -261,9 +300,9 @@ fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKi
     for ws in all_words {
         let mut i = 0;
         while i < ws.len() {
-            let hit = by_first
-                .get(ws[i].text.as_ref())
-                .and_then(|cands| cands.iter().map(|&k| &names[k]).find(|(n, _)| i + n.len() <= ws.len() && n.iter().zip(&ws[i..]).all(|(a, b)| *a == b.text.as_ref())));
+            let hit = by_first.get(ws[i].text.as_ref()).and_then(|cands| {
+                cands.iter().map(|&k| &names[k]).find(|(n, _)| i + n.len() <= ws.len() && n.iter().zip(&ws[i..]).all(|(a, b)| *a == b.text.as_ref()))
+            });
             if let Some((n, kind)) = hit {
                 let span = Span::new(ws[i].span.start, ws[i + n.len() - 1].span.end);
                 if !found_set.overlaps_any(span) {
@@ -335,7 +374,8 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
     full.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
     full.dedup_by(|a, b| names[*a] == names[*b] && ms[*a].kind == ms[*b].kind);
     let full_words: Vec<Vec<&str>> = (0..ms.len()).map(|i| if names[i].contains(' ') { names[i].split(' ').collect() } else { Vec::new() }).collect();
-    let acronyms: Vec<String> = (0..ms.len()).map(|i| if names[i].contains(' ') && ms[i].kind == EntityKind::Organization { acronym_of(&names[i]) } else { String::new() }).collect();
+    let acronyms: Vec<String> =
+        (0..ms.len()).map(|i| if names[i].contains(' ') && ms[i].kind == EntityKind::Organization { acronym_of(&names[i]) } else { String::new() }).collect();
     for i in 0..ms.len() {
         if ms[i].geo.is_some() {
             continue;
@@ -356,7 +396,12 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
                 }
                 // "the Post" after "The Washington Post"; "UN" after "United Nations".
                 EntityKind::Organization => {
-                    (ms[i].kind == EntityKind::Organization && single && fwords.len() >= 2 && fwords.last() == Some(&n.as_str()) && n.chars().next().is_some_and(char::is_uppercase))
+                    (ms[i].kind == EntityKind::Organization
+                        && single
+                        && fwords.len() >= 2
+                        && fwords.last() == Some(&n.as_str())
+                        && n.chars().next().is_some_and(char::is_uppercase))
+                        || (ms[i].kind == EntityKind::Organization && institution_short_name(fj) == Some(n.as_str()))
                         || (single && n.len() >= 2 && n.len() <= 12 && n.chars().all(|c| c.is_uppercase() || c == '.') && {
                             let acr = n.replace('.', "");
                             acr.len() >= 2 && acronyms[j] == acr
@@ -505,6 +550,19 @@ mod cleanup_tests {
         assert!(e.contains(&(EntityKind::Quantity, "$150 billion".to_string())), "{e:?}");
         assert!(e.contains(&(EntityKind::Quantity, "5,000 troops".to_string())), "{e:?}");
         assert!(e.contains(&(EntityKind::Equipment, "F-16".to_string())), "{e:?}");
+    }
+
+    #[test]
+    fn an_institution_named_by_a_place_is_one_organisation() {
+        let e = ents("Scientists at Columbia University and the University of California studied it. A spokesman for Columbia declined to comment.");
+        assert!(e.contains(&(EntityKind::Organization, "Columbia University".to_string())), "{e:?}");
+        assert!(e.contains(&(EntityKind::Organization, "University of California".to_string())), "{e:?}");
+        assert!(!e.iter().any(|(k, _)| *k == EntityKind::Place), "{e:?}");
+        let a = analyze(
+            "Scientists at Columbia University studied it. A spokesman for Columbia declined to comment.",
+            &Options { lang: Some(Lang::En), date: None },
+        );
+        assert_eq!(a.entities.iter().filter(|e| e.kind == EntityKind::Organization).count(), 1, "{:?}", a.entities);
     }
 
     #[test]

@@ -79,6 +79,12 @@ pub mod class {
         ABBREVIATION = "abbreviation",
         SENTENCE_ABBREVIATION = "sentence_abbreviation",
         WORD_ABBREVIATION = "word_abbreviation",
+        PREPOSITION = "preposition",
+        SOURCE_NOUN = "source_noun",
+        TIME_ADVERB = "time_adverb",
+        VERB_OR_NOUN = "verb_or_noun",
+        DETERMINER = "determiner",
+        INSTITUTION_HEAD = "institution_head",
         AGREEMENT = "agreement",
     }
 }
@@ -204,13 +210,7 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
     let caps = mostly_caps(words);
     // Each word is seen from five positions: lower-case it and take its shape once. Index k + 2
     // holds word k; the two sentinels on each side stand for "<s>" and "</s>".
-    let at = |i: isize| -> &str {
-        if i < 0 {
-            "<s>"
-        } else {
-            words.get(i as usize).copied().unwrap_or("</s>")
-        }
-    };
+    let at = |i: isize| -> &str { if i < 0 { "<s>" } else { words.get(i as usize).copied().unwrap_or("</s>") } };
     let span = -2..words.len() as isize + 2;
     let lows: Vec<Vec<u8>> = span.clone().map(|i| lower_bytes(at(i))).collect();
     let shapes: Vec<Vec<u8>> = span.map(|i| shape_bytes(at(i))).collect();

@@ -8,6 +8,19 @@ use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
 
+/// Tokens back from a reporting verb over which a relative clause can separate it from its speaker.
+const APPOSITION_REACH: usize = 40;
+
+/// Tokens after the verb of an interrupted quote ("…,” said Caddell, speaking of her health. “…")
+/// within which the quote goes on.
+const CONTINUATION_REACH: usize = 12;
+
+/// Tokens between a "tell" verb and the quote it introduces (the addressee).
+const TELL_REACH: usize = 10;
+
+/// Sentences back from a pronoun where its antecedent is looked for.
+const ANTECEDENT_SENTENCES: usize = 4;
+
 /// A mention of an entity, for speaker lookup.
 #[derive(Clone, Copy)]
 struct Ref {
@@ -53,34 +66,80 @@ impl Ctx<'_, '_> {
         let b = self.refs.partition_point(|r| r.span.start < to);
         &self.refs[a..b.max(a)]
     }
+    /// Who speaks through a described speaker: a person named in it, else an organisation named
+    /// with a report, a poll or a spokesperson ("a report by the UN Environment Program", "a
+    /// Pentagon spokesman"); a bare "a source in the ministry" stays unnamed.
+    fn speaker_within(&self, span: Span, last: bool) -> Option<usize> {
+        self.person_within(span, last).or_else(|| {
+            let a = self.doc.token_at_or_after(span.start);
+            let b = self.doc.token_at_or_after(span.end);
+            if !(a..b).any(|k| is(self.low(k), class::SOURCE_NOUN)) {
+                return None;
+            }
+            let mut orgs = self
+                .refs_starting_within(span.start, span.end)
+                .iter()
+                .filter(|r| span.contains(r.span) && r.kind == EntityKind::Organization)
+                .map(|r| r.entity);
+            if last { orgs.last() } else { orgs.next() }
+        })
+    }
     /// A person mentioned inside `span`: the first or the last one.
     fn person_within(&self, span: Span, last: bool) -> Option<usize> {
-        let mut people = self.refs_starting_within(span.start, span.end).iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity);
+        let mut people =
+            self.refs_starting_within(span.start, span.end).iter().filter(|r| span.contains(r.span) && r.kind == EntityKind::Person).map(|r| r.entity);
         if last { people.last() } else { people.next() }
     }
-    /// The antecedent of "he"/"she" at a byte offset: the last person named before it whose
-    /// known gender does not clash (a woman's given name or Mrs./Ms. makes "she").
-    fn last_person_before(&self, byte: usize) -> Option<usize> {
-        let she = self.doc.text.get(byte..byte + 3).is_some_and(|t| t.eq_ignore_ascii_case("she"));
-        // Nearest first (latest end; the earlier mention on a tie). Walking back from `byte`, a
-        // match is final once no earlier-starting mention can end after it.
-        let before = self.refs.partition_point(|r| r.span.start < byte);
-        let (mut nearest, mut matching): (Option<&Ref>, Option<&Ref>) = (None, None);
-        for r in self.refs[..before].iter().rev() {
-            if matching.is_some_and(|m| r.span.start + self.longest_ref < m.span.end) {
-                break;
-            }
-            if r.kind != EntityKind::Person || r.span.end > byte {
-                continue;
-            }
-            if nearest.is_none_or(|b| r.span.end >= b.span.end) {
-                nearest = Some(r);
-            }
-            if self.female[r.entity] == she && matching.is_none_or(|b| r.span.end >= b.span.end) {
-                matching = Some(r);
+    /// The antecedent of a pronoun at a byte offset: the nearest sentence (this one before the
+    /// pronoun, then back through the previous paragraph) naming a compatible entity outside
+    /// quotation marks, and in it the subject-like mention (the first one not governed by a
+    /// preposition nor a possessor), else the last one. "he"/"she" take a person whose known
+    /// gender does not clash (a woman's given name or Mrs./Ms. makes "she"; "she" falls back to a
+    /// person of unknown gender), "it"/"they" an organisation.
+    fn antecedent(&self, byte: usize) -> Option<usize> {
+        let word = self.doc.text.get(byte..).map_or(String::new(), |t| t.split(|ch: char| !ch.is_alphabetic()).next().unwrap_or("").to_lowercase());
+        let (kind, she) = match word.as_str() {
+            "she" | "her" => (EntityKind::Person, Some(true)),
+            "he" | "him" | "his" => (EntityKind::Person, Some(false)),
+            "it" | "they" | "its" | "their" => (EntityKind::Organization, None),
+            _ => return None,
+        };
+        let fits = |r: &Ref, strict: bool| {
+            r.kind == kind
+                && r.span.end <= byte
+                && match she {
+                    Some(true) => self.female[r.entity] || !strict,
+                    Some(false) => !self.female[r.entity],
+                    None => true,
+                }
+        };
+        let here = self.doc.sentence_of_offset(byte)?;
+        let para = self.doc.sentences[here].paragraph;
+        let passes: &[bool] = if she == Some(true) { &[true, false] } else { &[true] };
+        for &strict in passes {
+            for sent in (here.saturating_sub(ANTECEDENT_SENTENCES)..=here).rev() {
+                if self.doc.sentences[sent].paragraph + 1 < para {
+                    break;
+                }
+                let span = self.doc.sentences[sent].span;
+                let found: Vec<&Ref> = self
+                    .refs_starting_within(span.start, span.end)
+                    .iter()
+                    .filter(|r| fits(r, strict) && !self.quoted[self.doc.token_at_or_after(r.span.start)])
+                    .collect();
+                if let Some(r) = found.iter().find(|r| self.subject_like(r.span)).or(found.last()) {
+                    return Some(r.entity);
+                }
             }
         }
-        matching.or(nearest).map(|r| r.entity)
+        None
+    }
+    /// A mention not governed by a preposition ("with Putin") nor owning what follows ("Putin's plan").
+    fn subject_like(&self, span: Span) -> bool {
+        let i = self.doc.token_at_or_after(span.start);
+        let j = self.doc.token_at_or_after(span.end);
+        let after = self.orig(j);
+        !(i > 0 && is(self.low(i - 1), class::PREPOSITION)) && !matches!(after, "'s" | "’s" | "'" | "’")
     }
     fn first_token_at(&self, byte: usize) -> usize {
         self.doc.token_at_or_after(byte)
@@ -109,10 +168,15 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     // "Smith, a spokesman for the ministry, said": the name before the apposition speaks.
     if c.low(end - 1) == "," {
         let mut k = end - 1;
-        while k > floor && k + 12 > end && c.low(k - 1) != "," {
+        while k > floor && k + APPOSITION_REACH > end && c.low(k - 1) != "," {
             k -= 1;
         }
-        if k > floor && c.low(k - 1) == "," {
+        // A relative clause ("Rucker Culpepper, who runs the campaign's veterans effort, said")
+        // may be long; a plain apposition is short.
+        let described =
+            matches!(c.low(k), "a" | "an" | "the") && c.mention_ending(k - 1).is_some_and(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization));
+        let apposition = k + 12 > end || matches!(c.low(k), "who" | "whose" | "which") || described;
+        if apposition && k > floor && c.low(k - 1) == "," {
             // "Lebanon's transport minister, Karim Nassar, said": a person named by the whole
             // apposition speaks, not the description before it.
             if let Some(r) = c.mention_ending(end - 1).filter(|r| r.kind == EntityKind::Person && r.span.start == c.doc.tokens[k].span.start) {
@@ -128,7 +192,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
             }
             if st < k - 1 {
                 let span = c.span(st, k - 1);
-                let entity = c.person_within(span, true);
+                let entity = c.speaker_within(span, true);
                 return Some(Speaker { span, entity });
             }
         }
@@ -137,8 +201,17 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     let w = c.low(end - 1);
     if is(w, class::PERSON_PRONOUN) || matches!(w, "they" | "we" | "i" | "it") {
         let span = c.span(end - 1, end);
-        let entity = if is(w, class::PERSON_PRONOUN) { c.last_person_before(span.start) } else { None };
+        let entity = c.antecedent(span.start);
         return Some(Speaker { span, entity });
+    }
+    // "Senator Patty Murray of Washington called …": the person, not her state.
+    if let Some(r) = c.mention_ending(end).filter(|r| r.kind == EntityKind::Place)
+        && let of = c.first_token_at(r.span.start)
+        && of > floor + 1
+        && c.low(of - 1) == "of"
+        && let Some(p) = c.mention_ending(of - 1).filter(|p| p.kind == EntityKind::Person)
+    {
+        return Some(Speaker { span: p.span, entity: Some(p.entity) });
     }
     if let Some(r) = c.mention_ending(end).filter(|r| r.span.start >= c.doc.tokens[floor].span.start) {
         // "Trump's campaign said" is not Trump; a bare name is.
@@ -162,7 +235,7 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     }
     let span = c.span(start, end);
     // The entity named in the phrase, when the phrase is just that entity plus modifiers.
-    let entity = c.person_within(span, true);
+    let entity = c.speaker_within(span, true);
     Some(Speaker { span, entity })
 }
 
@@ -179,6 +252,29 @@ fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
     speaker_after(c, k, cue).filter(|s| s.entity.is_some() || is(s.span.slice(c.doc.text).to_lowercase().as_str(), class::PERSON_PRONOUN))
 }
 
+/// The subject of the clause a participle cue hangs on ("During a speech, Trump attacked
+/// Clinton, saying …"): a pronoun opening the clause, else its first person or organisation
+/// named outside quotation marks and not after a preposition.
+fn clause_subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
+    if cue <= start || !c.low(cue).ends_with("ing") || c.low(cue - 1) != "," {
+        return None;
+    }
+    let mut k = start;
+    while k < cue && !c.doc.tokens[k].is_word {
+        k += 1;
+    }
+    if k < cue && (is(c.low(k), class::PERSON_PRONOUN) || c.low(k) == "they") {
+        let span = c.span(k, k + 1);
+        return Some(Speaker { span, entity: c.antecedent(span.start) });
+    }
+    let from = c.doc.tokens[start].span.start;
+    let to = c.doc.tokens[cue].span.start;
+    c.refs_starting_within(from, to)
+        .iter()
+        .find(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization) && !c.quoted[c.doc.token_at_or_after(r.span.start)] && c.subject_like(r.span))
+        .map(|r| Speaker { span: r.span, entity: Some(r.entity) })
+}
+
 /// A noun phrase after a cue ("said Smith", "said a spokesman for X").
 fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     if start >= limit {
@@ -187,7 +283,7 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
     let w = c.low(start);
     if is(w, class::PERSON_PRONOUN) {
         let span = c.span(start, start + 1);
-        return Some(Speaker { span, entity: c.last_person_before(span.start) });
+        return Some(Speaker { span, entity: c.antecedent(span.start) });
     }
     // The name may follow a determiner or a title ("the Pentagon", "Senator Tom Harkin").
     for named_at in start..(start + 3).min(limit) {
@@ -200,14 +296,15 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
         }
     }
     let mut end = start;
-    while end < limit && end - start < 8 && c.doc.tokens[end].is_word && !matches!(c.low(end), "that" | "on" | "in" | "at" | "who" | "which" | "after" | "when") {
+    while end < limit && end - start < 8 && c.doc.tokens[end].is_word && !matches!(c.low(end), "that" | "on" | "in" | "at" | "who" | "which" | "after" | "when")
+    {
         end += 1;
     }
     if end == start {
         return None;
     }
     let span = c.span(start, end);
-    let entity = c.person_within(span, false);
+    let entity = c.speaker_within(span, false);
     Some(Speaker { span, entity })
 }
 
@@ -215,18 +312,33 @@ fn is_cue(w: &str) -> bool {
     is(w, class::SAY) || is(w, class::TELL)
 }
 
-fn trim_content(c: &Ctx, mut a: usize, mut b: usize) -> Option<Span> {
+/// Tokens `a..b` without the punctuation, "that" and quotation marks at their edges.
+fn trimmed(c: &Ctx, mut a: usize, mut b: usize) -> (usize, usize) {
     while a < b && (matches!(c.low(a), "," | ":" | "-" | "that") || c.is_quote(a)) {
         a += 1;
     }
-    while b > a && (matches!(c.low(b - 1), "," | "." | ":" | "-" | ";") || c.is_quote(b - 1)) {
+    // A closing mark whose quote opened inside the content stays ("called the delay “shameful”").
+    while b > a && (matches!(c.low(b - 1), "," | "." | ":" | "-" | ";") || c.is_quote(b - 1) && !(a..b - 1).any(|j| c.is_quote(j))) {
         b -= 1;
     }
+    (a, b)
+}
+
+fn trim_content(c: &Ctx, a: usize, b: usize) -> Option<Span> {
+    let (a, b) = trimmed(c, a, b);
     (b > a + 1).then(|| c.span(a, b))
+}
+
+/// One part of a quote interrupted by its attribution: a single word ("Really,” she said) counts.
+fn trim_part(c: &Ctx, a: usize, b: usize) -> Option<Span> {
+    let (a, b) = trimmed(c, a, b);
+    (b > a).then(|| c.span(a, b))
 }
 
 struct Found {
     content: Span,
+    /// The quoted parts when the attribution interrupts the quote; else empty.
+    parts: Vec<Span>,
     cue: Option<Span>,
     speaker: Option<Speaker>,
     direct: bool,
@@ -268,12 +380,13 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
     found.sort_by_key(|f| f.content.start);
     let mut out = Vec::new();
     for f in found {
-        let date = date_of(doc, times, f.content, f.cue);
+        let date = date_of(doc, times, f.content, &f.parts, f.cue);
         out.push(Statement {
             speaker: f.speaker.and_then(|s| s.entity).map(|e| c.ids[e].clone()),
             speaker_span: f.speaker.map(|s| s.span),
             cue: f.cue,
             content: f.content,
+            content_parts: f.parts,
             direct: f.direct,
             date,
             speaker_description: None,
@@ -303,7 +416,7 @@ const NARRATIVE_REACH: usize = 3;
 /// or the report moves on for several paragraphs; a present or perfect cue ("says", "has said")
 /// is not tied to the event and stays undated.
 pub(crate) fn continue_narrative_dates(doc: &Doc, times: &[TimeExpr], out: &mut [Statement]) {
-    let contents: Vec<Span> = out.iter().map(|s| s.content).collect();
+    let contents: Vec<Span> = out.iter().flat_map(|s| s.parts().to_vec()).collect();
     let paragraph_of = |offset: usize| doc.sentence_of_offset(offset).map(|s| doc.sentences[s].paragraph);
     // Times in the rest of the statement's own sentence ("…,” Kerry said on Monday) are its own.
     let sentence_end = |s: &Statement| {
@@ -343,7 +456,10 @@ fn is_perfect(doc: &Doc, cue: Option<Span>) -> bool {
     let Some(cue) = cue else { return false };
     let i = doc.token_at_or_after(cue.start);
     (i.saturating_sub(3)..i).any(|k| {
-        doc.tokens.get(k).and_then(|t| doc.text.get(t.span.start..t.span.end)).is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "has" | "have" | "had" | "'s" | "’s"))
+        doc.tokens
+            .get(k)
+            .and_then(|t| doc.text.get(t.span.start..t.span.end))
+            .is_some_and(|w| matches!(w.to_ascii_lowercase().as_str(), "has" | "have" | "had" | "'s" | "’s"))
     })
 }
 
@@ -352,17 +468,18 @@ fn names_another_time(doc: &Doc, times: &[TimeExpr], s: &Statement) -> bool {
     let anchor = s.cue.map_or(s.content.start, |c| c.start.min(s.content.start));
     let Some(sent) = doc.sentence_of_offset(anchor) else { return false };
     let span = doc.sentences[sent].span;
-    times.iter().any(|t| span.contains(t.span()) && !s.content.contains(t.span()))
+    times.iter().any(|t| span.contains(t.span()) && !s.parts().iter().any(|p| p.contains(t.span())))
 }
 
 /// The day a time expression in the statement's sentence names, nearest the cue.
-fn date_of(doc: &Doc, times: &[TimeExpr], content: Span, cue: Option<Span>) -> Option<String> {
+fn date_of(doc: &Doc, times: &[TimeExpr], content: Span, parts: &[Span], cue: Option<Span>) -> Option<String> {
     let anchor = cue.unwrap_or(content);
+    let said = |t: &TimeExpr| if parts.is_empty() { content.contains(t.span()) } else { parts.iter().any(|p| p.contains(t.span())) };
     let sent = doc.sentence_of_offset(anchor.start)?;
     let s = doc.sentences[sent].span;
     times
         .iter()
-        .filter(|t| t.value.len() == 10 && s.contains(t.span()) && !(content.contains(t.span()) && cue.is_some()))
+        .filter(|t| t.value.len() == 10 && s.contains(t.span()) && !(said(t) && cue.is_some()))
         .min_by_key(|t| (t.start as i64 - anchor.start as i64).abs())
         .map(|t| t.value.clone())
 }
@@ -383,11 +500,19 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
         let mut speaker = None;
         let mut cue = None;
         let mut end_b = b;
+        let mut continuation: Option<(usize, usize)> = None;
         let mut k = after;
         if k < n && matches!(c.low(k), "," | "?" | "!" | "-") {
             k += 1;
         }
-        let cue_at = (k..(k + 9).min(n)).find(|&j| is_cue(c.low(j)) && !c.quoted[j] && doc.tokens[j].sentence <= doc.tokens[after.min(n - 1)].sentence + 1);
+        let same_sentence = |j: usize| doc.tokens[j].sentence <= doc.tokens[after.min(n - 1)].sentence + 1;
+        // Further when an apposition separates the speaker from the verb ("…,” the economist Jared
+        // Bernstein, a former adviser in the Obama White House, wrote).
+        let cue_at = (k..(k + 9).min(n)).find(|&j| is_cue(c.low(j)) && !c.quoted[j] && same_sentence(j)).or_else(|| {
+            (k + 9..(k + APPOSITION_REACH).min(n))
+                .take_while(|&j| !c.quoted[j] && same_sentence(j))
+                .find(|&j| is_cue(c.low(j)) && c.low(j - 1) == "," && doc.tokens[j].sentence == doc.tokens[k.min(n - 1)].sentence)
+        });
         // A quote closed by a full stop ends its sentence: what follows is a new one.
         let ends_sentence = b > a && c.low(b - 1) == "." && !matches!(c.low(after), ",");
         if let Some(j) = cue_at.filter(|_| !ends_sentence && (k > after || doc.tokens.get(after).is_some_and(|t| t.is_word))) {
@@ -397,7 +522,9 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             let fills_gap = |sp: &Speaker| {
                 let first = c.first_token_at(sp.span.start);
                 sp.span.start <= doc.tokens[k].span.start
-                    || (first > k && first - k <= 4 && (k..first).all(|t| c.low(t) == "the" || c.low(t) == "." || c.orig(t).chars().next().is_some_and(char::is_uppercase)))
+                    || (first > k
+                        && first - k <= 4
+                        && (k..first).all(|t| c.low(t) == "." || doc.tokens[t].is_word && !is(c.low(t), class::NP_BREAK) && !is_cue(c.low(t))))
             };
             let s = if j > k { speaker_before(c, k, j).filter(fills_gap) } else { speaker_after(c, j + 1, (j + 9).min(n)) };
             if s.is_some() {
@@ -407,16 +534,18 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                 // Not when the next quote starts a new paragraph or has its own attribution
                 // ("…,” Lavrov replied): that is another statement, maybe another speaker.
                 let same_para = |t: usize| doc.sentences[doc.tokens[t].sentence].paragraph == para;
-                let next_has_own_cue =
-                    |(na, nb): (usize, usize)| (nb + 1..(nb + 5).min(n)).any(|t| same_para(t) && is_cue(c.low(t))) || (na.saturating_sub(4)..na).any(|t| t > j && is_cue(c.low(t)));
+                let next_has_own_cue = |(na, nb): (usize, usize)| {
+                    (nb + 1..(nb + 5).min(n)).any(|t| same_para(t) && is_cue(c.low(t))) || (na.saturating_sub(4)..na).any(|t| t > j && is_cue(c.low(t)))
+                };
                 if i + 1 < qs.len()
-                    && qs[i + 1].0 <= j + 12
+                    && qs[i + 1].0 <= j + CONTINUATION_REACH + 2
                     && doc.tokens[qs[i + 1].0].sentence <= doc.tokens[j].sentence + 1
                     && doc.sentences[doc.tokens[qs[i + 1].0].sentence].paragraph == para
                     && !next_has_own_cue(qs[i + 1])
-                    && (j + 1..qs[i + 1].0).all(|t| !doc.tokens[t].is_word || t < j + 8)
+                    && (j + 1..qs[i + 1].0).all(|t| !doc.tokens[t].is_word || t < j + CONTINUATION_REACH)
                 {
                     end_b = qs[i + 1].1;
+                    continuation = Some(qs[i + 1]);
                     i += 1;
                 }
             }
@@ -428,12 +557,29 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             while j > srange.start && matches!(c.low(j - 1), ":" | "," | "that") {
                 j -= 1;
             }
-            let floor = srange.start.max(j.saturating_sub(5));
             let colon_or_comma = matches!(c.low(a - 2), ":" | ",");
+            // "told Breitbart News Daily host Alex Marlow: “…": an addressee may come between.
+            let reach = if colon_or_comma && (j.saturating_sub(TELL_REACH)..j).any(|v| is(c.low(v), class::TELL) && !c.quoted[v]) { TELL_REACH } else { 5 };
+            let floor = srange.start.max(j.saturating_sub(reach));
             if let Some(v) = (floor..j).rev().find(|&v| is_cue(c.low(v)) && !c.quoted[v]).filter(|&v| v + 1 == j || colon_or_comma) {
                 cue = Some(c.span(v, v + 1));
-                speaker = speaker_before(c, srange.start, v).or_else(|| subject(c, srange.start, v));
+                speaker = clause_subject(c, srange.start, v).or_else(|| speaker_before(c, srange.start, v)).or_else(|| subject(c, srange.start, v));
             }
+        }
+        // "Caddell continued:" closing one paragraph, the quote opening the next.
+        if speaker.is_none() && cue.is_none() && a >= 3 && c.low(a - 2) == ":" && doc.tokens[a - 2].sentence != sent {
+            let before = doc.sentences[doc.tokens[a - 2].sentence].tokens.clone();
+            if let Some(v) = (before.start.max(a.saturating_sub(5))..a - 2).rev().find(|&v| is_cue(c.low(v)) && !c.quoted[v]) {
+                cue = Some(c.span(v, v + 1));
+                speaker = speaker_before(c, before.start, v).or_else(|| subject(c, before.start, v));
+            }
+        }
+        // "Continued: “…”" opening its sentence: the previous speaker goes on.
+        if speaker.is_none()
+            && cue.is_some_and(|cs| c.first_token_at(cs.start) == srange.start)
+            && let Some((s, _)) = prev_speaker.filter(|&(_, p)| p + 1 >= para)
+        {
+            speaker = Some(s);
         }
         let standalone = a == 0 || doc.tokens[a - 1].sentence != sent || srange.start + 1 >= a;
         if speaker.is_none() && cue.is_none() {
@@ -458,7 +604,8 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             continue;
         }
         if let Some(content) = trim_content(c, a, end_b) {
-            out.push(Found { content, cue, speaker, direct: true });
+            let parts = continuation.and_then(|(na, nb)| Some(vec![trim_part(c, a, b)?, trim_part(c, na, nb)?])).unwrap_or_default();
+            out.push(Found { content, parts, cue, speaker, direct: true });
             if let Some(s) = speaker {
                 let last_para = doc.sentences[doc.tokens[end_b.saturating_sub(1).max(a)].sentence].paragraph;
                 prev_speaker = Some((s, last_para));
@@ -488,7 +635,8 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             }
             // "so-called" names, it does not attribute.
             let attitude = !is_cue(w) && is(w, class::ATTITUDE) && !(k > r.start && c.low(k - 1) == "-");
-            if !is_cue(w) && !attitude {
+            let framed_a_quote = || out.iter().any(|f| f.cue == Some(c.span(k, k + 1)));
+            if !is_cue(w) && !attitude || !used_as_verb(c, r.start, k) || framed_a_quote() {
                 k += 1;
                 continue;
             }
@@ -498,6 +646,21 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// A reporting or stance word that is a verb here: not after a determiner ("his support", "the
+/// attacks"), and a form as often a noun ("estimates", "claims") only after a name or a pronoun
+/// or before "that".
+fn used_as_verb(c: &Ctx, start: usize, k: usize) -> bool {
+    if k > start && is(c.low(k - 1), class::DETERMINER) {
+        return false;
+    }
+    if !is(c.low(k), class::VERB_OR_NOUN) {
+        return true;
+    }
+    let after_subject =
+        k > start && (c.mention_ending(k).is_some() || is(c.low(k - 1), class::PERSON_PRONOUN) || matches!(c.low(k - 1), "they" | "it" | "we" | "i"));
+    after_subject || c.low(k + 1) == "that"
 }
 
 /// Headlines: "Kasich: We Are Going All the Way" / "Poll: Sanders Leads".
@@ -514,7 +677,7 @@ fn headline_statement(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Opti
     let content = trim_content(c, colon + 1, r.end).filter(|ct| !overlaps_any(out, *ct))?;
     let span = c.span(r.start, colon);
     let entity = c.mention_ending(colon).filter(|m| m.span.start >= span.start).map(|m| m.entity);
-    Some(Found { content, cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false })
+    Some(Found { content, parts: Vec::new(), cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false })
 }
 
 /// "according to X, CONTENT" / "CONTENT, according to X" at token k; returns where to go on.
@@ -525,10 +688,24 @@ fn according_to(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &mut Vec<Foun
     while sp_end < r.end && !matches!(c.low(sp_end), "," | "." | ";") && sp_end - sp_start < 10 {
         sp_end += 1;
     }
-    let speaker = speaker_after(c, sp_start, sp_end).map(|sp| Speaker { span: if sp.entity.is_some() { sp.span } else { c.span(sp_start, sp_end.max(sp_start + 1)) }, entity: sp.entity });
-    let content = if k > r.start + 2 { trim_content(c, r.start, k) } else { trim_content(c, sp_end, r.end) };
+    let speaker = speaker_after(c, sp_start, sp_end)
+        .map(|sp| Speaker { span: if sp.entity.is_some() { sp.span } else { c.span(sp_start, sp_end.max(sp_start + 1)) }, entity: sp.entity });
+    let words = |a: usize, b: usize| (a..b).filter(|&j| c.doc.tokens[j].is_word).count();
+    // "Over the long term, according to the budget office, deficits will rise": the frame
+    // interrupts what was said, which runs on both sides of it.
+    let interrupts = k > r.start && c.low(sp_end) == "," && words(r.start, k) <= 4 && words(sp_end, r.end) > words(r.start, k);
+    let (content, parts) = if interrupts {
+        match (trim_part(c, r.start, k), trim_content(c, sp_end, r.end)) {
+            (Some(before), Some(after)) => (Some(Span::new(before.start, after.end)), vec![before, after]),
+            (_, after) => (after, Vec::new()),
+        }
+    } else if k > r.start + 2 {
+        (trim_content(c, r.start, k), Vec::new())
+    } else {
+        (trim_content(c, sp_end, r.end), Vec::new())
+    };
     if let Some(content) = content.filter(|ct| !overlaps_any(out, *ct)) {
-        out.push(Found { content, cue: Some(cue), speaker, direct: false });
+        out.push(Found { content, parts, cue: Some(cue), speaker, direct: false });
     }
     sp_end
 }
@@ -546,7 +723,8 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         while st < k && matches!(c.low(st), "but" | "and" | "so" | "however" | "," | "then" | "yet" | "-" | "\"" | "“") {
             st += 1;
         }
-        let speaker = speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4);
+        let speaker =
+            clause_subject(c, st, k).or_else(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4));
         let mut from = k + 1;
         if let Some(t) = (from..(from + 3).min(r.end)).find(|&j| c.low(j) == "that") {
             from = t;
@@ -554,18 +732,32 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         if speaker.is_some()
             && let Some(content) = trim_content(c, from, r.end).filter(|ct| !overlaps_any(out, *ct))
         {
-            out.push(Found { content, cue: Some(cue), speaker, direct: false });
+            out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker, direct: false });
             return None;
         }
     }
     // CONTENT, X said.  /  CONTENT, said X.
     let comma = (r.start..k).rev().take(10).find(|&j| c.low(j) == "," && !c.quoted[j]).filter(|_| !attitude);
     // "…, Kerry said that the war would end": what follows the verb is the content.
-    let tail_is_short = (k + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() <= 6 && !matches!(c.low(k + 1), "that" | ":");
-    if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short) {
+    // The tail up to a comma: "…, said Greg Raiff, chief executive of Private Jet Services".
+    let tail_is_short =
+        (k + 1..r.end).take_while(|&j| c.low(j) != ",").filter(|&j| doc.tokens[j].is_word).count() <= 6 && !matches!(c.low(k + 1), "that" | ":");
+    // "A spokesman, who asked not to be named, said …": the comma closes a relative clause on
+    // the speaker, not a content.
+    let opens_apposition = |p: usize| {
+        matches!(c.low(p + 1), "who" | "whose" | "which")
+            || matches!(c.low(p + 1), "a" | "an" | "the")
+                && c.mention_ending(p).is_some_and(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))
+    };
+    // The verb of a relative clause ("…, who asked not to be named") frames nothing, nor does a
+    // comma closing an apposition on the speaker ("Adam Schiff, a Democrat of California, said").
+    let closes_relative = |cm: usize| {
+        matches!(c.low(cm + 1), "who" | "whose" | "which") || cm + 1 == k && (r.start..cm).rev().find(|&p| c.low(p) == ",").is_some_and(opens_apposition)
+    };
+    if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short && !closes_relative(cm)) {
         let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
         if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
-            out.push(Found { content, cue: Some(cue), speaker, direct: false });
+            out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker, direct: false });
             return None;
         }
     }
@@ -574,20 +766,25 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         return Some(k + 1);
     };
     let from = content_start(c, r.end, k);
+    let end = content_end(c, from, r.end);
     // A stance's object ends where the next clause begins (", saying ...", ", which ...").
     let to = if attitude {
-        (from..r.end)
-            .find(|&j| c.low(j) == "," && !c.quoted[j] && (is_cue(c.low(j + 1)) || is(c.low(j + 1), class::ATTITUDE) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while")))
-            .unwrap_or(r.end)
+        (from..end)
+            .find(|&j| {
+                c.low(j) == ","
+                    && !c.quoted[j]
+                    && (is_cue(c.low(j + 1)) || is(c.low(j + 1), class::ATTITUDE) || matches!(c.low(j + 1), "which" | "who" | "but" | "and" | "while"))
+            })
+            .unwrap_or(end)
     } else {
-        r.end
+        end
     };
     let content_words = (from..to).filter(|&j| doc.tokens[j].is_word).count();
     if content_words >= if attitude { 2 } else { 3 }
         && let Some(content) = trim_content(c, from, to).filter(|ct| !overlaps_any(out, *ct))
     {
-        out.push(Found { content, cue: Some(cue), speaker: Some(speaker), direct: false });
-        return if attitude { Some(to) } else { None };
+        out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker: Some(speaker), direct: false });
+        return if attitude || to < r.end { Some(to) } else { None };
     }
     Some(k + 1)
 }
@@ -607,12 +804,32 @@ fn content_start(c: &Ctx, end: usize, k: usize) -> usize {
             }
         }
     }
+    // "said on Monday that", "said in a statement that", "told reporters that": a "that" after an
+    // adverbial opens the content; after an object ("stressed her support of the raid that
+    // killed …") it opens a relative clause, which is part of the content.
+    let adverbial = from < end
+        && (is(c.low(from), class::PREPOSITION) || is(c.low(from), class::BEFORE_VERB) || is(c.low(from), class::TIME_ADVERB) || c.low(from).ends_with("ly"));
+    let wh = matches!(c.low(from), "how" | "why" | "what" | "whether");
     if let Some(t) = (from..(from + 7).min(end)).find(|&j| c.low(j) == "that")
         && (from..t).all(|j| !c.quoted[j])
+        && (t == from || adverbial || is(c.low(k), class::TELL) && !wh)
     {
         from = t;
     }
     from
+}
+
+/// Where a content that runs to the end of its sentence stops short: before a coordinated
+/// statement of its own ("…, but she denied that …", "… and said she has …").
+fn content_end(c: &Ctx, from: usize, end: usize) -> usize {
+    (from + 1..end)
+        .find(|&j| {
+            matches!(c.low(j), "and" | "but" | "while")
+                && !c.quoted[j]
+                && (j + 1..(j + 4).min(end)).any(|v| is_cue(c.low(v)) && !c.quoted[v])
+                && (j + 1..(j + 4).min(end)).take_while(|&v| !is_cue(c.low(v))).all(|v| c.doc.tokens[v].is_word && !c.quoted[v])
+        })
+        .unwrap_or(end)
 }
 
 fn overlaps_any(out: &[Found], s: Span) -> bool {
@@ -634,7 +851,13 @@ mod tests {
         a.statements
             .iter()
             .map(|s| {
-                let sp = s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).or_else(|| s.speaker_span.map(|x| x.slice(text).to_string())).unwrap_or_default();
+                let sp = s
+                    .speaker
+                    .as_ref()
+                    .and_then(|id| a.entity(id))
+                    .map(|e| e.name.clone())
+                    .or_else(|| s.speaker_span.map(|x| x.slice(text).to_string()))
+                    .unwrap_or_default();
                 (sp, s.content.slice(text).to_string(), s.cue.map(|x| x.slice(text).to_string()).unwrap_or_default())
             })
             .collect()
@@ -673,6 +896,28 @@ mod tests {
         assert_eq!(tr[0].0, "Hillary Clinton");
         assert!(tr[0].1.starts_with("This election matters") && tr[0].1.ends_with("in our lifetime"));
         assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "she");
+    }
+
+    #[test]
+    fn a_quote_interrupted_by_its_attribution_is_one_statement_in_two_parts() {
+        let t = "Hillary Clinton spoke in Ohio. “This election matters,” she said on Monday. “It matters more than any other in our lifetime.”";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", triples(&a, t));
+        let s = &a.statements[0];
+        let parts: Vec<&str> = s.content_parts.iter().map(|p| p.slice(t)).collect();
+        assert_eq!(parts, ["This election matters", "It matters more than any other in our lifetime"]);
+        assert_eq!((s.content.start, s.content.end), (s.content_parts[0].start, s.content_parts[1].end));
+        assert_eq!(s.content_text(t), "This election matters … It matters more than any other in our lifetime");
+        // The frame's own day dates the statement, though it lies between the parts.
+        assert_eq!(s.date.as_deref(), Some("2015-11-16"));
+    }
+
+    #[test]
+    fn a_quote_in_one_stretch_has_no_parts() {
+        let t = "“We will not give up the fight for our country,” John Kerry said on Monday.";
+        let a = run(t);
+        assert!(a.statements[0].content_parts.is_empty());
+        assert_eq!(a.statements[0].parts(), [a.statements[0].content]);
     }
 
     #[test]
@@ -718,7 +963,8 @@ mod more_tests {
     fn she_finds_the_woman_and_he_the_man() {
         let t = "Hillary Clinton met Donald Trump in New York. She said the debate was useful. He said it was rigged.";
         let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
-        let who: Vec<String> = a.statements.iter().map(|s| s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).unwrap_or_default()).collect();
+        let who: Vec<String> =
+            a.statements.iter().map(|s| s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).unwrap_or_default()).collect();
         assert_eq!(who, ["Hillary Clinton", "Donald Trump"]);
     }
 
@@ -749,6 +995,130 @@ mod more_tests {
     fn headline_colon_names_the_speaker() {
         let c = contents("Sanders: We Will Win the Nomination\nThe senator spoke on Monday.");
         assert_eq!(c.first().map(|x| x.1.as_str()), Some("We Will Win the Nomination"));
+    }
+
+    fn speakers(text: &str) -> Vec<(String, String)> {
+        let a = analyze(text, &Options { lang: Some(Lang::En), date: None });
+        a.statements
+            .iter()
+            .map(|s| (s.speaker.as_ref().and_then(|id| a.entity(id)).map(|e| e.name.clone()).unwrap_or_default(), s.content.slice(text).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_pronoun_goes_back_to_the_subject_not_to_a_name_inside_what_was_said() {
+        let t = "Donald Trump said praise from Russian President Vladimir Putin would not affect his policy. He said the talks went well.";
+        let s = speakers(t);
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[1].0, "Donald Trump");
+        let t = "In his speech, Donald Trump proclaimed a goal of “Peace Through Strength.” He told the crowd that he wants a new foreign policy.";
+        assert!(speakers(t).iter().any(|x| x.0 == "Donald Trump" && x.1.starts_with("he wants")), "{:?}", speakers(t));
+    }
+
+    #[test]
+    fn it_and_they_go_back_to_an_organisation() {
+        let s = speakers("Shares of Exxon Mobil fell on Monday. It said that profits would recover next year.");
+        assert_eq!(s.first().map(|x| x.0.as_str()), Some("Exxon Mobil"), "{s:?}");
+    }
+
+    #[test]
+    fn organisations_speak_through_reports_and_according_to() {
+        let s = speakers(
+            "A report by the UN Environment Program found that emissions rose sharply. According to the World Health Organization, the outbreak is over.",
+        );
+        assert_eq!(s.len(), 2, "{s:?}");
+        assert_eq!(s[0].0, "UN Environment Program");
+        assert_eq!(s[1].0, "World Health Organization");
+        let s = speakers("A spokesman for the Pentagon, who asked not to be named, said the base was hit twice.");
+        assert_eq!(s.first().map(|x| x.0.as_str()), Some("Pentagon"), "{s:?}");
+    }
+
+    #[test]
+    fn according_to_inside_a_sentence_frames_both_sides() {
+        let t = "Over the long term, according to the Congressional Budget Office, the rise in deficits is mainly due to the aging of the population.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content_text(t), "Over the long term … the rise in deficits is mainly due to the aging of the population");
+    }
+
+    #[test]
+    fn a_long_description_after_the_verb_still_names_the_speaker() {
+        let t = "The Boeing was an unusual aircraft for a man of his wealth, said Greg Raiff, chief executive officer of Private Jet Services, an aviation consulting firm.";
+        let c = contents(t);
+        assert_eq!(c.first().map(|x| x.1.as_str()), Some("The Boeing was an unusual aircraft for a man of his wealth"), "{c:?}");
+        let t = "Representative Adam Schiff, a Democrat of California and a member of the House Permanent Select Committee on Intelligence, said the announcement was a positive development.";
+        assert_eq!(speakers(t).first().map(|x| x.0.as_str()), Some("Adam Schiff"), "{:?}", speakers(t));
+    }
+
+    #[test]
+    fn a_long_relative_clause_separates_the_name_from_its_verb() {
+        let t = "Rucker Culpepper, who runs the get-out-the-vote effort for the families of military veterans in the state, said, “Trump has been disrespecting our veterans for decades.”";
+        assert_eq!(speakers(t), [("Rucker Culpepper".to_string(), "Trump has been disrespecting our veterans for decades".to_string())]);
+    }
+
+    #[test]
+    fn a_participle_cue_takes_the_subject_of_its_clause() {
+        let t = "During a speech earlier in the day, Donald Trump attacked Clinton for her record, saying, “She's trigger-happy and very unstable.”";
+        let s = speakers(t);
+        assert!(s.iter().any(|x| x.0 == "Donald Trump" && x.1.starts_with("She's trigger-happy")), "{s:?}");
+    }
+
+    #[test]
+    fn a_statement_stops_where_a_coordinated_one_begins() {
+        let t = "Hillary Clinton said it was a mistake to use private email, but she denied that she mishandled classified information.";
+        let c = contents(t);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0].1, "it was a mistake to use private email");
+        assert_eq!(c[1], (Some("she".to_string()), "she mishandled classified information".to_string()));
+    }
+
+    #[test]
+    fn a_person_of_a_place_speaks_and_a_quoted_word_keeps_its_marks() {
+        let t = "Senator Patty Murray of Washington called the delay \"shameful\" and said Congress should have acted.";
+        let c = speakers(t);
+        assert_eq!(c.len(), 2, "{c:?}");
+        assert_eq!(c[0], ("Patty Murray".to_string(), "the delay \"shameful\"".to_string()));
+        assert_eq!(c[1].0, "Patty Murray");
+    }
+
+    #[test]
+    fn that_after_an_object_opens_a_relative_clause_not_the_content() {
+        let c = contents("Hillary Clinton stressed her support of the raid that killed Osama bin Laden.");
+        assert_eq!(c.first().map(|x| x.1.as_str()), Some("her support of the raid that killed Osama bin Laden"), "{c:?}");
+    }
+
+    #[test]
+    fn a_quote_after_a_colon_paragraph_belongs_to_its_speaker() {
+        let t = "Pat Caddell spoke on Thursday.\n\nCaddell continued:\n\n\"The health issue is a partisan issue, and “the polls show it” every single week.\"";
+        let c = contents(t);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].0.as_deref(), Some("Caddell"));
+        assert!(c[0].1.ends_with("every single week"), "{c:?}");
+    }
+
+    #[test]
+    fn doubled_apostrophes_are_quotation_marks() {
+        let t = "''We have a networking ability that campaigns spend years trying to build,'' said Mr. Brown, who runs the group.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
+        assert_eq!(a.statements.len(), 1);
+        assert!(a.statements[0].direct);
+        assert_eq!(a.statements[0].content.slice(t), "We have a networking ability that campaigns spend years trying to build");
+        assert_eq!(a.statements[0].speaker_span.map(|s| s.slice(t)), Some("Mr. Brown"));
+    }
+
+    #[test]
+    fn reporting_words_that_are_often_nouns_need_a_subject() {
+        assert!(contents("Estimates of the damage vary widely across the region.").is_empty());
+        let c = contents("The Congressional Budget Office estimates that the deficit will double by 2025.");
+        assert_eq!(c.first().map(|x| x.1.as_str()), Some("the deficit will double by 2025"), "{c:?}");
+        assert!(contents("His support for the plan surprised the committee members.").is_empty());
+    }
+
+    #[test]
+    fn a_statement_is_dated_by_its_own_time_expression() {
+        let t = "The Pentagon said on Thursday that the base was hit twice.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: Some(crate::parse_date("2015-11-18").unwrap()) });
+        assert_eq!(a.statements[0].date.as_deref(), Some("2015-11-12"));
     }
 
     #[test]

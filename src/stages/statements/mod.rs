@@ -18,7 +18,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr], date: Option<Nai
 /// outside any statement's content when that one is a day; else unknown. Times inside a content
 /// are what was said about, not when it was said.
 pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, from_preceding_time: bool, statements: &mut [Statement]) {
-    let contents: Vec<crate::Span> = statements.iter().map(|s| s.content).collect();
+    let contents: Vec<crate::Span> = statements.iter().flat_map(|s| s.parts().to_vec()).collect();
     let outside: Vec<&TimeExpr> = times.iter().filter(|t| !contents.iter().any(|c| c.contains(t.span()))).collect();
     let is_day = |v: &str| v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
     let today = date.map(|d| d.format("%Y-%m-%d").to_string());
@@ -86,6 +86,7 @@ pub(crate) fn quoted_stretches(doc: &Doc) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let toks = &doc.tokens;
     let mut open: Option<usize> = None;
+    let mut inner_open = false;
     let mut para_end = 0usize;
     let mut para = 0usize;
     for i in 0..toks.len() {
@@ -101,15 +102,34 @@ pub(crate) fn quoted_stretches(doc: &Doc) -> Vec<(usize, usize)> {
             {
                 out.push((o + 1, i));
             }
+            inner_open = false;
             para_end = pe;
         }
         if !is_quote_mark(doc.otok(i)) {
             continue;
         }
         let o = doc.otok(i);
+        // A quote inside a quote uses the other kind of mark ("… “…” …"): it stays inside. A mark
+        // of the other kind where no inner quote is open closes the quote (“…" typed carelessly).
+        if let Some(s) = open
+            && mark_family(doc.otok(s)) != mark_family(o)
+        {
+            let opens = match o {
+                "“" | "``" => true,
+                "”" => false,
+                _ => opens_by_position(doc, i),
+            };
+            if opens || inner_open {
+                inner_open = opens;
+                continue;
+            }
+        }
+        inner_open = false;
         let opening = match o {
             "“" | "``" => true,
-            "”" | "''" => false,
+            "”" => false,
+            // Some outlets write '' on both sides: it opens after a space, before a word.
+            "''" => opens_by_position(doc, i),
             _ => open.is_none(),
         };
         match (opening, open) {
@@ -130,6 +150,23 @@ pub(crate) fn quoted_stretches(doc: &Doc) -> Vec<(usize, usize)> {
         out.push((o + 1, toks.len()));
     }
     out
+}
+
+/// Straight, curly and doubled-apostrophe marks pair only within their kind.
+fn mark_family(mark: &str) -> u8 {
+    match mark {
+        "\"" => 0,
+        "“" | "”" => 1,
+        _ => 2,
+    }
+}
+
+/// A mark with a space (or nothing) before it and a word after it opens a quote.
+fn opens_by_position(doc: &Doc, i: usize) -> bool {
+    let span = doc.tokens[i].span;
+    let before = doc.text[..span.start].chars().next_back();
+    let after = doc.text[span.end..].chars().next();
+    before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '-')) && after.is_some_and(|c| !c.is_whitespace())
 }
 
 /// A quotation mark as written in the original text (straight, curly, or TeX-style doubled).
