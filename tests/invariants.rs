@@ -57,3 +57,18 @@ fn the_seed_article_holds_invariants() {
     let text = std::fs::read_to_string(path).expect("../shared beside the checkout");
     check(&text).unwrap();
 }
+
+/// Inputs the fuzzer once crashed on (`fuzz/regressions/`, saved from `fuzz/findings/`): each must
+/// now hold every invariant in both languages, dated and undated.
+#[test]
+fn past_fuzz_findings_hold_invariants() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/fuzz/regressions");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("fuzz/regressions exists") {
+        let path = entry.unwrap().path();
+        let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+        check(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        seen += 1;
+    }
+    assert!(seen > 0);
+}

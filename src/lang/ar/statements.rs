@@ -75,7 +75,7 @@ impl Ctx<'_, '_> {
     }
     /// A mention starting in token k (after its proclitics): its kind and the token after it.
     fn mention_from(&self, k: usize) -> Option<(EntityKind, usize)> {
-        let t = self.doc.tokens[k].span;
+        let t = self.doc.tokens.get(k)?.span;
         self.mentions
             .iter()
             .find(|(m, _)| m.start >= t.start && m.start < t.end)
