@@ -321,27 +321,15 @@ fn column(store: Store, lib: Library, item: &Item, article: usize, g: &Group, ui
             .map(move |q| {
                 let item = item.clone();
                 let entity = entity.clone();
-                let dir = dir_of(&q.content);
                 let index = q.index;
-                let content = if q.direct {
-                    view! { <q class="content direct" dir=dir>{q.content.clone()}</q> }.into_any()
-                } else {
-                    view! { <span class="content reported" dir=dir>{q.content.clone()}</span> }.into_any()
-                };
-                let date = match &q.date {
-                    Some(d) => view! { <time class="date" class:undated=q.date_inferred datetime=d.clone()>{format_date(ui, d)}</time> }.into_any(),
-                    None => view! { <span class="date undated">{tr(ui, "timeline.undated")}</span> }.into_any(),
-                };
+                let content = quote_content(q.direct, &q.content);
+                let date = statement_date(ui, q.date.as_deref(), q.date_inferred);
                 view! {
                     <li class="statement xquote" data-quote-index=index.to_string()>
                         <button
                             type="button"
                             class="statement-body"
-                            on:click=move |_| {
-                                lib.open(store, &item, Some("article"), entity.clone());
-                                lib.combined.set(false);
-                                super::timeline::focus_statement(store, index);
-                            }
+                            on:click=move |_| open_at_statement(store, lib, &item, entity.clone(), index)
                         >
                             {q.cue.clone().map(|c| view! { <bdi class="cue">{c}</bdi> })}
                             {content}
@@ -437,10 +425,7 @@ fn MergedTimeline(data: Memo<Arc<Data>>, speaker: RwSignal<Option<String>>) -> i
                 let item = d.items[e.article].clone();
                 let index = e.index;
                 let dir = dir_of(&e.content);
-                let date = match &e.date {
-                    Some(day) => view! { <time class="date" class:undated=e.date_inferred datetime=day.clone()>{format_date(ui_now, day)}</time> }.into_any(),
-                    None => view! { <span class="date undated">{tr(ui_now, "timeline.undated")}</span> }.into_any(),
-                };
+                let date = statement_date(ui_now, e.date.as_deref(), e.date_inferred);
                 let who = e.speaker.clone().unwrap_or_else(|| tr(ui_now, "timeline.unattributed").to_string());
                 // a speaker followed across articles has a page of their own
                 let who = match e.speaker_key.clone().filter(|k| d.group(k).is_some()) {
@@ -459,11 +444,7 @@ fn MergedTimeline(data: Memo<Arc<Data>>, speaker: RwSignal<Option<String>>) -> i
                 view! {
                     <li class="statement xentry" data-article=e.article.to_string() data-speaker-key=e.speaker_key.clone().unwrap_or_default()>
                         {who}
-                        <button type="button" class="statement-body" on:click=move |_| {
-                            lib.open(store, &item, Some("article"), None);
-                            lib.combined.set(false);
-                            super::timeline::focus_statement(store, index);
-                        }>
+                        <button type="button" class="statement-body" on:click=move |_| open_at_statement(store, lib, &item, None, index)>
                             {date}
                             <span class="art-badge">{fill(tr(ui_now, "combined.article_n"), e.article + 1, 0)}</span>
                             <span class="content" dir=dir>{e.content.clone()}</span>
@@ -499,6 +480,31 @@ fn MergedTimeline(data: Memo<Arc<Data>>, speaker: RwSignal<Option<String>>) -> i
 }
 
 /// Open a speaker's page, at its heading.
+/// A statement's date as the timelines show it: a day (marked when inferred), or "undated".
+fn statement_date(ui: Ui, day: Option<&str>, inferred: bool) -> AnyView {
+    match day {
+        Some(day) => view! { <time class="date" class:undated=inferred datetime=day.to_string()>{format_date(ui, day)}</time> }.into_any(),
+        None => view! { <span class="date undated">{tr(ui, "timeline.undated")}</span> }.into_any(),
+    }
+}
+
+/// What was said, in its own direction: a direct quote in quotation marks, reported speech plain.
+fn quote_content(direct: bool, content: &str) -> AnyView {
+    let dir = dir_of(content);
+    if direct {
+        view! { <q class="content direct" dir=dir>{content.to_string()}</q> }.into_any()
+    } else {
+        view! { <span class="content reported" dir=dir>{content.to_string()}</span> }.into_any()
+    }
+}
+
+/// Leave the combined view for one article, with the statement in sight.
+fn open_at_statement(store: Store, lib: Library, item: &Item, selected: Option<String>, index: usize) {
+    lib.open(store, item, Some("article"), selected);
+    lib.combined.set(false);
+    super::timeline::focus_statement(store, index);
+}
+
 fn open_speaker(speaker: RwSignal<Option<String>>, key: String) {
     speaker.set(Some(key));
     request_animation_frame(|| {
@@ -666,25 +672,13 @@ fn SpeakerPage(data: Memo<Arc<Data>>, speaker: RwSignal<Option<String>>) -> impl
             .map(|q| {
                 let item = d.items[q.article].clone();
                 let index = q.index;
-                let dir = dir_of(&q.content);
-                let date = match &q.date {
-                    Some(day) => view! { <time class="date" class:undated=q.date_inferred datetime=day.clone()>{format_date(ui_now, day)}</time> }.into_any(),
-                    None => view! { <span class="date undated">{tr(ui_now, "timeline.undated")}</span> }.into_any(),
-                };
-                let content = if q.direct {
-                    view! { <q class="content direct" dir=dir>{q.content.clone()}</q> }.into_any()
-                } else {
-                    view! { <span class="content reported" dir=dir>{q.content.clone()}</span> }.into_any()
-                };
+                let date = statement_date(ui_now, q.date.as_deref(), q.date_inferred);
+                let content = quote_content(q.direct, &q.content);
                 let outlet = item.meta.outlet.clone();
                 let title = item.title.clone();
                 view! {
                     <li class="statement speaker-statement" data-article=q.article.to_string() data-statement=index.to_string()>
-                        <button type="button" class="statement-body" on:click=move |_| {
-                            lib.open(store, &item, Some("article"), None);
-                            lib.combined.set(false);
-                            super::timeline::focus_statement(store, index);
-                        }>
+                        <button type="button" class="statement-body" on:click=move |_| open_at_statement(store, lib, &item, None, index)>
                             {date}
                             <span class="speaker-source">
                                 <span class="art-badge">{fill(tr(ui_now, "combined.article_n"), q.article + 1, 0)}</span>
