@@ -41,6 +41,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         }
         kept.sort_by_key(|c| c.m.span.start);
     }
+    join_kunya(doc, &mut kept);
     extend_kunya_nisba(doc, arabic(), &mut kept);
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
     super::byline::mentions(doc, &mut kept);
@@ -375,6 +376,25 @@ fn extend_lexicon_people(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
     });
 }
 
+/// A kunya right before a one-word person is part of the name: «أبو عبيدة», not عبيدة.
+fn join_kunya(doc: &Doc, kept: &mut [Cand]) {
+    for k in 0..kept.len() {
+        let c = &kept[k];
+        let (a, b) = token_range(doc, c.m.span);
+        if c.m.kind != EntityKind::Person || a == 0 || b != a + 1 || doc.tokens[a - 1].sentence != doc.tokens[a].sentence {
+            continue;
+        }
+        let free = k == 0 || kept[k - 1].m.span.end <= doc.tokens[a - 1].span.start;
+        if !free || !is(strip_conj(doc.ftok(a - 1)).1, class::KUNYA) {
+            continue;
+        }
+        let fstart = doc.tokens[a - 1].fstart + strip_conj(doc.ftok(a - 1)).0;
+        let span = doc.folded.orig_span(fstart, doc.tokens[a].fend);
+        let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[fstart..doc.tokens[a].fend].to_string());
+        kept[k].m = Mention { span, kind: EntityKind::Person, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None };
+    }
+}
+
 /// A teknonym's nisba belongs to the name (أبو عبيدة المصري, أبو فاطمة التونسي): people whose
 /// mention starts with a kunya take a nationality adjective right after them.
 fn extend_kunya_nisba(doc: &Doc, ar: &Arabic, kept: &mut [Cand]) {
@@ -478,7 +498,12 @@ fn has_pronoun_suffix(w: &str) -> bool {
 /// name or nisba (الأسد، السوداني) belongs to it.
 fn definite_surname(w: &str) -> bool {
     let participle = w.strip_prefix(ARTICLE).is_some_and(|r| starts_with_any(r, class::NOUN_PREFIX));
-    !(participle && !ends_with_any(w, class::NISBA_ENDING) && w.chars().count() >= 6)
+    // A feminine plural (البلديات, المعلومات) is a noun's complement, never a family name.
+    let feminine_plural = w.chars().count() >= 6 && ends_with_any(w, class::FEMININE_PLURAL_ENDING);
+    // A feminine nisba (الاقتصادية, الخيرية) agrees with a noun before it: women keep the
+    // masculine family name.
+    let feminine_nisba = arabic().words.list(class::FEMININE_ENDING).iter().any(|f| w.strip_suffix(f.as_str()).is_some_and(|r| ends_with_any(r, class::NISBA_ENDING)));
+    !(participle && !ends_with_any(w, class::NISBA_ENDING) && w.chars().count() >= 6) && !feminine_plural && !feminine_nisba
 }
 
 fn is_role_noun(w: &str) -> bool {
@@ -501,12 +526,27 @@ fn nisba_family_name(ar: &Arabic, w: &str) -> bool {
     starts_with_al(w) && arabic_word(w) && w.chars().count() >= 5 && ends_with_any(w, class::NISBA_ENDING) && !is_not_name(ar, w) && definite_surname(w)
 }
 
+/// A nationality nisba as the family name closing a full name (ماجد عبدالكريم الإفريقي): definite
+/// and masculine (a feminine one agrees with a noun: الحكومة المصرية).
+fn demonym_family_name(ar: &Arabic, w: &str) -> bool {
+    starts_with_al(w) && arabic_word(w) && ar.is_demonym(w) && ends_with_any(w, class::NISBA_ENDING)
+}
+
 /// A given name the list knows, as a name (not a month or weekday, not على written as علي).
+/// A given name the list knows, or a theophoric one written as one word (عبدالكريم, عبدالله: the
+/// list holds the units of names, and عبد is one of them).
+fn given_name_like(ar: &Arabic, w: &str) -> bool {
+    ar.is_given_name(w) || {
+        let w = clitics::peel(w, CONJUNCTIONS, 2).1;
+        arabic().words.list(class::THEOPHORIC_PREFIX).iter().any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().count() >= 3)) && arabic_word(w)
+    }
+}
+
 fn given_name_at(doc: &Doc, ar: &Arabic, i: usize) -> bool {
     let w = doc.ftok(i);
     // Not the stop-word test: على folds to the name علي, and the spelling tells them apart.
     let not_name = ar.is_speech_verb(w) || ar.is_title(w) || ar.is_demonym(w) || ar.month(w).is_some() || ar.weekday(w).is_some() || is_role_noun(w);
-    ar.is_given_name(w) && !not_name && !doc.tokens[i].span.slice(doc.text).ends_with(ALIF_MAQSURA)
+    given_name_like(ar, w) && !not_name && !doc.tokens[i].span.slice(doc.text).ends_with(ALIF_MAQSURA)
 }
 
 /// People named by a given name and a family name (علي القحطاني) or by two given names and an
@@ -526,7 +566,7 @@ fn given_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>,
         } else if given_name_at(doc, ar, i + 1) && !second.starts_with(WA) && !has_article(second) {
             let third = if same(i + 2) { doc.ftok(i + 2) } else { "" };
             let plain_name = arabic_word(third) && !is_not_name(ar, third) && !third.starts_with(WA) && !has_article(third);
-            if same(i + 2) && (nisba_family_name(ar, third) || plain_name) { i + 3 } else { i + 2 }
+            if same(i + 2) && (nisba_family_name(ar, third) || demonym_family_name(ar, third) || plain_name) { i + 3 } else { i + 2 }
         } else {
             i += 1;
             continue;
@@ -568,17 +608,20 @@ fn role_and_name_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
         let role_start = doc.tokens[i].fstart + prefix;
         let role_end = doc.tokens[j.saturating_sub(1).max(i)].fend;
         let role_key: String = doc.folded.text[role_start..role_end].to_string();
+        // Some papers set the name off with a dash: السيدة – مها.
+        let dashed = j + 1 < n && is_dash(doc, j) && doc.tokens[j + 1].sentence == doc.tokens[i].sentence;
+        let name_at = if dashed { j + 1 } else { j };
         // The name: a lexicon person right here, or name-like tokens.
-        if known_person_at(cands, known_at, j) {
-            let k = known_at[&j];
+        if known_person_at(cands, known_at, name_at) {
+            let k = known_at[&name_at];
             if j > i + 1 {
                 role_of.insert(role_key, (cands[k].m.key.clone(), cands[k].m.name_en.clone()));
             }
-            i = j;
+            i = name_at;
             continue;
         }
-        if let Some(end) = name_end(doc, ar, j, known_at) {
-            let person = person_named(doc, j, end);
+        if let Some(end) = name_end(doc, ar, name_at, known_at) {
+            let person = person_named(doc, name_at, end);
             if j > i + 1 {
                 role_of.insert(role_key, (person.m.key.clone(), person.m.name_en.clone()));
             }
@@ -663,7 +706,12 @@ fn name_after_verb_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, us
     let n = doc.tokens.len();
     for v in 0..n.saturating_sub(2) {
         let after_verb = ar.is_speech_verb(doc.ftok(v));
-        let start = v + 1;
+        // وقال – سلطان عبدالكريم نوح: a dash between the verb and its subject.
+        let dashed = after_verb && is_dash(doc, v + 1);
+        let start = if dashed { v + 2 } else { v + 1 };
+        if start >= n {
+            continue;
+        }
         if known_at.contains_key(&start) {
             continue;
         }
@@ -672,12 +720,17 @@ fn name_after_verb_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, us
         let closed_by_role = end < n && ar.is_title(next);
         let closed_by_gloss = is(next, class::GLOSS_COMMA) && end + 1 < n && is(doc.ftok(end + 1), class::GLOSS);
         let closed_by_clause = is(next, class::NAME_CLOSER) && end - start >= 2;
-        let ok = (after_verb && (closed_by_role || closed_by_clause || closed_by_gloss)) || (closed_by_gloss && end - start >= 2 && doc.tokens[start].span.start > 0 && is(doc.ftok(v), class::GLOSS_LEAD));
+        let ok = (dashed && end - start >= 2) || (after_verb && (closed_by_role || closed_by_clause || closed_by_gloss)) || (closed_by_gloss && end - start >= 2 && doc.tokens[start].span.start > 0 && is(doc.ftok(v), class::GLOSS_LEAD));
         if !ok || doc.tokens[end.min(n - 1)].sentence != doc.tokens[start].sentence {
             continue;
         }
         out.push(person_named(doc, start, end));
     }
+}
+
+/// A dash token (folded: every dash is `-`).
+fn is_dash(doc: &Doc, k: usize) -> bool {
+    k < doc.tokens.len() && doc.ftok(k) == "-"
 }
 
 /// Coordinated names after a nationality adjective with و (والفرنسي فرنسوا هولاند).
@@ -709,6 +762,16 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
     let mut k = j;
     while k < n && k < j + 4 && doc.tokens[k].sentence == sentence {
         let t = doc.ftok(k);
+        // A family name that is also a title (صالح القاضي): after a given name alone, a definite
+        // title that nothing name-like follows is that name, not the next person's title.
+        if k == j + 1 && given_name_like(ar, doc.ftok(j)) && title_as_family_name(doc, ar, k) {
+            k += 1;
+            break;
+        }
+        // The construct form of a title (أمير منطقة, رئيس مجلس) opens a role after the name.
+        if k > j && ar.is_title(&format!("{ARTICLE}{t}")) {
+            break;
+        }
         if !arabic_word(t) || is_not_name(ar, t) || (k > j && known_at.contains_key(&k)) {
             break;
         }
@@ -730,11 +793,37 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
         }
         k += 1;
     }
-    // A particle cannot end a name.
-    while k > j && is_name_particle(doc.ftok(k - 1)) {
+    // A particle cannot end a name, unless it is a given name too (سيف, نور).
+    while k > j && is_name_particle(doc.ftok(k - 1)) && !particle_is_given_name(ar, doc.ftok(k - 1)) {
         k -= 1;
     }
+    // One word in construct with a definite noun (تقنية المعلومات, برؤساء البلديات) or before a
+    // Latin-script name (مصنع Lighting Paper) is a common noun, not a name.
+    if k == j + 1 && k < n && doc.tokens[k].sentence == sentence && !given_name_like(ar, doc.ftok(j)) {
+        let next = doc.ftok(k);
+        let construct = starts_with_al(next) && !definite_surname(next) && !ar.is_stop(next);
+        let latin = next.starts_with(|c: char| c.is_ascii_alphabetic());
+        if construct || latin {
+            return None;
+        }
+    }
     (k > j).then_some(k)
+}
+
+/// A name particle that is also a given name on its own (سيف, نور, صلاح; not أبو, بن, عبد).
+fn particle_is_given_name(ar: &Arabic, w: &str) -> bool {
+    w.chars().count() >= 3 && ar.is_given_name(w) && !is(w, class::KUNYA) && !is(w, class::NASAB)
+}
+
+/// Token `k` is a definite title word (القاضي, الشيخ) closing a name: nothing name-like after it.
+fn title_as_family_name(doc: &Doc, ar: &Arabic, k: usize) -> bool {
+    let t = doc.ftok(k);
+    if !(starts_with_al(t) && ar.is_title(t) && !ar.is_demonym(t) && arabic_word(t)) {
+        return false;
+    }
+    let n = doc.tokens.len();
+    let next = if k + 1 < n && doc.tokens[k + 1].sentence == doc.tokens[k].sentence { doc.ftok(k + 1) } else { "" };
+    !doc.tokens.get(k + 1).is_some_and(|x| x.is_word) || ar.is_stop(next) || ar.is_speech_verb(next)
 }
 
 /// Organisation heads with their definite complements: وزارة الدفاع الروسية, هيئة الأمن الفيدرالي,
@@ -1013,6 +1102,17 @@ mod tests {
         assert!(people.iter().any(|m| m.contains(&"خالد سعيد العتيبي".to_string())), "{people:?}");
         assert!(people.iter().any(|m| m.contains(&"علي الشهري".to_string())), "{people:?}");
         assert!(!people.iter().flatten().any(|m| m.contains("الفور")), "{people:?}");
+    }
+
+    #[test]
+    fn names_set_off_by_dashes_and_family_names_that_are_words() {
+        let t = "وأكدت السيدة – مها من المدينة أن الحفل نجح. وأكد أمين المنطقة صالح القاضي، ضرورة العمل. ثم تحدث مدير عام تقنية المعلومات عن الأنظمة. وأكد ماجد عبدالكريم الإفريقي من الرياض أن الفعاليات نجحت، وقال – سلطان عبدالكريم نوح من مكة بأن العيد جميل.";
+        let a = run(t);
+        let people = names(&a, t, EntityKind::Person);
+        for name in ["مها", "صالح القاضي", "ماجد عبدالكريم الإفريقي", "سلطان عبدالكريم نوح"] {
+            assert!(people.iter().any(|m| m.contains(&name.to_string())), "{name}: {people:?}");
+        }
+        assert!(!people.iter().flatten().any(|m| m.contains("تقنية")), "{people:?}");
     }
 
     #[test]

@@ -87,6 +87,8 @@ pub mod class {
         GLOSS_LEAD = "gloss_lead",
         DUAL_TITLE = "dual_title",
         FEMININE_ENDING = "feminine_ending",
+        FEMININE_PLURAL_ENDING = "feminine_plural_ending",
+        THEOPHORIC_PREFIX = "theophoric_prefix",
         MINISTRY_STEM = "ministry_stem",
         AMBIGUOUS_CUE = "ambiguous_cue",
         OBJECT_PREPOSITION = "object_preposition",
