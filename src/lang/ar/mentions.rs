@@ -600,7 +600,8 @@ fn role_and_name_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
             i += 1;
             continue;
         };
-        if known_person_at(cands, known_at, i) {
+        let next = if i + 1 < n { doc.ftok(i + 1) } else { "" };
+        if known_person_at(cands, known_at, i) || ar.title_head_without_its_complement(doc.ftok(i), next) {
             i += 1;
             continue;
         }
@@ -775,10 +776,16 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
         if !arabic_word(t) || is_not_name(ar, t) || (k > j && known_at.contains_key(&k)) {
             break;
         }
+        // A definite word after a conjunction (والقيادي الميداني) opens no name.
+        if k == j && t.starts_with(WA) && has_article(&t[WA.len_utf8()..]) {
+            return None;
+        }
         if starts_with_al(t) {
             // Compound given names go on: عبد الله …, كمال الدين …, سيف الإسلام ….
             let after_particle = k > j && is_name_particle(doc.ftok(k - 1)) || is(t, class::NAME_TAIL);
-            if k == j || !after_particle && !definite_surname(t) {
+            // After a given name, a participle-shaped family name (مها المنيف) is still one.
+            let after_given = k == j + 1 && given_name_like(ar, doc.ftok(j)) && !ends_with_any(t, class::FEMININE_ENDING) && !ends_with_any(t, class::FEMININE_PLURAL_ENDING);
+            if k == j || !after_particle && !definite_surname(t) && !after_given {
                 break;
             }
             k += 1;
@@ -801,7 +808,7 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
     // Latin-script name (مصنع Lighting Paper) is a common noun, not a name.
     if k == j + 1 && k < n && doc.tokens[k].sentence == sentence && !given_name_like(ar, doc.ftok(j)) {
         let next = doc.ftok(k);
-        let construct = starts_with_al(next) && !definite_surname(next) && !ar.is_stop(next);
+        let construct = starts_with_al(next) && !definite_surname(next) && !ar.is_stop(next) || is_institution_or_place_noun(next);
         let latin = next.starts_with(|c: char| c.is_ascii_alphabetic());
         if construct || latin {
             return None;

@@ -194,6 +194,9 @@ pub struct Arabic {
     pub demonyms: Vec<Demonym>,
     demonym_forms: HashMap<String, u32>,
     titles: HashMap<String, ()>,
+    /// Heads of multi-word titles that are no title alone (ولي العهد, آية الله), with the word that
+    /// must follow them: آية folds to أية «any».
+    title_second_word: HashMap<String, String>,
     /// Every reporting form of `data/lang/ar/reporting_verbs.tsv` (folded) with what it is.
     cues: HashMap<String, Cue>,
     stop: HashMap<String, ()>,
@@ -315,6 +318,16 @@ impl Arabic {
             m
         };
         let titles = set(TITLES);
+        let mut title_second_word = HashMap::default();
+        let alone: Vec<String> = data_lines(TITLES).filter(|l| !l.trim().contains(' ')).map(|l| fold(l.trim().trim_end_matches('.'))).collect();
+        for l in data_lines(TITLES) {
+            let mut words = l.split_whitespace().map(fold);
+            if let (Some(head), Some(second)) = (words.next(), words.next())
+                && !alone.contains(&head)
+            {
+                title_second_word.entry(head).or_insert(second);
+            }
+        }
         let stop = set(STOPWORDS);
         let given = data_lines(GIVEN_NAMES).map(|l| (fold(l.trim()), ())).collect();
         let cues = load_cues(&words);
@@ -340,7 +353,7 @@ impl Arabic {
         let translit = super::ar_translit::Translit::load();
         let clusters = word_clusters::WordClusters::from_bytes(CLUSTERS).unwrap_or_else(word_clusters::WordClusters::empty);
         let home_kingdom = places::home_country_place(gazetteer);
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, cues, stop, given, months, month_heads, weekdays, words, translit, clusters, home_kingdom }
+        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, title_second_word, cues, stop, given, months, month_heads, weekdays, words, translit, clusters, home_kingdom }
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -351,6 +364,11 @@ impl Arabic {
     }
     pub fn is_title(&self, tok: &str) -> bool {
         lookup(&self.titles, tok).is_some()
+    }
+    /// Whether a title at `tok` needs its second word next (آية الله) and `next` is not it.
+    pub fn title_head_without_its_complement(&self, tok: &str, next: &str) -> bool {
+        let (_, w) = clitics::peel(tok, CONJUNCTIONS, 2);
+        self.title_second_word.get(w).is_some_and(|second| second != next)
     }
     /// A title with no proclitic other than و/ف (a title after ب/ل is rarely the subject).
     pub fn title_prefix(&self, tok: &str) -> Option<usize> {
