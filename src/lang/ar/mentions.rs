@@ -66,6 +66,8 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     title_mentions(doc, ar, &cands, &known_at, &mut patterns);
     org_head_mentions(doc, ar, &cands, &known_at, &mut patterns);
     quoted_org_mentions(doc, ar, &cands, &known_at, &mut patterns);
+    latin_org_mentions(doc, &mut patterns);
+    institutions_of_known_orgs(doc, ar, &cands, &known_at, &mut patterns);
     super::places::find(doc, ar, &cands, &known_at, &mut patterns);
     super::places::coordinated(doc, ar, &cands, &known_at, &mut patterns);
     equipment_and_quantities(doc, ar, &mut patterns);
@@ -886,12 +888,15 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             (n, r) if n > 0 && is_org_head(r) => (n, r),
             _ => (0, head),
         };
-        if !is_org_head(head) {
+        // A state body (حكومة خادم الحرمين الشريفين) names an organisation only through a construct.
+        let state_body = !is_org_head(head) && is(head, class::STATE_BODY);
+        if !is_org_head(head) && !state_body {
             continue;
         }
         let sentence = doc.tokens[i].sentence;
         let mut j = i + 1;
         let mut end_tok = None;
+        let mut construct = false;
         // A name in guillemets after a head (قناة «المتوسط», حركة «الصابرين») is the name itself.
         if j < n && doc.ftok(j) == "«" {
             if let Some(c) = quoted_name(doc, j, cands, known_at) {
@@ -902,9 +907,19 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             while j < n && j < i + 5 && doc.tokens[j].sentence == sentence {
                 let t = doc.ftok(j);
                 // لمكافحة الإرهاب, لحقوق الإنسان: a ل-led noun with its definite complement.
-                if t.starts_with(LI) && !t.starts_with(LI_ARTICLE) && j > i + 1 && j + 1 < n && starts_with_al(doc.ftok(j + 1)) {
+                if t.starts_with(LI) && !t.starts_with(LI_ARTICLE) && !ar.is_stop(t) && j > i + 1 && j + 1 < n && starts_with_al(doc.ftok(j + 1)) {
                     j += 2;
                     end_tok = Some(j);
+                    continue;
+                }
+                // مؤسسة مسك الخيرية, سفارة خادم الحرمين الشريفين, أمانة منطقة المدينة: one indefinite
+                // noun in construct between the head and its definite complement.
+                if j == i + 1 && construct_noun(ar, t) && j + 1 < n && doc.tokens[j + 1].sentence == sentence && {
+                    let c = doc.ftok(j + 1);
+                    starts_with_al(c) && !ar.is_stop(c) && !ar.is_demonym(c) && ar.weekday(c).is_none() && ar.month(c).is_none()
+                } {
+                    j += 1;
+                    construct = true;
                     continue;
                 }
                 if !(starts_with_al(t) || t.starts_with(LI_ARTICLE)) || ar.is_stop(t) || ar.weekday(t).is_some() || ar.is_title(t) && j > i + 1 {
@@ -915,6 +930,9 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             }
         }
         let Some(end) = end_tok else { continue };
+        if state_body && !construct {
+            continue;
+        }
         // A known name inside (تنظيم «داعش», جبهة النصرة) stands for itself: one entity, not two.
         if (i..end).any(|k| known_at.get(&k).is_some_and(|&c| cands[c].m.kind != EntityKind::Place)) {
             continue;
@@ -936,6 +954,23 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
         let key = EntityKey::Surface(EntityKind::Organization, key_text.split_whitespace().collect::<Vec<_>>().join(" "));
         out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
     }
+}
+
+/// The shape of the verbal nouns of derived verbs (إعداد, إنشاء, استخدام, انتقال: alif first, alif
+/// before the last letter): an activity (برنامج إعداد القادة), not a name.
+fn verbal_noun_shape(t: &str) -> bool {
+    let c: Vec<char> = t.chars().collect();
+    c.len() >= 5 && c[0] == ALIF && c[c.len() - 2] == ALIF
+}
+
+/// The letter alif (hamza forms fold to it).
+const ALIF: char = '\u{0627}';
+
+/// An indefinite noun that can stand in construct inside an institution's name: a plain word, not
+/// a function word, title, reporting verb, nationality or another head.
+fn construct_noun(ar: &Arabic, t: &str) -> bool {
+    let prepositional = matches!(clitics::peel(t, BI_LI, 0), (p, r) if p > 0 && has_article(r));
+    !verbal_noun_shape(t) && !prepositional && !has_pronoun_suffix(t) && arabic_word(t) && !has_article(t) && !ar.is_stop(t) && !is_org_head(t) && !ar.is_title(t) && !ar.is_speech_verb(t) && !ar.is_demonym(t) && ar.month(t).is_none() && ar.weekday(t).is_none() && !t.starts_with(WA)
 }
 
 /// The closing quotation mark of a name of one to four words opened at token `open` (« or "),
@@ -982,6 +1017,81 @@ fn quoted_org_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMa
         if head || outlet.is_some() || after_cue {
             out.push(quoted_org(doc, i + 1, close, outlet));
         }
+    }
+}
+
+/// An institution of a known organisation with what it is for (مركز أرامكو لريادة الأعمال) is an
+/// organisation of its own, and so is its head with the known name alone later (مركز أرامكو).
+fn institutions_of_known_orgs(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let head_at = |i: usize| -> Option<usize> {
+        let (conj, w) = strip_conj(doc.ftok(i));
+        if is_org_head(w) {
+            return Some(conj);
+        }
+        match clitics::peel(w, BI_LI, 1) {
+            (p, r) if p > 0 && is_org_head(r) => Some(conj + p),
+            _ => None,
+        }
+    };
+    // (head, organisation key) -> the full name's key, and where the short forms are.
+    let mut named: Vec<(String, EntityKey, EntityKey)> = Vec::new();
+    let mut short: Vec<(usize, usize, String, EntityKey)> = Vec::new();
+    for i in 0..n.saturating_sub(1) {
+        let Some(skip) = head_at(i) else { continue };
+        let Some(&c) = known_at.get(&(i + 1)) else { continue };
+        let org = &cands[c].m;
+        if org.kind != EntityKind::Organization || org.span.end != doc.tokens[i + 1].span.end || doc.tokens[i + 1].sentence != doc.tokens[i].sentence {
+            continue;
+        }
+        let head = doc.ftok(i)[skip..].to_string();
+        let same = |k: usize| k < n && doc.tokens[k].sentence == doc.tokens[i].sentence;
+        let t = if same(i + 2) { doc.ftok(i + 2) } else { "" };
+        let end = if t.starts_with(LI) && !t.starts_with(LI_ARTICLE) && !ar.is_stop(t) && same(i + 3) && starts_with_al(doc.ftok(i + 3)) && !known_at.contains_key(&(i + 2)) {
+            Some(i + 4)
+        } else {
+            None
+        };
+        let fstart = doc.tokens[i].fstart + skip;
+        let Some(end) = end else {
+            short.push((i, fstart, head, org.key.clone()));
+            continue;
+        };
+        let fend = doc.tokens[end - 1].fend;
+        let span = doc.folded.orig_span(fstart, fend);
+        let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
+        named.push((head, org.key.clone(), key.clone()));
+        out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+    }
+    for (i, fstart, head, org) in short {
+        if let Some((.., key)) = named.iter().find(|(h, o, _)| *h == head && *o == org) {
+            let span = doc.folded.orig_span(fstart, doc.tokens[i + 1].fend);
+            out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key: key.clone(), name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+        }
+    }
+}
+
+/// A company named in Latin letters after its head (لشركة Dusfan Enterprise, مصنع Lighting Paper):
+/// the capitalised words together are one organisation.
+fn latin_org_mentions(doc: &Doc, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let capitalised = |k: usize| doc.tokens[k].is_word && doc.tokens[k].span.slice(doc.text).chars().next().is_some_and(|c| c.is_ascii_uppercase());
+    for i in 0..n.saturating_sub(1) {
+        let (_, w) = strip_conj(doc.ftok(i));
+        let bare = match clitics::peel(w, BI_LI, 1) {
+            (p, r) if p > 0 && (is_org_head(r) || is(r, class::COMPANY_NOUN)) => r,
+            _ => w,
+        };
+        if !(is_org_head(bare) || is(bare, class::COMPANY_NOUN)) || !capitalised(i + 1) {
+            continue;
+        }
+        let mut end = i + 1;
+        while end < n && end < i + 6 && capitalised(end) && doc.tokens[end].sentence == doc.tokens[i].sentence {
+            end += 1;
+        }
+        let span = crate::Span::new(doc.tokens[i + 1].span.start, doc.tokens[end - 1].span.end);
+        let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[doc.tokens[i + 1].fstart..doc.tokens[end - 1].fend].to_string());
+        out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(span.slice(doc.text).to_string()), geo: None }, src: Source::Pattern });
     }
 }
 
@@ -1120,6 +1230,18 @@ mod tests {
             assert!(people.iter().any(|m| m.contains(&name.to_string())), "{name}: {people:?}");
         }
         assert!(!people.iter().flatten().any(|m| m.contains("تقنية")), "{people:?}");
+    }
+
+    #[test]
+    fn institutions_named_by_a_construct_or_a_known_name() {
+        let t = "وأشرفت مؤسسة مسك الخيرية على البرنامج، وشكر أمانة منطقة المدينة المنورة. ووقع مركز أرامكو لريادة الأعمال مع شركة Dusfan Enterprise، وقال إن مركز أرامكو يدعم الشباب. وبدأ برنامج إعداد القادة.";
+        let a = run(t);
+        let orgs = names(&a, t, EntityKind::Organization);
+        for name in ["مؤسسة مسك الخيرية", "أمانة منطقة المدينة المنورة", "Dusfan Enterprise"] {
+            assert!(orgs.iter().any(|m| m.contains(&name.to_string())), "{name}: {orgs:?}");
+        }
+        assert!(orgs.iter().any(|m| m.contains(&"مركز أرامكو لريادة الأعمال".to_string()) && m.contains(&"مركز أرامكو".to_string())), "{orgs:?}");
+        assert!(!orgs.iter().flatten().any(|m| m.contains("إعداد")), "{orgs:?}");
     }
 
     #[test]

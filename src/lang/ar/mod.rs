@@ -89,6 +89,7 @@ pub mod class {
         FEMININE_ENDING = "feminine_ending",
         FEMININE_PLURAL_ENDING = "feminine_plural_ending",
         THEOPHORIC_PREFIX = "theophoric_prefix",
+        COMPANY_NOUN = "company_noun",
         MINISTRY_STEM = "ministry_stem",
         AMBIGUOUS_CUE = "ambiguous_cue",
         OBJECT_PREPOSITION = "object_preposition",
