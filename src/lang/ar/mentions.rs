@@ -52,7 +52,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
 /// The rule layer alone: gazetteer, lexicon and pattern mentions with overlaps resolved.
 fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     let ar = arabic();
-    let mut cands: Vec<Cand> = gaz.into_iter().map(|m| Cand { m, src: Source::Gazetteer }).collect();
+    let mut cands: Vec<Cand> = gaz.into_iter().filter(|m| !adjective_after_plural(doc, m)).map(|m| Cand { m, src: Source::Gazetteer }).collect();
     lexicon_mentions(doc, ar, &mut cands);
     extend_lexicon_people(doc, ar, &mut cands);
     // Which token starts a lexicon/gazetteer mention (patterns must not swallow known names).
@@ -73,6 +73,18 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     equipment_and_quantities(doc, ar, &mut patterns);
     cands.extend(patterns);
     resolve_overlaps(cands)
+}
+
+/// A one-word definite place that agrees as a feminine adjective with the plural before it
+/// (المشروبات الغازية, القوات الجوية) is that adjective, not the town it spells.
+fn adjective_after_plural(doc: &Doc, m: &Mention) -> bool {
+    let (a, b) = token_range(doc, m.span);
+    if b != a + 1 || a == 0 || doc.tokens[a - 1].sentence != doc.tokens[a].sentence {
+        return false;
+    }
+    let (w, before) = (doc.ftok(a), doc.ftok(a - 1));
+    let feminine_nisba = arabic().words.list(class::FEMININE_ENDING).iter().any(|f| w.strip_suffix(f.as_str()).is_some_and(|r| ends_with_any(r, class::NISBA_ENDING)));
+    starts_with_al(w) && feminine_nisba && starts_with_al(strip_conj(before).1) && ends_with_any(before, class::FEMININE_PLURAL_ENDING) && before.chars().count() >= 6
 }
 
 /// The shipped Arabic NER model (trained on ANERcorp, NewsFANE and AQMAR by `cargo run --release

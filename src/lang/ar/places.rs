@@ -95,7 +95,12 @@ pub(super) fn coordinated(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
         for (pos, &m) in members.iter().enumerate() {
             let skip = if pos == 0 { 0 } else { clitics::WA.len_utf8() };
             let w = &doc.ftok(m)[skip..];
-            if known_at.contains_key(&m) || !name_like(w) || crate::lang::ar::mentions::is_name_particle_or_role(w) {
+            // A member in construct with a definite noun (وشركاء النجاح) is a common noun.
+            let construct = m + 1 < n && doc.tokens[m + 1].sentence == doc.tokens[m].sentence && !members.contains(&(m + 1)) && {
+                let next = doc.ftok(m + 1);
+                clitics::has_article(next) && next.chars().count() > 3 && !ar.is_stop(next)
+            };
+            if known_at.contains_key(&m) || construct || !name_like(w) || crate::lang::ar::mentions::is_name_particle_or_role(w) {
                 continue;
             }
             let span = doc.folded.orig_span(doc.tokens[m].fstart + skip, doc.tokens[m].fend);
@@ -177,5 +182,8 @@ mod tests {
             assert!(found.contains(&(EntityKind::Place, place)), "{place}: {found:?}");
         }
         assert!(!found.iter().any(|(_, m)| m.contains("السفير")), "{found:?}");
+        let t = "وشكر أمانة منطقة المدينة وشركاء النجاح، وشرب الناس المشروبات الغازية في حمص.";
+        let found = kinds_of(&run(t), t);
+        assert!(!found.iter().any(|(_, m)| m.contains("شركاء") || m.contains("الغازية")), "{found:?}");
     }
 }
