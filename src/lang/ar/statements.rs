@@ -71,7 +71,36 @@ impl Ctx<'_, '_> {
     /// Who a speaker phrase [a, b) names: its entity, and its name when it holds one, else the phrase.
     fn speaker_of(&self, a: usize, b: usize) -> (Option<usize>, Option<Span>) {
         let (sa, sb) = self.name_in(a, b).unwrap_or((a, b));
-        (self.entity_in(a, b), Some(self.span(sa, sb)))
+        (self.entity_in(a, b).or_else(|| self.role_referent(a, b)), Some(self.span(sa, sb)))
+    }
+    /// The person a role phrase without a name stands for (وأكد السكرتير الخاص للرئيس …): the
+    /// nearest person before it introduced with the same role, written before the name (المدير
+    /// التنفيذي … الدكتورة مها المنيف) or in apposition after it (محمد علي مارم السكرتير الخاص …).
+    /// A person named as a role's complement (لرئيس الجمهورية عبدربه منصور هادي) holds another role.
+    fn role_referent(&self, a: usize, b: usize) -> Option<usize> {
+        // A title alone (الوزير), or a definite two-word role (السكرتير الخاص); never a source noun.
+        let head = clitics::without_wa(self.w(a));
+        let titled = self.ar.is_title(head) || b >= a + 2 && clitics::has_article(head) && self.mention_from(a).is_none();
+        if !titled || is_source_noun(self.w(a)) {
+            return None;
+        }
+        let key: Vec<&str> = (a..b.min(a + 2)).map(|k| clitics::stem(self.w(k))).collect();
+        let at = self.doc.tokens[a].span.start;
+        let matches_at = |k: usize| key.iter().enumerate().all(|(j, w)| k + j < self.doc.tokens.len() && clitics::stem(self.w(k + j)) == *w);
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|(m, e)| m.end <= at && self.entities[*e].entity.kind == EntityKind::Person)
+            .find(|(m, _)| {
+                let first = self.doc.token_at_or_after(m.start + 1).saturating_sub(1);
+                let after = self.doc.token_at_or_after(m.end);
+                let s = self.sent(first);
+                let lo = first.saturating_sub(ROLE_HOLDER_REACH).max(self.sentence_start(first));
+                let hi = (after + ROLE_HOLDER_REACH).min(self.sentence_end(first));
+                let complement = (first.saturating_sub(4).max(lo)..first).any(|k| self.w(k).starts_with(LI) && self.ar.is_title(self.w(k)));
+                !complement && self.sent(first) == s && ((lo..first).any(matches_at) || (after..hi).any(matches_at))
+            })
+            .map(|(_, e)| *e)
     }
     /// A mention starting in token k (after its proclitics): its kind and the token after it.
     fn mention_from(&self, k: usize) -> Option<(EntityKind, usize)> {
@@ -158,7 +187,9 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     while a < until && c.is(a, class::AFTER_VERB) {
         a += 1;
     }
-    // An addressee (لوكالة رويترز، للصحافيين) is not the speaker; a name that starts with ل is.
+    // A named addressee (كشفت لـ«عكاظ» الدكتورة …، قال لوكالة رويترز الوزير …) comes before the speaker.
+    a = skip_addressee(c, a, until);
+    // Any other addressee (للصحافيين) is not the speaker; a name that starts with ل is.
     if a < until && c.w(a).starts_with(LI) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[a].span.start) {
         return None;
     }
@@ -215,6 +246,31 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     trim_speaker(c, a, b)
 }
 
+/// The token after a named addressee at k (لـ«عكاظ», لـ"الرياض", لوكالة رويترز) and what follows
+/// it before the subject (أمس، له), or k when no named addressee starts there.
+fn skip_addressee(c: &Ctx, k: usize, until: usize) -> usize {
+    if k >= until || !c.w(k).starts_with(LI) {
+        return k;
+    }
+    let t = c.doc.tokens[k].span;
+    let mut next = k;
+    if c.w(k).chars().count() == 1
+        && matches!(c.w(k + 1), "«" | "\"" | "“")
+        && let Some(cl) = c.close.get(k + 1).copied().flatten().filter(|&cl| cl < until && cl <= k + 6)
+    {
+        next = cl + 1;
+    } else if let Some((m, _)) = c.mentions.iter().find(|(m, e)| m.start > t.start && m.start < t.end && c.entities[*e].entity.kind == EntityKind::Organization) {
+        next = c.doc.token_at_or_after(m.end);
+    }
+    if next == k || next >= until {
+        return k;
+    }
+    while next < until && c.is(next, class::AFTER_VERB) {
+        next += 1;
+    }
+    next
+}
+
 /// A role phrase that stopped before its holder's name (نائب رئيس الجمعية السعودية للإدارة وعضو
 /// جمعية … بندر الصالح؛ المشرف العام على البرنامج … الدكتور مساعد الأحمد): where the name ends,
 /// when a person's name follows within a few words with no adjunct (مع، خلال، أمس), clause or
@@ -264,6 +320,13 @@ fn named_subject_before(c: &Ctx, v: usize, until: usize) -> bool {
 /// The speaker phrase before a verb (SVO): back to a clause boundary.
 fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
     let start = c.sentence_start(v);
+    // A description set off by «وهو» between the speaker and the verb (أبو محمد وهو شاب نازح من
+    // حمص يقول): the speaker is the phrase before it.
+    let v = (start.max(v.saturating_sub(GLOSS_REACH))..v)
+        .rev()
+        .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.ar.is_speech_verb(c.w(k)))
+        .find(|&k| c.is(k, class::GLOSS))
+        .unwrap_or(v);
     let mut a = v;
     while a > start && v - a < 6 {
         let w = c.w(a - 1);
@@ -280,6 +343,9 @@ fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
     let has_source = (a..b).any(|k| is_source_noun(c.w(k)) || c.ar.is_title(c.w(k)));
     (has_entity || has_source).then_some((a, b))
 }
+
+/// How far before its verb a «وهو …» description may start.
+const GLOSS_REACH: usize = 14;
 
 /// One found speech act before dating.
 struct Found {
@@ -571,6 +637,7 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     while a < send && c.is(a, class::AFTER_VERB) {
         a += 1;
     }
+    a = skip_addressee(c, a, send);
     let object_at = |k: usize| -> Option<usize> {
         let mut k = k;
         while k < send && (c.is(k, class::SPEAKER_EDGE) || c.ar.weekday(c.w(k)).is_some()) {
@@ -594,7 +661,9 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         return object_at(k).map(|k| Object { content_at: k, speaker: None });
     }
     // The subject: a name within a few words (titles before it), else an entity right after the verb.
-    let person = (a..(a + 8).min(send))
+    // A long role (المدير التنفيذي لبرنامج … الدكتورة مها المنيف) reaches its holder farther on.
+    let reach = if c.ar.is_title(c.w(a)) { ROLE_HOLDER_REACH } else { 8 };
+    let person = (a..(a + reach).min(send))
         .take_while(|&k| !c.is(k, class::SPEAKER_END) && !is_complementiser(c.w(k)))
         .find_map(|k| mention_at(k).filter(|(_, e)| c.entities[*e].entity.kind == EntityKind::Person));
     let subject = person.or_else(|| mention_at(a))?;
@@ -806,6 +875,14 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     let opener = |k: usize| is_complementiser(clitics::peel(c.w(k), clitics::CONJUNCTIONS, 2).1);
     while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) && !opener(k) {
         k += 1;
+        // A name in quotation marks completes the source (بحسب ما ذكر موقع قناة «المتوسط»).
+        if k < send
+            && k > speaker_from
+            && c.w(k) == "«"
+            && let Some(cl) = c.close[k].filter(|&cl| cl < send && cl <= k + 6)
+        {
+            k = cl + 1;
+        }
         b = k;
     }
     let (sa, sb) = trim_speaker(c, speaker_from, b)?;
