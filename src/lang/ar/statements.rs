@@ -1238,6 +1238,44 @@ mod tests {
     }
 
     #[test]
+    fn a_named_addressee_comes_before_the_speaker() {
+        let t = "وكشف لـ«الشرق الأوسط» وزير الخارجية الأميركي جون كيري أن الاتفاق سيوقع الأسبوع المقبل.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn a_role_without_a_name_is_the_person_introduced_with_it() {
+        // In apposition after the name, then alone.
+        let t = "وقال جون كيري المبعوث الخاص للأمم المتحدة إن الحوار مستمر. وأكد المبعوث الخاص أن الاتفاق قريب.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        // A person named as another role's complement does not hold this one.
+        let t = "وقال جون كيري المستشار الخاص للرئيس فلاديمير بوتين إن الحوار مستمر. وأكد المستشار الخاص أن الاتفاق قريب.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn a_description_after_wa_huwa_separates_speaker_and_verb() {
+        let t = "وفي المدينة، جون كيري وهو دبلوماسي مخضرم قادم من مدينة بوسطن يقول: «الحوار مستمر».";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn a_quoted_name_completes_a_frames_source() {
+        let t = "وتمكن القيادي من الفرار، بحسب ما ذكر موقع قناة «العربية».";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].speaker_span.unwrap().slice(t).contains("العربية"), "{:?}", a.statements);
+    }
+
+    #[test]
     fn a_speakers_origin_and_a_dash_after_the_verb() {
         let t = "وعبر – جون كيري من واشنطن عن سعادته بنجاح المهرجان.";
         let a = run(t);
