@@ -127,12 +127,21 @@ impl Ctx<'_, '_> {
                 && !self.ar.is_speech_verb(w)
                 && !is_source_noun(w)
         };
-        // Before the mention: given names, never a definite or prepositional word (بالإنابة).
-        while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) {
+        // Before the mention: given names, never a definite or prepositional word (بالإنابة), nor
+        // another entity's name (أمين منطقة عسير صالح).
+        let other_name = |k: usize| {
+            let t = self.doc.tokens[k].span;
+            self.mentions.iter().any(|(o, _)| o.start < t.end && o.end > t.start && o.start != m.start)
+        };
+        while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) && !other_name(s - 1) {
             s -= 1;
         }
         // After it: family names, never an addressee (لفرانس برس).
         while e < b && name_word(e) && !self.is(e, class::SPEAKER_END) && !self.w(e).starts_with(LI) {
+            e += 1;
+        }
+        // A definite title closing the phrase right after the name is its family name (صالح القاضي،).
+        if e + 1 == b && clitics::has_article(self.w(e)) && self.ar.is_title(self.w(e)) && !self.ar.is_demonym(self.w(e)) {
             e += 1;
         }
         (s < e).then_some((s, e))
@@ -473,13 +482,19 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     {
         return None;
     }
+    if cue.shape == CueShape::Finite && c.is(v + 1, class::BACK_REFERENCE) {
+        return back_reference_statement(c, v, conj, found);
+    }
     let continuation = is_continuation(w) || cue.class == CueClass::Continue && cue.shape == CueShape::Finite;
     // A verbal noun reports only when what it reports follows it (قوله إن، بقولها: «…»).
     if cue.shape == CueShape::Masdar && !opens_content(c, v + 1) {
         return None;
     }
     // A relaying verb (نقلت الصحيفة عن …) names its source first: its clause opens farther on.
-    let reach = if cue.needs_complement && !is(without_wa(w), class::RELAY) { AMBIGUOUS_REACH } else { REACH };
+    // بين "between" is a cue when a subject with a title follows it (وبينت المديرة التنفيذية … أن).
+    let clause_opening = conj > 0 || v == c.sentence_start(v) || v > 0 && c.is(v - 1, class::COMMA);
+    let titled_subject = clause_opening && c.ar.is_title(c.w(v + 1)) && !c.w(v + 1).starts_with(LI);
+    let reach = if cue.needs_complement && !is(without_wa(w), class::RELAY) && !titled_subject { AMBIGUOUS_REACH } else { REACH };
     let open = complement_after(c, v, w, (v + reach).min(send));
     let call = cue.class == CueClass::Call && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
     if call && let Some(f) = call_statement(c, v, conj, (v + 16).min(send)) {
@@ -565,6 +580,34 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
         cue = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
     }
     Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v, resume: a })
+}
+
+/// «… . كشف ذلك الوزير فلان»: the sentence before is what the speaker after the demonstrative
+/// said, when a name, title or source follows (not «ذكر هذا الحادث», where the demonstrative is
+/// the noun's).
+fn back_reference_statement(c: &Ctx, v: usize, conj: usize, found: &[Found]) -> Option<Found> {
+    let s = c.sent(v);
+    let byline_end = crate::lang::ar::byline::head(c.doc).map_or(0, |r| r.end);
+    if s == 0 {
+        return None;
+    }
+    let prev = &c.doc.sentences[s - 1].tokens;
+    let (a, mut b) = (prev.start.max(byline_end), prev.end);
+    while b > a && c.is(b - 1, class::CONTENT_END) {
+        b -= 1;
+    }
+    if b < a + 3 || found.iter().any(|f| f.content_tok.0 < b && f.content_tok.1 > a) {
+        return None;
+    }
+    let (sa, sb) = speaker_after(c, v + 1, c.sentence_end(v))?;
+    let head = c.w(sa);
+    let named = c.entity_in(sa, sb).is_some_and(|e| matches!(c.entities[e].entity.kind, EntityKind::Person | EntityKind::Organization));
+    if !(named || c.ar.is_title(head) || is_source_noun(head)) {
+        return None;
+    }
+    let (speaker, speaker_span) = c.speaker_of(sa, sb);
+    let cue = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
+    Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct: false, speaker, speaker_span, at: v, resume: v + 2 })
 }
 
 /// How far after its verb a complementiser may open the content (قال … في مؤتمر صحافي عقده … إن).
@@ -672,7 +715,8 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     if c.entities[subject.1].entity.kind == EntityKind::Person
         && end + 1 < send
         && clitics::has_article(c.w(end))
-        && !c.ar.is_title(c.w(end))
+        // A family name that is also a title (صالح القاضي، ضرورة …) when a comma closes the subject.
+        && (!c.ar.is_title(c.w(end)) || c.is(end + 1, class::COMMA))
         && !c.ar.is_demonym(c.w(end))
         && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI))
     {
