@@ -85,8 +85,22 @@ impl Ctx<'_, '_> {
             return None;
         }
         let key: Vec<&str> = (a..b.min(a + 2)).map(|k| clitics::stem(self.w(k))).collect();
+        if key.iter().any(|w| !w.chars().all(char::is_alphabetic) || self.ar.is_stop(w)) {
+            return None;
+        }
         let at = self.doc.tokens[a].span.start;
-        let matches_at = |k: usize| key.iter().enumerate().all(|(j, w)| k + j < self.doc.tokens.len() && clitics::stem(self.w(k + j)) == *w);
+        let n = self.doc.tokens.len();
+        let matches_at = |k: usize| key.iter().enumerate().all(|(j, w)| k + j < n && clitics::stem(self.w(k + j)) == *w);
+        // Words that can stand in a role phrase between a role and its holder: definite words,
+        // ل-complements, titles, quotation marks and names (not a verb, a preposition or a clause).
+        let in_role = |k: usize| {
+            let w = self.w(k);
+            let named = self.mentions.iter().any(|(o, _)| o.start < self.doc.tokens[k].span.end && o.end > self.doc.tokens[k].span.start);
+            !self.is(k, class::CLAUSE_BOUNDARY)
+                && !is_complementiser(w)
+                && !self.ar.is_speech_verb(w)
+                && (named || clitics::has_article(clitics::peel(w, clitics::CONJUNCTIONS, 3).1) || w.starts_with(LI) || self.ar.is_title(w) || matches!(w, "«" | "»"))
+        };
         self.mentions
             .iter()
             .rev()
@@ -94,11 +108,14 @@ impl Ctx<'_, '_> {
             .find(|(m, _)| {
                 let first = self.doc.token_at_or_after(m.start + 1).saturating_sub(1);
                 let after = self.doc.token_at_or_after(m.end);
-                let s = self.sent(first);
                 let lo = first.saturating_sub(ROLE_HOLDER_REACH).max(self.sentence_start(first));
                 let hi = (after + ROLE_HOLDER_REACH).min(self.sentence_end(first));
                 let complement = (first.saturating_sub(4).max(lo)..first).any(|k| self.w(k).starts_with(LI) && self.ar.is_title(self.w(k)));
-                !complement && self.sent(first) == s && ((lo..first).any(matches_at) || (after..hi).any(matches_at))
+                // Before the name: the role, then only role words up to the name.
+                let before = (lo..first).any(|k| matches_at(k) && (k + key.len()..first).all(in_role));
+                // After it, in apposition: only role words between the name and the role.
+                let apposition = (after..hi).any(|k| matches_at(k) && (after..k).all(in_role));
+                !complement && (before || apposition)
             })
             .map(|(_, e)| *e)
     }
@@ -140,8 +157,9 @@ impl Ctx<'_, '_> {
         while e < b && name_word(e) && !self.is(e, class::SPEAKER_END) && !self.w(e).starts_with(LI) {
             e += 1;
         }
-        // A definite title closing the phrase right after the name is its family name (صالح القاضي،).
-        if e + 1 == b && clitics::has_article(self.w(e)) && self.ar.is_title(self.w(e)) && !self.ar.is_demonym(self.w(e)) {
+        // A definite title closing the phrase right after the name, before a comma or the content, is
+        // its family name (صالح القاضي، …؛ الهادي محمد الأمين إن …).
+        if e + 1 == b && (self.is(b, class::COMMA) || opens_content(self, b)) && clitics::has_article(self.w(e)) && self.ar.is_title(self.w(e)) && !self.ar.is_demonym(self.w(e)) {
             e += 1;
         }
         (s < e).then_some((s, e))
@@ -1317,6 +1335,26 @@ mod tests {
         let a = run(t);
         assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
         assert!(a.statements[0].speaker_span.unwrap().slice(t).contains("العربية"), "{:?}", a.statements);
+    }
+
+    #[test]
+    fn a_demonstrative_after_the_verb_points_back_at_the_sentence_before() {
+        let t = "ووصلت قوات إضافية إلى المدينة لتأمين مطارها. كشف ذلك وزير الخارجية الأميركي جون كيري للصحافيين.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "ووصلت قوات إضافية إلى المدينة لتأمين مطارها");
+        // The demonstrative of a noun is not a back reference.
+        let t = "ووصلت قوات إضافية إلى المدينة لتأمين مطارها. وذكر هذا الحادث بحادث مماثل وقع العام الماضي.";
+        assert!(run(t).statements.is_empty(), "{:?}", run(t).statements);
+    }
+
+    #[test]
+    fn a_family_name_that_is_a_title_before_a_comma() {
+        let t = "وأكد أمين المنطقة جون القاضي، ضرورة تسريع إنجاز المشاريع في المحافظات.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].content.slice(t).starts_with("ضرورة تسريع"), "{:?}", a.statements);
     }
 
     #[test]
