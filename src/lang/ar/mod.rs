@@ -106,6 +106,7 @@ pub mod class {
         SPEAKER_ADJUNCT = "speaker_adjunct",
         PERFECT_PARTICLE = "perfect_particle",
         BACK_REFERENCE = "back_reference",
+        BY_SAYING = "by_saying",
     }
 }
 

@@ -46,6 +46,7 @@ struct Ctx<'d, 'a> {
     close: Vec<Option<usize>>,
     /// Subjects of clauses, by position: what an implied subject refers to.
     subjects: Vec<Subject>,
+    times: &'d [TimeExpr],
 }
 
 impl Ctx<'_, '_> {
@@ -388,7 +389,7 @@ struct Found {
     resume: usize,
 }
 
-pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statement> {
+pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
@@ -399,7 +400,7 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
         .flat_map(|(k, l)| l.entity.mentions.iter().map(move |&m| (m, k)))
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
-    let mut c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new() };
+    let mut c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times };
     c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 
@@ -523,7 +524,10 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let object = (!call && cue.shape != CueShape::Masdar)
         .then(|| object_after(c, v, participle || continuation && !named_subject_before(c, v, open.map_or(send, |(k, _)| k)), send))
         .flatten()
-        .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION));
+        .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION))
+        // An imperfect with no subject of its own reports only through a clause that opens later
+        // (وتقول بعثة الأمم المتحدة إن …: بعثة is no ب-object).
+        .filter(|o| !(o.speaker.is_none() && cue.imperfect && !participle && open.is_some()));
     let open = match (open, object) {
         (Some((k, _)), Some(o)) if o.content_at + OBJECT_BEFORE_CLAUSE <= k => None,
         (open, _) => open,
@@ -704,12 +708,28 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         while k < send && (c.is(k, class::SPEAKER_EDGE) || c.ar.weekday(c.w(k)).is_some()) {
             k += 1;
         }
+        // A time adjunct before the object (وأعلن الحلف في مطلع مايو خطة …).
+        if k + 1 < send
+            && c.is(k, class::AFFILIATION)
+            && let Some(t) = c.times.iter().find(|t| {
+                let next = c.doc.tokens[k + 1].span;
+                t.start >= next.start && t.start < next.end
+            })
+        {
+            k = c.doc.token_at_or_after(t.end);
+            while k < send && c.is(k, class::SPEAKER_EDGE) {
+                k += 1;
+            }
+        }
         (k + 1 < send && is_object_start(c, k)).then_some(k)
     };
     let mention_at = |k: usize| c.mentions.iter().find(|(m, _)| m.start == c.doc.tokens[k].span.start);
     // No subject of its own: a participle, a subjectless continuation, or an object right after
     // the verb (وأكد على ضرورة …): the subject is implied.
-    if a >= send || mention_at(a).is_none() && (no_subject || c.is(a, class::OBJECT_PREPOSITION)) {
+    // A coordinated verb with a ب-object right after it (وتعهدت بشن هجمات): its subject is the clause's.
+    let coordinated = clitics::peel(c.w(v), clitics::CONJUNCTIONS, 3).0 > 0;
+    let bi_object = a < send && coordinated && c.w(a).starts_with(BI) && !is_source_noun(c.w(a)) && is_object_start(c, a);
+    if a >= send || mention_at(a).is_none() && (no_subject || bi_object || c.is(a, class::OBJECT_PREPOSITION)) {
         return object_at(a).map(|k| Object { content_at: k, speaker: None });
     }
     // After قد the subject came first (وكان فلان قد أكد في تصريحات أمس استعداد …): the object
@@ -871,6 +891,9 @@ fn call_statement(c: &Ctx, v: usize, conj: usize, limit: usize) -> Option<Found>
 /// جاء في البيان أن … / … كما أفاد به X.
 fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     let w = c.w(i);
+    if c.is(i, class::BY_SAYING) && opens_content(c, i + 1) {
+        return by_saying_statement(c, i, found);
+    }
     // The whole word first: the و of وفقا and ورد is a root letter, not a conjunction.
     let bare = clitics::peel(w, &[clitics::WA], 2).1;
     let frame = |k| c.ar.words.is(w, k) || c.ar.words.is(bare, k);
@@ -983,6 +1006,30 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
         at: i,
         resume: a.max(k),
     })
+}
+
+/// «ومضت المصادر بالقول إن …», «وختم بالقول: …»: the content after بالقول, said by the subject
+/// between the governing verb and it, else by the implied subject.
+fn by_saying_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
+    let start = c.sentence_start(i);
+    let mut p = i;
+    while p > start && i - p < 6 && !verb_like(c, p - 1) && !c.is(p - 1, class::CLAUSE_BOUNDARY) {
+        p -= 1;
+    }
+    let open = i + 1;
+    let at = if is_complementiser(c.w(open)) || c.w(open) == ":" { open + 1 } else { open };
+    let ((a, b), direct) = content_from(c, at)?;
+    if b < a + 2 {
+        return None;
+    }
+    let subject = trim_speaker(c, p, i).filter(|&(sa, sb)| c.entity_in(sa, sb).is_some() || (sa..sb).any(|k| is_source_noun(c.w(k)) || c.ar.is_title(c.w(k))));
+    let (speaker, speaker_span) = match subject {
+        Some((sa, sb)) => c.speaker_of(sa, sb),
+        None if p == i => carried_speaker(c, i, found)?,
+        None => return None,
+    };
+    let cue_end = if is_complementiser(c.w(open)) { open + 1 } else { i + 1 };
+    Some(Found { cue: c.span(i, cue_end), content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: i, resume: a })
 }
 
 /// «… ، كما أفاد به مصدر أمني»: the clause before the frame is what the source said. A clause
@@ -1355,6 +1402,24 @@ mod tests {
         let a = run(t);
         assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
         assert!(a.statements[0].content.slice(t).starts_with("ضرورة تسريع"), "{:?}", a.statements);
+    }
+
+    #[test]
+    fn by_saying_opens_the_content_of_the_subject_before_it() {
+        let t = "ومضت المصادر بالقول إن المتمردين فقدوا معظم أسلحتهم في المعارك.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "المصادر");
+        assert_eq!(a.statements[0].content.slice(t), "المتمردين فقدوا معظم أسلحتهم في المعارك");
+    }
+
+    #[test]
+    fn a_time_adjunct_before_the_object() {
+        let t = "وأعلن وزير الخارجية الأميركي جون كيري في مطلع مايو خطة لإعادة الإعمار في المنطقة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert!(a.statements[0].content.slice(t).starts_with("خطة"), "{:?}", a.statements);
     }
 
     #[test]
