@@ -524,10 +524,7 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let object = (!call && cue.shape != CueShape::Masdar)
         .then(|| object_after(c, v, participle || continuation && !named_subject_before(c, v, open.map_or(send, |(k, _)| k)), send))
         .flatten()
-        .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION))
-        // An imperfect with no subject of its own reports only through a clause that opens later
-        // (وتقول بعثة الأمم المتحدة إن …: بعثة is no ب-object).
-        .filter(|o| !(o.speaker.is_none() && cue.imperfect && !participle && open.is_some()));
+        .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION));
     let open = match (open, object) {
         (Some((k, _)), Some(o)) if o.content_at + OBJECT_BEFORE_CLAUSE <= k => None,
         (open, _) => open,
@@ -726,10 +723,7 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     let mention_at = |k: usize| c.mentions.iter().find(|(m, _)| m.start == c.doc.tokens[k].span.start);
     // No subject of its own: a participle, a subjectless continuation, or an object right after
     // the verb (وأكد على ضرورة …): the subject is implied.
-    // A coordinated verb with a ب-object right after it (وتعهدت بشن هجمات): its subject is the clause's.
-    let coordinated = clitics::peel(c.w(v), clitics::CONJUNCTIONS, 3).0 > 0;
-    let bi_object = a < send && coordinated && c.w(a).starts_with(BI) && !is_source_noun(c.w(a)) && is_object_start(c, a);
-    if a >= send || mention_at(a).is_none() && (no_subject || bi_object || c.is(a, class::OBJECT_PREPOSITION)) {
+    if a >= send || mention_at(a).is_none() && (no_subject || c.is(a, class::OBJECT_PREPOSITION)) {
         return object_at(a).map(|k| Object { content_at: k, speaker: None });
     }
     // After قد the subject came first (وكان فلان قد أكد في تصريحات أمس استعداد …): the object
