@@ -501,6 +501,12 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     {
         return None;
     }
+    // An imperfect inside the clause a statement of this sentence reports (مبينا أن هذا البرنامج
+    // يؤكد اهتمام …) is part of what was said, not a new report.
+    let inside_content = found.last().is_some_and(|f| !f.direct && f.content_tok.0 < v && v < f.content_tok.1 && c.sent(f.content_tok.0) == c.sent(v));
+    if cue.imperfect && conj == 0 && !participle && inside_content && !(v > 0 && c.is(v - 1, class::COMMA)) {
+        return None;
+    }
     if cue.shape == CueShape::Finite && c.is(v + 1, class::BACK_REFERENCE) {
         return back_reference_statement(c, v, conj, found);
     }
@@ -1414,6 +1420,14 @@ mod tests {
         assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
         assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
         assert!(a.statements[0].content.slice(t).starts_with("خطة"), "{:?}", a.statements);
+    }
+
+    #[test]
+    fn an_imperfect_inside_a_reported_clause_is_part_of_it() {
+        let t = "وقال جون كيري إن هذا البرنامج يؤكد اهتمام الحكومة بتعليم الشباب.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "هذا البرنامج يؤكد اهتمام الحكومة بتعليم الشباب");
     }
 
     #[test]
