@@ -20,6 +20,9 @@ enum Class {
     Head,
     /// A head that takes a short complement before it in English (Association, Center, Fund).
     HeadPre,
+    /// A state institution, named with its country rather than a nationality adjective
+    /// (الحكومة العراقية → Government of Iraq, مجلس الأمة الكويتي → National Assembly of Kuwait).
+    HeadState,
     PlaceHead,
     /// A named site's noun (مطار, معسكر): after the name in English (Aden Airport).
     SiteHead,
@@ -40,9 +43,6 @@ pub struct Translit {
     /// ISO country code → nationality adjective.
     demonyms: HashMap<&'static str, &'static str>,
 }
-
-/// The head whose nationality is said with the country's name instead of its adjective.
-const GOVERNMENT: &str = "Government";
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect())
@@ -87,6 +87,7 @@ impl Translit {
             let class = match class {
                 "head" => Class::Head,
                 "head_pre" => Class::HeadPre,
+                "head_state" => Class::HeadState,
                 "place_head" => Class::PlaceHead,
                 "site_head" => Class::SiteHead,
                 "adj" => Class::Adj,
@@ -161,11 +162,22 @@ impl Translit {
         let Some(first) = words.first() else {
             return String::new();
         };
+        let heads = [(Class::Head, Shape::Plain), (Class::HeadPre, Shape::Pre), (Class::HeadState, Shape::State)];
         // A preposition the mention kept (لجامعة, للبنك) is no part of an organisation's head.
-        let (_, bare) = split_preposition(&first.text, |t| self.lookup(Class::Head, t).or(self.lookup(Class::HeadPre, t)).is_some());
-        for (class, pre) in [(Class::Head, false), (Class::HeadPre, true)] {
+        let (_, bare) = split_preposition(&first.text, |t| heads.iter().any(|&(c, _)| self.lookup(c, t).is_some()));
+        // A two-word head whose English is idiomatic rather than literal (مجلس الأمة → National
+        // Assembly, not Council of Nation) before the one-word heads.
+        if let Some(second) = words.get(1).filter(|w| w.arabic) {
+            let pair = format!("{bare} {}", second.text);
+            for (class, shape) in heads {
+                if let Some(head) = self.lookup(class, &pair) {
+                    return self.organisation(head, shape, &words[2..]);
+                }
+            }
+        }
+        for (class, shape) in heads {
             if let Some(head) = self.lookup(class, &first.text).or_else(|| self.lookup(class, &bare)) {
-                return self.organisation(head, pre, &words[1..]);
+                return self.organisation(head, shape, &words[1..]);
             }
         }
         self.person(&words)
@@ -210,7 +222,7 @@ impl Translit {
     /// اللجنة الوطنية لمكافحة الإرهاب → National Committee for Combating Terrorism. A head that
     /// takes a pre-modifier (Association, Center, Fund …) puts a single table complement before
     /// itself: جمعية الأطفال المعوقين → Disabled Children Association.
-    fn organisation(&self, head: &str, pre: bool, rest: &[Word]) -> String {
+    fn organisation(&self, head: &str, shape: Shape, rest: &[Word]) -> String {
         let mut head_adjs: Vec<&str> = Vec::new();
         let mut nationality: Option<&str> = None;
         let mut country: Option<&str> = None;
@@ -269,8 +281,8 @@ impl Translit {
                 }
             }
         }
-        // A state's government goes by its country's name (الحكومة العراقية → Government of Iraq).
-        if head == GOVERNMENT
+        // A state's institution goes by its country's name (الحكومة العراقية → Government of Iraq).
+        if shape == Shape::State
             && groups.is_empty()
             && head_adjs.is_empty()
             && before_head.is_empty()
@@ -282,7 +294,10 @@ impl Translit {
         out.extend(nationality);
         out.extend(before_head.iter().map(String::as_str));
         out.extend(head_adjs.iter().rev());
-        let premodified = pre && groups.len() == 1 && groups[0].kind == Kind::Noun;
+        // A single complement of a head that takes a pre-modifier goes before it: a noun with its
+        // adjectives (برنامج الأمان الأسري الوطني → National Family Safety Program) or a name
+        // (a name like أكاديمية الفيصل → al-Faisal Academy, as such institutions are known in English).
+        let premodified = shape == Shape::Pre && groups.len() == 1 && (groups[0].kind == Kind::Noun || groups[0].kind == Kind::Name && groups[0].connector == "of");
         if premodified {
             out.extend(groups[0].adjs.iter().rev());
             out.push(&groups[0].noun);
@@ -357,6 +372,17 @@ struct Complement {
     adjs: Vec<&'static str>,
     noun: String,
     kind: Kind,
+}
+
+/// How a head orders what follows it in English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// Complements after it with of/for (Ministry of Health).
+    Plain,
+    /// One complement before it (Development Fund).
+    Pre,
+    /// A nationality said with the country's name after it (Government of Iraq).
+    State,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -464,6 +490,17 @@ mod tests {
         ] {
             assert_eq!(t().english_name(ar), en);
         }
+        // Idiomatic two-word heads, state institutions named by their country, a single complement
+        // before a head that takes a pre-modifier.
+        for (ar, en) in [
+            ("مجلس الأمة الكويتي", "National Assembly of Kuwait"),
+            ("مجلس النواب", "House of Representatives"),
+            ("برنامج الأمان الأسري الوطني", "National Family Safety Program"),
+            ("مركز المبادرات", "Initiatives Center"),
+        ] {
+            assert_eq!(t().english_name(ar), en);
+        }
+        assert!(t().english_name("أكاديمية الفيصل").ends_with(" Academy"), "{}", t().english_name("أكاديمية الفيصل"));
         let harvard = t().english_name("جامعة هارفارد");
         assert!(harvard.starts_with("Har") && harvard.ends_with(" University"), "{harvard}");
     }

@@ -108,6 +108,8 @@ pub mod class {
         FRAME_LINK = "frame_link",
         SPEAKER_ADJUNCT = "speaker_adjunct",
         PERFECT_PARTICLE = "perfect_particle",
+        BACK_REFERENCE = "back_reference",
+        BY_SAYING = "by_saying",
     }
 }
 

@@ -46,6 +46,7 @@ struct Ctx<'d, 'a> {
     close: Vec<Option<usize>>,
     /// Subjects of clauses, by position: what an implied subject refers to.
     subjects: Vec<Subject>,
+    times: &'d [TimeExpr],
 }
 
 impl Ctx<'_, '_> {
@@ -71,7 +72,53 @@ impl Ctx<'_, '_> {
     /// Who a speaker phrase [a, b) names: its entity, and its name when it holds one, else the phrase.
     fn speaker_of(&self, a: usize, b: usize) -> (Option<usize>, Option<Span>) {
         let (sa, sb) = self.name_in(a, b).unwrap_or((a, b));
-        (self.entity_in(a, b), Some(self.span(sa, sb)))
+        (self.entity_in(a, b).or_else(|| self.role_referent(a, b)), Some(self.span(sa, sb)))
+    }
+    /// The person a role phrase without a name stands for (وأكد السكرتير الخاص للرئيس …): the
+    /// nearest person before it introduced with the same role, written before the name (المدير
+    /// التنفيذي … الدكتورة مها المنيف) or in apposition after it (محمد علي مارم السكرتير الخاص …).
+    /// A person named as a role's complement (لرئيس الجمهورية عبدربه منصور هادي) holds another role.
+    fn role_referent(&self, a: usize, b: usize) -> Option<usize> {
+        // A title alone (الوزير), or a definite two-word role (السكرتير الخاص); never a source noun.
+        let head = clitics::without_wa(self.w(a));
+        let titled = self.ar.is_title(head) || b >= a + 2 && clitics::has_article(head) && self.mention_from(a).is_none();
+        if !titled || is_source_noun(self.w(a)) {
+            return None;
+        }
+        let key: Vec<&str> = (a..b.min(a + 2)).map(|k| clitics::stem(self.w(k))).collect();
+        if key.iter().any(|w| !w.chars().all(char::is_alphabetic) || self.ar.is_stop(w)) {
+            return None;
+        }
+        let at = self.doc.tokens[a].span.start;
+        let n = self.doc.tokens.len();
+        let matches_at = |k: usize| key.iter().enumerate().all(|(j, w)| k + j < n && clitics::stem(self.w(k + j)) == *w);
+        // Words that can stand in a role phrase between a role and its holder: definite words,
+        // ل-complements, titles, quotation marks and names (not a verb, a preposition or a clause).
+        let in_role = |k: usize| {
+            let w = self.w(k);
+            let named = self.mentions.iter().any(|(o, _)| o.start < self.doc.tokens[k].span.end && o.end > self.doc.tokens[k].span.start);
+            !self.is(k, class::CLAUSE_BOUNDARY)
+                && !is_complementiser(w)
+                && !self.ar.is_speech_verb(w)
+                && (named || clitics::has_article(clitics::peel(w, clitics::CONJUNCTIONS, 3).1) || w.starts_with(LI) || self.ar.is_title(w) || matches!(w, "«" | "»"))
+        };
+        self.mentions
+            .iter()
+            .rev()
+            .filter(|(m, e)| m.end <= at && self.entities[*e].entity.kind == EntityKind::Person)
+            .find(|(m, _)| {
+                let first = self.doc.token_at_or_after(m.start + 1).saturating_sub(1);
+                let after = self.doc.token_at_or_after(m.end);
+                let lo = first.saturating_sub(ROLE_HOLDER_REACH).max(self.sentence_start(first));
+                let hi = (after + ROLE_HOLDER_REACH).min(self.sentence_end(first));
+                let complement = (first.saturating_sub(4).max(lo)..first).any(|k| self.w(k).starts_with(LI) && self.ar.is_title(self.w(k)));
+                // Before the name: the role, then only role words up to the name.
+                let before = (lo..first).any(|k| matches_at(k) && (k + key.len()..first).all(in_role));
+                // After it, in apposition: only role words between the name and the role.
+                let apposition = (after..hi).any(|k| matches_at(k) && (after..k).all(in_role));
+                !complement && (before || apposition)
+            })
+            .map(|(_, e)| *e)
     }
     /// A mention starting in token k (after its proclitics): its kind and the token after it.
     fn mention_from(&self, k: usize) -> Option<(EntityKind, usize)> {
@@ -98,12 +145,22 @@ impl Ctx<'_, '_> {
                 && !self.ar.is_speech_verb(w)
                 && !is_source_noun(w)
         };
-        // Before the mention: given names, never a definite or prepositional word (بالإنابة).
-        while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) {
+        // Before the mention: given names, never a definite or prepositional word (بالإنابة), nor
+        // another entity's name (أمين منطقة عسير صالح).
+        let other_name = |k: usize| {
+            let t = self.doc.tokens[k].span;
+            self.mentions.iter().any(|(o, _)| o.start < t.end && o.end > t.start && o.start != m.start)
+        };
+        while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) && !other_name(s - 1) {
             s -= 1;
         }
         // After it: family names, never an addressee (لفرانس برس).
         while e < b && name_word(e) && !self.is(e, class::SPEAKER_END) && !self.w(e).starts_with(LI) {
+            e += 1;
+        }
+        // A definite title closing the phrase right after the name, before a comma or the content, is
+        // its family name (صالح القاضي، …؛ الهادي محمد الأمين إن …).
+        if e + 1 == b && (self.is(b, class::COMMA) || opens_content(self, b)) && clitics::has_article(self.w(e)) && self.ar.is_title(self.w(e)) && !self.ar.is_demonym(self.w(e)) {
             e += 1;
         }
         (s < e).then_some((s, e))
@@ -158,7 +215,9 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     while a < until && c.is(a, class::AFTER_VERB) {
         a += 1;
     }
-    // An addressee (لوكالة رويترز، للصحافيين) is not the speaker; a name that starts with ل is.
+    // A named addressee (كشفت لـ«عكاظ» الدكتورة …، قال لوكالة رويترز الوزير …) comes before the speaker.
+    a = skip_addressee(c, a, until);
+    // Any other addressee (للصحافيين) is not the speaker; a name that starts with ل is.
     if a < until && c.w(a).starts_with(LI) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[a].span.start) {
         return None;
     }
@@ -215,6 +274,31 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     trim_speaker(c, a, b)
 }
 
+/// The token after a named addressee at k (لـ«عكاظ», لـ"الرياض", لوكالة رويترز) and what follows
+/// it before the subject (أمس، له), or k when no named addressee starts there.
+fn skip_addressee(c: &Ctx, k: usize, until: usize) -> usize {
+    if k >= until || !c.w(k).starts_with(LI) {
+        return k;
+    }
+    let t = c.doc.tokens[k].span;
+    let mut next = k;
+    if c.w(k).chars().count() == 1
+        && matches!(c.w(k + 1), "«" | "\"" | "“")
+        && let Some(cl) = c.close.get(k + 1).copied().flatten().filter(|&cl| cl < until && cl <= k + 6)
+    {
+        next = cl + 1;
+    } else if let Some((m, _)) = c.mentions.iter().find(|(m, e)| m.start > t.start && m.start < t.end && c.entities[*e].entity.kind == EntityKind::Organization) {
+        next = c.doc.token_at_or_after(m.end);
+    }
+    if next == k || next >= until {
+        return k;
+    }
+    while next < until && c.is(next, class::AFTER_VERB) {
+        next += 1;
+    }
+    next
+}
+
 /// A role phrase that stopped before its holder's name (نائب رئيس الجمعية السعودية للإدارة وعضو
 /// جمعية … بندر الصالح؛ المشرف العام على البرنامج … الدكتور مساعد الأحمد): where the name ends,
 /// when a person's name follows within a few words with no adjunct (مع، خلال، أمس), clause or
@@ -264,6 +348,13 @@ fn named_subject_before(c: &Ctx, v: usize, until: usize) -> bool {
 /// The speaker phrase before a verb (SVO): back to a clause boundary.
 fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
     let start = c.sentence_start(v);
+    // A description set off by «وهو» between the speaker and the verb (أبو محمد وهو شاب نازح من
+    // حمص يقول): the speaker is the phrase before it.
+    let v = (start.max(v.saturating_sub(GLOSS_REACH))..v)
+        .rev()
+        .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.ar.is_speech_verb(c.w(k)))
+        .find(|&k| c.is(k, class::GLOSS))
+        .unwrap_or(v);
     let mut a = v;
     while a > start && v - a < 6 {
         let w = c.w(a - 1);
@@ -281,6 +372,9 @@ fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
     (has_entity || has_source).then_some((a, b))
 }
 
+/// How far before its verb a «وهو …» description may start.
+const GLOSS_REACH: usize = 14;
+
 /// One found speech act before dating.
 struct Found {
     cue: Span,
@@ -295,7 +389,7 @@ struct Found {
     resume: usize,
 }
 
-pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statement> {
+pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement> {
     if doc.tokens.is_empty() {
         return Vec::new();
     }
@@ -306,7 +400,7 @@ pub fn find(doc: &Doc, entities: &[Linked], _times: &[TimeExpr]) -> Vec<Statemen
         .flat_map(|(k, l)| l.entity.mentions.iter().map(move |&m| (m, k)))
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
-    let mut c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new() };
+    let mut c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times };
     c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 
@@ -407,13 +501,25 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     {
         return None;
     }
+    // An imperfect inside the clause a statement of this sentence reports (مبينا أن هذا البرنامج
+    // يؤكد اهتمام …) is part of what was said, not a new report.
+    let inside_content = found.last().is_some_and(|f| !f.direct && f.content_tok.0 < v && v < f.content_tok.1 && c.sent(f.content_tok.0) == c.sent(v));
+    if cue.imperfect && conj == 0 && !participle && inside_content && !(v > 0 && c.is(v - 1, class::COMMA)) {
+        return None;
+    }
+    if cue.shape == CueShape::Finite && c.is(v + 1, class::BACK_REFERENCE) {
+        return back_reference_statement(c, v, conj, found);
+    }
     let continuation = is_continuation(w) || cue.class == CueClass::Continue && cue.shape == CueShape::Finite;
     // A verbal noun reports only when what it reports follows it (قوله إن، بقولها: «…»).
     if cue.shape == CueShape::Masdar && !opens_content(c, v + 1) {
         return None;
     }
     // A relaying verb (نقلت الصحيفة عن …) names its source first: its clause opens farther on.
-    let reach = if cue.needs_complement && !is(without_wa(w), class::RELAY) { AMBIGUOUS_REACH } else { REACH };
+    // بين "between" is a cue when a subject with a title follows it (وبينت المديرة التنفيذية … أن).
+    let clause_opening = conj > 0 || v == c.sentence_start(v) || v > 0 && c.is(v - 1, class::COMMA);
+    let titled_subject = clause_opening && c.ar.is_title(c.w(v + 1)) && !c.w(v + 1).starts_with(LI);
+    let reach = if cue.needs_complement && !is(without_wa(w), class::RELAY) && !titled_subject { AMBIGUOUS_REACH } else { REACH };
     let open = complement_after(c, v, w, (v + reach).min(send));
     let call = cue.class == CueClass::Call && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
     if call && let Some(f) = call_statement(c, v, conj, (v + 16).min(send)) {
@@ -501,6 +607,34 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: v, resume: a })
 }
 
+/// «… . كشف ذلك الوزير فلان»: the sentence before is what the speaker after the demonstrative
+/// said, when a name, title or source follows (not «ذكر هذا الحادث», where the demonstrative is
+/// the noun's).
+fn back_reference_statement(c: &Ctx, v: usize, conj: usize, found: &[Found]) -> Option<Found> {
+    let s = c.sent(v);
+    let byline_end = crate::lang::ar::byline::head(c.doc).map_or(0, |r| r.end);
+    if s == 0 {
+        return None;
+    }
+    let prev = &c.doc.sentences[s - 1].tokens;
+    let (a, mut b) = (prev.start.max(byline_end), prev.end);
+    while b > a && c.is(b - 1, class::CONTENT_END) {
+        b -= 1;
+    }
+    if b < a + 3 || found.iter().any(|f| f.content_tok.0 < b && f.content_tok.1 > a) {
+        return None;
+    }
+    let (sa, sb) = speaker_after(c, v + 1, c.sentence_end(v))?;
+    let head = c.w(sa);
+    let named = c.entity_in(sa, sb).is_some_and(|e| matches!(c.entities[e].entity.kind, EntityKind::Person | EntityKind::Organization));
+    if !(named || c.ar.is_title(head) || is_source_noun(head)) {
+        return None;
+    }
+    let (speaker, speaker_span) = c.speaker_of(sa, sb);
+    let cue = c.doc.folded.orig_span(c.doc.tokens[v].fstart + conj, c.doc.tokens[v].fend);
+    Some(Found { cue, content: c.span(a, b), content_tok: (a, b), direct: false, speaker, speaker_span, at: v, resume: v + 2 })
+}
+
 /// How far after its verb a complementiser may open the content (قال … في مؤتمر صحافي عقده … إن).
 const REACH: usize = 30;
 /// The reach of a form that is more often another word (بين "between" … أن).
@@ -571,10 +705,24 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     while a < send && c.is(a, class::AFTER_VERB) {
         a += 1;
     }
+    a = skip_addressee(c, a, send);
     let object_at = |k: usize| -> Option<usize> {
         let mut k = k;
         while k < send && (c.is(k, class::SPEAKER_EDGE) || c.ar.weekday(c.w(k)).is_some()) {
             k += 1;
+        }
+        // A time adjunct before the object (وأعلن الحلف في مطلع مايو خطة …).
+        if k + 1 < send
+            && c.is(k, class::AFFILIATION)
+            && let Some(t) = c.times.iter().find(|t| {
+                let next = c.doc.tokens[k + 1].span;
+                t.start >= next.start && t.start < next.end
+            })
+        {
+            k = c.doc.token_at_or_after(t.end);
+            while k < send && c.is(k, class::SPEAKER_EDGE) {
+                k += 1;
+            }
         }
         (k + 1 < send && is_object_start(c, k)).then_some(k)
     };
@@ -594,7 +742,9 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         return object_at(k).map(|k| Object { content_at: k, speaker: None });
     }
     // The subject: a name within a few words (titles before it), else an entity right after the verb.
-    let person = (a..(a + 8).min(send))
+    // A long role (المدير التنفيذي لبرنامج … الدكتورة مها المنيف) reaches its holder farther on.
+    let reach = if c.ar.is_title(c.w(a)) { ROLE_HOLDER_REACH } else { 8 };
+    let person = (a..(a + reach).min(send))
         .take_while(|&k| !c.is(k, class::SPEAKER_END) && !is_complementiser(c.w(k)))
         .find_map(|k| mention_at(k).filter(|(_, e)| c.entities[*e].entity.kind == EntityKind::Person));
     let subject = person.or_else(|| mention_at(a))?;
@@ -603,7 +753,8 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     if c.entities[subject.1].entity.kind == EntityKind::Person
         && end + 1 < send
         && clitics::has_article(c.w(end))
-        && !c.ar.is_title(c.w(end))
+        // A family name that is also a title (صالح القاضي، ضرورة …) when a comma closes the subject.
+        && (!c.ar.is_title(c.w(end)) || c.is(end + 1, class::COMMA))
         && !c.ar.is_demonym(c.w(end))
         && (c.is(end + 1, class::OBJECT_PREPOSITION) || c.is(end + 1, class::COMMA) || c.w(end + 1).starts_with(BI))
     {
@@ -740,6 +891,9 @@ fn call_statement(c: &Ctx, v: usize, conj: usize, limit: usize) -> Option<Found>
 /// جاء في البيان أن … / … كما أفاد به X.
 fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     let w = c.w(i);
+    if c.is(i, class::BY_SAYING) && opens_content(c, i + 1) {
+        return by_saying_statement(c, i, found);
+    }
     // The whole word first: the و of وفقا and ورد is a root letter, not a conjunction.
     let bare = clitics::peel(w, &[clitics::WA], 2).1;
     let frame = |k| c.ar.words.is(w, k) || c.ar.words.is(bare, k);
@@ -806,6 +960,14 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     let opener = |k: usize| is_complementiser(clitics::peel(c.w(k), clitics::CONJUNCTIONS, 2).1);
     while k < send && k < speaker_from + 8 && !c.is(k, class::FRAME_END) && !opener(k) {
         k += 1;
+        // A name in quotation marks completes the source (بحسب ما ذكر موقع قناة «المتوسط»).
+        if k < send
+            && k > speaker_from
+            && c.w(k) == "«"
+            && let Some(cl) = c.close[k].filter(|&cl| cl < send && cl <= k + 6)
+        {
+            k = cl + 1;
+        }
         b = k;
     }
     let (sa, sb) = trim_speaker(c, speaker_from, b)?;
@@ -844,6 +1006,30 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
         at: i,
         resume: a.max(k),
     })
+}
+
+/// «ومضت المصادر بالقول إن …», «وختم بالقول: …»: the content after بالقول, said by the subject
+/// between the governing verb and it, else by the implied subject.
+fn by_saying_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
+    let start = c.sentence_start(i);
+    let mut p = i;
+    while p > start && i - p < 6 && !verb_like(c, p - 1) && !c.is(p - 1, class::CLAUSE_BOUNDARY) {
+        p -= 1;
+    }
+    let open = i + 1;
+    let at = if is_complementiser(c.w(open)) || c.w(open) == ":" { open + 1 } else { open };
+    let ((a, b), direct) = content_from(c, at)?;
+    if b < a + 2 {
+        return None;
+    }
+    let subject = trim_speaker(c, p, i).filter(|&(sa, sb)| c.entity_in(sa, sb).is_some() || (sa..sb).any(|k| is_source_noun(c.w(k)) || c.ar.is_title(c.w(k))));
+    let (speaker, speaker_span) = match subject {
+        Some((sa, sb)) => c.speaker_of(sa, sb),
+        None if p == i => carried_speaker(c, i, found)?,
+        None => return None,
+    };
+    let cue_end = if is_complementiser(c.w(open)) { open + 1 } else { i + 1 };
+    Some(Found { cue: c.span(i, cue_end), content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span, at: i, resume: a })
 }
 
 /// «… ، كما أفاد به مصدر أمني»: the clause before the frame is what the source said. A clause
@@ -1158,6 +1344,90 @@ mod tests {
         assert_eq!(run(t).statements.len(), 1, "{:?}", run(t).statements);
         let t = "وقال جون كيري إن الاتفاق قريب، مضيفا أن التوقيع سيتم قريبا.";
         assert_eq!(run(t).statements.len(), 2, "{:?}", run(t).statements);
+    }
+
+    #[test]
+    fn a_named_addressee_comes_before_the_speaker() {
+        let t = "وكشف لـ«الشرق الأوسط» وزير الخارجية الأميركي جون كيري أن الاتفاق سيوقع الأسبوع المقبل.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn a_role_without_a_name_is_the_person_introduced_with_it() {
+        // In apposition after the name, then alone.
+        let t = "وقال جون كيري المبعوث الخاص للأمم المتحدة إن الحوار مستمر. وأكد المبعوث الخاص أن الاتفاق قريب.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+        // A person named as another role's complement does not hold this one.
+        let t = "وقال جون كيري المستشار الخاص للرئيس فلاديمير بوتين إن الحوار مستمر. وأكد المستشار الخاص أن الاتفاق قريب.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 1).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn a_description_after_wa_huwa_separates_speaker_and_verb() {
+        let t = "وفي المدينة، جون كيري وهو دبلوماسي مخضرم قادم من مدينة بوسطن يقول: «الحوار مستمر».";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+    }
+
+    #[test]
+    fn a_quoted_name_completes_a_frames_source() {
+        let t = "وتمكن القيادي من الفرار، بحسب ما ذكر موقع قناة «العربية».";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].speaker_span.unwrap().slice(t).contains("العربية"), "{:?}", a.statements);
+    }
+
+    #[test]
+    fn a_demonstrative_after_the_verb_points_back_at_the_sentence_before() {
+        let t = "ووصلت قوات إضافية إلى المدينة لتأمين مطارها. كشف ذلك وزير الخارجية الأميركي جون كيري للصحافيين.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert_eq!(a.statements[0].content.slice(t), "ووصلت قوات إضافية إلى المدينة لتأمين مطارها");
+        // The demonstrative of a noun is not a back reference.
+        let t = "ووصلت قوات إضافية إلى المدينة لتأمين مطارها. وذكر هذا الحادث بحادث مماثل وقع العام الماضي.";
+        assert!(run(t).statements.is_empty(), "{:?}", run(t).statements);
+    }
+
+    #[test]
+    fn a_family_name_that_is_a_title_before_a_comma() {
+        let t = "وأكد أمين المنطقة جون القاضي، ضرورة تسريع إنجاز المشاريع في المحافظات.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].content.slice(t).starts_with("ضرورة تسريع"), "{:?}", a.statements);
+    }
+
+    #[test]
+    fn by_saying_opens_the_content_of_the_subject_before_it() {
+        let t = "ومضت المصادر بالقول إن المتمردين فقدوا معظم أسلحتهم في المعارك.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].speaker_span.unwrap().slice(t), "المصادر");
+        assert_eq!(a.statements[0].content.slice(t), "المتمردين فقدوا معظم أسلحتهم في المعارك");
+    }
+
+    #[test]
+    fn a_time_adjunct_before_the_object() {
+        let t = "وأعلن وزير الخارجية الأميركي جون كيري في مطلع مايو خطة لإعادة الإعمار في المنطقة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
+        assert!(a.statements[0].content.slice(t).starts_with("خطة"), "{:?}", a.statements);
+    }
+
+    #[test]
+    fn an_imperfect_inside_a_reported_clause_is_part_of_it() {
+        let t = "وقال جون كيري إن هذا البرنامج يؤكد اهتمام الحكومة بتعليم الشباب.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].content.slice(t), "هذا البرنامج يؤكد اهتمام الحكومة بتعليم الشباب");
     }
 
     #[test]
