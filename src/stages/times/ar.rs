@@ -31,6 +31,9 @@ struct Finder<'d, 'a> {
     ar: &'static Arabic,
     words: &'d TimeWords,
     n: usize,
+    /// Each token's folded text without its clitics ([`Finder::bare`]), computed once: the rules
+    /// ask for it a dozen times per token.
+    bares: Vec<&'d str>,
 }
 
 fn strip_any<'w>(w: &'w str, prefixes: &[String]) -> Option<&'w str> {
@@ -43,7 +46,7 @@ impl Finder<'_, '_> {
     }
     /// A token's folded text with an attached conjunction or preposition taken off (وأمس، بالأمس، وفي).
     fn b(&self, i: usize) -> &str {
-        self.bare(self.w(i))
+        self.bares.get(i).copied().unwrap_or("")
     }
     fn bare<'w>(&self, w: &'w str) -> &'w str {
         let w = strip_any(w, &self.words.proclitics).filter(|r| r.chars().count() >= 2).unwrap_or(w);
@@ -158,7 +161,8 @@ impl Finder<'_, '_> {
 /// needs the article date, which the resolver has; the span is taken either way): (start byte,
 /// end token, value). The start is a byte so that an attached conjunction (ويوم أمس) stays out.
 pub fn find(doc: &Doc, words: &TimeWords, date_known: bool) -> Vec<Recognised> {
-    let f = Finder { doc, ar: arabic(), words, n: doc.tokens.len() };
+    let mut f = Finder { doc, ar: arabic(), words, n: doc.tokens.len(), bares: Vec::new() };
+    f.bares = (0..f.n).map(|i| f.bare(doc.ftok(i))).collect();
     let mut out = Vec::new();
     let mut i = 0;
     let mut free_from = 0;
