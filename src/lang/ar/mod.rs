@@ -199,7 +199,7 @@ pub struct Arabic {
     given: HashMap<String, ()>,
     months: HashMap<String, u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
-    month_heads: Vec<String>,
+    month_heads: rustc_hash::FxHashSet<String>,
     weekdays: HashMap<String, u32>,
     /// Every form of the five tables above with the tables it is in, so that a rule asking about
     /// several of them peels a token's clitics and hashes it once (see [`Lexical`]).
@@ -335,9 +335,7 @@ impl Arabic {
                 }
             }
         }
-        let mut month_heads: Vec<String> = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
-        month_heads.sort();
-        month_heads.dedup();
+        let month_heads = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
         let translit = super::ar_translit::Translit::load();
         let clusters = word_clusters::WordClusters::from_bytes(CLUSTERS).unwrap_or_else(word_clusters::WordClusters::empty);
         let home_kingdom = places::home_country_place(gazetteer);
@@ -434,7 +432,7 @@ impl Arabic {
     /// Months written as two words (كانون الثاني, تشرين الأول).
     pub fn month2(&self, a: &str, b: &str) -> Option<u32> {
         let a = clitics::strip_proclitics(a);
-        if !self.month_heads.iter().any(|h| h == a) {
+        if !self.month_heads.contains(a) {
             return None;
         }
         let key = format!("{a} {b}");

@@ -104,11 +104,10 @@ impl Finder<'_, '_> {
         if let Some(m) = self.ar.month2(self.w(i), self.w(i + 1)) {
             return Some((m, 2));
         }
-        let w = self.w(i);
-        if self.is(self.bare(w), Role::MonthHead) {
+        if self.bis(i, Role::MonthHead) {
             return None;
         }
-        self.ar.month(w).map(|m| (m, 1))
+        self.ar.month(self.w(i)).map(|m| (m, 1))
     }
     /// After a month: an optional "(other-system name)" parenthesis. Returns the next index.
     fn skip_alt_month(&self, mut i: usize) -> usize {
