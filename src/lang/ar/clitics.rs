@@ -32,7 +32,8 @@ pub fn peel<'w>(w: &'w str, clitics: &[char], min_rest: usize) -> (usize, &'w st
     match w.chars().next() {
         Some(c) if clitics.contains(&c) => {
             let rest = &w[c.len_utf8()..];
-            if min_rest == 0 || rest.chars().count() >= min_rest { (c.len_utf8(), rest) } else { (0, w) }
+            // `nth` stops after `min_rest` letters where `count` would walk the whole word.
+            if min_rest == 0 || rest.chars().nth(min_rest - 1).is_some() { (c.len_utf8(), rest) } else { (0, w) }
         }
         _ => (0, w),
     }

@@ -182,19 +182,20 @@ mod tpl {
 /// Lexical flags of a word as one small bit set.
 fn flags(ar: &Arabic, w: &str) -> u8 {
     let mut f = 0u8;
-    if ar.is_title(w) {
+    let lexical = ar.lexical(w);
+    if lexical.title() {
         f |= 1;
     }
-    if ar.is_demonym(w) {
+    if lexical.demonym() {
         f |= 2;
     }
     if ar.is_speech_verb(w) {
         f |= 4;
     }
-    if ar.is_stop(w) {
+    if lexical.stop() {
         f |= 8;
     }
-    if ar.month(w).is_some() || ar.weekday(w).is_some() {
+    if lexical.calendar_word() {
         f |= 16;
     }
     if has_article(w) {
@@ -263,13 +264,19 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
     let rule_kind: Vec<u8> = rule.iter().map(|&r| if r == 0 { 0 } else { (r - 1) / 2 / 4 }).collect();
     let titled: Vec<bool> = fl.iter().map(|&f| f & (1 | 128) != 0).collect();
     let wide = WideContext::new(&words, &rule_kind, &titled, clusters);
+    // Each token's stem and shape serve as its own features and its neighbours': computed once.
+    let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
+    let shapes: Vec<u8> = words.iter().map(|w| shape(w)).collect();
+    let stem_at = |i: isize| -> &str { if i >= 0 && (i as usize) < n { stems[i as usize] } else { stem(word(i)) } };
+    let shape_at = |i: isize| -> u8 { if i >= 0 && (i as usize) < n { shapes[i as usize] } else { shape(word(i)) } };
     let mut out = Vec::with_capacity(n);
     for iu in 0..n {
         let i = iu as isize;
         let w = doc.ftok(iu);
-        let st = stem(w);
+        let st = stems[iu];
         let h = FeatureHasher::new;
-        let mut f = Vec::with_capacity(24);
+        // Room for every template, so that no token's features are copied while they grow.
+        let mut f = Vec::with_capacity(48);
         f.push(h(tpl::WORD).str(w).finish());
         f.push(h(tpl::STEM).str(st).finish());
         f.push(h(tpl::PRE2).str(char_prefix(w, 2)).finish());
@@ -280,8 +287,8 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
         f.push(h(tpl::NEXT).str(word(i + 1)).finish());
         f.push(h(tpl::PREV2).str(word(i - 2)).finish());
         f.push(h(tpl::NEXT2).str(word(i + 2)).finish());
-        f.push(h(tpl::PREV_STEM).str(stem(word(i - 1))).finish());
-        f.push(h(tpl::NEXT_STEM).str(stem(word(i + 1))).finish());
+        f.push(h(tpl::PREV_STEM).str(stem_at(i - 1)).finish());
+        f.push(h(tpl::NEXT_STEM).str(stem_at(i + 1)).finish());
         f.push(h(tpl::BIGRAM).str(word(i - 1)).sep().str(st).finish());
         f.push(h(tpl::NEXT_BIGRAM).str(st).sep().str(word(i + 1)).finish());
         let byte_feat = |t: u8, bytes: &[u8]| {
@@ -292,11 +299,11 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
         f.push(byte_feat(tpl::RULE, &[rule_at(i)]));
         f.push(byte_feat(tpl::RULE_PREV, &[rule_at(i - 1), rule_at(i)]));
         f.push(byte_feat(tpl::RULE_NEXT, &[rule_at(i + 1), rule_at(i)]));
-        f.push(byte_feat(tpl::FLAGS, &[flag_at(i), shape(w)]));
+        f.push(byte_feat(tpl::FLAGS, &[flag_at(i), shapes[iu]]));
         f.push(byte_feat(tpl::PREV_FLAGS, &[flag_at(i - 1)]));
         f.push(byte_feat(tpl::PREV2_FLAGS, &[flag_at(i - 2), flag_at(i - 1)]));
         f.push(byte_feat(tpl::NEXT_FLAGS, &[flag_at(i + 1)]));
-        f.push(byte_feat(tpl::SHAPE, &[shape(word(i - 1)), shape(w), shape(word(i + 1))]));
+        f.push(byte_feat(tpl::SHAPE, &[shape_at(i - 1), shapes[iu], shape_at(i + 1)]));
         f.push(h(tpl::BIAS).finish());
         f.push(byte_feat(tpl::GIVEN_NAMES, &[given_at(i - 1), given_at(i), given_at(i + 1)]));
         add_wide_features(&wide, iu, &mut f);
@@ -477,7 +484,8 @@ fn is_name_particle(w: &str) -> bool {
 
 /// Words that look like names after a title but are not (common role nouns, verbs of state).
 fn is_not_name(ar: &Arabic, w: &str) -> bool {
-    ar.is_stop(w) || ar.is_speech_verb(w) || is_institution_or_place_noun(strip_conj(w).1) || ar.is_title(w) || ar.is_demonym(w) || ar.month(w).is_some() || ar.weekday(w).is_some() || is_role_noun(w) || has_pronoun_suffix(w) || {
+    let lexical = ar.lexical(w);
+    lexical.stop() || ar.is_speech_verb(w) || is_institution_or_place_noun(strip_conj(w).1) || lexical.title() || lexical.demonym() || lexical.calendar_word() || is_role_noun(w) || has_pronoun_suffix(w) || {
         // A preposition-led common noun (بولاية، بمنح، لوزير) is not a name.
         let rest = match clitics::peel(w, BI_LI, 0) {
             (n, r) if n > 0 => Some(r),
@@ -559,8 +567,13 @@ fn given_name_like(ar: &Arabic, w: &str) -> bool {
 fn given_name_at(doc: &Doc, ar: &Arabic, i: usize) -> bool {
     let w = doc.ftok(i);
     // Not the stop-word test: على folds to the name علي, and the spelling tells them apart.
-    let not_name = ar.is_speech_verb(w) || ar.is_title(w) || ar.is_demonym(w) || ar.month(w).is_some() || ar.weekday(w).is_some() || is_role_noun(w);
-    given_name_like(ar, w) && !not_name && !doc.tokens[i].span.slice(doc.text).ends_with(ALIF_MAQSURA)
+    // The given-name test first: it rules out most words with one lookup.
+    if !given_name_like(ar, w) {
+        return false;
+    }
+    let lexical = ar.lexical(w);
+    let not_name = ar.is_speech_verb(w) || lexical.title() || lexical.demonym() || lexical.calendar_word() || is_role_noun(w);
+    !not_name && !doc.tokens[i].span.slice(doc.text).ends_with(ALIF_MAQSURA)
 }
 
 /// People named by a given name and a family name (علي القحطاني) or by two given names and an

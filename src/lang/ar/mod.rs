@@ -207,8 +207,11 @@ pub struct Arabic {
     given: HashMap<String, ()>,
     months: HashMap<String, u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
-    month_heads: Vec<String>,
+    month_heads: rustc_hash::FxHashSet<String>,
     weekdays: HashMap<String, u32>,
+    /// Every form of the five tables above with the tables it is in, so that a rule asking about
+    /// several of them peels a token's clitics and hashes it once (see [`Lexical`]).
+    lexical: HashMap<String, Lexical>,
     /// Rule words by class (`class::*`), folded.
     pub words: WordClasses,
     /// English names for what the lexicons do not know.
@@ -350,13 +353,59 @@ impl Arabic {
                 }
             }
         }
-        let mut month_heads: Vec<String> = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
-        month_heads.sort();
-        month_heads.dedup();
+        let month_heads = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
         let translit = super::ar_translit::Translit::load();
         let clusters = word_clusters::WordClusters::from_bytes(CLUSTERS).unwrap_or_else(word_clusters::WordClusters::empty);
         let home_kingdom = places::home_country_place(gazetteer);
-        Arabic { names, pattern_entity, entities, demonyms, demonym_forms, titles, title_second_word, cues, stop, given, months, month_heads, weekdays, words, translit, clusters, home_kingdom }
+        let mut lexical: HashMap<String, Lexical> = HashMap::default();
+        for (table, bit) in [
+            (demonym_forms.keys().collect::<Vec<_>>(), Lexical::DEMONYM),
+            (titles.keys().collect(), Lexical::TITLE),
+            (stop.keys().collect(), Lexical::STOP),
+            (months.keys().collect(), Lexical::MONTH),
+            (weekdays.keys().collect(), Lexical::WEEKDAY),
+        ] {
+            for form in table {
+                lexical.entry(form.clone()).or_default().0 |= bit;
+            }
+        }
+        Arabic {
+            names,
+            pattern_entity,
+            entities,
+            demonyms,
+            demonym_forms,
+            titles,
+            title_second_word,
+            cues,
+            stop,
+            given,
+            months,
+            month_heads,
+            weekdays,
+            lexical,
+            words,
+            translit,
+            clusters,
+            home_kingdom,
+        }
+    }
+
+    /// Which of the demonym, title, stop-word, month and weekday tables know the token, each
+    /// as [`lookup`] would find it (as written, or after its conjunction and preposition).
+    pub fn lexical(&self, tok: &str) -> Lexical {
+        let bits = |w: &str| self.lexical.get(w).copied().unwrap_or_default();
+        let mut found = bits(tok);
+        let (conj, rest) = clitics::peel(tok, CONJUNCTIONS, 2);
+        if conj > 0 {
+            found.0 |= bits(rest).0;
+        }
+        if let (prep, r) = clitics::peel(rest, PREPOSITIONS, 2)
+            && prep > 0
+        {
+            found.0 |= bits(r).0;
+        }
+        found
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
@@ -407,7 +456,7 @@ impl Arabic {
     /// Months written as two words (كانون الثاني, تشرين الأول).
     pub fn month2(&self, a: &str, b: &str) -> Option<u32> {
         let a = clitics::strip_proclitics(a);
-        if !self.month_heads.iter().any(|h| h == a) {
+        if !self.month_heads.contains(a) {
             return None;
         }
         let key = format!("{a} {b}");
@@ -415,6 +464,32 @@ impl Arabic {
     }
     pub fn weekday(&self, tok: &str) -> Option<u32> {
         lookup(&self.weekdays, tok).map(|(_, &d)| d)
+    }
+}
+
+/// The lexicon tables a token is in (see [`Arabic::lexical`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lexical(u8);
+
+impl Lexical {
+    const DEMONYM: u8 = 1;
+    const TITLE: u8 = 2;
+    const STOP: u8 = 4;
+    const MONTH: u8 = 8;
+    const WEEKDAY: u8 = 16;
+
+    pub fn demonym(self) -> bool {
+        self.0 & Self::DEMONYM != 0
+    }
+    pub fn title(self) -> bool {
+        self.0 & Self::TITLE != 0
+    }
+    pub fn stop(self) -> bool {
+        self.0 & Self::STOP != 0
+    }
+    /// A month or a weekday.
+    pub fn calendar_word(self) -> bool {
+        self.0 & (Self::MONTH | Self::WEEKDAY) != 0
     }
 }
 

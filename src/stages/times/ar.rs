@@ -5,7 +5,7 @@
 
 use super::calendar::CalendarId;
 use super::value::{Recognised, TimeValue, Toward, Unit, Year};
-use super::words::{Role, TimeWords};
+use super::words::{Role, Roles, TimeWords};
 use crate::lang::ar::clitics::{ARTICLE, LI, LI_ARTICLE};
 use crate::lang::ar::{Arabic, arabic};
 
@@ -31,6 +31,12 @@ struct Finder<'d, 'a> {
     ar: &'static Arabic,
     words: &'d TimeWords,
     n: usize,
+    /// Each token's folded text without its clitics ([`Finder::bare`]), computed once: the rules
+    /// ask for it a dozen times per token.
+    bares: Vec<&'d str>,
+    /// The grammar roles of each token as written and of its bare form, looked up once.
+    word_roles: Vec<Roles>,
+    bare_roles: Vec<Roles>,
 }
 
 fn strip_any<'w>(w: &'w str, prefixes: &[String]) -> Option<&'w str> {
@@ -43,7 +49,7 @@ impl Finder<'_, '_> {
     }
     /// A token's folded text with an attached conjunction or preposition taken off (وأمس، بالأمس، وفي).
     fn b(&self, i: usize) -> &str {
-        self.bare(self.w(i))
+        self.bares.get(i).copied().unwrap_or("")
     }
     fn bare<'w>(&self, w: &'w str) -> &'w str {
         let w = strip_any(w, &self.words.proclitics).filter(|r| r.chars().count() >= 2).unwrap_or(w);
@@ -57,6 +63,14 @@ impl Finder<'_, '_> {
     }
     fn is(&self, w: &str, role: Role) -> bool {
         self.words.is(w, role)
+    }
+    /// `is` for token i as written (cached per token).
+    fn wis(&self, i: usize, role: Role) -> bool {
+        self.word_roles.get(i).is_some_and(|r| r.has(role))
+    }
+    /// `is` for token i without its clitics (cached per token).
+    fn bis(&self, i: usize, role: Role) -> bool {
+        self.bare_roles.get(i).is_some_and(|r| r.has(role))
     }
     fn is_past(&self, w: &str) -> bool {
         self.is(w, Role::Past) || self.is(w, Role::Recent)
@@ -90,11 +104,10 @@ impl Finder<'_, '_> {
         if let Some(m) = self.ar.month2(self.w(i), self.w(i + 1)) {
             return Some((m, 2));
         }
-        let w = self.w(i);
-        if self.is(self.bare(w), Role::MonthHead) {
+        if self.bis(i, Role::MonthHead) {
             return None;
         }
-        self.ar.month(w).map(|m| (m, 1))
+        self.ar.month(self.w(i)).map(|m| (m, 1))
     }
     /// After a month: an optional "(other-system name)" parenthesis. Returns the next index.
     fn skip_alt_month(&self, mut i: usize) -> usize {
@@ -158,7 +171,10 @@ impl Finder<'_, '_> {
 /// needs the article date, which the resolver has; the span is taken either way): (start byte,
 /// end token, value). The start is a byte so that an attached conjunction (ويوم أمس) stays out.
 pub fn find(doc: &Doc, words: &TimeWords, date_known: bool) -> Vec<Recognised> {
-    let f = Finder { doc, ar: arabic(), words, n: doc.tokens.len() };
+    let mut f = Finder { doc, ar: arabic(), words, n: doc.tokens.len(), bares: Vec::new(), word_roles: Vec::new(), bare_roles: Vec::new() };
+    f.bares = (0..f.n).map(|i| f.bare(doc.ftok(i))).collect();
+    f.word_roles = (0..f.n).map(|i| words.roles(doc.ftok(i))).collect();
+    f.bare_roles = f.bares.iter().map(|b| words.roles(b)).collect();
     let mut out = Vec::new();
     let mut i = 0;
     let mut free_from = 0;
@@ -221,9 +237,9 @@ fn join_ranges(f: &Finder, found: Vec<Recognised>) -> Vec<Recognised> {
         if let Some(prev) = out.last_mut()
             && prev.until.is_none()
             && prev.end + 1 == r.first
-            && f.is(f.w(prev.end), Role::Until)
+            && f.wis(prev.end, Role::Until)
             && prev.first > 0
-            && f.is(f.b(prev.first - 1), Role::From)
+            && f.bis(prev.first - 1, Role::From)
             && f.same_sentence(prev.first - 1, r.first)
             && prev.value.is_some()
             && r.value.is_some()
@@ -245,7 +261,7 @@ type Found = Option<(usize, Option<TimeValue>)>;
 /// The time expression starting at token i: (end token, value).
 fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
     let w = f.b(i);
-    if let Some(found) = deictic(f, i, w, date_known) {
+    if let Some(found) = deictic(f, i, date_known) {
         return found;
     }
     if let Some(found) = hijri_or_numeric_date(f, i, date_known) {
@@ -274,16 +290,16 @@ fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
         return Some(found);
     }
     // Intervals: خلال 48 يوما الماضية، خلال اليومين الماضيين، في الأيام الثلاثة المقبلة.
-    if f.is(w, Role::IntervalHead)
+    if f.bis(i, Role::IntervalHead)
         && let Some(found) = interval(f, i, date_known)
     {
         return Some(found);
     }
-    if f.is(w, Role::Ago) {
+    if f.bis(i, Role::Ago) {
         return ago(f, i, date_known);
     }
     // هذين اليومين: the two days up to the article date.
-    if f.is(w, Role::ThisDual)
+    if f.bis(i, Role::ThisDual)
         && let Some((unit, Some(2))) = f.unit(f.w(i + 1))
     {
         return Some((i + 2, date_known.then_some(TimeValue::Interval { unit, count: -2 })));
@@ -293,19 +309,19 @@ fn match_at(f: &Finder, i: usize, date_known: bool) -> Found {
 
 /// Days named from the article date (أمس، اليوم، غدا، بعد غد) and weekdays: `Some` when the
 /// expression at i is decided here (found or ruled out), `None` to try the other rules.
-fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
+fn deictic(f: &Finder, i: usize, date_known: bool) -> Option<Found> {
     let day = |n: i64| Some(TimeValue::DayOffset(n));
     // أول من أمس، أمس الأول
-    if f.is(w, Role::First) && f.is(f.w(i + 1), Role::Of) && f.is(f.bare(f.w(i + 2)), Role::Yesterday) {
+    if f.bis(i, Role::First) && f.wis(i + 1, Role::Of) && f.is(f.bare(f.w(i + 2)), Role::Yesterday) {
         return Some(Some((weekday_paren_end(f, i + 3), day(-2))));
     }
-    if f.is(w, Role::Yesterday) {
-        if f.is(f.w(i + 1), Role::TheFirst) {
+    if f.bis(i, Role::Yesterday) {
+        if f.wis(i + 1, Role::TheFirst) {
             return Some(Some((weekday_paren_end(f, i + 2), day(-2))));
         }
         return Some(Some((weekday_paren_end(f, i + 1), day(-1))));
     }
-    if f.is(w, Role::Day) {
+    if f.bis(i, Role::Day) {
         let next = f.b(i + 1);
         if f.is(next, Role::YesterdayNoun) {
             return Some(Some((weekday_paren_end(f, i + 2), day(-1))));
@@ -321,15 +337,15 @@ fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
         }
         return Some(None);
     }
-    if f.is(w, Role::Today) {
+    if f.bis(i, Role::Today) {
         // اليوم الأول / اليوم التالي are ordinal days, not today.
-        if f.is(f.w(i + 1), Role::OrdinalDay) {
+        if f.wis(i + 1, Role::OrdinalDay) {
             return Some(None);
         }
         return Some(Some((weekday_paren_end(f, i + 1), day(0))));
     }
-    let after_before = f.is(f.w(i.wrapping_sub(1)), Role::After);
-    if f.is(w, Role::Tomorrow) || f.is(w, Role::TomorrowNoun) && after_before {
+    let after_before = f.wis(i.wrapping_sub(1), Role::After);
+    if f.bis(i, Role::Tomorrow) || f.bis(i, Role::TomorrowNoun) && after_before {
         if after_before {
             return Some(Some((i + 1, day(2))));
         }
@@ -349,7 +365,7 @@ fn deictic(f: &Finder, i: usize, w: &str, date_known: bool) -> Option<Found> {
 /// A month (at i, `used` tokens), with a year or a relative qualifier, or after a preposition.
 fn month_expr(f: &Finder, i: usize, m: u32, used: usize, date_known: bool) -> Found {
     let after = f.skip_alt_month(i + used);
-    let marker_before = i > 0 && f.is(f.b(i - 1), Role::MonthMarker);
+    let marker_before = i > 0 && f.bis(i - 1, Role::MonthMarker);
     let month = |year| Some(TimeValue::Month { month: m, year });
     if let Some(year) = f.year_at(after) {
         return Some((after + 1, month(Year::Absolute(year))));
@@ -396,7 +412,7 @@ fn relative_period(f: &Finder, i: usize, w: &str, date_known: bool) -> Found {
             Some(-1)
         } else if f.is_next(q) {
             Some(1)
-        } else if f.is_current(q) || (i > 0 && f.is(f.b(i - 1), Role::This)) {
+        } else if f.is_current(q) || (i > 0 && f.bis(i - 1, Role::This)) {
             Some(0)
         } else {
             None
@@ -426,7 +442,7 @@ fn period_of(f: &Finder, w: &str) -> Option<Unit> {
 
 /// After a year: an era mark that belongs to it (2015 م); returns the end.
 fn era_end(f: &Finder, i: usize) -> usize {
-    if f.is(f.w(i), Role::GregorianEra) || f.is(f.w(i), Role::HijriEra) { i + 1 } else { i }
+    if f.wis(i, Role::GregorianEra) || f.wis(i, Role::HijriEra) { i + 1 } else { i }
 }
 
 /// قبل 7 أشهر، منذ عامين، قبل شهر، قبل عام تقريبا: a point that long before the article date.
@@ -446,10 +462,10 @@ fn ago(f: &Finder, i: usize, date_known: bool) -> Found {
     let count = count.or(own).unwrap_or(1) as i64;
     k += 1;
     // قبل عام 2011، منذ يوم 30 يونيو: the unit starts a date, not a count.
-    if f.year_at(k).is_some() || f.number(f.w(k)).is_some() || f.is(f.w(k), Role::From) {
+    if f.year_at(k).is_some() || f.number(f.w(k)).is_some() || f.wis(k, Role::From) {
         return None;
     }
-    if f.same_sentence(i, k) && f.is(f.w(k), Role::Approx) {
+    if f.same_sentence(i, k) && f.wis(k, Role::Approx) {
         k += 1;
     }
     Some((k, date_known.then_some(TimeValue::Ago { unit, count })))
@@ -461,7 +477,7 @@ fn ordinal_day(f: &Finder, i: usize, date_known: bool) -> Found {
     let w = f.b(i);
     let mut k = i + 1;
     let day = if let Some(n) = f.words.ordinal(w) {
-        if f.is(f.w(k), Role::Teen) {
+        if f.wis(k, Role::Teen) {
             k += 1;
             n + 10
         } else if let Some(t) = f.words.tens(f.w(k)) {
@@ -473,7 +489,7 @@ fn ordinal_day(f: &Finder, i: usize, date_known: bool) -> Found {
     } else {
         f.words.tens(w)?
     };
-    if !(1..=31).contains(&day) || !f.is(f.w(k), Role::From) {
+    if !(1..=31).contains(&day) || !f.wis(k, Role::From) {
         return None;
     }
     k += 1;
@@ -482,7 +498,7 @@ fn ordinal_day(f: &Finder, i: usize, date_known: bool) -> Found {
         let year = if let Some(y) = f.year_at(end) {
             end = era_end(f, end + 1);
             Year::Absolute(y)
-        } else if f.is(f.w(end), Role::From) && period_of(f, f.w(end + 1)) == Some(Unit::Year) {
+        } else if f.wis(end, Role::From) && period_of(f, f.w(end + 1)) == Some(Unit::Year) {
             let q = f.w(end + 2);
             let delta = if f.is_past(q) {
                 -1
@@ -550,10 +566,10 @@ fn hijri_or_numeric_date(f: &Finder, i: usize, date_known: bool) -> Found {
 /// bare «العيد» only with أيام before it (alone it is as often a festival's name).
 fn feast(f: &Finder, i: usize, date_known: bool) -> Found {
     let (nth, mut k) = match f.words.ordinal_bare(f.b(i)) {
-        Some(n) if f.is(f.w(i + 1), Role::Days) => (Some(n), i + 2),
+        Some(n) if f.wis(i + 1, Role::Days) => (Some(n), i + 2),
         _ => (None, i),
     };
-    let days = nth.is_none() && f.is(f.b(k), Role::Days);
+    let days = nth.is_none() && f.bis(k, Role::Days);
     if days {
         k += 1;
     }
@@ -567,7 +583,7 @@ fn feast(f: &Finder, i: usize, date_known: bool) -> Found {
     } else if nth.is_none() && !days {
         return None;
     }
-    if f.is(f.w(k), Role::FeastEpithet) {
+    if f.wis(k, Role::FeastEpithet) {
         k += 1;
     }
     let hijri_year = f.hijri_year_at(k).map(|(y, next)| {
@@ -689,7 +705,7 @@ fn interval(f: &Finder, i: usize, date_known: bool) -> Found {
         k + 1
     } else {
         // «سيعمل خلال يومين»: without a qualifier, a span ahead when the verb is future.
-        if !f.is(f.b(i), Role::Ago) && !f.w(i + 1).starts_with(ARTICLE) && f.future_before(i) {
+        if !f.bis(i, Role::Ago) && !f.w(i + 1).starts_with(ARTICLE) && f.future_before(i) {
             return Some((k, date_known.then_some(TimeValue::Interval { unit, count })));
         }
         return None;

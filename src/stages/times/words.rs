@@ -109,6 +109,16 @@ fn parse_unit(s: &str) -> Option<Unit> {
     })
 }
 
+/// The roles one word plays in the grammar (see [`TimeWords::roles`]).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Roles(u64);
+
+impl Roles {
+    pub fn has(self, role: Role) -> bool {
+        self.0 & (1 << role as u64) != 0
+    }
+}
+
 #[derive(Debug, Clone, Copy, Default)]
 struct Entry {
     roles: u64,
@@ -188,7 +198,12 @@ impl TimeWords {
     }
 
     pub fn is(&self, w: &str, role: Role) -> bool {
-        self.entry(w).roles & (1 << role as u64) != 0
+        self.roles(w).has(role)
+    }
+
+    /// Every role the word plays, for rules that ask about one word many times.
+    pub fn roles(&self, w: &str) -> Roles {
+        Roles(self.entry(w).roles)
     }
 
     /// Whether the word plays any part in the grammar.
