@@ -201,7 +201,8 @@ impl Builder {
             }
             let en = format!("{} countryside", town.name_en);
             let name_ar = town.name_ar.as_ref().filter(|_| lang == Lang::Ar).map(|n| format!("{noun} {n}"));
-            let id = self.add_place(Place { name_en: en.clone(), name_ar, geo: Geo { kind: GeoKind::Region, ..town.geo.clone() }, population: town.population / 2 });
+            let id =
+                self.add_place(Place { name_en: en.clone(), name_ar, geo: Geo { kind: GeoKind::Region, ..town.geo.clone() }, population: town.population / 2 });
             for f in forms {
                 self.add_name(id, &f, false, lang);
             }
@@ -245,7 +246,15 @@ impl Builder {
         let new_id = shipping_order(&places);
         for (folded, flags, caps, langs, mut pl) in names {
             pl.sort_by(|&a, &b| places[b as usize].prior().total_cmp(&places[a as usize].prior()).then(a.cmp(&b)));
-            recs.push(NameRec { start: blob.len() as u32, len: folded.len() as u32, ids_start: ids.len() as u32, ids_len: pl.len() as u32, flags, caps, langs });
+            recs.push(NameRec {
+                start: blob.len() as u32,
+                len: folded.len() as u32,
+                ids_start: ids.len() as u32,
+                ids_len: pl.len() as u32,
+                flags,
+                caps,
+                langs,
+            });
             blob.push_str(&folded);
             ids.extend(pl.into_iter().map(|p| new_id[p as usize]));
         }
@@ -266,7 +275,9 @@ fn arabic_names<'a>(names: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a 
 fn arabic_display(name: &str) -> Option<String> {
     let kept: String = name
         .chars()
-        .filter(|&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'))
+        .filter(
+            |&c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'),
+        )
         .collect();
     let display = kept.split_whitespace().collect::<Vec<_>>().join(" ");
     let letters = display.chars().filter(|c| *c != ' ' && *c != '-').count();

@@ -59,8 +59,15 @@ impl Gazetteer {
             prev_at = (lat, lon);
             let en = if spelled_by[i].is_some() { "" } else { p.name_en.as_str() };
             let ar = if ar_spelled[i] { "" } else { p.name_ar.as_deref().unwrap_or("") };
-            let vals =
-                [kind_str(p.geo.kind).to_string(), p.geo.country.clone(), dlat.to_string(), dlon.to_string(), p.population.to_string(), en.to_string(), ar.to_string()];
+            let vals = [
+                kind_str(p.geo.kind).to_string(),
+                p.geo.country.clone(),
+                dlat.to_string(),
+                dlon.to_string(),
+                p.population.to_string(),
+                en.to_string(),
+                ar.to_string(),
+            ];
             for (c, v) in cols.iter_mut().zip(vals) {
                 c.push_str(sep);
                 c.push_str(&v);
