@@ -86,6 +86,10 @@ pub struct Entity {
     /// Display name in the article's language (the fullest form used in the text).
     pub name: String,
     pub name_en: Option<String>,
+    /// A located place's Arabic name from the gazetteer, when the article is not in Arabic (an
+    /// Arabic article's `name` is already Arabic): what an Arabic reader's map calls it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name_ar: Option<String>,
     pub mentions: Vec<Span>,
     pub geo: Option<Geo>,
 }

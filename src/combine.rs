@@ -57,7 +57,8 @@ pub struct Group {
     pub kind: EntityKind,
     /// The name to show: the English name when there is one, else the most mentioned form.
     pub name: String,
-    /// The most mentioned Arabic form, when an article writes it in Arabic (for an Arabic interface).
+    /// The most mentioned Arabic form, when an article writes it in Arabic, else the gazetteer's
+    /// Arabic name of a place (for an Arabic interface).
     pub name_ar: Option<String>,
     /// Every distinct display name the articles use for it (for example Arabic and English).
     pub names: Vec<String>,
@@ -199,6 +200,7 @@ fn build_group(sources: &[Source], key: String, mut list: Vec<(usize, usize)>) -
     let mut appearances: Vec<Appearance> = Vec::new();
     let mut names: Vec<(String, usize)> = Vec::new();
     let mut english: Vec<(String, usize)> = Vec::new();
+    let mut gazetteer_ar: Vec<(String, usize)> = Vec::new();
     for &(a, e) in &list {
         let ent = &sources[a].analysis.entities[e];
         let n = ent.mentions.len();
@@ -213,6 +215,9 @@ fn build_group(sources: &[Source], key: String, mut list: Vec<(usize, usize)>) -
         if let Some(en) = ent.name_en.as_deref().filter(|s| !s.trim().is_empty()) {
             tally(&mut english, en, n);
         }
+        if let Some(ar) = ent.name_ar.as_deref().filter(|s| !s.trim().is_empty()) {
+            tally(&mut gazetteer_ar, ar, n);
+        }
     }
     let most = |v: &[(String, usize)]| v.iter().max_by(|x, y| x.1.cmp(&y.1).then_with(|| y.0.cmp(&x.0))).map(|(s, _)| s.clone());
     // English forms: the English names given, and names an (English) article writes in Latin letters
@@ -221,7 +226,8 @@ fn build_group(sources: &[Source], key: String, mut list: Vec<(usize, usize)>) -
     }
     let name = most(&english).or_else(|| most(&names)).unwrap_or_default();
     let arabic: Vec<(String, usize)> = names.iter().filter(|(n, _)| crate::detect_lang(n) == crate::Lang::Ar).cloned().collect();
-    let name_ar = most(&arabic);
+    // as an Arabic article writes it, else as the gazetteer does (a place only English articles name)
+    let name_ar = most(&arabic).or_else(|| most(&gazetteer_ar));
     let mut all_names: Vec<String> = Vec::new();
     for (s, _) in names.iter().chain(english.iter()) {
         if !all_names.contains(s) {
@@ -345,6 +351,7 @@ pub fn as_entity(sources: &[Source], g: &Group, figurative: &[Vec<crate::Span>])
         kind: g.kind,
         name: g.name_ar.clone().unwrap_or_else(|| g.name.clone()),
         name_en: Some(g.name.clone()),
+        name_ar: None,
         mentions: vec![],
         geo,
     })
@@ -431,6 +438,7 @@ mod tests {
                     kind: *kind,
                     name: name.to_string(),
                     name_en: en.map(str::to_string),
+                    name_ar: None,
                     mentions: words.iter().map(|w| span_of(w)).collect(),
                     geo: None,
                 })

@@ -459,7 +459,7 @@ impl Work<'_> {
                 st.speaker = Some(id.clone());
             }
         }
-        self.an.entities.push(Entity { id: id.clone(), kind, name, name_en: None, mentions: vec![span], geo: None });
+        self.an.entities.push(Entity { id: id.clone(), kind, name, name_en: None, name_ar: None, mentions: vec![span], geo: None });
         self.entities.insert(old_id);
         self.entities.insert(id);
     }
@@ -500,7 +500,7 @@ impl Work<'_> {
             }
         }
         let id = self.fresh_id();
-        self.an.entities.push(Entity { id: id.clone(), kind, name, name_en, mentions: vec![span], geo: None });
+        self.an.entities.push(Entity { id: id.clone(), kind, name, name_en, name_ar: None, mentions: vec![span], geo: None });
         self.entities.insert(id);
     }
 }
@@ -534,7 +534,7 @@ mod tests {
     }
 
     fn ent(id: &str, kind: EntityKind, name: &str, mentions: &[Span]) -> Entity {
-        Entity { id: id.into(), kind, name: name.into(), name_en: None, mentions: mentions.to_vec(), geo: None }
+        Entity { id: id.into(), kind, name: name.into(), name_en: None, name_ar: None, mentions: mentions.to_vec(), geo: None }
     }
 
     fn stmt(speaker: Option<&str>, speaker_span: Option<Span>, content: &str) -> Statement {

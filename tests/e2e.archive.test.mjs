@@ -357,6 +357,27 @@ async function twoArticles(page) {
   await page.waitForFunction(() => document.querySelectorAll('.library-item').length === 2);
 }
 
+test('combined chips: a long name ends in an ellipsis and keeps its article badges on its line', async () => {
+  const long = 'Organisation for the Prohibition of Chemical Weapons and the International Atomic Energy Agency';
+  for (const [width, height] of [[1280, 800], [390, 844]]) {
+    const page = await newPage({ width, height });
+    await twoArticles(page);
+    await page.click('#library-combined');
+    await page.waitForSelector('#combined .xchip');
+    const g = await page.$eval('#combined .xchip', (chip, long) => {
+      const text = [...chip.querySelector('.name').childNodes].find(n => n.nodeType === Node.TEXT_NODE);
+      text.nodeValue = long;
+      const box = el => el.getBoundingClientRect();
+      return { name: box(chip.querySelector('.name')), arts: box(chip.querySelector('.arts')), chip: box(chip), pane: box(chip.closest('.combined-chips')) };
+    }, long);
+    assert.ok(g.arts.top < g.name.bottom && g.name.top < g.arts.bottom, `${width}: the badges on the name's line ${JSON.stringify(g)}`);
+    assert.ok(g.chip.left >= g.pane.left - 1 && g.chip.right <= g.pane.right + 1, `${width}: the chip inside its pane ${JSON.stringify(g)}`);
+    assert.ok(g.chip.height < 2 * g.arts.height + 16, `${width}: one line ${JSON.stringify(g)}`);
+    await shot(page, `archive-combined-long-name-${width}`);
+    await page.close();
+  }
+});
+
 test('combined map: every place of every article, pins sized by articles, a pin lists its articles and mentions', async () => {
   const page = await newPage();
   await twoArticles(page);

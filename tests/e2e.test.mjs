@@ -916,6 +916,40 @@ test('map: framed places, labels that cover no pin or label and stay inside, zoo
   await page.close();
 });
 
+test('map: places named in the interface language whatever the article\'s: an English article in the Arabic interface, an Arabic one in the English', pending, async () => {
+  const arabic = /^[\u0600-\u06FF][\u0600-\u06FF -]*$/;
+  for (const [size, [width, height]] of Object.entries({ desktop: [1440, 900], phone: [390, 844] })) {
+    const page = await newPage({ width, height, locale: 'ar' });
+    await open(page, plainLink(EXAMPLE_EN, '2024-03-04', 'en'));
+    await analysed(page, EXAMPLE_EN);
+    assert.equal(await page.getAttribute('html', 'dir'), 'rtl');
+    if (size === 'phone') await page.click('#tab-map');
+    await page.waitForSelector('svg#map [data-place]');
+    const labels = await page.$$eval('svg#map .pin text', ts => ts.filter(t => t.getAttribute('visibility') === 'visible').map(t => ({ text: t.textContent, lang: t.getAttribute('lang') })));
+    assert.ok(labels.length >= 1, `${size}: labelled pins`);
+    for (const l of labels) {
+      assert.match(l.text, arabic, `${size}: the label «${l.text}» is in Arabic`);
+      assert.equal(l.lang, 'ar', `${size}: the label «${l.text}» is marked Arabic`);
+    }
+    assert.ok(labels.some(l => l.text === 'بيروت' || l.text === 'القاهرة'), `${size}: Beirut or Cairo by its Arabic name: ${labels.map(l => l.text)}`);
+    const rows = await page.$$eval('#places .place-row .name', ns => ns.map(n => n.textContent));
+    assert.ok(rows.includes('بيروت') && rows.includes('القاهرة'), `${size}: the list of places in Arabic: ${rows}`);
+    await page.screenshot({ path: path.join(artifacts, `map-en-article-uiar-${size}.png`) });
+    await page.close();
+  }
+  const page = await newPage({ width: 1440, height: 900 });
+  await open(page, plainLink(EXAMPLE_AR, '2024-03-04', 'ar'));
+  await analysed(page, EXAMPLE_AR);
+  await page.waitForSelector('svg#map [data-place]');
+  const labels = await page.$$eval('svg#map .pin text', ts => ts.filter(t => t.getAttribute('visibility') === 'visible').map(t => t.textContent));
+  assert.ok(labels.length >= 1, 'labelled pins');
+  for (const l of labels) assert.match(l, /^[A-Za-z][A-Za-z .'-]*$/, `the label «${l}» is in English`);
+  const rows = await page.$$eval('#places .place-row .name', ns => ns.map(n => n.textContent));
+  assert.ok(rows.length >= 1 && rows.every(r => !/[\u0600-\u06FF]/.test(r)), `the list of places in English: ${rows}`);
+  await page.screenshot({ path: path.join(artifacts, 'map-ar-article-uien-desktop.png') });
+  await page.close();
+});
+
 test('timeline: days on an axis, undated statements last, a speaker\'s statements grouped, a speaker filter', pending, async () => {
   const page = await newPage({ width: 1440, height: 900 });
   await pasteSeed(page);

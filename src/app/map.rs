@@ -34,14 +34,17 @@ fn height_for(width: f64) -> f64 {
     if phone { width * 0.85 } else { width * 0.62 }
 }
 
-/// A place's name in the interface language: the article's own Arabic form in the Arabic
-/// interface, else the English name.
+/// A place's name in the interface language, whatever the article's: in the Arabic interface
+/// the article's own Arabic form, else the gazetteer's Arabic name (an English article's places);
+/// in the English one the English name (an Arabic article's places). A place with no name in the
+/// interface language keeps the name it has.
 pub fn place_name(ui: Ui, e: &Entity) -> String {
     let arabic = e.name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
-    match (ui, &e.name_en) {
-        (Ui::Ar, _) if arabic => e.name.clone(),
-        (_, Some(en)) if !en.trim().is_empty() => en.clone(),
-        _ => e.name.clone(),
+    let given = |n: &Option<String>| n.as_ref().filter(|n| !n.trim().is_empty()).cloned();
+    match ui {
+        Ui::Ar if arabic => e.name.clone(),
+        Ui::Ar => given(&e.name_ar).or_else(|| given(&e.name_en)).unwrap_or_else(|| e.name.clone()),
+        Ui::En => given(&e.name_en).unwrap_or_else(|| e.name.clone()),
     }
 }
 

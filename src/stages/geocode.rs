@@ -78,6 +78,9 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
         let p = gaz.place(id);
         l.entity.geo = Some(p.geo.clone());
         l.entity.name_en = Some(doc.lang.pack().place_name_en(&l.entity.name, &p.name_en));
+        if doc.lang != crate::Lang::Ar {
+            l.entity.name_ar = p.name_ar.clone();
+        }
     }
     place_by_neighbours(doc, entities);
 }
@@ -237,6 +240,21 @@ country\tEG\t26.5\t29.9\t100000000\tEgypt\tمصر\tt
         for e in geocoded(&g, t, Lang::Ar) {
             assert!(e.geo.is_some() && e.name_en.is_some(), "{e:?}");
         }
+    }
+
+    #[test]
+    fn an_english_articles_places_carry_their_arabic_names() {
+        let text = "The delegation flew from Moscow to Erbil, then to Iraq and Saudi Arabia.";
+        let a = crate::analyze(text, &crate::Options { lang: Some(Lang::En), date: None });
+        let ar = |name: &str| a.entities.iter().find(|e| e.mentions.iter().any(|m| m.slice(text) == name)).and_then(|e| e.name_ar.clone());
+        let names: Vec<Option<String>> = ["Moscow", "Erbil", "Iraq", "Saudi Arabia"].iter().map(|n| ar(n)).collect();
+        // written as displayed (hamza, taa marbuta), not as matched
+        assert_eq!(names[..3], ["موسكو", "أربيل", "العراق"].map(|s| Some(s.to_string())));
+        assert!(names[3].as_deref().is_some_and(|n| n.ends_with('ة')), "{:?}", names[3]);
+        // an Arabic article's places are named in Arabic already
+        let text = "وصل الوفد إلى موسكو";
+        let a = crate::analyze(text, &crate::Options { lang: Some(Lang::Ar), date: None });
+        assert!(a.entities.iter().all(|e| e.name_ar.is_none()));
     }
 
     #[test]

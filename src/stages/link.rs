@@ -29,7 +29,7 @@ pub fn link(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Linked> {
             continue;
         }
         out.push(Linked {
-            entity: Entity { id: String::new(), kind: m.kind, name: String::new(), name_en: m.name_en, mentions: vec![m.span], geo: m.geo },
+            entity: Entity { id: String::new(), kind: m.kind, name: String::new(), name_en: m.name_en, name_ar: None, mentions: vec![m.span], geo: m.geo },
             keys: vec![m.key],
         });
     }

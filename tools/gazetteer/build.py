@@ -16,9 +16,12 @@ kind: country|region|city; flags: 'c' = the English name is also a common lowerc
 (matched only where capitalised and not sentence-initial). One names column per language pack
 (`names:<code>`, '|'-separated): the names its texts use for the place, matched with that pack's
 rules (Arabic: after its prefixes); only these are matched, so name_en is matchable only when listed.
+Arabic names come most used in the Arabic news corpora first (../shared/corpus/news): the first
+is the one shown to Arabic readers.
 A new pack adds its column here (LANGS) and nothing in the Rust builder.
 """
 import argparse
+import gzip
 import unicodedata
 import difflib
 import json
@@ -39,6 +42,7 @@ NPM = {"cldr-localenames-full": "48.2.0", "i18n-iso-countries": "7.14.0", "world
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "..", "..", "shared", "corpus", "ner")
+NEWS = os.path.join(ROOT, "..", "..", "shared", "corpus", "news")
 
 # Countries whose Arabic press names small towns: towns down to GeoNames' 1000-people file are kept
 # for them (with Arabic names); elsewhere only towns of 15000+.
@@ -99,6 +103,49 @@ def common_words():
     ar_common = {w for w, n in ar_o.items() if n >= 2 and n > ar_loc[w]}
     en_common = {w for w, n in en_lower.items() if n >= 2}
     return ar_common, en_common
+
+
+ARABIC_WORD = re.compile("[\u0621-\u064A\u0660-\u0669\u0671-\u06D3]+")
+MARKS = re.compile("[\u064B-\u065F\u0670\u0640]")
+# Longest first: وبال before و.
+PROCLITICS = ("وبال", "وال", "بال", "فال", "كال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+
+def news_counts(names):
+    """How often each Arabic name (as written, vowel marks aside) stands as whole words in the
+    Arabic news corpora, after a proclitic or not (بالرقة, وحلب, للرقة): the spelling readers
+    meet most (طهران, not GeoNames' first alternate تهران)."""
+    wanted = {}
+    for n in names:
+        words = tuple(MARKS.sub("", n).split())
+        if words:
+            wanted.setdefault(words[0], set()).add(words)
+    counts = Counter()
+    for f in ("saudinewsnet.jsonl.gz", "aawsat-2015.jsonl.gz"):
+        p = os.path.join(NEWS, f)
+        if not os.path.exists(p):
+            continue
+        with gzip.open(p, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                doc = json.loads(line)
+                toks = ARABIC_WORD.findall(MARKS.sub("", doc.get("title", "") + "\n" + doc.get("text", "")))
+                for i, t in enumerate(toks):
+                    heads = [t] + [("ال" + t[len(c):] if c.endswith("لل") else t[len(c):]) for c in PROCLITICS if t.startswith(c) and len(t) > len(c) + 1]
+                    for h in dict.fromkeys(heads):
+                        for words in wanted.get(h, ()):
+                            if (h,) + tuple(toks[i + 1:i + len(words)]) == words:
+                                counts[" ".join(words)] += 1
+    return counts
+
+
+def most_read_first(rows):
+    """Each place's Arabic names, the one most used in Arabic news first (ties keep their order):
+    the Rust builder shows a place's first Arabic name to Arabic readers (map labels)."""
+    counts = news_counts({n for r in rows if len(r[7].get("ar", [])) > 1 for n in r[7]["ar"]})
+    for r in rows:
+        ar = r[7].get("ar", [])
+        if len(ar) > 1:
+            r[7]["ar"] = sorted(ar, key=lambda n: -counts[" ".join(MARKS.sub("", n).split())])
 
 
 def arabic_names(alts):
@@ -427,6 +474,8 @@ def main():
             continue
         english = next((n for n in la if n.isascii()), name_en)
         rows.append(("region", cc, round(acc[0] / acc[2], 3), round(acc[1] / acc[2], 3), admin_pop[key], english, flags, keep))
+
+    most_read_first(rows)
 
     # Columnar layout (one block per field, rows in the same order) compresses far better than rows.
     rows.sort(key=lambda r: (r[0] != "country", r[1], r[5], r[2], r[3]))

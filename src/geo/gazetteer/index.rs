@@ -3,18 +3,21 @@
 use super::*;
 
 /// Columns of the places block and of the names block.
-const PLACE_COLS: usize = 6;
-const NAME_COLS: usize = 7;
+const PLACE_COLS: usize = 7;
+const NAME_COLS: usize = 8;
 
 impl Gazetteer {
     /// The shipped form: blocks separated by U+001E. First the language codes, tab-separated, in
     /// the order of the bits of the names' language masks; then columns of newline-separated
     /// values. Places: kind, country, lat, lon (hundredths of a degree, each the difference from
-    /// the previous place's: places are sorted by country, so these are small), population,
-    /// English name (empty when a name below spells it, see the `en_of` column). Names, sorted:
-    /// the bytes shared with the previous name, the rest of the name (front coding), flags, caps,
-    /// place ids, a bit mask of the ids whose English name is this name capitalised by `caps`
-    /// (most are: no need to store them twice), and the name's languages.
+    /// the previous place's: places are sorted by country and position, so these are small),
+    /// population, English name (empty when a name below spells it, see the `en_of` column),
+    /// Arabic display name (empty when a name below spells it, see `ar_of`). Names, sorted by
+    /// folded name: the bytes shared with the previous name, the rest of the name (front coding),
+    /// flags, caps, place ids, a bit mask of the ids whose English name is this name capitalised
+    /// by `caps` (most are: no need to store them twice), the name's languages, and a bit mask of
+    /// the ids whose Arabic display name this name is. Such a name is stored as displayed, not
+    /// folded (أربيل, not اربيل: the same bytes, a little more entropy), and folded at load.
     pub fn serialize(&self) -> String {
         let codes: Vec<&str> = crate::lang::PACKS.iter().map(|p| p.lang().code()).collect();
         let mut cols: Vec<String> = vec![String::new(); NAME_COLS + PLACE_COLS];
@@ -33,6 +36,20 @@ impl Gazetteer {
                 }
             }
         }
+        // The name that spells each place's Arabic display name, stored in that form.
+        let mut shown: Vec<Option<&str>> = vec![None; self.names.len()];
+        let mut ar_of = vec![0u32; self.names.len()];
+        let mut ar_spelled = vec![false; self.places.len()];
+        for (id, p) in self.places.iter().enumerate() {
+            let Some(display) = p.name_ar.as_deref() else { continue };
+            let Some(i) = self.get(&fold(display)).filter(|&i| self.names[i].flags & VARIANT == 0) else { continue };
+            let Some(k) = self.name_ids(i).iter().take(32).position(|&x| x as usize == id) else { continue };
+            if shown[i].is_none_or(|s| s == display) {
+                shown[i] = Some(display);
+                ar_of[i] |= 1 << k;
+                ar_spelled[id] = true;
+            }
+        }
         let mut prev_at = (0, 0);
         for (i, p) in self.places.iter().enumerate() {
             let sep = if i == 0 { "" } else { "\n" };
@@ -41,7 +58,16 @@ impl Gazetteer {
             let (dlat, dlon) = (lat - prev_at.0, lon - prev_at.1);
             prev_at = (lat, lon);
             let en = if spelled_by[i].is_some() { "" } else { p.name_en.as_str() };
-            let vals = [kind_str(p.geo.kind).to_string(), p.geo.country.clone(), dlat.to_string(), dlon.to_string(), p.population.to_string(), en.to_string()];
+            let ar = if ar_spelled[i] { "" } else { p.name_ar.as_deref().unwrap_or("") };
+            let vals = [
+                kind_str(p.geo.kind).to_string(),
+                p.geo.country.clone(),
+                dlat.to_string(),
+                dlon.to_string(),
+                p.population.to_string(),
+                en.to_string(),
+                ar.to_string(),
+            ];
             for (c, v) in cols.iter_mut().zip(vals) {
                 c.push_str(sep);
                 c.push_str(&v);
@@ -51,12 +77,20 @@ impl Gazetteer {
         for i in 0..self.names.len() {
             let sep = if i == 0 { "" } else { "\n" };
             let r = self.names[i];
-            let name = self.name(i);
+            let name = shown[i].unwrap_or(self.name(i));
             let shared =
                 name.char_indices().map(|(o, c)| o + c.len_utf8()).take_while(|&o| prev.as_bytes().get(..o) == name.as_bytes().get(..o)).last().unwrap_or(0);
             let ids: Vec<String> = self.name_ids(i).iter().map(|id| id.to_string()).collect();
-            let vals =
-                [shared.to_string(), name[shared..].to_string(), r.flags.to_string(), r.caps.to_string(), ids.join(","), en_of[i].to_string(), r.langs.to_string()];
+            let vals = [
+                shared.to_string(),
+                name[shared..].to_string(),
+                r.flags.to_string(),
+                r.caps.to_string(),
+                ids.join(","),
+                en_of[i].to_string(),
+                r.langs.to_string(),
+                ar_of[i].to_string(),
+            ];
             for (c, v) in cols[PLACE_COLS..].iter_mut().zip(vals) {
                 c.push_str(sep);
                 c.push_str(&v);
@@ -79,28 +113,42 @@ impl Gazetteer {
         // The stored languages' bits, as the registry numbers them (a language no pack reads drops).
         let lang_bits: Vec<u8> = codes.split('\t').map(|c| crate::Lang::parse(c).map_or(0, lang_bit)).collect();
         let mut c: Vec<std::str::Split<'_, char>> = cols[..PLACE_COLS].iter().map(|c| c.split('\n')).collect();
-        let [kind, cc, lat, lon, pop, en] = &mut c[..] else { return None };
+        let [kind, cc, lat, lon, pop, en, ar] = &mut c[..] else { return None };
         let mut at = (0i32, 0i32);
-        while let (Some(k), Some(cc), Some(lat), Some(lon), Some(pop), Some(en)) = (kind.next(), cc.next(), lat.next(), lon.next(), pop.next(), en.next()) {
+        while let (Some(k), Some(cc), Some(lat), Some(lon), Some(pop), Some(en), Some(ar)) =
+            (kind.next(), cc.next(), lat.next(), lon.next(), pop.next(), en.next(), ar.next())
+        {
             at = (at.0.checked_add(lat.parse().ok()?)?, at.1.checked_add(lon.parse().ok()?)?);
             let (lat, lon) = (at.0 as f64 / 100.0, at.1 as f64 / 100.0);
-            places.push(Place { name_en: en.to_string(), geo: Geo { lat, lon, country: cc.to_string(), kind: parse_kind(k)? }, population: pop.parse().ok()? });
+            places.push(Place {
+                name_en: en.to_string(),
+                name_ar: (!ar.is_empty()).then(|| ar.to_string()),
+                geo: Geo { lat, lon, country: cc.to_string(), kind: parse_kind(k)? },
+                population: pop.parse().ok()?,
+            });
         }
         let mut c: Vec<std::str::Split<'_, char>> = cols[PLACE_COLS..].iter().map(|c| c.split('\n')).collect();
-        let [shared, rest, fl, cp, id, en_of, lg] = &mut c[..] else { return None };
-        let mut prev = 0..0;
-        while let (Some(s), Some(n), Some(f), Some(c), Some(d), Some(e), Some(l)) =
-            (shared.next(), rest.next(), fl.next(), cp.next(), id.next(), en_of.next(), lg.next())
+        let [shared, rest, fl, cp, id, en_of, lg, ar_of] = &mut c[..] else { return None };
+        // the previous name as stored (as displayed for a display name), which the next one shares a prefix with
+        let mut stored = String::new();
+        while let (Some(s), Some(n), Some(f), Some(c), Some(d), Some(e), Some(l), Some(a)) =
+            (shared.next(), rest.next(), fl.next(), cp.next(), id.next(), en_of.next(), lg.next(), ar_of.next())
         {
             let s: usize = s.parse().ok()?;
             // The shared part must end on a character boundary of the previous name.
-            if s > prev.len() || (s < prev.len() && blob[prev.start + s] & 0xC0 == 0x80) {
+            if !stored.is_char_boundary(s) {
                 return None;
             }
+            stored.truncate(s);
+            stored.push_str(n);
+            let ar_of: u32 = a.parse().ok()?;
             let start = blob.len();
-            blob.extend_from_within(prev.start..prev.start + s);
-            blob.extend_from_slice(n.as_bytes());
-            prev = start..blob.len();
+            if ar_of == 0 {
+                blob.extend_from_slice(stored.as_bytes());
+            } else {
+                blob.extend_from_slice(fold(&stored).as_bytes());
+            }
+            let prev = start..blob.len();
             let ids_start = ids.len() as u32;
             for x in d.split(',') {
                 let x: u32 = x.parse().ok()?;
@@ -117,8 +165,8 @@ impl Gazetteer {
                 flags: f.parse().ok()?,
                 caps: c.parse().ok()?,
                 langs: {
-                    let stored: u8 = l.parse().ok()?;
-                    lang_bits.iter().enumerate().filter(|&(k, _)| stored & (1 << k) != 0).fold(0, |m, (_, &b)| m | b)
+                    let bits: u8 = l.parse().ok()?;
+                    lang_bits.iter().enumerate().filter(|&(k, _)| bits & (1 << k) != 0).fold(0, |m, (_, &b)| m | b)
                 },
             };
             let en_of: u32 = e.parse().ok()?;
@@ -129,6 +177,11 @@ impl Gazetteer {
                     if en_of & (1 << k) != 0 {
                         places[p as usize].name_en = en.clone();
                     }
+                }
+            }
+            for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(32).filter(|_| ar_of != 0) {
+                if ar_of & (1 << k) != 0 {
+                    places[p as usize].name_ar = Some(stored.clone());
                 }
             }
             names.push(rec);

@@ -33,6 +33,9 @@ pub type PlaceId = u32;
 #[derive(Debug, Clone)]
 pub struct Place {
     pub name_en: String,
+    /// The name an Arabic reader knows it by, as written (hamza, taa marbuta), for display: the
+    /// index matches folded names only.
+    pub name_ar: Option<String>,
     pub geo: Geo,
     pub population: u64,
 }
@@ -393,16 +396,57 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
         assert!(en.contains(&"New York") && en.contains(&"Ar-Riqqah"));
         // A shared prefix longer than the previous name, or ending inside a character: rejected.
         let cols: Vec<&str> = text.split('\u{1e}').collect();
-        // (The first block lists the languages; then six columns of places, then the names'.)
+        // (The first block lists the languages; then seven columns of places, then the names'.)
         for bad in ["99", "1"] {
-            let mut shared: Vec<&str> = cols[7].split('\n').collect();
+            let mut shared: Vec<&str> = cols[8].split('\n').collect();
             let i = (1..shared.len()).find(|&i| g.name(i - 1).chars().next().is_some_and(|c| c.len_utf8() > 1)).unwrap();
             shared[i] = bad;
             let joined = shared.join("\n");
             let mut c = cols.clone();
-            c[7] = &joined;
+            c[8] = &joined;
             assert!(Gazetteer::deserialize(&c.join("\u{1e}")).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn arabic_display_names_survive_the_shipped_form() {
+        let tsv = "city\tSY\t35.93\t36.63\t165000\tIdlib\tادلب|إدلب\tt
+city\tIQ\t36.19\t44.01\t930000\tErbil\tأَرْبيل\tt
+city\tSY\t35.95\t39.01\t530000\tRaqqa\tالرقة\tt
+city\tKW\t29.15\t48.1\t50000\tAr-Riqqah\tالرقه\tt
+city\tIN\t19.0\t73.0\t1000000\tPune\tپونا\tt
+city\tGB\t51.38\t-2.36\t88000\tBath\t\tt
+";
+        let g = Gazetteer::from_tsv(tsv);
+        let back = Gazetteer::deserialize(&g.serialize()).expect("round trip");
+        let ar = |g: &Gazetteer, en: &str| g.places().iter().find(|p| p.name_en == en).and_then(|p| p.name_ar.clone());
+        for g in [&g, &back] {
+            // the first Arabic name, without its vowel marks
+            assert_eq!(ar(g, "Idlib").as_deref(), Some("ادلب"));
+            assert_eq!(ar(g, "Erbil").as_deref(), Some("أربيل"));
+            // one folded name, two spellings: one is stored in the name, the other in its place's row
+            assert_eq!(ar(g, "Raqqa").as_deref(), Some("الرقة"));
+            assert_eq!(ar(g, "Ar-Riqqah").as_deref(), Some("الرقه"));
+            // Persian and Urdu spellings are matched, not shown
+            assert_eq!(ar(g, "Pune"), None);
+            assert_eq!(ar(g, "Bath"), None);
+        }
+        // names are matched folded, whatever form they are stored in
+        assert_eq!(names(&back, "قصف أربيل وإدلب", Lang::Ar), vec!["أربيل", "إدلب"]);
+        assert_eq!(back.place(back.lookup("اربيل")[0]).name_en, "Erbil");
+    }
+
+    #[test]
+    fn the_shipped_order_keeps_each_names_candidates_in_order() {
+        let g = Gazetteer::from_tsv(TSV);
+        let back = Gazetteer::deserialize(&g.serialize()).expect("round trip");
+        let en = |g: &Gazetteer, name: &str| g.lookup(name).iter().map(|&p| g.place(p).name_en.clone()).collect::<Vec<_>>();
+        assert_eq!(en(&g, "Paris"), vec!["Paris", "Paris"]);
+        assert_eq!(g.place(g.lookup("Paris")[0]).geo.country, "FR");
+        assert_eq!(en(&back, "الرقة"), vec!["Raqqa", "Ar-Riqqah"]);
+        // places sorted by country in the shipped order
+        let countries: Vec<&str> = back.places().iter().map(|p| p.geo.country.as_str()).collect();
+        assert!(countries.is_sorted(), "{countries:?}");
     }
 
     #[test]
