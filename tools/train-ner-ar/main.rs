@@ -73,6 +73,8 @@ struct Options {
     sets: String,
     /// `cv` scores the tagger without the document-level propagation of names.
     no_propagation: bool,
+    /// Training decodes with a beam this wide and updates whole sequences (0: greedy, per token).
+    train_beam: usize,
 }
 
 fn tag_index(label: &str, continuing: bool) -> u8 {
@@ -236,7 +238,11 @@ fn train(data: &[&Sample], o: &Options) -> Vec<u8> {
         for &i in &order {
             let s = data[i];
             for r in &s.sentences {
-                trainer.learn(&s.feats[r.clone()], &s.gold[r.clone()]);
+                if o.train_beam > 0 {
+                    trainer.learn_sequence(&s.feats[r.clone()], &s.gold[r.clone()], o.train_beam);
+                } else {
+                    trainer.learn(&s.feats[r.clone()], &s.gold[r.clone()]);
+                }
             }
         }
     }
@@ -392,6 +398,7 @@ fn main() {
         only_folds: usize::MAX,
         sets: "anq".into(),
         no_propagation: false,
+        train_beam: 0,
     };
     let mut command = None;
     let mut it = args.iter();
@@ -413,6 +420,7 @@ fn main() {
             "--no-propagation" => o.no_propagation = true,
             "--only-folds" => o.only_folds = number(value(a), a),
             "--sets" => o.sets = value(a),
+            "--train-beam" => o.train_beam = number(value(a), a),
             c @ ("build" | "cv" | "train" | "clusters") if command.is_none() => command = Some(c.to_string()),
             other => {
                 eprintln!("unknown argument {other}\nusage: train_ner_ar build|cv|train|clusters [options]: see tools/train-ner-ar/main.rs");
