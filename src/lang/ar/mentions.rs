@@ -28,7 +28,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
             tags[s.tokens.clone()].copy_from_slice(&model.tag(&feats[s.tokens.clone()]));
         }
         let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.ftok(i)).collect();
-        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| arabic().is_conjoined_given_name(w));
+        propagate_names(&words, &mut tags, &model.tags, is_name_word);
         let mut tagged = Vec::new();
         for s in &doc.sentences {
             tagged.extend(tagger_spans(doc, s.tokens.start, &tags[s.tokens.clone()], &model.tags));
@@ -84,16 +84,6 @@ pub fn training_features(doc: &Doc, res: &Resources, clusters: &WordClusters) ->
     let gaz = crate::stages::mentions::gazetteer_mentions(doc, res);
     let kept = if doc.tokens.is_empty() { Vec::new() } else { rule_mentions(doc, gaz) };
     tagger_features(doc, &kept, clusters)
-}
-
-/// و and a given name (ومصطفى): the start of the next person in a list.
-pub fn begins_next_person(w: &str) -> bool {
-    arabic().is_conjoined_given_name(w)
-}
-
-/// The feature every token has: its weights are the tags' prior scores.
-pub fn bias_feature() -> u32 {
-    FeatureHasher::new(tpl::BIAS).finish()
 }
 
 /// Entity spans from BIO tags over the tokens of one sentence (starting at token `first`).
@@ -172,7 +162,6 @@ mod tpl {
     pub const PREV2_FLAGS: u8 = 22;
     pub const NEXT_BIGRAM: u8 = 23;
     pub const GIVEN_NAMES: u8 = 24;
-    pub const CONJOINED_GIVEN_NAME: u8 = 25;
 }
 
 /// Lexical flags of a word as one small bit set.
@@ -295,9 +284,6 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
         f.push(byte_feat(tpl::SHAPE, &[shape(word(i - 1)), shape(w), shape(word(i + 1))]));
         f.push(h(tpl::BIAS).finish());
         f.push(byte_feat(tpl::GIVEN_NAMES, &[given_at(i - 1), given_at(i), given_at(i + 1)]));
-        if crate::lang::ar::tagger::exp_mask() & 32 != 0 && ar.is_conjoined_given_name(w) {
-            f.push(byte_feat(tpl::CONJOINED_GIVEN_NAME, &[rule_at(i - 1) / 2]));
-        }
         add_wide_features(&wide, iu, &mut f);
         out.push(f);
     }

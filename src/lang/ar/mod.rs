@@ -358,12 +358,6 @@ impl Arabic {
     pub fn is_given_name(&self, tok: &str) -> bool {
         self.given.contains_key(tok) || self.given.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
     }
-    /// و and a given name, the whole word not one (ومصطفى, not وليد): in a list of people, the
-    /// start of the next name.
-    pub fn is_conjoined_given_name(&self, tok: &str) -> bool {
-        let (peeled, rest) = clitics::peel(tok, &[clitics::WA], 2);
-        peeled > 0 && self.given.contains_key(rest) && !self.given.contains_key(tok)
-    }
     pub fn is_stop(&self, tok: &str) -> bool {
         lookup(&self.stop, tok).is_some()
     }

@@ -23,17 +23,8 @@ mod tpl {
     pub const DOC_RULE_KINDS: u8 = 47;
     pub const DOC_AFTER_TITLE: u8 = 48;
     pub const CLUSTER_PAIR: u8 = 49;
-    pub const FAR_CLUSTER: u8 = 50;
     pub const PREV_STEM_CLUSTER: u8 = 51;
     pub const CLUSTER_NEXT_STEM: u8 = 52;
-    pub const WORD_AFFIX: u8 = 53;
-    pub const DOC_FIRST: u8 = 54;
-    pub const TRI_CLUSTER: u8 = 55;
-}
-
-pub fn exp_mask() -> u32 {
-    static M: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *M.get_or_init(|| std::env::var("KHABAR_TAGGER_EXP").ok().and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 /// Depths of the cluster-path prefixes used as features: coarse classes to nearly single words.
@@ -47,8 +38,6 @@ pub struct WideContext<'a> {
     doc_kinds: Vec<u8>,
     /// For each token: another occurrence of its stem follows a title or role word.
     doc_after_title: Vec<bool>,
-    /// For each token: no earlier occurrence of its stem in the document.
-    doc_first: Vec<bool>,
 }
 
 impl<'a> WideContext<'a> {
@@ -74,8 +63,6 @@ impl<'a> WideContext<'a> {
         }
         let mut doc_kinds = vec![0u8; words.len()];
         let mut doc_after_title = vec![false; words.len()];
-        let mut seen: HashMap<&str, ()> = HashMap::default();
-        let doc_first = stems.iter().map(|s| seen.insert(s, ()).is_none()).collect();
         for (i, s) in stems.iter().enumerate() {
             if let Some(&(kinds, after_title, count)) = by_stem.get(s)
                 && count > 1
@@ -84,7 +71,7 @@ impl<'a> WideContext<'a> {
                 doc_after_title[i] = after_title > u32::from(i > 0 && titled[i - 1]);
             }
         }
-        WideContext { stems, paths, doc_kinds, doc_after_title, doc_first }
+        WideContext { stems, paths, doc_kinds, doc_after_title }
     }
 }
 
@@ -123,29 +110,10 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
         }
         out.push(skeleton.finish());
     }
-    let m = exp_mask();
-    if m & 1 != 0 {
-        for d in [4u32, 7] {
-            out.push(h(tpl::FAR_CLUSTER).bytes(&[d as u8, 0]).bytes(&coarse(ii - 2, d).to_le_bytes()).finish());
-            out.push(h(tpl::FAR_CLUSTER).bytes(&[d as u8, 1]).bytes(&coarse(ii + 2, d).to_le_bytes()).finish());
-        }
-    }
-    if m & 2 != 0 {
-        let stem_at = |j: isize| -> &str { if j < 0 { "<s>" } else { cx.stems.get(j as usize).copied().unwrap_or("</s>") } };
-        out.push(h(tpl::PREV_STEM_CLUSTER).str(stem_at(ii - 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
-        out.push(h(tpl::CLUSTER_NEXT_STEM).str(stem_at(ii + 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
-    }
-    if m & 4 != 0 {
-        out.push(h(tpl::WORD_AFFIX).bytes(&[1]).str(char_suffix(st, 1)).finish());
-        out.push(h(tpl::WORD_AFFIX).bytes(&[2]).str(char_prefix(st, 2)).finish());
-        out.push(h(tpl::WORD_AFFIX).bytes(&[3]).str(char_prefix(st, 1)).sep().str(char_suffix(st, 1)).bytes(&[chars.min(10) as u8]).finish());
-    }
-    if m & 8 != 0 {
-        out.push(h(tpl::DOC_FIRST).bytes(&[u8::from(cx.doc_first[i]), cx.doc_kinds[i]]).finish());
-    }
-    if m & 16 != 0 {
-        out.push(h(tpl::TRI_CLUSTER).bytes(&coarse(ii - 1, 4).to_le_bytes()).bytes(&coarse(ii, 7).to_le_bytes()).bytes(&coarse(ii + 1, 4).to_le_bytes()).finish());
-    }
+    // The word's class after a given neighbour word: قال + a name-like cluster, وزير + a person.
+    let stem_at = |j: isize| -> &str { if j < 0 { "<s>" } else { cx.stems.get(j as usize).copied().unwrap_or("</s>") } };
+    out.push(h(tpl::PREV_STEM_CLUSTER).str(stem_at(ii - 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
+    out.push(h(tpl::CLUSTER_NEXT_STEM).str(stem_at(ii + 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
     out.push(h(tpl::DOC_RULE_KINDS).bytes(&[cx.doc_kinds[i]]).finish());
     if cx.doc_after_title[i] {
         out.push(h(tpl::DOC_AFTER_TITLE).finish());
@@ -156,7 +124,7 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
 /// `names` as "O", "B-PER", "I-PER" ...): a name tagged once is a name at its other occurrences
 /// left untagged, and the last word of a person's full name alone is that person (وأضاف ماهاما).
 /// Only words that `can_be_name` are spread. Person names back to back become one.
-pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be_name: impl Fn(&str) -> bool, begins_person: impl Fn(&str) -> bool) {
+pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be_name: impl Fn(&str) -> bool) {
     let index = |name: &str| names.iter().position(|n| n == name).map(|i| i as u8);
     let Some(outside) = index("O") else { return };
     // Entity spans as (start, end, type).
@@ -221,13 +189,9 @@ pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be
         }
         i += matched.max(1);
     }
-    // Two person names back to back, with no conjunction between, are one name (محمد | مأمون);
-    // و and a given name inside a name begins the next one (وجمال حمزة ومصطفى جعفر).
+    // Two person names back to back, with no conjunction between, are one name (محمد | مأمون).
     if let (Some(b), Some(inside)) = (index("B-PER"), index("I-PER")) {
         for i in 1..tags.len() {
-            if exp_mask() & 64 != 0 && tags[i] == inside && begins_person(words[i]) {
-                tags[i] = b;
-            }
             if tags[i] == b && (tags[i - 1] == b || tags[i - 1] == inside) && !words[i].starts_with('و') {
                 tags[i] = inside;
             }
@@ -268,7 +232,7 @@ mod tests {
         let names: Vec<String> = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"].iter().map(|s| s.to_string()).collect();
         let words = ["قال", "طه", "ياسين", "رمضان", "في", "بغداد", "واكد", "رمضان", "من", "وبغداد"];
         let mut tags = vec![0, 1, 2, 2, 0, 3, 0, 0, 0, 0];
-        propagate_names(&words, &mut tags, &names, |_| true, |_| false);
+        propagate_names(&words, &mut tags, &names, |_| true);
         assert_eq!(tags, vec![0, 1, 2, 2, 0, 3, 0, 1, 0, 3]);
     }
 
