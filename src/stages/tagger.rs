@@ -1,5 +1,5 @@
 //! A small, language-neutral sequence tagger: an averaged perceptron over hashed features with
-//! greedy left-to-right decoding.
+//! a small left-to-right beam search, trained per word (greedy) or per sentence (structured).
 //!
 //! The language supplies, for each token, the hashes of its context features (word, shape,
 //! affixes, neighbours ...). The tagger adds the tag-history features itself, so the same code
