@@ -1,5 +1,5 @@
 //! A small, language-neutral sequence tagger: an averaged perceptron over hashed features with
-//! greedy left-to-right decoding.
+//! a small left-to-right beam search, trained per word (greedy) or per sentence (structured).
 //!
 //! The language supplies, for each token, the hashes of its context features (word, shape,
 //! affixes, neighbours ...). The tagger adds the tag-history features itself, so the same code
@@ -82,6 +82,21 @@ fn history_features(prev: u8, prev2: u8, first_static: u32, out: &mut [u32; 3]) 
     h.byte(prev);
     h.bytes(&first_static.to_le_bytes());
     out[2] = h.finish();
+}
+
+/// `allowed[p * n + t]`: tag t may follow p (p = 0 is the start, else tag index + 1). BIO tag
+/// names are respected: "I-X" only continues "B-X" or "I-X".
+fn transitions(tags: &[String]) -> Vec<bool> {
+    let n = tags.len();
+    let mut allowed = vec![true; (n + 1) * n];
+    for (t, name) in tags.iter().enumerate() {
+        if let Some(typ) = name.strip_prefix("I-") {
+            for p in 0..=n {
+                allowed[p * n + t] = p > 0 && tags[p - 1].get(2..) == Some(typ);
+            }
+        }
+    }
+    allowed
 }
 
 /// A trained model: tag names and an open-addressing table of weight rows.
@@ -169,16 +184,7 @@ impl Model {
     pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<u8> {
         const BEAM: usize = 4;
         let n = self.tags.len();
-        // allowed[p * n + t]: tag t may follow p (p = 0 is the start, else tag index + 1).
-        let mut allowed = vec![true; (n + 1) * n];
-        for (t, name) in self.tags.iter().enumerate() {
-            if let Some(typ) = name.strip_prefix("I-") {
-                for p in 0..=n {
-                    let ok = p > 0 && self.tags[p - 1].get(2..) == Some(typ);
-                    allowed[p * n + t] = ok;
-                }
-            }
-        }
+        let allowed = transitions(&self.tags);
         // Each hypothesis: (score, history index); histories are (tag, parent) chains.
         let mut chains: Vec<(u8, u32)> = Vec::with_capacity(feats.len() * BEAM);
         let mut beam: Vec<(i64, u8, u8, u32)> = vec![(0, 0, 0, u32::MAX)];
@@ -433,6 +439,79 @@ impl Trainer {
             prev = guess as u8 + 1;
         }
         errors
+    }
+
+    /// One pass over one sequence as a structured perceptron: the sequence is decoded with the
+    /// run-time beam search, and when the gold sequence falls out of the beam the weights move
+    /// from the best hypothesis to the gold one on the prefix decoded so far (early update, which
+    /// keeps the updates valid for an inexact search). Returns 1 if the decoding was wrong.
+    pub fn learn_sequence(&mut self, feats: &[Vec<u32>], gold: &[u8], beam: usize) -> usize {
+        let n = self.tags.len();
+        let allowed = transitions(&self.tags);
+        let mut base = vec![0f32; n];
+        let mut hist = [0u32; 3];
+        // Hypotheses: (score, tags so far).
+        let mut hyps: Vec<(f32, Vec<u8>)> = vec![(0.0, Vec::new())];
+        let mut next: Vec<(f32, Vec<u8>)> = Vec::with_capacity(beam * n);
+        let mut keys = Vec::new();
+        let at = |tags: &[u8], back: usize| if tags.len() >= back { tags[tags.len() - back] + 1 } else { 0 };
+        let mut wrong: Option<usize> = None;
+        for (i, f) in feats.iter().enumerate() {
+            self.score(f, &mut base);
+            next.clear();
+            for (score, tags) in &hyps {
+                let (prev, prev2) = (at(tags, 1), at(tags, 2));
+                history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
+                keys.clear();
+                keys.extend_from_slice(&hist);
+                let mut scores = vec![0f32; n];
+                self.score(&keys, &mut scores);
+                for t in 0..n {
+                    if allowed[prev as usize * n + t] {
+                        let mut seq = tags.clone();
+                        seq.push(t as u8);
+                        next.push((score + base[t] + scores[t], seq));
+                    }
+                }
+            }
+            // Stable, as at run time: ties keep the earlier hypothesis.
+            next.sort_by(|a, b| b.0.total_cmp(&a.0));
+            next.truncate(beam);
+            std::mem::swap(&mut hyps, &mut next);
+            if !hyps.iter().any(|h| h.1[..] == gold[..=i]) {
+                wrong = Some(i + 1);
+                break;
+            }
+        }
+        let len = match wrong {
+            Some(len) => len,
+            None if hyps[0].1[..] != gold[..feats.len()] => feats.len(),
+            None => {
+                self.now += 1;
+                return 0;
+            }
+        };
+        let best = hyps[0].1.clone();
+        self.update_sequence(&feats[..len], &gold[..len], 1.0);
+        self.update_sequence(&feats[..len], &best, -1.0);
+        self.now += 1;
+        1
+    }
+
+    /// Moves the weights of every feature (static and tag history) of the tagged sequence.
+    fn update_sequence(&mut self, feats: &[Vec<u32>], tags: &[u8], delta: f32) {
+        let mut hist = [0u32; 3];
+        let (mut prev, mut prev2) = (0u8, 0u8);
+        for (f, &t) in feats.iter().zip(tags) {
+            history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
+            for &h in &hist {
+                self.allow(h);
+            }
+            self.update(f, t as usize, delta);
+            self.update(&hist, t as usize, delta);
+            prev2 = prev;
+            prev = t + 1;
+        }
     }
 
     /// The averaged weights, quantised to i16 with `scale`, dropping rows whose weights all round

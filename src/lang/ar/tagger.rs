@@ -23,6 +23,8 @@ mod tpl {
     pub const DOC_RULE_KINDS: u8 = 47;
     pub const DOC_AFTER_TITLE: u8 = 48;
     pub const CLUSTER_PAIR: u8 = 49;
+    pub const PREV_STEM_CLUSTER: u8 = 51;
+    pub const CLUSTER_NEXT_STEM: u8 = 52;
 }
 
 /// Depths of the cluster-path prefixes used as features: coarse classes to nearly single words.
@@ -108,6 +110,10 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
         }
         out.push(skeleton.finish());
     }
+    // The word's class after a given neighbour word: قال + a name-like cluster, وزير + a person.
+    let stem_at = |j: isize| -> &str { if j < 0 { "<s>" } else { cx.stems.get(j as usize).copied().unwrap_or("</s>") } };
+    out.push(h(tpl::PREV_STEM_CLUSTER).str(stem_at(ii - 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
+    out.push(h(tpl::CLUSTER_NEXT_STEM).str(stem_at(ii + 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
     out.push(h(tpl::DOC_RULE_KINDS).bytes(&[cx.doc_kinds[i]]).finish());
     if cx.doc_after_title[i] {
         out.push(h(tpl::DOC_AFTER_TITLE).finish());
