@@ -156,12 +156,40 @@ struct Speaker {
     entity: Option<usize>,
 }
 
+/// Walks back from a verb at token `end` over what may stand between it and its subject:
+/// auxiliaries and adverbs ("has long maintained", "did not suggest") and a time ("Clinton on
+/// Tuesday said", "the White House last week urged"), which are never the speaker.
+fn before_adverbials(c: &Ctx, floor: usize, mut end: usize) -> usize {
+    const PERIODS: [&str; 6] = ["week", "month", "year", "night", "morning", "evening"];
+    while end > floor {
+        let w = c.low(end - 1);
+        if is(w, class::BEFORE_VERB) {
+            end -= 1;
+        } else if is(w, class::TIME_ADVERB) && c.orig(end - 1).starts_with(char::is_uppercase) {
+            // A day's name; "on Tuesday" with its preposition.
+            end -= 1;
+            if end > floor && c.low(end - 1) == "on" {
+                end -= 1;
+            }
+        } else if PERIODS.contains(&w) && end >= floor + 2 && matches!(c.low(end - 2), "last" | "this") {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 /// Walks back from token `end` (exclusive) over a noun phrase naming the speaker.
 fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
-    let mut end = end;
-    while end > floor && is(c.low(end - 1), class::BEFORE_VERB) {
-        end -= 1;
-    }
+    // "Both want …", "Now is …": a word that may stand between subject and verb is the subject
+    // when nothing else is.
+    let past_adverbials = before_adverbials(c, floor, end);
+    speaker_ending(c, floor, past_adverbials).or_else(|| (past_adverbials < end).then(|| speaker_ending(c, floor, end)).flatten())
+}
+
+/// The speaker phrase that ends at token `end` (exclusive).
+fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     if end <= floor {
         return None;
     }
