@@ -277,7 +277,28 @@ fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
     while k < cue && matches!(c.low(k), "but" | "and" | "so" | "however" | "," | "then" | "yet") {
         k += 1;
     }
-    speaker_after(c, k, cue).filter(|s| s.entity.is_some() || is(s.span.slice(c.doc.text).to_lowercase().as_str(), class::PERSON_PRONOUN))
+    speaker_after(c, k, cue).filter(|s| s.entity.is_some() || is(s.span.slice(c.doc.text).to_lowercase().as_str(), class::PERSON_PRONOUN)).or_else(|| {
+        // "In an interview last year, Lazar said he … and added, “…”": the name before the
+        // sentence's first reporting verb.
+        let from = c.doc.tokens[start].span.start;
+        let to = c.doc.tokens[cue].span.start;
+        c.refs_starting_within(from, to)
+            .iter()
+            .filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization) && r.span.end <= to)
+            .find(|r| {
+                let after = before_adverbials_forward(c, c.doc.token_at_or_after(r.span.end), cue);
+                after < cue && !c.quoted[after] && (is_cue(c.low(after)) || is(c.low(after), class::ATTITUDE))
+            })
+            .map(|r| Speaker { span: r.span, entity: Some(r.entity) })
+    })
+}
+
+/// The first token from `k` on that is not an auxiliary or adverb before a verb.
+fn before_adverbials_forward(c: &Ctx, mut k: usize, limit: usize) -> usize {
+    while k < limit && is(c.low(k), class::BEFORE_VERB) {
+        k += 1;
+    }
+    k
 }
 
 /// The subject of the clause a participle cue hangs on ("During a speech, Trump attacked
@@ -547,12 +568,17 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             // The speaker fills the gap between the quote and the verb (", Smith said"), or follows
             // the verb (", said Smith").
             // Titles may come between ("…,” Gov. Kasich replied).
+            // A title or description may come first ("…,” former Bush speechwriter Noam Neusner
+            // wrote), or the end of the sentence the quote opened ("…” for the victory, Sanders said).
+            let plain = |t: usize| !c.quoted[t] && !is_cue(c.low(t));
+            let title_words =
+                |from: usize, to: usize| to - from <= 8 && (from..to).all(|t| plain(t) && (matches!(c.low(t), "." | "'s" | "’s") || doc.tokens[t].is_word && !is(c.low(t), class::NP_BREAK)));
+            let after_comma = |first: usize| {
+                first >= k + 2 && c.low(first - 1) == "," && (k..first - 1).all(plain) && (k..first - 1).filter(|&t| doc.tokens[t].is_word).count() <= 6
+            };
             let fills_gap = |sp: &Speaker| {
                 let first = c.first_token_at(sp.span.start);
-                sp.span.start <= doc.tokens[k].span.start
-                    || (first > k
-                        && first - k <= 4
-                        && (k..first).all(|t| c.low(t) == "." || doc.tokens[t].is_word && !is(c.low(t), class::NP_BREAK) && !is_cue(c.low(t))))
+                sp.span.start <= doc.tokens[k].span.start || (first > k && (title_words(k, first) || after_comma(first)))
             };
             let s = if j > k { speaker_before(c, k, j).filter(fills_gap) } else { speaker_after(c, j + 1, (j + 9).min(n)) };
             if s.is_some() {
@@ -699,7 +725,10 @@ fn headline_statement(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Opti
         && c.orig(r.start).chars().next().is_some_and(char::is_uppercase)
         && !c.orig(colon - 1).chars().all(|ch| ch.is_ascii_digit())
         && (colon + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() >= 3;
-    if !headline {
+    // "The Latest: Clinton tells voters …": a name and its verb after the colon attribute, not the label.
+    let attributed_after = (colon + 2..(colon + 8).min(r.end))
+        .any(|j| (is_cue(c.low(j)) || is(c.low(j), class::ATTITUDE)) && c.mention_ending(j).is_some_and(|m| m.span.start > doc.tokens[colon].span.start));
+    if !headline || attributed_after {
         return None;
     }
     let content = trim_content(c, colon + 1, r.end).filter(|ct| !overlaps_any(out, *ct))?;
@@ -784,7 +813,15 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
     };
     if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short && !closes_relative(cm)) {
         let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
-        if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
+        // "…, said she wanted change": a clause follows the verb, so the speaker opens its content
+        // and what precedes the comma is something else (an apposition on her name).
+        let ends_clause = |s: &Speaker| {
+            let j = doc.token_at_or_after(s.span.end);
+            j >= r.end || !doc.tokens[j].is_word || is(c.low(j), class::PREPOSITION) || is(c.low(j), class::TIME_ADVERB)
+        };
+        if let Some(content) =
+            trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)).filter(|_| cm + 1 < k || speaker.is_none_or(|s| ends_clause(&s)))
+        {
             out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker, direct: false });
             return None;
         }
