@@ -81,6 +81,7 @@ pub mod class {
         WORD_ABBREVIATION = "word_abbreviation",
         PREPOSITION = "preposition",
         SOURCE_NOUN = "source_noun",
+        FINDING = "finding",
         TIME_ADVERB = "time_adverb",
         VERB_OR_NOUN = "verb_or_noun",
         DETERMINER = "determiner",

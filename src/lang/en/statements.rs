@@ -672,7 +672,7 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
 fn reported(c: &Ctx, out: &mut Vec<Found>) {
     for s in &c.doc.sentences {
         let r = s.tokens.clone();
-        if let Some(f) = headline_statement(c, r.clone(), out) {
+        if let Some(f) = headline_statement(c, r.clone(), out).or_else(|| in_frame(c, r.clone(), out)) {
             out.push(f);
             continue;
         }
@@ -735,6 +735,39 @@ fn headline_statement(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Opti
     let span = c.span(r.start, colon);
     let entity = c.mention_ending(colon).filter(|m| m.span.start >= span.start).map(|m| m.entity);
     Some(Found { content, parts: Vec::new(), cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false })
+}
+
+/// "In a new CNN poll, Clinton leads by six points" / "In his view, the party has lost its way":
+/// a poll, report or view named at the head of a sentence with no reporting verb of its own
+/// speaks for it.
+fn in_frame(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Option<Found> {
+    let doc = c.doc;
+    let mut k = r.start;
+    while k < r.end && (matches!(c.low(k), "but" | "and" | "yet" | "so") || c.is_quote(k)) {
+        k += 1;
+    }
+    if c.low(k) != "in" || c.quoted[k] {
+        return None;
+    }
+    let comma = (k + 2..(k + 14).min(r.end)).find(|&j| c.low(j) == ",")?;
+    if !(k + 1..comma).any(|j| is(c.low(j), class::FINDING)) || (k + 1..comma).any(|j| c.is_quote(j)) {
+        return None;
+    }
+    if (comma + 1..r.end).any(|j| !c.quoted[j] && (is_cue(c.low(j)) || is(c.low(j), class::ATTITUDE))) {
+        return None;
+    }
+    if (comma + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() < 4 {
+        return None;
+    }
+    let content = trim_content(c, comma + 1, r.end).filter(|ct| !overlaps_any(out, *ct))?;
+    let speaker = if matches!(c.low(k + 1), "his" | "her" | "its" | "their") {
+        let span = c.span(k + 1, k + 2);
+        Speaker { span, entity: c.antecedent(span.start) }
+    } else {
+        let span = c.span(k + 1, comma);
+        Speaker { span, entity: c.speaker_within(span, false) }
+    };
+    Some(Found { content, parts: Vec::new(), cue: Some(c.span(k, k + 1)), speaker: Some(speaker), direct: false })
 }
 
 /// "according to X, CONTENT" / "CONTENT, according to X" at token k; returns where to go on.
