@@ -215,6 +215,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         }
         all_words.push(ws);
     }
+    described_organisations(doc, &mut found);
     propagate(doc, &all_words, &mut found);
     quantities_and_equipment(&all_words, &mut found);
     // The tagger sees context, the gazetteer only strings: a gazetteer place inside a tagged
@@ -263,6 +264,39 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.span.start);
     unify(doc, &mut mentions);
     out.extend(mentions);
+}
+
+/// A name the article describes as an organisation in an apposition ("Climate Central, a
+/// research group based in Princeton, said") is one wherever it appears, whatever the tagger
+/// took it for: the head of the description decides ("a campaign manager" is a person).
+fn described_organisations(doc: &Doc, found: &mut [(Span, EntityKind)]) {
+    let mut names: Vec<&str> = Vec::new();
+    for (sp, k) in found.iter() {
+        if *k != EntityKind::Person {
+            continue;
+        }
+        let i = doc.token_at_or_after(sp.end);
+        if !(i + 2 < doc.tokens.len() && doc.ftok(i) == "," && matches!(doc.ftok(i + 1), "a" | "an" | "the")) {
+            continue;
+        }
+        let sentence = doc.tokens[i].sentence;
+        let mut j = i + 2;
+        while j < (i + 8).min(doc.tokens.len()) && doc.tokens[j].sentence == sentence && doc.tokens[j].is_word && !is(doc.ftok(j), class::NP_BREAK) && !is(doc.ftok(j), class::PREPOSITION)
+            && doc.ftok(j) != "based"
+        {
+            j += 1;
+        }
+        let head = doc.ftok(j - 1);
+        let closed = j < doc.tokens.len() && doc.ftok(j) != "who";
+        if j > i + 2 && closed && (is(head, class::ORG_HEAD) || is(head, class::ORG_NOUN)) {
+            names.push(sp.slice(doc.text));
+        }
+    }
+    for (sp, k) in found.iter_mut() {
+        if *k == EntityKind::Person && names.contains(&sp.slice(doc.text)) {
+            *k = EntityKind::Organization;
+        }
+    }
 }
 
 /// "Columbia" of "Columbia University": an institution named by a place and its head.

@@ -71,6 +71,7 @@ pub mod class {
         NAME_PARTICLE = "name_particle",
         NOT_NAME = "not_name",
         ORG_HEAD = "org_head",
+        ORG_NOUN = "org_noun",
         ORG_OPENER = "org_opener",
         ACRONYM_STOP = "acronym_stop",
         COUNTED = "counted",

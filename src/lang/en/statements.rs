@@ -84,6 +84,33 @@ impl Ctx<'_, '_> {
             if last { orgs.last() } else { orgs.next() }
         })
     }
+    /// The person a definite description at tokens `a..b` ("the former first lady", "the
+    /// senator") stands for: the nearest earlier person the article gave that role, in
+    /// apposition ("Hillary Clinton, the former first lady", "the former first lady, Hillary
+    /// Clinton") or as a title before the name ("Senator Elizabeth Warren").
+    fn described_person(&self, a: usize, b: usize) -> Option<usize> {
+        if self.low(a) != "the" || b <= a + 1 || b - a > 6 || !(a + 1..b).all(|j| self.doc.tokens[j].is_word && !is(self.low(j), class::NP_BREAK)) {
+            return None;
+        }
+        let role: Vec<&str> = (a + 1..b).map(|j| self.low(j)).collect();
+        let n = role.len();
+        let role_at = |j: usize| j + n <= self.doc.tokens.len() && (0..n).all(|t| self.low(j + t) == role[t]);
+        let before = self.doc.tokens[a].span.start;
+        let people = self.refs_starting_within(0, before).iter().rev().filter(|r| r.kind == EntityKind::Person && r.span.end <= before);
+        for r in people {
+            let (ps, pe) = (self.first_token_at(r.span.start), self.first_token_at(r.span.end));
+            let titled = ps >= n && role_at(ps - n);
+            let introduced = ps >= n + 1 && self.low(ps - 1) == "," && role_at(ps - 1 - n);
+            let apposed = self.low(pe) == "," && {
+                let d = if matches!(self.low(pe + 1), "the" | "a" | "an") { pe + 2 } else { pe + 1 };
+                role_at(d) && d + n < a
+            };
+            if titled || introduced || apposed {
+                return Some(r.entity);
+            }
+        }
+        None
+    }
     /// A person mentioned inside `span`: the first or the last one.
     fn person_within(&self, span: Span, last: bool) -> Option<usize> {
         let mut people =
@@ -241,6 +268,24 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     {
         return Some(Speaker { span: p.span, entity: Some(p.entity) });
     }
+    // "Fishermen in Tripoli said": the place only locates the unnamed people who speak.
+    if let Some(r) = c.mention_ending(end).filter(|r| r.kind == EntityKind::Place)
+        && let p = c.first_token_at(r.span.start)
+        && p >= floor + 2
+        && matches!(c.low(p - 1), "in" | "from" | "of" | "at" | "near" | "across" | "around")
+        && c.doc.tokens[p - 2].is_word
+        && (c.orig(p - 2).starts_with(char::is_lowercase) || c.doc.sentences[c.doc.tokens[p - 2].sentence].tokens.start == p - 2)
+        && c.mention_ending(p - 1).is_none()
+        && !is(c.low(p - 2), class::NP_BREAK)
+        && !is(c.low(p - 2), class::PREPOSITION)
+    {
+        let mut start = p - 2;
+        while start > floor && p - 2 - start < 5 && c.doc.tokens[start - 1].is_word && !is(c.low(start - 1), class::NP_BREAK) && c.mention_ending(start).is_none() {
+            start -= 1;
+        }
+        let span = c.span(start, end);
+        return Some(Speaker { span, entity: c.person_within(span, true) });
+    }
     if let Some(r) = c.mention_ending(end).filter(|r| r.span.start >= c.doc.tokens[floor].span.start) {
         // "Trump's campaign said" is not Trump; a bare name is.
         if matches!(r.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place) {
@@ -261,9 +306,15 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     if start == end {
         return None;
     }
+    // "Later the former first lady said": the description, not the adverb before it.
+    if let Some(d) = (start..end).find(|&j| matches!(c.low(j), "the" | "a" | "an"))
+        && (start..d).all(|j| is(c.low(j), class::BEFORE_VERB) || is(c.low(j), class::TIME_ADVERB) || c.low(j).ends_with("ly"))
+    {
+        start = d;
+    }
     let span = c.span(start, end);
     // The entity named in the phrase, when the phrase is just that entity plus modifiers.
-    let entity = c.speaker_within(span, true);
+    let entity = c.speaker_within(span, true).or_else(|| c.described_person(start, end));
     Some(Speaker { span, entity })
 }
 
@@ -353,7 +404,7 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
         return None;
     }
     let span = c.span(start, end);
-    let entity = c.speaker_within(span, false);
+    let entity = c.speaker_within(span, false).or_else(|| c.described_person(start, end));
     Some(Speaker { span, entity })
 }
 
