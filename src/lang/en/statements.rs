@@ -190,7 +190,13 @@ fn before_adverbials(c: &Ctx, floor: usize, mut end: usize) -> usize {
     const PERIODS: [&str; 6] = ["week", "month", "year", "night", "morning", "evening"];
     while end > floor {
         let w = c.low(end - 1);
-        if is(w, class::BEFORE_VERB) {
+        // An adverb in -ly ("Rubio forcefully denounced"), not a noun in -ly after its determiner
+        // ("the family said").
+        let adverb = w.len() > 4 && w.ends_with("ly") && c.orig(end - 1).starts_with(char::is_lowercase) && end >= floor + 2 && {
+            let p = c.low(end - 2);
+            !is(p, class::DETERMINER) && !matches!(p, "'s" | "’s" | "'" | "’") && !c.orig(end - 2).starts_with(char::is_lowercase)
+        };
+        if is(w, class::BEFORE_VERB) || adverb {
             end -= 1;
         } else if is(w, class::TIME_ADVERB) && c.orig(end - 1).starts_with(char::is_uppercase) {
             // A day's name; "on Tuesday" with its preposition.
@@ -336,6 +342,8 @@ fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
         c.refs_starting_within(from, to)
             .iter()
             .filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization) && r.span.end <= to)
+            // "… told Annette Guessford, who answered her door and said …": the relative clause's verb.
+            .filter(|r| !(c.doc.token_at_or_after(r.span.end)..cue).any(|j| matches!(c.low(j), "who" | "which" | "whose")))
             .find(|r| {
                 let after = before_adverbials_forward(c, c.doc.token_at_or_after(r.span.end), cue);
                 after < cue && !c.quoted[after] && (is_cue(c.low(after)) || is(c.low(after), class::ATTITUDE))
