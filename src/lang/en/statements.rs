@@ -260,6 +260,12 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
         return None;
     }
     let w = c.low(end - 1);
+    // "… Bill Clinton, who said he …": the relative pronoun speaks for the name it follows.
+    if matches!(w, "who" | "which") && end >= floor + 2 {
+        let named = if c.low(end - 2) == "," { end - 2 } else { end - 1 };
+        let entity = c.mention_ending(named).filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization)).map(|r| r.entity);
+        return entity.map(|e| Speaker { span: c.span(end - 1, end), entity: Some(e) });
+    }
     if is(w, class::PERSON_PRONOUN) || matches!(w, "they" | "we" | "i" | "it") {
         let span = c.span(end - 1, end);
         let entity = c.antecedent(span.start);
@@ -842,7 +848,7 @@ fn according_to(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &mut Vec<Foun
     let words = |a: usize, b: usize| (a..b).filter(|&j| c.doc.tokens[j].is_word).count();
     // "Over the long term, according to the budget office, deficits will rise": the frame
     // interrupts what was said, which runs on both sides of it.
-    let interrupts = k > r.start && c.low(sp_end) == "," && words(r.start, k) <= 4 && words(sp_end, r.end) > words(r.start, k);
+    let interrupts = k > r.start && c.low(sp_end) == "," && words(r.start, k) <= 8 && words(sp_end, r.end) > words(r.start, k);
     let (content, parts) = if interrupts {
         match (trim_part(c, r.start, k), trim_content(c, sp_end, r.end)) {
             (Some(before), Some(after)) => (Some(Span::new(before.start, after.end)), vec![before, after]),
