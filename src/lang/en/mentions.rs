@@ -600,6 +600,14 @@ mod cleanup_tests {
     }
 
     #[test]
+    fn a_name_described_as_a_group_is_an_organisation() {
+        let e = ents("Climate Central, a research group based in Princeton, said the year was the hottest on record. Climate Central also found that seas rose.");
+        assert!(e.iter().filter(|x| x.1 == "Climate Central").all(|x| x.0 == EntityKind::Organization), "{e:?}");
+        let e = ents("John Smith, a campaign manager, said the race was close.");
+        assert!(e.contains(&(EntityKind::Person, "John Smith".to_string())), "{e:?}");
+    }
+
+    #[test]
     fn faiths_are_not_entities() {
         let e = ents("Muslims and Christians prayed together.");
         assert!(e.is_empty(), "{e:?}");

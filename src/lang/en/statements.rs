@@ -1285,6 +1285,69 @@ mod more_tests {
     }
 
     #[test]
+    fn a_place_locating_unnamed_people_is_not_the_speaker() {
+        let t = "Fishermen in Tripoli said the catch had fallen by half this year.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
+        assert_eq!(a.statements.len(), 1);
+        assert_eq!(a.statements[0].speaker, None);
+        assert_eq!(a.statements[0].speaker_span.map(|s| s.slice(t)), Some("Fishermen in Tripoli"));
+        assert_eq!(speakers("Senator Patty Murray of Washington said Congress should have acted.")[0].0, "Patty Murray");
+    }
+
+    #[test]
+    fn a_definite_description_speaks_for_the_person_given_that_role() {
+        for t in [
+            "Hillary Clinton, the former first lady, spoke in Iowa on Monday. Later the former first lady said the race was close.",
+            "The former first lady, Hillary Clinton, spoke in Iowa. The former first lady said the race was close.",
+        ] {
+            let s = speakers(t);
+            assert_eq!(s.last().map(|x| x.0.as_str()), Some("Hillary Clinton"), "{s:?}");
+        }
+        let t = "Senator Elizabeth Warren spoke in Boston. The senator said the bill would pass.";
+        assert_eq!(speakers(t)[0].0, "Elizabeth Warren");
+        // A role the article never gave anyone stays a description.
+        assert_eq!(speakers("Hillary Clinton spoke in Iowa. The senator said the bill would pass.")[0].0, "");
+    }
+
+    #[test]
+    fn words_between_the_speaker_and_the_verb_are_not_the_speaker() {
+        for (t, who) in [
+            ("The former secretary of state has long maintained that she complied with the rules.", "The former secretary of state"),
+            ("Hillary Clinton on Tuesday said the vote was fair.", "Hillary Clinton"),
+            ("Marco Rubio forcefully denounced the deal with Iran.", "Marco Rubio"),
+            ("Both want a bigger role for the government in the economy.", "Both"),
+        ] {
+            let c = contents(t);
+            assert_eq!(c.first().and_then(|x| x.0.as_deref()), Some(who), "{t}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_the_name_before_it() {
+        let t = "Voters also heard from Bill Clinton, who said he would keep working on his own projects.";
+        let s = speakers(t);
+        assert_eq!(s.first().map(|x| (x.0.as_str(), x.1.as_str())), Some(("Bill Clinton", "he would keep working on his own projects")), "{s:?}");
+    }
+
+    #[test]
+    fn a_clause_after_said_opens_the_content() {
+        let t = "Roxana Leon, 63, an independent voter raised in Chile, said she wanted major change in Washington.";
+        let c = contents(t);
+        assert!(c.iter().all(|x| !x.1.starts_with("Roxana")), "{c:?}");
+    }
+
+    #[test]
+    fn a_poll_or_a_view_at_the_head_of_a_sentence_speaks_for_it() {
+        let c = contents("In a new Quinnipiac University poll, Clinton leads Trump by six points among likely voters.");
+        assert_eq!(c, [(Some("a new Quinnipiac University poll".to_string()), "Clinton leads Trump by six points among likely voters".to_string())]);
+        let s = speakers("Bernie Sanders spoke in Iowa. In his view, the party has lost touch with working families.");
+        assert_eq!(s.first().map(|x| x.0.as_str()), Some("Bernie Sanders"), "{s:?}");
+        // A sentence with its own reporting verb is read through the verb.
+        let c = contents("In a statement, the campaign said the report was false.");
+        assert_eq!(c.first().and_then(|x| x.0.as_deref()), Some("the campaign"), "{c:?}");
+    }
+
+    #[test]
     fn quote_ending_a_sentence_does_not_take_the_next_verb() {
         let t = "Lopez said, “The vote was fair and the count was honest.” He added, “We accept the result.”";
         let c = contents(t);
