@@ -287,7 +287,9 @@ fn described_organisations(doc: &Doc, found: &mut [(Span, EntityKind)]) {
             j += 1;
         }
         let head = doc.ftok(j - 1);
-        let closed = j < doc.tokens.len() && doc.ftok(j) != "who";
+        // The description ends there ("…, a research group based in Princeton, said"); "…, the
+        // ministry said" is another clause.
+        let closed = j < doc.tokens.len() && (matches!(doc.ftok(j), "," | "." | ";" | ")" | "based" | "that" | "which") || is(doc.ftok(j), class::PREPOSITION));
         if j > i + 2 && closed && (is(head, class::ORG_HEAD) || is(head, class::ORG_NOUN)) {
             names.push(sp.slice(doc.text));
         }

@@ -752,6 +752,10 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
                 k = according_to(c, r.clone(), k, out);
                 continue;
             }
+            if let Some(f) = owned_stance(c, r.clone(), k, out) {
+                out.push(f);
+                break;
+            }
             // "so-called" names, it does not attribute.
             let attitude = !is_cue(w) && is(w, class::ATTITUDE) && !(k > r.start && c.low(k - 1) == "-");
             let framed_a_quote = || out.iter().any(|f| f.cue == Some(c.span(k, k + 1)));
@@ -832,6 +836,34 @@ fn in_frame(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Option<Found> 
         let span = c.span(k + 1, comma);
         Speaker { span, entity: c.speaker_within(span, false) }
     };
+    Some(Found { content, parts: Vec::new(), cue: Some(c.span(k, k + 1)), speaker: Some(speaker), direct: false })
+}
+
+/// "Trump's view is that …", "her argument that …": a stance noun owned by a name or a pronoun
+/// and followed by its "that" clause, which runs to the end of the sentence.
+fn owned_stance(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &[Found]) -> Option<Found> {
+    if !is(c.low(k), class::STANCE_NOUN) || k <= r.start {
+        return None;
+    }
+    // Only the copula form: after a bare "that" ("her argument that she is popular was tested")
+    // the sentence goes on past the clause.
+    if !(matches!(c.low(k + 1), "is" | "was") && c.low(k + 2) == "that") {
+        return None;
+    }
+    let from = k + 3;
+    let speaker = if matches!(c.low(k - 1), "his" | "her" | "their" | "its") {
+        let span = c.span(k - 1, k);
+        Speaker { span, entity: c.antecedent(span.start) }
+    } else if matches!(c.orig(k - 1), "'s" | "’s" | "'" | "’") {
+        let m = c.mention_ending(k - 1).filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))?;
+        Speaker { span: m.span, entity: Some(m.entity) }
+    } else {
+        return None;
+    };
+    if (from..r.end).filter(|&j| c.doc.tokens[j].is_word).count() < 3 {
+        return None;
+    }
+    let content = trim_content(c, from, content_end(c, from, r.end)).filter(|ct| !overlaps_any(out, *ct))?;
     Some(Found { content, parts: Vec::new(), cue: Some(c.span(k, k + 1)), speaker: Some(speaker), direct: false })
 }
 
