@@ -281,7 +281,11 @@ fn described_organisations(doc: &Doc, found: &mut [(Span, EntityKind)]) {
         }
         let sentence = doc.tokens[i].sentence;
         let mut j = i + 2;
-        while j < (i + 8).min(doc.tokens.len()) && doc.tokens[j].sentence == sentence && doc.tokens[j].is_word && !is(doc.ftok(j), class::NP_BREAK) && !is(doc.ftok(j), class::PREPOSITION)
+        while j < (i + 8).min(doc.tokens.len())
+            && doc.tokens[j].sentence == sentence
+            && doc.tokens[j].is_word
+            && !is(doc.ftok(j), class::NP_BREAK)
+            && !is(doc.ftok(j), class::PREPOSITION)
             && doc.ftok(j) != "based"
         {
             j += 1;
@@ -603,7 +607,8 @@ mod cleanup_tests {
 
     #[test]
     fn a_name_described_as_a_group_is_an_organisation() {
-        let e = ents("Climate Central, a research group based in Princeton, said the year was the hottest on record. Climate Central also found that seas rose.");
+        let e =
+            ents("Climate Central, a research group based in Princeton, said the year was the hottest on record. Climate Central also found that seas rose.");
         assert!(e.iter().filter(|x| x.1 == "Climate Central").all(|x| x.0 == EntityKind::Organization), "{e:?}");
         let e = ents("John Smith, a campaign manager, said the race was close.");
         assert!(e.contains(&(EntityKind::Person, "John Smith".to_string())), "{e:?}");

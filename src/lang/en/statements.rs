@@ -292,7 +292,12 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
         && !is(c.low(p - 2), class::PREPOSITION)
     {
         let mut start = p - 2;
-        while start > floor && p - 2 - start < 5 && c.doc.tokens[start - 1].is_word && !is(c.low(start - 1), class::NP_BREAK) && c.mention_ending(start).is_none() {
+        while start > floor
+            && p - 2 - start < 5
+            && c.doc.tokens[start - 1].is_word
+            && !is(c.low(start - 1), class::NP_BREAK)
+            && c.mention_ending(start).is_none()
+        {
             start -= 1;
         }
         let span = c.span(start, end);
@@ -636,8 +641,10 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             // A title or description may come first ("…,” former Bush speechwriter Noam Neusner
             // wrote), or the end of the sentence the quote opened ("…” for the victory, Sanders said).
             let plain = |t: usize| !c.quoted[t] && !is_cue(c.low(t));
-            let title_words =
-                |from: usize, to: usize| to - from <= 8 && (from..to).all(|t| plain(t) && (matches!(c.low(t), "." | "'s" | "’s") || doc.tokens[t].is_word && !is(c.low(t), class::NP_BREAK)));
+            let title_words = |from: usize, to: usize| {
+                to - from <= 8
+                    && (from..to).all(|t| plain(t) && (matches!(c.low(t), "." | "'s" | "’s") || doc.tokens[t].is_word && !is(c.low(t), class::NP_BREAK)))
+            };
             let after_comma = |first: usize| {
                 first >= k + 2 && c.low(first - 1) == "," && (k..first - 1).all(plain) && (k..first - 1).filter(|&t| doc.tokens[t].is_word).count() <= 6
             };
