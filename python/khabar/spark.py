@@ -62,6 +62,7 @@ ANALYSIS_SCHEMA = _struct(
                 ("speaker_span", _SPAN),
                 ("cue", _SPAN),
                 ("content", _SPAN),
+                ("content_parts", T.ArrayType(_SPAN)),
                 ("direct", T.BooleanType()),
                 ("date", T.StringType()),
             )
@@ -188,7 +189,9 @@ def statements(analysed: DataFrame, id_col: str = "id", text_col: str = "text", 
     """One row per statement: ``doc_id, statement`` (its index in the article), ``speaker`` (entity
     id or null), ``speaker_name`` and ``speaker_name_en`` (the entity's names; for a speaker that
     is not an entity, the words that stand for it, such as "a spokesman"), ``speaker_text`` (the
-    speaker as written at this statement), ``cue``, ``content`` (texts), ``direct``, ``date``."""
+    speaker as written at this statement), ``cue``, ``content`` (texts), ``content_parts`` (the texts
+    of a quote interrupted by its attribution, in order; null when what was said is one stretch),
+    ``direct``, ``date``."""
     s = analysed.select(
         F.col(id_col).alias("doc_id"),
         F.encode(F.col(text_col), "UTF-8").alias("utf8"),
@@ -207,6 +210,7 @@ def statements(analysed: DataFrame, id_col: str = "id", text_col: str = "text", 
         speaker_text.alias("speaker_text"),
         _slice(utf8, st["cue"]).alias("cue"),
         _slice(utf8, st["content"]).alias("content"),
+        F.transform(st["content_parts"], lambda part: _slice(utf8, part)).alias("content_parts"),
         st["direct"].alias("direct"),
         st["date"].alias("date"),
     )

@@ -215,6 +215,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         }
         all_words.push(ws);
     }
+    described_organisations(doc, &mut found);
     propagate(doc, &all_words, &mut found);
     quantities_and_equipment(&all_words, &mut found);
     // The tagger sees context, the gazetteer only strings: a gazetteer place inside a tagged
@@ -263,6 +264,45 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     mentions.sort_by_key(|m| m.span.start);
     unify(doc, &mut mentions);
     out.extend(mentions);
+}
+
+/// A name the article describes as an organisation in an apposition ("Climate Central, a
+/// research group based in Princeton, said") is one wherever it appears, whatever the tagger
+/// took it for: the head of the description decides ("a campaign manager" is a person).
+fn described_organisations(doc: &Doc, found: &mut [(Span, EntityKind)]) {
+    let mut names: Vec<&str> = Vec::new();
+    for (sp, k) in found.iter() {
+        if *k != EntityKind::Person {
+            continue;
+        }
+        let i = doc.token_at_or_after(sp.end);
+        if !(i + 2 < doc.tokens.len() && doc.ftok(i) == "," && matches!(doc.ftok(i + 1), "a" | "an" | "the")) {
+            continue;
+        }
+        let sentence = doc.tokens[i].sentence;
+        let mut j = i + 2;
+        while j < (i + 8).min(doc.tokens.len())
+            && doc.tokens[j].sentence == sentence
+            && doc.tokens[j].is_word
+            && !is(doc.ftok(j), class::NP_BREAK)
+            && !is(doc.ftok(j), class::PREPOSITION)
+            && doc.ftok(j) != "based"
+        {
+            j += 1;
+        }
+        let head = doc.ftok(j - 1);
+        // The description ends there ("…, a research group based in Princeton, said"); "…, the
+        // ministry said" is another clause.
+        let closed = j < doc.tokens.len() && (matches!(doc.ftok(j), "," | "." | ";" | ")" | "based" | "that" | "which") || is(doc.ftok(j), class::PREPOSITION));
+        if j > i + 2 && closed && (is(head, class::ORG_HEAD) || is(head, class::ORG_NOUN)) {
+            names.push(sp.slice(doc.text));
+        }
+    }
+    for (sp, k) in found.iter_mut() {
+        if *k == EntityKind::Person && names.contains(&sp.slice(doc.text)) {
+            *k = EntityKind::Organization;
+        }
+    }
 }
 
 /// "Columbia" of "Columbia University": an institution named by a place and its head.
@@ -563,6 +603,15 @@ mod cleanup_tests {
             &Options { lang: Some(Lang::En), date: None },
         );
         assert_eq!(a.entities.iter().filter(|e| e.kind == EntityKind::Organization).count(), 1, "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_name_described_as_a_group_is_an_organisation() {
+        let e =
+            ents("Climate Central, a research group based in Princeton, said the year was the hottest on record. Climate Central also found that seas rose.");
+        assert!(e.iter().filter(|x| x.1 == "Climate Central").all(|x| x.0 == EntityKind::Organization), "{e:?}");
+        let e = ents("John Smith, a campaign manager, said the race was close.");
+        assert!(e.contains(&(EntityKind::Person, "John Smith".to_string())), "{e:?}");
     }
 
     #[test]

@@ -84,6 +84,33 @@ impl Ctx<'_, '_> {
             if last { orgs.last() } else { orgs.next() }
         })
     }
+    /// The person a definite description at tokens `a..b` ("the former first lady", "the
+    /// senator") stands for: the nearest earlier person the article gave that role, in
+    /// apposition ("Hillary Clinton, the former first lady", "the former first lady, Hillary
+    /// Clinton") or as a title before the name ("Senator Elizabeth Warren").
+    fn described_person(&self, a: usize, b: usize) -> Option<usize> {
+        if self.low(a) != "the" || b <= a + 1 || b - a > 6 || !(a + 1..b).all(|j| self.doc.tokens[j].is_word && !is(self.low(j), class::NP_BREAK)) {
+            return None;
+        }
+        let role: Vec<&str> = (a + 1..b).map(|j| self.low(j)).collect();
+        let n = role.len();
+        let role_at = |j: usize| j + n <= self.doc.tokens.len() && (0..n).all(|t| self.low(j + t) == role[t]);
+        let before = self.doc.tokens[a].span.start;
+        let people = self.refs_starting_within(0, before).iter().rev().filter(|r| r.kind == EntityKind::Person && r.span.end <= before);
+        for r in people {
+            let (ps, pe) = (self.first_token_at(r.span.start), self.first_token_at(r.span.end));
+            let titled = ps >= n && role_at(ps - n);
+            let introduced = ps >= n + 1 && self.low(ps - 1) == "," && role_at(ps - 1 - n);
+            let apposed = self.low(pe) == "," && {
+                let d = if matches!(self.low(pe + 1), "the" | "a" | "an") { pe + 2 } else { pe + 1 };
+                role_at(d) && d + n < a
+            };
+            if titled || introduced || apposed {
+                return Some(r.entity);
+            }
+        }
+        None
+    }
     /// A person mentioned inside `span`: the first or the last one.
     fn person_within(&self, span: Span, last: bool) -> Option<usize> {
         let mut people =
@@ -156,12 +183,46 @@ struct Speaker {
     entity: Option<usize>,
 }
 
+/// Walks back from a verb at token `end` over what may stand between it and its subject:
+/// auxiliaries and adverbs ("has long maintained", "did not suggest") and a time ("Clinton on
+/// Tuesday said", "the White House last week urged"), which are never the speaker.
+fn before_adverbials(c: &Ctx, floor: usize, mut end: usize) -> usize {
+    const PERIODS: [&str; 6] = ["week", "month", "year", "night", "morning", "evening"];
+    while end > floor {
+        let w = c.low(end - 1);
+        // An adverb in -ly ("Rubio forcefully denounced"), not a noun in -ly after its determiner
+        // ("the family said").
+        let adverb = w.len() > 4 && w.ends_with("ly") && c.orig(end - 1).starts_with(char::is_lowercase) && end >= floor + 2 && {
+            let p = c.low(end - 2);
+            !is(p, class::DETERMINER) && !matches!(p, "'s" | "’s" | "'" | "’") && !c.orig(end - 2).starts_with(char::is_lowercase)
+        };
+        if is(w, class::BEFORE_VERB) || adverb {
+            end -= 1;
+        } else if is(w, class::TIME_ADVERB) && c.orig(end - 1).starts_with(char::is_uppercase) {
+            // A day's name; "on Tuesday" with its preposition.
+            end -= 1;
+            if end > floor && c.low(end - 1) == "on" {
+                end -= 1;
+            }
+        } else if PERIODS.contains(&w) && end >= floor + 2 && matches!(c.low(end - 2), "last" | "this") {
+            end -= 2;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
 /// Walks back from token `end` (exclusive) over a noun phrase naming the speaker.
 fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
-    let mut end = end;
-    while end > floor && is(c.low(end - 1), class::BEFORE_VERB) {
-        end -= 1;
-    }
+    // "Both want …", "Now is …": a word that may stand between subject and verb is the subject
+    // when nothing else is.
+    let past_adverbials = before_adverbials(c, floor, end);
+    speaker_ending(c, floor, past_adverbials).or_else(|| (past_adverbials < end).then(|| speaker_ending(c, floor, end)).flatten())
+}
+
+/// The speaker phrase that ends at token `end` (exclusive).
+fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     if end <= floor {
         return None;
     }
@@ -199,6 +260,12 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
         return None;
     }
     let w = c.low(end - 1);
+    // "… Bill Clinton, who said he …": the relative pronoun speaks for the name it follows.
+    if matches!(w, "who" | "which") && end >= floor + 2 {
+        let named = if c.low(end - 2) == "," { end - 2 } else { end - 1 };
+        let entity = c.mention_ending(named).filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization)).map(|r| r.entity);
+        return entity.map(|e| Speaker { span: c.span(end - 1, end), entity: Some(e) });
+    }
     if is(w, class::PERSON_PRONOUN) || matches!(w, "they" | "we" | "i" | "it") {
         let span = c.span(end - 1, end);
         let entity = c.antecedent(span.start);
@@ -212,6 +279,29 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
         && let Some(p) = c.mention_ending(of - 1).filter(|p| p.kind == EntityKind::Person)
     {
         return Some(Speaker { span: p.span, entity: Some(p.entity) });
+    }
+    // "Fishermen in Tripoli said": the place only locates the unnamed people who speak.
+    if let Some(r) = c.mention_ending(end).filter(|r| r.kind == EntityKind::Place)
+        && let p = c.first_token_at(r.span.start)
+        && p >= floor + 2
+        && matches!(c.low(p - 1), "in" | "from" | "of" | "at" | "near" | "across" | "around")
+        && c.doc.tokens[p - 2].is_word
+        && (c.orig(p - 2).starts_with(char::is_lowercase) || c.doc.sentences[c.doc.tokens[p - 2].sentence].tokens.start == p - 2)
+        && c.mention_ending(p - 1).is_none()
+        && !is(c.low(p - 2), class::NP_BREAK)
+        && !is(c.low(p - 2), class::PREPOSITION)
+    {
+        let mut start = p - 2;
+        while start > floor
+            && p - 2 - start < 5
+            && c.doc.tokens[start - 1].is_word
+            && !is(c.low(start - 1), class::NP_BREAK)
+            && c.mention_ending(start).is_none()
+        {
+            start -= 1;
+        }
+        let span = c.span(start, end);
+        return Some(Speaker { span, entity: c.person_within(span, true) });
     }
     if let Some(r) = c.mention_ending(end).filter(|r| r.span.start >= c.doc.tokens[floor].span.start) {
         // "Trump's campaign said" is not Trump; a bare name is.
@@ -233,9 +323,15 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     if start == end {
         return None;
     }
+    // "Later the former first lady said": the description, not the adverb before it.
+    if let Some(d) = (start..end).find(|&j| matches!(c.low(j), "the" | "a" | "an"))
+        && (start..d).all(|j| is(c.low(j), class::BEFORE_VERB) || is(c.low(j), class::TIME_ADVERB) || c.low(j).ends_with("ly"))
+    {
+        start = d;
+    }
     let span = c.span(start, end);
     // The entity named in the phrase, when the phrase is just that entity plus modifiers.
-    let entity = c.speaker_within(span, true);
+    let entity = c.speaker_within(span, true).or_else(|| c.described_person(start, end));
     Some(Speaker { span, entity })
 }
 
@@ -249,7 +345,30 @@ fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
     while k < cue && matches!(c.low(k), "but" | "and" | "so" | "however" | "," | "then" | "yet") {
         k += 1;
     }
-    speaker_after(c, k, cue).filter(|s| s.entity.is_some() || is(s.span.slice(c.doc.text).to_lowercase().as_str(), class::PERSON_PRONOUN))
+    speaker_after(c, k, cue).filter(|s| s.entity.is_some() || is(s.span.slice(c.doc.text).to_lowercase().as_str(), class::PERSON_PRONOUN)).or_else(|| {
+        // "In an interview last year, Lazar said he … and added, “…”": the name before the
+        // sentence's first reporting verb.
+        let from = c.doc.tokens[start].span.start;
+        let to = c.doc.tokens[cue].span.start;
+        c.refs_starting_within(from, to)
+            .iter()
+            .filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization) && r.span.end <= to)
+            // "… told Annette Guessford, who answered her door and said …": the relative clause's verb.
+            .filter(|r| !(c.doc.token_at_or_after(r.span.end)..cue).any(|j| matches!(c.low(j), "who" | "which" | "whose")))
+            .find(|r| {
+                let after = before_adverbials_forward(c, c.doc.token_at_or_after(r.span.end), cue);
+                after < cue && !c.quoted[after] && (is_cue(c.low(after)) || is(c.low(after), class::ATTITUDE))
+            })
+            .map(|r| Speaker { span: r.span, entity: Some(r.entity) })
+    })
+}
+
+/// The first token from `k` on that is not an auxiliary or adverb before a verb.
+fn before_adverbials_forward(c: &Ctx, mut k: usize, limit: usize) -> usize {
+    while k < limit && is(c.low(k), class::BEFORE_VERB) {
+        k += 1;
+    }
+    k
 }
 
 /// The subject of the clause a participle cue hangs on ("During a speech, Trump attacked
@@ -304,7 +423,7 @@ fn speaker_after(c: &Ctx, start: usize, limit: usize) -> Option<Speaker> {
         return None;
     }
     let span = c.span(start, end);
-    let entity = c.speaker_within(span, false);
+    let entity = c.speaker_within(span, false).or_else(|| c.described_person(start, end));
     Some(Speaker { span, entity })
 }
 
@@ -519,12 +638,19 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             // The speaker fills the gap between the quote and the verb (", Smith said"), or follows
             // the verb (", said Smith").
             // Titles may come between ("…,” Gov. Kasich replied).
+            // A title or description may come first ("…,” former Bush speechwriter Noam Neusner
+            // wrote), or the end of the sentence the quote opened ("…” for the victory, Sanders said).
+            let plain = |t: usize| !c.quoted[t] && !is_cue(c.low(t));
+            let title_words = |from: usize, to: usize| {
+                to - from <= 8
+                    && (from..to).all(|t| plain(t) && (matches!(c.low(t), "." | "'s" | "’s") || doc.tokens[t].is_word && !is(c.low(t), class::NP_BREAK)))
+            };
+            let after_comma = |first: usize| {
+                first >= k + 2 && c.low(first - 1) == "," && (k..first - 1).all(plain) && (k..first - 1).filter(|&t| doc.tokens[t].is_word).count() <= 6
+            };
             let fills_gap = |sp: &Speaker| {
                 let first = c.first_token_at(sp.span.start);
-                sp.span.start <= doc.tokens[k].span.start
-                    || (first > k
-                        && first - k <= 4
-                        && (k..first).all(|t| c.low(t) == "." || doc.tokens[t].is_word && !is(c.low(t), class::NP_BREAK) && !is_cue(c.low(t))))
+                sp.span.start <= doc.tokens[k].span.start || (first > k && (title_words(k, first) || after_comma(first)))
             };
             let s = if j > k { speaker_before(c, k, j).filter(fills_gap) } else { speaker_after(c, j + 1, (j + 9).min(n)) };
             if s.is_some() {
@@ -618,7 +744,7 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
 fn reported(c: &Ctx, out: &mut Vec<Found>) {
     for s in &c.doc.sentences {
         let r = s.tokens.clone();
-        if let Some(f) = headline_statement(c, r.clone(), out) {
+        if let Some(f) = headline_statement(c, r.clone(), out).or_else(|| in_frame(c, r.clone(), out)) {
             out.push(f);
             continue;
         }
@@ -632,6 +758,10 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             if w == "according" && c.low(k + 1) == "to" {
                 k = according_to(c, r.clone(), k, out);
                 continue;
+            }
+            if let Some(f) = owned_stance(c, r.clone(), k, out) {
+                out.push(f);
+                break;
             }
             // "so-called" names, it does not attribute.
             let attitude = !is_cue(w) && is(w, class::ATTITUDE) && !(k > r.start && c.low(k - 1) == "-");
@@ -671,13 +801,77 @@ fn headline_statement(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Opti
         && c.orig(r.start).chars().next().is_some_and(char::is_uppercase)
         && !c.orig(colon - 1).chars().all(|ch| ch.is_ascii_digit())
         && (colon + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() >= 3;
-    if !headline {
+    // "The Latest: Clinton tells voters …": a name and its verb after the colon attribute, not the label.
+    let attributed_after = (colon + 2..(colon + 8).min(r.end))
+        .any(|j| (is_cue(c.low(j)) || is(c.low(j), class::ATTITUDE)) && c.mention_ending(j).is_some_and(|m| m.span.start > doc.tokens[colon].span.start));
+    if !headline || attributed_after {
         return None;
     }
     let content = trim_content(c, colon + 1, r.end).filter(|ct| !overlaps_any(out, *ct))?;
     let span = c.span(r.start, colon);
     let entity = c.mention_ending(colon).filter(|m| m.span.start >= span.start).map(|m| m.entity);
     Some(Found { content, parts: Vec::new(), cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false })
+}
+
+/// "In a new CNN poll, Clinton leads by six points" / "In his view, the party has lost its way":
+/// a poll, report or view named at the head of a sentence with no reporting verb of its own
+/// speaks for it.
+fn in_frame(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Option<Found> {
+    let doc = c.doc;
+    let mut k = r.start;
+    while k < r.end && (matches!(c.low(k), "but" | "and" | "yet" | "so") || c.is_quote(k)) {
+        k += 1;
+    }
+    if c.low(k) != "in" || c.quoted[k] {
+        return None;
+    }
+    let comma = (k + 2..(k + 14).min(r.end)).find(|&j| c.low(j) == ",")?;
+    if !(k + 1..comma).any(|j| is(c.low(j), class::FINDING)) || (k + 1..comma).any(|j| c.is_quote(j)) {
+        return None;
+    }
+    if (comma + 1..r.end).any(|j| !c.quoted[j] && (is_cue(c.low(j)) || is(c.low(j), class::ATTITUDE))) {
+        return None;
+    }
+    if (comma + 1..r.end).filter(|&j| doc.tokens[j].is_word).count() < 4 {
+        return None;
+    }
+    let content = trim_content(c, comma + 1, r.end).filter(|ct| !overlaps_any(out, *ct))?;
+    let speaker = if matches!(c.low(k + 1), "his" | "her" | "its" | "their") {
+        let span = c.span(k + 1, k + 2);
+        Speaker { span, entity: c.antecedent(span.start) }
+    } else {
+        let span = c.span(k + 1, comma);
+        Speaker { span, entity: c.speaker_within(span, false) }
+    };
+    Some(Found { content, parts: Vec::new(), cue: Some(c.span(k, k + 1)), speaker: Some(speaker), direct: false })
+}
+
+/// "Trump's view is that …", "her argument that …": a stance noun owned by a name or a pronoun
+/// and followed by its "that" clause, which runs to the end of the sentence.
+fn owned_stance(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &[Found]) -> Option<Found> {
+    if !is(c.low(k), class::STANCE_NOUN) || k <= r.start {
+        return None;
+    }
+    // Only the copula form: after a bare "that" ("her argument that she is popular was tested")
+    // the sentence goes on past the clause.
+    if !(matches!(c.low(k + 1), "is" | "was") && c.low(k + 2) == "that") {
+        return None;
+    }
+    let from = k + 3;
+    let speaker = if matches!(c.low(k - 1), "his" | "her" | "their" | "its") {
+        let span = c.span(k - 1, k);
+        Speaker { span, entity: c.antecedent(span.start) }
+    } else if matches!(c.orig(k - 1), "'s" | "’s" | "'" | "’") {
+        let m = c.mention_ending(k - 1).filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))?;
+        Speaker { span: m.span, entity: Some(m.entity) }
+    } else {
+        return None;
+    };
+    if (from..r.end).filter(|&j| c.doc.tokens[j].is_word).count() < 3 {
+        return None;
+    }
+    let content = trim_content(c, from, content_end(c, from, r.end)).filter(|ct| !overlaps_any(out, *ct))?;
+    Some(Found { content, parts: Vec::new(), cue: Some(c.span(k, k + 1)), speaker: Some(speaker), direct: false })
 }
 
 /// "according to X, CONTENT" / "CONTENT, according to X" at token k; returns where to go on.
@@ -693,7 +887,7 @@ fn according_to(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &mut Vec<Foun
     let words = |a: usize, b: usize| (a..b).filter(|&j| c.doc.tokens[j].is_word).count();
     // "Over the long term, according to the budget office, deficits will rise": the frame
     // interrupts what was said, which runs on both sides of it.
-    let interrupts = k > r.start && c.low(sp_end) == "," && words(r.start, k) <= 4 && words(sp_end, r.end) > words(r.start, k);
+    let interrupts = k > r.start && c.low(sp_end) == "," && words(r.start, k) <= 8 && words(sp_end, r.end) > words(r.start, k);
     let (content, parts) = if interrupts {
         match (trim_part(c, r.start, k), trim_content(c, sp_end, r.end)) {
             (Some(before), Some(after)) => (Some(Span::new(before.start, after.end)), vec![before, after]),
@@ -756,7 +950,15 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
     };
     if let Some(cm) = comma.filter(|&cm| cm > r.start + 3 && tail_is_short && !closes_relative(cm)) {
         let speaker = if cm + 1 < k { speaker_before(c, cm + 1, k) } else { speaker_after(c, k + 1, r.end) };
-        if let Some(content) = trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)) {
+        // "…, said she wanted change": a clause follows the verb, so the speaker opens its content
+        // and what precedes the comma is something else (an apposition on her name).
+        let ends_clause = |s: &Speaker| {
+            let j = doc.token_at_or_after(s.span.end);
+            j >= r.end || !doc.tokens[j].is_word || is(c.low(j), class::PREPOSITION) || is(c.low(j), class::TIME_ADVERB)
+        };
+        if let Some(content) =
+            trim_content(c, r.start, cm).filter(|ct| !overlaps_any(out, *ct)).filter(|_| cm + 1 < k || speaker.is_none_or(|s| ends_clause(&s)))
+        {
             out.push(Found { content, parts: Vec::new(), cue: Some(cue), speaker, direct: false });
             return None;
         }
@@ -1119,6 +1321,69 @@ mod more_tests {
         let t = "The Pentagon said on Thursday that the base was hit twice.";
         let a = analyze(t, &Options { lang: Some(Lang::En), date: Some(crate::parse_date("2015-11-18").unwrap()) });
         assert_eq!(a.statements[0].date.as_deref(), Some("2015-11-12"));
+    }
+
+    #[test]
+    fn a_place_locating_unnamed_people_is_not_the_speaker() {
+        let t = "Fishermen in Tripoli said the catch had fallen by half this year.";
+        let a = analyze(t, &Options { lang: Some(Lang::En), date: None });
+        assert_eq!(a.statements.len(), 1);
+        assert_eq!(a.statements[0].speaker, None);
+        assert_eq!(a.statements[0].speaker_span.map(|s| s.slice(t)), Some("Fishermen in Tripoli"));
+        assert_eq!(speakers("Senator Patty Murray of Washington said Congress should have acted.")[0].0, "Patty Murray");
+    }
+
+    #[test]
+    fn a_definite_description_speaks_for_the_person_given_that_role() {
+        for t in [
+            "Hillary Clinton, the former first lady, spoke in Iowa on Monday. Later the former first lady said the race was close.",
+            "The former first lady, Hillary Clinton, spoke in Iowa. The former first lady said the race was close.",
+        ] {
+            let s = speakers(t);
+            assert_eq!(s.last().map(|x| x.0.as_str()), Some("Hillary Clinton"), "{s:?}");
+        }
+        let t = "Senator Elizabeth Warren spoke in Boston. The senator said the bill would pass.";
+        assert_eq!(speakers(t)[0].0, "Elizabeth Warren");
+        // A role the article never gave anyone stays a description.
+        assert_eq!(speakers("Hillary Clinton spoke in Iowa. The senator said the bill would pass.")[0].0, "");
+    }
+
+    #[test]
+    fn words_between_the_speaker_and_the_verb_are_not_the_speaker() {
+        for (t, who) in [
+            ("The former secretary of state has long maintained that she complied with the rules.", "The former secretary of state"),
+            ("Hillary Clinton on Tuesday said the vote was fair.", "Hillary Clinton"),
+            ("Marco Rubio forcefully denounced the deal with Iran.", "Marco Rubio"),
+            ("Both want a bigger role for the government in the economy.", "Both"),
+        ] {
+            let c = contents(t);
+            assert_eq!(c.first().and_then(|x| x.0.as_deref()), Some(who), "{t}: {c:?}");
+        }
+    }
+
+    #[test]
+    fn a_relative_pronoun_speaks_for_the_name_before_it() {
+        let t = "Voters also heard from Bill Clinton, who said he would keep working on his own projects.";
+        let s = speakers(t);
+        assert_eq!(s.first().map(|x| (x.0.as_str(), x.1.as_str())), Some(("Bill Clinton", "he would keep working on his own projects")), "{s:?}");
+    }
+
+    #[test]
+    fn a_clause_after_said_opens_the_content() {
+        let t = "Roxana Leon, 63, an independent voter raised in Chile, said she wanted major change in Washington.";
+        let c = contents(t);
+        assert!(c.iter().all(|x| !x.1.starts_with("Roxana")), "{c:?}");
+    }
+
+    #[test]
+    fn a_poll_or_a_view_at_the_head_of_a_sentence_speaks_for_it() {
+        let c = contents("In a new Quinnipiac University poll, Clinton leads Trump by six points among likely voters.");
+        assert_eq!(c, [(Some("a new Quinnipiac University poll".to_string()), "Clinton leads Trump by six points among likely voters".to_string())]);
+        let s = speakers("Bernie Sanders spoke in Iowa. In his view, the party has lost touch with working families.");
+        assert_eq!(s.first().map(|x| x.0.as_str()), Some("Bernie Sanders"), "{s:?}");
+        // A sentence with its own reporting verb is read through the verb.
+        let c = contents("In a statement, the campaign said the report was false.");
+        assert_eq!(c.first().and_then(|x| x.0.as_deref()), Some("the campaign"), "{c:?}");
     }
 
     #[test]
