@@ -42,6 +42,8 @@ pub struct Translit {
     words: HashMap<String, Vec<(Class, &'static str)>>,
     /// ISO country code → nationality adjective.
     demonyms: HashMap<&'static str, &'static str>,
+    /// A ruler's title that stands for his state in an institution's name (folded words, ISO code).
+    state_epithets: Vec<(Vec<String>, &'static str)>,
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -82,6 +84,7 @@ impl Translit {
         }
         let mut words = HashMap::default();
         let mut demonyms = HashMap::default();
+        let mut state_epithets = Vec::new();
         for cols in data_lines(WORDS) {
             let [class, ar, en] = cols[..] else { continue };
             let class = match class {
@@ -98,11 +101,15 @@ impl Translit {
                     demonyms.insert(ar, en);
                     continue;
                 }
+                "state_epithet" => {
+                    state_epithets.push((ar.split_whitespace().map(fold).collect(), en));
+                    continue;
+                }
                 _ => continue,
             };
             words.entry(fold(ar)).or_insert_with(Vec::new).push((class, en));
         }
-        Translit { chunks, names, words, demonyms }
+        Translit { chunks, names, words, demonyms, state_epithets }
     }
 
     /// A folded name unit the names table spells (a given or family name).
@@ -228,6 +235,20 @@ impl Translit {
         let mut country: Option<&str> = None;
         let mut before_head: Vec<String> = Vec::new();
         let mut groups: Vec<Complement> = Vec::new();
+        // حكومة خادم الحرمين الشريفين: the ruler's title right after the head says whose state it is.
+        let pack = crate::lang::ar::arabic();
+        let mut rest = rest;
+        for (epithet, code) in &self.state_epithets {
+            if rest.len() >= epithet.len()
+                && rest.iter().zip(epithet).all(|(w, e)| w.text == *e)
+                && let Some(d) = pack.demonyms.iter().find(|d| d.code == *code)
+            {
+                nationality = self.demonyms.get(code).copied();
+                country = Some(d.country_en.as_str());
+                rest = &rest[epithet.len()..];
+                break;
+            }
+        }
         for w in rest {
             if !w.arabic {
                 groups.push(Complement { connector: "", adjs: Vec::new(), noun: w.text.clone(), kind: Kind::Name });
@@ -478,6 +499,10 @@ mod tests {
             ("وزارة الصحة", "Ministry of Health"),
             ("اللجنة الوطنية", "National Committee"),
             ("وزارة الداخلية السعودية", "Saudi Ministry of Interior"),
+            ("حكومة خادم الحرمين الشريفين", "Government of Saudi Arabia"),
+            ("سفارة خادم الحرمين الشريفين", "Saudi Embassy"),
+            ("أمانة المدينة", "al-Madina Municipality"),
+            ("الأمانة العامة", "General Secretariat"),
             ("المجلس الأعلى للقضاء", "Supreme Council for Judiciary"),
             ("مجلس العلاقات الخارجية", "Council of Foreign Relations"),
             ("هيئة حماية البيئة", "Authority of Protection of Environment"),
