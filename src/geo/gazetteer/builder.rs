@@ -306,16 +306,20 @@ fn shipping_order(places: &[Place]) -> Vec<PlaceId> {
 
 /// Distance of a cell along the Hilbert curve over a 2^16 × 2^16 grid.
 fn hilbert(mut x: u32, mut y: u32) -> u64 {
+    const SIDE: u32 = 1 << 16;
+    debug_assert!(x < SIDE && y < SIDE);
     let mut d = 0u64;
-    let mut s = 1u32 << 15;
+    let mut s = SIDE >> 1;
     while s > 0 {
         let rx = u32::from(x & s > 0);
         let ry = u32::from(y & s > 0);
         d += u64::from(s) * u64::from(s) * u64::from((3 * rx) ^ ry);
         if ry == 0 {
             if rx == 1 {
-                x = s - 1 - x;
-                y = s - 1 - y;
+                // Reflected across the whole grid: later rounds read only the bits below `s`,
+                // which are the same as across the quadrant's own side.
+                x = SIDE - 1 - x;
+                y = SIDE - 1 - y;
             }
             std::mem::swap(&mut x, &mut y);
         }
