@@ -4,7 +4,8 @@ The Analysis of one article is a dict with the fields of the ``khabar analyze`` 
 is documented in the project's README):
 
 - ``lang``: ``"ar"`` or ``"en"``; ``date``: the reference date (``YYYY-MM-DD``) or None;
-- ``entities``: ``{"id", "kind", "name", "name_en", "mentions": [{"start", "end"}], "geo"}``;
+- ``entities``: ``{"id", "kind", "name", "name_en", "mentions": [{"start", "end"}], "geo"}``, and
+  ``"name_ar"`` (the gazetteer's Arabic name) for a located place of a non-Arabic article;
 - ``statements``: ``{"speaker", "speaker_span", "cue", "content", "direct", "date"}``, and
   ``"content_parts"`` (the quoted parts) when a quote is interrupted by its attribution;
 - ``times``: ``{"start", "end", "value"}``.

@@ -49,6 +49,7 @@ ANALYSIS_SCHEMA = _struct(
                 ("kind", T.StringType()),
                 ("name", T.StringType()),
                 ("name_en", T.StringType()),
+                ("name_ar", T.StringType()),
                 ("mentions", T.ArrayType(_SPAN)),
                 ("geo", _struct(("lat", T.DoubleType()), ("lon", T.DoubleType()), ("country", T.StringType()), ("kind", T.StringType()))),
             )

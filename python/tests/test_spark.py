@@ -78,6 +78,9 @@ def test_one_analysis_per_article_equal_to_the_cli(tables: Dict[str, List[Dict]]
         # The CLI leaves content_parts out when what was said is one stretch; Arrow reads it as null.
         for s in expected["statements"]:
             s.setdefault("content_parts", None)
+        # Likewise name_ar, given only to the located places of a non-Arabic article.
+        for e in expected["entities"]:
+            e.setdefault("name_ar", None)
         # Equal as values: a field the CLI prints that ANALYSIS_SCHEMA lacks fails here.
         assert row["analysis"] == expected, row["id"]
 
