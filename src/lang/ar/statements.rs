@@ -42,6 +42,8 @@ struct Ctx<'d, 'a> {
     ar: &'static Arabic,
     /// (span, entity index), sorted by start.
     mentions: Vec<(Span, usize)>,
+    /// The longest mention's length in bytes: how far before a token a mention over it can start.
+    longest_mention: usize,
     entities: &'d [Linked],
     close: Vec<Option<usize>>,
     /// Subjects of clauses, by position: what an implied subject refers to.
@@ -52,6 +54,17 @@ struct Ctx<'d, 'a> {
 impl Ctx<'_, '_> {
     fn w(&self, i: usize) -> &str {
         if i < self.doc.tokens.len() { self.doc.ftok(i) } else { "" }
+    }
+    /// The mentions that start at a byte in `from..to`, in order: a binary search, since rules ask
+    /// this for every verb and a long text has thousands of mentions.
+    fn mentions_starting(&self, from: usize, to: usize) -> &[(Span, usize)] {
+        let a = self.mentions.partition_point(|(m, _)| m.start < from);
+        let b = self.mentions.partition_point(|(m, _)| m.start < to);
+        &self.mentions[a..b.max(a)]
+    }
+    /// The mentions that overlap a span.
+    fn mentions_over(&self, t: Span) -> impl Iterator<Item = &(Span, usize)> {
+        self.mentions_starting(t.start.saturating_sub(self.longest_mention), t.end).iter().filter(move |(o, _)| o.end > t.start)
     }
     /// Whether token i is a word of a class.
     fn is(&self, i: usize, c: WordClass) -> bool {
@@ -96,7 +109,7 @@ impl Ctx<'_, '_> {
         // ل-complements, titles, quotation marks and names (not a verb, a preposition or a clause).
         let in_role = |k: usize| {
             let w = self.w(k);
-            let named = self.mentions.iter().any(|(o, _)| o.start < self.doc.tokens[k].span.end && o.end > self.doc.tokens[k].span.start);
+            let named = self.mentions_over(self.doc.tokens[k].span).next().is_some();
             !self.is(k, class::CLAUSE_BOUNDARY)
                 && !is_complementiser(w)
                 && !self.ar.is_speech_verb(w)
@@ -133,7 +146,7 @@ impl Ctx<'_, '_> {
     /// without the titles before it or an origin after it (الدكتورة مها المنيف، ماجد … من الرياض).
     fn name_in(&self, a: usize, b: usize) -> Option<(usize, usize)> {
         let sp = self.span(a, b);
-        let (m, _) = self.mentions.iter().find(|(m, e)| m.start >= sp.start && m.start < sp.end && self.entities[*e].entity.kind == EntityKind::Person)?;
+        let (m, _) = self.mentions_starting(sp.start, sp.end).iter().find(|(_, e)| self.entities[*e].entity.kind == EntityKind::Person)?;
         let mut s = self.doc.token_at_or_after(m.start + 1).saturating_sub(1).max(a);
         let mut e = self.doc.token_at_or_after(m.end).min(b);
         let name_word = |k: usize| {
@@ -149,7 +162,7 @@ impl Ctx<'_, '_> {
         // another entity's name (أمين منطقة عسير صالح).
         let other_name = |k: usize| {
             let t = self.doc.tokens[k].span;
-            self.mentions.iter().any(|(o, _)| o.start < t.end && o.end > t.start && o.start != m.start)
+            self.mentions_over(t).any(|(o, _)| o.start != m.start)
         };
         while s > a && name_word(s - 1) && !clitics::has_article(clitics::strip_proclitics(self.w(s - 1))) && !other_name(s - 1) {
             s -= 1;
@@ -172,7 +185,7 @@ impl Ctx<'_, '_> {
         }
         let sp = self.span(a, b);
         // Mentions that start inside the phrase (a long name may run past a cut: المرصد السوري لحقوق …).
-        let inside: Vec<&(Span, usize)> = self.mentions.iter().filter(|(m, _)| m.start >= sp.start && m.start < sp.end).collect();
+        let inside: Vec<&(Span, usize)> = self.mentions_starting(sp.start, sp.end).iter().collect();
         let kind = |e: usize| self.entities[e].entity.kind;
         if let Some((_, e)) = inside.iter().find(|(_, e)| kind(*e) == EntityKind::Person) {
             return Some(*e);
@@ -218,7 +231,7 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     // A named addressee (كشفت لـ«عكاظ» الدكتورة …، قال لوكالة رويترز الوزير …) comes before the speaker.
     a = skip_addressee(c, a, until);
     // Any other addressee (للصحافيين) is not the speaker; a name that starts with ل is.
-    if a < until && c.w(a).starts_with(LI) && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[a].span.start) {
+    if a < until && c.w(a).starts_with(LI) && c.mentions_starting(c.doc.tokens[a].span.start, c.doc.tokens[a].span.start + 1).is_empty() {
         return None;
     }
     let mut b = a;
@@ -243,7 +256,7 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
                     b = cl + 1;
                     continue;
                 }
-            } else if let Some((m, _)) = c.mentions.iter().find(|(m, _)| m.start >= c.doc.tokens[nxt].span.start && m.start < c.doc.tokens[nxt].span.end) {
+            } else if let Some((m, _)) = c.mentions_starting(c.doc.tokens[nxt].span.start, c.doc.tokens[nxt].span.end).first() {
                 let end_tok = c.doc.token_at_or_after(m.end);
                 if end_tok <= until {
                     b = end_tok;
@@ -287,7 +300,7 @@ fn skip_addressee(c: &Ctx, k: usize, until: usize) -> usize {
         && let Some(cl) = c.close.get(k + 1).copied().flatten().filter(|&cl| cl < until && cl <= k + 6)
     {
         next = cl + 1;
-    } else if let Some((m, _)) = c.mentions.iter().find(|(m, e)| m.start > t.start && m.start < t.end && c.entities[*e].entity.kind == EntityKind::Organization) {
+    } else if let Some((m, _)) = c.mentions_starting(t.start + 1, t.end).iter().find(|(_, e)| c.entities[*e].entity.kind == EntityKind::Organization) {
         next = c.doc.token_at_or_after(m.end);
     }
     if next == k || next >= until {
@@ -400,7 +413,8 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         .flat_map(|(k, l)| l.entity.mentions.iter().map(move |&m| (m, k)))
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
-    let mut c = Ctx { doc, ar: arabic(), mentions, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times };
+    let longest_mention = mentions.iter().map(|(m, _)| m.end - m.start).max().unwrap_or(0);
+    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times };
     c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 
@@ -677,7 +691,7 @@ fn complement_after(c: &Ctx, v: usize, w: &str, limit: usize) -> Option<(usize, 
             && t.starts_with(BI)
             && !t.starts_with(clitics::BI_ANNA)
             && !c.is(k - 1, class::ROLE_LINK)
-            && !c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start)
+            && c.mentions_starting(c.doc.tokens[k].span.start, c.doc.tokens[k].span.start + 1).is_empty()
         {
             return Some((k - 1, k));
         }
@@ -726,7 +740,7 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         }
         (k + 1 < send && is_object_start(c, k)).then_some(k)
     };
-    let mention_at = |k: usize| c.mentions.iter().find(|(m, _)| m.start == c.doc.tokens[k].span.start);
+    let mention_at = |k: usize| c.mentions_starting(c.doc.tokens[k].span.start, c.doc.tokens[k].span.start + 1).first();
     // No subject of its own: a participle, a subjectless continuation, or an object right after
     // the verb (وأكد على ضرورة …): the subject is implied.
     if a >= send || mention_at(a).is_none() && (no_subject || c.is(a, class::OBJECT_PREPOSITION)) {
@@ -779,7 +793,7 @@ fn is_object_start(c: &Ctx, k: usize) -> bool {
     if c.is(k, class::OBJECT_PREPOSITION) || t.starts_with(BI) && t.chars().count() > 3 {
         return true;
     }
-    let named = c.mentions.iter().any(|(m, _)| m.start == c.doc.tokens[k].span.start);
+    let named = !c.mentions_starting(c.doc.tokens[k].span.start, c.doc.tokens[k].span.start + 1).is_empty();
     let structural = c.is(k, class::SPEAKER_END) || c.is(k, class::CLAUSE_BOUNDARY) || c.is(k, class::CONTENT_END) || c.is(k, class::SUBORDINATOR);
     !named
         && !structural
@@ -829,11 +843,10 @@ fn clause_subjects(c: &Ctx) -> Vec<Subject> {
         let limit = (p + 14).min(c.sentence_end(p));
         let Some((a, b)) = speaker_after(c, p, limit) else { continue };
         let head = c.w(a);
-        let named_at_once = c.mentions.iter().any(|(m, e)| {
-            m.start >= c.doc.tokens[a].span.start
-                && m.start < c.doc.tokens[a].span.end
-                && matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization)
-        });
+        let named_at_once = c
+            .mentions_starting(c.doc.tokens[a].span.start, c.doc.tokens[a].span.end)
+            .iter()
+            .any(|(_, e)| matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization));
         let person = c.entity_in(a, b).is_some_and(|e| c.entities[e].entity.kind == EntityKind::Person);
         // The phrase must open with its name, title or source noun (not a name deep inside a clause).
         let headed = c.ar.is_title(head) || c.is(a, class::ROLE_NOUN) || is_source_noun(head);
@@ -851,7 +864,7 @@ fn clause_subjects(c: &Ctx) -> Vec<Subject> {
 fn verb_like(c: &Ctx, p: usize) -> bool {
     let w = c.w(p);
     let bare = clitics::peel(w, clitics::CONJUNCTIONS, 3).1;
-    let named = c.mentions.iter().any(|(m, _)| m.start >= c.doc.tokens[p].span.start && m.start < c.doc.tokens[p].span.end);
+    let named = !c.mentions_starting(c.doc.tokens[p].span.start, c.doc.tokens[p].span.end).is_empty();
     bare.chars().count() >= 3
         && bare.chars().all(char::is_alphabetic)
         && !named
@@ -872,7 +885,7 @@ fn call_statement(c: &Ctx, v: usize, conj: usize, limit: usize) -> Option<Found>
     let (sa, sb) = speaker_after(c, v, limit)?;
     let e = c.entity_in(sa, sb)?;
     let sp = c.span(sa, sb);
-    let end_of_speaker = c.mentions.iter().find(|(m, x)| *x == e && m.start >= sp.start && m.start < sp.end).map(|(m, _)| m.end)?;
+    let end_of_speaker = c.mentions_starting(sp.start, sp.end).iter().find(|(_, x)| *x == e).map(|(m, _)| m.end)?;
     let kk = c.doc.token_at_or_after(end_of_speaker);
     let ((a, b), direct) = content_from(c, kk)?;
     Some(Found {
@@ -974,7 +987,7 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     let speaker = c.entity_in(sa, sb).or_else(|| {
         // "وفقا لوزارة …": the mention may start inside the first token after its ل.
         let sp = c.span(sa, sb);
-        c.mentions.iter().find(|(m, _)| sp.contains(*m)).map(|x| x.1)
+        c.mentions_starting(sp.start, sp.end).iter().find(|(m, _)| sp.contains(*m)).map(|x| x.1)
     });
     let has_source = (sa..sb).any(|k| is_source_noun(c.w(k)) || c.ar.is_title(c.w(k)));
     if speaker.is_none() && !has_source {
@@ -1076,7 +1089,7 @@ fn published_in_statement(c: &Ctx, i: usize) -> Option<Found> {
     let (sa, sb) = trim_speaker(c, from, open)?;
     let sp = c.span(sa, sb);
     let speaker =
-        c.mentions.iter().find(|(m, x)| sp.contains(*m) && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).map(|x| x.1);
+        c.mentions_starting(sp.start, sp.end).iter().find(|(m, x)| sp.contains(*m) && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).map(|x| x.1);
     Some(Found { cue: c.span(i, from), content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span: Some(sp), at: i, resume: a })
 }
 
