@@ -264,8 +264,9 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
     let rule_kind: Vec<u8> = rule.iter().map(|&r| if r == 0 { 0 } else { (r - 1) / 2 / 4 }).collect();
     let titled: Vec<bool> = fl.iter().map(|&f| f & (1 | 128) != 0).collect();
     let wide = WideContext::new(&words, &rule_kind, &titled, clusters);
-    // Each token's stem and shape serve as its own features and its neighbours': computed once.
-    let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
+    // Each token's stem and shape serve as its own features and its neighbours': computed once
+    // (the stems by the document context).
+    let stems = wide.stems();
     let shapes: Vec<u8> = words.iter().map(|w| shape(w)).collect();
     let stem_at = |i: isize| -> &str { if i >= 0 && (i as usize) < n { stems[i as usize] } else { stem(word(i)) } };
     let shape_at = |i: isize| -> u8 { if i >= 0 && (i as usize) < n { shapes[i as usize] } else { shape(word(i)) } };

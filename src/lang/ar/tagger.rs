@@ -73,6 +73,11 @@ impl<'a> WideContext<'a> {
         }
         WideContext { stems, paths, doc_kinds, doc_after_title }
     }
+
+    /// Each token's stem (clitics and article peeled), for the features that need it too.
+    pub fn stems(&self) -> &[&'a str] {
+        &self.stems
+    }
 }
 
 /// Cluster features of token `i` and its neighbours, character evidence from its stem, and the
