@@ -934,6 +934,15 @@ test('map: places named in the interface language whatever the article\'s: an En
     assert.ok(labels.some(l => l.text === 'بيروت' || l.text === 'القاهرة'), `${size}: Beirut or Cairo by its Arabic name: ${labels.map(l => l.text)}`);
     const rows = await page.$$eval('#places .place-row .name', ns => ns.map(n => n.textContent));
     assert.ok(rows.includes('بيروت') && rows.includes('القاهرة'), `${size}: the list of places in Arabic: ${rows}`);
+    if (size === 'desktop') {
+      // the chips too: a place's Arabic name beside the article's English one, and the filter finds it by that name
+      const glosses = await page.$$eval('#chips .chip[data-entity-kind="place"] bdi.en', bs => bs.map(b => ({ text: b.textContent, lang: b.getAttribute('lang') })));
+      assert.ok(glosses.some(g => g.text === 'بيروت' && g.lang === 'ar'), `Beirut's chip says بيروت: ${JSON.stringify(glosses)}`);
+      await page.fill('#chips input.filter', 'بيروت');
+      await page.waitForFunction(() => document.querySelectorAll('#chips .chip').length === 1);
+      assert.equal(await page.textContent('#chips .chip .name'), 'Beirut');
+      await page.fill('#chips input.filter', '');
+    }
     await page.screenshot({ path: path.join(artifacts, `map-en-article-uiar-${size}.png`) });
     await page.close();
   }

@@ -1,7 +1,7 @@
 //! Entity chips grouped by kind, most mentioned first; a chip selects its entity everywhere.
 
 use super::filter::NameQuery;
-use super::i18n::{kind_label, tr};
+use super::i18n::{Ui, kind_label, tr};
 use super::store::{Selection, Store};
 use crate::{Entity, EntityKind};
 use leptos::prelude::*;
@@ -72,7 +72,7 @@ pub fn ChipsView() -> impl IntoView {
                         .entities
                         .iter()
                         .filter(|e| e.kind == kind)
-                        .filter(|e| query.as_ref().is_none_or(|q| q.matches(std::iter::once(e.name.as_str()).chain(e.name_en.as_deref()))))
+                        .filter(|e| query.as_ref().is_none_or(|q| q.matches(std::iter::once(e.name.as_str()).chain(e.name_en.as_deref()).chain(e.name_ar.as_deref()))))
                         .collect();
                     if members.is_empty() {
                         return None;
@@ -131,6 +131,7 @@ fn chip(store: Store, selection: Selection, e: &Entity, tab_stop: bool) -> impl 
     let selected = move || selection.is(&id_sel);
     let count = e.mentions.len();
     let gloss = english_gloss(e);
+    let arabic_gloss = e.name_ar.clone().filter(|ar| !ar.trim().is_empty() && ar != &e.name);
     let ui = store.ui;
     let label = format!("{}{} — {count}", e.name, gloss.as_deref().map(|g| format!(" ({g})")).unwrap_or_default());
     let corrected = store.current.with_untracked(|c| c.marks.entities.contains(&e.id));
@@ -150,7 +151,11 @@ fn chip(store: Store, selection: Selection, e: &Entity, tab_stop: bool) -> impl 
             >
                 {kind_icon(e.kind)}
                 <bdi class="name">{e.name.clone()}</bdi>
-                {gloss.map(|g| view! { <bdi class="en" lang="en">{g}</bdi> })}
+                {move || match (ui.get(), arabic_gloss.clone()) {
+                    // a place in an English article, in the Arabic interface: the name an Arabic reader knows
+                    (Ui::Ar, Some(g)) => view! { <bdi class="en" lang="ar">{g}</bdi> }.into_any(),
+                    _ => gloss.clone().map(|g| view! { <bdi class="en" lang="en">{g}</bdi> }).into_any(),
+                }}
                 <span class="count">{count}</span>
                 {corrected.then(|| view! { <span class="corrected-mark" title=move || tr(ui.get(), "fix.corrected")>"✎"</span> })}
             </button>
