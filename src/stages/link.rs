@@ -147,10 +147,9 @@ fn display_name(doc: &Doc, mentions: &[Span]) -> String {
         let t = s.slice(doc.text);
         t.chars().filter(|c| c.is_alphabetic()).count() > 3 && !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase)
     };
-    // Each mention's rank computed once, not once per comparison.
-    mentions
-        .iter()
-        .max_by_key(|s| (words(doc, **s).len(), !shouting(s), std::cmp::Reverse(s.start)))
+    // Each mention's rank computed once, not once per comparison; a single mention needs none.
+    let only = (mentions.len() == 1).then(|| &mentions[0]);
+    only.or_else(|| mentions.iter().max_by_key(|s| (words(doc, **s).len(), !shouting(s), std::cmp::Reverse(s.start))))
         .map(|s| s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')')).to_string())
         .unwrap_or_default()
 }
