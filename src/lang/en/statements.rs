@@ -188,8 +188,23 @@ struct Speaker {
 /// Tuesday said", "the White House last week urged"), which are never the speaker.
 fn before_adverbials(c: &Ctx, floor: usize, mut end: usize) -> usize {
     const PERIODS: [&str; 6] = ["week", "month", "year", "night", "morning", "evening"];
+    // "Trump is once again questioning …": a progressive verb's auxiliary is not the speaker.
+    let progressive = c.low(end).ends_with("ing");
     while end > floor {
         let w = c.low(end - 1);
+        // "Rep. Gwen Moore (D-Wis.) said": a short parenthesis (party and state, an age) after the name.
+        if w == ")"
+            && let Some(open) = (floor.max(end.saturating_sub(8))..end - 1).rev().find(|&j| matches!(c.low(j), "(" | ")"))
+            && c.low(open) == "("
+            && open > floor
+        {
+            end = open;
+            continue;
+        }
+        if progressive && matches!(w, "is" | "are" | "was" | "were" | "been" | "be") {
+            end -= 1;
+            continue;
+        }
         // An adverb in -ly ("Rubio forcefully denounced"), not a noun in -ly after its determiner
         // ("the family said").
         let adverb = w.len() > 4 && w.ends_with("ly") && c.orig(end - 1).starts_with(char::is_lowercase) && end >= floor + 2 && {
@@ -218,7 +233,8 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     // "Both want …", "Now is …": a word that may stand between subject and verb is the subject
     // when nothing else is.
     let past_adverbials = before_adverbials(c, floor, end);
-    speaker_ending(c, floor, past_adverbials).or_else(|| (past_adverbials < end).then(|| speaker_ending(c, floor, end)).flatten())
+    // Only a single word: "Donald Trump is once again questioning" never makes "once again" the speaker.
+    speaker_ending(c, floor, past_adverbials).or_else(|| (past_adverbials + 1 == end).then(|| speaker_ending(c, floor, end)).flatten())
 }
 
 /// The speaker phrase that ends at token `end` (exclusive).
@@ -262,9 +278,12 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     let w = c.low(end - 1);
     // "… Bill Clinton, who said he …": the relative pronoun speaks for the name it follows.
     if matches!(w, "who" | "which") && end >= floor + 2 {
-        let named = if c.low(end - 2) == "," { end - 2 } else { end - 1 };
+        let set_off = matches!(c.low(end - 2), "," | "-" | "--" | "—" | "–");
+        let named = if set_off { end - 2 } else { end - 1 };
         let entity = c.mention_ending(named).filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization)).map(|r| r.entity);
-        return entity.map(|e| Speaker { span: c.span(end - 1, end), entity: Some(e) });
+        // "… 95 retired generals -- most of whom had announced their support -- who cited …":
+        // "who" set off by a comma or a dash after an unnamed group still speaks for it.
+        return (entity.is_some() || set_off && w == "who").then(|| Speaker { span: c.span(end - 1, end), entity });
     }
     if is(w, class::PERSON_PRONOUN) || matches!(w, "they" | "we" | "i" | "it") {
         let span = c.span(end - 1, end);
@@ -700,6 +719,16 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                 speaker = speaker_before(c, before.start, v).or_else(|| subject(c, before.start, v));
             }
         }
+        // "“PENCE: Well, look, …": a transcript's speaker label opens the quoted paragraph.
+        let mut from = a;
+        if speaker.is_none()
+            && cue.is_none()
+            && let Some((colon, entity)) = transcript_label(c, a, b)
+        {
+            speaker = Some(Speaker { span: c.span(a, colon), entity: Some(entity) });
+            cue = Some(c.span(colon, colon + 1));
+            from = colon + 1;
+        }
         // "Continued: “…”" opening its sentence: the previous speaker goes on.
         if speaker.is_none()
             && cue.is_some_and(|cs| c.first_token_at(cs.start) == srange.start)
@@ -729,8 +758,8 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        if let Some(content) = trim_content(c, a, end_b) {
-            let parts = continuation.and_then(|(na, nb)| Some(vec![trim_part(c, a, b)?, trim_part(c, na, nb)?])).unwrap_or_default();
+        if let Some(content) = trim_content(c, from, end_b) {
+            let parts = continuation.and_then(|(na, nb)| Some(vec![trim_part(c, from, b)?, trim_part(c, na, nb)?])).unwrap_or_default();
             out.push(Found { content, parts, cue, speaker, direct: true });
             if let Some(s) = speaker {
                 let last_para = doc.sentences[doc.tokens[end_b.saturating_sub(1).max(a)].sentence].paragraph;
@@ -739,6 +768,25 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
         }
         i += 1;
     }
+}
+
+/// A transcript's speaker label at tokens `a..`: one to three words in capitals and a colon
+/// ("PENCE:", "JAKE TAPPER:") naming a person of the article ("Mike Pence"); the colon's token
+/// and that person.
+fn transcript_label(c: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
+    let colon = (a + 1..(a + 4).min(b)).find(|&j| c.low(j) == ":")?;
+    let caps = |j: usize| {
+        let o = c.orig(j);
+        c.doc.tokens[j].is_word && o.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && !o.chars().any(char::is_lowercase)
+    };
+    if !(a..colon).all(caps) {
+        return None;
+    }
+    let last = c.orig(colon - 1);
+    let entity = c.refs.iter().find(|r| {
+        r.kind == EntityKind::Person && r.span.slice(c.doc.text).rsplit(' ').next().is_some_and(|w| w.len() == last.len() && w.eq_ignore_ascii_case(last))
+    })?;
+    Some((colon, entity.entity))
 }
 
 fn reported(c: &Ctx, out: &mut Vec<Found>) {
@@ -783,6 +831,10 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
 /// or before "that".
 fn used_as_verb(c: &Ctx, start: usize, k: usize) -> bool {
     if k > start && is(c.low(k - 1), class::DETERMINER) {
+        return false;
+    }
+    // "a series of tweets criticizing …": after a preposition a form that may be a noun is one.
+    if k > start && is(c.low(k), class::VERB_OR_NOUN) && is(c.low(k - 1), class::PREPOSITION) && c.low(k - 1) != "to" {
         return false;
     }
     if !is(c.low(k), class::VERB_OR_NOUN) {
@@ -1199,6 +1251,20 @@ mod more_tests {
         assert_eq!(c.first().map(|x| x.1.as_str()), Some("We Will Win the Nomination"));
     }
 
+    #[test]
+    fn a_transcript_label_names_the_speaker_of_its_quoted_paragraph() {
+        let t = "Mike Pence spoke to Chris Wallace on Sunday.\n\n\"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n\"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.";
+        let s = speakers(t);
+        assert!(s.contains(&("Chris Wallace".into(), "Will Gennifer Flowers be there tomorrow night?".into())), "{s:?}");
+        assert!(s.iter().any(|(who, what)| who == "Mike Pence" && what.starts_with("Gennifer Flowers will not")), "{s:?}");
+    }
+
+    #[test]
+    fn a_form_after_a_preposition_is_a_noun_not_a_cue() {
+        let s = speakers("Donald Trump unleashed a series of tweets criticizing the former beauty queen on Friday.");
+        assert!(s.iter().all(|(_, what)| !what.starts_with("criticizing")), "{s:?}");
+    }
+
     fn speakers(text: &str) -> Vec<(String, String)> {
         let a = analyze(text, &Options { lang: Some(Lang::En), date: None });
         a.statements
@@ -1355,6 +1421,8 @@ mod more_tests {
             ("Hillary Clinton on Tuesday said the vote was fair.", "Hillary Clinton"),
             ("Marco Rubio forcefully denounced the deal with Iran.", "Marco Rubio"),
             ("Both want a bigger role for the government in the economy.", "Both"),
+            ("Donald Trump is once again questioning the integrity of the voting system.", "Donald Trump"),
+            ("Oversight Chairman Jason Chaffetz (R-Utah) said the deals were a mistake.", "Jason Chaffetz"),
         ] {
             let c = contents(t);
             assert_eq!(c.first().and_then(|x| x.0.as_deref()), Some(who), "{t}: {c:?}");
