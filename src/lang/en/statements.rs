@@ -348,6 +348,15 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     {
         start = d;
     }
+    // "… and repeatedly says": an adverb alone speaks for nobody.
+    // ("Both want …" and "… all said" do: a quantifier stands for the people.)
+    let adverb = |j: usize| {
+        let w = c.low(j);
+        is(w, class::BEFORE_VERB) && !matches!(w, "both" | "all") || w.ends_with("ly") && c.orig(j).starts_with(char::is_lowercase)
+    };
+    if (start..end).all(adverb) {
+        return None;
+    }
     let span = c.span(start, end);
     // The entity named in the phrase, when the phrase is just that entity plus modifiers.
     let entity = c.speaker_within(span, true).or_else(|| c.described_person(start, end));
@@ -357,7 +366,12 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
 /// The subject of a sentence whose verb phrase is coordinated ("X thanked them and said ..."):
 /// the name or pronoun that opens the sentence.
 fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
-    if cue == 0 || !matches!(c.low(cue - 1), "and" | "then" | "but") {
+    // "… and repeatedly says", "… and then said".
+    let mut verb_phrase = before_adverbials(c, start, cue);
+    while verb_phrase > start && c.low(verb_phrase - 1).ends_with("ly") && c.orig(verb_phrase - 1).starts_with(char::is_lowercase) {
+        verb_phrase -= 1;
+    }
+    if verb_phrase == 0 || !matches!(c.low(verb_phrase - 1), "and" | "then" | "but") {
         return None;
     }
     let mut k = start;
@@ -833,8 +847,9 @@ fn used_as_verb(c: &Ctx, start: usize, k: usize) -> bool {
     if k > start && is(c.low(k - 1), class::DETERMINER) {
         return false;
     }
-    // "a series of tweets criticizing …": after a preposition a form that may be a noun is one.
-    if k > start && is(c.low(k), class::VERB_OR_NOUN) && is(c.low(k - 1), class::PREPOSITION) && c.low(k - 1) != "to" {
+    // "a series of tweets criticizing …", "steering clear of criticizing …": after a preposition
+    // a form that may be a noun is one, and an -ing form is a gerund, not the verb of a clause.
+    if k > start && (is(c.low(k), class::VERB_OR_NOUN) || c.low(k).ends_with("ing")) && is(c.low(k - 1), class::PREPOSITION) && c.low(k - 1) != "to" {
         return false;
     }
     if !is(c.low(k), class::VERB_OR_NOUN) {
@@ -969,8 +984,16 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         while st < k && matches!(c.low(st), "but" | "and" | "so" | "however" | "," | "then" | "yet" | "-" | "\"" | "“") {
             st += 1;
         }
-        let speaker =
-            clause_subject(c, st, k).or_else(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4));
+        // "“…,” he said, adding that …": the participle goes on for whoever the sentence quoted.
+        let sentence_start = doc.tokens[r.start].span.start;
+        let framed = out
+            .iter()
+            .rev()
+            .find(|f| f.speaker.is_some() && f.cue.is_some_and(|cs| cs.start >= sentence_start && cs.end <= cue.start && c.quoted[c.first_token_at(f.content.start)]))
+            .and_then(|f| f.speaker);
+        let speaker = framed.or_else(|| clause_subject(c, st, k)).or_else(|| {
+            (!c.quoted[st]).then(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4)).flatten()
+        });
         let mut from = k + 1;
         if let Some(t) = (from..(from + 3).min(r.end)).find(|&j| c.low(j) == "that") {
             from = t;
@@ -1257,6 +1280,13 @@ mod more_tests {
         let s = speakers(t);
         assert!(s.contains(&("Chris Wallace".into(), "Will Gennifer Flowers be there tomorrow night?".into())), "{s:?}");
         assert!(s.iter().any(|(who, what)| who == "Mike Pence" && what.starts_with("Gennifer Flowers will not")), "{s:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_quote_goes_on_for_its_speaker() {
+        let t = "Donald Trump spoke in Ohio on Monday.\n\n“It is getting more politically correct every day,” he said, adding that the new rules were ridiculous.";
+        let s = speakers(t);
+        assert!(s.contains(&("Donald Trump".into(), "the new rules were ridiculous".into())), "{s:?}");
     }
 
     #[test]
