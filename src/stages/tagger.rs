@@ -105,11 +105,29 @@ pub struct Model {
     /// Open-addressing slots (load under 1/2): feature hash (0 = empty) in the low half, the
     /// index of its weight row in the high half, so that a probe touches one cache line.
     slots: Vec<u64>,
-    /// Weight rows, `tags.len()` each.
+    /// Weight rows of [`Model::stride`] weights each: the tags' weights, then zeros up to a
+    /// multiple of 8, so that adding a row is whole 8-lane vector additions.
     weights: Vec<i16>,
     shift: u32,
     /// Feature hashes are looked up by their top `key_bits` bits (see [`Model::to_bytes`]).
     key_bits: u32,
+}
+
+/// The weights a row holds for `ntags` tags: a whole number of 8-lane vectors.
+fn lanes(ntags: usize) -> usize {
+    ntags.next_multiple_of(8)
+}
+
+/// Inserts `h` into `best` (highest score first, at most `k`): the same hypotheses, in the same
+/// order, as a stable sort of all candidates by score cut to `k`, without sorting them all.
+fn keep_best(best: &mut Vec<(i64, u8, u8, u32)>, h: (i64, u8, u8, u32), k: usize) {
+    if best.len() == k && best.last().is_some_and(|last| last.0 >= h.0) {
+        return;
+    }
+    // After every hypothesis scoring as much: an earlier candidate wins a tie, as in a stable sort.
+    let at = best.partition_point(|b| b.0 >= h.0);
+    best.insert(at, h);
+    best.truncate(k);
 }
 
 /// Fibonacci hashing: the high bits of the product mix every bit of the key.
@@ -120,20 +138,28 @@ fn slot(key: u32, shift: u32) -> usize {
 const MAGIC: &[u8; 4] = b"KTG2";
 
 impl Model {
-    fn from_rows(tags: Vec<String>, key_bits: u32, rows: Vec<(u32, Vec<i16>)>) -> Model {
-        let n = tags.len();
-        let cap = (rows.len() * 2).next_power_of_two().max(16);
+    /// `weights` holds `tags.len()` weights per key, in the order of `keys`.
+    fn from_flat(tags: Vec<String>, key_bits: u32, keys: Vec<u32>, weights: Vec<i16>) -> Model {
+        let (n, stride) = (tags.len(), lanes(tags.len()));
+        let weights = if n == stride {
+            weights
+        } else {
+            let mut padded = vec![0i16; keys.len() * stride];
+            for (to, from) in padded.chunks_exact_mut(stride).zip(weights.chunks_exact(n)) {
+                to[..n].copy_from_slice(from);
+            }
+            padded
+        };
+        let cap = (keys.len() * 2).next_power_of_two().max(16);
         let shift = 64 - cap.trailing_zeros();
         let mut slots = vec![0u64; cap];
-        let mut weights = Vec::with_capacity(rows.len() * n);
         let mask = cap - 1;
-        for (r, (key, row)) in rows.into_iter().enumerate() {
+        for (r, &key) in keys.iter().enumerate() {
             let mut i = slot(key, shift);
             while slots[i] as u32 != 0 && slots[i] as u32 != key {
                 i = (i + 1) & mask;
             }
             slots[i] = key as u64 | ((r as u64) << 32);
-            weights.extend((0..n).map(|t| row.get(t).copied().unwrap_or(0)));
         }
         Model { tags, slots, weights, shift, key_bits }
     }
@@ -141,8 +167,29 @@ impl Model {
     /// Adds the weight rows of `keys` to `scores`. The slot loads come first, free of branches,
     /// so that the processor overlaps their cache misses; then the rare collisions are probed.
     fn add_rows(&self, keys: &[u32], scores: &mut [i32]) {
-        let n = self.tags.len();
+        let n = lanes(self.tags.len());
+        debug_assert_eq!(scores.len(), n);
         let mask = self.slots.len() - 1;
+        // A few keys (the tag history, once per hypothesis): probe directly, without the batches'
+        // set-up, which costs more than the lookups themselves.
+        if keys.len() <= 4 {
+            for &key in keys {
+                let key = truncate_key(key, self.key_bits);
+                let mut i = slot(key, self.shift);
+                loop {
+                    let s = self.slots[i];
+                    if s as u32 == key {
+                        self.add_row((s >> 32) as usize, scores);
+                        break;
+                    }
+                    if s as u32 == 0 {
+                        break;
+                    }
+                    i = (i + 1) & mask;
+                }
+            }
+            return;
+        }
         for chunk in keys.chunks(32) {
             let mut first = [0u64; 32];
             let mut tk = [0u32; 32];
@@ -169,11 +216,18 @@ impl Model {
             }
             for &r in rows.iter().take(chunk.len()) {
                 if r != u32::MAX {
-                    let r = r as usize;
-                    for (s, &w) in scores.iter_mut().zip(&self.weights[r * n..(r + 1) * n]) {
-                        *s += w as i32;
-                    }
+                    self.add_row(r as usize, scores);
                 }
+            }
+        }
+    }
+
+    #[inline]
+    fn add_row(&self, row: usize, scores: &mut [i32]) {
+        let n = scores.len();
+        for (s, w) in scores.chunks_exact_mut(8).zip(self.weights[row * n..(row + 1) * n].chunks_exact(8)) {
+            for (s, &w) in s.iter_mut().zip(w) {
+                *s += w as i32;
             }
         }
     }
@@ -188,10 +242,10 @@ impl Model {
         // Each hypothesis: (score, history index); histories are (tag, parent) chains.
         let mut chains: Vec<(u8, u32)> = Vec::with_capacity(feats.len() * BEAM);
         let mut beam: Vec<(i64, u8, u8, u32)> = vec![(0, 0, 0, u32::MAX)];
-        let mut next: Vec<(i64, u8, u8, u32)> = Vec::with_capacity(BEAM * n);
-        let mut scores = vec![0i32; n];
+        let mut next: Vec<(i64, u8, u8, u32)> = Vec::with_capacity(BEAM + 1);
+        let mut scores = vec![0i32; lanes(n)];
         let mut hist = [0u32; 3];
-        let mut base = vec![0i32; n];
+        let mut base = vec![0i32; lanes(n)];
         for f in feats {
             base.iter_mut().for_each(|s| *s = 0);
             self.add_rows(f, &mut base);
@@ -204,12 +258,10 @@ impl Model {
                 let link = (chains.len() - 1) as u32;
                 for t in 0..n {
                     if allowed[prev as usize * n + t] {
-                        next.push((score + scores[t] as i64, t as u8 + 1, prev, link));
+                        keep_best(&mut next, (score + scores[t] as i64, t as u8 + 1, prev, link), BEAM);
                     }
                 }
             }
-            next.sort_by_key(|h| std::cmp::Reverse(h.0));
-            next.truncate(BEAM);
             std::mem::swap(&mut beam, &mut next);
         }
         // Walk back: each hypothesis holds its last tag, chains hold the earlier ones.
@@ -252,32 +304,30 @@ impl Model {
             return None;
         }
         let nrows = r.varint()? as usize;
-        let mut rows = Vec::with_capacity(nrows.min(1 << 22));
+        // Decoded straight into flat arrays: one allocation per model, not one per row.
+        let mut keys = Vec::with_capacity(nrows.min(1 << 22));
         let mut key = 0u32;
         for _ in 0..nrows {
             key = key.wrapping_add(r.varint()? as u32);
-            rows.push((key, Vec::new()));
+            keys.push(key);
         }
         // Then one bit mask per row (which tags have a weight), then the non-zero weights in row
         // order: sections of like values, which deflate compresses best.
-        let mut masks = Vec::with_capacity(rows.len());
-        for _ in 0..rows.len() {
+        let mut masks = Vec::with_capacity(keys.len());
+        for _ in 0..keys.len() {
             masks.push(r.varint()? as u32);
         }
-        for (row, mask) in rows.iter_mut().zip(masks) {
-            row.1.reserve(ntags);
-            for t in 0..ntags {
-                let w = if mask & (1 << t) != 0 {
+        let mut weights = vec![0i16; keys.len() * ntags];
+        for (row, mask) in weights.chunks_exact_mut(ntags).zip(masks) {
+            for (t, w) in row.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
                     let z = r.varint()?;
                     let mag = ((z >> 1) + 1).checked_mul(step)?.min(i16::MAX as u64) as i16;
-                    if z & 1 != 0 { -mag } else { mag }
-                } else {
-                    0
-                };
-                row.1.push(w);
+                    *w = if z & 1 != 0 { -mag } else { mag };
+                }
             }
         }
-        Some(Model::from_rows(tags, key_bits, rows))
+        Some(Model::from_flat(tags, key_bits, keys, weights))
     }
 
     /// Serialises rows (sorted by key) compactly: see [`Model::from_bytes`]. Weights are rounded to
