@@ -810,6 +810,16 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             out.push(f);
             continue;
         }
+        // "Protocol called for her to be taken to a trauma center, sources said.": a sentence
+        // closed by its attribution is one statement, whatever verbs its content holds.
+        if let Some(k) = closing_attribution(c, r.clone()) {
+            let before = out.len();
+            cue_statement(c, r.clone(), k, false, out);
+            if out.len() > before && out[before].content.end <= c.doc.tokens[k].span.start {
+                continue;
+            }
+            out.truncate(before);
+        }
         let mut k = r.start;
         while k < r.end {
             let w = c.low(k);
@@ -838,6 +848,18 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
             }
         }
     }
+}
+
+/// The reporting verb of ", X said." closing sentence `r`: a comma, at most six words naming
+/// the speaker, the verb, and at most four words after it ("on Monday").
+fn closing_attribution(c: &Ctx, r: std::ops::Range<usize>) -> Option<usize> {
+    let words = |a: usize, b: usize| (a..b).filter(|&j| c.doc.tokens[j].is_word).count();
+    let k = (r.start..r.end).rev().take(8).find(|&j| is_cue(c.low(j)) && !c.quoted[j])?;
+    if words(k + 1, r.end) > 4 || (k + 1..r.end).any(|j| c.quoted[j] || matches!(c.low(j), "," | "that" | ":")) {
+        return None;
+    }
+    let cm = (r.start..k).rev().take(8).find(|&j| c.low(j) == ",")?;
+    (cm > r.start + 3 && words(cm + 1, k) <= 6 && !(cm + 1..k).any(|j| c.quoted[j] || is_cue(c.low(j)))).then_some(k)
 }
 
 /// A reporting or stance word that is a verb here: not after a determiner ("his support", "the
@@ -1287,6 +1309,14 @@ mod more_tests {
         let t = "Donald Trump spoke in Ohio on Monday.\n\n“It is getting more politically correct every day,” he said, adding that the new rules were ridiculous.";
         let s = speakers(t);
         assert!(s.contains(&("Donald Trump".into(), "the new rules were ridiculous".into())), "{s:?}");
+    }
+
+    #[test]
+    fn a_sentence_closed_by_its_attribution_is_one_statement() {
+        let t = "Protocol called for the nominee to be taken to a trauma center after the incident, sources said.";
+        let s = speakers(t);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].1.starts_with("Protocol called for"), "{s:?}");
     }
 
     #[test]
