@@ -83,6 +83,7 @@ pub mod class {
         PREPOSITION = "preposition",
         SOURCE_NOUN = "source_noun",
         FINDING = "finding",
+        SPEECH_FRAME = "speech_frame",
         STANCE_NOUN = "stance_noun",
         TIME_ADVERB = "time_adverb",
         VERB_OR_NOUN = "verb_or_noun",

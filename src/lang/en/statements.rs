@@ -915,7 +915,8 @@ fn in_frame(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Option<Found> 
         return None;
     }
     let comma = (k + 2..(k + 14).min(r.end)).find(|&j| c.low(j) == ",")?;
-    if !(k + 1..comma).any(|j| is(c.low(j), class::FINDING)) || (k + 1..comma).any(|j| c.is_quote(j)) {
+    let speech = (k + 1..comma).any(|j| is(c.low(j), class::SPEECH_FRAME));
+    if !(speech || (k + 1..comma).any(|j| is(c.low(j), class::FINDING))) || (k + 1..comma).any(|j| c.is_quote(j)) {
         return None;
     }
     if (comma + 1..r.end).any(|j| !c.quoted[j] && (is_cue(c.low(j)) || is(c.low(j), class::ATTITUDE))) {
@@ -930,7 +931,20 @@ fn in_frame(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Option<Found> 
         Speaker { span, entity: c.antecedent(span.start) }
     } else {
         let span = c.span(k + 1, comma);
-        Speaker { span, entity: c.speaker_within(span, false) }
+        let entity = c.speaker_within(span, false);
+        // "In a statement issued Tuesday, Hillary Clinton was more circumspect": a message names
+        // no author of its own, the clause's subject issued it.
+        let subject = (speech && entity.is_none())
+            .then(|| {
+                // The name may follow a title or a description ("presidential nominee Hillary Clinton").
+                let title_end = (comma + 1..(comma + 4).min(r.end)).take_while(|&j| c.doc.tokens[j].is_word && !is(c.low(j), class::NP_BREAK)).last()?;
+                c.refs_starting_within(c.doc.tokens[comma + 1].span.start, c.doc.tokens[title_end].span.end)
+                    .iter()
+                    .find(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))
+                    .map(|m| Speaker { span: m.span, entity: Some(m.entity) })
+            })
+            .flatten();
+        subject.unwrap_or(Speaker { span, entity })
     };
     Some(Found { content, parts: Vec::new(), cue: Some(c.span(k, k + 1)), speaker: Some(speaker), direct: false })
 }
@@ -950,8 +964,10 @@ fn owned_stance(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &[Found]) -> 
     let speaker = if matches!(c.low(k - 1), "his" | "her" | "their" | "its") {
         let span = c.span(k - 1, k);
         Speaker { span, entity: c.antecedent(span.start) }
-    } else if matches!(c.orig(k - 1), "'s" | "’s" | "'" | "’") {
-        let m = c.mention_ending(k - 1).filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))?;
+    } else if matches!(c.orig(k - 1), "'s" | "’s" | "'" | "’") || k >= r.start + 3 && c.low(k - 1) == "s" && matches!(c.orig(k - 2), "'" | "’") {
+        // The possessive is tokenised "'" + "s" ("Rubio ' s view").
+        let owner_end = if c.low(k - 1) == "s" { k - 2 } else { k - 1 };
+        let m = c.mention_ending(owner_end).filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))?;
         Speaker { span: m.span, entity: Some(m.entity) }
     } else {
         return None;
@@ -1317,6 +1333,21 @@ mod more_tests {
         let s = speakers(t);
         assert_eq!(s.len(), 1, "{s:?}");
         assert!(s[0].1.starts_with("Protocol called for"), "{s:?}");
+    }
+
+    #[test]
+    fn a_message_framing_a_sentence_was_issued_by_its_subject() {
+        let t = "In a statement issued Tuesday morning, presidential nominee Hillary Clinton was more circumspect than her colleagues.";
+        let s = speakers(t);
+        assert_eq!(s.first().map(|x| x.0.as_str()), Some("Hillary Clinton"), "{s:?}");
+        let t = "In a new CNN poll, Hillary Clinton leads by six points among likely voters.";
+        assert_eq!(speakers(t).first().map(|x| x.0.as_str()), Some("CNN"), "the poll speaks, not Clinton");
+    }
+
+    #[test]
+    fn a_possessive_stance_names_its_owner() {
+        let s = speakers("Rubio's view is that the deal is dangerous for the region.");
+        assert_eq!(s, vec![("Rubio".to_string(), "the deal is dangerous for the region".to_string())]);
     }
 
     #[test]
