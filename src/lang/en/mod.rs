@@ -84,6 +84,7 @@ pub mod class {
         SOURCE_NOUN = "source_noun",
         FINDING = "finding",
         SPEECH_FRAME = "speech_frame",
+        EDITORIAL_LABEL = "editorial_label",
         STANCE_NOUN = "stance_noun",
         TIME_ADVERB = "time_adverb",
         VERB_OR_NOUN = "verb_or_noun",

@@ -898,7 +898,15 @@ fn headline_statement(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Opti
     }
     let content = trim_content(c, colon + 1, r.end).filter(|ct| !overlaps_any(out, *ct))?;
     let span = c.span(r.start, colon);
-    let entity = c.mention_ending(colon).filter(|m| m.span.start >= span.start).map(|m| m.entity);
+    let entity = c
+        .mention_ending(colon)
+        .filter(|m| m.span.start >= span.start)
+        .map(|m| m.entity)
+        .or_else(|| transcript_label(c, r.start, r.end).filter(|&(at, _)| at == colon).map(|(_, e)| e));
+    // "Correction:", "Editor's note:", "The Latest:": an editorial label names no one.
+    if entity.is_none() && is(c.low(colon - 1), class::EDITORIAL_LABEL) {
+        return None;
+    }
     Some(Found { content, parts: Vec::new(), cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false })
 }
 
