@@ -1035,7 +1035,7 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         let framed = out
             .iter()
             .rev()
-            .find(|f| f.speaker.is_some() && f.cue.is_some_and(|cs| cs.start >= sentence_start && cs.end <= cue.start && c.quoted[c.first_token_at(f.content.start)]))
+            .find(|f| f.speaker.is_some() && f.cue.is_some_and(|cs| cs.start >= sentence_start && cs.end <= cue.start && c.quoted.get(c.first_token_at(f.content.start)).copied().unwrap_or(false)))
             .and_then(|f| f.speaker);
         let speaker = framed.or_else(|| clause_subject(c, st, k)).or_else(|| {
             (!c.quoted[st]).then(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4)).flatten()
