@@ -370,7 +370,7 @@ fn quantities_and_equipment(all_words: &[Vec<Word>], found: &mut Vec<(Span, Enti
             let start = i;
             let mut k = if dollar { i + 1 } else { i };
             let t = ws[k].text.as_ref();
-            if is_num(t) || is(t.to_lowercase().as_str(), class::NUMBER_WORD) {
+            if is_num(t) || is(lower(t).as_ref(), class::NUMBER_WORD) {
                 k += 1;
                 while k < ws.len() && is(ws[k].text.as_ref(), class::SCALE) {
                     k += 1;
@@ -378,7 +378,7 @@ fn quantities_and_equipment(all_words: &[Vec<Word>], found: &mut Vec<(Span, Enti
                 if k < ws.len() && ws[k].text == "of" && ws[k - 1].text.ends_with('s') && !is_num(&ws[k - 1].text) {
                     k += 1;
                 }
-                let counted = k < ws.len() && is(ws[k].text.to_lowercase().as_str(), class::COUNTED);
+                let counted = k < ws.len() && is(lower(&ws[k].text).as_ref(), class::COUNTED);
                 if dollar || counted {
                     let end = if counted { k + 1 } else { k };
                     add.push((Span::new(ws[start].span.start, ws[end - 1].span.end), EntityKind::Quantity));
@@ -403,6 +403,11 @@ fn quantities_and_equipment(all_words: &[Vec<Word>], found: &mut Vec<(Span, Enti
     let found_set = crate::SpanSet::new(found.iter().map(|(f, _)| *f));
     add.retain(|(sp, _)| !found_set.overlaps_any(*sp));
     found.extend(add);
+}
+
+/// The word lower-cased, copied only when it changes (most words are ASCII without capitals).
+fn lower(w: &str) -> Cow<'_, str> {
+    if w.is_ascii() && !w.bytes().any(|b| b.is_ascii_uppercase()) { Cow::Borrowed(w) } else { Cow::Owned(w.to_lowercase()) }
 }
 
 /// One kind and one key per real-world thing: short forms take the key of the full name they

@@ -188,8 +188,23 @@ struct Speaker {
 /// Tuesday said", "the White House last week urged"), which are never the speaker.
 fn before_adverbials(c: &Ctx, floor: usize, mut end: usize) -> usize {
     const PERIODS: [&str; 6] = ["week", "month", "year", "night", "morning", "evening"];
+    // "Trump is once again questioning …": a progressive verb's auxiliary is not the speaker.
+    let progressive = c.low(end).ends_with("ing");
     while end > floor {
         let w = c.low(end - 1);
+        // "Rep. Gwen Moore (D-Wis.) said": a short parenthesis (party and state, an age) after the name.
+        if w == ")"
+            && let Some(open) = (floor.max(end.saturating_sub(8))..end - 1).rev().find(|&j| matches!(c.low(j), "(" | ")"))
+            && c.low(open) == "("
+            && open > floor
+        {
+            end = open;
+            continue;
+        }
+        if progressive && matches!(w, "is" | "are" | "was" | "were" | "been" | "be") {
+            end -= 1;
+            continue;
+        }
         // An adverb in -ly ("Rubio forcefully denounced"), not a noun in -ly after its determiner
         // ("the family said").
         let adverb = w.len() > 4 && w.ends_with("ly") && c.orig(end - 1).starts_with(char::is_lowercase) && end >= floor + 2 && {
@@ -218,7 +233,8 @@ fn speaker_before(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     // "Both want …", "Now is …": a word that may stand between subject and verb is the subject
     // when nothing else is.
     let past_adverbials = before_adverbials(c, floor, end);
-    speaker_ending(c, floor, past_adverbials).or_else(|| (past_adverbials < end).then(|| speaker_ending(c, floor, end)).flatten())
+    // Only a single word: "Donald Trump is once again questioning" never makes "once again" the speaker.
+    speaker_ending(c, floor, past_adverbials).or_else(|| (past_adverbials + 1 == end).then(|| speaker_ending(c, floor, end)).flatten())
 }
 
 /// The speaker phrase that ends at token `end` (exclusive).
@@ -262,9 +278,12 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     let w = c.low(end - 1);
     // "… Bill Clinton, who said he …": the relative pronoun speaks for the name it follows.
     if matches!(w, "who" | "which") && end >= floor + 2 {
-        let named = if c.low(end - 2) == "," { end - 2 } else { end - 1 };
+        let set_off = matches!(c.low(end - 2), "," | "-" | "--" | "—" | "–");
+        let named = if set_off { end - 2 } else { end - 1 };
         let entity = c.mention_ending(named).filter(|r| matches!(r.kind, EntityKind::Person | EntityKind::Organization)).map(|r| r.entity);
-        return entity.map(|e| Speaker { span: c.span(end - 1, end), entity: Some(e) });
+        // "… 95 retired generals -- most of whom had announced their support -- who cited …":
+        // "who" set off by a comma or a dash after an unnamed group still speaks for it.
+        return (entity.is_some() || set_off && w == "who").then(|| Speaker { span: c.span(end - 1, end), entity });
     }
     if is(w, class::PERSON_PRONOUN) || matches!(w, "they" | "we" | "i" | "it") {
         let span = c.span(end - 1, end);
@@ -329,6 +348,15 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
     {
         start = d;
     }
+    // "… and repeatedly says": an adverb alone speaks for nobody.
+    // ("Both want …" and "… all said" do: a quantifier stands for the people.)
+    let adverb = |j: usize| {
+        let w = c.low(j);
+        is(w, class::BEFORE_VERB) && !matches!(w, "both" | "all") || w.ends_with("ly") && c.orig(j).starts_with(char::is_lowercase)
+    };
+    if (start..end).all(adverb) {
+        return None;
+    }
     let span = c.span(start, end);
     // The entity named in the phrase, when the phrase is just that entity plus modifiers.
     let entity = c.speaker_within(span, true).or_else(|| c.described_person(start, end));
@@ -338,7 +366,12 @@ fn speaker_ending(c: &Ctx, floor: usize, end: usize) -> Option<Speaker> {
 /// The subject of a sentence whose verb phrase is coordinated ("X thanked them and said ..."):
 /// the name or pronoun that opens the sentence.
 fn subject(c: &Ctx, start: usize, cue: usize) -> Option<Speaker> {
-    if cue == 0 || !matches!(c.low(cue - 1), "and" | "then" | "but") {
+    // "… and repeatedly says", "… and then said".
+    let mut verb_phrase = before_adverbials(c, start, cue);
+    while verb_phrase > start && c.low(verb_phrase - 1).ends_with("ly") && c.orig(verb_phrase - 1).starts_with(char::is_lowercase) {
+        verb_phrase -= 1;
+    }
+    if verb_phrase == 0 || !matches!(c.low(verb_phrase - 1), "and" | "then" | "but") {
         return None;
     }
     let mut k = start;
@@ -700,6 +733,16 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
                 speaker = speaker_before(c, before.start, v).or_else(|| subject(c, before.start, v));
             }
         }
+        // "“PENCE: Well, look, …": a transcript's speaker label opens the quoted paragraph.
+        let mut from = a;
+        if speaker.is_none()
+            && cue.is_none()
+            && let Some((colon, entity)) = transcript_label(c, a, b)
+        {
+            speaker = Some(Speaker { span: c.span(a, colon), entity: Some(entity) });
+            cue = Some(c.span(colon, colon + 1));
+            from = colon + 1;
+        }
         // "Continued: “…”" opening its sentence: the previous speaker goes on.
         if speaker.is_none()
             && cue.is_some_and(|cs| c.first_token_at(cs.start) == srange.start)
@@ -729,8 +772,8 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
             i += 1;
             continue;
         }
-        if let Some(content) = trim_content(c, a, end_b) {
-            let parts = continuation.and_then(|(na, nb)| Some(vec![trim_part(c, a, b)?, trim_part(c, na, nb)?])).unwrap_or_default();
+        if let Some(content) = trim_content(c, from, end_b) {
+            let parts = continuation.and_then(|(na, nb)| Some(vec![trim_part(c, from, b)?, trim_part(c, na, nb)?])).unwrap_or_default();
             out.push(Found { content, parts, cue, speaker, direct: true });
             if let Some(s) = speaker {
                 let last_para = doc.sentences[doc.tokens[end_b.saturating_sub(1).max(a)].sentence].paragraph;
@@ -741,12 +784,41 @@ fn direct_quotes(c: &Ctx, qs: &[(usize, usize)], out: &mut Vec<Found>) {
     }
 }
 
+/// A transcript's speaker label at tokens `a..`: one to three words in capitals and a colon
+/// ("PENCE:", "JAKE TAPPER:") naming a person of the article ("Mike Pence"); the colon's token
+/// and that person.
+fn transcript_label(c: &Ctx, a: usize, b: usize) -> Option<(usize, usize)> {
+    let colon = (a + 1..(a + 4).min(b)).find(|&j| c.low(j) == ":")?;
+    let caps = |j: usize| {
+        let o = c.orig(j);
+        c.doc.tokens[j].is_word && o.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && !o.chars().any(char::is_lowercase)
+    };
+    if !(a..colon).all(caps) {
+        return None;
+    }
+    let last = c.orig(colon - 1);
+    let entity = c.refs.iter().find(|r| {
+        r.kind == EntityKind::Person && r.span.slice(c.doc.text).rsplit(' ').next().is_some_and(|w| w.len() == last.len() && w.eq_ignore_ascii_case(last))
+    })?;
+    Some((colon, entity.entity))
+}
+
 fn reported(c: &Ctx, out: &mut Vec<Found>) {
     for s in &c.doc.sentences {
         let r = s.tokens.clone();
         if let Some(f) = headline_statement(c, r.clone(), out).or_else(|| in_frame(c, r.clone(), out)) {
             out.push(f);
             continue;
+        }
+        // "Protocol called for her to be taken to a trauma center, sources said.": a sentence
+        // closed by its attribution is one statement, whatever verbs its content holds.
+        if let Some(k) = closing_attribution(c, r.clone()) {
+            let before = out.len();
+            cue_statement(c, r.clone(), k, false, out);
+            if out.len() > before && out[before].content.end <= c.doc.tokens[k].span.start {
+                continue;
+            }
+            out.truncate(before);
         }
         let mut k = r.start;
         while k < r.end {
@@ -778,11 +850,28 @@ fn reported(c: &Ctx, out: &mut Vec<Found>) {
     }
 }
 
+/// The reporting verb of ", X said." closing sentence `r`: a comma, at most six words naming
+/// the speaker, the verb, and at most four words after it ("on Monday").
+fn closing_attribution(c: &Ctx, r: std::ops::Range<usize>) -> Option<usize> {
+    let words = |a: usize, b: usize| (a..b).filter(|&j| c.doc.tokens[j].is_word).count();
+    let k = (r.start..r.end).rev().take(8).find(|&j| is_cue(c.low(j)) && !c.quoted[j])?;
+    if words(k + 1, r.end) > 4 || (k + 1..r.end).any(|j| c.quoted[j] || matches!(c.low(j), "," | "that" | ":")) {
+        return None;
+    }
+    let cm = (r.start..k).rev().take(8).find(|&j| c.low(j) == ",")?;
+    (cm > r.start + 3 && words(cm + 1, k) <= 6 && !(cm + 1..k).any(|j| c.quoted[j] || is_cue(c.low(j)))).then_some(k)
+}
+
 /// A reporting or stance word that is a verb here: not after a determiner ("his support", "the
 /// attacks"), and a form as often a noun ("estimates", "claims") only after a name or a pronoun
 /// or before "that".
 fn used_as_verb(c: &Ctx, start: usize, k: usize) -> bool {
     if k > start && is(c.low(k - 1), class::DETERMINER) {
+        return false;
+    }
+    // "a series of tweets criticizing …", "steering clear of criticizing …": after a preposition
+    // a form that may be a noun is one, and an -ing form is a gerund, not the verb of a clause.
+    if k > start && (is(c.low(k), class::VERB_OR_NOUN) || c.low(k).ends_with("ing")) && is(c.low(k - 1), class::PREPOSITION) && c.low(k - 1) != "to" {
         return false;
     }
     if !is(c.low(k), class::VERB_OR_NOUN) {
@@ -809,7 +898,15 @@ fn headline_statement(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Opti
     }
     let content = trim_content(c, colon + 1, r.end).filter(|ct| !overlaps_any(out, *ct))?;
     let span = c.span(r.start, colon);
-    let entity = c.mention_ending(colon).filter(|m| m.span.start >= span.start).map(|m| m.entity);
+    let entity = c
+        .mention_ending(colon)
+        .filter(|m| m.span.start >= span.start)
+        .map(|m| m.entity)
+        .or_else(|| transcript_label(c, r.start, r.end).filter(|&(at, _)| at == colon).map(|(_, e)| e));
+    // "Correction:", "Editor's note:", "The Latest:": an editorial label names no one.
+    if entity.is_none() && is(c.low(colon - 1), class::EDITORIAL_LABEL) {
+        return None;
+    }
     Some(Found { content, parts: Vec::new(), cue: Some(c.span(colon, colon + 1)), speaker: Some(Speaker { span, entity }), direct: false })
 }
 
@@ -826,7 +923,8 @@ fn in_frame(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Option<Found> 
         return None;
     }
     let comma = (k + 2..(k + 14).min(r.end)).find(|&j| c.low(j) == ",")?;
-    if !(k + 1..comma).any(|j| is(c.low(j), class::FINDING)) || (k + 1..comma).any(|j| c.is_quote(j)) {
+    let speech = (k + 1..comma).any(|j| is(c.low(j), class::SPEECH_FRAME));
+    if !(speech || (k + 1..comma).any(|j| is(c.low(j), class::FINDING))) || (k + 1..comma).any(|j| c.is_quote(j)) {
         return None;
     }
     if (comma + 1..r.end).any(|j| !c.quoted[j] && (is_cue(c.low(j)) || is(c.low(j), class::ATTITUDE))) {
@@ -841,7 +939,20 @@ fn in_frame(c: &Ctx, r: std::ops::Range<usize>, out: &[Found]) -> Option<Found> 
         Speaker { span, entity: c.antecedent(span.start) }
     } else {
         let span = c.span(k + 1, comma);
-        Speaker { span, entity: c.speaker_within(span, false) }
+        let entity = c.speaker_within(span, false);
+        // "In a statement issued Tuesday, Hillary Clinton was more circumspect": a message names
+        // no author of its own, the clause's subject issued it.
+        let subject = (speech && entity.is_none())
+            .then(|| {
+                // The name may follow a title or a description ("presidential nominee Hillary Clinton").
+                let title_end = (comma + 1..(comma + 4).min(r.end)).take_while(|&j| c.doc.tokens[j].is_word && !is(c.low(j), class::NP_BREAK)).last()?;
+                c.refs_starting_within(c.doc.tokens[comma + 1].span.start, c.doc.tokens[title_end].span.end)
+                    .iter()
+                    .find(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))
+                    .map(|m| Speaker { span: m.span, entity: Some(m.entity) })
+            })
+            .flatten();
+        subject.unwrap_or(Speaker { span, entity })
     };
     Some(Found { content, parts: Vec::new(), cue: Some(c.span(k, k + 1)), speaker: Some(speaker), direct: false })
 }
@@ -861,8 +972,10 @@ fn owned_stance(c: &Ctx, r: std::ops::Range<usize>, k: usize, out: &[Found]) -> 
     let speaker = if matches!(c.low(k - 1), "his" | "her" | "their" | "its") {
         let span = c.span(k - 1, k);
         Speaker { span, entity: c.antecedent(span.start) }
-    } else if matches!(c.orig(k - 1), "'s" | "’s" | "'" | "’") {
-        let m = c.mention_ending(k - 1).filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))?;
+    } else if matches!(c.orig(k - 1), "'s" | "’s" | "'" | "’") || k >= r.start + 3 && c.low(k - 1) == "s" && matches!(c.orig(k - 2), "'" | "’") {
+        // The possessive is tokenised "'" + "s" ("Rubio ' s view").
+        let owner_end = if c.low(k - 1) == "s" { k - 2 } else { k - 1 };
+        let m = c.mention_ending(owner_end).filter(|m| matches!(m.kind, EntityKind::Person | EntityKind::Organization))?;
         Speaker { span: m.span, entity: Some(m.entity) }
     } else {
         return None;
@@ -917,8 +1030,16 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         while st < k && matches!(c.low(st), "but" | "and" | "so" | "however" | "," | "then" | "yet" | "-" | "\"" | "“") {
             st += 1;
         }
-        let speaker =
-            clause_subject(c, st, k).or_else(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4));
+        // "“…,” he said, adding that …": the participle goes on for whoever the sentence quoted.
+        let sentence_start = doc.tokens[r.start].span.start;
+        let framed = out
+            .iter()
+            .rev()
+            .find(|f| f.speaker.is_some() && f.cue.is_some_and(|cs| cs.start >= sentence_start && cs.end <= cue.start && c.quoted.get(c.first_token_at(f.content.start)).copied().unwrap_or(false)))
+            .and_then(|f| f.speaker);
+        let speaker = framed.or_else(|| clause_subject(c, st, k)).or_else(|| {
+            (!c.quoted[st]).then(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4)).flatten()
+        });
         let mut from = k + 1;
         if let Some(t) = (from..(from + 3).min(r.end)).find(|&j| c.low(j) == "that") {
             from = t;
@@ -1199,6 +1320,50 @@ mod more_tests {
         assert_eq!(c.first().map(|x| x.1.as_str()), Some("We Will Win the Nomination"));
     }
 
+    #[test]
+    fn a_transcript_label_names_the_speaker_of_its_quoted_paragraph() {
+        let t = "Mike Pence spoke to Chris Wallace on Sunday.\n\n\"WALLACE: Will Gennifer Flowers be there tomorrow night?\n\n\"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.";
+        let s = speakers(t);
+        assert!(s.contains(&("Chris Wallace".into(), "Will Gennifer Flowers be there tomorrow night?".into())), "{s:?}");
+        assert!(s.iter().any(|(who, what)| who == "Mike Pence" && what.starts_with("Gennifer Flowers will not")), "{s:?}");
+    }
+
+    #[test]
+    fn a_participle_after_a_quote_goes_on_for_its_speaker() {
+        let t = "Donald Trump spoke in Ohio on Monday.\n\n“It is getting more politically correct every day,” he said, adding that the new rules were ridiculous.";
+        let s = speakers(t);
+        assert!(s.contains(&("Donald Trump".into(), "the new rules were ridiculous".into())), "{s:?}");
+    }
+
+    #[test]
+    fn a_sentence_closed_by_its_attribution_is_one_statement() {
+        let t = "Protocol called for the nominee to be taken to a trauma center after the incident, sources said.";
+        let s = speakers(t);
+        assert_eq!(s.len(), 1, "{s:?}");
+        assert!(s[0].1.starts_with("Protocol called for"), "{s:?}");
+    }
+
+    #[test]
+    fn a_message_framing_a_sentence_was_issued_by_its_subject() {
+        let t = "In a statement issued Tuesday morning, presidential nominee Hillary Clinton was more circumspect than her colleagues.";
+        let s = speakers(t);
+        assert_eq!(s.first().map(|x| x.0.as_str()), Some("Hillary Clinton"), "{s:?}");
+        let t = "In a new CNN poll, Hillary Clinton leads by six points among likely voters.";
+        assert_eq!(speakers(t).first().map(|x| x.0.as_str()), Some("CNN"), "the poll speaks, not Clinton");
+    }
+
+    #[test]
+    fn a_possessive_stance_names_its_owner() {
+        let s = speakers("Rubio's view is that the deal is dangerous for the region.");
+        assert_eq!(s, vec![("Rubio".to_string(), "the deal is dangerous for the region".to_string())]);
+    }
+
+    #[test]
+    fn a_form_after_a_preposition_is_a_noun_not_a_cue() {
+        let s = speakers("Donald Trump unleashed a series of tweets criticizing the former beauty queen on Friday.");
+        assert!(s.iter().all(|(_, what)| !what.starts_with("criticizing")), "{s:?}");
+    }
+
     fn speakers(text: &str) -> Vec<(String, String)> {
         let a = analyze(text, &Options { lang: Some(Lang::En), date: None });
         a.statements
@@ -1355,6 +1520,8 @@ mod more_tests {
             ("Hillary Clinton on Tuesday said the vote was fair.", "Hillary Clinton"),
             ("Marco Rubio forcefully denounced the deal with Iran.", "Marco Rubio"),
             ("Both want a bigger role for the government in the economy.", "Both"),
+            ("Donald Trump is once again questioning the integrity of the voting system.", "Donald Trump"),
+            ("Oversight Chairman Jason Chaffetz (R-Utah) said the deals were a mistake.", "Jason Chaffetz"),
         ] {
             let c = contents(t);
             assert_eq!(c.first().and_then(|x| x.0.as_deref()), Some(who), "{t}: {c:?}");
