@@ -959,6 +959,10 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
         if state_body && !construct {
             continue;
         }
+        // حركة المرور, تنظيم الفعاليات: an activity, not a body (words.tsv, activity_head).
+        if end == i + 2 && !construct && is(head, class::ACTIVITY_HEAD) {
+            continue;
+        }
         // A known name inside (تنظيم «داعش», جبهة النصرة) stands for itself: one entity, not two.
         if (i..end).any(|k| known_at.get(&k).is_some_and(|&c| cands[c].m.kind != EntityKind::Place)) {
             continue;

@@ -110,6 +110,7 @@ pub mod class {
         PERFECT_PARTICLE = "perfect_particle",
         BACK_REFERENCE = "back_reference",
         BY_SAYING = "by_saying",
+        ACTIVITY_HEAD = "activity_head",
     }
 }
 
