@@ -31,6 +31,10 @@ enum Class {
     /// An action noun (مكافحة): its own complement follows without "of".
     Verbal,
     Particle,
+    /// A ruler's title in the name of what is named after him (الملك → King).
+    Eponym,
+    /// A head that only eponymous names need (مدينة → City).
+    EponymHead,
 }
 
 /// The decoded tables, built once with the Arabic pack.
@@ -97,6 +101,8 @@ impl Translit {
                 "noun" => Class::Noun,
                 "verbal" => Class::Verbal,
                 "particle" => Class::Particle,
+                "eponym" => Class::Eponym,
+                "eponym_head" => Class::EponymHead,
                 "demonym" => {
                     demonyms.insert(ar, en);
                     continue;
@@ -188,6 +194,19 @@ impl Translit {
             }
         }
         self.person(&words)
+    }
+
+    /// The English name of an institution or place named after a ruler: `title` (الملك), his
+    /// `name` (عبدالله, خالد بن عبدالعزيز) and the head with what qualifies it (مدينة الاقتصادية):
+    /// King Abdullah Economic City. None when the title or head is not in the table.
+    pub fn eponym_name(&self, title: &str, name: &str, head_and_rest: &str) -> Option<String> {
+        let title_en = self.lookup(Class::Eponym, &fold(title))?;
+        let words = split_words(head_and_rest);
+        let (head, rest) = words.split_first()?;
+        let (_, bare) = split_preposition(&head.text, |t| self.known(t));
+        let head_en = [Class::Head, Class::HeadPre, Class::HeadState, Class::SiteHead, Class::EponymHead].into_iter().find_map(|c| self.lookup(c, &bare))?;
+        let tail = self.organisation(head_en, Shape::Pre, rest);
+        Some(format!("{title_en} {} {tail}", self.person(&split_words(name))))
     }
 
     fn person(&self, words: &[Word]) -> String {

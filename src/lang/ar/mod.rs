@@ -34,6 +34,8 @@ const TIME_WORDS: &str = include_str!("../../../data/lang/ar/time_words.tsv");
 const STOPWORDS: &str = include_str!("../../../data/lang/ar/stopwords.txt");
 const WORDS: &str = include_str!("../../../data/lang/ar/words.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../data/lang/ar/given_names.txt");
+/// Given names induced from the news corpus (tools/lexicon/given_names.py): word, counts.
+const GIVEN_NAMES_NEWS: &str = include_str!("../../../data/lang/ar/given_names_news.txt");
 
 /// The classes of `data/lang/ar/words.tsv`.
 pub mod class {
@@ -111,6 +113,9 @@ pub mod class {
         BACK_REFERENCE = "back_reference",
         BY_SAYING = "by_saying",
         ACTIVITY_HEAD = "activity_head",
+        EPONYM_TITLE = "eponym_title",
+        EPONYM_ORG_HEAD = "eponym_org_head",
+        EPONYM_PLACE_HEAD = "eponym_place_head",
     }
 }
 
@@ -206,6 +211,9 @@ pub struct Arabic {
     stop: HashMap<String, ()>,
     /// Given names borne by Arabs (`data/lang/ar/given_names.txt`, Wikidata), folded.
     given: HashMap<String, ()>,
+    /// Given names induced from the news corpus (`given_names_news.txt`): the rules' name patterns
+    /// read them, the tagger's features do not (the shipped model was trained without them).
+    given_news: HashMap<String, ()>,
     months: HashMap<String, u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     month_heads: rustc_hash::FxHashSet<String>,
@@ -337,6 +345,7 @@ impl Arabic {
         }
         let stop = set(STOPWORDS);
         let given = data_lines(GIVEN_NAMES).map(|l| (fold(l.trim()), ())).collect();
+        let given_news = data_lines(GIVEN_NAMES_NEWS).map(|l| (fold(l.split('\t').next().unwrap_or("").trim()), ())).collect();
         let cues = load_cues(&words);
         let mut months = HashMap::default();
         let mut weekdays = HashMap::default();
@@ -381,6 +390,7 @@ impl Arabic {
             cues,
             stop,
             given,
+            given_news,
             months,
             month_heads,
             weekdays,
@@ -430,6 +440,14 @@ impl Arabic {
     /// A given name, after an optional و/ف (not after ب/ل: بدر, لبنى begin with those letters).
     pub fn is_given_name(&self, tok: &str) -> bool {
         self.given.contains_key(tok) || self.given.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
+    }
+    /// A given name of either list as written, with no clitic peeled (وليد, not و + ليد).
+    pub fn is_given_name_as_written(&self, tok: &str) -> bool {
+        self.given.contains_key(tok) || self.given_news.contains_key(tok)
+    }
+    /// A given name of either list, Wikidata's or the one induced from news, after an optional و/ف.
+    pub fn is_any_given_name(&self, tok: &str) -> bool {
+        self.is_given_name(tok) || self.given_news.contains_key(tok) || self.given_news.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
     }
     pub fn is_stop(&self, tok: &str) -> bool {
         lookup(&self.stop, tok).is_some()
