@@ -330,6 +330,10 @@ fn lexicon_mentions(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
             continue;
         }
         let ent = &ar.entities[ar.pattern_entity[mat.pattern().as_usize()] as usize];
+        // صالح is Ali Abdullah Saleh only in a text about Yemen's war (people.tsv, third column).
+        if ar.pattern_conditional[mat.pattern().as_usize()] && !ent.context.iter().any(|w| f.contains(w.as_str())) {
+            continue;
+        }
         cands.push(Cand {
             m: Mention {
                 span: doc.folded.orig_span(s, e),

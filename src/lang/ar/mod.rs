@@ -183,6 +183,9 @@ impl LanguagePack for Pack {
 pub struct LexEntity {
     pub kind: EntityKind,
     pub name_en: String,
+    /// Folded words of which one must be in the document for a `~` short form (a surname that is
+    /// also a common given name or word: صالح) to stand for this entity.
+    pub context: Vec<String>,
 }
 
 /// A nationality adjective's country.
@@ -199,6 +202,8 @@ pub struct Arabic {
     pub names: AhoCorasick,
     /// Pattern index -> lexicon entity index.
     pub pattern_entity: Vec<u32>,
+    /// Pattern index -> whether it is a `~` short form that needs its entity's context words.
+    pub pattern_conditional: Vec<bool>,
     pub entities: Vec<LexEntity>,
     pub demonyms: Vec<Demonym>,
     demonym_forms: HashMap<String, u32>,
@@ -257,18 +262,23 @@ impl Arabic {
         let mut entities = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entity = Vec::new();
+        let mut pattern_conditional = Vec::new();
         let mut seen: HashMap<String, ()> = HashMap::default();
         for (src, kind) in [(PEOPLE, EntityKind::Person), (ORGS, EntityKind::Organization)] {
             for line in data_lines(src) {
-                let Some((en, forms)) = line.split_once('\t') else { continue };
+                let mut cols = line.split('\t');
+                let (Some(en), Some(forms)) = (cols.next(), cols.next()) else { continue };
+                let context = cols.next().map(|c| c.split('|').map(|w| fold(w.trim())).filter(|w| !w.is_empty()).collect()).unwrap_or_default();
                 let idx = entities.len() as u32;
-                entities.push(LexEntity { kind, name_en: en.trim().to_string() });
+                entities.push(LexEntity { kind, name_en: en.trim().to_string(), context });
                 for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
-                    let f = fold(form);
+                    let conditional = form.starts_with('~');
+                    let f = fold(form.trim_start_matches('~'));
                     let mut add = |p: String| {
                         if seen.insert(p.clone(), ()).is_none() {
                             patterns.push(p);
                             pattern_entity.push(idx);
+                            pattern_conditional.push(conditional);
                         }
                     };
                     if let Some(rest) = f.strip_prefix(ARTICLE) {
@@ -382,6 +392,7 @@ impl Arabic {
         Arabic {
             names,
             pattern_entity,
+            pattern_conditional,
             entities,
             demonyms,
             demonym_forms,
