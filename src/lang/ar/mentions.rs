@@ -618,7 +618,7 @@ fn given_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>,
             && is(doc.ftok(start - 1), class::NASAB)
             && doc.tokens[start - 2].sentence == doc.tokens[i].sentence
             && !known_at.contains_key(&(start - 2))
-            && { let w = doc.ftok(start - 2); arabic_word(w) && !has_article(w) && !is_not_name(ar, w) && !ar.is_title(w) }
+            && (given_name_at(doc, ar, start - 2) || { let w = doc.ftok(start - 2); arabic_word(w) && !has_article(w) && !is_not_name(ar, w) && !ar.is_title(w) })
         {
             start -= 2;
         }
