@@ -46,6 +46,9 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
     super::byline::mentions(doc, &mut kept);
     surname_mentions(doc, &mut kept, is_clitic_prefix);
+    if let Some(tags) = super::byline::tag_list_start(doc) {
+        kept.retain(|m| m.span.start < tags);
+    }
     *out = kept;
 }
 

@@ -116,6 +116,7 @@ pub mod class {
         EPONYM_TITLE = "eponym_title",
         EPONYM_ORG_HEAD = "eponym_org_head",
         EPONYM_PLACE_HEAD = "eponym_place_head",
+        TAG_LIST = "tag_list",
     }
 }
 
