@@ -779,7 +779,8 @@ fn name_after_verb_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, us
         if start >= n {
             continue;
         }
-        if known_at.contains_key(&start) {
+        // وقالت وزارة الصحة إن: an institution speaks, and the head rules name it.
+        if known_at.contains_key(&start) || is_org_head(doc.ftok(start)) {
             continue;
         }
         let Some(end) = name_end(doc, ar, start, known_at) else { continue };
