@@ -31,6 +31,12 @@ enum Class {
     /// An action noun (مكافحة): its own complement follows without "of".
     Verbal,
     Particle,
+    /// A ruler's title in the name of what is named after him (الملك → King).
+    Eponym,
+    /// A head that only eponymous names need (مدينة → City).
+    EponymHead,
+    /// A head whose complement is a name, transliterated (نادي الهلال → al-Hilal Club).
+    HeadNamed,
 }
 
 /// The decoded tables, built once with the Arabic pack.
@@ -97,6 +103,9 @@ impl Translit {
                 "noun" => Class::Noun,
                 "verbal" => Class::Verbal,
                 "particle" => Class::Particle,
+                "eponym" => Class::Eponym,
+                "eponym_head" => Class::EponymHead,
+                "head_named" => Class::HeadNamed,
                 "demonym" => {
                     demonyms.insert(ar, en);
                     continue;
@@ -152,12 +161,32 @@ impl Translit {
 
     /// One name word: the conventional spelling if the table has it, else the model's; ال- words
     /// as al-Stem.
+    /// A definite name ending in the nisba ي (البلوي, السلمي) ends in -i in English; the letter model,
+    /// trained on place names, sometimes reads that ي as a vowel before it (al-Balwa): then the stem
+    /// is spelled alone and -i added.
+    fn nisba_aware(&self, stem: &str) -> String {
+        let en = self.transliterate_word(stem);
+        match stem.strip_suffix('ي') {
+            Some(base) if !en.ends_with('i') && base.chars().count() >= 3 => {
+                let base_en = self.transliterate_word(base);
+                // بلو+ي: the w is a consonant before the ending (al-Balawi).
+                if base.ends_with('و') {
+                    return format!("{}awi", base_en.trim_end_matches(['a', 'o', 'u', 'w']));
+                }
+                format!("{}i", base_en.trim_end_matches(['a', 'e', 'i', 'o', 'u', 'y']))
+            }
+            _ => en,
+        }
+    }
+
     fn name_word(&self, w: &str) -> String {
         if let Some(en) = self.names.get(w) {
             return en.to_string();
         }
         if let Some(stem) = without_article(w) {
-            let en = self.names.get(stem).map(|s| s.to_string()).unwrap_or_else(|| capitalise(&self.transliterate_word(stem)));
+            // A listed spelling that is not a nisba's (سلمي is also the given name Salma) is not this word's.
+            let listed = self.names.get(stem).filter(|en| !stem.ends_with('ي') || en.ends_with('i'));
+            let en = listed.map(|s| s.to_string()).unwrap_or_else(|| capitalise(&self.nisba_aware(stem)));
             return format!("al-{en}");
         }
         capitalise(&self.transliterate_word(w))
@@ -182,12 +211,30 @@ impl Translit {
                 }
             }
         }
+        if let Some(head) = self.lookup(Class::HeadNamed, &bare)
+            && words.len() > 1
+        {
+            return format!("{} {head}", self.person(&words[1..]));
+        }
         for (class, shape) in heads {
             if let Some(head) = self.lookup(class, &first.text).or_else(|| self.lookup(class, &bare)) {
                 return self.organisation(head, shape, &words[1..]);
             }
         }
         self.person(&words)
+    }
+
+    /// The English name of an institution or place named after a ruler: `title` (الملك), his
+    /// `name` (عبدالله, خالد بن عبدالعزيز) and the head with what qualifies it (مدينة الاقتصادية):
+    /// King Abdullah Economic City. None when the title or head is not in the table.
+    pub fn eponym_name(&self, title: &str, name: &str, head_and_rest: &str) -> Option<String> {
+        let title_en = self.lookup(Class::Eponym, &fold(title))?;
+        let words = split_words(head_and_rest);
+        let (head, rest) = words.split_first()?;
+        let (_, bare) = split_preposition(&head.text, |t| self.known(t));
+        let head_en = [Class::Head, Class::HeadPre, Class::HeadState, Class::SiteHead, Class::EponymHead].into_iter().find_map(|c| self.lookup(c, &bare))?;
+        let tail = self.organisation(head_en, Shape::Pre, rest);
+        Some(format!("{title_en} {} {tail}", self.person(&split_words(name))))
     }
 
     fn person(&self, words: &[Word]) -> String {

@@ -46,6 +46,9 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
     super::byline::mentions(doc, &mut kept);
     surname_mentions(doc, &mut kept, is_clitic_prefix);
+    if let Some(tags) = super::byline::tag_list_start(doc) {
+        kept.retain(|m| m.span.start < tags);
+    }
     *out = kept;
 }
 
@@ -65,6 +68,7 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     let mut patterns = Vec::new();
     title_mentions(doc, ar, &cands, &known_at, &mut patterns);
     org_head_mentions(doc, ar, &cands, &known_at, &mut patterns);
+    eponym_mentions(doc, ar, &mut patterns);
     quoted_org_mentions(doc, ar, &cands, &known_at, &mut patterns);
     latin_org_mentions(doc, &mut patterns);
     institutions_of_known_orgs(doc, ar, &cands, &known_at, &mut patterns);
@@ -329,6 +333,10 @@ fn lexicon_mentions(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
             continue;
         }
         let ent = &ar.entities[ar.pattern_entity[mat.pattern().as_usize()] as usize];
+        // صالح is Ali Abdullah Saleh only in a text about Yemen's war (people.tsv, third column).
+        if ar.pattern_conditional[mat.pattern().as_usize()] && !ent.context.iter().any(|w| f.contains(w.as_str())) {
+            continue;
+        }
         cands.push(Cand {
             m: Mention {
                 span: doc.folded.orig_span(s, e),
@@ -559,7 +567,7 @@ fn demonym_family_name(ar: &Arabic, w: &str) -> bool {
 /// A given name the list knows, or a theophoric one written as one word (عبدالكريم, عبدالله: the
 /// list holds the units of names, and عبد is one of them).
 fn given_name_like(ar: &Arabic, w: &str) -> bool {
-    ar.is_given_name(w) || {
+    ar.is_any_given_name(w) || {
         let w = clitics::peel(w, CONJUNCTIONS, 2).1;
         arabic().words.list(class::THEOPHORIC_PREFIX).iter().any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().count() >= 3)) && arabic_word(w)
     }
@@ -577,6 +585,12 @@ fn given_name_at(doc: &Doc, ar: &Arabic, i: usize) -> bool {
     !not_name && !doc.tokens[i].span.slice(doc.text).ends_with(ALIF_MAQSURA)
 }
 
+/// A title in its construct form (أمير منطقة, رئيس مجلس): after a name it opens a role, even when
+/// the word is a given name too (أمير).
+fn construct_title(ar: &Arabic, w: &str) -> bool {
+    !w.is_empty() && ar.is_title(&format!("{ARTICLE}{w}"))
+}
+
 /// People named by a given name and a family name (علي القحطاني) or by two given names and an
 /// optional third (ماجد عبدالكريم, طارق محمود علوي), with any lineage after them.
 fn given_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>, out: &mut Vec<Cand>) {
@@ -591,16 +605,40 @@ fn given_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>,
         let second = doc.ftok(i + 1);
         let end = if nisba_family_name(ar, second) {
             i + 2
-        } else if given_name_at(doc, ar, i + 1) && !second.starts_with(WA) && !has_article(second) {
+        } else if given_name_at(doc, ar, i + 1) && !second.starts_with(WA) && !has_article(second) && !construct_title(ar, second) {
             let third = if same(i + 2) { doc.ftok(i + 2) } else { "" };
-            let plain_name = arabic_word(third) && !is_not_name(ar, third) && !third.starts_with(WA) && !has_article(third);
+            let plain_name = arabic_word(third) && !is_not_name(ar, third) && !third.starts_with(WA) && !has_article(third) && !construct_title(ar, third);
             if same(i + 2) && (nisba_family_name(ar, third) || demonym_family_name(ar, third) || plain_name) { i + 3 } else { i + 2 }
         } else {
             i += 1;
             continue;
         };
         let end = nasab_end(doc, ar, end);
-        out.push(person_named(doc, i, end));
+        // The lineage before it is the same person's (خالد بن عبدالله الحربي: the pattern fires on
+        // عبدالله الحربي), and a conjunction on the first name (ومحمد الحربي) is no part of it.
+        let mut start = i;
+        while start >= 2
+            && is(doc.ftok(start - 1), class::NASAB)
+            && doc.tokens[start - 2].sentence == doc.tokens[i].sentence
+            && !known_at.contains_key(&(start - 2))
+            && (given_name_at(doc, ar, start - 2) || { let w = doc.ftok(start - 2); arabic_word(w) && !has_article(w) && !is_not_name(ar, w) && !ar.is_title(w) })
+        {
+            start -= 2;
+        }
+        let mut person = person_named(doc, start, end);
+        let first = doc.ftok(start);
+        if let (conj, rest) = clitics::peel(first, CONJUNCTIONS, 2)
+            && conj > 0
+            && !ar.is_given_name_as_written(first)
+            && given_name_like(ar, rest)
+        {
+            let fstart = doc.tokens[start].fstart + conj;
+            let fend = doc.tokens[end - 1].fend;
+            person.m.span = doc.folded.orig_span(fstart, fend);
+            person.m.key = EntityKey::Surface(EntityKind::Person, doc.folded.text[fstart..fend].to_string());
+            person.m.name_en = Some(transliterate(person.m.span.slice(doc.text)));
+        }
+        out.push(person);
         i = end;
     }
 }
@@ -741,7 +779,8 @@ fn name_after_verb_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, us
         if start >= n {
             continue;
         }
-        if known_at.contains_key(&start) {
+        // وقالت وزارة الصحة إن: an institution speaks, and the head rules name it.
+        if known_at.contains_key(&start) || is_org_head(doc.ftok(start)) {
             continue;
         }
         let Some(end) = name_end(doc, ar, start, known_at) else { continue };
@@ -847,7 +886,7 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
 
 /// A name particle that is also a given name on its own (سيف, نور, صلاح; not أبو, بن, عبد).
 fn particle_is_given_name(ar: &Arabic, w: &str) -> bool {
-    w.chars().count() >= 3 && ar.is_given_name(w) && !is(w, class::KUNYA) && !is(w, class::NASAB)
+    w.chars().count() >= 3 && ar.is_any_given_name(w) && !is(w, class::KUNYA) && !is(w, class::NASAB)
 }
 
 /// Token `k` is a definite title word (القاضي, الشيخ) closing a name: nothing name-like after it.
@@ -959,6 +998,10 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
         if state_body && !construct {
             continue;
         }
+        // حركة المرور, تنظيم الفعاليات: an activity, not a body (words.tsv, activity_head).
+        if end == i + 2 && !construct && is(head, class::ACTIVITY_HEAD) {
+            continue;
+        }
         // A known name inside (تنظيم «داعش», جبهة النصرة) stands for itself: one entity, not two.
         if (i..end).any(|k| known_at.get(&k).is_some_and(|&c| cands[c].m.kind != EntityKind::Place)) {
             continue;
@@ -979,6 +1022,80 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
         let key_text: String = doc.folded.text[fstart..fend].chars().filter(|c| *c != '«' && *c != '»').collect();
         let key = EntityKey::Surface(EntityKind::Organization, key_text.split_whitespace().collect::<Vec<_>>().join(" "));
         out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+    }
+}
+
+/// Institutions and places named after a king, prince or sheikh (مدينة الملك عبدالله الاقتصادية,
+/// مطار الملك خالد الدولي, مركز الملك عبدالعزيز للحوار الوطني): head, title, given name with any
+/// lineage, then definite adjectives and ل- complements. Longer than the person inside, the phrase
+/// wins the overlap.
+fn eponym_mentions(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i + 2 < n {
+        let w = doc.ftok(i);
+        let (prefix, head) = match clitics::peel(w, CONJUNCTIONS, 0) {
+            (c, r) if c > 0 => (c, r),
+            _ => (0, w),
+        };
+        let (prefix2, head) = match clitics::peel(head, BI_LI, 0) {
+            (p, r) if p > 0 && (is(r, class::EPONYM_ORG_HEAD) || is(r, class::EPONYM_PLACE_HEAD)) => (p, r),
+            _ => (0, head),
+        };
+        let kind = if is(head, class::EPONYM_ORG_HEAD) {
+            EntityKind::Organization
+        } else if is(head, class::EPONYM_PLACE_HEAD) {
+            EntityKind::Place
+        } else {
+            i += 1;
+            continue;
+        };
+        let sentence = doc.tokens[i].sentence;
+        let same = |k: usize| k < n && doc.tokens[k].sentence == sentence;
+        if !(same(i + 2) && is(doc.ftok(i + 1), class::EPONYM_TITLE)) {
+            i += 1;
+            continue;
+        }
+        // The name: one given name, or عبد + a definite word (عبد العزيز), then any lineage.
+        let mut j = i + 2;
+        let name = doc.ftok(j);
+        if is_name_particle(name) && same(j + 1) && starts_with_al(doc.ftok(j + 1)) {
+            j += 2;
+        } else if given_name_like(ar, name) && !has_article(name) {
+            j += 1;
+        } else {
+            i += 1;
+            continue;
+        }
+        j = nasab_end(doc, ar, j);
+        let name_end = j;
+        // What qualifies it: الاقتصادية, الدولي, للحوار الوطني, لسباق الهجن, للدراسات والبحوث.
+        let mut taken = 0;
+        while same(j) && taken < 4 {
+            let t = doc.ftok(j);
+            let after_li = taken > 0 && doc.ftok(j - 1).starts_with(LI);
+            if starts_with_al(t) && !ar.is_stop(t) && ar.weekday(t).is_none() && ar.month(t).is_none() && !ar.is_title(t) {
+                j += 1;
+            } else if t.starts_with(LI_ARTICLE) {
+                j += 1;
+            } else if t.starts_with(LI) && !ar.is_stop(t) && same(j + 1) && starts_with_al(doc.ftok(j + 1)) {
+                j += 2;
+            } else if after_li && t.starts_with(WA) && has_article(&t[WA.len_utf8()..]) {
+                j += 1;
+            } else {
+                break;
+            }
+            taken += 1;
+        }
+        let fstart = doc.tokens[i].fstart + prefix + prefix2;
+        let fend = doc.tokens[j - 1].fend;
+        let span = doc.folded.orig_span(fstart, fend);
+        let key = EntityKey::Surface(kind, doc.folded.text[fstart..fend].to_string());
+        let text = |a: usize, b: usize| &doc.folded.text[doc.tokens[a].fstart..doc.tokens[b - 1].fend];
+        let head_and_rest = if j > name_end { format!("{head} {}", text(name_end, j)) } else { head.to_string() };
+        let name_en = ar.translit.eponym_name(doc.ftok(i + 1), text(i + 2, name_end), &head_and_rest).unwrap_or_else(|| transliterate(span.slice(doc.text)));
+        out.push(Cand { m: Mention { span, kind, key, name_en: Some(name_en), geo: None }, src: Source::Pattern });
+        i = j;
     }
 }
 

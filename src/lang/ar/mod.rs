@@ -34,6 +34,8 @@ const TIME_WORDS: &str = include_str!("../../../data/lang/ar/time_words.tsv");
 const STOPWORDS: &str = include_str!("../../../data/lang/ar/stopwords.txt");
 const WORDS: &str = include_str!("../../../data/lang/ar/words.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../data/lang/ar/given_names.txt");
+/// Given names induced from the news corpus (tools/lexicon/given_names.py): word, counts.
+const GIVEN_NAMES_NEWS: &str = include_str!("../../../data/lang/ar/given_names_news.txt");
 
 /// The classes of `data/lang/ar/words.tsv`.
 pub mod class {
@@ -110,6 +112,11 @@ pub mod class {
         PERFECT_PARTICLE = "perfect_particle",
         BACK_REFERENCE = "back_reference",
         BY_SAYING = "by_saying",
+        ACTIVITY_HEAD = "activity_head",
+        EPONYM_TITLE = "eponym_title",
+        EPONYM_ORG_HEAD = "eponym_org_head",
+        EPONYM_PLACE_HEAD = "eponym_place_head",
+        TAG_LIST = "tag_list",
     }
 }
 
@@ -177,6 +184,9 @@ impl LanguagePack for Pack {
 pub struct LexEntity {
     pub kind: EntityKind,
     pub name_en: String,
+    /// Folded words of which one must be in the document for a `~` short form (a surname that is
+    /// also a common given name or word: صالح) to stand for this entity.
+    pub context: Vec<String>,
 }
 
 /// A nationality adjective's country.
@@ -193,6 +203,8 @@ pub struct Arabic {
     pub names: AhoCorasick,
     /// Pattern index -> lexicon entity index.
     pub pattern_entity: Vec<u32>,
+    /// Pattern index -> whether it is a `~` short form that needs its entity's context words.
+    pub pattern_conditional: Vec<bool>,
     pub entities: Vec<LexEntity>,
     pub demonyms: Vec<Demonym>,
     demonym_forms: HashMap<String, u32>,
@@ -205,6 +217,9 @@ pub struct Arabic {
     stop: HashMap<String, ()>,
     /// Given names borne by Arabs (`data/lang/ar/given_names.txt`, Wikidata), folded.
     given: HashMap<String, ()>,
+    /// Given names induced from the news corpus (`given_names_news.txt`): the rules' name patterns
+    /// read them, the tagger's features do not (the shipped model was trained without them).
+    given_news: HashMap<String, ()>,
     months: HashMap<String, u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     month_heads: rustc_hash::FxHashSet<String>,
@@ -248,18 +263,23 @@ impl Arabic {
         let mut entities = Vec::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_entity = Vec::new();
+        let mut pattern_conditional = Vec::new();
         let mut seen: HashMap<String, ()> = HashMap::default();
         for (src, kind) in [(PEOPLE, EntityKind::Person), (ORGS, EntityKind::Organization)] {
             for line in data_lines(src) {
-                let Some((en, forms)) = line.split_once('\t') else { continue };
+                let mut cols = line.split('\t');
+                let (Some(en), Some(forms)) = (cols.next(), cols.next()) else { continue };
+                let context = cols.next().map(|c| c.split('|').map(|w| fold(w.trim())).filter(|w| !w.is_empty()).collect()).unwrap_or_default();
                 let idx = entities.len() as u32;
-                entities.push(LexEntity { kind, name_en: en.trim().to_string() });
+                entities.push(LexEntity { kind, name_en: en.trim().to_string(), context });
                 for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
-                    let f = fold(form);
+                    let conditional = form.starts_with('~');
+                    let f = fold(form.trim_start_matches('~'));
                     let mut add = |p: String| {
                         if seen.insert(p.clone(), ()).is_none() {
                             patterns.push(p);
                             pattern_entity.push(idx);
+                            pattern_conditional.push(conditional);
                         }
                     };
                     if let Some(rest) = f.strip_prefix(ARTICLE) {
@@ -336,6 +356,7 @@ impl Arabic {
         }
         let stop = set(STOPWORDS);
         let given = data_lines(GIVEN_NAMES).map(|l| (fold(l.trim()), ())).collect();
+        let given_news = data_lines(GIVEN_NAMES_NEWS).map(|l| (fold(l.split('\t').next().unwrap_or("").trim()), ())).collect();
         let cues = load_cues(&words);
         let mut months = HashMap::default();
         let mut weekdays = HashMap::default();
@@ -372,6 +393,7 @@ impl Arabic {
         Arabic {
             names,
             pattern_entity,
+            pattern_conditional,
             entities,
             demonyms,
             demonym_forms,
@@ -380,6 +402,7 @@ impl Arabic {
             cues,
             stop,
             given,
+            given_news,
             months,
             month_heads,
             weekdays,
@@ -429,6 +452,14 @@ impl Arabic {
     /// A given name, after an optional و/ف (not after ب/ل: بدر, لبنى begin with those letters).
     pub fn is_given_name(&self, tok: &str) -> bool {
         self.given.contains_key(tok) || self.given.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
+    }
+    /// A given name of either list as written, with no clitic peeled (وليد, not و + ليد).
+    pub fn is_given_name_as_written(&self, tok: &str) -> bool {
+        self.given.contains_key(tok) || self.given_news.contains_key(tok)
+    }
+    /// A given name of either list, Wikidata's or the one induced from news, after an optional و/ف.
+    pub fn is_any_given_name(&self, tok: &str) -> bool {
+        self.is_given_name(tok) || self.given_news.contains_key(tok) || self.given_news.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
     }
     pub fn is_stop(&self, tok: &str) -> bool {
         lookup(&self.stop, tok).is_some()
