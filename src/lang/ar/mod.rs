@@ -430,6 +430,11 @@ impl Arabic {
     pub fn is_given_name(&self, tok: &str) -> bool {
         self.given.contains_key(tok) || self.given.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
     }
+    /// و + a given name, where the whole word is not itself one (ومصطفى, not وليد): in a list of
+    /// people, the start of the next name.
+    pub fn is_coordinated_given_name(&self, tok: &str) -> bool {
+        !self.given.contains_key(tok) && tok.strip_prefix('\u{0648}').is_some_and(|rest| self.given.contains_key(rest))
+    }
     pub fn is_stop(&self, tok: &str) -> bool {
         lookup(&self.stop, tok).is_some()
     }
