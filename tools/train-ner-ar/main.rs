@@ -13,7 +13,7 @@
 //! beam search and updated as a whole; 0: the older greedy per-token updates, about 1.3 points of
 //! F1 and 3 on persons worse); for `cv`: --folds K (5), --only-folds N (quicker comparisons),
 //! --sets anq (which of ANERcorp, NewsFANE, AQMAR train), --no-propagation, --errors (list the
-//! first fold's errors).
+//! errors of every fold, with each span's sentence start and token range).
 //! Pruned this far the model is a third of its full size for the same cross-validated F1.
 //!
 //! Labelled data (all in ../shared/corpus/ner): ANERcorp dev and NewsFANE train (the same text,
@@ -68,7 +68,7 @@ struct Options {
     key_bits: u32,
     /// Averaged weights (×1000) below this are dropped: a smaller model.
     min_weight: i16,
-    /// `cv` lists the first fold's errors.
+    /// `cv` lists every fold's errors.
     errors: bool,
     /// `cv` runs only the first N folds (quicker comparisons).
     only_folds: usize,
