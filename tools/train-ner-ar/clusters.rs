@@ -91,9 +91,9 @@ pub fn build(path: &str) -> Vec<(String, u16)> {
             stem_freq[stem_of[id] as usize] += f;
         }
     }
-    let mut kept: Vec<u32> = (0..stems.len() as u32).filter(|&s| stem_freq[s as usize] >= std::env::var("CMIN").ok().and_then(|v| v.parse().ok()).unwrap_or(MIN_COUNT)).collect();
+    let mut kept: Vec<u32> = (0..stems.len() as u32).filter(|&s| stem_freq[s as usize] >= MIN_COUNT).collect();
     kept.sort_by(|&a, &b| stem_freq[b as usize].cmp(&stem_freq[a as usize]).then_with(|| stems[a as usize].cmp(stems[b as usize])));
-    kept.truncate(std::env::var("CW").ok().and_then(|v| v.parse().ok()).unwrap_or(MAX_WORDS));
+    kept.truncate(MAX_WORDS);
     let mut row_of = vec![u32::MAX; stems.len()];
     for (r, &s) in kept.iter().enumerate() {
         row_of[s as usize] = r as u32;
