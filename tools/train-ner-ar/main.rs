@@ -223,7 +223,6 @@ fn train(data: &[&Sample], o: &Options) -> Vec<u8> {
     }
     let tags: Vec<String> = TAGS.iter().map(|s| s.to_string()).collect();
     let mut trainer = Trainer::new(tags.clone());
-
     let mut keys: Vec<u32> = counts.iter().filter(|&(_, &c)| c >= o.min_count).map(|(&k, _)| k).collect();
     keys.sort_unstable();
     for k in keys {
