@@ -28,7 +28,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
             tags[s.tokens.clone()].copy_from_slice(&model.tag(&feats[s.tokens.clone()]));
         }
         let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.ftok(i)).collect();
-        propagate_names(&words, &mut tags, &model.tags, is_name_word);
+        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| arabic().is_coordinated_given_name(w));
         let mut tagged = Vec::new();
         for s in &doc.sentences {
             tagged.extend(tagger_spans(doc, s.tokens.start, &tags[s.tokens.clone()], &model.tags));

@@ -461,6 +461,11 @@ impl Arabic {
     pub fn is_any_given_name(&self, tok: &str) -> bool {
         self.is_given_name(tok) || self.given_news.contains_key(tok) || self.given_news.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
     }
+    /// و + a given name, where the whole word is not itself one (ومصطفى, not وليد): in a list of
+    /// people, the start of the next name.
+    pub fn is_coordinated_given_name(&self, tok: &str) -> bool {
+        !self.given.contains_key(tok) && tok.strip_prefix(clitics::WA).is_some_and(|rest| self.given.contains_key(rest))
+    }
     pub fn is_stop(&self, tok: &str) -> bool {
         lookup(&self.stop, tok).is_some()
     }

@@ -128,8 +128,9 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
 /// Document-level consistency after tagging (`tags` over every token of the document, named by
 /// `names` as "O", "B-PER", "I-PER" ...): a name tagged once is a name at its other occurrences
 /// left untagged, and the last word of a person's full name alone is that person (وأضاف ماهاما).
-/// Only words that `can_be_name` are spread. Person names back to back become one.
-pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be_name: impl Fn(&str) -> bool) {
+/// Only words that `can_be_name` are spread. Person names back to back become one; a word that
+/// `starts_name` (و + a given name) inside a person's name begins the next one.
+pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be_name: impl Fn(&str) -> bool, starts_name: impl Fn(&str) -> bool) {
     let index = |name: &str| names.iter().position(|n| n == name).map(|i| i as u8);
     let Some(outside) = index("O") else { return };
     // Entity spans as (start, end, type).
@@ -199,6 +200,8 @@ pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be
         for i in 1..tags.len() {
             if tags[i] == b && (tags[i - 1] == b || tags[i - 1] == inside) && !words[i].starts_with('و') {
                 tags[i] = inside;
+            } else if tags[i] == inside && starts_name(words[i]) {
+                tags[i] = b;
             }
         }
     }
@@ -237,7 +240,7 @@ mod tests {
         let names: Vec<String> = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"].iter().map(|s| s.to_string()).collect();
         let words = ["قال", "طه", "ياسين", "رمضان", "في", "بغداد", "واكد", "رمضان", "من", "وبغداد"];
         let mut tags = vec![0, 1, 2, 2, 0, 3, 0, 0, 0, 0];
-        propagate_names(&words, &mut tags, &names, |_| true);
+        propagate_names(&words, &mut tags, &names, |_| true, |_| false);
         assert_eq!(tags, vec![0, 1, 2, 2, 0, 3, 0, 1, 0, 3]);
     }
 
