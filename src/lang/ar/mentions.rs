@@ -261,7 +261,7 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
     };
     let fl: Vec<u8> = (0..n).map(|i| flags(ar, doc.ftok(i))).collect();
     let flag_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { fl[i as usize] } };
-    let given: Vec<bool> = (0..n).map(|i| ar.is_given_name(doc.ftok(i))).collect();
+    let given: Vec<bool> = (0..n).map(|i| ar.is_any_given_name(doc.ftok(i))).collect();
     let given_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 2 } else { u8::from(given[i as usize]) } };
     let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
     let words: Vec<&str> = (0..n).map(|i| doc.ftok(i)).collect();
