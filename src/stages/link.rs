@@ -110,26 +110,24 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
 /// unlocated double.
 fn join_unplaced_namesakes(doc: &Doc, out: &mut Vec<Linked>) {
     let forms = |l: &Linked| -> Vec<Vec<&str>> { l.entity.mentions.iter().map(|&s| words(doc, s)).collect() };
+    // The located places' forms, computed once and kept in step with `out`: a joined place adds
+    // only forms its target already has, so they never change.
+    let mut located: Vec<Option<Vec<Vec<&str>>>> =
+        out.iter().map(|l| (l.entity.kind == EntityKind::Place && l.entity.geo.is_some()).then(|| forms(l))).collect();
     let mut k = 0;
     while k < out.len() {
         let e = &out[k];
         let unplaced = e.entity.kind == EntityKind::Place && e.entity.geo.is_none() && e.keys.iter().all(|key| matches!(key, EntityKey::Surface(..)));
         let mine = if unplaced { forms(e) } else { Vec::new() };
         let target = (!mine.is_empty())
-            .then(|| {
-                (0..out.len()).find(|&j| {
-                    j != k && out[j].entity.kind == EntityKind::Place && out[j].entity.geo.is_some() && {
-                        let theirs = forms(&out[j]);
-                        mine.iter().all(|f| theirs.contains(f))
-                    }
-                })
-            })
+            .then(|| (0..out.len()).find(|&j| j != k && located[j].as_ref().is_some_and(|theirs| mine.iter().all(|f| theirs.contains(f)))))
             .flatten();
         let Some(t) = target else {
             k += 1;
             continue;
         };
         let moved = out.remove(k);
+        located.remove(k);
         let t = if t > k { t - 1 } else { t };
         for s in moved.entity.mentions {
             if !out[t].entity.mentions.contains(&s) {

@@ -49,6 +49,9 @@ struct Ctx<'d, 'a> {
     /// Subjects of clauses, by position: what an implied subject refers to.
     subjects: Vec<Subject>,
     times: &'d [TimeExpr],
+    /// Each token's stem, computed once: role phrases are compared with every person's
+    /// surroundings, which in a long text is thousands of times per token.
+    stems: std::cell::OnceCell<Vec<&'d str>>,
 }
 
 impl Ctx<'_, '_> {
@@ -104,7 +107,8 @@ impl Ctx<'_, '_> {
         }
         let at = self.doc.tokens[a].span.start;
         let n = self.doc.tokens.len();
-        let matches_at = |k: usize| key.iter().enumerate().all(|(j, w)| k + j < n && clitics::stem(self.w(k + j)) == *w);
+        let stems = self.stems.get_or_init(|| (0..n).map(|i| clitics::stem(self.doc.ftok(i))).collect());
+        let matches_at = |k: usize| key.iter().enumerate().all(|(j, w)| k + j < n && stems[k + j] == *w);
         // Words that can stand in a role phrase between a role and its holder: definite words,
         // ل-complements, titles, quotation marks and names (not a verb, a preposition or a clause).
         let in_role = |k: usize| {
@@ -136,9 +140,8 @@ impl Ctx<'_, '_> {
     /// A mention starting in token k (after its proclitics): its kind and the token after it.
     fn mention_from(&self, k: usize) -> Option<(EntityKind, usize)> {
         let t = self.doc.tokens.get(k)?.span;
-        self.mentions
-            .iter()
-            .find(|(m, _)| m.start >= t.start && m.start < t.end)
+        self.mentions_starting(t.start, t.end)
+            .first()
             .map(|(m, e)| (self.entities[*e].entity.kind, self.doc.token_at_or_after(m.end)))
     }
     /// The name inside a speaker phrase [a, b) that holds a person's mention: the mention widened
@@ -414,7 +417,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
     let longest_mention = mentions.iter().map(|(m, _)| m.end - m.start).max().unwrap_or(0);
-    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times };
+    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times, stems: Default::default() };
     c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 

@@ -18,9 +18,33 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr], date: Option<Nai
 /// outside any statement's content when that one is a day; else unknown. Times inside a content
 /// are what was said about, not when it was said.
 pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, from_preceding_time: bool, statements: &mut [Statement]) {
-    let contents: Vec<crate::Span> = statements.iter().flat_map(|s| s.parts().to_vec()).collect();
-    let outside: Vec<&TimeExpr> = times.iter().filter(|t| !contents.iter().any(|c| c.contains(t.span()))).collect();
-    let is_day = |v: &str| v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-';
+    // Contents by start, with the furthest end reached so far: whether one contains a time is a
+    // binary search (a long text has thousands of each).
+    let mut contents: Vec<crate::Span> = statements.iter().flat_map(|s| s.parts().to_vec()).collect();
+    contents.sort_by_key(|c| c.start);
+    let reach: Vec<usize> = contents.iter().scan(0, |far, c| {
+        *far = c.end.max(*far);
+        Some(*far)
+    }).collect();
+    let contained = |t: crate::Span| {
+        let k = contents.partition_point(|c| c.start <= t.start);
+        k > 0 && reach[k - 1] >= t.end
+    };
+    let outside: Vec<&TimeExpr> = times.iter().filter(|t| !contained(t.span())).collect();
+    // The times of each sentence, in order (`None`: outside every sentence).
+    let mut by_sentence: std::collections::HashMap<Option<usize>, (Vec<&TimeExpr>, Vec<&TimeExpr>)> = std::collections::HashMap::new();
+    for t in &outside {
+        by_sentence.entry(doc.sentence_of_offset(t.start)).or_default().0.push(t);
+    }
+    for t in times {
+        by_sentence.entry(doc.sentence_of_offset(t.start)).or_default().1.push(t);
+    }
+    let no_times = (Vec::new(), Vec::new());
+    // Days outside contents, in order, and whether their ends are in order too (then the last one
+    // ending by a point is found by binary search; otherwise by a scan, as written).
+    let outside_days: Vec<&TimeExpr> = outside.iter().copied().filter(|t| is_day_value(&t.value)).collect();
+    let ends_sorted = outside_days.windows(2).all(|w| w[0].end <= w[1].end);
+    let is_day = is_day_value;
     let today = date.map(|d| d.format("%Y-%m-%d").to_string());
     // A day said inside a content dates the saying only when it is the article's day or the few
     // before it (انتزعت اليوم، قال أمس): an older day in a content is what was talked about.
@@ -32,17 +56,30 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
     for s in statements.iter_mut().filter(|s| s.date.is_none()) {
         let anchor = s.cue.map_or(s.content.start, |c| c.start.min(s.content.start));
         let sentence = doc.sentence_of_offset(anchor);
-        let same_sentence = |t: &&TimeExpr| sentence.is_some() && doc.sentence_of_offset(t.start) == sentence;
+        let (sentence_outside, sentence_times) = if sentence.is_some() { by_sentence.get(&sentence).unwrap_or(&no_times) } else { &no_times };
         // A dateline ("بيروت - 4 مارس 2024: قال ... أمس") gives the publication day; another day
         // named in the same sentence is the one the statement was made on.
-        let in_sentence = || outside.iter().filter(|t| same_sentence(t));
+        let in_sentence = || sentence_outside.iter();
         let governing = in_sentence().find(|t| today.as_deref() != Some(t.value.as_str())).or_else(|| in_sentence().next()).copied();
         // A past day reported inside the content of this very sentence ("انتزعت اليوم") dates it too.
-        let inner = || times.iter().find(|t| same_sentence(&t) && is_day(&t.value) && recent(&t.value));
-        let before = || outside.iter().rev().find(|t| from_preceding_time && t.end <= anchor && is_day(&t.value)).copied();
+        let inner = || sentence_times.iter().find(|t| is_day(&t.value) && recent(&t.value)).copied();
+        let before = || {
+            if !from_preceding_time {
+                None
+            } else if ends_sorted {
+                outside_days[..outside_days.partition_point(|t| t.end <= anchor)].last().copied()
+            } else {
+                outside_days.iter().rev().find(|t| t.end <= anchor).copied()
+            }
+        };
         let chosen = governing.or_else(inner).or_else(before);
         s.date = chosen.filter(|t| is_day(&t.value)).map(|t| t.value.clone());
     }
+}
+
+/// A time value that is one day (YYYY-MM-DD).
+fn is_day_value(v: &str) -> bool {
+    v.len() == 10 && v.as_bytes()[4] == b'-' && v.as_bytes()[7] == b'-'
 }
 
 // Quote pairing, shared by the packs' statement rules.
