@@ -588,7 +588,7 @@ fn given_name_at(doc: &Doc, ar: &Arabic, i: usize) -> bool {
 /// A title in its construct form (أمير منطقة, رئيس مجلس): after a name it opens a role, even when
 /// the word is a given name too (أمير).
 fn construct_title(ar: &Arabic, w: &str) -> bool {
-    !w.is_empty() && ar.is_title(&format!("{ARTICLE}{w}"))
+    !w.is_empty() && ar.is_title_with_article(w)
 }
 
 /// People named by a given name and a family name (علي القحطاني) or by two given names and an
@@ -837,7 +837,7 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
             break;
         }
         // The construct form of a title (أمير منطقة, رئيس مجلس) opens a role after the name.
-        if k > j && ar.is_title(&format!("{ARTICLE}{t}")) {
+        if k > j && ar.is_title_with_article(t) {
             break;
         }
         if !arabic_word(t) || is_not_name(ar, t) || (k > j && known_at.contains_key(&k)) {

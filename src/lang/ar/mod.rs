@@ -440,6 +440,19 @@ impl Arabic {
     pub fn is_title(&self, tok: &str) -> bool {
         lookup(&self.titles, tok).is_some()
     }
+    /// Whether `w` with the article is a title (the construct form أمير of الأمير), without
+    /// allocating the definite form: asked for most words of every name.
+    pub fn is_title_with_article(&self, w: &str) -> bool {
+        let mut buf = [0u8; 128];
+        let (article, word) = (ARTICLE.as_bytes(), w.as_bytes());
+        let len = article.len() + word.len();
+        if len > buf.len() {
+            return self.is_title(&format!("{ARTICLE}{w}"));
+        }
+        buf[..article.len()].copy_from_slice(article);
+        buf[article.len()..len].copy_from_slice(word);
+        std::str::from_utf8(&buf[..len]).is_ok_and(|key| self.is_title(key))
+    }
     /// Whether a title at `tok` needs its second word next (آية الله) and `next` is not it.
     pub fn title_head_without_its_complement(&self, tok: &str, next: &str) -> bool {
         let (_, w) = clitics::peel(tok, CONJUNCTIONS, 2);
