@@ -113,9 +113,10 @@ pub struct Model {
     key_bits: u32,
 }
 
-/// The weights a row holds for `ntags` tags: a whole number of 8-lane vectors.
+/// The weights a row holds for `ntags` tags: a whole number of 8-lane vectors where the target
+/// has vectors (native; WebAssembly built with simd128); elsewhere padding would only add work.
 fn lanes(ntags: usize) -> usize {
-    ntags.next_multiple_of(8)
+    if cfg!(any(not(target_arch = "wasm32"), target_feature = "simd128")) { ntags.next_multiple_of(8) } else { ntags }
 }
 
 /// Inserts `h` into `best` (highest score first, at most `k`): the same hypotheses, in the same
@@ -225,8 +226,15 @@ impl Model {
     #[inline]
     fn add_row(&self, row: usize, scores: &mut [i32]) {
         let n = scores.len();
-        for (s, w) in scores.chunks_exact_mut(8).zip(self.weights[row * n..(row + 1) * n].chunks_exact(8)) {
-            for (s, &w) in s.iter_mut().zip(w) {
+        let weights = &self.weights[row * n..(row + 1) * n];
+        if n % 8 == 0 {
+            for (s, w) in scores.chunks_exact_mut(8).zip(weights.chunks_exact(8)) {
+                for (s, &w) in s.iter_mut().zip(w) {
+                    *s += w as i32;
+                }
+            }
+        } else {
+            for (s, &w) in scores.iter_mut().zip(weights) {
                 *s += w as i32;
             }
         }
