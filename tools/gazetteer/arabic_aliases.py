@@ -7,6 +7,7 @@ so Arabic articles never find them. This script reads the Arabic news corpora, c
 reduces each to a consonant skeleton, and matches it to the skeleton of the English names of
 cities in Arab countries that lack a usable Arabic name. A candidate is kept only if
   - it follows a place noun often enough (MIN_PLACE) and mostly stands where places stand,
+  - the documents that name it often name the town's country too,
   - its skeleton names exactly one city among all the region's cities (named or not),
   - no place in the gazetteer already bears it, and it is no listed Arabic word.
 Output: alias rows in the supplement format (data/gazetteer-aliases-ar.tsv).
@@ -198,6 +199,45 @@ def collect(paths):
     return after_noun, after_prep, total
 
 
+MIN_COUNTRY_SHARE = 0.2  # of the documents naming the candidate, those naming the town's country
+
+
+def confirm_country(found, rows, paths):
+    """Keep a match only if the documents that name it often name the town's country too: a
+    Saudi village «الحجرة» read in Saudi news is not El Hadjira in Algeria."""
+    country_names = collections.defaultdict(set)
+    for r in rows:
+        if r["kind"] == "country":
+            country_names[r["cc"]] |= {fold(n) for n in r["names:ar"].split("|") if n and usable_arabic(n)}
+    for cc, _, names in supplement_names():
+        if cc in country_names:
+            country_names[cc] |= {fold(n) for n in names if TOKEN.search(n)}
+    wanted = {fold(c): rows[i]["cc"] for i, forms in found.items() for _, c, _, _ in forms}
+    docs, with_country = collections.Counter(), collections.Counter()
+    seen = set()
+    for path in paths:
+        with gzip.open(path, "rt") as fh:
+            for line in fh:
+                doc = json.loads(line)
+                text = fold((doc.get("title") or "") + " " + doc.get("text", ""))
+                key = hash(doc.get("text", "")[:2000])
+                if key in seen:
+                    continue
+                seen.add(key)
+                for c, cc in wanted.items():
+                    if c in text:
+                        docs[c] += 1
+                        with_country[c] += any(n in text for n in country_names[cc])
+    kept = {}
+    for i, forms in found.items():
+        forms = [f for f in forms if with_country[fold(f[1])] >= MIN_COUNTRY_SHARE * max(docs[fold(f[1])], 1)]
+        for f in found[i]:
+            print(f"country share {f[1]} {rows[i]['cc']}: {with_country[fold(f[1])]}/{docs[fold(f[1])]}", file=sys.stderr)
+        if forms:
+            kept[i] = forms
+    return kept
+
+
 def main(paths):
     rows = [r for r in gazetteer_rows()]
     # folded names places already bear, with their holders (a smaller namesake of the target, say
@@ -238,7 +278,9 @@ def main(paths):
     after_noun, after_prep, total = collect(paths)
     head_of = collections.Counter()
     for c, m in after_noun.items():
-        if " " in c and m >= MIN_PLACE:
+        # a second word opening with a clitic conjunction or preposition («صامطة وأبي عريش»,
+        # «بمبلغ») or a listed word starts another phrase, not a longer name
+        if " " in c and m >= MIN_PLACE and c.split()[1][0] not in "وبلف" and fold(c.split()[1]) not in words:
             head_of[c.split()[0]] = max(head_of[c.split()[0]], m)
     found = collections.defaultdict(list)
     for cand, n in after_noun.items():
@@ -284,6 +326,7 @@ def main(paths):
             continue
         found[i].append((n, cand, total[cand], share))
 
+    found = confirm_country(found, rows, paths)
     print("# Arabic names for Arab-world towns that the generated gazetteer lacks, matched by consonant skeleton")
     print("# between the corpus's place-noun phrases («مدينة X») and the towns' English names. GENERATED: do not edit;")
     print("# python3 tools/gazetteer/arabic_aliases.py /work/shared/corpus/news/*.jsonl.gz > data/gazetteer-aliases-ar.tsv")
