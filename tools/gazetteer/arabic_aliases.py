@@ -330,7 +330,7 @@ def main(paths):
     print("# Arabic names for Arab-world towns that the generated gazetteer lacks, matched by consonant skeleton")
     print("# between the corpus's place-noun phrases («مدينة X») and the towns' English names. GENERATED: do not edit;")
     print("# python3 tools/gazetteer/arabic_aliases.py /work/shared/corpus/news/*.jsonl.gz > data/gazetteer-aliases-ar.tsv")
-    print("# Format: data/gazetteer-supplement.tsv (alias rows). Source column: counts after a place noun / in all text.")
+    print("# Format: data/gazetteer-supplement.tsv (alias rows). Source column: documents where the name follows a place noun / documents with it.")
     for i in sorted(found, key=lambda i: (rows[i]["cc"], rows[i]["name_en"])):
         r = rows[i]
         forms = sorted(found[i], reverse=True)
