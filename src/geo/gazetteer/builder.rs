@@ -149,8 +149,9 @@ impl Builder {
                 if let Some(t) = target {
                     let place = &mut self.places[t as usize];
                     place.name_en = f[5].to_string();
-                    // an alias lists other spellings: the source's preferred Arabic name stays
-                    if place.name_ar.is_none() {
+                    // an alias lists other spellings: the source's preferred Arabic name stays,
+                    // unless it is a machine spelling (تاىيف for Taif)
+                    if place.name_ar.as_deref().is_none_or(machine_spelling) {
                         place.name_ar = arabic_names(&names).find_map(arabic_display);
                     }
                     self.add_name(t, f[5], false, Lang::En);
@@ -268,6 +269,18 @@ impl Builder {
 /// The names written in Arabic script among a supplement row's names.
 fn arabic_names<'a>(names: &'a [&'a str]) -> impl Iterator<Item = &'a str> + 'a {
     names.iter().copied().filter(|n| crate::detect_lang(n) == Lang::Ar)
+}
+
+/// An Arabic-script name no Arabic writer would spell so: alif maqsura inside a word (ى is final
+/// only), the mark of GeoNames' transliterated names.
+fn machine_spelling(name: &str) -> bool {
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == 'ى' && chars.peek().is_some_and(|n| ('\u{0621}'..='\u{064A}').contains(n)) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A name fit to show an Arabic reader: without vowel marks, tatweel or invisible controls, and in
