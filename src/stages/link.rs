@@ -45,9 +45,13 @@ pub fn link(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Linked> {
 
 /// The name words of a mention, folded, without a leading proclitic-only difference.
 fn words<'a>(doc: &'a Doc, span: Span) -> Vec<&'a str> {
+    word_iter(doc, span).collect()
+}
+
+fn word_iter<'a>(doc: &'a Doc, span: Span) -> impl Iterator<Item = &'a str> {
     let fs = doc.folded.folded(span.start);
     let fe = doc.folded.folded(span.end);
-    doc.folded.text.get(fs..fe).unwrap_or("").split(|c: char| !super::segment::is_word_char(c)).filter(|w| !w.is_empty()).collect()
+    doc.folded.text.get(fs..fe).unwrap_or("").split(|c: char| !super::segment::is_word_char(c)).filter(|w| !w.is_empty())
 }
 
 /// A person known only by one word joins the single other person whose name ends (or starts)
@@ -145,9 +149,10 @@ fn display_name(doc: &Doc, mentions: &[Span]) -> String {
         let t = s.slice(doc.text);
         t.chars().filter(|c| c.is_alphabetic()).count() > 3 && !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase)
     };
-    // Each mention's rank computed once, not once per comparison; a single mention needs none.
+    // Each mention's rank computed once, not once per comparison, its words counted, not
+    // collected; a single mention (most entities) needs no rank.
     let only = (mentions.len() == 1).then(|| &mentions[0]);
-    only.or_else(|| mentions.iter().max_by_key(|s| (words(doc, **s).len(), !shouting(s), std::cmp::Reverse(s.start))))
+    only.or_else(|| mentions.iter().max_by_key(|s| (word_iter(doc, **s).count(), !shouting(s), std::cmp::Reverse(s.start))))
         .map(|s| s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')')).to_string())
         .unwrap_or_default()
 }

@@ -168,25 +168,14 @@ impl Model {
     /// Adds the weight rows of `keys` to `scores`. The slot loads come first, free of branches,
     /// so that the processor overlaps their cache misses; then the rare collisions are probed.
     fn add_rows(&self, keys: &[u32], scores: &mut [i32]) {
-        let n = lanes(self.tags.len());
-        debug_assert_eq!(scores.len(), n);
-        let mask = self.slots.len() - 1;
+        debug_assert_eq!(scores.len(), lanes(self.tags.len()));
         // A few keys (the tag history, once per hypothesis): probe directly, without the batches'
         // set-up, which costs more than the lookups themselves.
         if keys.len() <= 4 {
             for &key in keys {
                 let key = truncate_key(key, self.key_bits);
-                let mut i = slot(key, self.shift);
-                loop {
-                    let s = self.slots[i];
-                    if s as u32 == key {
-                        self.add_row((s >> 32) as usize, scores);
-                        break;
-                    }
-                    if s as u32 == 0 {
-                        break;
-                    }
-                    i = (i + 1) & mask;
+                if let Some(row) = self.probe(key, self.slots[slot(key, self.shift)]) {
+                    self.add_row(row, scores);
                 }
             }
             return;
@@ -198,28 +187,32 @@ impl Model {
                 *t = truncate_key(key, self.key_bits);
                 *f = self.slots[slot(*t, self.shift)];
             }
-            let mut rows = [u32::MAX; 32];
-            for (j, &key) in tk.iter().take(chunk.len()).enumerate() {
-                let mut s = first[j];
-                let mut i = slot(key, self.shift);
-                loop {
-                    let k = s as u32;
-                    if k == key {
-                        rows[j] = (s >> 32) as u32;
-                        break;
-                    }
-                    if k == 0 {
-                        break;
-                    }
-                    i = (i + 1) & mask;
-                    s = self.slots[i];
-                }
+            let mut rows = [None; 32];
+            for ((r, &key), &s) in rows.iter_mut().zip(&tk).zip(&first).take(chunk.len()) {
+                *r = self.probe(key, s);
             }
-            for &r in rows.iter().take(chunk.len()) {
-                if r != u32::MAX {
-                    self.add_row(r as usize, scores);
-                }
+            for &r in rows.iter().take(chunk.len()).flatten() {
+                self.add_row(r, scores);
             }
+        }
+    }
+
+    /// The weight row of a (truncated) key, given the content of its home slot: linear probing
+    /// on from there until the key or an empty slot.
+    #[inline]
+    fn probe(&self, key: u32, mut s: u64) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = slot(key, self.shift);
+        loop {
+            let k = s as u32;
+            if k == key {
+                return Some((s >> 32) as usize);
+            }
+            if k == 0 {
+                return None;
+            }
+            i = (i + 1) & mask;
+            s = self.slots[i];
         }
     }
 

@@ -229,44 +229,30 @@ impl Gazetteer {
 /// A folded name with the words that `caps` marks capitalised (the inverse of folding, for most
 /// English names: "new york" → "New York").
 fn capitalise(name: &str, caps: u32) -> String {
-    // Most names are ASCII: upper-case bytes in place (a tenth of the index's load time otherwise).
-    if name.is_ascii() {
-        let mut out = name.to_string();
-        let (mut word, mut at_start) = (0usize, true);
-        for i in 0..name.len() {
-            let b = name.as_bytes()[i];
-            if b == b' ' || b == b'-' {
-                at_start = true;
-                continue;
-            }
-            if at_start {
-                if word < 32 && caps & (1 << word) != 0 {
-                    out[i..i + 1].make_ascii_uppercase();
-                }
-                word += 1;
-                at_start = false;
-            }
-        }
-        return out;
-    }
+    // One walk over the words; the text between capitalised letters is copied in runs, not char by
+    // char (capitalising was a tenth of the index's load time).
     let mut out = String::with_capacity(name.len());
-    let (mut word, mut at_start) = (0usize, true);
-    for ch in name.chars() {
+    let (mut copied, mut word, mut at_start) = (0usize, 0usize, true);
+    for (i, ch) in name.char_indices() {
         if ch == ' ' || ch == '-' {
             at_start = true;
-            out.push(ch);
             continue;
         }
-        if at_start && word < 32 && caps & (1 << word) != 0 {
-            out.extend(ch.to_uppercase());
-        } else {
-            out.push(ch);
-        }
         if at_start {
+            if word < 32 && caps & (1 << word) != 0 {
+                out.push_str(&name[copied..i]);
+                if ch.is_ascii() {
+                    out.push(ch.to_ascii_uppercase());
+                } else {
+                    out.extend(ch.to_uppercase());
+                }
+                copied = i + ch.len_utf8();
+            }
             word += 1;
             at_start = false;
         }
     }
+    out.push_str(&name[copied..]);
     out
 }
 

@@ -44,7 +44,6 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
     // ending by a point is found by binary search; otherwise by a scan, as written).
     let outside_days: Vec<&TimeExpr> = outside.iter().copied().filter(|t| is_day_value(&t.value)).collect();
     let ends_sorted = outside_days.windows(2).all(|w| w[0].end <= w[1].end);
-    let is_day = is_day_value;
     let today = date.map(|d| d.format("%Y-%m-%d").to_string());
     // A day said inside a content dates the saying only when it is the article's day or the few
     // before it (انتزعت اليوم، قال أمس): an older day in a content is what was talked about.
@@ -62,7 +61,7 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
         let in_sentence = || sentence_outside.iter();
         let governing = in_sentence().find(|t| today.as_deref() != Some(t.value.as_str())).or_else(|| in_sentence().next()).copied();
         // A past day reported inside the content of this very sentence ("انتزعت اليوم") dates it too.
-        let inner = || sentence_times.iter().find(|t| is_day(&t.value) && recent(&t.value)).copied();
+        let inner = || sentence_times.iter().find(|t| is_day_value(&t.value) && recent(&t.value)).copied();
         let before = || {
             if !from_preceding_time {
                 None
@@ -73,7 +72,7 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
             }
         };
         let chosen = governing.or_else(inner).or_else(before);
-        s.date = chosen.filter(|t| is_day(&t.value)).map(|t| t.value.clone());
+        s.date = chosen.filter(|t| is_day_value(&t.value)).map(|t| t.value.clone());
     }
 }
 
