@@ -111,6 +111,11 @@ pub struct Model {
     shift: u32,
     /// Feature hashes are looked up by their top `key_bits` bits (see [`Model::to_bytes`]).
     key_bits: u32,
+    /// [`transitions`] of `tags`, computed once rather than per sentence.
+    allowed: Vec<bool>,
+    /// For each (previous tag, tag before it), the summed weight rows of the two history features
+    /// that depend on nothing else: looked up once at load instead of per hypothesis and token.
+    history: Vec<i32>,
 }
 
 /// The weights a row holds for `ntags` tags: a whole number of 8-lane vectors where the target
@@ -119,16 +124,41 @@ fn lanes(ntags: usize) -> usize {
     if cfg!(any(not(target_arch = "wasm32"), target_feature = "simd128")) { ntags.next_multiple_of(8) } else { ntags }
 }
 
-/// Inserts `h` into `best` (highest score first, at most `k`): the same hypotheses, in the same
-/// order, as a stable sort of all candidates by score cut to `k`, without sorting them all.
-fn keep_best(best: &mut Vec<(i64, u8, u8, u32)>, h: (i64, u8, u8, u32), k: usize) {
-    if best.len() == k && best.last().is_some_and(|last| last.0 >= h.0) {
-        return;
+/// The run-time beam width.
+const BEAM: usize = 4;
+
+/// Hypotheses of the beam search: (score, tag + 1, previous tag + 1, history index), best first.
+#[derive(Default)]
+struct Beam {
+    items: [(i64, u8, u8, u32); BEAM],
+    len: usize,
+}
+
+impl Beam {
+    fn clear(&mut self) {
+        self.len = 0;
     }
-    // After every hypothesis scoring as much: an earlier candidate wins a tie, as in a stable sort.
-    let at = best.partition_point(|b| b.0 >= h.0);
-    best.insert(at, h);
-    best.truncate(k);
+    fn push(&mut self, h: (i64, u8, u8, u32)) {
+        self.items[self.len] = h;
+        self.len += 1;
+    }
+    fn as_slice(&self) -> &[(i64, u8, u8, u32)] {
+        &self.items[..self.len]
+    }
+    /// Inserts `h` (at most [`BEAM`] kept): the same hypotheses, in the same order, as a stable
+    /// sort of all candidates by score cut to the beam, without sorting them all.
+    #[inline]
+    fn keep_best(&mut self, h: (i64, u8, u8, u32)) {
+        if self.len == BEAM && self.items[BEAM - 1].0 >= h.0 {
+            return;
+        }
+        // After every hypothesis scoring as much: an earlier candidate wins a tie, as in a stable sort.
+        let at = self.items[..self.len].iter().position(|b| b.0 < h.0).unwrap_or(self.len);
+        let last = self.len.min(BEAM - 1);
+        self.items.copy_within(at..last, at + 1);
+        self.items[at] = h;
+        self.len = (self.len + 1).min(BEAM);
+    }
 }
 
 /// Fibonacci hashing: the high bits of the product mix every bit of the key.
@@ -162,7 +192,16 @@ impl Model {
             }
             slots[i] = key as u64 | ((r as u64) << 32);
         }
-        Model { tags, slots, weights, shift, key_bits }
+        let allowed = transitions(&tags);
+        let mut model = Model { tags, slots, weights, shift, key_bits, allowed, history: Vec::new() };
+        let mut history = vec![0i32; (n + 1) * (n + 1) * stride];
+        let mut hist = [0u32; 3];
+        for (k, row) in history.chunks_exact_mut(stride).enumerate() {
+            history_features((k / (n + 1)) as u8, (k % (n + 1)) as u8, 0, &mut hist);
+            model.add_rows(&hist[..2], row);
+        }
+        model.history = history;
+        model
     }
 
     /// Adds the weight rows of `keys` to `scores`. The slot loads come first, free of branches,
@@ -237,29 +276,42 @@ impl Model {
     /// the first being its most informative one (the word), which is also paired with the
     /// previous tag. BIO tag names are respected: "I-X" only continues "B-X" or "I-X".
     pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<u8> {
-        const BEAM: usize = 4;
         let n = self.tags.len();
-        let allowed = transitions(&self.tags);
+        let stride = lanes(n);
         // Each hypothesis: (score, history index); histories are (tag, parent) chains.
         let mut chains: Vec<(u8, u32)> = Vec::with_capacity(feats.len() * BEAM);
-        let mut beam: Vec<(i64, u8, u8, u32)> = vec![(0, 0, 0, u32::MAX)];
-        let mut next: Vec<(i64, u8, u8, u32)> = Vec::with_capacity(BEAM + 1);
-        let mut scores = vec![0i32; lanes(n)];
+        let mut beam = Beam::default();
+        beam.push((0, 0, 0, u32::MAX));
+        let mut next = Beam::default();
+        let mut base = vec![0i32; stride];
+        // The history feature pairing the previous tag with the word, per previous tag: hypotheses
+        // sharing their last tag share it, so it is looked up once per token and tag.
+        let mut word_history = vec![0i32; (n + 1) * stride];
         let mut hist = [0u32; 3];
-        let mut base = vec![0i32; lanes(n)];
         for f in feats {
             base.iter_mut().for_each(|s| *s = 0);
             self.add_rows(f, &mut base);
+            let word = f.first().copied().unwrap_or(0);
+            let mut looked_up = 0u64;
             next.clear();
-            for &(score, prev, prev2, chain) in &beam {
-                scores.copy_from_slice(&base);
-                history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
-                self.add_rows(&hist, &mut scores);
+            for &(score, prev, prev2, chain) in beam.as_slice() {
+                let p = prev as usize;
+                let wh = &mut word_history[p * stride..(p + 1) * stride];
+                if looked_up & (1 << p) == 0 {
+                    looked_up |= 1 << p;
+                    wh.iter_mut().for_each(|s| *s = 0);
+                    history_features(prev, prev2, word, &mut hist);
+                    self.add_rows(&hist[2..], wh);
+                }
+                let h = &self.history[(p * (n + 1) + prev2 as usize) * stride..][..n];
                 chains.push((prev, chain));
                 let link = (chains.len() - 1) as u32;
+                let allowed = &self.allowed[p * n..(p + 1) * n];
                 for t in 0..n {
-                    if allowed[prev as usize * n + t] {
-                        keep_best(&mut next, (score + scores[t] as i64, t as u8 + 1, prev, link), BEAM);
+                    if allowed[t] {
+                        // Integer sums: the same in any order as adding the rows one by one.
+                        let s = base[t] + h[t] + wh[t];
+                        next.keep_best((score + s as i64, t as u8 + 1, prev, link));
                     }
                 }
             }
@@ -267,7 +319,7 @@ impl Model {
         }
         // Walk back: each hypothesis holds its last tag, chains hold the earlier ones.
         let mut out = Vec::with_capacity(feats.len());
-        if let Some(&(_, last, _, mut link)) = beam.first() {
+        if let Some(&(_, last, _, mut link)) = beam.as_slice().first() {
             if !feats.is_empty() {
                 out.push(last - 1);
             }
@@ -610,11 +662,8 @@ mod tests {
     fn learns_a_toy_task_and_survives_serialisation() {
         let tags: Vec<String> = ["O", "B-PER"].iter().map(|s| s.to_string()).collect();
         let mut t = Trainer::new(tags.clone());
-        let data: Vec<(Vec<&str>, Vec<u8>)> = vec![
-            (vec!["mr", "smith", "came"], vec![0, 1, 0]),
-            (vec!["mr", "jones", "left"], vec![0, 1, 0]),
-            (vec!["the", "dog", "came"], vec![0, 0, 0]),
-        ];
+        let data: Vec<(Vec<&str>, Vec<u8>)> =
+            vec![(vec!["mr", "smith", "came"], vec![0, 1, 0]), (vec!["mr", "jones", "left"], vec![0, 1, 0]), (vec!["the", "dog", "came"], vec![0, 0, 0])];
         for (w, _) in &data {
             for f in word_feats(w) {
                 f.iter().for_each(|&k| t.allow(k));
