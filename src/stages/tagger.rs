@@ -204,19 +204,39 @@ impl Model {
         model
     }
 
-    /// Adds the weight rows of `keys` to `scores`. The slot loads come first, free of branches,
-    /// so that the processor overlaps their cache misses; then the rare collisions are probed.
+    /// Adds the weight rows of `keys` to `scores`.
     fn add_rows(&self, keys: &[u32], scores: &mut [i32]) {
         debug_assert_eq!(scores.len(), lanes(self.tags.len()));
-        // A few keys (the tag history, once per hypothesis): probe directly, without the batches'
-        // set-up, which costs more than the lookups themselves.
+        // The row widths of the shipped models (7 and 9 tags padded to 8 and 16 lanes, or not
+        // padded where the target has no vectors) get a copy whose sums stay in registers.
+        match scores.len() {
+            8 => self.add_rows_n::<8>(keys, scores.try_into().expect("8 lanes")),
+            16 => self.add_rows_n::<16>(keys, scores.try_into().expect("16 lanes")),
+            _ => self.add_rows_any(keys, scores),
+        }
+    }
+
+    /// [`Model::add_rows`] for rows of `L` weights: the slot loads come first, free of branches,
+    /// so that the processor overlaps their cache misses; then the rare collisions are probed
+    /// and the rows summed into a local array the compiler keeps in vector registers.
+    fn add_rows_n<const L: usize>(&self, keys: &[u32], scores: &mut [i32; L]) {
+        let mut acc = *scores;
+        let mut add = |row: usize| {
+            let w: &[i16; L] = self.weights[row * L..(row + 1) * L].try_into().expect("a row of L weights");
+            for (a, &w) in acc.iter_mut().zip(w) {
+                *a += w as i32;
+            }
+        };
+        // A few keys (the tag history): probed directly, without the batches' set-up, which
+        // costs more than the lookups themselves.
         if keys.len() <= 4 {
             for &key in keys {
                 let key = truncate_key(key, self.key_bits);
                 if let Some(row) = self.probe(key, self.slots[slot(key, self.shift)]) {
-                    self.add_row(row, scores);
+                    add(row);
                 }
             }
+            *scores = acc;
             return;
         }
         for chunk in keys.chunks(32) {
@@ -226,12 +246,21 @@ impl Model {
                 *t = truncate_key(key, self.key_bits);
                 *f = self.slots[slot(*t, self.shift)];
             }
-            let mut rows = [None; 32];
-            for ((r, &key), &s) in rows.iter_mut().zip(&tk).zip(&first).take(chunk.len()) {
-                *r = self.probe(key, s);
+            for (&key, &s) in tk.iter().zip(&first).take(chunk.len()) {
+                if let Some(row) = self.probe(key, s) {
+                    add(row);
+                }
             }
-            for &r in rows.iter().take(chunk.len()).flatten() {
-                self.add_row(r, scores);
+        }
+        *scores = acc;
+    }
+
+    /// [`Model::add_rows`] for any row width.
+    fn add_rows_any(&self, keys: &[u32], scores: &mut [i32]) {
+        for &key in keys {
+            let key = truncate_key(key, self.key_bits);
+            if let Some(row) = self.probe(key, self.slots[slot(key, self.shift)]) {
+                self.add_row(row, scores);
             }
         }
     }
