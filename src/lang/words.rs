@@ -16,6 +16,30 @@ pub struct WordClasses {
     classes_of: HashMap<String, u128>,
     /// Each class's forms in file order, for the rules that scan a class (suffixes).
     lists: Vec<Vec<String>>,
+    /// One bit per (form, class) pair, set for every pair of the file (see [`filter_bit`]): rules
+    /// ask about every token, which is in none or other classes far more often than in the one
+    /// asked, and a clear bit answers that without hashing the word into the map.
+    filter: Vec<u64>,
+}
+
+/// Bits of [`WordClasses::filter`]: 16 kB, so that the few thousand pairs of a pack leave all
+/// but a few per cent of the bits clear.
+const FILTER_BITS: u32 = 17;
+
+/// The bit of (word, class) in the filter, from the word's length and its first and last eight
+/// bytes: words that share them share bits, which only sends them on to the map.
+#[inline]
+fn filter_bit(word: &str, class: WordClass) -> usize {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    let b = word.as_bytes();
+    let n = b.len();
+    let (head, tail) = if n >= 8 {
+        (u64::from_le_bytes(b[..8].try_into().expect("8 bytes")), u64::from_le_bytes(b[n - 8..].try_into().expect("8 bytes")))
+    } else {
+        (b.iter().fold(0u64, |x, &c| x << 8 | c as u64), 0)
+    };
+    let h = (head.wrapping_mul(K).rotate_left(29) ^ tail ^ (n as u64) << 56 ^ class.0 as u64).wrapping_mul(K);
+    (h >> (64 - FILTER_BITS)) as usize
 }
 
 impl WordClasses {
@@ -23,7 +47,7 @@ impl WordClasses {
     /// is an error, so that a typo cannot silently drop words.
     pub fn parse(src: &str, class_names: &[&str], normalize: fn(&str) -> String) -> Result<WordClasses, String> {
         assert!(class_names.len() <= 128, "at most 128 word classes per pack");
-        let mut out = WordClasses { classes_of: HashMap::default(), lists: vec![Vec::new(); class_names.len()] };
+        let mut out = WordClasses { classes_of: HashMap::default(), lists: vec![Vec::new(); class_names.len()], filter: vec![0; 1 << (FILTER_BITS - 6)] };
         for (n, line) in src.lines().enumerate() {
             let line = line.trim_end();
             if line.trim().is_empty() || line.starts_with('#') {
@@ -35,12 +59,19 @@ impl WordClasses {
             let k = class_names.iter().position(|c| *c == class.trim()).ok_or_else(|| format!("line {}: unknown class {:?}", n + 1, class.trim()))?;
             let form = normalize(form.trim());
             *out.classes_of.entry(form.clone()).or_default() |= 1u128 << k;
+            let bit = filter_bit(&form, WordClass(k as u8));
+            out.filter[bit / 64] |= 1 << (bit % 64);
             out.lists[k].push(form);
         }
         Ok(out)
     }
 
     pub fn is(&self, word: &str, class: WordClass) -> bool {
+        let bit = filter_bit(word, class);
+        // An empty filter (a default, unparsed list) knows nothing: ask the map.
+        if self.filter.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) == 0) {
+            return false;
+        }
         self.classes_of.get(word).is_some_and(|bits| bits & (1u128 << class.0) != 0)
     }
 

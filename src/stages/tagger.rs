@@ -154,8 +154,12 @@ impl Beam {
         }
         // After every hypothesis scoring as much: an earlier candidate wins a tie, as in a stable sort.
         let at = self.items[..self.len].iter().position(|b| b.0 < h.0).unwrap_or(self.len);
-        let last = self.len.min(BEAM - 1);
-        self.items.copy_within(at..last, at + 1);
+        // Shifted one by one: `copy_within` calls memmove, which costs more than these few moves.
+        let mut j = self.len.min(BEAM - 1);
+        while j > at {
+            self.items[j] = self.items[j - 1];
+            j -= 1;
+        }
         self.items[at] = h;
         self.len = (self.len + 1).min(BEAM);
     }

@@ -729,8 +729,10 @@ impl NamePrefixes for PlacePrefixes {
         folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
     }
     fn name_starts(&self, word: &str) -> [Option<usize>; 3] {
-        let conj = self.conjunctions.iter().find(|c| word.starts_with(c.as_str())).map_or(0, String::len);
-        let prep = self.prepositions.iter().find(|p| word[conj..].starts_with(p.as_str())).map_or(0, |p| conj + p.len());
+        // Byte by byte: `starts_with` calls memcmp for each of these two-byte prefixes, on every word.
+        let starts = |w: &str, p: &str| w.len() >= p.len() && w.bytes().zip(p.bytes()).all(|(a, b)| a == b);
+        let conj = self.conjunctions.iter().find(|c| starts(word, c)).map_or(0, String::len);
+        let prep = self.prepositions.iter().find(|p| starts(&word[conj..], p)).map_or(0, |p| conj + p.len());
         [Some(0), (conj > 0).then_some(conj), (prep > 0).then_some(prep)].map(|o| o.filter(|&o| o < word.len()))
     }
     fn allows(&self, prefix: &str, variant: bool) -> bool {
