@@ -11,7 +11,7 @@ pub mod ar_translit;
 pub mod en;
 mod words;
 
-pub use words::{WordClass, WordClasses};
+pub use words::{WordClass, WordClasses, WordMap};
 pub(crate) use words::word_classes;
 
 use crate::stages::Resources;

@@ -26,10 +26,17 @@ pub struct WordClasses {
 /// but a few per cent of the bits clear.
 const FILTER_BITS: u32 = 17;
 
-/// The bit of (word, class) in the filter, from the word's length and its first and last eight
-/// bytes: words that share them share bits, which only sends them on to the map.
+/// The bit of (word, class) in the filter (see [`quick_hash`]).
 #[inline]
 fn filter_bit(word: &str, class: WordClass) -> usize {
+    (quick_hash(word, class.0) >> (64 - FILTER_BITS)) as usize
+}
+
+/// A hash of `word` and `salt` from the word's length and its first and last eight bytes, a few
+/// instructions where hashing the whole word into a map costs tens: words that share them only
+/// share bits of the filters, which send them on to the map.
+#[inline]
+fn quick_hash(word: &str, salt: u8) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     let b = word.as_bytes();
     let n = b.len();
@@ -38,8 +45,58 @@ fn filter_bit(word: &str, class: WordClass) -> usize {
     } else {
         (b.iter().fold(0u64, |x, &c| x << 8 | c as u64), 0)
     };
-    let h = (head.wrapping_mul(K).rotate_left(29) ^ tail ^ (n as u64) << 56 ^ class.0 as u64).wrapping_mul(K);
-    (h >> (64 - FILTER_BITS)) as usize
+    (head.wrapping_mul(K).rotate_left(29) ^ tail ^ (n as u64) << 56 ^ salt as u64).wrapping_mul(K)
+}
+
+/// A map from words to values for lookups that mostly miss (every token asked whether it is a
+/// given name, a title, a reporting verb ...): a bit filter over the keys, 16 bits per key,
+/// answers most misses before the word is hashed into the map.
+#[derive(Debug)]
+pub struct WordMap<V> {
+    map: HashMap<String, V>,
+    filter: Vec<u64>,
+    /// log2 of the filter's bits.
+    bits: u32,
+}
+
+impl<V> WordMap<V> {
+    pub fn get(&self, word: &str) -> Option<&V> {
+        if self.may_hold(word) { self.map.get(word) } else { None }
+    }
+
+    pub fn contains_key(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+
+    #[inline]
+    fn may_hold(&self, word: &str) -> bool {
+        let bit = (quick_hash(word, 0) >> (64 - self.bits)) as usize;
+        self.filter[bit / 64] & (1 << (bit % 64)) != 0
+    }
+}
+
+impl<V> From<HashMap<String, V>> for WordMap<V> {
+    fn from(map: HashMap<String, V>) -> WordMap<V> {
+        let bits = (map.len() * 16).next_power_of_two().max(64).trailing_zeros();
+        let mut filter = vec![0u64; 1 << (bits - 6)];
+        for word in map.keys() {
+            let bit = (quick_hash(word, 0) >> (64 - bits)) as usize;
+            filter[bit / 64] |= 1 << (bit % 64);
+        }
+        WordMap { map, filter, bits }
+    }
+}
+
+impl<V> FromIterator<(String, V)> for WordMap<V> {
+    fn from_iter<I: IntoIterator<Item = (String, V)>>(iter: I) -> WordMap<V> {
+        iter.into_iter().collect::<HashMap<String, V>>().into()
+    }
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> WordMap<V> {
+        HashMap::default().into()
+    }
 }
 
 impl WordClasses {
@@ -99,6 +156,17 @@ pub(crate) use word_classes;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_maps_find_every_key_and_nothing_else() {
+        let words: Vec<String> = (0..500).map(|i| format!("w{i}")).chain(["", "a", "الرييس", "long words share their ends"].map(String::from)).collect();
+        let m: WordMap<usize> = words.iter().cloned().zip(0..).collect();
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(m.get(w), Some(&i), "{w}");
+        }
+        assert!(!m.contains_key("w500") && !m.contains_key("b") && !m.contains_key("long words share the ends"));
+        assert!(!WordMap::<()>::default().contains_key(""));
+    }
 
     #[test]
     fn classes_by_name_and_several_per_form() {

@@ -10,7 +10,7 @@ pub mod statements;
 pub mod tagger;
 pub mod word_clusters;
 
-use super::{Lang, LanguagePack, WordClasses};
+use super::{Lang, LanguagePack, WordClasses, WordMap};
 use clitics::{ARTICLE, CONJUNCTIONS, LI, LI_ARTICLE, PREPOSITIONS};
 use crate::stages::Resources;
 use crate::stages::link::Linked;
@@ -207,26 +207,26 @@ pub struct Arabic {
     pub pattern_conditional: Vec<bool>,
     pub entities: Vec<LexEntity>,
     pub demonyms: Vec<Demonym>,
-    demonym_forms: HashMap<String, u32>,
-    titles: HashMap<String, ()>,
+    demonym_forms: WordMap<u32>,
+    titles: WordMap<()>,
     /// Heads of multi-word titles that are no title alone (ولي العهد, آية الله), with the word that
     /// must follow them: آية folds to أية «any».
-    title_second_word: HashMap<String, String>,
+    title_second_word: WordMap<String>,
     /// Every reporting form of `data/lang/ar/reporting_verbs.tsv` (folded) with what it is.
-    cues: HashMap<String, Cue>,
-    stop: HashMap<String, ()>,
+    cues: WordMap<Cue>,
+    stop: WordMap<()>,
     /// Given names borne by Arabs (`data/lang/ar/given_names.txt`, Wikidata), folded.
-    given: HashMap<String, ()>,
+    given: WordMap<()>,
     /// Given names induced from the news corpus (`given_names_news.txt`): the rules' name patterns
     /// read them, the tagger's features do not (the shipped model was trained without them).
-    given_news: HashMap<String, ()>,
-    months: HashMap<String, u32>,
+    given_news: WordMap<()>,
+    months: WordMap<u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     month_heads: rustc_hash::FxHashSet<String>,
-    weekdays: HashMap<String, u32>,
+    weekdays: WordMap<u32>,
     /// Every form of the five tables above with the tables it is in, so that a rule asking about
     /// several of them peels a token's clitics and hashes it once (see [`Lexical`]).
-    lexical: HashMap<String, Lexical>,
+    lexical: WordMap<Lexical>,
     /// Rule words by class (`class::*`), folded.
     pub words: WordClasses,
     /// English names for what the lexicons do not know.
@@ -396,17 +396,17 @@ impl Arabic {
             pattern_conditional,
             entities,
             demonyms,
-            demonym_forms,
-            titles,
-            title_second_word,
-            cues,
-            stop,
+            demonym_forms: demonym_forms.into(),
+            titles: titles.into(),
+            title_second_word: title_second_word.into(),
+            cues: cues.into(),
+            stop: stop.into(),
             given,
             given_news,
-            months,
+            months: months.into(),
             month_heads,
-            weekdays,
-            lexical,
+            weekdays: weekdays.into(),
+            lexical: lexical.into(),
             words,
             translit,
             clusters,
@@ -611,7 +611,7 @@ fn load_cues(words: &WordClasses) -> HashMap<String, Cue> {
 
 /// Looks a folded token up with its proclitics (و ف, then ب ل ك) tried off; returns the byte length
 /// of the stripped prefix.
-pub fn lookup<'m, V>(map: &'m HashMap<String, V>, tok: &str) -> Option<(usize, &'m V)> {
+pub fn lookup<'m, V>(map: &'m WordMap<V>, tok: &str) -> Option<(usize, &'m V)> {
     if let Some(v) = map.get(tok) {
         return Some((0, v));
     }

@@ -136,7 +136,7 @@ struct Entry {
 
 #[derive(Default)]
 pub struct TimeWords {
-    words: HashMap<String, Entry>,
+    words: crate::lang::WordMap<Entry>,
     /// Clitics, longest first.
     pub proclitics: Vec<String>,
     pub conjunctions: Vec<String>,
@@ -150,6 +150,7 @@ impl TimeWords {
     /// in, and a test loads every shipped file).
     pub fn parse(tsv: &str) -> Result<TimeWords, String> {
         let mut t = TimeWords::default();
+        let mut words: HashMap<String, Entry> = HashMap::default();
         for (n, line) in tsv.lines().enumerate().filter(|(_, l)| !l.trim().is_empty() && !l.starts_with('#')) {
             let bad = |what: &str| format!("time grammar line {}: {what}", n + 1);
             let mut cols = line.split('\t');
@@ -171,7 +172,7 @@ impl TimeWords {
                 continue;
             }
             for form in forms {
-                let e = t.words.entry(form).or_default();
+                let e = words.entry(form).or_default();
                 match class {
                     "number" => e.number = Some(value.parse().map_err(|_| bad("a number"))?),
                     "unit" => e.unit = Some(parse_unit(value).ok_or_else(|| bad("a unit"))?),
@@ -190,6 +191,7 @@ impl TimeWords {
                 }
             }
         }
+        t.words = words.into();
         Ok(t)
     }
 
