@@ -45,9 +45,21 @@ impl FeatureHasher {
         self.0 = self.0.wrapping_mul(0x0100_0193);
     }
     pub fn bytes(&mut self, s: &[u8]) -> &mut Self {
-        for &b in s {
-            self.byte(b);
+        // Four bytes per turn of the loop: every feature of every token is hashed byte by byte,
+        // and the loop's own bookkeeping cost as much as the hashing.
+        const PRIME: u32 = 0x0100_0193;
+        let mut h = self.0;
+        let mut quads = s.chunks_exact(4);
+        for q in &mut quads {
+            h = (h ^ q[0] as u32).wrapping_mul(PRIME);
+            h = (h ^ q[1] as u32).wrapping_mul(PRIME);
+            h = (h ^ q[2] as u32).wrapping_mul(PRIME);
+            h = (h ^ q[3] as u32).wrapping_mul(PRIME);
         }
+        for &b in quads.remainder() {
+            h = (h ^ b as u32).wrapping_mul(PRIME);
+        }
+        self.0 = h;
         self
     }
     pub fn str(&mut self, s: &str) -> &mut Self {
@@ -111,8 +123,9 @@ pub struct Model {
     shift: u32,
     /// Feature hashes are looked up by their top `key_bits` bits (see [`Model::to_bytes`]).
     key_bits: u32,
-    /// [`transitions`] of `tags`, computed once rather than per sentence.
-    allowed: Vec<bool>,
+    /// For each previous tag (0 the start, else tag index + 1), the tags [`transitions`] allow
+    /// after it, in tag order: computed once rather than per sentence.
+    successors: Vec<Vec<u8>>,
     /// For each (previous tag, tag before it), the summed weight rows of the two history features
     /// that depend on nothing else: looked up once at load instead of per hypothesis and token.
     history: Vec<i32>,
@@ -197,7 +210,8 @@ impl Model {
             slots[i] = key as u64 | ((r as u64) << 32);
         }
         let allowed = transitions(&tags);
-        let mut model = Model { tags, slots, weights, shift, key_bits, allowed, history: Vec::new() };
+        let successors = allowed.chunks(n).map(|row| (0..n as u8).filter(|&t| row[t as usize]).collect()).collect();
+        let mut model = Model { tags, slots, weights, shift, key_bits, successors, history: Vec::new() };
         let mut history = vec![0i32; (n + 1) * (n + 1) * stride];
         let mut hist = [0u32; 3];
         for (k, row) in history.chunks_exact_mut(stride).enumerate() {
@@ -339,13 +353,11 @@ impl Model {
                 let h = &self.history[(p * (n + 1) + prev2 as usize) * stride..][..n];
                 chains.push((prev, chain));
                 let link = (chains.len() - 1) as u32;
-                let allowed = &self.allowed[p * n..(p + 1) * n];
-                for t in 0..n {
-                    if allowed[t] {
-                        // Integer sums: the same in any order as adding the rows one by one.
-                        let s = base[t] + h[t] + wh[t];
-                        next.keep_best((score + s as i64, t as u8 + 1, prev, link));
-                    }
+                for &t in &self.successors[p] {
+                    let t = t as usize;
+                    // Integer sums: the same in any order as adding the rows one by one.
+                    let s = base[t] + h[t] + wh[t];
+                    next.keep_best((score + s as i64, t as u8 + 1, prev, link));
                 }
             }
             std::mem::swap(&mut beam, &mut next);

@@ -212,8 +212,19 @@ pub fn char_prefix(w: &str, n: usize) -> &str {
 }
 
 pub fn char_suffix(w: &str, n: usize) -> &str {
-    let count = w.chars().count();
-    if count <= n { w } else { w.char_indices().nth(count - n).map_or(w, |(i, _)| &w[i..]) }
+    // From the end, counting the bytes that start a character: asked several times for every
+    // token, where counting the word's characters first walked it twice.
+    let b = w.as_bytes();
+    let mut seen = 0;
+    for i in (0..b.len()).rev() {
+        if (b[i] as i8) >= -0x40 {
+            seen += 1;
+            if seen == n {
+                return &w[i..];
+            }
+        }
+    }
+    w
 }
 
 /// Long vowels and consonants make a word's skeleton (كافيلنيكوف → CVCVCCVCVC): foreign names
@@ -233,6 +244,17 @@ mod tests {
         assert_eq!(stem("للرياض"), "رياض");
         let skeleton: String = "كافيلنيكوف".chars().map(|c| if is_long_vowel(c) { 'V' } else { 'C' }).collect();
         assert_eq!(skeleton, "CVCVCCVCVC");
+    }
+
+    #[test]
+    fn suffixes_count_characters_from_the_end() {
+        for w in ["", "a", "ab", "الرياض", "xé", "كافيلنيكوف"] {
+            for n in 0..8 {
+                let count = w.chars().count();
+                let by_count = if count <= n { w } else { w.char_indices().nth(count - n).map_or(w, |(i, _)| &w[i..]) };
+                assert_eq!(char_suffix(w, n), by_count, "{w} {n}");
+            }
+        }
     }
 
     #[test]

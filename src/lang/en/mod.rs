@@ -271,7 +271,8 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
         }
         f.push(FeatureHasher::new(tpl::PREV_WORD).bytes(low(i - 1)).sep().bytes(low(i)).finish());
         f.push(FeatureHasher::new(tpl::WORD_NEXT).bytes(low(i)).sep().bytes(low(i + 1)).finish());
-        if let Some(p) = w.rfind('-').filter(|&p| p > 0 && p + 1 < w.len()) {
+        // A byte search: `rfind` with a char goes through the general pattern searcher.
+        if let Some(p) = w.bytes().rposition(|b| b == b'-').filter(|&p| p > 0 && p + 1 < w.len()) {
             if w.is_ascii() {
                 f.push(FeatureHasher::new(tpl::LAST_PART).bytes(&low(i)[p + 1..]).finish());
             } else {
