@@ -322,7 +322,7 @@ impl Model {
     /// Tags one sequence with a small beam search. `feats[i]` holds token `i`'s feature hashes,
     /// the first being its most informative one (the word), which is also paired with the
     /// previous tag. BIO tag names are respected: "I-X" only continues "B-X" or "I-X".
-    pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<u8> {
+    pub fn tag<F: AsRef<[u32]>>(&self, feats: &[F]) -> Vec<u8> {
         let n = self.tags.len();
         let stride = lanes(n);
         // Each hypothesis: (score, history index); histories are (tag, parent) chains.
@@ -336,6 +336,7 @@ impl Model {
         let mut word_history = vec![0i32; (n + 1) * stride];
         let mut hist = [0u32; 3];
         for f in feats {
+            let f = f.as_ref();
             base.iter_mut().for_each(|s| *s = 0);
             self.add_rows(f, &mut base);
             let word = f.first().copied().unwrap_or(0);

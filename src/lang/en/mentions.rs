@@ -2,7 +2,7 @@
 //! CoNLL-style words, then document-level clean-up: one kind per name, short forms (surnames,
 //! "the Post", acronyms) keyed to the full name they stand for.
 
-use crate::lang::en::{class, is, is_word_abbreviation, ner_features};
+use crate::lang::en::{FlatFeatures, class, is, is_word_abbreviation, ner_features_into};
 use crate::stages::Resources;
 use crate::stages::mentions::{EntityKey, Mention};
 use crate::stages::segment::Doc;
@@ -84,7 +84,9 @@ const MISC_TYPE: u8 = 4;
 /// `misc`.
 fn tag_sentence(model: &Model, ws: &[Word], misc: &mut Vec<Span>) -> Vec<(usize, usize, EntityKind)> {
     let strs: Vec<&str> = ws.iter().map(|w| w.text.as_ref()).collect();
-    let tags = model.tag(&ner_features(&strs));
+    let mut feats = FlatFeatures::default();
+    ner_features_into(&strs, &mut feats);
+    let tags = model.tag(&feats.rows());
     let mut out = Vec::new();
     let mut cur: Option<(usize, u8)> = None;
     for (i, &t) in tags.iter().chain(std::iter::once(&0)).enumerate() {

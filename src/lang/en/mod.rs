@@ -214,6 +214,32 @@ fn mostly_caps(words: &[&str]) -> bool {
 /// The tagger's features of every word of one sentence (words tokenised CoNLL-style: "'s", ","
 /// and "." separate, "U.S." and "pro-Western" whole). The word's own form comes first.
 pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
+    let mut flat = FlatFeatures::default();
+    ner_features_into(words, &mut flat);
+    flat.rows().into_iter().map(<[u32]>::to_vec).collect()
+}
+
+/// Every word's features in one buffer: analysis tags every sentence, and a vector per word was
+/// an allocation per word.
+#[derive(Default)]
+pub struct FlatFeatures {
+    hashes: Vec<u32>,
+    /// Where each word's features end in `hashes`.
+    ends: Vec<usize>,
+}
+
+impl FlatFeatures {
+    /// Each word's features, in word order.
+    pub fn rows(&self) -> Vec<&[u32]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(a, &b)| &self.hashes[a..b]).collect()
+    }
+}
+
+/// [`ner_features`] into `flat` (cleared first).
+pub fn ner_features_into(words: &[&str], flat: &mut FlatFeatures) {
+    flat.hashes.clear();
+    flat.ends.clear();
     let caps = mostly_caps(words);
     // Each word is seen from five positions: lower-case it and take its shape once, all words in
     // one buffer each (this runs for every sentence: one allocation per word was most of its
@@ -233,10 +259,10 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
     }
     let low = |i: isize| &lows[low_at[(i + 2) as usize]..low_at[(i + 3) as usize]];
     let shp = |i: isize| &shapes[shape_at[(i + 2) as usize]..shape_at[(i + 3) as usize]];
-    let mut out = Vec::with_capacity(words.len());
+    flat.hashes.reserve(words.len() * 24);
     for (i, &w) in words.iter().enumerate() {
         let i = i as isize;
-        let mut f = Vec::with_capacity(24);
+        let f = &mut flat.hashes;
         f.push(FeatureHasher::new(tpl::LOWER).bytes(low(i)).finish());
         f.push(FeatureHasher::new(tpl::RAW).str(w).finish());
         f.push(FeatureHasher::new(tpl::SHAPE).bytes(shp(i)).finish());
@@ -280,9 +306,8 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
             }
         }
         f.push(FeatureHasher::new(tpl::BIAS).finish());
-        out.push(f);
+        flat.ends.push(flat.hashes.len());
     }
-    out
 }
 
 /// Appends the bytes `FeatureHasher::lower` feeds for a word.
