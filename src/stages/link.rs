@@ -147,7 +147,10 @@ fn join_unplaced_namesakes(doc: &Doc, out: &mut Vec<Linked>) {
 fn display_name(doc: &Doc, mentions: &[Span]) -> String {
     let shouting = |s: &Span| {
         let t = s.slice(doc.text);
-        t.chars().filter(|c| c.is_alphabetic()).count() > 3 && !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase)
+        // Capitals first, Arabic letters (which have none) answered without Unicode's tables: the
+        // alphabetic count looked every Arabic letter up there.
+        let capital = |c: char| !('\u{0600}'..='\u{06FF}').contains(&c) && c.is_uppercase();
+        t.chars().any(capital) && t.chars().filter(|c| c.is_alphabetic()).count() > 3 && !t.chars().any(char::is_lowercase)
     };
     // Each mention's rank computed once, not once per comparison, its words counted, not
     // collected; a single mention (most entities) needs no rank.
