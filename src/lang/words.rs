@@ -123,12 +123,20 @@ impl WordClasses {
         Ok(out)
     }
 
+    /// Inlined where rules ask (natively: the browser's build is kept small), so that the usual
+    /// answer (no) costs no call: only the filter's test is, the map lookup behind it is not.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn is(&self, word: &str, class: WordClass) -> bool {
         let bit = filter_bit(word, class);
         // An empty filter (a default, unparsed list) knows nothing: ask the map.
         if self.filter.get(bit / 64).is_some_and(|w| w & (1 << (bit % 64)) == 0) {
             return false;
         }
+        self.in_map(word, class)
+    }
+
+    #[inline(never)]
+    fn in_map(&self, word: &str, class: WordClass) -> bool {
         self.classes_of.get(word).is_some_and(|bits| bits & (1u128 << class.0) != 0)
     }
 
