@@ -60,10 +60,18 @@ pub struct WordMap<V> {
 }
 
 impl<V> WordMap<V> {
+    /// Inlined natively, as [`WordClasses::is`]: a miss costs no call.
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn get(&self, word: &str) -> Option<&V> {
-        if self.may_hold(word) { self.map.get(word) } else { None }
+        if self.may_hold(word) { self.in_map(word) } else { None }
     }
 
+    #[inline(never)]
+    fn in_map(&self, word: &str) -> Option<&V> {
+        self.map.get(word)
+    }
+
+    #[cfg_attr(not(target_arch = "wasm32"), inline)]
     pub fn contains_key(&self, word: &str) -> bool {
         self.get(word).is_some()
     }
