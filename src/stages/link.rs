@@ -153,7 +153,10 @@ fn display_name(doc: &Doc, mentions: &[Span]) -> String {
     // collected; a single mention (most entities) needs no rank.
     let only = (mentions.len() == 1).then(|| &mentions[0]);
     only.or_else(|| mentions.iter().max_by_key(|s| (word_iter(doc, **s).count(), !shouting(s), std::cmp::Reverse(s.start))))
-        .map(|s| s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')')).to_string())
+        .map(|s| {
+            let written = s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')'));
+            doc.lang.pack().citation_form(written).unwrap_or_else(|| written.to_string())
+        })
         .unwrap_or_default()
 }
 
