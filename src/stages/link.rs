@@ -85,7 +85,9 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
             k += 1;
             continue;
         }
-        let word = longest[0];
+        // Cited as the longer names write it (للسويح is السويح of عمار السويح).
+        let cited = doc.lang.pack().citation_form(longest[0]);
+        let word = cited.as_deref().unwrap_or(longest[0]);
         let targets: Vec<usize> = (0..out.len())
             .filter(|&j| j != k && out[j].entity.kind == EntityKind::Person)
             .filter(|&j| edges[j].binary_search(&word).is_ok())

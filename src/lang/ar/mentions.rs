@@ -57,18 +57,29 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
 /// مرزوق، بالاتحاد السعودي، للغفيلي) is the name without it: the mention starts after the particle,
 /// and its key and English name are the citation form's, so that it joins the name written bare.
 /// A conjunction goes only before a given name, a name particle or a preposition on the article, a
-/// ب/ل/ك only before a given name, a name particle or an institution head, unless the whole word is
-/// itself a given name (وليد، بسام); a single institution head left alone (لشرطة) is no name, and a
-/// person whose name opens with one (لوزارة العمل) is that institution.
+/// ب/ل/ك only before a given name, a name particle or an institution or place head, unless the
+/// whole word is itself a given name (وليد، بسام); a single head left alone (لشرطة) is no name, a
+/// person whose name opens with an organisation head (لوزارة العمل) is that organisation, with a
+/// place head none. A person's name does not end on a preposition before the article or a head
+/// (عبدالحكيم بافرج مديرا لمستشفى، نايف للإسعافات): such words begin the phrase after it.
 fn leave_out_clitics(doc: &Doc, ar: &Arabic, kept: &mut Vec<Mention>) {
     let nameish = |w: &str| w.chars().count() >= 3 && (ar.is_given_name_as_written(w) || is_name_particle(w));
+    let head = |w: &str| is_institution_or_place_noun(w) || is(w, class::FACILITY_HEAD);
+    // (bytes left out, the article's alef restored)
+    let after_prep = |x: &str| -> Option<(usize, bool)> {
+        if let Some(found) = ar.preposition_on_article(x) {
+            return Some(found);
+        }
+        let (n, rest) = clitics::peel(x, clitics::PREPOSITIONS, 2);
+        (n > 0 && !ar.is_given_name_as_written(x) && (nameish(rest) || head(rest))).then_some((n, false))
+    };
     kept.retain_mut(|m| {
         let EntityKey::Surface(kind, _) = m.key else { return true };
         let t = doc.token_at_or_after(m.span.start);
         let t = if t < doc.tokens.len() && doc.tokens[t].span.start <= m.span.start { t } else { t.saturating_sub(1) };
         let Some(tok) = doc.tokens.get(t) else { return true };
         let fs = doc.folded.folded(m.span.start).max(tok.fstart);
-        let fe = doc.folded.folded(m.span.end);
+        let mut fe = doc.folded.folded(m.span.end);
         if fs >= tok.fend || fe <= fs {
             return true;
         }
@@ -76,32 +87,35 @@ fn leave_out_clitics(doc: &Doc, ar: &Arabic, kept: &mut Vec<Mention>) {
         if generic_facility(doc, ar, t, fe) {
             return false;
         }
-        if ar.is_given_name_as_written(w)
-            || is_institution_or_place_noun(w)
-            || !w.chars().next().is_some_and(|c| CONJUNCTIONS.contains(&c) || clitics::PREPOSITIONS.contains(&c))
-        {
-            return true;
-        }
-        // (bytes left out, the article's alef restored)
-        let after_prep = |x: &str| -> Option<(usize, bool)> {
-            if let Some(found) = ar.preposition_on_article(x) {
-                return Some(found);
+        if kind == EntityKind::Person {
+            let mut last = doc.token_at_or_after(m.span.end).saturating_sub(1);
+            while last > t && doc.tokens[last].fend <= fe && {
+                let lw = doc.ftok(last);
+                lw.chars().next().is_some_and(|c| clitics::PREPOSITIONS.contains(&c))
+                    && !ar.is_given_name_as_written(lw)
+                    && (after_prep(lw).is_some_and(|(n, alef)| alef || !nameish(&lw[n..])) || has_pronoun_suffix(lw))
+            } {
+                fe = doc.tokens[last - 1].fend;
+                last -= 1;
             }
-            let (n, rest) = clitics::peel(x, clitics::PREPOSITIONS, 2);
-            (n > 0 && !ar.is_given_name_as_written(x) && (nameish(rest) || is_org_head(rest))).then_some((n, false))
-        };
+        }
+        let opens_with_particle = !ar.is_given_name_as_written(w) && !head(w) && w.chars().next().is_some_and(|c| CONJUNCTIONS.contains(&c) || clitics::PREPOSITIONS.contains(&c));
         let (conj, rest) = clitics::peel(w, CONJUNCTIONS, 2);
-        let cut = match after_prep(w).filter(|_| !CONJUNCTIONS.contains(&w.chars().next().unwrap_or_default())) {
+        let cut = match after_prep(w).filter(|_| opens_with_particle && !CONJUNCTIONS.contains(&w.chars().next().unwrap_or_default())) {
             Some(found) => Some(found),
-            None if conj > 0 => after_prep(rest).map(|(n, alef)| (conj + n, alef)).or_else(|| nameish(rest).then_some((conj, false))),
+            None if conj > 0 && opens_with_particle => after_prep(rest).map(|(n, alef)| (conj + n, alef)).or_else(|| nameish(rest).then_some((conj, false))),
             None => None,
         };
-        let Some((cut, alef)) = cut else { return true };
+        let old_fe = doc.folded.folded(m.span.end);
+        if cut.is_none() && fe == old_fe {
+            return true;
+        }
+        let (cut, alef) = cut.unwrap_or((0, false));
         let start = fs + cut;
         let bare = &doc.folded.text[start..tok.fend];
-        if is_org_head(bare) && (kind != EntityKind::Organization || fe <= tok.fend) && kind != EntityKind::Place {
-            // An institution head alone names nothing; a "person" opening with one is the institution.
-            if fe <= tok.fend {
+        if head(bare) && kind != EntityKind::Place && (kind != EntityKind::Organization || fe <= tok.fend) {
+            // A head alone names nothing; a "person" opening with one is the institution.
+            if fe <= tok.fend || !is_org_head(bare) {
                 return false;
             }
             m.kind = EntityKind::Organization;
@@ -1403,6 +1417,10 @@ mod tests {
         assert!(people.iter().all(|(n, en)| !n.starts_with("لل") && !en.is_some_and(|e| e.starts_with("Lal"))), "{people:?}");
         assert!(!a.entities.iter().any(|e| e.name.contains("مستشف")), "{:?}", a.entities);
         assert_eq!(crate::lang::ar::citation_form("للغفيلي").as_deref(), Some("الغفيلي"));
+        // a name runs on into no preposition before the article or an institution head
+        let t = "وقال الأمين العام عبدالحكيم بافرج للمراكز الصحية إن العمل مستمر.";
+        let a = run(t);
+        assert!(a.entities.iter().all(|e| !e.name.contains("للمراكز")), "{:?}", a.entities);
         // ل + ليبيا, and a name that only looks like ب + ال
         assert_eq!(crate::lang::ar::citation_form("لليبيا"), None);
         assert_eq!(arabic().preposition_on_article("لليبيا"), Some((LI.len_utf8(), false)));
