@@ -120,6 +120,7 @@ pub mod class {
         EPONYM_PLACE_HEAD = "eponym_place_head",
         TAG_LIST = "tag_list",
         FACILITY_HEAD = "facility_head",
+        NORM_NOUN = "norm_noun",
     }
 }
 
