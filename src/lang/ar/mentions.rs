@@ -99,7 +99,8 @@ fn leave_out_clitics(doc: &Doc, ar: &Arabic, kept: &mut Vec<Mention>) {
                 last -= 1;
             }
         }
-        let opens_with_particle = !ar.is_given_name_as_written(w) && !head(w) && w.chars().next().is_some_and(|c| CONJUNCTIONS.contains(&c) || clitics::PREPOSITIONS.contains(&c));
+        let opens_with_particle =
+            !ar.is_given_name_as_written(w) && !head(w) && w.chars().next().is_some_and(|c| CONJUNCTIONS.contains(&c) || clitics::PREPOSITIONS.contains(&c));
         let (conj, rest) = clitics::peel(w, CONJUNCTIONS, 2);
         let cut = match after_prep(w).filter(|_| opens_with_particle && !CONJUNCTIONS.contains(&w.chars().next().unwrap_or_default())) {
             Some(found) => Some(found),
