@@ -93,6 +93,11 @@ pub trait LanguagePack: Sync {
     fn tagger_model(&self) -> Option<&'static Model> {
         None
     }
+    /// A name's citation form when the text fuses it with a particle its mention could not leave
+    /// out (Arabic للغفيلي: ل + الغفيلي), for display; `None` when it is written as cited.
+    fn citation_form(&self, _written: &str) -> Option<String> {
+        None
+    }
     /// A readable English (Latin) form of a name written in this language, for display.
     fn display_name_en(&self, name: &str) -> String {
         name.to_string()

@@ -85,7 +85,9 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
             k += 1;
             continue;
         }
-        let word = longest[0];
+        // Cited as the longer names write it (للسويح is السويح of عمار السويح).
+        let cited = doc.lang.pack().citation_form(longest[0]);
+        let word = cited.as_deref().unwrap_or(longest[0]);
         let targets: Vec<usize> = (0..out.len())
             .filter(|&j| j != k && out[j].entity.kind == EntityKind::Person)
             .filter(|&j| edges[j].binary_search(&word).is_ok())
@@ -156,7 +158,10 @@ fn display_name(doc: &Doc, mentions: &[Span]) -> String {
     // collected; a single mention (most entities) needs no rank.
     let only = (mentions.len() == 1).then(|| &mentions[0]);
     only.or_else(|| mentions.iter().max_by_key(|s| (word_iter(doc, **s).count(), !shouting(s), std::cmp::Reverse(s.start))))
-        .map(|s| s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')')).to_string())
+        .map(|s| {
+            let written = s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')'));
+            doc.lang.pack().citation_form(written).unwrap_or_else(|| written.to_string())
+        })
         .unwrap_or_default()
 }
 

@@ -30,6 +30,7 @@ MIN_PLACE = 5  # documents where it follows a construct-state place noun
 MIN_PLACE_SHARE = 0.3  # of all the candidate's occurrences, those after a place noun or في/إلى/من
 MIN_SKELETON = 2  # consonants: a single one matches anything
 MIN_PLACE_SHORT = 10  # documents after a place noun needed by a two-consonant skeleton
+NAMESAKE_RATIO = 4  # a namesake this many times smaller does not compete for a name
 
 PLACE_NOUNS = {"مدينة", "محافظة", "منطقة", "بلدة", "قرية", "مدينه", "محافظه", "منطقه", "بلده", "قريه", "ميناء", "واحة", "جزيرة", "مخيم"}
 PLACE_NOUNS |= {c + n for n in list(PLACE_NOUNS) for c in ("و", "ب", "ل", "وب", "ول", "لم")}
@@ -202,9 +203,9 @@ def collect(paths):
 MIN_COUNTRY_SHARE = 0.2  # of the documents naming the candidate, those naming the town's country
 
 
-def confirm_country(found, rows, paths):
-    """Keep a match only if the documents that name it often name the town's country too: a
-    Saudi village «الحجرة» read in Saudi news is not El Hadjira in Algeria."""
+def country_shares(pending, rows, paths):
+    """For each candidate, the share of the documents naming it that name each country of its
+    matching towns: a Saudi village «الحجرة» read in Saudi news is not El Hadjira in Algeria."""
     country_names = collections.defaultdict(set)
     for r in rows:
         if r["kind"] == "country":
@@ -212,7 +213,7 @@ def confirm_country(found, rows, paths):
     for cc, _, names in supplement_names():
         if cc in country_names:
             country_names[cc] |= {fold(n) for n in names if TOKEN.search(n)}
-    wanted = {fold(c): rows[i]["cc"] for i, forms in found.items() for _, c, _, _ in forms}
+    wanted = {fold(c): {rows[i]["cc"] for i in every} for c, (_, _, _, every) in pending.items()}
     docs, with_country = collections.Counter(), collections.Counter()
     seen = set()
     for path in paths:
@@ -224,18 +225,12 @@ def confirm_country(found, rows, paths):
                 if key in seen:
                     continue
                 seen.add(key)
-                for c, cc in wanted.items():
+                for c, ccs in wanted.items():
                     if c in text:
                         docs[c] += 1
-                        with_country[c] += any(n in text for n in country_names[cc])
-    kept = {}
-    for i, forms in found.items():
-        forms = [f for f in forms if with_country[fold(f[1])] >= MIN_COUNTRY_SHARE * max(docs[fold(f[1])], 1)]
-        for f in found[i]:
-            print(f"country share {f[1]} {rows[i]['cc']}: {with_country[fold(f[1])]}/{docs[fold(f[1])]}", file=sys.stderr)
-        if forms:
-            kept[i] = forms
-    return kept
+                        for cc in ccs:
+                            with_country[c, cc] += any(n in text for n in country_names[cc])
+    return {c: {cc: with_country[fold(c), cc] / max(docs[fold(c)], 1) for cc in wanted[fold(c)]} for c in pending}
 
 
 def main(paths):
@@ -253,7 +248,13 @@ def main(paths):
         for n in names:
             taken[fold(n)].add((cc, en))
     supplemented = {(cc, en) for cc, en, _ in supplement_names()}
+    # the largest place of each (country, English name): what a name's holder weighs
+    population_of = collections.defaultdict(int)
+    for r in rows:
+        key = (r["cc"], r["name_en"])
+        population_of[key] = max(population_of[key], int(r["population"] or 0))
     words = known_words()
+    particles = {fold(c[0]) for c in (l.split("\t") for l in (ROOT / "data/lang/ar/words.tsv").read_text().splitlines()) if len(c) == 2 and c[1] == "kunya"}
 
     # every regional city, with or without an Arabic name, by the skeletons of its English names
     by_skeleton = collections.defaultdict(list)
@@ -283,6 +284,7 @@ def main(paths):
         if " " in c and m >= MIN_PLACE and c.split()[1][0] not in "وبلف" and fold(c.split()[1]) not in words:
             head_of[c.split()[0]] = max(head_of[c.split()[0]], m)
     found = collections.defaultdict(list)
+    pending = {}
     for cand, n in after_noun.items():
         if n < MIN_PLACE:
             continue
@@ -292,7 +294,8 @@ def main(paths):
         # the head of a longer name («حفر» of «حفر الباطن») is not a name of its own
         if head_of.get(cand, 0) * 2 >= n:
             continue
-        if any(fold(w) in words for w in cand.split()):
+        # a listed word inside the phrase is no town's name, but a name particle may open one (أبو عريش)
+        if any(fold(w) in words and not (k == 0 and fold(w) in particles and " " in cand) for k, w in enumerate(cand.split())):
             continue
         share = after_prep[cand] / max(total[cand], 1)
         if share < MIN_PLACE_SHARE:
@@ -306,27 +309,39 @@ def main(paths):
         if len(sk.replace(" ", "")) == 2 and n < MIN_PLACE_SHORT:
             continue
         matches = [(i, primary) for i, en, primary in by_skeleton.get(sk, []) if vowels_agree(shapes, en)]
-        places = {i for i, _ in matches}
-        # namesakes across the region: the far larger town is the one the news means
-        ranked = sorted(places, key=lambda i: -int(rows[i]["population"] or 0))
+        # a town is a candidate through its own English name (alternates only make namesakes)
+        options = sorted({i for i, primary in matches if primary}, key=lambda i: -int(rows[i]["population"] or 0))
+        if options:
+            pending[cand] = (n, share, options, sorted({i for i, _ in matches}, key=lambda i: -int(rows[i]["population"] or 0)))
+
+    # namesakes across the region: the town of the country the documents name is the one the news
+    # means (بارق in Saudi papers is Bariq, not Algeria's larger Baraki); among several, or with no
+    # country named, the far larger town
+    shares = country_shares(pending, rows, paths)
+    for cand, (n, share, options, every) in pending.items():
+        f = fold(cand)
+        ranked = [i for i in every if shares[cand].get(rows[i]["cc"], 0) >= MIN_COUNTRY_SHARE]
         pops = [max(int(rows[i]["population"] or 0), 1) for i in ranked]
-        if not ranked or (len(ranked) > 1 and pops[0] < 4 * pops[1]):
+        for i in ranked:
+            print(f"country share {cand} {rows[i]['cc']} {rows[i]['name_en']}: {shares[cand].get(rows[i]['cc'], 0):.2f}", file=sys.stderr)
+        if not ranked or (len(ranked) > 1 and pops[0] < NAMESAKE_RATIO * pops[1]) or ranked[0] not in options:
             continue
-        if not any(primary for i, primary in matches if i == ranked[0]):
-            continue
-        places = ranked[:1]
-        (i,) = places
+        i = ranked[0]
         if i not in lacking:
             continue
         own = {(rows[i]["cc"], rows[i]["name_en"])}
-        if not taken.get(f, set()) <= own or (f.startswith("ال") and not taken.get(f[2:], set()) <= own):
+        # a name borne elsewhere only by far smaller places (a Qatari village «عنيزة» beside the
+        # Saudi town Unaizah) still goes to the target: the matcher prefers the larger namesake
+        pop = int(rows[i]["population"] or 0)
+        def blocks(holders):
+            return any(h not in own and population_of.get(h, 0) * NAMESAKE_RATIO > pop for h in holders)
+        if blocks(taken.get(f, set())) or (f.startswith("ال") and blocks(taken.get(f[2:], set()))):
             continue
         # a namesake in the country must be smaller, or the alias would land on it
         if any(r["cc"] == rows[i]["cc"] and r["name_en"] == rows[i]["name_en"] and int(r["population"] or 0) > int(rows[i]["population"] or 0) for r in rows):
             continue
         found[i].append((n, cand, total[cand], share))
 
-    found = confirm_country(found, rows, paths)
     print("# Arabic names for Arab-world towns that the generated gazetteer lacks, matched by consonant skeleton")
     print("# between the corpus's place-noun phrases («مدينة X») and the towns' English names. GENERATED: do not edit;")
     print("# python3 tools/gazetteer/arabic_aliases.py /work/shared/corpus/news/*.jsonl.gz > data/gazetteer-aliases-ar.tsv")

@@ -44,12 +44,113 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     join_kunya(doc, &mut kept);
     extend_kunya_nisba(doc, arabic(), &mut kept);
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
+    leave_out_clitics(doc, arabic(), &mut kept);
     super::byline::mentions(doc, &mut kept);
     surname_mentions(doc, &mut kept, is_clitic_prefix);
     if let Some(tags) = super::byline::tag_list_start(doc) {
         kept.retain(|m| m.span.start < tags);
     }
     *out = kept;
+}
+
+/// A name the tagger or a pattern found with a particle on its first word (وفهد الثنيان، لمحسن
+/// مرزوق، بالاتحاد السعودي، للغفيلي) is the name without it: the mention starts after the particle,
+/// and its key and English name are the citation form's, so that it joins the name written bare.
+/// A conjunction goes only before a given name, a name particle or a preposition on the article, a
+/// ب/ل/ك only before a given name, a name particle or an institution or place head, unless the
+/// whole word is itself a given name (وليد، بسام); a single head left alone (لشرطة) is no name, a
+/// person whose name opens with an organisation head (لوزارة العمل) is that organisation, with a
+/// place head none. A person's name does not end on a preposition before the article or a head
+/// (عبدالحكيم بافرج مديرا لمستشفى، نايف للإسعافات): such words begin the phrase after it.
+fn leave_out_clitics(doc: &Doc, ar: &Arabic, kept: &mut Vec<Mention>) {
+    let nameish = |w: &str| w.chars().count() >= 3 && (ar.is_given_name_as_written(w) || is_name_particle(w));
+    let head = |w: &str| is_institution_or_place_noun(w) || is(w, class::FACILITY_HEAD);
+    // (bytes left out, the article's alef restored)
+    let after_prep = |x: &str| -> Option<(usize, bool)> {
+        if let Some(found) = ar.preposition_on_article(x) {
+            return Some(found);
+        }
+        let (n, rest) = clitics::peel(x, clitics::PREPOSITIONS, 2);
+        (n > 0 && !ar.is_given_name_as_written(x) && (nameish(rest) || head(rest))).then_some((n, false))
+    };
+    kept.retain_mut(|m| {
+        let EntityKey::Surface(kind, _) = m.key else { return true };
+        let t = doc.token_at_or_after(m.span.start);
+        let t = if t < doc.tokens.len() && doc.tokens[t].span.start <= m.span.start { t } else { t.saturating_sub(1) };
+        let Some(tok) = doc.tokens.get(t) else { return true };
+        let fs = doc.folded.folded(m.span.start).max(tok.fstart);
+        let mut fe = doc.folded.folded(m.span.end);
+        if fs >= tok.fend || fe <= fs {
+            return true;
+        }
+        let w = &doc.folded.text[fs..tok.fend];
+        if generic_facility(doc, ar, t, fe) {
+            return false;
+        }
+        if kind == EntityKind::Person {
+            let mut last = doc.token_at_or_after(m.span.end).saturating_sub(1);
+            while last > t && doc.tokens[last].fend <= fe && {
+                let lw = doc.ftok(last);
+                lw.chars().next().is_some_and(|c| clitics::PREPOSITIONS.contains(&c))
+                    && !ar.is_given_name_as_written(lw)
+                    && (after_prep(lw).is_some_and(|(n, alef)| alef || !nameish(&lw[n..])) || has_pronoun_suffix(lw))
+            } {
+                fe = doc.tokens[last - 1].fend;
+                last -= 1;
+            }
+        }
+        let opens_with_particle =
+            !ar.is_given_name_as_written(w) && !head(w) && w.chars().next().is_some_and(|c| CONJUNCTIONS.contains(&c) || clitics::PREPOSITIONS.contains(&c));
+        let (conj, rest) = clitics::peel(w, CONJUNCTIONS, 2);
+        let cut = match after_prep(w).filter(|_| opens_with_particle && !CONJUNCTIONS.contains(&w.chars().next().unwrap_or_default())) {
+            Some(found) => Some(found),
+            None if conj > 0 && opens_with_particle => after_prep(rest).map(|(n, alef)| (conj + n, alef)).or_else(|| nameish(rest).then_some((conj, false))),
+            None => None,
+        };
+        let old_fe = doc.folded.folded(m.span.end);
+        if cut.is_none() && fe == old_fe {
+            return true;
+        }
+        let (cut, alef) = cut.unwrap_or((0, false));
+        let start = fs + cut;
+        let bare = &doc.folded.text[start..tok.fend];
+        if head(bare) && kind != EntityKind::Place && (kind != EntityKind::Organization || fe <= tok.fend) {
+            // A head alone names nothing; a "person" opening with one is the institution.
+            if fe <= tok.fend || !is_org_head(bare) {
+                return false;
+            }
+            m.kind = EntityKind::Organization;
+        }
+        let span = doc.folded.orig_span(start, fe);
+        let written = span.slice(doc.text);
+        let cited = if alef { super::citation_form(written).unwrap_or_else(|| written.to_string()) } else { written.to_string() };
+        let retransliterate = m.name_en.as_deref() == Some(transliterate(m.span.slice(doc.text)).as_str());
+        m.span = span;
+        m.key = EntityKey::Surface(m.kind, crate::stages::normalize::fold(&cited));
+        if retransliterate {
+            m.name_en = Some(transliterate(&cited));
+        }
+        true
+    });
+}
+
+/// A facility or institution noun with no name after it (مستشفى، المستشفى، لكلية، مستشفى ميداني,
+/// ending at folded `fe`) describes one; it does not name one. A definite organisation head alone
+/// (الاتحاد، الجيش) is left to the tagger: papers call a club or an army so.
+fn generic_facility(doc: &Doc, ar: &Arabic, t: usize, fe: usize) -> bool {
+    let bare = stem(doc.ftok(t));
+    let facility = is(bare, class::FACILITY_HEAD) || is(bare, class::EPONYM_ORG_HEAD);
+    let head = facility || is(bare, class::COMPANY_NOUN) || is(bare, class::SITE_HEAD) || is_org_head(bare);
+    let definite = has_article(clitics::strip_proclitics(doc.ftok(t))) || clitics::has_preposition_and_article(doc.ftok(t));
+    if !head || (!facility && definite) {
+        return false;
+    }
+    let nisba = |w: &str| {
+        !has_article(w)
+            && (ends_with_any(w, class::NISBA_ENDING)
+                || ar.words.list(class::FEMININE_ENDING).iter().any(|f| w.strip_suffix(f.as_str()).is_some_and(|r| ends_with_any(r, class::NISBA_ENDING))))
+    };
+    (t + 1..doc.tokens.len()).take_while(|&k| doc.tokens[k].fstart < fe).all(|k| nisba(doc.ftok(k)))
 }
 
 /// The rule layer alone: gazetteer, lexicon and pattern mentions with overlaps resolved.
@@ -1296,6 +1397,7 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
 
 #[cfg(test)]
 mod tests {
+    use super::{LI, arabic};
     use crate::{Analysis, EntityKind, Lang, Options, analyze};
 
     fn run(text: &str) -> Analysis {
@@ -1304,6 +1406,26 @@ mod tests {
 
     fn names(a: &Analysis, text: &str, kind: EntityKind) -> Vec<Vec<String>> {
         a.entities.iter().filter(|e| e.kind == kind).map(|e| e.mentions.iter().map(|m| m.slice(text).to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn particles_are_left_out_of_names_and_generic_heads_are_none() {
+        let t = "وقال الأمين العام للغفيلي إن وفهد الثنيان حضر. ونقل المصاب إلى مستشفى ميداني ثم إلى المستشفى.";
+        let a = run(t);
+        let people: Vec<(&str, Option<&str>)> =
+            a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        assert!(people.iter().any(|(n, _)| *n == "فهد الثنيان"), "{people:?}");
+        assert!(people.iter().all(|(n, en)| !n.starts_with("لل") && !en.is_some_and(|e| e.starts_with("Lal"))), "{people:?}");
+        assert!(!a.entities.iter().any(|e| e.name.contains("مستشف")), "{:?}", a.entities);
+        assert_eq!(crate::lang::ar::citation_form("للغفيلي").as_deref(), Some("الغفيلي"));
+        // a name runs on into no preposition before the article or an institution head
+        let t = "وقال الأمين العام عبدالحكيم بافرج للمراكز الصحية إن العمل مستمر.";
+        let a = run(t);
+        assert!(a.entities.iter().all(|e| !e.name.contains("للمراكز")), "{:?}", a.entities);
+        // ل + ليبيا, and a name that only looks like ب + ال
+        assert_eq!(crate::lang::ar::citation_form("لليبيا"), None);
+        assert_eq!(arabic().preposition_on_article("لليبيا"), Some((LI.len_utf8(), false)));
+        assert_eq!(arabic().preposition_on_article("باليرمو"), None);
     }
 
     #[test]

@@ -34,6 +34,8 @@ const TIME_WORDS: &str = include_str!("../../../data/lang/ar/time_words.tsv");
 const STOPWORDS: &str = include_str!("../../../data/lang/ar/stopwords.txt");
 const WORDS: &str = include_str!("../../../data/lang/ar/words.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../data/lang/ar/given_names.txt");
+/// Words that only look like a preposition on a definite word (tools/lexicon/clitic_words.py).
+const CLITIC_WORDS: &str = include_str!("../../../data/lang/ar/clitic_words.tsv");
 /// Given names induced from the news corpus (tools/lexicon/given_names.py): word, counts.
 const GIVEN_NAMES_NEWS: &str = include_str!("../../../data/lang/ar/given_names_news.txt");
 
@@ -117,6 +119,8 @@ pub mod class {
         EPONYM_ORG_HEAD = "eponym_org_head",
         EPONYM_PLACE_HEAD = "eponym_place_head",
         TAG_LIST = "tag_list",
+        FACILITY_HEAD = "facility_head",
+        NORM_NOUN = "norm_noun",
     }
 }
 
@@ -155,6 +159,9 @@ impl LanguagePack for Pack {
     }
     fn tagger_model(&self) -> Option<&'static Model> {
         mentions::tagger_model()
+    }
+    fn citation_form(&self, written: &str) -> Option<String> {
+        citation_form(written)
     }
     fn display_name_en(&self, name: &str) -> String {
         transliterate(name)
@@ -220,6 +227,9 @@ pub struct Arabic {
     /// Given names induced from the news corpus (`given_names_news.txt`): the rules' name patterns
     /// read them, the tagger's features do not (the shipped model was trained without them).
     given_news: WordMap<()>,
+    /// Words shaped like a preposition on a definite word that are read otherwise
+    /// (`data/lang/ar/clitic_words.tsv`): true for ل + a word starting with ل (لليبيا).
+    clitic_words: HashMap<String, bool>,
     months: WordMap<u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     month_heads: rustc_hash::FxHashSet<String>,
@@ -356,6 +366,12 @@ impl Arabic {
         }
         let stop = set(STOPWORDS);
         let given = data_lines(GIVEN_NAMES).map(|l| (fold(l.trim()), ())).collect();
+        let clitic_words = data_lines(CLITIC_WORDS)
+            .filter_map(|l| {
+                let mut c = l.split('\t');
+                Some((fold(c.next()?), c.next()? == "li_lam"))
+            })
+            .collect();
         let given_news = data_lines(GIVEN_NAMES_NEWS).map(|l| (fold(l.split('\t').next().unwrap_or("").trim()), ())).collect();
         let cues = load_cues(&words);
         let mut months = HashMap::default();
@@ -403,6 +419,7 @@ impl Arabic {
             stop: stop.into(),
             given,
             given_news,
+            clitic_words,
             months: months.into(),
             month_heads,
             weekdays: weekdays.into(),
@@ -461,6 +478,22 @@ impl Arabic {
     /// A title with no proclitic other than و/ف (a title after ب/ل is rarely the subject).
     pub fn title_prefix(&self, tok: &str) -> Option<usize> {
         lookup(&self.titles, tok).map(|(p, _)| p)
+    }
+    /// A preposition written on a definite word (بالاتحاد، للغفيلي) at the start of folded `w`: the
+    /// bytes a mention leaves out and whether the article's alef comes back in the citation form
+    /// (لل + غفيلي → الغفيلي, where nothing can be left out). ل + a word starting with ل (لليبيا)
+    /// leaves out one ل; words the corpus reads otherwise (`clitic_words.tsv`: باليرمو) are none.
+    pub fn preposition_on_article(&self, w: &str) -> Option<(usize, bool)> {
+        let listed = self.clitic_words.get(w).copied();
+        if w.starts_with(LI_ARTICLE) && w.chars().count() >= 5 {
+            return match listed {
+                Some(true) => Some((LI.len_utf8(), false)),
+                Some(false) => None,
+                None => Some((0, true)),
+            };
+        }
+        let definite = w.strip_prefix(clitics::BI).is_some_and(|r| r.starts_with(ARTICLE) && r.chars().count() >= 5);
+        (definite && listed.is_none()).then_some((clitics::BI.len_utf8(), false))
     }
     /// A given name, after an optional و/ف (not after ب/ل: بدر, لبنى begin with those letters).
     pub fn is_given_name(&self, tok: &str) -> bool {
@@ -630,6 +663,22 @@ pub fn lookup<'m, V>(map: &'m WordMap<V>, tok: &str) -> Option<(usize, &'m V)> {
 /// The proclitics a name may carry in running text: و ف then ب ل ك (each optional).
 pub fn is_clitic_prefix(p: &str) -> bool {
     clitics::is_proclitic_sequence(p)
+}
+
+/// A name written after ل with its article (للغفيلي) cited with the article (الغفيلي); the
+/// mention cannot leave the ل out, as the article's alef is not written.
+pub fn citation_form(written: &str) -> Option<String> {
+    let first = written.split(' ').next().unwrap_or(written);
+    if arabic().preposition_on_article(&fold(first)) != Some((0, true)) {
+        return None;
+    }
+    // The second ل and what follows, diacritics between the two kept out.
+    let mut lams = 0;
+    let at = written.char_indices().find_map(|(i, c)| {
+        lams += usize::from(c == LI);
+        (lams == 2).then_some(i)
+    })?;
+    Some(format!("{}{}", ARTICLE, &written[at + LI.len_utf8()..]))
 }
 
 /// The English display name of an Arabic name the lexicons do not know (see `ar_translit`).

@@ -996,6 +996,13 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     if speaker.is_none() && !has_source {
         return None;
     }
+    // «حسب الجدول، وفقا لمعايير …»: a rule or a plan followed is no source, whatever name follows it.
+    let next = c.w(i + 1);
+    if (frame(class::ACCORDING) || frame(class::ACCORDING_TO))
+        && [clitics::stem(next), clitics::without_article(clitics::strip_proclitics(next))].iter().any(|w| is(w, class::NORM_NOUN))
+    {
+        return None;
+    }
     // Frame first (…، content) or last (content … بحسب X).
     let sstart = c.sentence_start(i);
     let (a, b2, direct) = if i <= sstart + 1 || c.w(i - 1) == "،" && i <= sstart + 2 {
@@ -1453,5 +1460,13 @@ mod tests {
         assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
         assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
         assert!(a.statements[0].content.slice(t).starts_with("عن سعادته"));
+    }
+
+    #[test]
+    fn a_rule_followed_is_no_source() {
+        let t = "وتعمل الفرق وفقاً للمعايير التي أقرتها وزارة الصحة في الرياض. وبحسب وزارة الصحة فإن العمل مستمر.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert!(a.statements[0].content.slice(t).starts_with("العمل مستمر"), "{:?}", a.statements);
     }
 }

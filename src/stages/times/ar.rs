@@ -641,9 +641,14 @@ fn weekday_expr(f: &Finder, start: usize, wd_tok: usize, date_known: bool) -> Fo
     if f.is_next(q) || past_q {
         end += 1;
     }
-    // يوم الخميس 19 نوفمبر: the explicit date wins.
-    if f.number(f.w(end)).is_some() && f.month_at(end + 1).is_some() {
-        return day_month(f, end, date_known);
+    // يوم الخميس 19 نوفمبر, الأحد 5 شوال 1436هـ, الأربعاء، 7-11-1436هـ: one expression, and the
+    // explicit date wins.
+    let date_at = if f.ar.words.is(f.w(end), crate::lang::ar::class::COMMA) && f.same_sentence(end, end + 1) { end + 1 } else { end };
+    if let Some(found) = hijri_or_numeric_date(f, date_at, date_known) {
+        return Some(found);
+    }
+    if f.number(f.w(date_at)).is_some() && f.month_at(date_at + 1).is_some() {
+        return day_month(f, date_at, date_known);
     }
     // The most recent such day (the publication day itself when it is that weekday), or the next.
     let toward = if upcoming && !past_q { Toward::FUTURE_STRICT } else { Toward::PAST };
@@ -775,6 +780,14 @@ mod tests {
         assert_eq!(values("خلال 48 يوما الماضية", "2015-11-18"), ["2015-10-01/2015-11-18"]);
         assert_eq!(values("خلال اليومين الماضيين", "2015-11-18"), ["2015-11-16/2015-11-18"]);
         assert_eq!(values("خلال الأيام الثلاثة المقبلة", "2015-11-18"), ["2015-11-18/2015-11-21"]);
+    }
+
+    #[test]
+    fn a_weekday_before_a_date_is_one_expression_with_the_dates_value() {
+        // 5 Shawwal 1436 is Tuesday 2015-07-21; the article is of 2015-07-19 (the weekday alone
+        // would be the last Tuesday before it).
+        assert_eq!(times("تبدأ الدراسة يوم الثلاثاء 5 شوال 1436هـ في", "2015-07-19"), [("يوم الثلاثاء 5 شوال 1436هـ".to_string(), "2015-07-21".to_string())]);
+        assert_eq!(times("وذلك الثلاثاء، 5-10-1436هـ", "2015-07-19"), [("الثلاثاء، 5-10-1436هـ".to_string(), "2015-07-21".to_string())]);
     }
 
     #[test]
