@@ -35,9 +35,9 @@ use khabar::Lang;
 use khabar::lang::ar::mentions::{is_name_word, training_features};
 use khabar::stages::resources;
 use khabar::stages::segment::Doc;
-use khabar::stages::tagger::{Model, Stage, Trainer};
+use khabar::stages::tagger::{Model, Trainer};
 use khabar::stages::normalize::fold;
-use khabar::lang::ar::tagger::{propagate_names, second_pass_features, stem};
+use khabar::lang::ar::tagger::propagate_names;
 use khabar::lang::ar::word_clusters::WordClusters;
 use std::collections::{HashMap, HashSet};
 
@@ -52,8 +52,6 @@ struct Sample {
     sentences: Vec<std::ops::Range<usize>>,
     /// The tokens' text, for error listings.
     words: Vec<String>,
-    /// The tokens' folded text, as the run-time document-level steps read it.
-    folded: Vec<String>,
     /// The cross-validation fold of its text, if it is ANERcorp text; None when it straddles folds.
     fold: Option<usize>,
 }
@@ -80,22 +78,7 @@ struct Options {
     no_propagation: bool,
     /// Training decodes with a beam this wide and updates whole sequences (0: greedy, per token).
     train_beam: usize,
-    /// A second stage over the first stage's tags elsewhere in the document.
-    stack: bool,
-    /// Where the second stage is written.
-    out2: String,
-    /// Epochs of the second stage.
-    epochs2: usize,
-    /// `cv` keeps the first-stage fold models here and reads them back (first-stage features unchanged).
-    stage1_cache: Option<String>,
-    /// First-stage score units per second-stage training step (x1000).
-    rate2: f32,
-    /// Which labelled sets train the second stage.
-    sets2: String,
-    full2: bool,
 }
-static FULL2: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-static SINGLE2: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 fn tag_index(label: &str, continuing: bool) -> u8 {
     let (bio, typ) = match label.split_once('-') {
@@ -207,8 +190,7 @@ fn samples(sents: &[CorpusSentence], folds_of: &[Option<usize>], group: usize, c
         let fold = folds[0].filter(|f| folds.iter().all(|g| *g == Some(*f)));
         let sentences = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
         let words = (0..doc.tokens.len()).map(|i| doc.otok(i).to_string()).collect();
-        let folded = (0..doc.tokens.len()).map(|i| doc.ftok(i).to_string()).collect();
-        out.push(Sample { feats, gold, sentences, words, folded, fold });
+        out.push(Sample { feats, gold, sentences, words, fold });
     }
     out
 }
@@ -233,23 +215,11 @@ fn spans(tags: &[u8]) -> HashSet<(usize, usize, u8)> {
 }
 
 fn train(data: &[&Sample], o: &Options) -> Vec<u8> {
-    let feats: Vec<&[Vec<u32>]> = data.iter().map(|s| s.feats.as_slice()).collect();
-    train_over(data, &feats, o.epochs, 1000.0, o, |trainer, k, r| {
-        let s = data[k];
-        if o.train_beam > 0 {
-            trainer.learn_sequence(&s.feats[r.clone()], &s.gold[r.clone()], o.train_beam);
-        } else {
-            trainer.learn(&s.feats[r.clone()], &s.gold[r.clone()]);
-        }
-    })
-}
-
-/// The training loop: features seen fewer than `min_count` times in `feats` pruned, `epochs`
-/// deterministic shuffles of the documents, `learn(trainer, document, sentence)` per sentence.
-fn train_over(data: &[&Sample], feats: &[&[Vec<u32>]], epochs: usize, scale: f32, o: &Options, mut learn: impl FnMut(&mut Trainer, usize, &std::ops::Range<usize>)) -> Vec<u8> {
     let mut counts: HashMap<u32, usize> = HashMap::new();
-    for f in feats.iter().flat_map(|f| f.iter()).flatten() {
-        *counts.entry(*f).or_default() += 1;
+    for s in data {
+        for f in s.feats.iter().flatten() {
+            *counts.entry(*f).or_default() += 1;
+        }
     }
     let tags: Vec<String> = TAGS.iter().map(|s| s.to_string()).collect();
     let mut trainer = Trainer::new(tags.clone());
@@ -260,7 +230,7 @@ fn train_over(data: &[&Sample], feats: &[&[Vec<u32>]], epochs: usize, scale: f32
     }
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
-    for _ in 0..epochs {
+    for _ in 0..o.epochs {
         // Deterministic shuffle, so that the command reproduces the same model.
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -269,127 +239,29 @@ fn train_over(data: &[&Sample], feats: &[&[Vec<u32>]], epochs: usize, scale: f32
             order.swap(i, (seed % (i as u64 + 1)) as usize);
         }
         for &i in &order {
-            for r in &data[i].sentences {
-                learn(&mut trainer, i, r);
-            }
-        }
-    }
-    Model::to_bytes(&tags, &trainer.finish(scale, o.min_weight), o.step, o.key_bits)
-}
-
-/// What the first stage, trained without a document's text, says about it: its tags, its static
-/// scores and the second stage's features computed from those tags.
-struct FirstPass {
-    tags: Vec<u8>,
-    scores: Vec<i32>,
-    feats2: Vec<Vec<u32>>,
-    firsts: Vec<u32>,
-}
-
-fn first_pass(model: &Model, s: &Sample) -> FirstPass {
-    let mut tags = vec![0u8; s.gold.len()];
-    let mut scores = Vec::with_capacity(s.gold.len() * model.stride());
-    for r in &s.sentences {
-        if scores.len() != r.start * model.stride() {
-            eprintln!("gap before sentence at {} ({} scores)", r.start, scores.len());
-            scores.resize(r.start * model.stride(), 0);
-        }
-        tags[r.clone()].copy_from_slice(&model.tag_keeping_scores(&s.feats[r.clone()], &mut scores));
-    }
-    let stems: Vec<&str> = s.folded.iter().map(|w| stem(w)).collect();
-    let mut feats2 = Vec::new();
-    second_pass_features(&stems, &tags, &model.tags, &mut feats2);
-    if std::env::var("CHEAT").is_ok() {
-        for (f, g) in feats2.iter_mut().zip(&s.gold) {
-            *f = vec![{ let mut h = khabar::stages::tagger::FeatureHasher::new(99); h.byte(*g); h.finish() }];
-        }
-    }
-    let firsts = s.feats.iter().map(|f| f.first().copied().unwrap_or(0)).collect();
-    FirstPass { tags, scores, feats2, firsts }
-}
-
-/// The second stage, trained over the first stage's out-of-fold passes (`passes[k]` for
-/// `data[k]`, by `models[k]`): only sentences where a second-stage feature fires, as at run time.
-fn train_second(data: &[&Sample], passes: &[&FirstPass], models: &[&Model], o: &Options) -> Vec<u8> {
-    if o.full2 {
-        let joined: Vec<Vec<Vec<u32>>> = data.iter().zip(passes).map(|(s, p)| joined_feats(s, p)).collect();
-        let feats: Vec<&[Vec<u32>]> = joined.iter().map(|f| f.as_slice()).collect();
-        return train_over(data, &feats, o.epochs2, 1000.0, o, |trainer, k, r| {
-            if SINGLE2.load(std::sync::atomic::Ordering::Relaxed) {
-                trainer.learn_sequence(&data[k].feats[r.clone()], &data[k].gold[r.clone()], o.train_beam);
-                if passes[k].feats2[r.clone()].iter().all(Vec::is_empty) {
-                    return;
+            let s = data[i];
+            for r in &s.sentences {
+                if o.train_beam > 0 {
+                    trainer.learn_sequence(&s.feats[r.clone()], &s.gold[r.clone()], o.train_beam);
+                } else {
+                    trainer.learn(&s.feats[r.clone()], &s.gold[r.clone()]);
                 }
             }
-            trainer.learn_sequence(&joined[k][r.clone()], &data[k].gold[r.clone()], o.train_beam);
-        });
-    }
-    let feats: Vec<&[Vec<u32>]> = passes.iter().map(|p| p.feats2.as_slice()).collect();
-    // The second stage's weights step by 1/rate of a first-stage unit: the fixed first-stage
-    // scores make the step matter, as it does not in a perceptron trained alone.
-    let unit = o.rate2 / 1000.0;
-    train_over(data, &feats, o.epochs2, 1.0 / unit, o, |trainer, k, r| {
-        let (p, m) = (passes[k], models[k]);
-        if p.feats2[r.clone()].iter().all(Vec::is_empty) {
-            return;
-        }
-        let stride = m.stride();
-        let stage = Stage { model: m, unit, scores: &p.scores[r.start * stride..r.end * stride], firsts: &p.firsts[r.clone()] };
-        trainer.learn_sequence_stacked(&p.feats2[r.clone()], &data[k].gold[r.clone()], o.train_beam.max(1), stage);
-    })
-}
-
-/// Tags a document as at run time: the first pass (`pass`), then, with a second stage, its
-/// sentences with second-stage evidence decoded again.
-fn joined_feats(s: &Sample, p: &FirstPass) -> Vec<Vec<u32>> {
-    s.feats.iter().zip(&p.feats2).map(|(a, b)| a.iter().copied().chain(b.iter().map(|k| k.rotate_left(7) ^ 0x5bd1_e995)).collect()).collect()
-}
-
-fn run_tags(model: &Model, second: Option<&Model>, s: &Sample, pass: &FirstPass) -> Vec<u8> {
-    let mut tags = pass.tags.clone();
-    if FULL2.load(std::sync::atomic::Ordering::Relaxed) {
-        if let Some(second) = second && SINGLE2.load(std::sync::atomic::Ordering::Relaxed) {
-            // One model for both passes: the first without second-pass features, the second
-            // from its kept scores plus the rows of the features its own first pass implies.
-            let own = first_pass(second, s);
-            let extra: Vec<Vec<u32>> = own.feats2.iter().map(|b| b.iter().map(|k| k.rotate_left(7) ^ 0x5bd1_e995).collect()).collect();
-            let stride = second.stride();
-            let mut tags = own.tags.clone();
-            for r in &s.sentences {
-                if own.feats2[r.clone()].iter().any(|f| !f.is_empty()) {
-                    let t = second.retag(&s.feats[r.clone()], &own.scores[r.start * stride..r.end * stride], second, &extra[r.clone()]);
-                    tags[r.clone()].copy_from_slice(&t);
-                }
-            }
-            return tags;
-        }
-        if let Some(second) = second {
-            let joined = joined_feats(s, pass);
-            for r in &s.sentences {
-                tags[r.clone()].copy_from_slice(&second.tag(&joined[r.clone()]));
-            }
-        }
-        return tags;
-    }
-    if let Some(second) = second {
-        let stride = model.stride();
-        for r in &s.sentences {
-            if pass.feats2[r.clone()].iter().any(|f| !f.is_empty()) {
-                let t = model.retag(&s.feats[r.clone()], &pass.scores[r.start * stride..r.end * stride], second, &pass.feats2[r.clone()]);
-                tags[r.clone()].copy_from_slice(&t);
-            }
         }
     }
-    tags
+    Model::to_bytes(&tags, &trainer.finish(1000.0, o.min_weight), o.step, o.key_bits)
 }
 
 /// Per type (PER, ORG, LOC): true positives, predicted, gold.
 type Counts = [[usize; 3]; 3];
 
-fn score(model: &Model, second: Option<&Model>, data: &[&Sample], counts: &mut Counts, errors: bool, propagate: bool) {
+fn score(model: &Model, data: &[&Sample], counts: &mut Counts, errors: bool, propagate: bool) {
     for s in data {
         // Tagged as at run time: sentence by sentence, then names made consistent in the document.
-        let mut tags = run_tags(model, second, s, &first_pass(model, s));
+        let mut tags = vec![0u8; s.gold.len()];
+        for r in &s.sentences {
+            tags[r.clone()].copy_from_slice(&model.tag(&s.feats[r.clone()]));
+        }
         if propagate {
             let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
             let words: Vec<&str> = folded.iter().map(String::as_str).collect();
@@ -463,73 +335,16 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
     eprintln!("features in {:.1}s", t0.elapsed().as_secs_f64());
     let (mut vs_a, mut vs_n): (Counts, Counts) = Default::default();
     let use_set = |c: char| o.sets.contains(c);
-    let a_n = || a.iter().filter(|_| use_set('a')).chain(n.iter().filter(|_| use_set('n')));
-    let aqmar = || q.iter().enumerate().filter(|_| use_set('q'));
-    let q_piece = |i: usize| i * o.folds / q.len().max(1);
-    let folds = o.folds.min(o.only_folds);
-    // With the second stage, the first-stage model of fold j also leaves out a j-th of AQMAR, so
-    // that every training document has a first pass by a model that did not learn from it.
-    let stage1: Vec<Model> = (0..if o.stack { o.folds } else { folds })
-        .map(|j| {
-            let cached = o.stage1_cache.as_ref().map(|d| format!("{d}/fold{j}.bin"));
-            let bytes = match cached.as_ref().and_then(|p| std::fs::read(p).ok()) {
-                Some(b) => b,
-                None => {
-                    let train_set: Vec<&Sample> =
-                        a_n().filter(|s| s.fold.is_some_and(|f| f != j)).chain(aqmar().filter(|(i, _)| !o.stack || q_piece(*i) != j).map(|(_, s)| s)).collect();
-                    let b = train(&train_set, o);
-                    if let Some(p) = &cached {
-                        std::fs::write(p, &b).expect("stage-1 cache writable");
-                    }
-                    b
-                }
-            };
-            eprintln!("fold {}: first-stage model {} bytes ({:.0}s)", j + 1, bytes.len(), t0.elapsed().as_secs_f64());
-            Model::from_bytes(&bytes).expect("model round-trips")
-        })
-        .collect();
-    // Out-of-fold first passes of every training document (ANERcorp text by its fold, AQMAR by its piece).
-    let passes_a: Vec<Option<FirstPass>> = a.iter().map(|s| s.fold.filter(|_| o.stack).map(|f| first_pass(&stage1[f], s))).collect();
-    let passes_n: Vec<Option<FirstPass>> = n.iter().map(|s| s.fold.filter(|_| o.stack).map(|f| first_pass(&stage1[f], s))).collect();
-    let passes_q: Vec<Option<FirstPass>> = q.iter().enumerate().map(|(i, s)| o.stack.then(|| first_pass(&stage1[q_piece(i)], s))).collect();
-    for k in 0..folds {
-        let second = o.stack.then(|| {
-            let mut data: Vec<&Sample> = Vec::new();
-            let mut passes: Vec<&FirstPass> = Vec::new();
-            let mut models: Vec<&Model> = Vec::new();
-            for (set, ps, on) in [(&a, &passes_a, o.sets2.contains('a')), (&n, &passes_n, o.sets2.contains('n'))] {
-                for (s, p) in set.iter().zip(ps).filter(|_| on) {
-                    if let (Some(f), Some(p)) = (s.fold.filter(|&f| f != k), p) {
-                        data.push(s);
-                        passes.push(p);
-                        models.push(&stage1[f]);
-                    }
-                }
-            }
-            for (i, s) in aqmar().filter(|_| o.sets2.contains('q')) {
-                data.push(s);
-                passes.push(passes_q[i].as_ref().expect("AQMAR first pass"));
-                models.push(&stage1[q_piece(i)]);
-            }
-            let bytes = train_second(&data, &passes, &models, o);
-            if std::env::var("DUMP").is_ok() {
-                let m = Model::from_bytes(&bytes).unwrap();
-                use khabar::stages::tagger::FeatureHasher as H;
-                for t in 1..7u8 {
-                    for a in 0..4u8 { for b in 0..5u8 { for c in 0..4u8 {
-                        let mut h = H::new(t); h.bytes(&[a, b, c]);
-                        if let Some(r) = m.debug_row(h.finish()) { eprintln!("T{t} {a} {b} {c}: {r:?}"); }
-                        let mut h = H::new(t); h.bytes(&[a, b]);
-                        if c == 0 { if let Some(r) = m.debug_row(h.finish()) { eprintln!("T{t} {a} {b}: {r:?}"); } }
-                    }}}
-                }
-            }
-            eprintln!("fold {}: second-stage model {} bytes", k + 1, bytes.len());
-            Model::from_bytes(&bytes).expect("model round-trips")
-        });
+    for k in 0..o.folds.min(o.only_folds) {
+        // Train on everything whose text is not in fold k; AQMAR always trains.
+        let a_n = a.iter().filter(|_| use_set('a')).chain(n.iter().filter(|_| use_set('n')));
+        let train_set: Vec<&Sample> = a_n.filter(|s| s.fold.is_some_and(|f| f != k)).chain(q.iter().filter(|_| use_set('q'))).collect();
+        let bytes = train(&train_set, o);
+        eprintln!("fold {}: model {} bytes", k + 1, bytes.len());
+        let model = Model::from_bytes(&bytes).expect("model round-trips");
         let (mut fa, mut fn_): (Counts, Counts) = Default::default();
-        score(&stage1[k], second.as_ref(), &held(&a, k), &mut fa, o.errors, !o.no_propagation);
-        score(&stage1[k], second.as_ref(), &held(&n, k), &mut fn_, false, !o.no_propagation);
+        score(&model, &held(&a, k), &mut fa, o.errors, !o.no_propagation);
+        score(&model, &held(&n, k), &mut fn_, false, !o.no_propagation);
         eprintln!("fold {} ({:.0}s):", k + 1, t0.elapsed().as_secs_f64());
         report("ANERcorp labels", &fa);
         for t in 0..3 {
@@ -549,34 +364,9 @@ fn train_shipped(o: &Options, clusters: &WordClusters) {
     let [a, n, q] = labelled(o, clusters);
     let use_set = |c: char| o.sets.contains(c);
     let all: Vec<&Sample> = a.iter().filter(|_| use_set('a')).chain(n.iter().filter(|_| use_set('n'))).chain(q.iter().filter(|_| use_set('q'))).collect();
-    let model = train(&all, o);
-    let bytes = shipped_deflate(&model);
+    let bytes = shipped_deflate(&train(&all, o));
     std::fs::write(&o.out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", o.out));
     eprintln!("model: {} bytes compressed, {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
-    if !o.stack {
-        return;
-    }
-    // The second stage learns over first passes by models that did not see the document: each
-    // document's piece (its ANERcorp fold, else its place in its set) is left out of one of
-    // `folds` first-stage models, which tags it.
-    let piece = |s: &Sample, i: usize, len: usize| s.fold.unwrap_or(i * o.folds / len.max(1));
-    let pieces: Vec<usize> = [&a, &n, &q]
-        .into_iter()
-        .zip("anq".chars())
-        .filter(|(_, c)| use_set(*c))
-        .flat_map(|(set, _)| set.iter().enumerate().map(|(i, s)| piece(s, i, set.len())))
-        .collect();
-    let stage1: Vec<Model> = (0..o.folds)
-        .map(|j| {
-            let train_set: Vec<&Sample> = all.iter().zip(&pieces).filter(|(_, p)| **p != j).map(|(s, _)| *s).collect();
-            Model::from_bytes(&train(&train_set, o)).expect("model round-trips")
-        })
-        .collect();
-    let passes: Vec<FirstPass> = all.iter().zip(&pieces).map(|(s, &p)| first_pass(&stage1[p], s)).collect();
-    let models: Vec<&Model> = pieces.iter().map(|&p| &stage1[p]).collect();
-    let second = shipped_deflate(&train_second(&all, &passes.iter().collect::<Vec<_>>(), &models, o));
-    std::fs::write(&o.out2, &second).unwrap_or_else(|e| panic!("cannot write {}: {e}", o.out2));
-    eprintln!("second stage: {} bytes compressed, {:.1}s", second.len(), t0.elapsed().as_secs_f64());
 }
 
 /// The shipped model is deflated again with Zopfli: the same raw-deflate stream the app inflates,
@@ -612,13 +402,6 @@ fn main() {
         sets: "anq".into(),
         no_propagation: false,
         train_beam: 4,
-        stack: false,
-        out2: "data/models/ar-ner-doc.bin".into(),
-        epochs2: 8,
-        stage1_cache: None,
-        rate2: 1.0,
-        sets2: "anq".into(),
-        full2: false,
     };
     let mut command = None;
     let mut it = args.iter();
@@ -641,21 +424,6 @@ fn main() {
             "--only-folds" => o.only_folds = number(value(a), a),
             "--sets" => o.sets = value(a),
             "--train-beam" => o.train_beam = number(value(a), a),
-            "--stack" => o.stack = true,
-            "--out2" => o.out2 = value(a),
-            "--epochs2" => o.epochs2 = number(value(a), a),
-            "--stage1-cache" => o.stage1_cache = Some(value(a)),
-            "--sets2" => o.sets2 = value(a),
-            "--single2" => {
-                o.full2 = true;
-                FULL2.store(true, std::sync::atomic::Ordering::Relaxed);
-                SINGLE2.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-            "--full2" => {
-                o.full2 = true;
-                FULL2.store(true, std::sync::atomic::Ordering::Relaxed);
-            }
-            "--rate2" => o.rate2 = value(a).parse().expect("--rate2: a number"),
             c @ ("build" | "cv" | "train" | "clusters") if command.is_none() => command = Some(c.to_string()),
             other => {
                 eprintln!("unknown argument {other}\nusage: train_ner_ar build|cv|train|clusters [options]: see tools/train-ner-ar/main.rs");

@@ -25,7 +25,6 @@ mod tpl {
     pub const CLUSTER_PAIR: u8 = 49;
     pub const PREV_STEM_CLUSTER: u8 = 51;
     pub const CLUSTER_NEXT_STEM: u8 = 52;
-    pub const NGRAM: u8 = 53;
 }
 
 /// Depths of the cluster-path prefixes used as features: coarse classes to nearly single words.
@@ -115,17 +114,6 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
             skeleton.byte(if is_long_vowel(c) { b'V' } else { b'C' });
         }
         out.push(skeleton.finish());
-        if std::env::var("NGRAMS").is_ok() && path_at(ii).is_none() && chars >= 5 {
-            let cs: Vec<char> = std::iter::once('^').chain(st.chars()).chain(std::iter::once('$')).collect();
-            for w in cs.windows(3).take(12) {
-                let mut g = h(tpl::NGRAM);
-                let mut buf = [0u8; 4];
-                for c in w {
-                    g.str(c.encode_utf8(&mut buf));
-                }
-                out.push(g.finish());
-            }
-        }
     }
     // The word's class after a given neighbour word: قال + a name-like cluster, وزير + a person.
     let stem_at = |j: isize| -> &str { if j < 0 { "<s>" } else { cx.stems.get(j as usize).copied().unwrap_or("</s>") } };
@@ -217,126 +205,6 @@ pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be
             }
         }
     }
-}
-
-/// Templates of the second pass's features (a model of their own: numbers may repeat the first's).
-mod tpl2 {
-    pub const MAJORITY: u8 = 1;
-    pub const SHARE: u8 = 2;
-    pub const ROLE: u8 = 3;
-    pub const ONLY_HERE: u8 = 4;
-    pub const PREV_EVIDENCE: u8 = 5;
-    pub const NEXT_EVIDENCE: u8 = 6;
-}
-
-/// The second pass's features (two-stage stacking, Krishnan & Manning 2006): what the first pass
-/// tagged at the other occurrences of each token's stem in the document (`tags` over every
-/// token, named by `names`). A token without such evidence has none, so a sentence without any
-/// keeps its first-pass tags. Returns whether any token has a feature.
-pub fn second_pass_features(stems: &[&str], tags: &[u8], names: &[String], out: &mut Vec<Vec<u32>>) -> bool {
-    let n = stems.len();
-    out.clear();
-    out.resize_with(n, Vec::new);
-    // Per tag: entity type (1 person, 2 organisation, 3 place, 0 none) and whether it begins one.
-    let typ: Vec<u8> = names
-        .iter()
-        .map(|t| match t.get(2..) {
-            Some("PER") => 1,
-            Some("ORG") => 2,
-            Some("LOC") => 3,
-            _ => 0,
-        })
-        .collect();
-    let kind = |i: usize| typ.get(tags[i] as usize).copied().unwrap_or(0);
-    if (0..n).all(|i| kind(i) == 0) {
-        return false;
-    }
-    // Each token's place in its span: 0 outside, 1 alone, 2 first, 3 inside, 4 last.
-    let mut role = vec![0u8; n];
-    let mut i = 0;
-    while i < n {
-        if kind(i) == 0 {
-            i += 1;
-            continue;
-        }
-        let mut e = i + 1;
-        while e < n && kind(e) == kind(i) && !names.get(tags[e] as usize).is_some_and(|t| t.starts_with("B-")) {
-            e += 1;
-        }
-        if e - i == 1 {
-            role[i] = 1;
-        } else {
-            role[i] = 2;
-            role[i + 1..e - 1].iter_mut().for_each(|r| *r = 3);
-            role[e - 1] = 4;
-        }
-        i = e;
-    }
-    // Per stem: occurrences by type, and by (type, role) as a bit set.
-    #[derive(Default, Clone, Copy)]
-    struct Seen {
-        by_type: [u16; 4],
-        roles: u32,
-    }
-    let usable = |s: &str| s.chars().count() >= 3 && s.chars().all(char::is_alphabetic);
-    let mut by_stem: HashMap<&str, Seen> = HashMap::default();
-    for i in 0..n {
-        if usable(stems[i]) {
-            let e = by_stem.entry(stems[i]).or_default();
-            e.by_type[kind(i) as usize] += 1;
-            e.roles |= 1 << (kind(i) * 5 + role[i]);
-        }
-    }
-    // The evidence at token i from the stem's other occurrences: counts by type, and the roles
-    // (over all occurrences: a bit set cannot subtract this one).
-    let evidence = |i: usize| -> Option<([u16; 4], u32)> {
-        let seen = by_stem.get(stems[i])?;
-        let mut c = seen.by_type;
-        c[kind(i) as usize] -= 1;
-        (c.iter().sum::<u16>() > 0).then_some((c, seen.roles))
-    };
-    let majority = |c: &[u16; 4]| -> u8 { (1..4).max_by_key(|&t| (c[t], std::cmp::Reverse(t))).filter(|&t| c[t] > 0).unwrap_or(0) as u8 };
-    let bucket = |k: u16| -> u8 { k.min(3) as u8 };
-    let ev: Vec<Option<([u16; 4], u32)>> = (0..n).map(|i| if usable(stems[i]) { evidence(i) } else { None }).collect();
-    let maj: Vec<u8> = ev.iter().map(|e| e.as_ref().map_or(0, |(c, _)| majority(c))).collect();
-    let h = FeatureHasher::new;
-    let per_only = std::env::var("PERONLY").is_ok();
-    let keep = |t: u8| !per_only || t == 1;
-    for i in 0..n {
-        let own = kind(i);
-        let f = &mut out[i];
-        if let Some((c, roles)) = ev[i] {
-            let m = maj[i];
-            if m > 0 && keep(m) {
-                let others: u16 = c.iter().sum();
-                f.push(h(tpl2::MAJORITY).bytes(&[m, bucket(c[m as usize]), own]).finish());
-                for t in 1..4u8 {
-                    if c[t as usize] > 0 && keep(t) {
-                        // All, most or some of the other occurrences.
-                        let share = if c[t as usize] == others { 2 } else { u8::from(2 * c[t as usize] > others) };
-                        f.push(h(tpl2::SHARE).bytes(&[t, share]).finish());
-                    }
-                }
-                for t in 1..4u8 {
-                    for r in 1..5u8 {
-                        if roles & (1 << (t * 5 + r)) != 0 && keep(t) {
-                            f.push(h(tpl2::ROLE).bytes(&[t, r]).finish());
-                        }
-                    }
-                }
-            } else if own > 0 && m == 0 && keep(own) {
-                f.push(h(tpl2::ONLY_HERE).bytes(&[own, bucket(c[0])]).finish());
-            }
-        }
-        let (p, x) = (if i > 0 { maj[i - 1] } else { 0 }, if i + 1 < n { maj[i + 1] } else { 0 });
-        if p > 0 && keep(p) {
-            f.push(h(tpl2::PREV_EVIDENCE).bytes(&[p, maj[i], own]).finish());
-        }
-        if x > 0 && keep(x) {
-            f.push(h(tpl2::NEXT_EVIDENCE).bytes(&[x, maj[i], own]).finish());
-        }
-    }
-    out.iter().any(|f| !f.is_empty())
 }
 
 pub fn char_prefix(w: &str, n: usize) -> &str {
