@@ -237,56 +237,6 @@ impl Model {
     /// the first being its most informative one (the word), which is also paired with the
     /// previous tag. BIO tag names are respected: "I-X" only continues "B-X" or "I-X".
     pub fn tag(&self, feats: &[Vec<u32>]) -> Vec<u8> {
-        self.decode(feats, |i, base| self.add_rows(&feats[i], base))
-    }
-
-    /// Tags one sequence as [`Model::tag`] does and appends each token's static scores to `kept`
-    /// ([`Model::stride`] per token), from which [`Model::retag`] decodes it again.
-    pub fn tag_keeping_scores(&self, feats: &[Vec<u32>], kept: &mut Vec<i32>) -> Vec<u8> {
-        let stride = lanes(self.tags.len());
-        let start = kept.len();
-        kept.resize(start + feats.len() * stride, 0);
-        self.decode(feats, |i, base| {
-            self.add_rows(&feats[i], base);
-            kept[start + i * stride..start + (i + 1) * stride].copy_from_slice(base);
-        })
-    }
-
-    /// Decodes a sequence again from the static scores [`Model::tag_keeping_scores`] kept, plus
-    /// the rows that `extra`, a second-stage model over the same tags, holds for `extra_feats`:
-    /// the second pass costs the beam search and the extra features only.
-    pub fn retag(&self, feats: &[Vec<u32>], kept: &[i32], extra: &Model, extra_feats: &[Vec<u32>]) -> Vec<u8> {
-        let stride = lanes(self.tags.len());
-        debug_assert!(extra.tags == self.tags && kept.len() == feats.len() * stride);
-        self.decode(feats, |i, base| {
-            base.copy_from_slice(&kept[i * stride..(i + 1) * stride]);
-            extra.add_rows(&extra_feats[i], base);
-        })
-    }
-
-    pub fn debug_row(&self, key: u32) -> Option<Vec<i16>> {
-        let key = truncate_key(key, self.key_bits);
-        let r = self.probe(key, self.slots[slot(key, self.shift)])?;
-        let n = lanes(self.tags.len());
-        Some(self.weights[r * n..r * n + self.tags.len()].to_vec())
-    }
-
-    /// Weights per token in the scores [`Model::tag_keeping_scores`] keeps.
-    pub fn stride(&self) -> usize {
-        lanes(self.tags.len())
-    }
-
-    /// The scores of the tag-history features after `prev`, `prev2` (tag index + 1, 0 = start)
-    /// for a token whose first feature is `first`.
-    fn history_scores(&self, prev: u8, prev2: u8, first: u32, scores: &mut [i32]) {
-        let mut hist = [0u32; 3];
-        history_features(prev, prev2, first, &mut hist);
-        scores.iter_mut().for_each(|s| *s = 0);
-        self.add_rows(&hist, scores);
-    }
-
-    /// The beam search over static scores that `fill(i, base)` adds to token `i`'s zeroed `base`.
-    fn decode(&self, feats: &[Vec<u32>], mut fill: impl FnMut(usize, &mut [i32])) -> Vec<u8> {
         const BEAM: usize = 4;
         let n = self.tags.len();
         let allowed = transitions(&self.tags);
@@ -297,9 +247,9 @@ impl Model {
         let mut scores = vec![0i32; lanes(n)];
         let mut hist = [0u32; 3];
         let mut base = vec![0i32; lanes(n)];
-        for (i, f) in feats.iter().enumerate() {
+        for f in feats {
             base.iter_mut().for_each(|s| *s = 0);
-            fill(i, &mut base);
+            self.add_rows(f, &mut base);
             next.clear();
             for &(score, prev, prev2, chain) in &beam {
                 scores.copy_from_slice(&base);
@@ -461,18 +411,6 @@ fn truncate_key(key: u32, bits: u32) -> u32 {
     (key >> (32 - bits)).max(1)
 }
 
-/// A first-stage model as a second stage is trained over it: the model (for its tag-history
-/// weights), its static scores per token ([`Model::tag_keeping_scores`]) and each token's first
-/// first-stage feature (which the history features pair with the previous tag).
-pub struct Stage<'a> {
-    pub model: &'a Model,
-    /// Trainer weight per unit of the model's scores: sets the step of the new weights against
-    /// the fixed ones (the model is trained with its own weights in units of 1/1000).
-    pub unit: f32,
-    pub scores: &'a [i32],
-    pub firsts: &'a [u32],
-}
-
 /// Averaged-perceptron training (used by the training tool; cheap to compile, unused at run time).
 pub struct Trainer {
     pub tags: Vec<String>,
@@ -559,17 +497,6 @@ impl Trainer {
     /// from the best hypothesis to the gold one on the prefix decoded so far (early update, which
     /// keeps the updates valid for an inexact search). Returns 1 if the decoding was wrong.
     pub fn learn_sequence(&mut self, feats: &[Vec<u32>], gold: &[u8], beam: usize) -> usize {
-        self.learn_sequence_over(feats, gold, beam, None)
-    }
-
-    /// [`Trainer::learn_sequence`] for a second-stage model: `feats` are the second stage's
-    /// features only, added to a first-stage model's fixed scores (its static scores per token
-    /// from [`Model::tag_keeping_scores`], its tag-history weights); only the new features learn.
-    pub fn learn_sequence_stacked(&mut self, feats: &[Vec<u32>], gold: &[u8], beam: usize, first: Stage<'_>) -> usize {
-        self.learn_sequence_over(feats, gold, beam, Some(first))
-    }
-
-    fn learn_sequence_over(&mut self, feats: &[Vec<u32>], gold: &[u8], beam: usize, fixed: Option<Stage<'_>>) -> usize {
         let n = self.tags.len();
         let allowed = transitions(&self.tags);
         let mut base = vec![0f32; n];
@@ -580,28 +507,16 @@ impl Trainer {
         let mut keys = Vec::new();
         let at = |tags: &[u8], back: usize| if tags.len() >= back { tags[tags.len() - back] + 1 } else { 0 };
         let mut wrong: Option<usize> = None;
-        let mut fixed_scores = vec![0i32; fixed.as_ref().map_or(0, |s| s.model.stride())];
         for (i, f) in feats.iter().enumerate() {
             self.score(f, &mut base);
-            if let Some(s) = &fixed {
-                let stride = s.model.stride();
-                for (b, &k) in base.iter_mut().zip(&s.scores[i * stride..]) {
-                    *b += k as f32 * s.unit;
-                }
-            }
             next.clear();
             for (score, tags) in &hyps {
                 let (prev, prev2) = (at(tags, 1), at(tags, 2));
+                history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
+                keys.clear();
+                keys.extend_from_slice(&hist);
                 let mut scores = vec![0f32; n];
-                if let Some(s) = &fixed {
-                    s.model.history_scores(prev, prev2, s.firsts[i], &mut fixed_scores);
-                    scores.iter_mut().zip(&fixed_scores).for_each(|(a, &b)| *a = b as f32 * s.unit);
-                } else {
-                    history_features(prev, prev2, f.first().copied().unwrap_or(0), &mut hist);
-                    keys.clear();
-                    keys.extend_from_slice(&hist);
-                    self.score(&keys, &mut scores);
-                }
+                self.score(&keys, &mut scores);
                 for t in 0..n {
                     if allowed[prev as usize * n + t] {
                         let mut seq = tags.clone();
@@ -628,15 +543,8 @@ impl Trainer {
             }
         };
         let best = hyps[0].1.clone();
-        if fixed.is_some() {
-            for (f, (&g, &b)) in feats[..len].iter().zip(gold[..len].iter().zip(&best)) {
-                self.update(f, g as usize, 1.0);
-                self.update(f, b as usize, -1.0);
-            }
-        } else {
-            self.update_sequence(&feats[..len], &gold[..len], 1.0);
-            self.update_sequence(&feats[..len], &best, -1.0);
-        }
+        self.update_sequence(&feats[..len], &gold[..len], 1.0);
+        self.update_sequence(&feats[..len], &best, -1.0);
         self.now += 1;
         1
     }
