@@ -6,6 +6,7 @@
 
 use super::mentions::{EntityKey, Mention};
 use super::segment::Doc;
+use crate::lang::ar::clitics::{ARTICLE, LI_ARTICLE};
 use crate::{Entity, EntityKind, Span};
 
 /// An entity with the mentions it was built from (later stages need their keys).
@@ -80,15 +81,19 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
             continue;
         }
         let short: Vec<Vec<&str>> = e.entity.mentions.iter().map(|&s| words(doc, s)).collect();
-        let longest = short.iter().max_by_key(|w| w.len()).cloned().unwrap_or_default();
+        // An Arabic form with ل on its article (للزبيدي) is the name with ال (الزبيدي): the form
+        // without it is compared when there is one, else the name it stands for.
+        let li_article = |w: &[&str]| w.first().is_some_and(|w| w.starts_with(LI_ARTICLE));
+        let longest = short.iter().max_by_key(|w| (w.len(), !li_article(w))).cloned().unwrap_or_default();
         if longest.len() >= 2 || longest.is_empty() {
             k += 1;
             continue;
         }
         let word = longest[0];
+        let with_article = word.strip_prefix(LI_ARTICLE).map(|rest| format!("{ARTICLE}{rest}"));
         let targets: Vec<usize> = (0..out.len())
             .filter(|&j| j != k && out[j].entity.kind == EntityKind::Person)
-            .filter(|&j| edges[j].binary_search(&word).is_ok())
+            .filter(|&j| edges[j].binary_search(&word).is_ok() || with_article.as_deref().is_some_and(|w| edges[j].binary_search(&w).is_ok()))
             .collect();
         if targets.len() == 1 {
             let moved = out.remove(k);
@@ -149,10 +154,13 @@ fn display_name(doc: &Doc, mentions: &[Span]) -> String {
         let t = s.slice(doc.text);
         t.chars().filter(|c| c.is_alphabetic()).count() > 3 && !t.chars().any(char::is_lowercase) && t.chars().any(char::is_uppercase)
     };
+    // An Arabic form with ل on its article (للمنظمة العربية, the alef dropped) loses a tie to the
+    // form without it.
+    let li_article = |s: &Span| doc.lang == crate::Lang::Ar && word_iter(doc, *s).next().is_some_and(|w| w.starts_with(LI_ARTICLE));
     // Each mention's rank computed once, not once per comparison, its words counted, not
     // collected; a single mention (most entities) needs no rank.
     let only = (mentions.len() == 1).then(|| &mentions[0]);
-    only.or_else(|| mentions.iter().max_by_key(|s| (word_iter(doc, **s).count(), !shouting(s), std::cmp::Reverse(s.start))))
+    only.or_else(|| mentions.iter().max_by_key(|s| (word_iter(doc, **s).count(), !shouting(s), !li_article(s), std::cmp::Reverse(s.start))))
         .map(|s| s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')')).to_string())
         .unwrap_or_default()
 }
@@ -206,5 +214,24 @@ mod tests {
         let spans: Vec<Vec<Span>> = linked.iter().map(|l| l.entity.mentions.clone()).collect();
         // the tagger's second «المملكة» is the located kingdom; an unplaced name spelled otherwise stays apart
         assert_eq!(spans, vec![vec![first, second], vec![kuwait]]);
+    }
+
+    #[test]
+    fn a_name_is_displayed_without_li_on_its_article() {
+        use crate::Span;
+        use crate::stages::mentions::{EntityKey, Mention};
+        use crate::stages::segment::Doc;
+        let t = "قدم الدعم للمنظمة العربية للتنمية، ثم أعلنت المنظمة العربية للتنمية النتائج.";
+        let doc = Doc::new(t, Lang::Ar);
+        let at = |name: &str| {
+            let s = t.find(name).unwrap();
+            Span::new(s, s + name.len())
+        };
+        // The tagger keys the form with ل as the one with ال (mentions.rs, tagger_spans).
+        let key = || EntityKey::Surface(EntityKind::Organization, "المنظمه العربيه للتنميه".into());
+        let org = |span: Span| Mention { span, kind: EntityKind::Organization, key: key(), name_en: None, geo: None };
+        let linked = super::link(&doc, vec![org(at("للمنظمة العربية للتنمية")), org(at("المنظمة العربية للتنمية"))]);
+        assert_eq!(linked.len(), 1);
+        assert_eq!(linked[0].entity.name, "المنظمة العربية للتنمية");
     }
 }

@@ -146,14 +146,37 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         // A conjunction on the first word is not part of the name (وبريطانيا → بريطانيا); ف is
         // left alone: it begins names (فقيري) far more often than it joins them.
         let mut fstart = doc.tokens[a].fstart;
-        let w = doc.ftok(a);
-        fstart += clitics::peel(w, &[clitics::WA], 4).0;
+        let (wa, w) = clitics::peel(doc.ftok(a), &[clitics::WA], 4);
+        fstart += wa;
         let fend = doc.tokens[b - 1].fend;
+        let (peeled, article_dropped) = preposition_on_article(w);
+        fstart += peeled;
         let span = doc.folded.orig_span(fstart, fend);
-        let key = EntityKey::Surface(kind, doc.folded.text[fstart..fend].to_string());
-        out.push(Mention { span, kind, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None });
+        let (key, name_en) = if article_dropped {
+            let rest = doc.folded.orig_span(fstart + LI_ARTICLE.len(), fend).slice(doc.text);
+            (format!("{ARTICLE}{}", &doc.folded.text[fstart + LI_ARTICLE.len()..fend]), transliterate(&format!("{ARTICLE}{rest}")))
+        } else {
+            (doc.folded.text[fstart..fend].to_string(), transliterate(span.slice(doc.text)))
+        };
+        out.push(Mention { span, kind, key: EntityKey::Surface(kind, key), name_en: Some(name_en), geo: None });
     }
     out
+}
+
+/// A preposition on the definite first word of a name is not part of it (بالاتحاد السعودي →
+/// الاتحاد السعودي): the bytes of `w` to leave out. After ل the article's alef drops (للأمم المتحدة):
+/// then nothing is left out but the second value says the name is ال + the rest. Only when the
+/// rest is a word of the news (it has a word cluster), not a foreign name that happens to begin
+/// so (بالوتيلي).
+fn preposition_on_article(w: &str) -> (usize, bool) {
+    let known = |rest: &str| rest.chars().count() >= 3 && arabic().clusters.path(rest).is_some();
+    if let Some(rest) = w.strip_prefix(LI_ARTICLE) {
+        return (0, known(rest));
+    }
+    match clitics::peel(w, &[clitics::BI], 0) {
+        (p, rest) if p > 0 && rest.strip_prefix(ARTICLE).is_some_and(known) => (p, false),
+        _ => (0, false),
+    }
 }
 
 mod tpl {
@@ -1304,6 +1327,16 @@ mod tests {
 
     fn names(a: &Analysis, text: &str, kind: EntityKind) -> Vec<Vec<String>> {
         a.entities.iter().filter(|e| e.kind == kind).map(|e| e.mentions.iter().map(|m| m.slice(text).to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn a_preposition_on_an_article_is_no_part_of_a_name() {
+        use super::preposition_on_article as p;
+        assert_eq!(p("بالاتحاد"), ('ب'.len_utf8(), false));
+        assert_eq!(p("للامم"), (0, true));
+        // Foreign names that begin so, and words without the article, keep their letters.
+        assert_eq!(p("بالوتيلي"), (0, false));
+        assert_eq!(p("بغداد"), (0, false));
     }
 
     #[test]
