@@ -215,4 +215,23 @@ mod tests {
         // the tagger's second «المملكة» is the located kingdom; an unplaced name spelled otherwise stays apart
         assert_eq!(spans, vec![vec![first, second], vec![kuwait]]);
     }
+
+    #[test]
+    fn a_name_is_displayed_without_li_on_its_article() {
+        use crate::Span;
+        use crate::stages::mentions::{EntityKey, Mention};
+        use crate::stages::segment::Doc;
+        let t = "قدم الدعم للمنظمة العربية للتنمية، ثم أعلنت المنظمة العربية للتنمية النتائج.";
+        let doc = Doc::new(t, Lang::Ar);
+        let at = |name: &str| {
+            let s = t.find(name).unwrap();
+            Span::new(s, s + name.len())
+        };
+        // The pack keys the form with ل as the one with ال (ar/mentions.rs, leave_out_clitics).
+        let key = || EntityKey::Surface(EntityKind::Organization, "المنظمه العربيه للتنميه".into());
+        let org = |span: Span| Mention { span, kind: EntityKind::Organization, key: key(), name_en: None, geo: None };
+        let linked = super::link(&doc, vec![org(at("للمنظمة العربية للتنمية")), org(at("المنظمة العربية للتنمية"))]);
+        assert_eq!(linked.len(), 1);
+        assert_eq!(linked[0].entity.name, "المنظمة العربية للتنمية");
+    }
 }
