@@ -10,14 +10,101 @@ use khabar::{Lang, Options, analyze, validate::validate};
 use std::time::{Duration, Instant};
 
 const FRAGMENTS: &[&str] = &[
-    "قال", "قالت", "وأضاف", "مضيفا أن", "أكد أن", "أعلن", "بحسب", "وفقا لـ", "حسب قول", "جاء فيه", "الرئيس", "وزير الخارجية",
-    "فلاديمير بوتين", "بوتين", "هولاند", "«", "»", "«داعش»", "\"", "(", ")", "أمس", "يوم أمس", "غدا", "اليوم", "يوم الخميس",
-    "المقبل", "26 نوفمبر", "تشرين الثاني", "الأسبوع القادم", "خلال 48 يوما الماضية", "2015", "سوريا", "وبروسيا", "للرقة",
-    "ريف دمشق", "مطار حميميم", "«تو - 95 إم إس»", "34 صاروخًا", "مسؤول أميركي", "، ", "؛ ", ". ", "؟ ", "\n", "\n\n",
-    "The", "President", "Obama", "said", "said that", "told reporters", "according to", "“", "”", "'", "he", "she", "they",
-    "on Monday", "next week", "last year", "March 14", "two days ago", "in 2016", "U.S.", "Mr.", "Sen.", "Inc.", "'s",
-    "Washington", "Paris", "Texas", "United Nations", "UN", "GENEVA —", "(Reuters)", "\u{200f}", "\u{200e}", "\u{200b}",
-    "\u{064E}", "\u{0651}", "ـ", "—", "-", "١٢٣", "۴۵", "٫", "\t", "\r\n", "Ωμέγα", "Москва", "日本", "🙂", "\u{0301}",
+    "قال",
+    "قالت",
+    "وأضاف",
+    "مضيفا أن",
+    "أكد أن",
+    "أعلن",
+    "بحسب",
+    "وفقا لـ",
+    "حسب قول",
+    "جاء فيه",
+    "الرئيس",
+    "وزير الخارجية",
+    "فلاديمير بوتين",
+    "بوتين",
+    "هولاند",
+    "«",
+    "»",
+    "«داعش»",
+    "\"",
+    "(",
+    ")",
+    "أمس",
+    "يوم أمس",
+    "غدا",
+    "اليوم",
+    "يوم الخميس",
+    "المقبل",
+    "26 نوفمبر",
+    "تشرين الثاني",
+    "الأسبوع القادم",
+    "خلال 48 يوما الماضية",
+    "2015",
+    "سوريا",
+    "وبروسيا",
+    "للرقة",
+    "ريف دمشق",
+    "مطار حميميم",
+    "«تو - 95 إم إس»",
+    "34 صاروخًا",
+    "مسؤول أميركي",
+    "، ",
+    "؛ ",
+    ". ",
+    "؟ ",
+    "\n",
+    "\n\n",
+    "The",
+    "President",
+    "Obama",
+    "said",
+    "said that",
+    "told reporters",
+    "according to",
+    "“",
+    "”",
+    "'",
+    "he",
+    "she",
+    "they",
+    "on Monday",
+    "next week",
+    "last year",
+    "March 14",
+    "two days ago",
+    "in 2016",
+    "U.S.",
+    "Mr.",
+    "Sen.",
+    "Inc.",
+    "'s",
+    "Washington",
+    "Paris",
+    "Texas",
+    "United Nations",
+    "UN",
+    "GENEVA —",
+    "(Reuters)",
+    "\u{200f}",
+    "\u{200e}",
+    "\u{200b}",
+    "\u{064E}",
+    "\u{0651}",
+    "ـ",
+    "—",
+    "-",
+    "١٢٣",
+    "۴۵",
+    "٫",
+    "\t",
+    "\r\n",
+    "Ωμέγα",
+    "Москва",
+    "日本",
+    "🙂",
+    "\u{0301}",
 ];
 
 struct Rng(u64);
@@ -80,9 +167,8 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let seconds: u64 = args.iter().position(|a| a == "--seconds").and_then(|i| args.get(i + 1)).and_then(|s| s.parse().ok()).unwrap_or(60);
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz");
-    let mut corpus: Vec<String> = std::fs::read_dir(dir.join("corpus"))
-        .map(|rd| rd.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect())
-        .unwrap_or_default();
+    let mut corpus: Vec<String> =
+        std::fs::read_dir(dir.join("corpus")).map(|rd| rd.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect()).unwrap_or_default();
     if corpus.is_empty() {
         corpus.push("قال الرئيس أمس: «نعم». The President said \"yes\" on Monday.".into());
     }
@@ -101,7 +187,11 @@ fn main() {
             _ => random_utf8(&mut rng),
         };
         let lang = [Some(Lang::Ar), Some(Lang::En), None][rng.below(3)];
-        let date = if rng.below(4) == 0 { None } else { chrono::NaiveDate::from_ymd_opt(2000 + rng.below(30) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32) };
+        let date = if rng.below(4) == 0 {
+            None
+        } else {
+            chrono::NaiveDate::from_ymd_opt(2000 + rng.below(30) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32)
+        };
         let result = std::panic::catch_unwind(|| {
             let an = analyze(&text, &Options { lang, date });
             validate(&text, &an)
@@ -110,7 +200,9 @@ fn main() {
         let problem = match result {
             Ok(Ok(())) => None,
             Ok(Err(e)) => Some(e),
-            Err(p) => Some(format!("panic: {}", p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default())),
+            Err(p) => {
+                Some(format!("panic: {}", p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()))
+            }
         };
         if let Some(problem) = problem {
             findings += 1;

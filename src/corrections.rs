@@ -491,7 +491,8 @@ impl Work<'_> {
 
     fn add_entity(&mut self, span: Span, kind: EntityKind, name: String, name_en: Option<String>) {
         // the new name wins over what the machine marked across it
-        let covered: Vec<(String, Span)> = self.an.entities.iter().flat_map(|e| e.mentions.iter().filter(|m| m.overlaps(span)).map(|m| (e.id.clone(), *m))).collect();
+        let covered: Vec<(String, Span)> =
+            self.an.entities.iter().flat_map(|e| e.mentions.iter().filter(|m| m.overlaps(span)).map(|m| (e.id.clone(), *m))).collect();
         for (id, m) in covered {
             if let Some(e) = self.an.entities.iter().position(|x| x.id == id)
                 && let Some(k) = self.an.entities[e].mentions.iter().position(|x| *x == m)
@@ -518,7 +519,8 @@ mod tests {
     use crate::{Lang, Options};
     use proptest::prelude::*;
 
-    const TEXT: &str = "قال وزير الخارجية صالح الحربي إن «المحادثات ستستمر». وأضاف الحربي أن الوفد يصل الرياض. وقالت المادة إن «الاتفاق قريب». وقال مصدر: «لا تعليق».";
+    const TEXT: &str =
+        "قال وزير الخارجية صالح الحربي إن «المحادثات ستستمر». وأضاف الحربي أن الوفد يصل الرياض. وقالت المادة إن «الاتفاق قريب». وقال مصدر: «لا تعليق».";
 
     fn span(needle: &str) -> Span {
         span_nth(needle, 0)
@@ -538,7 +540,16 @@ mod tests {
     }
 
     fn stmt(speaker: Option<&str>, speaker_span: Option<Span>, content: &str) -> Statement {
-        Statement { speaker: speaker.map(str::to_string), speaker_span, cue: None, content: span(content), direct: true, date: None, speaker_description: None, content_parts: Vec::new() }
+        Statement {
+            speaker: speaker.map(str::to_string),
+            speaker_span,
+            cue: None,
+            content: span(content),
+            direct: true,
+            date: None,
+            speaker_description: None,
+            content_parts: Vec::new(),
+        }
     }
 
     /// A machine analysis with the usual faults: a split person, a false entity speaking, a missed place.

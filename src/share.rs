@@ -139,7 +139,8 @@ fn decode_packed(body: &str) -> Result<Shared, ShareError> {
     }
     // Mail clients and chat apps sometimes re-pad or percent-encode '='; accept both spellings.
     let body = body.replace("%3D", "=").replace("%3d", "=");
-    let packed = if body.ends_with('=') { URL_SAFE.decode(body.as_bytes()) } else { URL_SAFE_NO_PAD.decode(body.as_bytes()) }.map_err(|_| ShareError::BadBase64)?;
+    let packed =
+        if body.ends_with('=') { URL_SAFE.decode(body.as_bytes()) } else { URL_SAFE_NO_PAD.decode(body.as_bytes()) }.map_err(|_| ShareError::BadBase64)?;
     let json = miniz_oxide::inflate::decompress_to_vec_with_limit(&packed, MAX_INFLATED)
         .map_err(|e| if matches!(e.status, miniz_oxide::inflate::TINFLStatus::HasMoreOutput) { ShareError::TooLarge } else { ShareError::BadCompression })?;
     let mut shared: Shared = serde_json::from_slice(&json).map_err(|_| ShareError::BadPayload)?;

@@ -40,7 +40,9 @@ pub fn analyze_json(text: &str, lang: &str, date: &str) -> Result<String, JsErro
 #[wasm_bindgen]
 pub fn warm_up() {
     let _ = crate::stages::resources();
-    for (text, lang) in [("قال الرئيس في القاهرة يوم الاثنين إن المحادثات ستستمر.", Lang::Ar), ("The president said in Cairo on Monday that talks would go on.", Lang::En)] {
+    for (text, lang) in
+        [("قال الرئيس في القاهرة يوم الاثنين إن المحادثات ستستمر.", Lang::Ar), ("The president said in Cairo on Monday that talks would go on.", Lang::En)]
+    {
         std::hint::black_box(crate::analyze(text, &Options { lang: Some(lang), date: None }));
     }
 }

@@ -5,13 +5,8 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 fn khabar(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_khabar"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("khabar runs");
+    let mut child =
+        Command::new(env!("CARGO_BIN_EXE_khabar")).args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("khabar runs");
     let mut input = child.stdin.take().unwrap();
     let data = stdin.to_vec();
     // Write on a thread: a large input must not deadlock against a full stdout pipe.
@@ -64,9 +59,11 @@ fn analyze_reads_a_file_and_detects_arabic() {
 #[test]
 fn jsonl_keeps_ids_and_order_in_one_process() {
     let input = concat!(
-        r#"{"id":"a","text":"Officials in Cairo spoke.","lang":"en","date":"2021-01-02"}"#, "\n",
+        r#"{"id":"a","text":"Officials in Cairo spoke.","lang":"en","date":"2021-01-02"}"#,
         "\n",
-        r#"{"id":7,"text":"وصل الوفد إلى عمان أمس."}"#, "\n",
+        "\n",
+        r#"{"id":7,"text":"وصل الوفد إلى عمان أمس."}"#,
+        "\n",
     );
     let o = khabar(&["analyze", "--jsonl", "-"], input.as_bytes());
     assert!(o.status.success(), "{}", stderr(&o));

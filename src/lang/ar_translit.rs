@@ -365,7 +365,8 @@ impl Translit {
         // A single complement of a head that takes a pre-modifier goes before it: a noun with its
         // adjectives (برنامج الأمان الأسري الوطني → National Family Safety Program) or a name
         // (a name like أكاديمية الفيصل → al-Faisal Academy, as such institutions are known in English).
-        let premodified = shape == Shape::Pre && groups.len() == 1 && (groups[0].kind == Kind::Noun || groups[0].kind == Kind::Name && groups[0].connector == "of");
+        let premodified =
+            shape == Shape::Pre && groups.len() == 1 && (groups[0].kind == Kind::Noun || groups[0].kind == Kind::Name && groups[0].connector == "of");
         if premodified {
             out.extend(groups[0].adjs.iter().rev());
             out.push(&groups[0].noun);

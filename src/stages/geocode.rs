@@ -290,7 +290,13 @@ city\tAU\t-37.81\t144.96\t5000000\tMelbourne\tملبورن\tt
                 .gazetteer
                 .find(&doc)
                 .into_iter()
-                .map(|m| mentions::Mention { span: m.span, kind: EntityKind::Place, key: mentions::EntityKey::Name(m.span.slice(text).to_string()), name_en: None, geo: None })
+                .map(|m| mentions::Mention {
+                    span: m.span,
+                    kind: EntityKind::Place,
+                    key: mentions::EntityKey::Name(m.span.slice(text).to_string()),
+                    name_en: None,
+                    geo: None,
+                })
                 .collect();
             let mut linked = link::link(&doc, ms);
             geocode(&doc, &res, &mut linked);

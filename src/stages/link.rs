@@ -86,10 +86,8 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
             continue;
         }
         let word = longest[0];
-        let targets: Vec<usize> = (0..out.len())
-            .filter(|&j| j != k && out[j].entity.kind == EntityKind::Person)
-            .filter(|&j| edges[j].binary_search(&word).is_ok())
-            .collect();
+        let targets: Vec<usize> =
+            (0..out.len()).filter(|&j| j != k && out[j].entity.kind == EntityKind::Person).filter(|&j| edges[j].binary_search(&word).is_ok()).collect();
         if targets.len() == 1 {
             let moved = out.remove(k);
             // A one-word person adds no multi-word mention to the target's edges.

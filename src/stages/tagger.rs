@@ -610,11 +610,8 @@ mod tests {
     fn learns_a_toy_task_and_survives_serialisation() {
         let tags: Vec<String> = ["O", "B-PER"].iter().map(|s| s.to_string()).collect();
         let mut t = Trainer::new(tags.clone());
-        let data: Vec<(Vec<&str>, Vec<u8>)> = vec![
-            (vec!["mr", "smith", "came"], vec![0, 1, 0]),
-            (vec!["mr", "jones", "left"], vec![0, 1, 0]),
-            (vec!["the", "dog", "came"], vec![0, 0, 0]),
-        ];
+        let data: Vec<(Vec<&str>, Vec<u8>)> =
+            vec![(vec!["mr", "smith", "came"], vec![0, 1, 0]), (vec!["mr", "jones", "left"], vec![0, 1, 0]), (vec!["the", "dog", "came"], vec![0, 0, 0])];
         for (w, _) in &data {
             for f in word_feats(w) {
                 f.iter().for_each(|&k| t.allow(k));

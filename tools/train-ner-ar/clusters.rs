@@ -5,9 +5,9 @@
 
 use flate2::read::GzDecoder;
 use khabar::Lang;
-use khabar::stages::segment::Doc;
 use khabar::lang::ar::tagger::stem;
 use khabar::lang::ar::word_clusters::MAX_DEPTH;
+use khabar::stages::segment::Doc;
 use rustc_hash::FxHashMap as HashMap;
 use std::io::BufRead;
 

@@ -33,12 +33,12 @@ mod clusters;
 
 use khabar::Lang;
 use khabar::lang::ar::mentions::{is_name_word, training_features};
+use khabar::lang::ar::tagger::propagate_names;
+use khabar::lang::ar::word_clusters::WordClusters;
+use khabar::stages::normalize::fold;
 use khabar::stages::resources;
 use khabar::stages::segment::Doc;
 use khabar::stages::tagger::{Model, Trainer};
-use khabar::stages::normalize::fold;
-use khabar::lang::ar::tagger::propagate_names;
-use khabar::lang::ar::word_clusters::WordClusters;
 use std::collections::{HashMap, HashSet};
 
 const TAGS: [&str; 7] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"];
@@ -318,11 +318,7 @@ fn labelled(o: &Options, clusters: &WordClusters) -> [Vec<Sample>; 3] {
     eprintln!("NewsFANE: {} of {} sentences placed in ANERcorp", newsfane.len() - unplaced, newsfane.len());
     let n_folds: Vec<Option<usize>> = placed.iter().map(|p| p.and_then(fold_of)).collect();
     let q_folds = vec![None; aqmar.len()];
-    [
-        samples(&anercorp, &a_folds, o.group, clusters),
-        samples(&newsfane, &n_folds, o.group, clusters),
-        samples(&aqmar, &q_folds, o.group, clusters),
-    ]
+    [samples(&anercorp, &a_folds, o.group, clusters), samples(&newsfane, &n_folds, o.group, clusters), samples(&aqmar, &q_folds, o.group, clusters)]
 }
 
 fn held(set: &[Sample], fold: usize) -> Vec<&Sample> {

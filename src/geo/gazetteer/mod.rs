@@ -65,7 +65,6 @@ pub struct GazMatch {
     pub candidates: Vec<PlaceId>,
 }
 
-
 /// Written in the script of a language that attaches prefixes to names (Arabic): matched after the
 /// prefixes it allows, with no capitalisation rule.
 const PREFIXED: u8 = 1;
@@ -207,7 +206,6 @@ impl Gazetteer {
         (i < self.names.len() && self.name(i) == key).then_some(i)
     }
 
-
     /// Places a name may refer to (most likely first), looked up by its surface form; proclitics
     /// (و ب ل ف ك, لل) are tried off when the whole form is unknown.
     pub fn lookup(&self, surface: &str) -> &[PlaceId] {
@@ -223,7 +221,6 @@ impl Gazetteer {
         }
         &[]
     }
-
 }
 
 /// A folded name with the words that `caps` marks capitalised (the inverse of folding, for most
@@ -492,4 +489,3 @@ city\tGB\t51.38\t-2.36\t88000\tBath\t\tt
         }
     }
 }
-

@@ -136,7 +136,8 @@ fn is_reporter(doc: &Doc, seg: std::ops::Range<usize>, found: &[Mention], with_o
     let span = Span::new(doc.tokens[seg.start].span.start, doc.tokens[seg.end - 1].span.end);
     // A given name first makes a family name that spells a town a name (لجين الأحمدي).
     let given_first = ar.is_any_given_name(doc.ftok(seg.start));
-    let place = found.iter().any(|m| m.kind == EntityKind::Place && m.span.overlaps(span) && (!given_first || m.span.start <= span.start && m.span.end >= span.end));
+    let place =
+        found.iter().any(|m| m.kind == EntityKind::Place && m.span.overlaps(span) && (!given_first || m.span.start <= span.start && m.span.end >= span.end));
     let tagged = found.iter().any(|m| m.kind == EntityKind::Person && m.span.overlaps(span));
     let family_shaped = !clitics::has_article(doc.ftok(seg.start)) && clitics::has_article(doc.ftok(seg.end - 1));
     (2..=4).contains(&seg.len())

@@ -32,14 +32,23 @@ pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<us
         {
             let span = span_of(i, conj + prep, i + 2);
             let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[doc.tokens[i].fstart + conj + prep..doc.tokens[i + 1].fend].to_string());
-            out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+            out.push(Cand {
+                m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+                src: Source::Pattern,
+            });
             continue;
         }
         // مطار عدن، قاعدة العند الجوية، معسكر القرميد: an indefinite site noun and a definite or
         // known place name, with an adjective of the site's kind.
         if ar.words.is(bare, class::SITE_HEAD) && i + 1 < n && doc.tokens[i + 1].sentence == doc.tokens[i].sentence {
             let inner = known(i + 1).filter(|m| m.kind == EntityKind::Place);
-            let named = inner.is_some() || clitics::has_article(next) && next.chars().count() > 4 && !ar.is_stop(next) && !ar.is_title(next) && !ar.is_demonym(next) && known(i + 1).is_none();
+            let named = inner.is_some()
+                || clitics::has_article(next)
+                    && next.chars().count() > 4
+                    && !ar.is_stop(next)
+                    && !ar.is_title(next)
+                    && !ar.is_demonym(next)
+                    && known(i + 1).is_none();
             if !named || !next.chars().all(char::is_alphabetic) {
                 continue;
             }
@@ -57,12 +66,16 @@ pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<us
         }
         // «المملكة» alone (not المملكة المتحدة، المملكة الأردنية): the paper's own kingdom.
         if let Some(home) = home
-            && (ar.words.is(bare, class::KINGDOM) || prep > 0 && bare.starts_with(clitics::LI) && ar.words.is(&format!("{ARTICLE}{}", &bare[clitics::LI.len_utf8()..]), class::KINGDOM))
+            && (ar.words.is(bare, class::KINGDOM)
+                || prep > 0 && bare.starts_with(clitics::LI) && ar.words.is(&format!("{ARTICLE}{}", &bare[clitics::LI.len_utf8()..]), class::KINGDOM))
             && (!clitics::has_article(next) || ar.is_stop(next))
             && !ar.is_demonym(next)
         {
             let span = span_of(i, conj + prep, i + 1);
-            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key: home.key.clone(), name_en: home.name_en.clone(), geo: home.geo.clone() }, src: Source::Gazetteer });
+            out.push(Cand {
+                m: Mention { span, kind: EntityKind::Place, key: home.key.clone(), name_en: home.name_en.clone(), geo: home.geo.clone() },
+                src: Source::Gazetteer,
+            });
         }
     }
 }
@@ -74,7 +87,14 @@ pub(super) fn coordinated(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
     let n = doc.tokens.len();
     let known = |k: usize| known_at.get(&k).map(|&c| &cands[c].m).filter(|m| m.span.end <= doc.tokens[k].span.end);
     let name_like = |w: &str| {
-        w.chars().count() >= 3 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !ar.is_stop(w) && !ar.is_title(w) && !ar.is_demonym(w) && ar.month(w).is_none() && ar.weekday(w).is_none() && !ar.is_speech_verb(w)
+        w.chars().count() >= 3
+            && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+            && !ar.is_stop(w)
+            && !ar.is_title(w)
+            && !ar.is_demonym(w)
+            && ar.month(w).is_none()
+            && ar.weekday(w).is_none()
+            && !ar.is_speech_verb(w)
     };
     let mut i = 1;
     while i < n {
@@ -105,7 +125,10 @@ pub(super) fn coordinated(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
             }
             let span = doc.folded.orig_span(doc.tokens[m].fstart + skip, doc.tokens[m].fend);
             let key = EntityKey::Surface(EntityKind::Place, w.to_string());
-            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+            out.push(Cand {
+                m: Mention { span, kind: EntityKind::Place, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+                src: Source::Pattern,
+            });
         }
         i = k;
     }
@@ -170,7 +193,9 @@ mod tests {
         assert_eq!(kingdom.name_en.as_deref(), Some("Saudi Arabia"));
         assert_eq!(kingdom.kind, EntityKind::Place);
         assert_eq!(kingdom.mentions.len(), 2, "a relative pronoun after it is no adjective");
-        assert!(!a.entities.iter().any(|e| e.name_en.as_deref() == Some("Saudi Arabia") && e.mentions.iter().any(|m| m.slice(t).starts_with("المملكة المتحدة"))));
+        assert!(
+            !a.entities.iter().any(|e| e.name_en.as_deref() == Some("Saudi Arabia") && e.mentions.iter().any(|m| m.slice(t).starts_with("المملكة المتحدة")))
+        );
     }
 
     #[test]

@@ -117,7 +117,11 @@ impl Ctx<'_, '_> {
             !self.is(k, class::CLAUSE_BOUNDARY)
                 && !is_complementiser(w)
                 && !self.ar.is_speech_verb(w)
-                && (named || clitics::has_article(clitics::peel(w, clitics::CONJUNCTIONS, 3).1) || w.starts_with(LI) || self.ar.is_title(w) || matches!(w, "«" | "»"))
+                && (named
+                    || clitics::has_article(clitics::peel(w, clitics::CONJUNCTIONS, 3).1)
+                    || w.starts_with(LI)
+                    || self.ar.is_title(w)
+                    || matches!(w, "«" | "»"))
         };
         self.mentions
             .iter()
@@ -140,9 +144,7 @@ impl Ctx<'_, '_> {
     /// A mention starting in token k (after its proclitics): its kind and the token after it.
     fn mention_from(&self, k: usize) -> Option<(EntityKind, usize)> {
         let t = self.doc.tokens.get(k)?.span;
-        self.mentions_starting(t.start, t.end)
-            .first()
-            .map(|(m, e)| (self.entities[*e].entity.kind, self.doc.token_at_or_after(m.end)))
+        self.mentions_starting(t.start, t.end).first().map(|(m, e)| (self.entities[*e].entity.kind, self.doc.token_at_or_after(m.end)))
     }
     /// The name inside a speaker phrase [a, b) that holds a person's mention: the mention widened
     /// over the name words around it (a first name the tagger left out, a family name after it),
@@ -176,7 +178,12 @@ impl Ctx<'_, '_> {
         }
         // A definite title closing the phrase right after the name, before a comma or the content, is
         // its family name (صالح القاضي، …؛ الهادي محمد الأمين إن …).
-        if e + 1 == b && (self.is(b, class::COMMA) || opens_content(self, b)) && clitics::has_article(self.w(e)) && self.ar.is_title(self.w(e)) && !self.ar.is_demonym(self.w(e)) {
+        if e + 1 == b
+            && (self.is(b, class::COMMA) || opens_content(self, b))
+            && clitics::has_article(self.w(e))
+            && self.ar.is_title(self.w(e))
+            && !self.ar.is_demonym(self.w(e))
+        {
             e += 1;
         }
         (s < e).then_some((s, e))
@@ -417,7 +424,17 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
     let longest_mention = mentions.iter().map(|(m, _)| m.end - m.start).max().unwrap_or(0);
-    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times, stems: Default::default() };
+    let mut c = Ctx {
+        doc,
+        ar: arabic(),
+        mentions,
+        longest_mention,
+        entities,
+        close: crate::stages::statements::quote_pairs(doc),
+        subjects: Vec::new(),
+        times,
+        stems: Default::default(),
+    };
     c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 
@@ -1091,8 +1108,11 @@ fn published_in_statement(c: &Ctx, i: usize) -> Option<Found> {
     }
     let (sa, sb) = trim_speaker(c, from, open)?;
     let sp = c.span(sa, sb);
-    let speaker =
-        c.mentions_starting(sp.start, sp.end).iter().find(|(m, x)| sp.contains(*m) && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person)).map(|x| x.1);
+    let speaker = c
+        .mentions_starting(sp.start, sp.end)
+        .iter()
+        .find(|(m, x)| sp.contains(*m) && matches!(c.entities[*x].entity.kind, EntityKind::Organization | EntityKind::Person))
+        .map(|x| x.1);
     Some(Found { cue: c.span(i, from), content: c.span(a, b), content_tok: (a, b), direct, speaker, speaker_span: Some(sp), at: i, resume: a })
 }
 

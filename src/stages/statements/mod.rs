@@ -22,10 +22,13 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
     // binary search (a long text has thousands of each).
     let mut contents: Vec<crate::Span> = statements.iter().flat_map(|s| s.parts().to_vec()).collect();
     contents.sort_by_key(|c| c.start);
-    let reach: Vec<usize> = contents.iter().scan(0, |far, c| {
-        *far = c.end.max(*far);
-        Some(*far)
-    }).collect();
+    let reach: Vec<usize> = contents
+        .iter()
+        .scan(0, |far, c| {
+            *far = c.end.max(*far);
+            Some(*far)
+        })
+        .collect();
     let contained = |t: crate::Span| {
         let k = contents.partition_point(|c| c.start <= t.start);
         k > 0 && reach[k - 1] >= t.end
