@@ -4,15 +4,16 @@
 //! every language shares and ask the pack of the document's language for the rest.
 //!
 //! A pack is `src/lang/<code>/`, its word lists in `data/lang/<code>/`, its tagger model in
-//! `data/models/`, its `mod` line below and its line in the `registry!`.
+//! `data/models/`, its `mod` line below and its line in the `registry!` (which names the type of
+//! its read-only tables: they are decoded once, with the other shared resources).
 
 pub mod ar;
 pub mod ar_translit;
 pub mod en;
 mod words;
 
-pub use words::{WordClass, WordClasses, WordMap};
 pub(crate) use words::word_classes;
+pub use words::{WordClass, WordClasses, WordMap};
 
 use crate::stages::Resources;
 use crate::stages::link::Linked;
@@ -23,10 +24,18 @@ use crate::stages::times::{Recognised, Resolver};
 use crate::{Statement, TimeExpr};
 use serde::{Deserialize, Serialize};
 
-/// The registry: one line per pack, `Variant => module::Pack`. It declares the `Lang` variant
-/// (serialised as its lower-case name), the pack behind it and its place in [`PACKS`].
+/// What a pack decodes once from its shipped files (lexicons, tagger model, time grammar), kept in
+/// [`Resources`] so that building those is what a first analysis pays, and read-only after.
+pub trait PackTables: Sized + Send + Sync + 'static {
+    /// `gazetteer` is the shared one, for tables that refer to places.
+    fn load(gazetteer: &crate::geo::gazetteer::Gazetteer) -> Self;
+}
+
+/// The registry: one line per pack, `Variant => module::Pack { field: module::Tables }`. It
+/// declares the `Lang` variant (serialised as its lower-case name), the pack behind it, its place
+/// in [`PACKS`] and its tables as `field` of [`Tables`].
 macro_rules! registry {
-    ($($variant:ident => $pack:path),+ $(,)?) => {
+    ($($variant:ident => $pack:path { $field:ident : $tables:ty }),+ $(,)?) => {
         /// A language Khabar reads: one per pack.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
         #[serde(rename_all = "lowercase")]
@@ -44,12 +53,23 @@ macro_rules! registry {
                 }
             }
         }
+
+        /// Every pack's read-only tables, a field per pack.
+        pub struct Tables {
+            $(pub $field: $tables),+
+        }
+
+        impl Tables {
+            pub fn load(gazetteer: &crate::geo::gazetteer::Gazetteer) -> Tables {
+                Tables { $($field: <$tables as PackTables>::load(gazetteer)),+ }
+            }
+        }
     };
 }
 
 registry! {
-    Ar => ar::Pack,
-    En => en::Pack,
+    Ar => ar::Pack { arabic: ar::Arabic },
+    En => en::Pack { english: en::English },
 }
 
 /// The language a text is read as when no pack's script outweighs it.

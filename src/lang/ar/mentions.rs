@@ -1,16 +1,16 @@
 //! Arabic rules for the mentions stage: lexicon names (one automaton pass, clitic-aware),
 //! titles before names, organisation heads, equipment designations and counted quantities.
 
-use crate::stages::mentions::{Cand, EntityKey, Mention, Source, resolve_overlaps, surname_mentions};
 use crate::EntityKind;
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS, LI, LI_ARTICLE, WA, has_article, stem};
-use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
-use crate::stages::Resources;
-use crate::stages::segment::Doc;
-use crate::stages::tagger::{FeatureHasher, Model};
 use crate::lang::ar::tagger::{WideContext, add_wide_features, char_prefix, char_suffix, propagate_names};
 use crate::lang::ar::word_clusters::WordClusters;
+use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
+use crate::stages::Resources;
+use crate::stages::mentions::{Cand, EntityKey, Mention, Source, resolve_overlaps, surname_mentions};
+use crate::stages::segment::Doc;
+use crate::stages::tagger::{FeatureHasher, Model};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -188,14 +188,19 @@ fn adjective_after_plural(doc: &Doc, m: &Mention) -> bool {
         return false;
     }
     let (w, before) = (doc.ftok(a), doc.ftok(a - 1));
-    let feminine_nisba = arabic().words.list(class::FEMININE_ENDING).iter().any(|f| w.strip_suffix(f.as_str()).is_some_and(|r| ends_with_any(r, class::NISBA_ENDING)));
-    starts_with_al(w) && feminine_nisba && starts_with_al(strip_conj(before).1) && ends_with_any(before, class::FEMININE_PLURAL_ENDING) && before.chars().count() >= 6
+    let feminine_nisba =
+        arabic().words.list(class::FEMININE_ENDING).iter().any(|f| w.strip_suffix(f.as_str()).is_some_and(|r| ends_with_any(r, class::NISBA_ENDING)));
+    starts_with_al(w)
+        && feminine_nisba
+        && starts_with_al(strip_conj(before).1)
+        && ends_with_any(before, class::FEMININE_PLURAL_ENDING)
+        && before.chars().count() >= 6
 }
 
 /// The shipped Arabic NER model (trained on ANERcorp, NewsFANE and AQMAR by `cargo run --release
 /// --example train_ner_ar -- build`); `None` when the file is a placeholder.
 pub(super) fn tagger_model() -> Option<&'static Model> {
-    crate::stages::resources().taggers.ar.as_ref()
+    arabic().tagger.as_ref()
 }
 
 /// Features for training the Arabic tagger on one document: the same rule layer as at run time,
@@ -595,14 +600,24 @@ fn is_name_particle(w: &str) -> bool {
 /// Words that look like names after a title but are not (common role nouns, verbs of state).
 fn is_not_name(ar: &Arabic, w: &str) -> bool {
     let lexical = ar.lexical(w);
-    lexical.stop() || ar.is_speech_verb(w) || is_institution_or_place_noun(strip_conj(w).1) || lexical.title() || lexical.demonym() || lexical.calendar_word() || is_role_noun(w) || has_pronoun_suffix(w) || {
-        // A preposition-led common noun (بولاية، بمنح، لوزير) is not a name.
-        let rest = match clitics::peel(w, BI_LI, 0) {
-            (n, r) if n > 0 => Some(r),
-            _ => None,
-        };
-        rest.is_some_and(|r| has_article(r) || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || starts_with_any(r, class::NOUN_PREFIX) && r.chars().count() <= 3)
-    }
+    lexical.stop()
+        || ar.is_speech_verb(w)
+        || is_institution_or_place_noun(strip_conj(w).1)
+        || lexical.title()
+        || lexical.demonym()
+        || lexical.calendar_word()
+        || is_role_noun(w)
+        || has_pronoun_suffix(w)
+        || {
+            // A preposition-led common noun (بولاية، بمنح، لوزير) is not a name.
+            let rest = match clitics::peel(w, BI_LI, 0) {
+                (n, r) if n > 0 => Some(r),
+                _ => None,
+            };
+            rest.is_some_and(|r| {
+                has_article(r) || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || starts_with_any(r, class::NOUN_PREFIX) && r.chars().count() <= 3
+            })
+        }
 }
 
 /// Nouns that open an institution's or a place's name (مركز, إقليم, موقع): never part of a person's.
@@ -634,7 +649,8 @@ fn definite_surname(w: &str) -> bool {
     let feminine_plural = w.chars().count() >= 6 && ends_with_any(w, class::FEMININE_PLURAL_ENDING);
     // A feminine nisba (الاقتصادية, الخيرية) agrees with a noun before it: women keep the
     // masculine family name.
-    let feminine_nisba = arabic().words.list(class::FEMININE_ENDING).iter().any(|f| w.strip_suffix(f.as_str()).is_some_and(|r| ends_with_any(r, class::NISBA_ENDING)));
+    let feminine_nisba =
+        arabic().words.list(class::FEMININE_ENDING).iter().any(|f| w.strip_suffix(f.as_str()).is_some_and(|r| ends_with_any(r, class::NISBA_ENDING)));
     !(participle && !ends_with_any(w, class::NISBA_ENDING) && w.chars().count() >= 6) && !feminine_plural && !feminine_nisba
 }
 
@@ -722,7 +738,10 @@ fn given_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>,
             && is(doc.ftok(start - 1), class::NASAB)
             && doc.tokens[start - 2].sentence == doc.tokens[i].sentence
             && !known_at.contains_key(&(start - 2))
-            && (given_name_at(doc, ar, start - 2) || { let w = doc.ftok(start - 2); arabic_word(w) && !has_article(w) && !is_not_name(ar, w) && !ar.is_title(w) })
+            && (given_name_at(doc, ar, start - 2) || {
+                let w = doc.ftok(start - 2);
+                arabic_word(w) && !has_article(w) && !is_not_name(ar, w) && !ar.is_title(w)
+            })
         {
             start -= 2;
         }
@@ -803,7 +822,13 @@ fn role_and_name_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
             && let Some((key, name_en)) = role_of.get(&role_key)
         {
             out.push(Cand {
-                m: Mention { span: doc.folded.orig_span(role_start, role_end), kind: EntityKind::Person, key: key.clone(), name_en: name_en.clone(), geo: None },
+                m: Mention {
+                    span: doc.folded.orig_span(role_start, role_end),
+                    kind: EntityKind::Person,
+                    key: key.clone(),
+                    name_en: name_en.clone(),
+                    geo: None,
+                },
                 src: Source::Pattern,
             });
         }
@@ -851,7 +876,11 @@ fn role_end(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, us
         }
         let definite = starts_with_al(t) || t.starts_with(LI_ARTICLE);
         let known_org = known_at.get(&j).is_some_and(|&k| cands[k].m.kind != EntityKind::Person);
-        if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none()) || known_org || (complements > 0 && is(doc.ftok(j - 1), class::ROLE_LINK)) || (j == i + 1 && is(t, class::TITLE_HEAD_COMPLEMENT)) {
+        if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none())
+            || known_org
+            || (complements > 0 && is(doc.ftok(j - 1), class::ROLE_LINK))
+            || (j == i + 1 && is(t, class::TITLE_HEAD_COMPLEMENT))
+        {
             j += 1;
             complements += 1;
             // A known organisation's later words are complements too.
@@ -889,7 +918,9 @@ fn name_after_verb_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, us
         let closed_by_role = end < n && ar.is_title(next);
         let closed_by_gloss = is(next, class::GLOSS_COMMA) && end + 1 < n && is(doc.ftok(end + 1), class::GLOSS);
         let closed_by_clause = is(next, class::NAME_CLOSER) && end - start >= 2;
-        let ok = (dashed && end - start >= 2) || (after_verb && (closed_by_role || closed_by_clause || closed_by_gloss)) || (closed_by_gloss && end - start >= 2 && doc.tokens[start].span.start > 0 && is(doc.ftok(v), class::GLOSS_LEAD));
+        let ok = (dashed && end - start >= 2)
+            || (after_verb && (closed_by_role || closed_by_clause || closed_by_gloss))
+            || (closed_by_gloss && end - start >= 2 && doc.tokens[start].span.start > 0 && is(doc.ftok(v), class::GLOSS_LEAD));
         if !ok || doc.tokens[end.min(n - 1)].sentence != doc.tokens[start].sentence {
             continue;
         }
@@ -952,7 +983,8 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
             // Compound given names go on: عبد الله …, كمال الدين …, سيف الإسلام ….
             let after_particle = k > j && is_name_particle(doc.ftok(k - 1)) || is(t, class::NAME_TAIL);
             // After a given name, a participle-shaped family name (مها المنيف) is still one.
-            let after_given = k == j + 1 && given_name_like(ar, doc.ftok(j)) && !ends_with_any(t, class::FEMININE_ENDING) && !ends_with_any(t, class::FEMININE_PLURAL_ENDING);
+            let after_given =
+                k == j + 1 && given_name_like(ar, doc.ftok(j)) && !ends_with_any(t, class::FEMININE_ENDING) && !ends_with_any(t, class::FEMININE_PLURAL_ENDING);
             if k == j || !after_particle && !definite_surname(t) && !after_given {
                 break;
             }
@@ -1030,7 +1062,10 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
                 let fend = doc.tokens[j - 1].fend;
                 let span = doc.folded.orig_span(fstart, fend);
                 let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
-                out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+                out.push(Cand {
+                    m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+                    src: Source::Pattern,
+                });
             }
             continue;
         }
@@ -1040,13 +1075,19 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             && ends_with_any(doc.ftok(i + 1), class::FEMININE_ENDING)
             && ar.is_demonym(doc.ftok(i + 1))
             && !known_at.contains_key(&i)
-            && !(i > 0 && (is_org_head(doc.ftok(i - 1)) || ar.is_title(doc.ftok(i - 1)) || arabic().words.list(class::MINISTRY_STEM).iter().any(|m| doc.ftok(i - 1).contains(m.as_str()))))
+            && !(i > 0
+                && (is_org_head(doc.ftok(i - 1))
+                    || ar.is_title(doc.ftok(i - 1))
+                    || arabic().words.list(class::MINISTRY_STEM).iter().any(|m| doc.ftok(i - 1).contains(m.as_str()))))
         {
             let fstart = doc.tokens[i].fstart + dprefix;
             let fend = doc.tokens[i + 1].fend;
             let span = doc.folded.orig_span(fstart, fend);
             let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
-            out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+            out.push(Cand {
+                m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+                src: Source::Pattern,
+            });
             continue;
         }
         let (prefix, head) = if is_org_head(w) { (0, w) } else { strip_conj(w) };
@@ -1116,13 +1157,23 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             && cands[k].m.kind == EntityKind::Organization
         {
             let span = doc.folded.orig_span(fstart, fend);
-            out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key: cands[k].m.key.clone(), name_en: cands[k].m.name_en.clone(), geo: None }, src: Source::Pattern });
+            out.push(Cand {
+                m: Mention { span, kind: EntityKind::Organization, key: cands[k].m.key.clone(), name_en: cands[k].m.name_en.clone(), geo: None },
+                src: Source::Pattern,
+            });
             continue;
         }
-        let span = if doc.ftok(end - 1) == "»" { crate::Span::new(doc.folded.orig(fstart), doc.tokens[end - 1].span.end) } else { doc.folded.orig_span(fstart, fend) };
+        let span = if doc.ftok(end - 1) == "»" {
+            crate::Span::new(doc.folded.orig(fstart), doc.tokens[end - 1].span.end)
+        } else {
+            doc.folded.orig_span(fstart, fend)
+        };
         let key_text: String = doc.folded.text[fstart..fend].chars().filter(|c| *c != '«' && *c != '»').collect();
         let key = EntityKey::Surface(EntityKind::Organization, key_text.split_whitespace().collect::<Vec<_>>().join(" "));
-        out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+        out.push(Cand {
+            m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+            src: Source::Pattern,
+        });
     }
 }
 
@@ -1214,7 +1265,19 @@ const ALIF: char = '\u{0627}';
 /// a function word, title, reporting verb, nationality or another head.
 fn construct_noun(ar: &Arabic, t: &str) -> bool {
     let prepositional = matches!(clitics::peel(t, BI_LI, 0), (p, r) if p > 0 && has_article(r));
-    !verbal_noun_shape(t) && !prepositional && !has_pronoun_suffix(t) && arabic_word(t) && !has_article(t) && !ar.is_stop(t) && !is_org_head(t) && !ar.is_title(t) && !ar.is_speech_verb(t) && !ar.is_demonym(t) && ar.month(t).is_none() && ar.weekday(t).is_none() && !t.starts_with(WA)
+    !verbal_noun_shape(t)
+        && !prepositional
+        && !has_pronoun_suffix(t)
+        && arabic_word(t)
+        && !has_article(t)
+        && !ar.is_stop(t)
+        && !is_org_head(t)
+        && !ar.is_title(t)
+        && !ar.is_speech_verb(t)
+        && !ar.is_demonym(t)
+        && ar.month(t).is_none()
+        && ar.weekday(t).is_none()
+        && !t.starts_with(WA)
 }
 
 /// The closing quotation mark of a name of one to four words opened at token `open` (« or "),
@@ -1291,7 +1354,13 @@ fn institutions_of_known_orgs(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: 
         let head = doc.ftok(i)[skip..].to_string();
         let same = |k: usize| k < n && doc.tokens[k].sentence == doc.tokens[i].sentence;
         let t = if same(i + 2) { doc.ftok(i + 2) } else { "" };
-        let end = if t.starts_with(LI) && !t.starts_with(LI_ARTICLE) && !ar.is_stop(t) && same(i + 3) && starts_with_al(doc.ftok(i + 3)) && !known_at.contains_key(&(i + 2)) {
+        let end = if t.starts_with(LI)
+            && !t.starts_with(LI_ARTICLE)
+            && !ar.is_stop(t)
+            && same(i + 3)
+            && starts_with_al(doc.ftok(i + 3))
+            && !known_at.contains_key(&(i + 2))
+        {
             Some(i + 4)
         } else {
             None
@@ -1305,12 +1374,18 @@ fn institutions_of_known_orgs(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: 
         let span = doc.folded.orig_span(fstart, fend);
         let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
         named.push((head, org.key.clone(), key.clone()));
-        out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+        out.push(Cand {
+            m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+            src: Source::Pattern,
+        });
     }
     for (i, fstart, head, org) in short {
         if let Some((.., key)) = named.iter().find(|(h, o, _)| *h == head && *o == org) {
             let span = doc.folded.orig_span(fstart, doc.tokens[i + 1].fend);
-            out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key: key.clone(), name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+            out.push(Cand {
+                m: Mention { span, kind: EntityKind::Organization, key: key.clone(), name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+                src: Source::Pattern,
+            });
         }
     }
 }
@@ -1335,7 +1410,10 @@ fn latin_org_mentions(doc: &Doc, out: &mut Vec<Cand>) {
         }
         let span = crate::Span::new(doc.tokens[i + 1].span.start, doc.tokens[end - 1].span.end);
         let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[doc.tokens[i + 1].fstart..doc.tokens[end - 1].fend].to_string());
-        out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(span.slice(doc.text).to_string()), geo: None }, src: Source::Pattern });
+        out.push(Cand {
+            m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(span.slice(doc.text).to_string()), geo: None },
+            src: Source::Pattern,
+        });
     }
 }
 
@@ -1355,14 +1433,24 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
     while i < n {
         let t = doc.ftok(i);
         // Designation: a short letter code, a dash, a number, and short suffix codes.
-        if arabic_word(t) && t.chars().count() <= 4 && i + 2 < n && doc.ftok(i + 1) == "-" && doc.ftok(i + 2).starts_with(|c: char| c.is_ascii_digit()) && !ar.is_stop(t) {
+        if arabic_word(t)
+            && t.chars().count() <= 4
+            && i + 2 < n
+            && doc.ftok(i + 1) == "-"
+            && doc.ftok(i + 2).starts_with(|c: char| c.is_ascii_digit())
+            && !ar.is_stop(t)
+        {
             let mut end = i + 3;
-            while end < n && end < i + 6 && doc.tokens[end].is_word && doc.ftok(end).chars().count() <= 2 && doc.tokens[end].sentence == doc.tokens[i].sentence {
+            while end < n && end < i + 6 && doc.tokens[end].is_word && doc.ftok(end).chars().count() <= 2 && doc.tokens[end].sentence == doc.tokens[i].sentence
+            {
                 end += 1;
             }
             let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
             let key = EntityKey::Surface(EntityKind::Equipment, doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend].replace(' ', ""));
-            out.push(Cand { m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text)).replace(' ', "")), geo: None }, src: Source::Pattern });
+            out.push(Cand {
+                m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text)).replace(' ', "")), geo: None },
+                src: Source::Pattern,
+            });
             i = end;
             continue;
         }
@@ -1373,7 +1461,10 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
             {
                 let span = crate::Span::new(doc.tokens[i + 2].span.start, doc.tokens[c - 1].span.end);
                 let key = EntityKey::Surface(EntityKind::Equipment, doc.folded.text[doc.tokens[i + 2].fstart..doc.tokens[c - 1].fend].to_string());
-                out.push(Cand { m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+                out.push(Cand {
+                    m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+                    src: Source::Pattern,
+                });
                 i = c + 1;
                 continue;
             }

@@ -1,6 +1,6 @@
 //! Arabic language pack: lexicons loaded from `data/lang/ar/` (built once, read-only) and the
 //! clitic-aware lookups every Arabic stage shares; the mention and statement rules in `mentions`
-//! and `statements`, the time grammar in `stages::times::ar`.
+//! and `statements`, the time grammar in `times`.
 
 pub mod byline;
 pub mod clitics;
@@ -8,20 +8,21 @@ pub mod mentions;
 mod places;
 pub mod statements;
 pub mod tagger;
+pub(crate) mod times;
 pub mod word_clusters;
 
 use super::{Lang, LanguagePack, WordClasses, WordMap};
-use clitics::{ARTICLE, CONJUNCTIONS, LI, LI_ARTICLE, PREPOSITIONS};
+use crate::geo::gazetteer::NamePrefixes;
 use crate::stages::Resources;
 use crate::stages::link::Linked;
 use crate::stages::mentions::Mention;
+use crate::stages::normalize::fold;
 use crate::stages::segment::Doc;
 use crate::stages::tagger::Model;
 use crate::stages::times::{Recognised, Resolver};
 use crate::{EntityKind, Statement, TimeExpr};
-use crate::geo::gazetteer::NamePrefixes;
-use crate::stages::normalize::fold;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use clitics::{ARTICLE, CONJUNCTIONS, LI, LI_ARTICLE, PREPOSITIONS};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -173,7 +174,7 @@ impl LanguagePack for Pack {
         Some(Box::new(PlacePrefixes::load()))
     }
     fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
-        let mut found = crate::stages::times::ar::find(doc, &res.time_grammars.ar, resolver.date.is_some());
+        let mut found = times::find(doc, &res.packs.arabic.time_grammar, resolver.date.is_some());
         let outlets = byline::outlet_spans(doc);
         found.retain(|t| !outlets.iter().any(|o| o.overlaps(crate::Span::new(t.start, t.end))));
         found
@@ -245,12 +246,24 @@ pub struct Arabic {
     pub clusters: word_clusters::WordClusters,
     /// The country a bare «المملكة» stands for, as the gazetteer knows it (see `places`).
     pub home_kingdom: Option<Mention>,
+    /// The NER model (`None` where the shipped file is a placeholder or damaged).
+    pub tagger: Option<crate::stages::tagger::Model>,
+    /// The words of the time grammar by role (`data/lang/ar/time_grammar.tsv`).
+    pub time_grammar: crate::stages::times::words::TimeWords,
 }
 
 /// The Arabic pack's tables, decoded once with the other shared resources.
 pub fn arabic() -> &'static Arabic {
-    &crate::stages::resources().arabic
+    &crate::stages::resources().packs.arabic
 }
+
+impl crate::lang::PackTables for Arabic {
+    fn load(gazetteer: &crate::geo::gazetteer::Gazetteer) -> Arabic {
+        Arabic::load(gazetteer)
+    }
+}
+
+static TIME_GRAMMAR: &str = include_str!("../../../data/lang/ar/time_grammar.tsv");
 
 fn data_lines(src: &str) -> impl Iterator<Item = &str> {
     src.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -299,10 +312,7 @@ impl Arabic {
                 }
             }
         }
-        let names = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&patterns)
-            .expect("lexicon automaton builds from plain strings");
+        let names = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).expect("lexicon automaton builds from plain strings");
 
         let words = WordClasses::parse(WORDS, class::CLASS_NAMES, fold).unwrap_or_else(|e| panic!("data/lang/ar/words.tsv: {e}"));
         let nisba = words.list(class::NISBA_ENDING).first().and_then(|n| n.chars().next()).unwrap_or_default();
@@ -428,6 +438,8 @@ impl Arabic {
             translit,
             clusters,
             home_kingdom,
+            tagger: crate::stages::tagger::Model::from_bytes(include_bytes!("../../../data/models/ar-ner.bin")),
+            time_grammar: crate::stages::times::words::TimeWords::parse(TIME_GRAMMAR).unwrap_or_default(),
         }
     }
 

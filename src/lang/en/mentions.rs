@@ -10,10 +10,6 @@ use crate::stages::tagger::Model;
 use crate::{EntityKind, Span};
 use std::borrow::Cow;
 
-pub(super) fn model() -> Option<&'static Model> {
-    crate::stages::resources().taggers.en.as_ref()
-}
-
 /// A word as the tagger was trained to see it (CoNLL tokenisation), with its original span.
 #[derive(Debug, Clone)]
 pub struct Word<'a> {
@@ -193,7 +189,7 @@ fn key_of(name: &str) -> String {
 }
 
 pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
-    let Some(model) = model() else { return };
+    let Some(model) = super::english().tagger.as_ref() else { return };
     let mut found: Vec<(Span, EntityKind)> = Vec::new();
     let mut all_words: Vec<Vec<Word>> = Vec::with_capacity(doc.sentences.len());
     let mut misc: Vec<Span> = Vec::new();

@@ -1,8 +1,9 @@
 //! English language pack: word lists and the named-entity tagger's features; the mention and
-//! statement rules in `mentions` and `statements`, the time grammar in `stages::times::en`.
+//! statement rules in `mentions` and `statements`, the time grammar in `times`.
 
 pub mod mentions;
 pub mod statements;
+pub(crate) mod times;
 
 use super::{Lang, LanguagePack, WordClass, WordClasses};
 use crate::stages::Resources;
@@ -40,10 +41,10 @@ impl LanguagePack for Pack {
         after.iter().take(2).any(|w| is(&w.to_lowercase(), class::AGREEMENT))
     }
     fn tagger_model(&self) -> Option<&'static Model> {
-        mentions::model()
+        english().tagger.as_ref()
     }
     fn recognise_times(&self, doc: &Doc, _res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
-        crate::stages::times::en::find(doc, resolver)
+        times::find(doc, resolver)
             .into_iter()
             .map(|(first, end, v)| Recognised { start: doc.tokens[first].span.start, first, end, value: Some(v), until: None })
             .collect()
@@ -98,18 +99,24 @@ pub mod class {
 pub struct English {
     /// The rule words of `data/lang/en/words.tsv` by class.
     pub words: WordClasses,
+    /// The NER model (`None` where the shipped file is a placeholder or damaged).
+    pub tagger: Option<Model>,
 }
 
-impl English {
-    pub fn load() -> English {
+impl crate::lang::PackTables for English {
+    fn load(_gazetteer: &crate::geo::gazetteer::Gazetteer) -> English {
         let words = WordClasses::parse(include_str!("../../../data/lang/en/words.tsv"), class::CLASS_NAMES, str::to_string)
             .unwrap_or_else(|e| panic!("data/lang/en/words.tsv: {e}"));
-        English { words }
+        English { words, tagger: Model::from_bytes(include_bytes!("../../../data/models/en-ner.bin")) }
     }
 }
 
+pub(super) fn english() -> &'static English {
+    &crate::stages::resources().packs.english
+}
+
 fn words() -> &'static WordClasses {
-    &crate::stages::resources().english.words
+    &english().words
 }
 
 /// A word (as the class expects it: lower-cased or as written) of a class of `data/lang/en/words.tsv`.

@@ -1035,7 +1035,12 @@ fn cue_statement(c: &Ctx, r: std::ops::Range<usize>, k: usize, attitude: bool, o
         let framed = out
             .iter()
             .rev()
-            .find(|f| f.speaker.is_some() && f.cue.is_some_and(|cs| cs.start >= sentence_start && cs.end <= cue.start && c.quoted.get(c.first_token_at(f.content.start)).copied().unwrap_or(false)))
+            .find(|f| {
+                f.speaker.is_some()
+                    && f.cue.is_some_and(|cs| {
+                        cs.start >= sentence_start && cs.end <= cue.start && c.quoted.get(c.first_token_at(f.content.start)).copied().unwrap_or(false)
+                    })
+            })
             .and_then(|f| f.speaker);
         let speaker = framed.or_else(|| clause_subject(c, st, k)).or_else(|| {
             (!c.quoted[st]).then(|| speaker_after(c, st, k).filter(|s| s.entity.is_some() || s.span.slice(doc.text).split(' ').count() <= 4)).flatten()
@@ -1330,7 +1335,8 @@ mod more_tests {
 
     #[test]
     fn a_participle_after_a_quote_goes_on_for_its_speaker() {
-        let t = "Donald Trump spoke in Ohio on Monday.\n\n“It is getting more politically correct every day,” he said, adding that the new rules were ridiculous.";
+        let t =
+            "Donald Trump spoke in Ohio on Monday.\n\n“It is getting more politically correct every day,” he said, adding that the new rules were ridiculous.";
         let s = speakers(t);
         assert!(s.contains(&("Donald Trump".into(), "the new rules were ridiculous".into())), "{s:?}");
     }

@@ -1,13 +1,10 @@
 //! Time expressions resolved against the article date.
 //!
-//! Each language recognises its expressions as typed [`TimeValue`]s (`ar.rs`, `en.rs`, with their
-//! words in `data/lang/<code>/`); one [`Resolver`] turns them into ISO values against the article
+//! Each language pack recognises its expressions as typed [`TimeValue`]s (`src/lang/<code>/times.rs`,
+//! with their words in `data/lang/<code>/`); one [`Resolver`] turns them into ISO values against the article
 //! date, through the [`calendar`]s. Only the resolver's output is text.
 
-// The language packs' time grammars (`LanguagePack::recognise_times`).
-pub(crate) mod ar;
 pub mod calendar;
-pub(crate) mod en;
 pub mod value;
 pub mod words;
 

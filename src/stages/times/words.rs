@@ -259,32 +259,9 @@ impl TimeWords {
     }
 }
 
-/// Each language's time grammar, built once (in [`crate::stages::Resources`]).
-pub struct TimeGrammars {
-    pub ar: TimeWords,
-}
-
-static AR: &str = include_str!("../../../data/lang/ar/time_grammar.tsv");
-
-impl TimeGrammars {
-    pub fn load() -> TimeGrammars {
-        TimeGrammars { ar: TimeWords::parse(AR).unwrap_or_default() }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shipped_grammars_parse() {
-        let ar = TimeWords::parse(AR).expect("Arabic time grammar parses");
-        assert!(ar.is("الماضيه", Role::Past) && !ar.is("الماضيه", Role::Recent));
-        assert_eq!(ar.number("ثلاثه"), Some(3));
-        assert_eq!(ar.unit("يومين"), Some((Unit::Day, Some(2))));
-        assert_eq!(ar.period("العام"), Some(Unit::Year));
-        assert_eq!(ar.proclitics.len(), 2);
-    }
 
     #[test]
     fn bad_rows_are_errors() {

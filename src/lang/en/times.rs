@@ -3,9 +3,9 @@
 //! deictic days (yesterday, today, tomorrow), weekdays (the last one before the article date
 //! unless the text looks ahead), "last week", "this year", "two days ago", "the past three days".
 
-use super::calendar::CalendarId;
-use super::value::{Resolver, Season, TimeValue, Toward, Unit, Year};
 use crate::stages::segment::Doc;
+use crate::stages::times::calendar::CalendarId;
+use crate::stages::times::value::{Resolver, Season, TimeValue, Toward, Unit, Year};
 use chrono::Weekday;
 
 const MONTHS: &[(&str, u32)] = &[

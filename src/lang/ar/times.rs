@@ -3,11 +3,11 @@
 //! The words are data (`data/lang/ar/time_grammar.tsv`, roles in [`Role`]); this file only says
 //! how they combine, into [`TimeValue`]s that the shared resolver turns into ISO values.
 
-use super::calendar::CalendarId;
-use super::value::{Recognised, TimeValue, Toward, Unit, Year};
-use super::words::{Role, Roles, TimeWords};
 use crate::lang::ar::clitics::{ARTICLE, LI, LI_ARTICLE};
 use crate::lang::ar::{Arabic, arabic};
+use crate::stages::times::calendar::CalendarId;
+use crate::stages::times::value::{Recognised, TimeValue, Toward, Unit, Year};
+use crate::stages::times::words::{Role, Roles, TimeWords};
 
 /// «هـ» (hijri) written onto a year (1436هـ); the tatweel folds away.
 const HIJRI_ERA_MARK: char = '\u{0647}';
@@ -722,6 +722,7 @@ fn interval(f: &Finder, i: usize, date_known: bool) -> Found {
 
 #[cfg(test)]
 mod tests {
+    use super::{Role, TimeWords, Unit};
     use crate::{Lang, Options, analyze, parse_date};
 
     fn times(text: &str, date: &str) -> Vec<(String, String)> {
@@ -731,6 +732,16 @@ mod tests {
 
     fn values(text: &str, date: &str) -> Vec<String> {
         times(text, date).into_iter().map(|t| t.1).collect()
+    }
+
+    #[test]
+    fn shipped_grammar_parses() {
+        let ar = TimeWords::parse(include_str!("../../../data/lang/ar/time_grammar.tsv")).expect("Arabic time grammar parses");
+        assert!(ar.is("الماضيه", Role::Past) && !ar.is("الماضيه", Role::Recent));
+        assert_eq!(ar.number("ثلاثه"), Some(3));
+        assert_eq!(ar.unit("يومين"), Some((Unit::Day, Some(2))));
+        assert_eq!(ar.period("العام"), Some(Unit::Year));
+        assert_eq!(ar.proclitics.len(), 2);
     }
 
     #[test]
