@@ -164,7 +164,7 @@ pub fn TextView() -> impl IntoView {
         // later slices: each waits for its turn, then draws in a task of its own
         let later: Vec<(RwSignal<bool>, Vec<Span>)> = slices.map(|paras| (RwSignal::new(false), paras)).collect();
         let turns: Vec<RwSignal<bool>> = later.iter().map(|(on, _)| *on).collect();
-        super::slices::reveal(turns, 0);
+        super::slices::reveal(turns);
         let later = later
             .into_iter()
             .map(|(on, paras)| {
