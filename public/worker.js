@@ -26,9 +26,31 @@ async function init({ js, wasm }) {
     core = glue;
     postMessage({ type: 'ready', ms: performance.now() - t0 });
     schedule();
+    setTimeout(warm, 0);
   } catch (e) {
     postMessage({ type: 'failed', error: String(e?.message ?? e) });
   }
+}
+
+// While nothing is asked, the engine's code runs on the app's example articles, a task at a time
+// (core.warm_jit): V8 compiles each wasm function on its first call and optimises hot ones in the
+// background, so the first article pasted runs on compiled, mostly optimised code instead of
+// paying for that itself. A request waits at most for the one step under way.
+let warmStep = 0;
+function warm() {
+  if (!core || pending || scheduled) return;
+  let more = false;
+  try {
+    more = core.warm_jit(warmStep++);
+  } catch (e) {
+    // a trapped instance must not be called again: analysis moves to the page
+    if (e instanceof WebAssembly.RuntimeError) {
+      core = null;
+      postMessage({ type: 'failed', error: String(e?.message ?? e) });
+    }
+    return;
+  }
+  if (more) setTimeout(warm, 0);
 }
 
 function schedule() {

@@ -45,6 +45,21 @@ pub fn warm_up() {
     }
 }
 
+/// The worker's idle-time warm-up, one step per call (`step` from 0): analyse one of the app's
+/// example articles as a request would be (JSON out). WebAssembly functions are compiled on their
+/// first call and optimised once they have run enough, in the background; analysing small
+/// articles before the first real one means it runs on compiled, mostly optimised code instead of
+/// paying for that itself. Returns whether there are more steps.
+#[wasm_bindgen]
+pub fn warm_jit(step: u32) -> bool {
+    const STEPS: u32 = 6;
+    let (text, lang) = if step % 2 == 0 { (crate::app::EXAMPLE_AR, "ar") } else { (crate::app::EXAMPLE_EN, "en") };
+    if step < STEPS {
+        let _ = std::hint::black_box(analyze_json(text, lang, "2024-03-04"));
+    }
+    step + 1 < STEPS
+}
+
 /// Start-up cost in milliseconds: one fresh decode of every shipped table (gazetteer, lexicons),
 /// as a new page pays it. Does not touch the shared copy.
 #[wasm_bindgen]

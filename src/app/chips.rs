@@ -79,16 +79,12 @@ pub fn ChipsView() -> impl IntoView {
                     }
                     // salience: mentioned most, then mentioned first
                     members.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions.first().map_or(usize::MAX, |m| m.start)));
-                    let chips = members
-                        .into_iter()
-                        .enumerate()
-                        .map(|(n, e)| {
-                            let e = e.clone();
-                            let selection = selection.clone();
-                            // each group is one Tab stop: its first chip; arrows move within it
-                            slicer.add(move || chip(store, selection.clone(), &e, n == 0))
-                        })
-                        .collect_view();
+                    let chips = slicer.add_all(members.into_iter().enumerate().map(|(n, e)| {
+                        let e = e.clone();
+                        let selection = selection.clone();
+                        // each group is one Tab stop: its first chip; arrows move within it
+                        move || chip(store, selection.clone(), &e, n == 0)
+                    }));
                     Some(chip_group(ui, kind, chips))
                 })
                 .collect::<Vec<_>>()

@@ -14,6 +14,7 @@ use crate::geo::projection::{LabelPin, View, edge_marker, label_width, place_lab
 use crate::geo::world::{MapData, World};
 use crate::{Entity, EntityKind};
 use leptos::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// Default size of the SVG's coordinate system; replaced by the rendered size once known, so one
 /// SVG unit is one CSS pixel and pins and labels are equally legible on a phone and a desktop.
@@ -51,10 +52,8 @@ pub fn place_name(ui: Ui, e: &Entity) -> String {
 /// A pin where the view puts it now, with its label if one fits.
 #[derive(Clone, PartialEq)]
 struct PinAt {
-    id: String,
     x: f64,
     y: f64,
-    r: f64,
     label: Option<(f64, f64)>,
 }
 
@@ -132,7 +131,7 @@ pub fn MapView() -> impl IntoView {
     view! {
         <section id="map-panel" class="panel-body" aria-labelledby="map-title" tabindex="-1">
             <WorldMap prefix="map" title="map.title" empty="map.empty" data places selected=store.selected pick/>
-            <PlaceList/>
+            <PlaceList figurative/>
         </section>
     }
 }
@@ -236,10 +235,11 @@ pub fn WorldMap(
             for (k, &i) in order.iter().enumerate() {
                 label_of[i] = labels[k].map(|l| (l.cx, l.cy));
             }
-            places.iter().zip(at).zip(label_of).map(|((p, (x, y)), label)| PinAt { id: p.id.clone(), x, y, r: p.radius, label }).collect::<Vec<_>>()
+            // by id: every pin asks for its own place, several times per view
+            places.iter().zip(at).zip(label_of).map(|((p, (x, y)), label)| (p.id.clone(), PinAt { x, y, label })).collect::<FxHashMap<_, _>>()
         })
     });
-    let pos = move |id: &str| layout.with(|l| l.iter().find(|p| p.id == id).cloned());
+    let pos = move |id: &str| layout.with(|l| l.get(id).cloned());
 
     // a drag that has begun must not also click the pin it started on
     let dragged = StoredValue::new(false);
@@ -522,13 +522,13 @@ enum OnMap {
 type Row = (String, String, usize, OnMap, usize);
 
 #[component]
-fn PlaceList() -> impl IntoView {
+fn PlaceList(figurative: Memo<Vec<crate::Span>>) -> impl IntoView {
     let store = expect_context::<Store>();
     let ui = store.ui;
     let rows = Memo::new(move |_| {
         let ui = ui.get();
         store.current.with(|c| {
-            let figurative = figurative_mentions(&c.text, &c.analysis);
+            let figurative = figurative.get();
             let mut rows: Vec<Row> = c
                 .analysis
                 .entities
@@ -547,8 +547,8 @@ fn PlaceList() -> impl IntoView {
             rows
         })
     });
-    let row = move |(id, name, count, on_map, _): Row| {
-        let selection = expect_context::<Selection>();
+    let selection = expect_context::<Selection>();
+    let row = move |(id, name, count, on_map, _): Row, selection: Selection| {
         let (id_sel, id_click) = (id.clone(), id.clone());
         let pressed = move || selection.is(&id_sel);
         let dir = if name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) { "rtl" } else { "ltr" };
@@ -573,6 +573,16 @@ fn PlaceList() -> impl IntoView {
             </li>
         }
     };
+    // a long article names hundreds of places: drawn a slice at a time
+    let list = move || {
+        let slicer = super::slices::Slicer::new(60);
+        let view = slicer.add_all(rows.get().into_iter().map(|r| {
+            let selection = selection.clone();
+            move || row(r.clone(), selection.clone())
+        }));
+        slicer.start();
+        view
+    };
     // the first row is the list's one Tab stop; arrows move within it
     Effect::new(move |_| {
         rows.track();
@@ -587,7 +597,7 @@ fn PlaceList() -> impl IntoView {
             <h3 id="places-title">{move || tr(ui.get(), "map.places")}</h3>
             <ul id="places" class="places" aria-labelledby="places-title"
                 on:keydown=move |ev| { let _ = super::keys::roving(&ev, ".place-row", super::keys::Axis::Column); }>
-                <For each=move || rows.get() key=|r| (r.0.clone(), r.1.clone(), r.2, r.3) children=row/>
+                {list.clone()}
             </ul>
         </Show>
     }

@@ -39,3 +39,6 @@ browser_only! {
 
 #[cfg(target_arch = "wasm32")]
 pub use desk::App;
+/// The example articles (the empty page offers them; the analysis worker warms up on them).
+#[cfg(target_arch = "wasm32")]
+pub use text::{EXAMPLE_AR, EXAMPLE_EN};

@@ -248,7 +248,9 @@ impl Store {
     /// Show a finished analysis (from the worker or the page).
     pub fn apply(self, current: Current) {
         let ops = self.edits.with_untracked(|h| h.ops().to_vec());
-        let mut current = current.corrected(&ops);
+        // nothing to replay: the analysis as it came (a second filing and sort of a long
+        // article's statements, and another copy of its analysis, would change nothing)
+        let mut current = if ops.is_empty() { current } else { current.corrected(&ops) };
         // another article pasted over this one: none of its corrections (nor its details) belong
         // here. A document loaded with its corrections (link, library) keeps them all the same.
         let pasted = !self.loading.get_value();

@@ -111,12 +111,17 @@ fn paragraphs(text: &str) -> Vec<Span> {
 /// first: a long article (a megabyte is thousands of paragraphs) never blocks the page for long.
 const SLICE: usize = 16 * 1024;
 
-/// Paragraphs grouped into consecutive slices of about [`SLICE`] bytes.
+/// The first slice is smaller: it is drawn in the same task as the first slices of the other
+/// views, and laid out with them in the frame after.
+const FIRST_SLICE: usize = 4 * 1024;
+
+/// Paragraphs grouped into consecutive slices of about [`SLICE`] bytes (the first [`FIRST_SLICE`]).
 fn slices(paras: Vec<Span>) -> Vec<Vec<Span>> {
     let mut out: Vec<Vec<Span>> = Vec::new();
     let mut size = SLICE;
     for p in paras {
-        if size >= SLICE {
+        let full = if out.len() == 1 { FIRST_SLICE } else { SLICE };
+        if size >= full {
             out.push(Vec::new());
             size = 0;
         }
@@ -164,7 +169,7 @@ pub fn TextView() -> impl IntoView {
         // later slices: each waits for its turn, then draws in a task of its own
         let later: Vec<(RwSignal<bool>, Vec<Span>)> = slices.map(|paras| (RwSignal::new(false), paras)).collect();
         let turns: Vec<RwSignal<bool>> = later.iter().map(|(on, _)| *on).collect();
-        super::slices::reveal(turns, 0);
+        super::slices::reveal(turns);
         let later = later
             .into_iter()
             .map(|(on, paras)| {

@@ -3,7 +3,7 @@
 use super::chips::{english_gloss, kind_icon};
 use super::i18n::{format_date, tr};
 use super::store::{Current, Store, Tab};
-use super::timeline_axis::{Item, gap_space, lay_out};
+use super::timeline_axis::{Day, Item, gap_space, lay_out};
 use leptos::prelude::*;
 
 /// Focus a statement: highlight it and bring its sentence into view in the text.
@@ -70,7 +70,7 @@ pub fn TimelineView() -> impl IntoView {
         let only = speaker.get();
         let ui_now = ui.get();
         // a long article has thousands of statements: drawn a slice at a time
-        let slicer = super::slices::Slicer::new(40);
+        let slicer = super::slices::Slicer::new(SLICE);
         let cur = store.current.get();
         let list = store.current.with(|c| {
             let shown: Vec<Item> = (0..c.analysis.statements.len())
@@ -83,53 +83,65 @@ pub fn TimelineView() -> impl IntoView {
                 return view! { <p class="empty">{tr(ui_now, key)}</p> }.into_any();
             }
             let filtered = selected.is_some();
-            let mut first = true;
-            lay_out(&shown)
-                .into_iter()
-                .map(|day| {
-                    let heading = day.date.as_deref().map(|d| format_date(ui_now, d)).unwrap_or_else(|| tr(ui_now, "timeline.nodate").to_string());
-                    let upcoming = day.date.as_deref().zip(c.analysis.date.as_deref()).is_some_and(|(d, a)| d > a);
-                    let gap = day.gap_days.filter(|&g| g > 1).map(|g| tr(ui_now, "timeline.days_later").replace("{n}", &g.to_string()));
-                    let space = format!("{:.2}rem", gap_space(day.gap_days));
-                    let runs = day
-                        .runs
-                        .into_iter()
-                        .map(|run| {
-                            let (name, gloss, kind) = speaker_label(ui_now, c, run.items[0]);
-                            let list = run
-                                .items
-                                .into_iter()
-                                .map(|i| {
-                                    let c = cur.clone();
-                                    let tab_stop = std::mem::take(&mut first);
-                                    slicer.add(move || item(store, &c, i, filtered, tab_stop))
-                                })
-                                .collect_view();
-                            view! {
-                                <li class="run">
-                                    <span class=format!("speaker kind-{}", kind.map_or("none", |k| k.as_str()))>
-                                        {kind.map(kind_icon)}
-                                        <bdi>{name}</bdi>
-                                        {gloss.map(|g| view! { <bdi class="en" lang="en">{g}</bdi> })}
-                                    </span>
-                                    <ol class="statements">{list}</ol>
-                                </li>
-                            }
-                        })
-                        .collect_view();
-                    view! {
-                        <section class="day" class:upcoming=upcoming class:undated=day.date.is_none() style:margin-block-start=space>
-                            <h3 class="tick">
-                                <time datetime=day.date.clone().unwrap_or_default()>{heading}</time>
-                                {gap.map(|g| view! { <span class="gap">{g}</span> })}
-                                {upcoming.then(|| view! { <span class="badge upcoming">{tr(ui_now, "timeline.upcoming")}</span> })}
-                            </h3>
-                            <ul class="runs">{runs}</ul>
-                        </section>
+            // a day or a run of at most a slice's statements waits for its turn whole; a longer
+            // one is laid out now and its own runs or statements wait for theirs
+            let mut parts: Vec<AnyView> = Vec::new();
+            let mut small_days = Vec::new();
+            let mut pos = 0;
+            for day in lay_out(&shown) {
+                let head = DayHead::of(ui_now, c, &day);
+                let runs: Vec<(RunHead, Vec<usize>)> = day.runs.into_iter().map(|run| (RunHead::of(ui_now, c, run.items[0]), run.items)).collect();
+                let weight: usize = runs.iter().map(|(_, items)| items.len()).sum();
+                let start = pos;
+                pos += weight;
+                if weight <= SLICE {
+                    let cur = cur.clone();
+                    small_days.push((weight, move || {
+                        let mut at = start;
+                        let runs = runs
+                            .iter()
+                            .map(|(run, items)| {
+                                let list = items
+                                    .iter()
+                                    .map(|&i| {
+                                        at += 1;
+                                        item(store, &cur, i, filtered, at == 1)
+                                    })
+                                    .collect_view();
+                                run_view(run.clone(), list.into_any())
+                            })
+                            .collect_view();
+                        day_view(ui_now, head.clone(), runs.into_any())
+                    }));
+                    continue;
+                }
+                parts.push(slicer.add_weighted(std::mem::take(&mut small_days)));
+                let mut run_parts: Vec<AnyView> = Vec::new();
+                let mut small_runs = Vec::new();
+                let mut at = start;
+                for (run, items) in runs {
+                    let (first, weight) = (at, items.len());
+                    at += weight;
+                    if weight <= SLICE {
+                        let cur = cur.clone();
+                        small_runs.push((weight, move || {
+                            let list = items.iter().enumerate().map(|(k, &i)| item(store, &cur, i, filtered, first + k == 0)).collect_view();
+                            run_view(run.clone(), list.into_any())
+                        }));
+                        continue;
                     }
-                })
-                .collect_view()
-                .into_any()
+                    run_parts.push(slicer.add_weighted(std::mem::take(&mut small_runs)));
+                    let list = slicer.add_all(items.into_iter().enumerate().map(|(k, i)| {
+                        let cur = cur.clone();
+                        move || item(store, &cur, i, filtered, first + k == 0)
+                    }));
+                    run_parts.push(run_view(run, list).into_any());
+                }
+                run_parts.push(slicer.add_weighted(small_runs));
+                parts.push(day_view(ui_now, head, run_parts.into_any()).into_any());
+            }
+            parts.push(slicer.add_weighted(small_days));
+            parts.into_any()
         });
         slicer.start();
         list
@@ -171,6 +183,74 @@ pub fn TimelineView() -> impl IntoView {
             <super::corrections::StatementEditor/>
             {items}
         </section>
+    }
+}
+
+/// Statements drawn per slice (a long article has thousands).
+const SLICE: usize = 40;
+
+/// A day's heading as the timeline shows it.
+#[derive(Clone)]
+struct DayHead {
+    date: Option<String>,
+    heading: String,
+    upcoming: bool,
+    gap: Option<String>,
+    space: String,
+}
+
+impl DayHead {
+    fn of(ui: super::i18n::Ui, c: &Current, day: &Day) -> DayHead {
+        DayHead {
+            date: day.date.clone(),
+            heading: day.date.as_deref().map(|d| format_date(ui, d)).unwrap_or_else(|| tr(ui, "timeline.nodate").to_string()),
+            upcoming: day.date.as_deref().zip(c.analysis.date.as_deref()).is_some_and(|(d, a)| d > a),
+            gap: day.gap_days.filter(|&g| g > 1).map(|g| tr(ui, "timeline.days_later").replace("{n}", &g.to_string())),
+            space: format!("{:.2}rem", gap_space(day.gap_days)),
+        }
+    }
+}
+
+/// The speaker heading of consecutive statements by one speaker.
+#[derive(Clone)]
+struct RunHead {
+    name: String,
+    gloss: Option<String>,
+    kind: Option<crate::EntityKind>,
+}
+
+impl RunHead {
+    fn of(ui: super::i18n::Ui, c: &Current, first: usize) -> RunHead {
+        let (name, gloss, kind) = speaker_label(ui, c, first);
+        RunHead { name, gloss, kind }
+    }
+}
+
+fn day_view(ui: super::i18n::Ui, head: DayHead, runs: AnyView) -> impl IntoView + use<> {
+    let undated = head.date.is_none();
+    view! {
+        <section class="day" class:upcoming=head.upcoming class:undated=undated style:margin-block-start=head.space>
+            <h3 class="tick">
+                <time datetime=head.date.unwrap_or_default()>{head.heading}</time>
+                {head.gap.map(|g| view! { <span class="gap">{g}</span> })}
+                {head.upcoming.then(|| view! { <span class="badge upcoming">{tr(ui, "timeline.upcoming")}</span> })}
+            </h3>
+            <ul class="runs">{runs}</ul>
+        </section>
+    }
+}
+
+fn run_view(head: RunHead, list: AnyView) -> impl IntoView + use<> {
+    let kind = head.kind;
+    view! {
+        <li class="run">
+            <span class=format!("speaker kind-{}", kind.map_or("none", |k| k.as_str()))>
+                {kind.map(kind_icon)}
+                <bdi>{head.name}</bdi>
+                {head.gloss.map(|g| view! { <bdi class="en" lang="en">{g}</bdi> })}
+            </span>
+            <ol class="statements">{list}</ol>
+        </li>
     }
 }
 

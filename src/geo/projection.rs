@@ -343,6 +343,10 @@ fn rects_overlap(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
 pub fn place_labels(pins: &[LabelPin], width: f64, height: f64, margin: f64, rtl: bool) -> Vec<Option<LabelAt>> {
     let mut placed: Vec<(f64, f64, f64, f64)> = Vec::new();
     let mut out = Vec::with_capacity(pins.len());
+    // a label lies inside the map: only pins reaching into it can be in its way (a long article
+    // has hundreds of pins, most of them off screen, and every candidate spot asks about each)
+    let near: Vec<&LabelPin> =
+        pins.iter().filter(|q| q.x + q.r + 1.0 >= 0.0 && q.x - q.r - 1.0 <= width && q.y + q.r + 1.0 >= 0.0 && q.y - q.r - 1.0 <= height).collect();
     for p in pins {
         let (w, h) = (p.width, p.height);
         let side = p.r + LABEL_GAP + w / 2.0;
@@ -364,7 +368,7 @@ pub fn place_labels(pins: &[LabelPin], width: f64, height: f64, margin: f64, rtl
                 && cx + w / 2.0 <= width - margin
                 && cy - h / 2.0 >= margin
                 && cy + h / 2.0 <= height - margin
-                && !pins.iter().any(|q| rect_hits_circle(cx, cy, w, h, q.x, q.y, q.r + 1.0))
+                && !near.iter().any(|q| rect_hits_circle(cx, cy, w, h, q.x, q.y, q.r + 1.0))
                 && !placed.iter().any(|&b| rects_overlap((cx, cy, w, h), b))
         };
         let spot = candidates.iter().map(|&(dx, dy)| (p.x + dx, p.y + dy)).find(|&(cx, cy)| fits(cx, cy));
