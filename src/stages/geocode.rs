@@ -78,7 +78,9 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
         let p = gaz.place(id);
         l.entity.geo = Some(p.geo.clone());
         l.entity.name_en = Some(doc.lang.pack().place_name_en(&l.entity.name, &p.name_en));
-        if doc.lang != crate::Lang::Ar {
+        // The Arabic name is a second name for a reader of another script; a name already written
+        // in Arabic letters needs none.
+        if !l.entity.name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
             l.entity.name_ar = p.name_ar.clone();
         }
     }
