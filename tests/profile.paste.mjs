@@ -6,16 +6,14 @@
 // analysis, the main thread's tasks over 5 ms with what they spent (script, style, layout, paint),
 // and writes the last run's trace to tests/artifacts/profile-<what>.json (chrome://tracing,
 // DevTools' Performance panel) and its CPU profile to tests/artifacts/profile-<what>.cpuprofile.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { serveDist, launchChromium } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const dist = process.env.KHABAR_DIST ?? path.join(repo, 'dist');
 const shared = process.env.KHABAR_SHARED ?? path.resolve(repo, '../shared');
 const artifacts = path.join(repo, 'tests', 'artifacts');
 const what = process.argv[2] ?? 'seed';
@@ -39,22 +37,8 @@ const text = what === 'big' ? bigArticle(1_000_000) : fs.readFileSync(path.join(
 const lines = text.trim().split('\n').filter(l => l.trim());
 const probe = (what === 'big' ? lines[lines.length - 1] : lines[0]).trim().slice(0, 40);
 
-const SUB = '/p/';
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = http.createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname).slice(SUB.length - 1);
-  if (p.endsWith('/')) p += 'index.html';
-  const file = path.join(dist, path.normalize(p));
-  if (!file.startsWith(dist) || !fs.existsSync(file)) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise(r => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}${SUB}`;
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--headless', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-});
+const { server, base } = await serveDist();
+const browser = await launchChromium();
 
 const categories = (process.env.CATS ? process.env.CATS.split(',') : []).concat(['v8.wasm', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'toplevel', 'v8']);
 

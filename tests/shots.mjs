@@ -1,32 +1,20 @@
 // Screenshots of the seed article pasted, for looking at: desktop and phone, both interfaces, every
 // tab on a phone. Not a test. Build first (`trunk build --release`), then `node tests/shots.mjs`;
 // PNGs in tests/artifacts/shots/.
-import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { serveDist, launchChromium } from './harness.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
-const dist = path.join(repo, 'dist');
 const out = path.join(repo, 'tests', 'artifacts', 'shots');
 const seed = fs.readFileSync(path.resolve(repo, '../shared/corpus/gold/seed-asharq-putin-hollande.txt'), 'utf8');
 const extra = process.argv[2] ? fs.readFileSync(process.argv[2], 'utf8') : null;
 fs.mkdirSync(out, { recursive: true });
 
-const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml' };
-const server = http.createServer((req, res) => {
-  let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-  if (p.endsWith('/')) p += 'index.html';
-  const file = path.join(dist, path.normalize(p));
-  if (!file.startsWith(dist) || !fs.existsSync(file)) { res.writeHead(404); return res.end(); }
-  res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream' });
-  fs.createReadStream(file).pipe(res);
-});
-await new Promise(r => server.listen(0, '127.0.0.1', r));
-const base = `http://127.0.0.1:${server.address().port}/`;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless', '--disable-gpu'] });
+const { server, base } = await serveDist();
+const browser = await launchChromium();
 
 for (const ui of ['en', 'ar']) {
   for (const [size, width, height] of [['desktop', 1440, 900], ['laptop', 1280, 800], ['phone', 390, 844]]) {
