@@ -607,6 +607,7 @@ fn is_not_name(ar: &Arabic, w: &str) -> bool {
         || lexical.demonym()
         || lexical.calendar_word()
         || is_role_noun(w)
+        || is(strip_conj(w).1, class::HONORIFIC)
         || has_pronoun_suffix(w)
         || {
             // A preposition-led common noun (بولاية، بمنح، لوزير) is not a name.

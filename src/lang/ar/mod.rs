@@ -64,6 +64,7 @@ pub mod class {
         NAME_TAIL = "name_tail",
         PRONOUN_SUFFIX = "pronoun_suffix",
         ROLE_NOUN = "role_noun",
+        HONORIFIC = "honorific",
         ROLE_COMPLEMENT = "role_complement",
         TITLE_HEAD_COMPLEMENT = "title_head_complement",
         ORG_HEAD = "org_head",
