@@ -1005,11 +1005,14 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
     while k > j && is_name_particle(doc.ftok(k - 1)) && !particle_is_given_name(ar, doc.ftok(k - 1)) {
         k -= 1;
     }
-    // One word in construct with a definite noun (تقنية المعلومات, برؤساء البلديات) or before a
-    // Latin-script name (مصنع Lighting Paper) is a common noun, not a name.
+    // One word in construct with a definite noun (تقنية المعلومات, برؤساء البلديات) or with a name
+    // already found (مدير تعليم الرياض, وزير خارجية فرنسا: a name is not followed straight by a
+    // place or an organisation), or before a Latin-script name (مصنع Lighting Paper), is a common
+    // noun, not a name.
     if k == j + 1 && k < n && doc.tokens[k].sentence == sentence && !given_name_like(ar, doc.ftok(j)) {
         let next = doc.ftok(k);
-        let construct = starts_with_al(next) && !definite_surname(next) && !ar.is_stop(next) || is_institution_or_place_noun(next);
+        let construct =
+            starts_with_al(next) && !definite_surname(next) && !ar.is_stop(next) || is_institution_or_place_noun(next) || known_at.contains_key(&k);
         let latin = next.starts_with(|c: char| c.is_ascii_alphabetic());
         if construct || latin {
             return None;
@@ -1498,6 +1501,14 @@ mod tests {
 
     fn names(a: &Analysis, text: &str, kind: EntityKind) -> Vec<Vec<String>> {
         a.entities.iter().filter(|e| e.kind == kind).map(|e| e.mentions.iter().map(|m| m.slice(text).to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn a_word_in_construct_with_a_known_name_or_a_style_of_address_is_no_person() {
+        let t = "وقال مدير تعليم الرياض إن العمل مستمر. وأكد معالي وزير خارجية فرنسا أن الرئيس بوتين وصل.";
+        let people: Vec<String> = run(t).entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.clone()).collect();
+        assert!(people.iter().all(|p| !["تعليم", "خارجية", "معالي"].contains(&p.as_str())), "{people:?}");
+        assert!(people.iter().any(|p| p == "بوتين"), "{people:?}");
     }
 
     #[test]
