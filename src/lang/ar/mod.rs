@@ -485,8 +485,9 @@ impl Arabic {
     }
     /// Whether a title at `tok` needs its second word next (آية الله) and `next` is not it.
     pub fn title_head_without_its_complement(&self, tok: &str, next: &str) -> bool {
-        let (_, w) = clitics::peel(tok, CONJUNCTIONS, 2);
-        self.title_second_word.get(w).is_some_and(|second| second != next)
+        // The word as written first: ولي would peel to لي.
+        let second = self.title_second_word.get(tok).or_else(|| self.title_second_word.get(clitics::peel(tok, CONJUNCTIONS, 2).1));
+        second.is_some_and(|second| second != next)
     }
     /// A title with no proclitic other than و/ف (a title after ب/ل is rarely the subject).
     pub fn title_prefix(&self, tok: &str) -> Option<usize> {
