@@ -30,6 +30,7 @@
 //! held-out fold's text is never trained on under either labelling.
 
 mod clusters;
+mod wordstats;
 
 use khabar::Lang;
 use khabar::lang::ar::mentions::{is_name_word, training_features};
@@ -78,6 +79,8 @@ struct Options {
     no_propagation: bool,
     /// Training decodes with a beam this wide and updates whole sequences (0: greedy, per token).
     train_beam: usize,
+    /// Word statistics (TSV: stem, packed buckets) to load into the clusters, if any.
+    stats: Option<String>,
 }
 
 fn tag_index(label: &str, continuing: bool) -> u8 {
@@ -222,14 +225,18 @@ fn train(data: &[&Sample], o: &Options) -> Vec<u8> {
         }
     }
     let tags: Vec<String> = TAGS.iter().map(|s| s.to_string()).collect();
+    let mut allowed: Vec<u32> = counts.iter().filter(|&(_, &c)| c >= o.min_count).map(|(&k, _)| k).collect();
+    allowed.sort_unstable();
+    let bags: u64 = std::env::var("KH_BAGS").ok().and_then(|v| v.parse().ok()).unwrap_or(1);
+    let base_seed: u64 = std::env::var("KH_SEED").ok().and_then(|v| v.parse().ok()).unwrap_or(0x2545_F491_4F6C_DD1Du64);
+    let mut sum: HashMap<u32, Vec<i32>> = HashMap::new();
+    for bag in 0..bags {
     let mut trainer = Trainer::new(tags.clone());
-    let mut keys: Vec<u32> = counts.iter().filter(|&(_, &c)| c >= o.min_count).map(|(&k, _)| k).collect();
-    keys.sort_unstable();
-    for k in keys {
+    for &k in &allowed {
         trainer.allow(k);
     }
     let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut seed = 0x2545_F491_4F6C_DD1Du64;
+    let mut seed = base_seed.wrapping_add(bag.wrapping_mul(0x9E37_79B9_7F4A_7C15));
     for _ in 0..o.epochs {
         // Deterministic shuffle, so that the command reproduces the same model.
         for i in (1..order.len()).rev() {
@@ -249,7 +256,21 @@ fn train(data: &[&Sample], o: &Options) -> Vec<u8> {
             }
         }
     }
-    Model::to_bytes(&tags, &trainer.finish(1000.0, o.min_weight), o.step, o.key_bits)
+    if bags == 1 {
+        return Model::to_bytes(&tags, &trainer.finish(1000.0, o.min_weight), o.step, o.key_bits);
+    }
+    for (k, row) in trainer.finish(1000.0, 0) {
+        let e = sum.entry(k).or_insert_with(|| vec![0; row.len()]);
+        e.iter_mut().zip(&row).for_each(|(a, &b)| *a += b as i32);
+    }
+    }
+    let mut rows: Vec<(u32, Vec<i16>)> = sum
+        .into_iter()
+        .map(|(k, r)| (k, r.iter().map(|&x| { let v = (x as f64 / bags as f64).round() as i16; if v.abs() < o.min_weight { 0 } else { v } }).collect::<Vec<i16>>()))
+        .filter(|(_, r)| r.iter().any(|&w| w != 0))
+        .collect();
+    rows.sort_by_key(|r| r.0);
+    Model::to_bytes(&tags, &rows, o.step, o.key_bits)
 }
 
 /// Per type (PER, ORG, LOC): true positives, predicted, gold.
@@ -338,7 +359,10 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
     for k in 0..o.folds.min(o.only_folds) {
         // Train on everything whose text is not in fold k; AQMAR always trains.
         let a_n = a.iter().filter(|_| use_set('a')).chain(n.iter().filter(|_| use_set('n')));
-        let train_set: Vec<&Sample> = a_n.filter(|s| s.fold.is_some_and(|f| f != k)).chain(q.iter().filter(|_| use_set('q'))).collect();
+        let mut train_set: Vec<&Sample> = a_n.filter(|s| s.fold.is_some_and(|f| f != k)).chain(q.iter().filter(|_| use_set('q'))).collect();
+        let dup = |name: &str| std::env::var(name).ok().and_then(|v| v.parse::<usize>().ok()).unwrap_or(1);
+        let extra: Vec<&Sample> = (1..dup("KH_DUP_A")).flat_map(|_| a.iter().filter(|s| s.fold.is_some_and(|f| f != k))).chain((1..dup("KH_DUP_Q")).flat_map(|_| q.iter())).collect();
+        train_set.extend(extra);
         let bytes = train(&train_set, o);
         eprintln!("fold {}: model {} bytes", k + 1, bytes.len());
         let model = Model::from_bytes(&bytes).expect("model round-trips");
@@ -384,6 +408,20 @@ fn load_clusters(path: &str) -> WordClusters {
     WordClusters::from_bytes(&bytes).unwrap_or_else(|| panic!("{path} is not a word-cluster table"))
 }
 
+fn with_stats(mut c: WordClusters, o: &Options) -> WordClusters {
+    if let Some(path) = &o.stats {
+        let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        for line in text.lines() {
+            if let Some((w, p)) = line.split_once('\t')
+                && (std::env::var_os("KH_ONLY_CLUSTERED").is_none() || c.path(w).is_some())
+            {
+                c.stats.insert(w.to_string(), p.parse().expect("packed stats"));
+            }
+        }
+    }
+    c
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut o = Options {
@@ -402,6 +440,7 @@ fn main() {
         sets: "anq".into(),
         no_propagation: false,
         train_beam: 4,
+        stats: None,
     };
     let mut command = None;
     let mut it = args.iter();
@@ -424,7 +463,8 @@ fn main() {
             "--only-folds" => o.only_folds = number(value(a), a),
             "--sets" => o.sets = value(a),
             "--train-beam" => o.train_beam = number(value(a), a),
-            c @ ("build" | "cv" | "train" | "clusters") if command.is_none() => command = Some(c.to_string()),
+            "--stats" => o.stats = Some(value(a)),
+            c @ ("build" | "cv" | "train" | "clusters" | "stats") if command.is_none() => command = Some(c.to_string()),
             other => {
                 eprintln!("unknown argument {other}\nusage: train_ner_ar build|cv|train|clusters [options]: see tools/train-ner-ar/main.rs");
                 std::process::exit(2);
@@ -442,8 +482,13 @@ fn main() {
             let table = clusters::build(&news);
             std::fs::write(&o.clusters, WordClusters::to_bytes(&table)).unwrap_or_else(|e| panic!("cannot write {}: {e}", o.clusters));
         }
-        Some("train") => train_shipped(&o, &load_clusters(&o.clusters)),
-        Some("cv") => cross_validate(&o, &load_clusters(&o.clusters)),
+        Some("train") => train_shipped(&o, &with_stats(load_clusters(&o.clusters), &o)),
+        Some("cv") => cross_validate(&o, &with_stats(load_clusters(&o.clusters), &o)),
+        Some("stats") => {
+            let out = o.stats.clone().expect("stats needs --stats PATH");
+            let rows: Vec<String> = wordstats::build(&news).iter().map(|(w, p)| format!("{w}\t{p}")).collect();
+            std::fs::write(&out, rows.join("\n") + "\n").unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
+        }
         _ => {
             eprintln!("usage: train_ner_ar build|cv|train|clusters [options]: see tools/train-ner-ar/main.rs");
             std::process::exit(2);
