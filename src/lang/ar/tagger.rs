@@ -25,11 +25,6 @@ mod tpl {
     pub const CLUSTER_PAIR: u8 = 49;
     pub const PREV_STEM_CLUSTER: u8 = 51;
     pub const CLUSTER_NEXT_STEM: u8 = 52;
-    pub const STATS: u8 = 53;
-    pub const NO_STATS: u8 = 54;
-    pub const NEXT_STATS: u8 = 55;
-    pub const PREV_STATS: u8 = 56;
-    pub const FAMILY: u8 = 57;
 }
 
 /// Depths of the cluster-path prefixes used as features: coarse classes to nearly single words.
@@ -39,9 +34,6 @@ const DEPTHS: [u32; 4] = [4, 7, 10, 12];
 pub struct WideContext<'a> {
     stems: Vec<&'a str>,
     paths: Vec<Option<u16>>,
-    stats: Vec<Option<u32>>,
-    family: Vec<u8>,
-    rule_kind: Vec<u8>,
     /// For each token whose stem occurs more than once: the rule kinds found on its occurrences.
     doc_kinds: Vec<u8>,
     /// For each token: another occurrence of its stem follows a title or role word.
@@ -56,9 +48,6 @@ impl<'a> WideContext<'a> {
         // One cluster lookup per distinct stem: function words recur on every line.
         let mut path_of: HashMap<&str, Option<u16>> = HashMap::default();
         let paths = stems.iter().map(|s| *path_of.entry(s).or_insert_with(|| clusters.path(s))).collect();
-        let stats = stems.iter().map(|s| clusters.stats(s)).collect();
-        let mut family_of: HashMap<&str, u8> = HashMap::default();
-        let family = stems.iter().map(|s| *family_of.entry(s).or_insert_with(|| word_family(s, clusters))).collect();
         // Per stem: rule kinds, occurrences after a title, occurrences.
         let mut by_stem: HashMap<&str, (u8, u32, u32)> = HashMap::default();
         for (i, s) in stems.iter().enumerate() {
@@ -82,7 +71,7 @@ impl<'a> WideContext<'a> {
                 doc_after_title[i] = after_title > u32::from(i > 0 && titled[i - 1]);
             }
         }
-        WideContext { stems, paths, stats, family, rule_kind: rule_kind.to_vec(), doc_kinds, doc_after_title }
+        WideContext { stems, paths, doc_kinds, doc_after_title }
     }
 
     /// Each token's stem (clitics and article peeled), for the features that need it too.
@@ -130,38 +119,6 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
     let stem_at = |j: isize| -> &str { if j < 0 { "<s>" } else { cx.stems.get(j as usize).copied().unwrap_or("</s>") } };
     out.push(h(tpl::PREV_STEM_CLUSTER).str(stem_at(ii - 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
     out.push(h(tpl::CLUSTER_NEXT_STEM).str(stem_at(ii + 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
-    if std::env::var_os("KH_FAMILY").is_some() {
-        let f = cx.family[i];
-        for k in 0..4 {
-            out.push(h(tpl::FAMILY).bytes(&[k, (f >> (2 * k)) & 3]).finish());
-        }
-        out.push(h(tpl::FAMILY).bytes(&[9, f]).finish());
-    }
-    let field = |st: u32, k: u32| ((st >> (3 * k)) & 7) as u8;
-    match cx.stats[i] {
-        Some(st) => {
-            let mask: u32 = std::env::var("KH_FIELDS").ok().and_then(|v| v.parse().ok()).unwrap_or(127);
-            for k in (0..7).filter(|k| mask >> k & 1 == 1) {
-                out.push(h(tpl::STATS).bytes(&[k as u8, field(st, k)]).finish());
-            }
-            if std::env::var_os("KH_V4").is_some() {
-                let coarse = |k: u32| field(st, k).min(3);
-                out.push(h(tpl::STATS).bytes(&[11, cx.rule_kind[i], coarse(1), coarse(3), coarse(4)]).finish());
-                out.push(h(tpl::STATS).bytes(&[12, cx.rule_kind[i], coarse(5), coarse(6)]).finish());
-            }
-            if std::env::var_os("KH_V2").is_some() {
-                let coarse = |k: u32| field(st, k).min(3);
-                out.push(h(tpl::STATS).bytes(&[9, coarse(1), coarse(2), coarse(3), coarse(4)]).finish());
-                out.push(h(tpl::STATS).bytes(&[10, coarse(5), coarse(6), field(st, 0)]).finish());
-            }
-        }
-        None => out.push(h(tpl::NO_STATS).finish()),
-    }
-    let near = |j: isize| if j < 0 { None } else { cx.stats.get(j as usize).copied().flatten() };
-    for (t, j) in [(tpl::PREV_STATS, ii - 1), (tpl::NEXT_STATS, ii + 1)] {
-        let v = near(j).map_or(255, |st| field(st, 5));
-        out.push(h(t).bytes(&[v]).finish());
-    }
     out.push(h(tpl::DOC_RULE_KINDS).bytes(&[cx.doc_kinds[i]]).finish());
     if cx.doc_after_title[i] {
         out.push(h(tpl::DOC_AFTER_TITLE).finish());
@@ -248,41 +205,6 @@ pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be
             }
         }
     }
-}
-
-/// How many relatives of `stem` the news vocabulary (the clustered stems) knows, 2 bits each:
-/// other imperfect-verb prefixes on the same core (سيقدم: يقدم، تقدم), possessive suffixes
-/// (حكومة: حكومته), the word without an accusative alif (مختلفا: مختلف) and without a plural
-/// ending (لاعبين: لاعب). Names have few such relatives; verbs, nouns and adjectives many.
-fn word_family(stem: &str, clusters: &WordClusters) -> u8 {
-    if clusters.is_empty() || stem.chars().count() < 3 {
-        return 0;
-    }
-    let known = |w: &str| clusters.path(w).is_some();
-    let mut buf = String::new();
-    let mut count = |parts: &[(&str, &str)]| -> u8 {
-        let mut n = 0u8;
-        for (a, b) in parts {
-            buf.clear();
-            buf.push_str(a);
-            buf.push_str(b);
-            if buf != stem && buf.chars().count() >= 3 && known(&buf) {
-                n += 1;
-            }
-        }
-        n.min(3)
-    };
-    let core = stem.strip_prefix('س').filter(|r| r.starts_with(['ي', 'ت', 'ن'])).unwrap_or(stem);
-    let verb = match core.strip_prefix(['ي', 'ت', 'ن']) {
-        Some(c) if c.chars().count() >= 2 => count(&[("ي", c), ("ت", c), ("ن", c), ("سي", c), ("ست", c)]),
-        _ => 0,
-    };
-    let base = stem.strip_suffix('ة').map_or(stem, |b| b);
-    let t = if base.len() < stem.len() { "ت" } else { "" };
-    let possessive = count(&[(base, &format!("{t}ه")), (base, &format!("{t}ها")), (base, &format!("{t}هم"))]);
-    let accusative = stem.strip_suffix('ا').map_or(0, |b| count(&[(b, ""), (b, "ة")]));
-    let plural = ["ون", "ين", "ات"].iter().find_map(|p| stem.strip_suffix(p)).map_or(0, |b| count(&[(b, ""), (b, "ة")]));
-    verb | possessive << 2 | accusative << 4 | plural << 6
 }
 
 pub fn char_prefix(w: &str, n: usize) -> &str {

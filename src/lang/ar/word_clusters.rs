@@ -19,13 +19,11 @@ pub struct WordClusters {
     ends: Vec<u32>,
     /// The cluster path of word `i`, under a leading 1 bit.
     paths: Vec<u16>,
-    /// Prototype: per-stem usage statistics from news, bucketed (see `stats`).
-    pub stats: rustc_hash::FxHashMap<String, u32>,
 }
 
 impl WordClusters {
     pub fn empty() -> WordClusters {
-        WordClusters { text: String::new(), ends: Vec::new(), paths: Vec::new(), stats: Default::default() }
+        WordClusters { text: String::new(), ends: Vec::new(), paths: Vec::new() }
     }
 
     pub fn len(&self) -> usize {
@@ -53,11 +51,6 @@ impl WordClusters {
             }
         }
         None
-    }
-
-    /// The bucketed news statistics of `word`, if it has any.
-    pub fn stats(&self, word: &str) -> Option<u32> {
-        self.stats.get(word).copied()
     }
 
     /// Serialises `(word, path)` pairs; paths are bits under a leading 1, at most `MAX_DEPTH` deep.
@@ -113,7 +106,7 @@ impl WordClusters {
             let p = u16::try_from(r.varint()?).ok().filter(|&p| p >= 1 && p < 1 << (MAX_DEPTH + 1))?;
             paths.push(p);
         }
-        let clusters = WordClusters { text, ends, paths, stats: Default::default() };
+        let clusters = WordClusters { text, ends, paths };
         // Lookups are binary searches: the words must be strictly increasing.
         if (1..clusters.len()).any(|i| clusters.word(i - 1) >= clusters.word(i)) {
             return None;
