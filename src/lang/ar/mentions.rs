@@ -903,6 +903,11 @@ fn name_after_verb_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, us
     let n = doc.tokens.len();
     for v in 0..n.saturating_sub(2) {
         let after_verb = ar.is_speech_verb(doc.ftok(v));
+        // Only a reporting verb or a gloss lead can accept a name (see `ok` below): name_end
+        // is the costly test, asked of every token otherwise.
+        if !after_verb && !is(doc.ftok(v), class::GLOSS_LEAD) {
+            continue;
+        }
         // وقال – سلطان عبدالكريم نوح: a dash between the verb and its subject.
         let dashed = after_verb && is_dash(doc, v + 1);
         let start = if dashed { v + 2 } else { v + 1 };
