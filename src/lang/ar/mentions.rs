@@ -10,7 +10,7 @@ use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
 use crate::stages::mentions::{Cand, EntityKey, Mention, Source, resolve_overlaps, surname_mentions};
 use crate::stages::segment::Doc;
-use crate::stages::tagger::{FeatureHasher, Model};
+use crate::stages::tagger::{FeatureHasher, FlatFeatures, Model};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -22,7 +22,8 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let gaz: Vec<Mention> = std::mem::take(out);
     let mut kept = rule_mentions(doc, gaz);
     if let Some(model) = tagger_model() {
-        let feats = tagger_features(doc, &kept, &arabic().clusters);
+        let flat = tagger_features(doc, &kept, &arabic().clusters);
+        let feats = flat.rows();
         let mut tags = vec![0u8; doc.tokens.len()];
         for s in &doc.sentences {
             tags[s.tokens.clone()].copy_from_slice(&model.tag(&feats[s.tokens.clone()]));
@@ -208,7 +209,7 @@ pub(super) fn tagger_model() -> Option<&'static Model> {
 pub fn training_features(doc: &Doc, res: &Resources, clusters: &WordClusters) -> Vec<Vec<u32>> {
     let gaz = crate::stages::mentions::gazetteer_mentions(doc, res);
     let kept = if doc.tokens.is_empty() { Vec::new() } else { rule_mentions(doc, gaz) };
-    tagger_features(doc, &kept, clusters)
+    tagger_features(doc, &kept, clusters).rows().into_iter().map(<[u32]>::to_vec).collect()
 }
 
 /// Entity spans from BIO tags over the tokens of one sentence (starting at token `first`).
@@ -337,7 +338,7 @@ fn shape(w: &str) -> u8 {
 
 /// The tagger's features for every token of the document: word, stem, affixes, neighbours,
 /// lexical flags and what the rule layer found there. The word comes first.
-fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec<u32>> {
+fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> FlatFeatures {
     let ar = arabic();
     let n = doc.tokens.len();
     // Rule labels per token: kind and source, and whether the token begins the mention.
@@ -380,14 +381,14 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
     let shapes: Vec<u8> = words.iter().map(|w| shape(w)).collect();
     let stem_at = |i: isize| -> &str { if i >= 0 && (i as usize) < n { stems[i as usize] } else { stem(word(i)) } };
     let shape_at = |i: isize| -> u8 { if i >= 0 && (i as usize) < n { shapes[i as usize] } else { shape(word(i)) } };
-    let mut out = Vec::with_capacity(n);
+    // Every token's features in one buffer (about 48 each): a vector per token was an allocation per token.
+    let mut out = FlatFeatures { hashes: Vec::with_capacity(n * 48), ends: Vec::with_capacity(n) };
     for iu in 0..n {
         let i = iu as isize;
         let w = doc.ftok(iu);
         let st = stems[iu];
         let h = FeatureHasher::new;
-        // Room for every template, so that no token's features are copied while they grow.
-        let mut f = Vec::with_capacity(48);
+        let f = &mut out.hashes;
         f.push(h(tpl::WORD).str(w).finish());
         f.push(h(tpl::STEM).str(st).finish());
         f.push(h(tpl::PRE2).str(char_prefix(w, 2)).finish());
@@ -417,8 +418,8 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
         f.push(byte_feat(tpl::SHAPE, &[shape_at(i - 1), shapes[iu], shape_at(i + 1)]));
         f.push(h(tpl::BIAS).finish());
         f.push(byte_feat(tpl::GIVEN_NAMES, &[given_at(i - 1), given_at(i), given_at(i + 1)]));
-        add_wide_features(&wide, iu, &mut f);
-        out.push(f);
+        add_wide_features(&wide, iu, f);
+        out.ends.push(out.hashes.len());
     }
     out
 }

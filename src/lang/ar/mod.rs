@@ -233,7 +233,8 @@ pub struct Arabic {
     clitic_words: HashMap<String, bool>,
     months: WordMap<u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
-    month_heads: rustc_hash::FxHashSet<String>,
+    /// First words of two-word months (تشرين): asked of every token, so behind a filter.
+    month_heads: WordMap<()>,
     weekdays: WordMap<u32>,
     /// Every form of the five tables above with the tables it is in, so that a rule asking about
     /// several of them peels a token's clitics and hashes it once (see [`Lexical`]).
@@ -400,7 +401,7 @@ impl Arabic {
                 }
             }
         }
-        let month_heads = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
+        let month_heads: HashMap<String, ()> = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| (a.to_string(), ()))).collect();
         let translit = super::ar_translit::Translit::load();
         let clusters = word_clusters::WordClusters::from_bytes(CLUSTERS).unwrap_or_else(word_clusters::WordClusters::empty);
         let home_kingdom = places::home_country_place(gazetteer);
@@ -431,7 +432,7 @@ impl Arabic {
             given_news,
             clitic_words,
             months: months.into(),
-            month_heads,
+            month_heads: month_heads.into(),
             weekdays: weekdays.into(),
             lexical: lexical.into(),
             words,
@@ -550,7 +551,7 @@ impl Arabic {
     /// Months written as two words (كانون الثاني, تشرين الأول).
     pub fn month2(&self, a: &str, b: &str) -> Option<u32> {
         let a = clitics::strip_proclitics(a);
-        if !self.month_heads.contains(a) {
+        if !self.month_heads.contains_key(a) {
             return None;
         }
         let key = format!("{a} {b}");

@@ -76,12 +76,15 @@ pub(super) fn coordinated(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
     let name_like = |w: &str| {
         w.chars().count() >= 3 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !ar.is_stop(w) && !ar.is_title(w) && !ar.is_demonym(w) && ar.month(w).is_none() && ar.weekday(w).is_none() && !ar.is_speech_verb(w)
     };
+    // One buffer for every token's chain: a vector per token was an allocation per token.
+    let mut members = Vec::new();
     let mut i = 1;
     while i < n {
         let opener = clitics::peel(clitics::peel(doc.ftok(i - 1), CONJUNCTIONS, 3).1, clitics::PREPOSITIONS, 3).1;
         let opened = ar.words.is(opener, class::PLACE_NOUN) || ar.words.is(opener, class::PLACE_LIST);
         // The chain's members: token i, then و-led single words.
-        let mut members = vec![i];
+        members.clear();
+        members.push(i);
         let mut k = i + 1;
         while k < n && doc.tokens[k].sentence == doc.tokens[i].sentence && doc.ftok(k).starts_with(clitics::WA) && doc.ftok(k).chars().count() > 3 {
             members.push(k);
