@@ -4,7 +4,9 @@
 use crate::EntityKind;
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS, LI, LI_ARTICLE, WA, has_article, stem};
-use crate::lang::ar::tagger::{WideContext, add_wide_features, char_prefix, char_suffix, propagate_names};
+use crate::lang::ar::tagger::{
+    WideContext, char_prefix, char_suffix, context_stem_features, neighbour_cluster_features, own_cluster_features, propagate_names, stem_letter_features,
+};
 use crate::lang::ar::word_clusters::WordClusters;
 use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
@@ -366,12 +368,26 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> FlatFea
             "</s>"
         }
     };
-    let fl: Vec<u8> = (0..n).map(|i| flags(ar, doc.ftok(i))).collect();
-    let flag_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { fl[i as usize] } };
-    let given: Vec<bool> = (0..n).map(|i| ar.is_any_given_name(doc.ftok(i))).collect();
-    let given_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 2 } else { u8::from(given[i as usize]) } };
-    let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
     let words: Vec<&str> = (0..n).map(|i| doc.ftok(i)).collect();
+    // News repeats its words (four tokens in ten are a word seen before in the same article): what
+    // a token's word alone decides is looked up and hashed once per distinct word, then copied.
+    let mut id_of: HashMap<&str, u32> = HashMap::default();
+    // A token of each distinct word, by the word's id.
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut ids: Vec<usize> = Vec::with_capacity(n);
+    for (i, w) in words.iter().enumerate() {
+        let id = *id_of.entry(w).or_insert_with(|| {
+            firsts.push(i);
+            (firsts.len() - 1) as u32
+        });
+        ids.push(id as usize);
+    }
+    let word_flags: Vec<u8> = firsts.iter().map(|&i| flags(ar, words[i])).collect();
+    let word_given: Vec<bool> = firsts.iter().map(|&i| ar.is_any_given_name(words[i])).collect();
+    let fl: Vec<u8> = ids.iter().map(|&d| word_flags[d]).collect();
+    let flag_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { fl[i as usize] } };
+    let given_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 2 } else { u8::from(word_given[ids[i as usize]]) } };
+    let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
     let rule_kind: Vec<u8> = rule.iter().map(|&r| if r == 0 { 0 } else { (r - 1) / 2 / 4 }).collect();
     let titled: Vec<bool> = fl.iter().map(|&f| f & (1 | 128) != 0).collect();
     let wide = WideContext::new(&words, &rule_kind, &titled, clusters);
@@ -379,49 +395,101 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> FlatFea
     // (the stems by the document context).
     let stems = wide.stems();
     let shapes: Vec<u8> = words.iter().map(|w| shape(w)).collect();
-    let stem_at = |i: isize| -> &str { if i >= 0 && (i as usize) < n { stems[i as usize] } else { stem(word(i)) } };
     let shape_at = |i: isize| -> u8 { if i >= 0 && (i as usize) < n { shapes[i as usize] } else { shape(word(i)) } };
+    let h = FeatureHasher::new;
+    let byte_feat = |t: u8, bytes: &[u8]| {
+        let mut r = FeatureHasher::new(t);
+        r.bytes(bytes);
+        r.finish()
+    };
+    let mut shared = Vec::with_capacity(firsts.len() * 10);
+    let per_word: Vec<WordFeatures> = firsts
+        .iter()
+        .map(|&i| {
+            let (w, st) = (words[i], stems[i]);
+            let clusters_at = shared.len();
+            own_cluster_features(&wide, i, &mut shared);
+            let letters_at = shared.len();
+            stem_letter_features(&wide, i, &mut shared);
+            WordFeatures {
+                own: [
+                    h(tpl::WORD).str(w).finish(),
+                    h(tpl::STEM).str(st).finish(),
+                    h(tpl::PRE2).str(char_prefix(w, 2)).finish(),
+                    h(tpl::PRE3).str(char_prefix(w, 3)).finish(),
+                    h(tpl::SUF2).str(char_suffix(w, 2)).finish(),
+                    h(tpl::SUF3).str(char_suffix(w, 3)).finish(),
+                ],
+                seen: SEEN_AS.map(|(t, of_stem)| h(t).str(if of_stem { st } else { w }).finish()),
+                flags: byte_feat(tpl::FLAGS, &[fl[i], shapes[i]]),
+                clusters: clusters_at..letters_at,
+                letters: letters_at..shared.len(),
+            }
+        })
+        .collect();
+    // Token j as its neighbours see it (`SEEN_AS[k]`); "<s>" and "</s>" past the ends.
+    let seen = |j: isize, k: usize| -> u32 {
+        if j >= 0 && (j as usize) < n {
+            per_word[ids[j as usize]].seen[k]
+        } else {
+            let (t, of_stem) = SEEN_AS[k];
+            h(t).str(if of_stem { stem(word(j)) } else { word(j) }).finish()
+        }
+    };
+    let bias = h(tpl::BIAS).finish();
     // Every token's features in one buffer (about 48 each): a vector per token was an allocation per token.
     let mut out = FlatFeatures { hashes: Vec::with_capacity(n * 48), ends: Vec::with_capacity(n) };
     for iu in 0..n {
         let i = iu as isize;
-        let w = doc.ftok(iu);
         let st = stems[iu];
-        let h = FeatureHasher::new;
+        let own = &per_word[ids[iu]];
         let f = &mut out.hashes;
-        f.push(h(tpl::WORD).str(w).finish());
-        f.push(h(tpl::STEM).str(st).finish());
-        f.push(h(tpl::PRE2).str(char_prefix(w, 2)).finish());
-        f.push(h(tpl::PRE3).str(char_prefix(w, 3)).finish());
-        f.push(h(tpl::SUF2).str(char_suffix(w, 2)).finish());
-        f.push(h(tpl::SUF3).str(char_suffix(w, 3)).finish());
-        f.push(h(tpl::PREV).str(word(i - 1)).finish());
-        f.push(h(tpl::NEXT).str(word(i + 1)).finish());
-        f.push(h(tpl::PREV2).str(word(i - 2)).finish());
-        f.push(h(tpl::NEXT2).str(word(i + 2)).finish());
-        f.push(h(tpl::PREV_STEM).str(stem_at(i - 1)).finish());
-        f.push(h(tpl::NEXT_STEM).str(stem_at(i + 1)).finish());
+        f.extend_from_slice(&own.own);
+        f.push(seen(i - 1, 0));
+        f.push(seen(i + 1, 1));
+        f.push(seen(i - 2, 2));
+        f.push(seen(i + 2, 3));
+        f.push(seen(i - 1, 4));
+        f.push(seen(i + 1, 5));
         f.push(h(tpl::BIGRAM).str(word(i - 1)).sep().str(st).finish());
         f.push(h(tpl::NEXT_BIGRAM).str(st).sep().str(word(i + 1)).finish());
-        let byte_feat = |t: u8, bytes: &[u8]| {
-            let mut r = FeatureHasher::new(t);
-            r.bytes(bytes);
-            r.finish()
-        };
         f.push(byte_feat(tpl::RULE, &[rule_at(i)]));
         f.push(byte_feat(tpl::RULE_PREV, &[rule_at(i - 1), rule_at(i)]));
         f.push(byte_feat(tpl::RULE_NEXT, &[rule_at(i + 1), rule_at(i)]));
-        f.push(byte_feat(tpl::FLAGS, &[flag_at(i), shapes[iu]]));
+        f.push(own.flags);
         f.push(byte_feat(tpl::PREV_FLAGS, &[flag_at(i - 1)]));
         f.push(byte_feat(tpl::PREV2_FLAGS, &[flag_at(i - 2), flag_at(i - 1)]));
         f.push(byte_feat(tpl::NEXT_FLAGS, &[flag_at(i + 1)]));
         f.push(byte_feat(tpl::SHAPE, &[shape_at(i - 1), shapes[iu], shape_at(i + 1)]));
-        f.push(h(tpl::BIAS).finish());
+        f.push(bias);
         f.push(byte_feat(tpl::GIVEN_NAMES, &[given_at(i - 1), given_at(i), given_at(i + 1)]));
-        add_wide_features(&wide, iu, f);
+        // The wide features in `add_wide_features`'s order, the word's own parts copied.
+        f.extend_from_slice(&shared[own.clusters.clone()]);
+        neighbour_cluster_features(&wide, iu, f);
+        f.extend_from_slice(&shared[own.letters.clone()]);
+        context_stem_features(&wide, iu, f);
         out.ends.push(out.hashes.len());
     }
     out
+}
+
+/// A word as its neighbours' features name it: (template, whether by its stem), in the order of
+/// [`WordFeatures::seen`]: the previous token's, the next one's, two back, two on, then the stem
+/// seen from the token after and the token before.
+const SEEN_AS: [(u8, bool); 6] =
+    [(tpl::PREV, false), (tpl::NEXT, false), (tpl::PREV2, false), (tpl::NEXT2, false), (tpl::PREV_STEM, true), (tpl::NEXT_STEM, true)];
+
+/// The tagger features that a token's word decides alone, hashed once per distinct word of a document.
+struct WordFeatures {
+    /// Word, stem, two- and three-letter prefixes and suffixes.
+    own: [u32; 6],
+    /// The word in its neighbours' features (see [`SEEN_AS`]).
+    seen: [u32; 6],
+    /// Its lexical flags and shape.
+    flags: u32,
+    /// Its stem's cluster features and letter features, in the document's shared buffer.
+    clusters: std::ops::Range<usize>,
+    letters: std::ops::Range<usize>,
 }
 
 /// Lexicon names: one overlapping automaton pass, kept when they sit on word boundaries (after
