@@ -637,9 +637,13 @@ fn plausible_person(doc: &Doc, a: usize, b: usize) -> bool {
     !(b == a + 1 && construct_plural && first.chars().count() >= 5)
 }
 
-/// Letters of a token, without digits or punctuation: a possible name part.
+/// Letters of a token, without digits or punctuation: a possible name part (two letters or more,
+/// all in U+0621..=U+064A).
+// By bytes: those letters are the two-byte sequences D8 A1..BF and D9 80..8A, and a string made of
+// them alone has them at even offsets; decoding every character cost more, for most tokens.
 fn arabic_word(w: &str) -> bool {
-    w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+    let b = w.as_bytes();
+    b.len() >= 4 && b.len() % 2 == 0 && b.chunks_exact(2).all(|p| matches!((p[0], p[1]), (0xD8, 0xA1..=0xBF) | (0xD9, 0x80..=0x8A)))
 }
 
 fn starts_with_al(w: &str) -> bool {
@@ -1507,10 +1511,10 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
     while i < n {
         let t = doc.ftok(i);
         // Designation: a short letter code, a dash, a number, and short suffix codes.
-        if arabic_word(t)
-            && t.chars().count() <= 4
-            && i + 2 < n
+        if i + 2 < n
             && doc.ftok(i + 1) == "-"
+            && arabic_word(t)
+            && t.chars().count() <= 4
             && doc.ftok(i + 2).starts_with(|c: char| c.is_ascii_digit())
             && !ar.is_stop(t)
         {
@@ -1562,7 +1566,20 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{LI, arabic};
+    use super::{LI, arabic, arabic_word};
+
+    #[test]
+    fn arabic_words_by_bytes_as_by_characters() {
+        let by_chars = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        let letters: Vec<char> = ('\u{0600}'..='\u{06FF}').chain(['a', '1', '-', 'é', '\u{0620}', '\u{064B}']).collect();
+        for a in &letters {
+            for b in &letters {
+                for w in [format!("{a}"), format!("{a}{b}"), format!("{a}{b}{a}"), format!("x{a}{b}")] {
+                    assert_eq!(arabic_word(&w), by_chars(&w), "{w}");
+                }
+            }
+        }
+    }
     use crate::{Analysis, EntityKind, Lang, Options, analyze};
 
     fn run(text: &str) -> Analysis {
