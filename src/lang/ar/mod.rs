@@ -694,6 +694,12 @@ pub fn citation_form(written: &str) -> Option<String> {
     Some(format!("{}{}", ARTICLE, &written[at + LI.len_utf8()..]))
 }
 
+/// `char::is_alphabetic`, the Arabic letters (U+0621..=U+064A) answered first: Unicode's table
+/// search costs tens of instructions for each of them, and rules ask it of every letter of a word.
+pub fn is_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphabetic()
+}
+
 /// The English display name of an Arabic name the lexicons do not know (see `ar_translit`).
 pub fn transliterate(ar: &str) -> String {
     arabic().translit.english_name(ar)
@@ -702,6 +708,12 @@ pub fn transliterate(ar: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_letters_are_alphabetic() {
+        assert!(('\u{0621}'..='\u{064A}').all(char::is_alphabetic));
+        assert!(['a', 'é', 'ب'].into_iter().all(is_letter) && !['1', '-', '،'].into_iter().any(is_letter));
+    }
 
     #[test]
     fn lexicon_loads_and_lookups_strip_clitics() {

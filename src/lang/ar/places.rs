@@ -40,7 +40,7 @@ pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<us
         if ar.words.is(bare, class::SITE_HEAD) && i + 1 < n && doc.tokens[i + 1].sentence == doc.tokens[i].sentence {
             let inner = known(i + 1).filter(|m| m.kind == EntityKind::Place);
             let named = inner.is_some() || clitics::has_article(next) && next.chars().count() > 4 && !ar.is_stop(next) && !ar.is_title(next) && !ar.is_demonym(next) && known(i + 1).is_none();
-            if !named || !next.chars().all(char::is_alphabetic) {
+            if !named || !next.chars().all(crate::lang::ar::is_letter) {
                 continue;
             }
             let mut end = i + 2;

@@ -185,7 +185,7 @@ pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be
     }
     let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
     let key = |a: usize, b: usize| -> Vec<&str> { stems[a..b].to_vec() };
-    let long_enough = |k: &[&str]| k.iter().map(|w| w.chars().count()).sum::<usize>() >= 3 && k.iter().all(|w| w.chars().all(char::is_alphabetic));
+    let long_enough = |k: &[&str]| k.iter().map(|w| w.chars().count()).sum::<usize>() >= 3 && k.iter().all(|w| w.chars().all(crate::lang::ar::is_letter));
     // Each name's type: the first it was given.
     let mut known: HashMap<Vec<&str>, &str> = HashMap::default();
     for &(a, b, typ) in &spans {
