@@ -371,7 +371,7 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> FlatFea
     let words: Vec<&str> = (0..n).map(|i| doc.ftok(i)).collect();
     // News repeats its words (four tokens in ten are a word seen before in the same article): what
     // a token's word alone decides is looked up and hashed once per distinct word, then copied.
-    let mut id_of: HashMap<&str, u32> = HashMap::default();
+    let mut id_of: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(n, Default::default());
     // A token of each distinct word, by the word's id.
     let mut firsts: Vec<usize> = Vec::new();
     let mut ids: Vec<usize> = Vec::with_capacity(n);

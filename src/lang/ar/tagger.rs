@@ -46,10 +46,10 @@ impl<'a> WideContext<'a> {
     pub fn new(words: &[&'a str], rule_kind: &[u8], titled: &[bool], clusters: &WordClusters) -> WideContext<'a> {
         let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
         // One cluster lookup per distinct stem: function words recur on every line.
-        let mut path_of: HashMap<&str, Option<u16>> = HashMap::default();
+        let mut path_of: HashMap<&str, Option<u16>> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
         let paths = stems.iter().map(|s| *path_of.entry(s).or_insert_with(|| clusters.path(s))).collect();
         // Per stem: rule kinds, occurrences after a title, occurrences.
-        let mut by_stem: HashMap<&str, (u8, u32, u32)> = HashMap::default();
+        let mut by_stem: HashMap<&str, (u8, u32, u32)> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
         for (i, s) in stems.iter().enumerate() {
             if s.chars().count() < 3 {
                 continue;
