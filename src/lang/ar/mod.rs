@@ -518,7 +518,9 @@ impl Arabic {
     }
     /// A given name of either list, Wikidata's or the one induced from news, after an optional و/ف.
     pub fn is_any_given_name(&self, tok: &str) -> bool {
-        self.is_given_name(tok) || self.given_news.contains_key(tok) || self.given_news.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
+        // `is_given_name` for either list, the conjunction peeled once: asked of every token.
+        let bare = clitics::peel(tok, CONJUNCTIONS, 2).1;
+        self.given.contains_key(tok) || self.given.contains_key(bare) || self.given_news.contains_key(tok) || self.given_news.contains_key(bare)
     }
     /// و + a given name, where the whole word is not itself one (ومصطفى, not وليد): in a list of
     /// people, the start of the next name.
