@@ -7,6 +7,7 @@
 //! institution noun (وزارة, لجنة, مجلس …) is translated from `data/lang/ar/name_words.tsv` into English
 //! order (National Committee for Childhood), with unknown words transliterated.
 
+use crate::lang::WordMap;
 use crate::stages::normalize::fold;
 // FxHash: short keys looked up per letter; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
@@ -41,8 +42,9 @@ enum Class {
 
 /// The decoded tables, built once with the Arabic pack.
 pub struct Translit {
-    /// Context (its level digit, then the letters around the current one) → Latin chunk.
-    chunks: HashMap<String, &'static str>,
+    /// Context (its level digit, then the letters around the current one) → Latin chunk. Each
+    /// letter asks for its widest context first, which the table mostly lacks: behind a filter.
+    chunks: WordMap<&'static str>,
     names: HashMap<String, &'static str>,
     /// Folded word → its classes with their English (a word may be, say, both a head and a noun).
     words: HashMap<String, Vec<(Class, &'static str)>>,
@@ -118,7 +120,7 @@ impl Translit {
             };
             words.entry(fold(ar)).or_insert_with(Vec::new).push((class, en));
         }
-        Translit { chunks, names, words, demonyms, state_epithets }
+        Translit { chunks: chunks.into(), names, words, demonyms, state_epithets }
     }
 
     /// A folded name unit the names table spells (a given or family name).

@@ -83,6 +83,23 @@ impl FeatureHasher {
     }
 }
 
+/// Every word's features in one buffer: analysis tags every sentence, and a vector per word was
+/// an allocation per word.
+#[derive(Default)]
+pub struct FlatFeatures {
+    pub(crate) hashes: Vec<u32>,
+    /// Where each word's features end in `hashes`.
+    pub(crate) ends: Vec<usize>,
+}
+
+impl FlatFeatures {
+    /// Each word's features, in word order.
+    pub fn rows(&self) -> Vec<&[u32]> {
+        let starts = std::iter::once(0).chain(self.ends.iter().copied());
+        starts.zip(&self.ends).map(|(a, &b)| &self.hashes[a..b]).collect()
+    }
+}
+
 /// Hash of the tag-history features the tagger adds to every token.
 fn history_features(prev: u8, prev2: u8, first_static: u32, out: &mut [u32; 3]) {
     let mut h = FeatureHasher::new(250);

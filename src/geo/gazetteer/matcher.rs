@@ -178,17 +178,18 @@ impl Gazetteer {
                 let Some(&(a, b)) = self.buckets.get(&p) else { break };
                 (lo, hi) = (a as usize, b as usize);
             }
-            lo += self.names[lo..hi].partition_point(|r| self.rec_name(r) < key.as_str());
-            if lo >= hi || !self.rec_name(&self.names[lo]).starts_with(key.as_str()) {
+            let k = key.as_bytes();
+            lo += self.names[lo..hi].partition_point(|r| self.rec_bytes(r) < k);
+            if lo >= hi || !self.rec_bytes(&self.names[lo]).starts_with(k) {
                 break;
             }
-            if self.rec_name(&self.names[lo]) == key {
+            if self.rec_bytes(&self.names[lo]) == k {
                 let longer = best.as_ref().is_none_or(|b| toks[j].fend - fs > b.fend - b.fstart);
                 if longer && self.accept(doc, lo, prefix, fs, toks[j].fend) {
                     *best = Some(Found { end_token: j, fstart: fs, fend: toks[j].fend, name: lo });
                 }
             }
-            hi = lo + self.names[lo..hi].partition_point(|r| self.rec_name(r).starts_with(key.as_str()));
+            hi = lo + self.names[lo..hi].partition_point(|r| self.rec_bytes(r).starts_with(k));
             j += 1;
         }
     }

@@ -192,6 +192,12 @@ impl Gazetteer {
         &self.blob[r.start as usize..(r.start + r.len) as usize]
     }
 
+    /// [`Gazetteer::rec_name`]'s bytes, for the matcher's searches: they compare as the text does,
+    /// without checking character boundaries at every step of every search.
+    fn rec_bytes(&self, r: &NameRec) -> &[u8] {
+        &self.blob.as_bytes()[r.start as usize..(r.start + r.len) as usize]
+    }
+
     fn name_ids(&self, i: usize) -> &[PlaceId] {
         let r = &self.names[i];
         &self.ids[r.ids_start as usize..(r.ids_start + r.ids_len) as usize]

@@ -4,13 +4,15 @@
 use crate::EntityKind;
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS, LI, LI_ARTICLE, WA, has_article, stem};
-use crate::lang::ar::tagger::{WideContext, add_wide_features, char_prefix, char_suffix, propagate_names};
+use crate::lang::ar::tagger::{
+    WideContext, char_prefix, char_suffix, context_stem_features, neighbour_cluster_features, own_cluster_features, propagate_names, stem_letter_features,
+};
 use crate::lang::ar::word_clusters::WordClusters;
 use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
 use crate::stages::Resources;
 use crate::stages::mentions::{Cand, EntityKey, Mention, Source, resolve_overlaps, surname_mentions};
 use crate::stages::segment::Doc;
-use crate::stages::tagger::{FeatureHasher, Model};
+use crate::stages::tagger::{FeatureHasher, FlatFeatures, Model};
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
 
@@ -22,7 +24,8 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let gaz: Vec<Mention> = std::mem::take(out);
     let mut kept = rule_mentions(doc, gaz);
     if let Some(model) = tagger_model() {
-        let feats = tagger_features(doc, &kept, &arabic().clusters);
+        let flat = tagger_features(doc, &kept, &arabic().clusters);
+        let feats = flat.rows();
         let mut tags = vec![0u8; doc.tokens.len()];
         for s in &doc.sentences {
             tags[s.tokens.clone()].copy_from_slice(&model.tag(&feats[s.tokens.clone()]));
@@ -208,7 +211,7 @@ pub(super) fn tagger_model() -> Option<&'static Model> {
 pub fn training_features(doc: &Doc, res: &Resources, clusters: &WordClusters) -> Vec<Vec<u32>> {
     let gaz = crate::stages::mentions::gazetteer_mentions(doc, res);
     let kept = if doc.tokens.is_empty() { Vec::new() } else { rule_mentions(doc, gaz) };
-    tagger_features(doc, &kept, clusters)
+    tagger_features(doc, &kept, clusters).rows().into_iter().map(<[u32]>::to_vec).collect()
 }
 
 /// Entity spans from BIO tags over the tokens of one sentence (starting at token `first`).
@@ -337,7 +340,7 @@ fn shape(w: &str) -> u8 {
 
 /// The tagger's features for every token of the document: word, stem, affixes, neighbours,
 /// lexical flags and what the rule layer found there. The word comes first.
-fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec<u32>> {
+fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> FlatFeatures {
     let ar = arabic();
     let n = doc.tokens.len();
     // Rule labels per token: kind and source, and whether the token begins the mention.
@@ -365,12 +368,26 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
             "</s>"
         }
     };
-    let fl: Vec<u8> = (0..n).map(|i| flags(ar, doc.ftok(i))).collect();
-    let flag_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { fl[i as usize] } };
-    let given: Vec<bool> = (0..n).map(|i| ar.is_any_given_name(doc.ftok(i))).collect();
-    let given_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 2 } else { u8::from(given[i as usize]) } };
-    let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
     let words: Vec<&str> = (0..n).map(|i| doc.ftok(i)).collect();
+    // News repeats its words (four tokens in ten are a word seen before in the same article): what
+    // a token's word alone decides is looked up and hashed once per distinct word, then copied.
+    let mut id_of: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(n, Default::default());
+    // A token of each distinct word, by the word's id.
+    let mut firsts: Vec<usize> = Vec::new();
+    let mut ids: Vec<usize> = Vec::with_capacity(n);
+    for (i, w) in words.iter().enumerate() {
+        let id = *id_of.entry(w).or_insert_with(|| {
+            firsts.push(i);
+            (firsts.len() - 1) as u32
+        });
+        ids.push(id as usize);
+    }
+    let word_flags: Vec<u8> = firsts.iter().map(|&i| flags(ar, words[i])).collect();
+    let word_given: Vec<bool> = firsts.iter().map(|&i| ar.is_any_given_name(words[i])).collect();
+    let fl: Vec<u8> = ids.iter().map(|&d| word_flags[d]).collect();
+    let flag_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { fl[i as usize] } };
+    let given_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 2 } else { u8::from(word_given[ids[i as usize]]) } };
+    let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
     let rule_kind: Vec<u8> = rule.iter().map(|&r| if r == 0 { 0 } else { (r - 1) / 2 / 4 }).collect();
     let titled: Vec<bool> = fl.iter().map(|&f| f & (1 | 128) != 0).collect();
     let wide = WideContext::new(&words, &rule_kind, &titled, clusters);
@@ -378,49 +395,101 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> Vec<Vec
     // (the stems by the document context).
     let stems = wide.stems();
     let shapes: Vec<u8> = words.iter().map(|w| shape(w)).collect();
-    let stem_at = |i: isize| -> &str { if i >= 0 && (i as usize) < n { stems[i as usize] } else { stem(word(i)) } };
     let shape_at = |i: isize| -> u8 { if i >= 0 && (i as usize) < n { shapes[i as usize] } else { shape(word(i)) } };
-    let mut out = Vec::with_capacity(n);
+    let h = FeatureHasher::new;
+    let byte_feat = |t: u8, bytes: &[u8]| {
+        let mut r = FeatureHasher::new(t);
+        r.bytes(bytes);
+        r.finish()
+    };
+    let mut shared = Vec::with_capacity(firsts.len() * 10);
+    let per_word: Vec<WordFeatures> = firsts
+        .iter()
+        .map(|&i| {
+            let (w, st) = (words[i], stems[i]);
+            let clusters_at = shared.len();
+            own_cluster_features(&wide, i, &mut shared);
+            let letters_at = shared.len();
+            stem_letter_features(&wide, i, &mut shared);
+            WordFeatures {
+                own: [
+                    h(tpl::WORD).str(w).finish(),
+                    h(tpl::STEM).str(st).finish(),
+                    h(tpl::PRE2).str(char_prefix(w, 2)).finish(),
+                    h(tpl::PRE3).str(char_prefix(w, 3)).finish(),
+                    h(tpl::SUF2).str(char_suffix(w, 2)).finish(),
+                    h(tpl::SUF3).str(char_suffix(w, 3)).finish(),
+                ],
+                seen: SEEN_AS.map(|(t, of_stem)| h(t).str(if of_stem { st } else { w }).finish()),
+                flags: byte_feat(tpl::FLAGS, &[fl[i], shapes[i]]),
+                clusters: clusters_at..letters_at,
+                letters: letters_at..shared.len(),
+            }
+        })
+        .collect();
+    // Token j as its neighbours see it (`SEEN_AS[k]`); "<s>" and "</s>" past the ends.
+    let seen = |j: isize, k: usize| -> u32 {
+        if j >= 0 && (j as usize) < n {
+            per_word[ids[j as usize]].seen[k]
+        } else {
+            let (t, of_stem) = SEEN_AS[k];
+            h(t).str(if of_stem { stem(word(j)) } else { word(j) }).finish()
+        }
+    };
+    let bias = h(tpl::BIAS).finish();
+    // Every token's features in one buffer (about 48 each): a vector per token was an allocation per token.
+    let mut out = FlatFeatures { hashes: Vec::with_capacity(n * 48), ends: Vec::with_capacity(n) };
     for iu in 0..n {
         let i = iu as isize;
-        let w = doc.ftok(iu);
         let st = stems[iu];
-        let h = FeatureHasher::new;
-        // Room for every template, so that no token's features are copied while they grow.
-        let mut f = Vec::with_capacity(48);
-        f.push(h(tpl::WORD).str(w).finish());
-        f.push(h(tpl::STEM).str(st).finish());
-        f.push(h(tpl::PRE2).str(char_prefix(w, 2)).finish());
-        f.push(h(tpl::PRE3).str(char_prefix(w, 3)).finish());
-        f.push(h(tpl::SUF2).str(char_suffix(w, 2)).finish());
-        f.push(h(tpl::SUF3).str(char_suffix(w, 3)).finish());
-        f.push(h(tpl::PREV).str(word(i - 1)).finish());
-        f.push(h(tpl::NEXT).str(word(i + 1)).finish());
-        f.push(h(tpl::PREV2).str(word(i - 2)).finish());
-        f.push(h(tpl::NEXT2).str(word(i + 2)).finish());
-        f.push(h(tpl::PREV_STEM).str(stem_at(i - 1)).finish());
-        f.push(h(tpl::NEXT_STEM).str(stem_at(i + 1)).finish());
+        let own = &per_word[ids[iu]];
+        let f = &mut out.hashes;
+        f.extend_from_slice(&own.own);
+        f.push(seen(i - 1, 0));
+        f.push(seen(i + 1, 1));
+        f.push(seen(i - 2, 2));
+        f.push(seen(i + 2, 3));
+        f.push(seen(i - 1, 4));
+        f.push(seen(i + 1, 5));
         f.push(h(tpl::BIGRAM).str(word(i - 1)).sep().str(st).finish());
         f.push(h(tpl::NEXT_BIGRAM).str(st).sep().str(word(i + 1)).finish());
-        let byte_feat = |t: u8, bytes: &[u8]| {
-            let mut r = FeatureHasher::new(t);
-            r.bytes(bytes);
-            r.finish()
-        };
         f.push(byte_feat(tpl::RULE, &[rule_at(i)]));
         f.push(byte_feat(tpl::RULE_PREV, &[rule_at(i - 1), rule_at(i)]));
         f.push(byte_feat(tpl::RULE_NEXT, &[rule_at(i + 1), rule_at(i)]));
-        f.push(byte_feat(tpl::FLAGS, &[flag_at(i), shapes[iu]]));
+        f.push(own.flags);
         f.push(byte_feat(tpl::PREV_FLAGS, &[flag_at(i - 1)]));
         f.push(byte_feat(tpl::PREV2_FLAGS, &[flag_at(i - 2), flag_at(i - 1)]));
         f.push(byte_feat(tpl::NEXT_FLAGS, &[flag_at(i + 1)]));
         f.push(byte_feat(tpl::SHAPE, &[shape_at(i - 1), shapes[iu], shape_at(i + 1)]));
-        f.push(h(tpl::BIAS).finish());
+        f.push(bias);
         f.push(byte_feat(tpl::GIVEN_NAMES, &[given_at(i - 1), given_at(i), given_at(i + 1)]));
-        add_wide_features(&wide, iu, &mut f);
-        out.push(f);
+        // The wide features in `add_wide_features`'s order, the word's own parts copied.
+        f.extend_from_slice(&shared[own.clusters.clone()]);
+        neighbour_cluster_features(&wide, iu, f);
+        f.extend_from_slice(&shared[own.letters.clone()]);
+        context_stem_features(&wide, iu, f);
+        out.ends.push(out.hashes.len());
     }
     out
+}
+
+/// A word as its neighbours' features name it: (template, whether by its stem), in the order of
+/// [`WordFeatures::seen`]: the previous token's, the next one's, two back, two on, then the stem
+/// seen from the token after and the token before.
+const SEEN_AS: [(u8, bool); 6] =
+    [(tpl::PREV, false), (tpl::NEXT, false), (tpl::PREV2, false), (tpl::NEXT2, false), (tpl::PREV_STEM, true), (tpl::NEXT_STEM, true)];
+
+/// The tagger features that a token's word decides alone, hashed once per distinct word of a document.
+struct WordFeatures {
+    /// Word, stem, two- and three-letter prefixes and suffixes.
+    own: [u32; 6],
+    /// The word in its neighbours' features (see [`SEEN_AS`]).
+    seen: [u32; 6],
+    /// Its lexical flags and shape.
+    flags: u32,
+    /// Its stem's cluster features and letter features, in the document's shared buffer.
+    clusters: std::ops::Range<usize>,
+    letters: std::ops::Range<usize>,
 }
 
 /// Lexicon names: one overlapping automaton pass, kept when they sit on word boundaries (after
@@ -568,9 +637,13 @@ fn plausible_person(doc: &Doc, a: usize, b: usize) -> bool {
     !(b == a + 1 && construct_plural && first.chars().count() >= 5)
 }
 
-/// Letters of a token, without digits or punctuation: a possible name part.
+/// Letters of a token, without digits or punctuation: a possible name part (two letters or more,
+/// all in U+0621..=U+064A).
+// By bytes: those letters are the two-byte sequences D8 A1..BF and D9 80..8A, and a string made of
+// them alone has them at even offsets; decoding every character cost more, for most tokens.
 fn arabic_word(w: &str) -> bool {
-    w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+    let b = w.as_bytes();
+    b.len() >= 4 && b.len() % 2 == 0 && b.chunks_exact(2).all(|p| matches!((p[0], p[1]), (0xD8, 0xA1..=0xBF) | (0xD9, 0x80..=0x8A)))
 }
 
 fn starts_with_al(w: &str) -> bool {
@@ -687,7 +760,7 @@ fn demonym_family_name(ar: &Arabic, w: &str) -> bool {
 fn given_name_like(ar: &Arabic, w: &str) -> bool {
     ar.is_any_given_name(w) || {
         let w = clitics::peel(w, CONJUNCTIONS, 2).1;
-        arabic().words.list(class::THEOPHORIC_PREFIX).iter().any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().count() >= 3)) && arabic_word(w)
+        arabic_word(w) && arabic().words.list(class::THEOPHORIC_PREFIX).iter().any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().count() >= 3))
     }
 }
 
@@ -904,6 +977,11 @@ fn name_after_verb_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, us
     let n = doc.tokens.len();
     for v in 0..n.saturating_sub(2) {
         let after_verb = ar.is_speech_verb(doc.ftok(v));
+        // Only a reporting verb or a gloss lead can accept a name (see `ok` below): name_end
+        // is the costly test, asked of every token otherwise.
+        if !after_verb && !is(doc.ftok(v), class::GLOSS_LEAD) {
+            continue;
+        }
         // وقال – سلطان عبدالكريم نوح: a dash between the verb and its subject.
         let dashed = after_verb && is_dash(doc, v + 1);
         let start = if dashed { v + 2 } else { v + 1 };
@@ -1437,10 +1515,10 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
     while i < n {
         let t = doc.ftok(i);
         // Designation: a short letter code, a dash, a number, and short suffix codes.
-        if arabic_word(t)
-            && t.chars().count() <= 4
-            && i + 2 < n
+        if i + 2 < n
             && doc.ftok(i + 1) == "-"
+            && arabic_word(t)
+            && t.chars().count() <= 4
             && doc.ftok(i + 2).starts_with(|c: char| c.is_ascii_digit())
             && !ar.is_stop(t)
         {
@@ -1492,7 +1570,20 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
 
 #[cfg(test)]
 mod tests {
-    use super::{LI, arabic};
+    use super::{LI, arabic, arabic_word};
+
+    #[test]
+    fn arabic_words_by_bytes_as_by_characters() {
+        let by_chars = |w: &str| w.chars().count() >= 2 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c));
+        let letters: Vec<char> = ('\u{0600}'..='\u{06FF}').chain(['a', '1', '-', 'é', '\u{0620}', '\u{064B}']).collect();
+        for a in &letters {
+            for b in &letters {
+                for w in [format!("{a}"), format!("{a}{b}"), format!("{a}{b}{a}"), format!("x{a}{b}")] {
+                    assert_eq!(arabic_word(&w), by_chars(&w), "{w}");
+                }
+            }
+        }
+    }
     use crate::{Analysis, EntityKind, Lang, Options, analyze};
 
     fn run(text: &str) -> Analysis {

@@ -234,7 +234,8 @@ pub struct Arabic {
     clitic_words: HashMap<String, bool>,
     months: WordMap<u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
-    month_heads: rustc_hash::FxHashSet<String>,
+    /// First words of two-word months (تشرين): asked of every token, so behind a filter.
+    month_heads: WordMap<()>,
     weekdays: WordMap<u32>,
     /// Every form of the five tables above with the tables it is in, so that a rule asking about
     /// several of them peels a token's clitics and hashes it once (see [`Lexical`]).
@@ -401,7 +402,7 @@ impl Arabic {
                 }
             }
         }
-        let month_heads = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| a.to_string())).collect();
+        let month_heads: HashMap<String, ()> = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| (a.to_string(), ()))).collect();
         let translit = super::ar_translit::Translit::load();
         let clusters = word_clusters::WordClusters::from_bytes(CLUSTERS).unwrap_or_else(word_clusters::WordClusters::empty);
         let home_kingdom = places::home_country_place(gazetteer);
@@ -432,7 +433,7 @@ impl Arabic {
             given_news,
             clitic_words,
             months: months.into(),
-            month_heads,
+            month_heads: month_heads.into(),
             weekdays: weekdays.into(),
             lexical: lexical.into(),
             words,
@@ -519,7 +520,9 @@ impl Arabic {
     }
     /// A given name of either list, Wikidata's or the one induced from news, after an optional و/ف.
     pub fn is_any_given_name(&self, tok: &str) -> bool {
-        self.is_given_name(tok) || self.given_news.contains_key(tok) || self.given_news.contains_key(clitics::peel(tok, CONJUNCTIONS, 2).1)
+        // `is_given_name` for either list, the conjunction peeled once: asked of every token.
+        let bare = clitics::peel(tok, CONJUNCTIONS, 2).1;
+        self.given.contains_key(tok) || self.given.contains_key(bare) || self.given_news.contains_key(tok) || self.given_news.contains_key(bare)
     }
     /// و + a given name, where the whole word is not itself one (ومصطفى, not وليد): in a list of
     /// people, the start of the next name.
@@ -552,7 +555,7 @@ impl Arabic {
     /// Months written as two words (كانون الثاني, تشرين الأول).
     pub fn month2(&self, a: &str, b: &str) -> Option<u32> {
         let a = clitics::strip_proclitics(a);
-        if !self.month_heads.contains(a) {
+        if !self.month_heads.contains_key(a) {
             return None;
         }
         let key = format!("{a} {b}");
@@ -695,6 +698,12 @@ pub fn citation_form(written: &str) -> Option<String> {
     Some(format!("{}{}", ARTICLE, &written[at + LI.len_utf8()..]))
 }
 
+/// `char::is_alphabetic`, the Arabic letters (U+0621..=U+064A) answered first: Unicode's table
+/// search costs tens of instructions for each of them, and rules ask it of every letter of a word.
+pub fn is_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c) || c.is_alphabetic()
+}
+
 /// The English display name of an Arabic name the lexicons do not know (see `ar_translit`).
 pub fn transliterate(ar: &str) -> String {
     arabic().translit.english_name(ar)
@@ -703,6 +712,12 @@ pub fn transliterate(ar: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arabic_letters_are_alphabetic() {
+        assert!(('\u{0621}'..='\u{064A}').all(char::is_alphabetic));
+        assert!(['a', 'é', 'ب'].into_iter().all(is_letter) && !['1', '-', '،'].into_iter().any(is_letter));
+    }
 
     #[test]
     fn lexicon_loads_and_lookups_strip_clitics() {

@@ -40,7 +40,7 @@ pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<us
         if ar.words.is(bare, class::SITE_HEAD) && i + 1 < n && doc.tokens[i + 1].sentence == doc.tokens[i].sentence {
             let inner = known(i + 1).filter(|m| m.kind == EntityKind::Place);
             let named = inner.is_some() || clitics::has_article(next) && next.chars().count() > 4 && !ar.is_stop(next) && !ar.is_title(next) && !ar.is_demonym(next) && known(i + 1).is_none();
-            if !named || !next.chars().all(char::is_alphabetic) {
+            if !named || !next.chars().all(crate::lang::ar::is_letter) {
                 continue;
             }
             let mut end = i + 2;
@@ -76,12 +76,15 @@ pub(super) fn coordinated(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
     let name_like = |w: &str| {
         w.chars().count() >= 3 && w.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) && !ar.is_stop(w) && !ar.is_title(w) && !ar.is_demonym(w) && ar.month(w).is_none() && ar.weekday(w).is_none() && !ar.is_speech_verb(w)
     };
+    // One buffer for every token's chain: a vector per token was an allocation per token.
+    let mut members = Vec::new();
     let mut i = 1;
     while i < n {
         let opener = clitics::peel(clitics::peel(doc.ftok(i - 1), CONJUNCTIONS, 3).1, clitics::PREPOSITIONS, 3).1;
         let opened = ar.words.is(opener, class::PLACE_NOUN) || ar.words.is(opener, class::PLACE_LIST);
         // The chain's members: token i, then و-led single words.
-        let mut members = vec![i];
+        members.clear();
+        members.push(i);
         let mut k = i + 1;
         while k < n && doc.tokens[k].sentence == doc.tokens[i].sentence && doc.ftok(k).starts_with(clitics::WA) && doc.ftok(k).chars().count() > 3 {
             members.push(k);

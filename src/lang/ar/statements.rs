@@ -102,7 +102,7 @@ impl Ctx<'_, '_> {
             return None;
         }
         let key: Vec<&str> = (a..b.min(a + 2)).map(|k| clitics::stem(self.w(k))).collect();
-        if key.iter().any(|w| !w.chars().all(char::is_alphabetic) || self.ar.is_stop(w)) {
+        if key.iter().any(|w| !w.chars().all(crate::lang::ar::is_letter) || self.ar.is_stop(w)) {
             return None;
         }
         let at = self.doc.tokens[a].span.start;
@@ -154,7 +154,7 @@ impl Ctx<'_, '_> {
         let mut e = self.doc.token_at_or_after(m.end).min(b);
         let name_word = |k: usize| {
             let w = self.w(k);
-            w.chars().all(char::is_alphabetic)
+            w.chars().all(crate::lang::ar::is_letter)
                 && !self.ar.is_title(w)
                 && !self.ar.is_stop(w)
                 && !self.ar.is_demonym(w)
@@ -805,7 +805,7 @@ fn is_object_start(c: &Ctx, k: usize) -> bool {
         && !is_source_noun(t)
         && !c.ar.is_speech_verb(t)
         && t.chars().count() > 2
-        && t.chars().all(char::is_alphabetic)
+        && t.chars().all(crate::lang::ar::is_letter)
 }
 
 /// The speaker of a statement without its own subject: the nearest subject before it, a previous
@@ -869,7 +869,7 @@ fn verb_like(c: &Ctx, p: usize) -> bool {
     let bare = clitics::peel(w, clitics::CONJUNCTIONS, 3).1;
     let named = !c.mentions_starting(c.doc.tokens[p].span.start, c.doc.tokens[p].span.end).is_empty();
     bare.chars().count() >= 3
-        && bare.chars().all(char::is_alphabetic)
+        && bare.chars().all(crate::lang::ar::is_letter)
         && !named
         && !clitics::has_article(bare)
         && !c.ar.is_title(w)

@@ -46,10 +46,10 @@ impl<'a> WideContext<'a> {
     pub fn new(words: &[&'a str], rule_kind: &[u8], titled: &[bool], clusters: &WordClusters) -> WideContext<'a> {
         let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
         // One cluster lookup per distinct stem: function words recur on every line.
-        let mut path_of: HashMap<&str, Option<u16>> = HashMap::default();
+        let mut path_of: HashMap<&str, Option<u16>> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
         let paths = stems.iter().map(|s| *path_of.entry(s).or_insert_with(|| clusters.path(s))).collect();
         // Per stem: rule kinds, occurrences after a title, occurrences.
-        let mut by_stem: HashMap<&str, (u8, u32, u32)> = HashMap::default();
+        let mut by_stem: HashMap<&str, (u8, u32, u32)> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
         for (i, s) in stems.iter().enumerate() {
             if s.chars().count() < 3 {
                 continue;
@@ -83,10 +83,25 @@ impl<'a> WideContext<'a> {
 /// Cluster features of token `i` and its neighbours, character evidence from its stem, and the
 /// document-level features: appended to `out`.
 pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
-    let path_at = |j: isize| -> Option<u16> { if j < 0 { None } else { cx.paths.get(j as usize).copied().flatten() } };
+    own_cluster_features(cx, i, out);
+    neighbour_cluster_features(cx, i, out);
+    stem_letter_features(cx, i, out);
+    context_stem_features(cx, i, out);
+}
+
+fn path_at(cx: &WideContext, j: isize) -> Option<u16> {
+    if j < 0 { None } else { cx.paths.get(j as usize).copied().flatten() }
+}
+
+fn coarse(cx: &WideContext, j: isize, d: u32) -> u16 {
+    path_at(cx, j).map_or(0, |p| path_prefix(p, d))
+}
+
+/// The part of [`add_wide_features`] that depends on token `i`'s word alone (its stem's cluster):
+/// the same for every occurrence of the word.
+pub fn own_cluster_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
     let h = FeatureHasher::new;
-    let ii = i as isize;
-    match path_at(ii) {
+    match path_at(cx, i as isize) {
         Some(p) => {
             for d in DEPTHS {
                 out.push(h(tpl::CLUSTER).bytes(&path_prefix(p, d).to_le_bytes()).finish());
@@ -94,12 +109,22 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
         }
         None => out.push(h(tpl::NO_CLUSTER).finish()),
     }
-    let coarse = |j: isize, d: u32| path_at(j).map_or(0, |p| path_prefix(p, d));
+}
+
+/// The clusters of token `i`'s neighbours, alone and paired with its own.
+pub fn neighbour_cluster_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
+    let h = FeatureHasher::new;
+    let ii = i as isize;
     for d in [4, 10] {
-        out.push(h(tpl::PREV_CLUSTER).bytes(&[d as u8]).bytes(&coarse(ii - 1, d).to_le_bytes()).finish());
-        out.push(h(tpl::NEXT_CLUSTER).bytes(&[d as u8]).bytes(&coarse(ii + 1, d).to_le_bytes()).finish());
+        out.push(h(tpl::PREV_CLUSTER).bytes(&[d as u8]).bytes(&coarse(cx, ii - 1, d).to_le_bytes()).finish());
+        out.push(h(tpl::NEXT_CLUSTER).bytes(&[d as u8]).bytes(&coarse(cx, ii + 1, d).to_le_bytes()).finish());
     }
-    out.push(h(tpl::CLUSTER_PAIR).bytes(&coarse(ii - 1, 7).to_le_bytes()).bytes(&coarse(ii, 7).to_le_bytes()).finish());
+    out.push(h(tpl::CLUSTER_PAIR).bytes(&coarse(cx, ii - 1, 7).to_le_bytes()).bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
+}
+
+/// Character evidence from token `i`'s stem (its word alone decides it).
+pub fn stem_letter_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
+    let h = FeatureHasher::new;
     let st = cx.stems[i];
     let chars = st.chars().count();
     if chars >= 4 {
@@ -115,10 +140,16 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
         }
         out.push(skeleton.finish());
     }
-    // The word's class after a given neighbour word: قال + a name-like cluster, وزير + a person.
+}
+
+/// The word's class after a given neighbour word (قال + a name-like cluster, وزير + a person) and
+/// what the rest of the document says about its stem.
+pub fn context_stem_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
+    let h = FeatureHasher::new;
+    let ii = i as isize;
     let stem_at = |j: isize| -> &str { if j < 0 { "<s>" } else { cx.stems.get(j as usize).copied().unwrap_or("</s>") } };
-    out.push(h(tpl::PREV_STEM_CLUSTER).str(stem_at(ii - 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
-    out.push(h(tpl::CLUSTER_NEXT_STEM).str(stem_at(ii + 1)).sep().bytes(&coarse(ii, 7).to_le_bytes()).finish());
+    out.push(h(tpl::PREV_STEM_CLUSTER).str(stem_at(ii - 1)).sep().bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
+    out.push(h(tpl::CLUSTER_NEXT_STEM).str(stem_at(ii + 1)).sep().bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
     out.push(h(tpl::DOC_RULE_KINDS).bytes(&[cx.doc_kinds[i]]).finish());
     if cx.doc_after_title[i] {
         out.push(h(tpl::DOC_AFTER_TITLE).finish());
@@ -154,7 +185,7 @@ pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be
     }
     let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
     let key = |a: usize, b: usize| -> Vec<&str> { stems[a..b].to_vec() };
-    let long_enough = |k: &[&str]| k.iter().map(|w| w.chars().count()).sum::<usize>() >= 3 && k.iter().all(|w| w.chars().all(char::is_alphabetic));
+    let long_enough = |k: &[&str]| k.iter().map(|w| w.chars().count()).sum::<usize>() >= 3 && k.iter().all(|w| w.chars().all(crate::lang::ar::is_letter));
     // Each name's type: the first it was given.
     let mut known: HashMap<Vec<&str>, &str> = HashMap::default();
     for &(a, b, typ) in &spans {

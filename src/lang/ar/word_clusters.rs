@@ -7,6 +7,8 @@
 //! word (the path's bits under a leading 1, so its length is implicit), deflated.
 
 use crate::varint::{self, Reader};
+// FxHash: the keys are the first eight bytes of words, one lookup per distinct stem of a document.
+use rustc_hash::FxHashMap as HashMap;
 
 const MAGIC: &[u8; 4] = b"KWC1";
 
@@ -19,11 +21,23 @@ pub struct WordClusters {
     ends: Vec<u32>,
     /// The cluster path of word `i`, under a leading 1 bit.
     paths: Vec<u16>,
+    /// The words sharing their first eight bytes (see [`head`]) are consecutive in sorted order:
+    /// the range of them, by those bytes. A lookup is then one hash and a comparison or two, where
+    /// a binary search over the vocabulary compared fifteen words for every distinct stem.
+    by_head: HashMap<u64, (u32, u32)>,
+}
+
+/// The first eight bytes of a word (zero-padded), as one number.
+fn head(word: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let n = word.len().min(8);
+    b[..n].copy_from_slice(&word.as_bytes()[..n]);
+    u64::from_le_bytes(b)
 }
 
 impl WordClusters {
     pub fn empty() -> WordClusters {
-        WordClusters { text: String::new(), ends: Vec::new(), paths: Vec::new() }
+        WordClusters { text: String::new(), ends: Vec::new(), paths: Vec::new(), by_head: HashMap::default() }
     }
 
     pub fn len(&self) -> usize {
@@ -41,16 +55,8 @@ impl WordClusters {
 
     /// The path of `word` (bits under a leading 1), if the word is in the vocabulary.
     pub fn path(&self, word: &str) -> Option<u16> {
-        let (mut lo, mut hi) = (0usize, self.paths.len());
-        while lo < hi {
-            let mid = (lo + hi) / 2;
-            match self.word(mid).cmp(word) {
-                std::cmp::Ordering::Less => lo = mid + 1,
-                std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => return Some(self.paths[mid]),
-            }
-        }
-        None
+        let &(lo, hi) = self.by_head.get(&head(word))?;
+        (lo as usize..hi as usize).find(|&i| self.word(i) == word).map(|i| self.paths[i])
     }
 
     /// Serialises `(word, path)` pairs; paths are bits under a leading 1, at most `MAX_DEPTH` deep.
@@ -106,11 +112,16 @@ impl WordClusters {
             let p = u16::try_from(r.varint()?).ok().filter(|&p| p >= 1 && p < 1 << (MAX_DEPTH + 1))?;
             paths.push(p);
         }
-        let clusters = WordClusters { text, ends, paths };
-        // Lookups are binary searches: the words must be strictly increasing.
+        let mut clusters = WordClusters { text, ends, paths, by_head: HashMap::default() };
+        // Words of one head must be consecutive: the words must be strictly increasing.
         if (1..clusters.len()).any(|i| clusters.word(i - 1) >= clusters.word(i)) {
             return None;
         }
+        let mut by_head: HashMap<u64, (u32, u32)> = HashMap::with_capacity_and_hasher(clusters.len(), Default::default());
+        for i in 0..clusters.len() {
+            by_head.entry(head(clusters.word(i))).or_insert((i as u32, i as u32)).1 = i as u32 + 1;
+        }
+        clusters.by_head = by_head;
         Some(clusters)
     }
 }
@@ -136,6 +147,8 @@ mod tests {
         assert_eq!(c.path("رياضه"), Some(0b1_000_1111_0000));
         assert_eq!(c.path("قال"), Some(0b1_1));
         assert_eq!(c.path("ريا"), None);
+        assert_eq!(c.path("رياضي"), None);
+        assert_eq!(c.path(""), None);
         assert_eq!(path_prefix(0b1_0110, 2), 0b1_01);
         assert_eq!(path_prefix(0b1_0110, 8), 0b1_0110);
     }

@@ -226,22 +226,7 @@ pub fn ner_features(words: &[&str]) -> Vec<Vec<u32>> {
     flat.rows().into_iter().map(<[u32]>::to_vec).collect()
 }
 
-/// Every word's features in one buffer: analysis tags every sentence, and a vector per word was
-/// an allocation per word.
-#[derive(Default)]
-pub struct FlatFeatures {
-    hashes: Vec<u32>,
-    /// Where each word's features end in `hashes`.
-    ends: Vec<usize>,
-}
-
-impl FlatFeatures {
-    /// Each word's features, in word order.
-    pub fn rows(&self) -> Vec<&[u32]> {
-        let starts = std::iter::once(0).chain(self.ends.iter().copied());
-        starts.zip(&self.ends).map(|(a, &b)| &self.hashes[a..b]).collect()
-    }
-}
+pub use crate::stages::tagger::FlatFeatures;
 
 /// [`ner_features`] into `flat` (cleared first).
 pub fn ner_features_into(words: &[&str], flat: &mut FlatFeatures) {
