@@ -531,7 +531,12 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
     reported(&c, &mut found);
     found.sort_by_key(|f| f.content.start);
     let mut out = Vec::new();
-    for f in found {
+    for mut f in found {
+        // A quote in parts says no more than its parts: the content runs from the first part's
+        // start to the last one's end, whatever the trimming of the whole left at its edges.
+        if let (Some(first), Some(last)) = (f.parts.first(), f.parts.last()) {
+            f.content = Span::new(first.start, last.end);
+        }
         let date = date_of(doc, times, f.content, &f.parts, f.cue);
         out.push(Statement {
             speaker: f.speaker.and_then(|s| s.entity).map(|e| c.ids[e].clone()),
