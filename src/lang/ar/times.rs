@@ -81,6 +81,18 @@ impl Finder<'_, '_> {
     fn is_current(&self, w: &str) -> bool {
         self.is(w, Role::Current)
     }
+    /// The step a relative word takes from the article's period: الماضي -1, المقبل 1, الحالي 0.
+    fn relative_step(&self, w: &str) -> Option<i32> {
+        if self.is_past(w) {
+            Some(-1)
+        } else if self.is_next(w) {
+            Some(1)
+        } else if self.is_current(w) {
+            Some(0)
+        } else {
+            None
+        }
+    }
     fn without_article<'w>(&self, w: &'w str) -> &'w str {
         strip_any(w, &self.words.articles).unwrap_or(w)
     }
@@ -499,16 +511,7 @@ fn ordinal_day(f: &Finder, i: usize, date_known: bool) -> Found {
             end = era_end(f, end + 1);
             Year::Absolute(y)
         } else if f.wis(end, Role::From) && period_of(f, f.w(end + 1)) == Some(Unit::Year) {
-            let q = f.w(end + 2);
-            let delta = if f.is_past(q) {
-                -1
-            } else if f.is_next(q) {
-                1
-            } else if f.is_current(q) {
-                0
-            } else {
-                return None;
-            };
+            let delta = f.relative_step(f.w(end + 2))?;
             end += 3;
             Year::Offset(delta)
         } else {
@@ -517,16 +520,7 @@ fn ordinal_day(f: &Finder, i: usize, date_known: bool) -> Found {
         return Some((end, date_known.then_some(TimeValue::Date { calendar: CalendarId::Gregorian, year, month, day })));
     }
     if period_of(f, f.w(k)) == Some(Unit::Month) {
-        let q = f.w(k + 1);
-        let months = if f.is_past(q) {
-            -1
-        } else if f.is_next(q) {
-            1
-        } else if f.is_current(q) {
-            0
-        } else {
-            return None;
-        };
+        let months = i64::from(f.relative_step(f.w(k + 1))?);
         return Some((k + 2, date_known.then_some(TimeValue::DayOfMonthOffset { day, months })));
     }
     None
@@ -605,16 +599,7 @@ fn season(f: &Finder, i: usize, date_known: bool) -> Found {
     if period_of(f, f.w(i + 1)) != Some(Unit::Year) || !date_known {
         return None;
     }
-    let q = f.w(i + 2);
-    let delta = if f.is_past(q) {
-        -1
-    } else if f.is_next(q) {
-        1
-    } else if f.is_current(q) {
-        0
-    } else {
-        return None;
-    };
+    let delta = f.relative_step(f.w(i + 2))?;
     if let Some(y) = f.year_at(i + 3) {
         return Some((era_end(f, i + 4), months(Year::Absolute(y))));
     }
