@@ -12,6 +12,7 @@ use super::store::{Selection, Store};
 use crate::geo::figurative::{figurative_mentions, pinned};
 use crate::geo::projection::{LabelPin, View, edge_marker, label_width, place_labels};
 use crate::geo::world::{MapData, World};
+use crate::stages::normalize::has_arabic_script;
 use crate::{Entity, EntityKind};
 use leptos::prelude::*;
 use rustc_hash::FxHashMap;
@@ -40,7 +41,7 @@ fn height_for(width: f64) -> f64 {
 /// in the English one the English name (an Arabic article's places). A place with no name in the
 /// interface language keeps the name it has.
 pub fn place_name(ui: Ui, e: &Entity) -> String {
-    let arabic = e.name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+    let arabic = has_arabic_script(&e.name);
     let given = |n: &Option<String>| n.as_ref().filter(|n| !n.trim().is_empty()).cloned();
     match ui {
         Ui::Ar if arabic => e.name.clone(),
@@ -86,7 +87,7 @@ pub fn radius_for_mentions(mentions: usize) -> f64 {
 pub fn located(ui: Ui, e: &Entity, radius: f64, detail: Option<String>) -> Option<Place> {
     let g = e.geo.as_ref().filter(|g| g.lat.is_finite() && g.lon.is_finite())?;
     let name = place_name(ui, e);
-    let lang = if name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) { "ar" } else { "en" };
+    let lang = if has_arabic_script(&name) { "ar" } else { "en" };
     Some(Place {
         id: e.id.clone(),
         name_en: e.name_en.clone().unwrap_or_else(|| e.name.clone()),
@@ -551,7 +552,7 @@ fn PlaceList(figurative: Memo<Vec<crate::Span>>) -> impl IntoView {
     let row = move |(id, name, count, on_map, _): Row, selection: Selection| {
         let (id_sel, id_click) = (id.clone(), id.clone());
         let pressed = move || selection.is(&id_sel);
-        let dir = if name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) { "rtl" } else { "ltr" };
+        let dir = if has_arabic_script(&name) { "rtl" } else { "ltr" };
         view! {
             <li>
                 <button

@@ -80,7 +80,7 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
         l.entity.name_en = Some(doc.lang.pack().place_name_en(&l.entity.name, &p.name_en));
         // The Arabic name is a second name for a reader of another script; a name already written
         // in Arabic letters needs none.
-        if !l.entity.name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        if !crate::stages::normalize::has_arabic_script(&l.entity.name) {
             l.entity.name_ar = p.name_ar.clone();
         }
     }

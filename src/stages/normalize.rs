@@ -80,6 +80,11 @@ fn fold_char(ch: char) -> Fold {
     }
 }
 
+/// Whether `s` has a character of the Arabic block: a name already written in Arabic script.
+pub fn has_arabic_script(s: &str) -> bool {
+    s.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+}
+
 /// Fold a short string (a lexicon entry, a query) the same way as document text, without the
 /// byte map (start-up folds thousands of names).
 pub fn fold(s: &str) -> String {

@@ -804,7 +804,7 @@ impl NamePrefixes for PlacePrefixes {
         Some(Lang::Ar)
     }
     fn writes(&self, folded: &str) -> bool {
-        folded.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+        crate::stages::normalize::has_arabic_script(folded)
     }
     fn name_starts(&self, word: &str) -> [Option<usize>; 3] {
         // Byte by byte: `starts_with` calls memcmp for each of these two-byte prefixes, on every word.
