@@ -44,6 +44,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         }
         kept.sort_by_key(|c| c.m.span.start);
     }
+    leave_out_common_words(doc, arabic(), &mut kept);
     join_kunya(doc, &mut kept);
     extend_kunya_nisba(doc, arabic(), &mut kept);
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
@@ -566,6 +567,17 @@ fn extend_lexicon_people(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
         if b == 0 || b > n {
             return true;
         }
+        if b == a + 1 && a > 0 && doc.tokens[a - 1].sentence == doc.tokens[a].sentence {
+            match names_before_listed_surname(doc, ar, a, c.m.name_en.as_deref()) {
+                // a conjunction on the first name is not the name's (ورجب طيب أردوغان)
+                Some(start) => {
+                    let fstart = doc.tokens[start].fstart + strip_conj(doc.ftok(start)).0;
+                    c.m.span = crate::Span::new(doc.folded.orig(fstart), c.m.span.end);
+                }
+                None if given_name_at(doc, ar, a - 1) && listed_with_given_name(ar, c.m.name_en.as_deref()) => return false,
+                None => {}
+            }
+        }
         let end = nasab_end(doc, ar, b);
         if end > b {
             // A listed form with its title (الملك سلمان) loses the title when the lineage follows.
@@ -578,6 +590,78 @@ fn extend_lexicon_people(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
             starts_with_al(w) && arabic_word(w) && !is_not_name(ar, w) && definite_surname(w) && ar.weekday(w).is_none()
         };
         !(b == a + 1 && family)
+    });
+}
+
+/// Where the name of a person listed by surname alone begins when the text writes their given
+/// names before it (عبدالفتاح السيسي; خالد محفوظ بحاح, with a middle name the list does not
+/// have): the furthest of the two words before it that is one of the person's listed names, the
+/// word between being a name too. `None` when neither is: a given name there is someone else's
+/// (خالد محفوظ is not Naguib Mahfouz).
+fn names_before_listed_surname(doc: &Doc, ar: &Arabic, a: usize, name_en: Option<&str>) -> Option<usize> {
+    let ent = ar.entities.iter().find(|e| e.kind == EntityKind::Person && Some(e.name_en.as_str()) == name_en)?;
+    let listed = |k: usize| ent.words.iter().any(|x| x == strip_conj(doc.ftok(k)).1);
+    let middle_name = |k: usize| {
+        let w = doc.ftok(k);
+        strip_conj(w).0 == 0 && arabic_word(w) && !is_not_name(ar, w) && !ar.is_title(w)
+    };
+    if a >= 2 && doc.tokens[a - 2].sentence == doc.tokens[a].sentence && listed(a - 2) && middle_name(a - 1) {
+        return Some(a - 2);
+    }
+    listed(a - 1).then_some(a - 1)
+}
+
+/// Whether a listed person's display name opens with an Arabic given name (نوري المالكي, not سيب
+/// بلاتر): another given name before their surname is then someone else of the family, where
+/// before a foreign surname it is a noun in construct (خليفة بلاتر, Blatter's successor).
+fn listed_with_given_name(ar: &Arabic, name_en: Option<&str>) -> bool {
+    let ent = ar.entities.iter().find(|e| e.kind == EntityKind::Person && Some(e.name_en.as_str()) == name_en);
+    ent.and_then(|e| e.first_name.as_deref()).is_some_and(|w| given_name_like(ar, w))
+}
+
+/// Persons that open on a common word, found by the rules (a word after a title or a reporting
+/// verb: زعيم طالبان ستؤثر, وأشاد بقدرة الباحث) or by the tagger (بنسبة تتجاوز): a word of a
+/// cluster that holds almost no names (a verb, an adverb, a verbal noun; see
+/// `Arabic::in_no_name_cluster`) or written with tanween (رسمياً), and not a given name, is no
+/// name alone; a name that begins with one is the given name after it (رسمياً بقيادة أحمد العلي is
+/// أحمد العلي), or none, unless a family name follows it.
+/// Listed people are left alone: the lexicon knows them.
+fn leave_out_common_words(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>) {
+    let common = |k: usize| {
+        let w = doc.ftok(k);
+        let tanween = doc.tokens[k].span.slice(doc.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
+        !given_name_like(ar, w) && (tanween || ar.in_no_name_cluster(w))
+    };
+    kept.retain_mut(|c| {
+        if c.m.kind != EntityKind::Person || c.src == Source::Lexicon {
+            return true;
+        }
+        let (a, b) = token_range(doc, c.m.span);
+        if b <= a {
+            return true;
+        }
+        if b == a + 1 {
+            return !common(a);
+        }
+        if !common(a) {
+            return true;
+        }
+        // A given name the lists do not have, before a family name (ساعد الحارثي, ساعد بن سعد).
+        let next = doc.ftok(a + 1);
+        let family = is(next, class::NASAB) || starts_with_al(next) && ends_with_any(next, class::NISBA_ENDING) && !ar.is_demonym(next) && !common(a + 1);
+        if family {
+            return true;
+        }
+        let mut start = a;
+        while start < b && common(start) {
+            start += 1;
+        }
+        // what is left must open on a given name: بقيادة أحمد العلي, not نظيره الكيني
+        if start == b || !given_name_like(ar, doc.ftok(start)) {
+            return false;
+        }
+        *c = person_named(doc, start, b);
+        true
     });
 }
 
@@ -1603,6 +1687,22 @@ mod tests {
         // A title that needs its second word (ولي العهد) is read as written, not as و + لي.
         let t = "ورفع التهنئة إلى سمو ولي عهده الأمين.";
         assert!(run(t).entities.iter().all(|e| e.kind != EntityKind::Person), "{:?}", run(t).entities);
+    }
+
+    #[test]
+    fn listed_surnames_take_their_given_names_and_common_words_are_no_persons() {
+        let t = "التقى رئيس الوزراء خالد محفوظ بحاح الرئيس عبدالفتاح السيسي. وقال المدرب حمود المالكي إن وفاة زعيم طالبان ستؤثر في \
+                 المقاتلين، وجاء التوقيع مع اللاعب رسمياً. وشكر الدكتور ساعد الحارثي على فكرة الجائزة.";
+        let a = run(t);
+        let people: Vec<(&str, Option<&str>)> =
+            a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        assert!(people.contains(&("خالد محفوظ بحاح", Some("Khaled Bahah"))), "{people:?}");
+        assert!(people.contains(&("عبدالفتاح السيسي", Some("Abdel Fattah el-Sisi"))), "{people:?}");
+        // another given name before a listed family name is someone else of the family
+        assert!(people.iter().any(|(n, en)| *n == "حمود المالكي" && *en != Some("Nouri al-Maliki")), "{people:?}");
+        assert!(people.iter().all(|(n, _)| !["محفوظ", "ستؤثر", "رسمياً"].contains(n)), "{people:?}");
+        // a given name the lists lack (ساعد, also "he helped") before a family name stays
+        assert!(people.iter().any(|(n, _)| *n == "ساعد الحارثي"), "{people:?}");
     }
 
     #[test]

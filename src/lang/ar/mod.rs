@@ -196,6 +196,11 @@ pub struct LexEntity {
     /// Folded words of which one must be in the document for a `~` short form (a surname that is
     /// also a common given name or word: صالح) to stand for this entity.
     pub context: Vec<String>,
+    /// The folded words of its written forms, and each two of them written together (عبد الفتاح as
+    /// عبدالفتاح): the given and middle names a text may write before a listed surname.
+    pub words: Vec<String>,
+    /// The first word of its display form when that has several (فلاديمير of فلاديمير بوتين).
+    pub first_name: Option<String>,
 }
 
 /// A nationality adjective's country.
@@ -246,6 +251,9 @@ pub struct Arabic {
     pub translit: super::ar_translit::Translit,
     /// Word clusters for the tagger (`data/lang/ar/clusters.bin`, built with it: data/SOURCES.md).
     pub clusters: word_clusters::WordClusters,
+    /// The 8-bit path prefixes of the clusters that hold almost no person's name, sorted
+    /// (`data/lang/ar/no_name_clusters.tsv`, built from the labelled data: see its header).
+    no_name_clusters: Vec<u16>,
     /// The country a bare «المملكة» stands for, as the gazetteer knows it (see `places`).
     pub home_kingdom: Option<Mention>,
     /// The NER model (`None` where the shipped file is a placeholder or damaged).
@@ -281,6 +289,9 @@ fn insert_with_lam<V: Clone>(map: &mut HashMap<String, V>, folded: String, v: V)
 }
 
 const CLUSTERS: &[u8] = include_bytes!("../../../data/lang/ar/clusters.bin");
+const NO_NAME_CLUSTERS: &str = include_str!("../../../data/lang/ar/no_name_clusters.tsv");
+/// The depth of the prefixes in `NO_NAME_CLUSTERS`.
+const NO_NAME_DEPTH: u32 = 8;
 
 impl Arabic {
     /// The pack's tables; `gazetteer` is the one the other resources use (for the home kingdom).
@@ -296,7 +307,15 @@ impl Arabic {
                 let (Some(en), Some(forms)) = (cols.next(), cols.next()) else { continue };
                 let context = cols.next().map(|c| c.split('|').map(|w| fold(w.trim())).filter(|w| !w.is_empty()).collect()).unwrap_or_default();
                 let idx = entities.len() as u32;
-                entities.push(LexEntity { kind, name_en: en.trim().to_string(), context });
+                let mut words: Vec<String> = Vec::new();
+                for form in forms.split('|') {
+                    let parts: Vec<String> = fold(form.trim().trim_start_matches('~')).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+                    words.extend(parts.windows(2).map(|p| format!("{}{}", p[0], p[1])));
+                    words.extend(parts);
+                }
+                let display: Vec<String> = fold(forms.split('|').next().unwrap_or_default().trim()).split(' ').map(str::to_string).collect();
+                let first_name = (display.len() > 1).then(|| display[0].clone());
+                entities.push(LexEntity { kind, name_en: en.trim().to_string(), context, words, first_name });
                 for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
                     let conditional = form.starts_with('~');
                     let f = fold(form.trim_start_matches('~'));
@@ -439,6 +458,12 @@ impl Arabic {
             words,
             translit,
             clusters,
+            no_name_clusters: {
+                // the bits under a leading 1, as `word_clusters` stores paths
+                let mut v: Vec<u16> = data_lines(NO_NAME_CLUSTERS).filter_map(|l| u16::from_str_radix(&format!("1{}", l.split('\t').next()?), 2).ok()).collect();
+                v.sort_unstable();
+                v
+            },
             home_kingdom,
             tagger: crate::stages::tagger::Model::from_bytes(include_bytes!("../../../data/models/ar-ner.bin")),
             time_grammar: crate::stages::times::words::TimeWords::parse(TIME_GRAMMAR).unwrap_or_default(),
@@ -460,6 +485,13 @@ impl Arabic {
             found.0 |= bits(r).0;
         }
         found
+    }
+
+    /// Whether a folded word's stem is in a word cluster that holds almost no person's name (a
+    /// verb, an adverb, a verbal noun): `data/lang/ar/no_name_clusters.tsv`.
+    pub fn in_no_name_cluster(&self, w: &str) -> bool {
+        let Some(path) = self.clusters.path(clitics::stem(w)) else { return false };
+        self.no_name_clusters.binary_search(&word_clusters::path_prefix(path, NO_NAME_DEPTH)).is_ok()
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
