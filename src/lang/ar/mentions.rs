@@ -578,7 +578,16 @@ fn extend_lexicon_people(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
                 None => {}
             }
         }
+        let ent = ar.entities.iter().find(|e| e.kind == EntityKind::Person && Some(&e.name_en) == c.m.name_en.as_ref());
+        // One word of a listed person written with a hamza the list never has: another word.
+        if b == a + 1 && ent.is_some_and(|e| !e.hamza) && c.m.span.slice(doc.text).contains(super::HAMZA_LETTERS) {
+            return false;
+        }
         let end = nasab_end(doc, ar, b);
+        // A listed given name whose lineage is not the person's (بشار بن عبد الكريم) is someone else.
+        if end > b && b == a + 1 && ent.is_some_and(|e| !e.words.iter().any(|w| w == strip_conj(doc.ftok(b + 1)).1)) {
+            return false;
+        }
         if end > b {
             // A listed form with its title (الملك سلمان) loses the title when the lineage follows.
             let start = if b > a + 1 && ar.is_title(doc.ftok(a)) { doc.tokens[a + 1].span.start } else { c.m.span.start };
@@ -1703,6 +1712,11 @@ mod tests {
         assert!(people.iter().all(|(n, _)| !["محفوظ", "ستؤثر", "رسمياً"].contains(n)), "{people:?}");
         // a given name the lists lack (ساعد, also "he helped") before a family name stays
         assert!(people.iter().any(|(n, _)| *n == "ساعد الحارثي"), "{people:?}");
+        // a hamza the list never writes, a lineage that is not the listed person's: someone else
+        let t = "قام صدام حسين بأول زيارة. والتقى المهندس بشار بن عبد الكريم بن عطاء الوزير.";
+        let a = run(t);
+        let linked: Vec<&str> = a.entities.iter().filter_map(|e| e.name_en.as_deref()).collect();
+        assert!(!linked.contains(&"Colin Powell") && !linked.contains(&"Bashar al-Assad"), "{linked:?}");
     }
 
     #[test]

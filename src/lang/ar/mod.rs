@@ -201,6 +201,9 @@ pub struct LexEntity {
     pub words: Vec<String>,
     /// The first word of its display form when that has several (فلاديمير of فلاديمير بوتين).
     pub first_name: Option<String>,
+    /// Whether any of its forms is written with a hamza (أوباما): a text's hamza where the list has
+    /// none is another word (بأول is not Powell's باول).
+    pub hamza: bool,
 }
 
 /// A nationality adjective's country.
@@ -289,6 +292,8 @@ fn insert_with_lam<V: Clone>(map: &mut HashMap<String, V>, folded: String, v: V)
 }
 
 const CLUSTERS: &[u8] = include_bytes!("../../../data/lang/ar/clusters.bin");
+/// The letters that carry a hamza, which folding makes plain (أ → ا).
+pub const HAMZA_LETTERS: [char; 6] = ['أ', 'إ', 'آ', 'ؤ', 'ئ', 'ء'];
 const NO_NAME_CLUSTERS: &str = include_str!("../../../data/lang/ar/no_name_clusters.tsv");
 /// The depth of the prefixes in `NO_NAME_CLUSTERS`.
 const NO_NAME_DEPTH: u32 = 8;
@@ -315,7 +320,8 @@ impl Arabic {
                 }
                 let display: Vec<String> = fold(forms.split('|').next().unwrap_or_default().trim()).split(' ').map(str::to_string).collect();
                 let first_name = (display.len() > 1).then(|| display[0].clone());
-                entities.push(LexEntity { kind, name_en: en.trim().to_string(), context, words, first_name });
+                let hamza = forms.contains(HAMZA_LETTERS);
+                entities.push(LexEntity { kind, name_en: en.trim().to_string(), context, words, first_name, hamza });
                 for form in forms.split('|').map(str::trim).filter(|f| !f.is_empty()) {
                     let conditional = form.starts_with('~');
                     let f = fold(form.trim_start_matches('~'));
