@@ -298,7 +298,9 @@ impl Translit {
                 break;
             }
         }
-        for w in rest {
+        let mut next = 0;
+        while let Some(w) = rest.get(next) {
+            next += 1;
             if !w.arabic {
                 groups.push(Complement { connector: "", adjs: Vec::new(), noun: w.text.clone(), kind: Kind::Name });
                 continue;
@@ -332,7 +334,11 @@ impl Translit {
                 _ if groups.last().is_some_and(|g| g.kind == Kind::Action) => "",
                 _ => "of",
             };
-            if let Some(v) = self.lookup(Class::Verbal, &word) {
+            // A noun of two words with an English name of its own (كرة القدم → Football).
+            if let Some(n) = rest.get(next).filter(|n| n.arabic).and_then(|n| self.lookup(Class::Noun, &format!("{word} {}", n.text))) {
+                next += 1;
+                groups.push(Complement { connector, adjs: Vec::new(), noun: n.to_string(), kind: Kind::Noun });
+            } else if let Some(v) = self.lookup(Class::Verbal, &word) {
                 groups.push(Complement { connector, adjs: Vec::new(), noun: v.to_string(), kind: Kind::Action });
             } else if let Some(n) = self.lookup(Class::Noun, &word) {
                 groups.push(Complement { connector, adjs: Vec::new(), noun: n.to_string(), kind: Kind::Noun });
@@ -561,6 +567,10 @@ mod tests {
             ("وزارة الخارجية الألمانية", "German Ministry of Foreign Affairs"),
             ("الصندوق السعودي للتنمية", "Saudi Development Fund"),
             ("مركز الدراسات والبحوث", "Center of Studies and Research"),
+            // a two-word noun with its own English name; nationalities beyond the Arab world
+            ("الاتحاد البرازيلي لكرة القدم", "Brazilian Football Union"),
+            ("البرلمان اليوناني", "Greek Parliament"),
+            ("المنتخب الألماني", "German National Team"),
         ] {
             assert_eq!(t().english_name(ar), en);
         }
