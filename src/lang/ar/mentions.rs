@@ -620,6 +620,20 @@ fn names_before_listed_surname(doc: &Doc, ar: &Arabic, a: usize, name_en: Option
     listed(a - 1).then_some(a - 1)
 }
 
+/// A one-word town or site the gazetteer or the tagger read in a common word: an indefinite verb
+/// or noun of a cluster that holds almost no places (لنكن is not Lincoln, تلا not Tala, وفقاً not
+/// Faqa), unless a place noun comes before it (مدينة تدمر). Countries, regions and seas stay: they
+/// are few and well known (مالي, المتوسط); so do definite words (الخرج, السلط), which no verb is.
+fn common_word_for_a_town(doc: &Doc, ar: &Arabic, c: &Cand) -> bool {
+    let (a, b) = token_range(doc, c.m.span);
+    let small = c.m.geo.as_ref().is_none_or(|g| matches!(g.kind, crate::GeoKind::City | crate::GeoKind::Site));
+    if !small || b != a + 1 || starts_with_al(strip_conj(doc.ftok(a)).1) {
+        return false;
+    }
+    let after_place_noun = a > 0 && is_institution_or_place_noun(strip_conj(doc.ftok(a - 1)).1);
+    !after_place_noun && ar.in_cluster_without(EntityKind::Place, doc.ftok(a))
+}
+
 /// Whether a listed person's display name opens with an Arabic given name (نوري المالكي, not سيب
 /// بلاتر): another given name before their surname is then someone else of the family, where
 /// before a foreign surname it is a noun in construct (خليفة بلاتر, Blatter's successor).
@@ -631,7 +645,7 @@ fn listed_with_given_name(ar: &Arabic, name_en: Option<&str>) -> bool {
 /// Persons that open on a common word, found by the rules (a word after a title or a reporting
 /// verb: زعيم طالبان ستؤثر, وأشاد بقدرة الباحث) or by the tagger (بنسبة تتجاوز): a word of a
 /// cluster that holds almost no names (a verb, an adverb, a verbal noun; see
-/// `Arabic::in_no_name_cluster`) or written with tanween (رسمياً), and not a given name, is no
+/// `Arabic::in_cluster_without`) or written with tanween (رسمياً), and not a given name, is no
 /// name alone; a name that begins with one is the given name after it (رسمياً بقيادة أحمد العلي is
 /// أحمد العلي), or none, unless a family name follows it.
 /// Listed people are left alone: the lexicon knows them.
@@ -639,9 +653,12 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>) {
     let common = |k: usize| {
         let w = doc.ftok(k);
         let tanween = doc.tokens[k].span.slice(doc.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
-        !given_name_like(ar, w) && (tanween || ar.in_no_name_cluster(w))
+        !given_name_like(ar, w) && (tanween || ar.in_cluster_without(EntityKind::Person, w))
     };
     kept.retain_mut(|c| {
+        if c.m.kind == EntityKind::Place {
+            return !common_word_for_a_town(doc, ar, c);
+        }
         if c.m.kind != EntityKind::Person || c.src == Source::Lexicon {
             return true;
         }
@@ -1717,6 +1734,10 @@ mod tests {
         let a = run(t);
         let linked: Vec<&str> = a.entities.iter().filter_map(|e| e.name_en.as_deref()).collect();
         assert!(!linked.contains(&"Colin Powell") && !linked.contains(&"Bashar al-Assad"), "{linked:?}");
+        // a verb or a noun is no town (تلا ذلك, وفقاً ل), a town after a place noun is one
+        let t = "تلا ذلك كلمة المدير وفقاً لما ذكرته الوكالة عن الدفاع عن مدينة تدمر الأثرية.";
+        let places: Vec<String> = run(t).entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name.clone()).collect();
+        assert_eq!(places, ["تدمر"]);
     }
 
     #[test]

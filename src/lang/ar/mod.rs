@@ -254,9 +254,9 @@ pub struct Arabic {
     pub translit: super::ar_translit::Translit,
     /// Word clusters for the tagger (`data/lang/ar/clusters.bin`, built with it: data/SOURCES.md).
     pub clusters: word_clusters::WordClusters,
-    /// The 8-bit path prefixes of the clusters that hold almost no person's name, sorted
-    /// (`data/lang/ar/no_name_clusters.tsv`, built from the labelled data: see its header).
-    no_name_clusters: Vec<u16>,
+    /// The 8-bit path prefixes of the clusters that hold almost no person's name, and almost no
+    /// place's, sorted (`data/lang/ar/no_name_clusters.tsv`, built from the labelled data).
+    no_name_clusters: [Vec<u16>; 2],
     /// The country a bare «المملكة» stands for, as the gazetteer knows it (see `places`).
     pub home_kingdom: Option<Mention>,
     /// The NER model (`None` where the shipped file is a placeholder or damaged).
@@ -464,12 +464,16 @@ impl Arabic {
             words,
             translit,
             clusters,
-            no_name_clusters: {
+            no_name_clusters: [EntityKind::Person, EntityKind::Place].map(|kind| {
                 // the bits under a leading 1, as `word_clusters` stores paths
-                let mut v: Vec<u16> = data_lines(NO_NAME_CLUSTERS).filter_map(|l| u16::from_str_radix(&format!("1{}", l.split('\t').next()?), 2).ok()).collect();
+                let class = if kind == EntityKind::Person { "person" } else { "place" };
+                let mut v: Vec<u16> = data_lines(NO_NAME_CLUSTERS)
+                    .filter_map(|l| l.strip_prefix(class)?.strip_prefix('\t'))
+                    .filter_map(|l| u16::from_str_radix(&format!("1{}", l.split('\t').next()?), 2).ok())
+                    .collect();
                 v.sort_unstable();
                 v
-            },
+            }),
             home_kingdom,
             tagger: crate::stages::tagger::Model::from_bytes(include_bytes!("../../../data/models/ar-ner.bin")),
             time_grammar: crate::stages::times::words::TimeWords::parse(TIME_GRAMMAR).unwrap_or_default(),
@@ -493,11 +497,12 @@ impl Arabic {
         found
     }
 
-    /// Whether a folded word's stem is in a word cluster that holds almost no person's name (a
-    /// verb, an adverb, a verbal noun): `data/lang/ar/no_name_clusters.tsv`.
-    pub fn in_no_name_cluster(&self, w: &str) -> bool {
+    /// Whether a folded word's stem is in a word cluster that holds almost no name of this kind
+    /// (a person's or a place's: a verb, an adverb, a verbal noun): `data/lang/ar/no_name_clusters.tsv`.
+    pub fn in_cluster_without(&self, kind: EntityKind, w: &str) -> bool {
         let Some(path) = self.clusters.path(clitics::stem(w)) else { return false };
-        self.no_name_clusters.binary_search(&word_clusters::path_prefix(path, NO_NAME_DEPTH)).is_ok()
+        let clusters = &self.no_name_clusters[usize::from(kind != EntityKind::Person)];
+        clusters.binary_search(&word_clusters::path_prefix(path, NO_NAME_DEPTH)).is_ok()
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
