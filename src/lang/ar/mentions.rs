@@ -614,10 +614,12 @@ fn names_before_listed_surname(doc: &Doc, ar: &Arabic, a: usize, name_en: Option
         let w = doc.ftok(k);
         strip_conj(w).0 == 0 && arabic_word(w) && !is_not_name(ar, w) && !ar.is_title(w)
     };
-    if a >= 2 && doc.tokens[a - 2].sentence == doc.tokens[a].sentence && listed(a - 2) && middle_name(a - 1) {
+    // The name begins on a given name or the listed first name (not on the الله of آية الله).
+    let opens = |k: usize| listed(k) && (given_name_at(doc, ar, k) || ent.first_name.as_deref() == Some(strip_conj(doc.ftok(k)).1));
+    if a >= 2 && doc.tokens[a - 2].sentence == doc.tokens[a].sentence && opens(a - 2) && (listed(a - 1) || middle_name(a - 1)) {
         return Some(a - 2);
     }
-    listed(a - 1).then_some(a - 1)
+    opens(a - 1).then_some(a - 1)
 }
 
 /// A one-word town or site the gazetteer or the tagger read in a common word: an indefinite verb
