@@ -188,8 +188,14 @@ fn is_abbreviation(text: &str, f: &str, tokens: &[Token], dot: usize) -> bool {
     }
     let w = &f[prev.fstart..prev.fend];
     let next_lower = tokens.get(dot + 1).is_some_and(|n| text[n.span.start..].chars().next().is_some_and(|c| c.is_lowercase()));
+    // 2015م. and 2015 م.: a letter after a number is a unit (here the year's), not a title.
+    let after_number = f[..prev.fstart].ends_with(|c: char| c.is_ascii_digit())
+        || dot >= 2 && {
+            let before = &tokens[dot - 2];
+            f[before.fend..prev.fstart].trim().is_empty() && f[before.fstart..before.fend].chars().all(|c| c.is_ascii_digit())
+        };
     w.chars().count() == 1 && w.chars().all(|c| c.is_alphabetic() && c.is_ascii())
-        || crate::lang::PACKS.iter().any(|p| p.is_abbreviation(w))
+        || crate::lang::PACKS.iter().any(|p| p.is_abbreviation(w)) && !(after_number && w.chars().count() == 1)
         || next_lower && w.is_ascii()
 }
 
@@ -219,6 +225,12 @@ mod tests {
     fn possessive_s_is_its_own_token() {
         let doc = Doc::new("Sudan's army and O'Brien", Lang::En);
         assert_eq!(words(&doc), ["Sudan", "'", "s", "army", "and", "O'Brien"]);
+    }
+
+    #[test]
+    fn arabic_title_abbreviations_end_no_sentence_but_a_year_does() {
+        let doc = Doc::new("وقال د. محمد العلي إن العمل مستمر. وقال أ.د. سعد إنه جاهز. وافتتح عام 2015م. ثم غادر.", Lang::Ar);
+        assert_eq!(doc.sentences.len(), 4);
     }
 
     #[test]

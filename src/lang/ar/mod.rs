@@ -44,6 +44,7 @@ const GIVEN_NAMES_NEWS: &str = include_str!("../../../data/lang/ar/given_names_n
 pub mod class {
     crate::lang::word_classes! {
         COMPLEMENTISER = "complementiser",
+        ABBREVIATION = "abbreviation",
         CALL = "call",
         INFORM = "inform",
         IMPERSONAL = "impersonal",
@@ -140,6 +141,9 @@ impl LanguagePack for Pack {
     }
     fn find_mentions(&self, doc: &Doc, res: &Resources, out: &mut Vec<Mention>) {
         mentions::find(doc, res, out)
+    }
+    fn is_abbreviation(&self, word: &str) -> bool {
+        arabic().words.is(word, class::ABBREVIATION)
     }
     fn names_an_agreement(&self, before: &str, _after: &[&str]) -> bool {
         // «اتفاق باريس»، «باتفاق باريس»: the agreement noun comes first, maybe with a proclitic

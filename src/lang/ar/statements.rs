@@ -71,7 +71,11 @@ impl Ctx<'_, '_> {
     }
     /// Whether token i is a word of a class.
     fn is(&self, i: usize, c: WordClass) -> bool {
-        self.ar.words.is(self.w(i), c)
+        self.ar.words.is(self.w(i), c) && !self.inner_period(i)
+    }
+    /// A period that ends no sentence (د. فلان, أ.د.): no punctuation to the rules.
+    fn inner_period(&self, i: usize) -> bool {
+        self.w(i) == "." && self.doc.tokens.get(i + 1).is_some_and(|t| t.sentence == self.sent(i))
     }
     fn sent(&self, i: usize) -> usize {
         self.doc.tokens[i].sentence
@@ -233,6 +237,10 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     }
     // A named addressee (كشفت لـ«عكاظ» الدكتورة …، قال لوكالة رويترز الوزير …) comes before the speaker.
     a = skip_addressee(c, a, until);
+    // A title's abbreviation before the name (وأوضح د. فلان, قال أ.د. فلان).
+    while a + 2 < until && c.is(a, class::ABBREVIATION) && c.w(a + 1) == "." {
+        a += 2;
+    }
     // Any other addressee (للصحافيين) is not the speaker; a name that starts with ل is.
     if a < until && c.w(a).starts_with(LI) && c.mentions_starting(c.doc.tokens[a].span.start, c.doc.tokens[a].span.start + 1).is_empty() {
         return None;
@@ -1123,6 +1131,15 @@ mod tests {
         assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
         assert_eq!(a.statements[0].content.slice(t), "المحادثات كانت مثمرة جدا");
         assert!(!a.statements[0].direct);
+    }
+
+    #[test]
+    fn a_title_abbreviation_before_the_speaker() {
+        let t = "وأوضح د. عبدالله المزروع أن اللجنة وضعت احتياطات كاملة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(a.statements[0].speaker_span.map(|s| s.slice(t)), Some("عبدالله المزروع"));
+        assert_eq!(a.statements[0].content.slice(t), "اللجنة وضعت احتياطات كاملة");
     }
 
     #[test]
