@@ -7,8 +7,8 @@
 //!
 //! Options (defaults): --shared DIR (../shared), --clusters PATH (data/lang/ar/clusters.bin),
 //! --out PATH (data/models/ar-ner.bin), --epochs N (8), --min-count N (3: rarer features are
-//! dropped), --min-weight N (1000: smaller averaged weights, x1000, are dropped), --step N (256:
-//! weights are stored in steps of 0.256), --key-bits N (24), --group N (8 sentences per training
+//! dropped), --min-weight N (1000: smaller averaged weights, x1000, are dropped), --step N (512:
+//! weights are stored in steps of 0.512), --key-bits N (23), --group N (8 sentences per training
 //! document), --train-beam N (4: a structured perceptron, each sentence decoded with the run-time
 //! beam search and updated as a whole; 0: the older greedy per-token updates, about 1.3 points of
 //! F1 and 3 on persons worse); for `cv`: --folds K (5), --only-folds N (quicker comparisons),
@@ -16,7 +16,8 @@
 //! errors of every fold, with each span's sentence start and token range), --seed N (the training
 //! shuffle's seed: CV is deterministic, so compare variants over a few seeds; the baseline moves
 //! about ±0.3 points between them), --anercorp-copies N (1: the ANERcorp text and labels train
-//! this many times, NewsFANE's and AQMAR's once).
+//! this many times, NewsFANE's and AQMAR's once), --also-quantise STEP/KEY-BITS/MIN-WEIGHT,...
+//! (`cv` also scores every fold's weights stored these ways: model size against F1 on one training).
 //! Pruned this far the model is a third of its full size for the same cross-validated F1.
 //!
 //! Labelled data (all in ../shared/corpus/ner): ANERcorp dev and NewsFANE train (the same text,
@@ -33,6 +34,10 @@
 //! held-out fold's text is never trained on under either labelling.
 
 mod clusters;
+#[path = "../shipped_deflate.rs"]
+mod shipped_deflate;
+
+use shipped_deflate::shipped_deflate;
 
 use khabar::Lang;
 use khabar::lang::ar::mentions::{is_name_word, training_features};
@@ -85,6 +90,8 @@ struct Options {
     seed: u64,
     /// How many times the ANERcorp sentences train.
     anercorp_copies: usize,
+    /// `cv` also scores each fold's weights stored with these (step, key bits, min weight).
+    also_quantise: Vec<(i16, u32, i16)>,
 }
 
 fn tag_index(label: &str, continuing: bool) -> u8 {
@@ -222,6 +229,11 @@ fn spans(tags: &[u8]) -> HashSet<(usize, usize, u8)> {
 }
 
 fn train(data: &[&Sample], o: &Options) -> Vec<u8> {
+    let trainer = train_weights(data, o);
+    Model::to_bytes(&trainer.tags, &trainer.finish(1000.0, o.min_weight), o.step, o.key_bits)
+}
+
+fn train_weights(data: &[&Sample], o: &Options) -> Trainer {
     let mut counts: HashMap<u32, usize> = HashMap::new();
     for s in data {
         for f in s.feats.iter().flatten() {
@@ -256,7 +268,7 @@ fn train(data: &[&Sample], o: &Options) -> Vec<u8> {
             }
         }
     }
-    Model::to_bytes(&tags, &trainer.finish(1000.0, o.min_weight), o.step, o.key_bits)
+    trainer
 }
 
 /// Per type (PER, ORG, LOC): true positives, predicted, gold.
@@ -340,7 +352,11 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
     let t0 = std::time::Instant::now();
     let [a, n, q] = labelled(o, clusters);
     eprintln!("features in {:.1}s", t0.elapsed().as_secs_f64());
-    let (mut vs_a, mut vs_n): (Counts, Counts) = Default::default();
+    // Each fold's weights are stored at every quantisation asked for: their F1 compared on the same training.
+    let mut quantisations = vec![(o.step, o.key_bits, o.min_weight)];
+    quantisations.extend(o.also_quantise.iter().copied());
+    let (mut vs_a, mut vs_n): (Vec<Counts>, Vec<Counts>) = (vec![Counts::default(); quantisations.len()], vec![Counts::default(); quantisations.len()]);
+    let mut sizes = vec![0usize; quantisations.len()];
     let use_set = |c: char| o.sets.contains(c);
     for k in 0..o.folds.min(o.only_folds) {
         // Train on everything whose text is not in fold k; AQMAR always trains.
@@ -348,24 +364,33 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
         let mut train_set: Vec<&Sample> = a_n.filter(|s| s.fold.is_some_and(|f| f != k)).chain(q.iter().filter(|_| use_set('q'))).collect();
         let copies = (1..o.anercorp_copies).flat_map(|_| a.iter().filter(|s| use_set('a') && s.fold.is_some_and(|f| f != k)));
         train_set.extend(copies.collect::<Vec<_>>());
-        let bytes = train(&train_set, o);
-        eprintln!("fold {}: model {} bytes", k + 1, bytes.len());
-        let model = Model::from_bytes(&bytes).expect("model round-trips");
-        let (mut fa, mut fn_): (Counts, Counts) = Default::default();
-        score(&model, &held(&a, k), &mut fa, o.errors, !o.no_propagation);
-        score(&model, &held(&n, k), &mut fn_, false, !o.no_propagation);
-        eprintln!("fold {} ({:.0}s):", k + 1, t0.elapsed().as_secs_f64());
-        report("ANERcorp labels", &fa);
-        for t in 0..3 {
-            for j in 0..3 {
-                vs_a[t][j] += fa[t][j];
-                vs_n[t][j] += fn_[t][j];
+        let trainer = train_weights(&train_set, o);
+        for (q, (step, key_bits, min_weight)) in quantisations.iter().enumerate() {
+            // Not Zopfli'd as shipped (about 6 % smaller): its minutes add up over folds and quantisations.
+            let bytes = Model::to_bytes(&trainer.tags, &trainer.finish(1000.0, *min_weight), *step, *key_bits);
+            eprintln!("fold {}: model {} bytes (step {step}, key bits {key_bits}, min weight {min_weight})", k + 1, bytes.len());
+            sizes[q] += bytes.len();
+            let model = Model::from_bytes(&bytes).expect("model round-trips");
+            let (mut fa, mut fn_): (Counts, Counts) = Default::default();
+            score(&model, &held(&a, k), &mut fa, o.errors, !o.no_propagation);
+            score(&model, &held(&n, k), &mut fn_, false, !o.no_propagation);
+            eprintln!("fold {} ({:.0}s):", k + 1, t0.elapsed().as_secs_f64());
+            report("ANERcorp labels", &fa);
+            for t in 0..3 {
+                for j in 0..3 {
+                    vs_a[q][t][j] += fa[t][j];
+                    vs_n[q][t][j] += fn_[t][j];
+                }
             }
         }
     }
-    eprintln!("{}-fold cross-validated exact-span F1 on the ANERcorp text:", o.folds);
-    report("ANERcorp labels", &vs_a);
-    report("NewsFANE labels", &vs_n);
+    for (q, (step, key_bits, min_weight)) in quantisations.iter().enumerate() {
+        let folds = o.folds.min(o.only_folds);
+        eprintln!("{}-fold cross-validated exact-span F1 on the ANERcorp text (step {step}, key bits {key_bits}, min weight {min_weight}; \
+            models {} bytes on average):", o.folds, sizes[q] / folds.max(1));
+        report("ANERcorp labels", &vs_a[q]);
+        report("NewsFANE labels", &vs_n[q]);
+    }
 }
 
 fn train_shipped(o: &Options, clusters: &WordClusters) {
@@ -377,16 +402,6 @@ fn train_shipped(o: &Options, clusters: &WordClusters) {
     let bytes = shipped_deflate(&train(&all, o));
     std::fs::write(&o.out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", o.out));
     eprintln!("model: {} bytes compressed, {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
-}
-
-/// The shipped model is deflated again with Zopfli: the same raw-deflate stream the app inflates,
-/// some kilobytes smaller, at a cost paid once here rather than a compressor in the app.
-fn shipped_deflate(bytes: &[u8]) -> Vec<u8> {
-    let raw = miniz_oxide::inflate::decompress_to_vec(bytes).expect("the model just written inflates");
-    let mut out = Vec::new();
-    zopfli::compress(zopfli::Options::default(), zopfli::Format::Deflate, raw.as_slice(), &mut out).expect("zopfli writes to memory");
-    assert_eq!(miniz_oxide::inflate::decompress_to_vec(&out).as_deref().ok(), Some(raw.as_slice()), "zopfli round-trips");
-    out
 }
 
 fn load_clusters(path: &str) -> WordClusters {
@@ -404,8 +419,8 @@ fn main() {
         min_count: 3,
         group: 8,
         folds: 5,
-        step: 256,
-        key_bits: 24,
+        step: 512,
+        key_bits: 23,
         min_weight: 1000,
         errors: false,
         only_folds: usize::MAX,
@@ -414,6 +429,7 @@ fn main() {
         train_beam: 4,
         seed: 0x2545_F491_4F6C_DD1D,
         anercorp_copies: 1,
+        also_quantise: Vec::new(),
     };
     let mut command = None;
     let mut it = args.iter();
@@ -438,6 +454,13 @@ fn main() {
             "--train-beam" => o.train_beam = number(value(a), a),
             "--seed" => o.seed = number(value(a), a) as u64,
             "--anercorp-copies" => o.anercorp_copies = number(value(a), a).max(1),
+            "--also-quantise" => {
+                for q in value(a).split(',') {
+                    let v: Vec<usize> = q.split('/').map(|x| number(x.to_string(), a)).collect();
+                    let [step, key_bits, min_weight] = v[..] else { panic!("--also-quantise STEP/KEY-BITS/MIN-WEIGHT,...") };
+                    o.also_quantise.push((step as i16, key_bits as u32, min_weight as i16));
+                }
+            }
             c @ ("build" | "cv" | "train" | "clusters") if command.is_none() => command = Some(c.to_string()),
             other => {
                 eprintln!("unknown argument {other}\nusage: train_ner_ar build|cv|train|clusters [options]: see tools/train-ner-ar/main.rs");

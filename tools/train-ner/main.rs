@@ -8,13 +8,15 @@
 
 #[path = "../repack.rs"]
 mod repack;
+#[path = "../shipped_deflate.rs"]
+mod shipped_deflate;
 
 use khabar::lang::en::ner_features;
 use khabar::stages::tagger::{Model, Trainer};
 use std::collections::{HashMap, HashSet};
 
-const STEP: i16 = 32;
-const KEY_BITS: u32 = 24;
+const STEP: i16 = 640;
+const KEY_BITS: u32 = 21;
 
 const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 
@@ -84,7 +86,7 @@ fn main() {
         return;
     }
     let mut pos = Vec::new();
-    let (mut epochs, mut dev, mut min_count, mut min_weight) = (8usize, None, 2usize, 2i16);
+    let (mut epochs, mut dev, mut min_count, mut min_weight) = (8usize, None, 2usize, 640i16);
     // Weight step (weights are ×1000) and feature-hash bits kept in the shipped model: see Model::to_bytes.
     let (mut step, mut key_bits) = (STEP, KEY_BITS);
     let mut it = args.iter();
@@ -134,7 +136,7 @@ fn main() {
         eprintln!("epoch {}: {} token errors", e + 1, errors);
     }
     let rows = trainer.finish(1000.0, min_weight);
-    let bytes = Model::to_bytes(&tags, &rows, step, key_bits);
+    let bytes = shipped_deflate::shipped_deflate(&Model::to_bytes(&tags, &rows, step, key_bits));
     std::fs::write(out, &bytes).unwrap_or_else(|e| panic!("cannot write {out}: {e}"));
     eprintln!("{} rows, {} bytes compressed, {:.1}s", rows.len(), bytes.len(), t0.elapsed().as_secs_f64());
     if let Some(dev) = dev {
@@ -150,6 +152,6 @@ fn main() {
             ng += g.len();
         }
         let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
-        eprintln!("dev PER/ORG/LOC exact span: P {p:.3} R {r:.3} F1 {:.3}", 2.0 * p * r / (p + r).max(1e-9));
+        eprintln!("dev PER/ORG/LOC exact span: P {p:.3} R {r:.3} F1 {:.4}", 2.0 * p * r / (p + r).max(1e-9));
     }
 }
