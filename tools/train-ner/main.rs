@@ -15,8 +15,8 @@ use khabar::lang::en::ner_features;
 use khabar::stages::tagger::{Model, Trainer};
 use std::collections::{HashMap, HashSet};
 
-const STEP: i16 = 640;
-const KEY_BITS: u32 = 21;
+const STEP: i16 = 32;
+const KEY_BITS: u32 = 24;
 
 const TAGS: [&str; 9] = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"];
 
@@ -86,7 +86,7 @@ fn main() {
         return;
     }
     let mut pos = Vec::new();
-    let (mut epochs, mut dev, mut min_count, mut min_weight) = (8usize, None, 2usize, 640i16);
+    let (mut epochs, mut dev, mut min_count, mut min_weight) = (8usize, None, 2usize, 0i16);
     // Weight step (weights are ×1000) and feature-hash bits kept in the shipped model: see Model::to_bytes.
     let (mut step, mut key_bits) = (STEP, KEY_BITS);
     let mut it = args.iter();
