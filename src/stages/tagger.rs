@@ -93,6 +93,11 @@ pub struct FlatFeatures {
 }
 
 impl FlatFeatures {
+    /// Word `i`'s features.
+    pub fn row(&self, i: usize) -> &[u32] {
+        &self.hashes[if i == 0 { 0 } else { self.ends[i - 1] }..self.ends[i]]
+    }
+
     /// Each word's features, in word order.
     pub fn rows(&self) -> Vec<&[u32]> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
@@ -239,8 +244,8 @@ impl Model {
         model
     }
 
-    /// Adds the weight rows of `keys` to `scores`.
-    fn add_rows(&self, keys: &[u32], scores: &mut [i32]) {
+    /// Adds the weight rows of `keys` to `scores` ([`Model::stride`] lanes).
+    pub fn add_rows(&self, keys: &[u32], scores: &mut [i32]) {
         debug_assert_eq!(scores.len(), lanes(self.tags.len()));
         // The row widths of the shipped models (7 and 9 tags padded to 8 and 16 lanes, or not
         // padded where the target has no vectors) get a copy whose sums stay in registers.
@@ -340,10 +345,23 @@ impl Model {
     /// the first being its most informative one (the word), which is also paired with the
     /// previous tag. BIO tag names are respected: "I-X" only continues "B-X" or "I-X".
     pub fn tag<F: AsRef<[u32]>>(&self, feats: &[F]) -> Vec<u8> {
+        self.decode(feats.len(), |i| feats[i].as_ref().first().copied().unwrap_or(0), |i, scores| self.add_rows(feats[i].as_ref(), scores))
+    }
+
+    /// The weights each row holds: the tags' weights, then zeros up to a whole number of vectors.
+    pub fn stride(&self) -> usize {
+        lanes(self.tags.len())
+    }
+
+    /// [`Model::tag`] for a caller that sums the static feature rows itself (a language that
+    /// sums the features its words decide once per distinct word): `word(i)` is token `i`'s
+    /// first feature hash, and `scores(i, s)` adds token `i`'s static rows to the zeroed `s`
+    /// ([`Model::stride`] lanes, see [`Model::add_rows`]).
+    pub fn decode(&self, len: usize, word: impl Fn(usize) -> u32, mut scores: impl FnMut(usize, &mut [i32])) -> Vec<u8> {
         let n = self.tags.len();
         let stride = lanes(n);
         // Each hypothesis: (score, history index); histories are (tag, parent) chains.
-        let mut chains: Vec<(u8, u32)> = Vec::with_capacity(feats.len() * BEAM);
+        let mut chains: Vec<(u8, u32)> = Vec::with_capacity(len * BEAM);
         let mut beam = Beam::default();
         beam.push((0, 0, 0, u32::MAX));
         let mut next = Beam::default();
@@ -352,11 +370,10 @@ impl Model {
         // sharing their last tag share it, so it is looked up once per token and tag.
         let mut word_history = vec![0i32; (n + 1) * stride];
         let mut hist = [0u32; 3];
-        for f in feats {
-            let f = f.as_ref();
+        for i in 0..len {
             base.iter_mut().for_each(|s| *s = 0);
-            self.add_rows(f, &mut base);
-            let word = f.first().copied().unwrap_or(0);
+            scores(i, &mut base);
+            let word = word(i);
             let mut looked_up = 0u64;
             next.clear();
             for &(score, prev, prev2, chain) in beam.as_slice() {
@@ -381,9 +398,9 @@ impl Model {
             std::mem::swap(&mut beam, &mut next);
         }
         // Walk back: each hypothesis holds its last tag, chains hold the earlier ones.
-        let mut out = Vec::with_capacity(feats.len());
+        let mut out = Vec::with_capacity(len);
         if let Some(&(_, last, _, mut link)) = beam.as_slice().first() {
-            if !feats.is_empty() {
+            if len > 0 {
                 out.push(last - 1);
             }
             while link != u32::MAX {
