@@ -422,7 +422,7 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerF
     // Per distinct word (see `TaggerFeatures`), and how its neighbours see it (`SEEN_AS`).
     let mut words_out = FlatFeatures { hashes: Vec::with_capacity(firsts.len() * 18), ends: Vec::with_capacity(firsts.len()) };
     let mut clusters_end = Vec::with_capacity(firsts.len());
-    let per_word: Vec<[u32; 6]> = firsts
+    let per_word: Vec<([u32; 6], [FeatureHasher; 2])> = firsts
         .iter()
         .map(|&i| {
             let (w, st) = (words[i], stems[i]);
@@ -442,13 +442,14 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerF
             clusters_end.push(f.len() - row_start);
             stem_letter_features(&wide, i, f);
             words_out.ends.push(f.len());
-            SEEN_AS.map(|(t, of_stem)| h(t).str(if of_stem { st } else { w }).finish())
+            // The bigram features' first halves: the word before a stem, a stem before a word.
+            (SEEN_AS.map(|(t, of_stem)| h(t).str(if of_stem { st } else { w }).finish()), [*h(tpl::BIGRAM).str(w).sep(), *h(tpl::NEXT_BIGRAM).str(st).sep()])
         })
         .collect();
     // Token j as its neighbours see it (`SEEN_AS[k]`); "<s>" and "</s>" past the ends.
     let seen = |j: isize, k: usize| -> u32 {
         if j >= 0 && (j as usize) < n {
-            per_word[ids[j as usize]][k]
+            per_word[ids[j as usize]].0[k]
         } else {
             let (t, of_stem) = SEEN_AS[k];
             h(t).str(if of_stem { stem(word(j)) } else { word(j) }).finish()
@@ -467,8 +468,10 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerF
         f.push(seen(i + 2, 3));
         f.push(seen(i - 1, 4));
         f.push(seen(i + 1, 5));
-        f.push(h(tpl::BIGRAM).str(word(i - 1)).sep().str(st).finish());
-        f.push(h(tpl::NEXT_BIGRAM).str(st).sep().str(word(i + 1)).finish());
+        let mut bigram = if iu > 0 { per_word[ids[iu - 1]].1[0] } else { *h(tpl::BIGRAM).str(word(i - 1)).sep() };
+        f.push(bigram.str(st).finish());
+        let mut next_bigram = per_word[ids[iu]].1[1];
+        f.push(next_bigram.str(word(i + 1)).finish());
         f.push(byte_feat(tpl::RULE, &[rule_at(i)]));
         f.push(byte_feat(tpl::RULE_PREV, &[rule_at(i - 1), rule_at(i)]));
         f.push(byte_feat(tpl::RULE_NEXT, &[rule_at(i + 1), rule_at(i)]));

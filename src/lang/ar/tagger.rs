@@ -34,6 +34,9 @@ const DEPTHS: [u32; 4] = [4, 7, 10, 12];
 pub struct WideContext<'a> {
     stems: Vec<&'a str>,
     paths: Vec<Option<u16>>,
+    /// Each token's stem hashed into [`context_stem_features`]' two features as its neighbours
+    /// name it (template, stem, separator): hashed once per distinct stem, not per neighbour.
+    stem_prefixes: Vec<[FeatureHasher; 2]>,
     /// For each token whose stem occurs more than once: the rule kinds found on its occurrences.
     doc_kinds: Vec<u8>,
     /// For each token: another occurrence of its stem follows a title or role word.
@@ -46,8 +49,8 @@ impl<'a> WideContext<'a> {
     pub fn new(words: &[&'a str], rule_kind: &[u8], titled: &[bool], clusters: &WordClusters) -> WideContext<'a> {
         let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
         // One cluster lookup per distinct stem: function words recur on every line.
-        let mut path_of: HashMap<&str, Option<u16>> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
-        let paths = stems.iter().map(|s| *path_of.entry(s).or_insert_with(|| clusters.path(s))).collect();
+        let mut path_of: HashMap<&str, (Option<u16>, [FeatureHasher; 2])> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
+        let (paths, stem_prefixes) = stems.iter().map(|s| *path_of.entry(s).or_insert_with(|| (clusters.path(s), stem_prefixes(s)))).unzip();
         // Per stem: rule kinds, occurrences after a title, occurrences.
         let mut by_stem: HashMap<&str, (u8, u32, u32)> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
         for (i, s) in stems.iter().enumerate() {
@@ -71,7 +74,7 @@ impl<'a> WideContext<'a> {
                 doc_after_title[i] = after_title > u32::from(i > 0 && titled[i - 1]);
             }
         }
-        WideContext { stems, paths, doc_kinds, doc_after_title }
+        WideContext { stems, paths, stem_prefixes, doc_kinds, doc_after_title }
     }
 
     /// Each token's stem (clitics and article peeled), for the features that need it too.
@@ -142,14 +145,20 @@ pub fn stem_letter_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
     }
 }
 
+/// A stem as [`context_stem_features`] pairs it with the token after it and the token before.
+fn stem_prefixes(stem: &str) -> [FeatureHasher; 2] {
+    [tpl::PREV_STEM_CLUSTER, tpl::CLUSTER_NEXT_STEM].map(|t| *FeatureHasher::new(t).str(stem).sep())
+}
+
 /// The word's class after a given neighbour word (قال + a name-like cluster, وزير + a person) and
 /// what the rest of the document says about its stem.
 pub fn context_stem_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
     let h = FeatureHasher::new;
     let ii = i as isize;
-    let stem_at = |j: isize| -> &str { if j < 0 { "<s>" } else { cx.stems.get(j as usize).copied().unwrap_or("</s>") } };
-    out.push(h(tpl::PREV_STEM_CLUSTER).str(stem_at(ii - 1)).sep().bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
-    out.push(h(tpl::CLUSTER_NEXT_STEM).str(stem_at(ii + 1)).sep().bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
+    let mut before = if i > 0 { cx.stem_prefixes[i - 1][0] } else { stem_prefixes("<s>")[0] };
+    let mut after = cx.stem_prefixes.get(i + 1).map_or_else(|| stem_prefixes("</s>")[1], |p| p[1]);
+    out.push(before.bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
+    out.push(after.bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
     out.push(h(tpl::DOC_RULE_KINDS).bytes(&[cx.doc_kinds[i]]).finish());
     if cx.doc_after_title[i] {
         out.push(h(tpl::DOC_AFTER_TITLE).finish());
