@@ -112,10 +112,15 @@ fn history_features(prev: u8, prev2: u8, first_static: u32, out: &mut [u32; 3]) 
     out[0] = h.finish();
     h.byte(prev2);
     out[1] = h.finish();
+    out[2] = word_history_feature(prev, first_static);
+}
+
+/// The history feature pairing the previous tag with the token's first feature (its word).
+fn word_history_feature(prev: u8, first_static: u32) -> u32 {
     let mut h = FeatureHasher::new(251);
     h.byte(prev);
     h.bytes(&first_static.to_le_bytes());
-    out[2] = h.finish();
+    h.finish()
 }
 
 /// `allowed[p * n + t]`: tag t may follow p (p = 0 is the start, else tag index + 1). BIO tag
@@ -369,7 +374,6 @@ impl Model {
         // The history feature pairing the previous tag with the word, per previous tag: hypotheses
         // sharing their last tag share it, so it is looked up once per token and tag.
         let mut word_history = vec![0i32; (n + 1) * stride];
-        let mut hist = [0u32; 3];
         for i in 0..len {
             base.iter_mut().for_each(|s| *s = 0);
             scores(i, &mut base);
@@ -382,8 +386,7 @@ impl Model {
                 if looked_up & (1 << p) == 0 {
                     looked_up |= 1 << p;
                     wh.iter_mut().for_each(|s| *s = 0);
-                    history_features(prev, prev2, word, &mut hist);
-                    self.add_rows(&hist[2..], wh);
+                    self.add_rows(&[word_history_feature(prev, word)], wh);
                 }
                 let h = &self.history[(p * (n + 1) + prev2 as usize) * stride..][..n];
                 chains.push((prev, chain));

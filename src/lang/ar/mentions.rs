@@ -410,7 +410,8 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerF
     // Each token's stem and shape serve as its own features and its neighbours': computed once
     // (the stems by the document context).
     let stems = wide.stems();
-    let shapes: Vec<u8> = words.iter().map(|w| shape(w)).collect();
+    let word_shapes: Vec<u8> = firsts.iter().map(|&i| shape(words[i])).collect();
+    let shapes: Vec<u8> = ids.iter().map(|&d| word_shapes[d]).collect();
     let shape_at = |i: isize| -> u8 { if i >= 0 && (i as usize) < n { shapes[i as usize] } else { shape(word(i)) } };
     let h = FeatureHasher::new;
     let byte_feat = |t: u8, bytes: &[u8]| {
