@@ -448,14 +448,12 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerF
         })
         .collect();
     // Token j as its neighbours see it (`SEEN_AS[k]`); "<s>" and "</s>" past the ends.
-    let seen = |j: isize, k: usize| -> u32 {
-        if j >= 0 && (j as usize) < n {
-            per_word[ids[j as usize]].0[k]
-        } else {
-            let (t, of_stem) = SEEN_AS[k];
-            h(t).str(if of_stem { stem(word(j)) } else { word(j) }).finish()
-        }
-    };
+    // Each token's (two before the first, two after the last: the edges), so that a neighbour
+    // is one index away.
+    let edge = |w: &str| SEEN_AS.map(|(t, of_stem)| h(t).str(if of_stem { stem(w) } else { w }).finish());
+    let (start, end) = (edge(word(-1)), edge(word(n as isize)));
+    let seen_at: Vec<[u32; 6]> = [start, start].into_iter().chain(ids.iter().map(|&d| per_word[d].0)).chain([end, end]).collect();
+    let seen = |j: isize, k: usize| -> u32 { seen_at[(j + 2) as usize][k] };
     // Every token's context features in one buffer (about 30 each): a vector per token was an
     // allocation per token.
     let mut out = FlatFeatures { hashes: Vec::with_capacity(n * 32), ends: Vec::with_capacity(n) };
@@ -1540,6 +1538,7 @@ fn latin_org_mentions(doc: &Doc, out: &mut Vec<Cand>) {
     }
 }
 
+#[inline]
 fn strip_conj(w: &str) -> (usize, &str) {
     clitics::peel(w, CONJUNCTIONS, 3)
 }
