@@ -406,7 +406,7 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerF
     let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
     let rule_kind: Vec<u8> = rule.iter().map(|&r| if r == 0 { 0 } else { (r - 1) / 2 / 4 }).collect();
     let titled: Vec<bool> = fl.iter().map(|&f| f & (1 | 128) != 0).collect();
-    let wide = WideContext::new(&words, &rule_kind, &titled, clusters);
+    let wide = WideContext::new(&words, &ids, &rule_kind, &titled, clusters);
     // Each token's stem and shape serve as its own features and its neighbours': computed once
     // (the stems by the document context).
     let stems = wide.stems();
