@@ -922,6 +922,8 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     // The whole word first: the و of وفقا and ورد is a root letter, not a conjunction.
     let bare = clitics::peel(w, &[clitics::WA], 2).1;
     let frame = |k| c.ar.words.is(w, k) || c.ar.words.is(bare, k);
+    // Each frame class asked once: the arms below ask some of them again, for every token.
+    let (according, published) = (frame(class::ACCORDING), frame(class::PUBLISHED));
     let reports = |k: usize| c.cue(k).is_some_and(|(_, q)| q.shape == CueShape::Finite) || is(without_wa(c.w(k)), class::PUBLISHED);
     // (ما) ذكرت (في/عن/به): the verb that a frame or «كما» governs; the source follows it.
     let past_verb = |k: usize| -> Option<usize> {
@@ -929,13 +931,13 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
         reports(k).then(|| if c.is(k + 1, class::FRAME_LINK) { k + 2 } else { k + 1 })
     };
     let (cue_end, speaker_from) = match () {
-        _ if frame(class::ACCORDING) && c.is(i + 1, class::SAYING) => (i + 2, i + 2),
-        _ if frame(class::ACCORDING)
+        _ if according && c.is(i + 1, class::SAYING) => (i + 2, i + 2),
+        _ if according
             && let Some(k) = past_verb(i + 1) =>
         {
             (k, k)
         }
-        _ if frame(class::ACCORDING) => (i + 1, i + 1),
+        _ if according => (i + 1, i + 1),
         _ if frame(class::ACCORDING_TO) && c.w(i + 1).starts_with(LI) => (i + 1, i + 1),
         _ if frame(class::QUOTING) && c.is(i + 1, class::FROM) => (i + 2, i + 2),
         _ if frame(class::AS_FRAME)
@@ -944,7 +946,7 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
         {
             return as_frame_statement(c, i, k, found);
         }
-        _ if frame(class::PUBLISHED) && c.is(i + 1, class::IN_IT) => {
+        _ if published && c.is(i + 1, class::IN_IT) => {
             // The institution that issued the text is the sentence's first named subject.
             let s = c.sentence_start(i);
             let (a, b) = content_from(
@@ -973,7 +975,7 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
                 resume: a,
             });
         }
-        _ if frame(class::PUBLISHED) && c.is(i + 1, class::FRAME_LINK) => return published_in_statement(c, i),
+        _ if published && c.is(i + 1, class::FRAME_LINK) => return published_in_statement(c, i),
         _ => return None,
     };
     // The speaker phrase: up to a comma or the sentence end (a few words at most).
