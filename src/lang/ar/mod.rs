@@ -315,7 +315,13 @@ impl Arabic {
                 }
             }
         }
-        let names = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).expect("lexicon automaton builds from plain strings");
+        // Dense transitions for the states of the first three letters (six bytes), where the search
+        // of every document's whole text spends its time; deeper states stay sparse.
+        let names = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .dense_depth(6)
+            .build(&patterns)
+            .expect("lexicon automaton builds from plain strings");
 
         let words = WordClasses::parse(WORDS, class::CLASS_NAMES, fold).unwrap_or_else(|e| panic!("data/lang/ar/words.tsv: {e}"));
         let nisba = words.list(class::NISBA_ENDING).first().and_then(|n| n.chars().next()).unwrap_or_default();
