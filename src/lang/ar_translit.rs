@@ -7,7 +7,6 @@
 //! institution noun (وزارة, لجنة, مجلس …) is translated from `data/lang/ar/name_words.tsv` into English
 //! order (National Committee for Childhood), with unknown words transliterated.
 
-use crate::lang::WordMap;
 use crate::stages::normalize::fold;
 // FxHash: short keys looked up per letter; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
@@ -44,7 +43,7 @@ enum Class {
 pub struct Translit {
     /// Context (its level digit, then the letters around the current one) → Latin chunk. Each
     /// letter asks for its widest context first, which the table mostly lacks: behind a filter.
-    chunks: WordMap<&'static str>,
+    chunks: ChunkTable,
     names: HashMap<String, &'static str>,
     /// Folded word → its classes with their English (a word may be, say, both a head and a noun).
     words: HashMap<String, Vec<(Class, &'static str)>>,
@@ -75,12 +74,75 @@ fn is_arabic_letter(c: char) -> bool {
     ('\u{0621}'..='\u{064A}').contains(&c)
 }
 
+/// A letter's code in a [`ChunkTable`] key: the Arabic letters 1 to 42, then the word's start
+/// and end as the model writes them (^ and $); other characters never occur in a context.
+fn letter_code(c: char) -> Option<u64> {
+    match c {
+        '^' => Some(START),
+        '$' => Some(END),
+        c if is_arabic_letter(c) => Some(c as u64 - 0x620),
+        _ => None,
+    }
+}
+const START: u64 = 43;
+const END: u64 = 44;
+
+/// A context as one number: its level, its length and six bits per letter code (never 0), so
+/// that two contexts share a key only when they are the same.
+fn chunk_key(level: u64, letters: &[u64]) -> u64 {
+    letters.iter().fold(level | (letters.len() as u64) << 3, |k, &c| k << 6 | c)
+}
+
+/// The transliteration model's contexts by [`chunk_key`]: every letter of a name asks up to five
+/// contexts, and hashing a number costs less than building and hashing a string per context. A
+/// bit filter over the keys answers most of the misses (the wide contexts are mostly absent).
+#[derive(Default)]
+struct ChunkTable {
+    map: HashMap<u64, &'static str>,
+    filter: Vec<u64>,
+}
+
+impl ChunkTable {
+    const FILTER_BITS: u32 = 16;
+
+    fn bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::FILTER_BITS)) as usize
+    }
+
+    /// Adds the model's line `ctx` (level digit, then the letters) → `chunk`; a later line for
+    /// the same context wins, as it did in a map of strings.
+    fn insert(&mut self, ctx: &str, chunk: &'static str) {
+        let mut chars = ctx.chars();
+        let Some(level) = chars.next().and_then(|c| c.to_digit(10)) else { return };
+        let Some(codes) = chars.map(letter_code).collect::<Option<Vec<u64>>>() else { return };
+        if codes.is_empty() || codes.len() > 5 {
+            return;
+        }
+        let key = chunk_key(level as u64, &codes);
+        if self.filter.is_empty() {
+            self.filter = vec![0; 1 << (Self::FILTER_BITS - 6)];
+        }
+        let bit = Self::bit(key);
+        self.filter[bit / 64] |= 1 << (bit % 64);
+        self.map.insert(key, chunk);
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&'static str> {
+        let bit = Self::bit(key);
+        if self.filter.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+            return None;
+        }
+        self.map.get(&key).copied()
+    }
+}
+
 impl Translit {
     pub fn load() -> Translit {
-        let mut chunks = HashMap::with_capacity_and_hasher(MODEL.len() / 10, Default::default());
+        let mut chunks = ChunkTable::default();
         for cols in data_lines(MODEL) {
             if let [ctx, chunk] = cols[..] {
-                chunks.insert(ctx.to_string(), if chunk == "_" { "" } else { chunk });
+                chunks.insert(ctx, if chunk == "_" { "" } else { chunk });
             }
         }
         // Written folded by tools/translit/build.py (checked by a test), so not folded again here.
@@ -120,7 +182,7 @@ impl Translit {
             };
             words.entry(fold(ar)).or_insert_with(Vec::new).push((class, en));
         }
-        Translit { chunks: chunks.into(), names, words, demonyms, state_epithets }
+        Translit { chunks, names, words, demonyms, state_epithets }
     }
 
     /// A folded name unit the names table spells (a given or family name).
@@ -130,17 +192,20 @@ impl Translit {
 
     /// The Latin letters for one folded Arabic word (no article handling), lowercase.
     pub fn transliterate_word(&self, word: &str) -> String {
-        let letters: Vec<char> = word.chars().filter(|&c| is_arabic_letter(c)).collect();
-        let at = |k: isize| -> char { if k < 0 { '^' } else { letters.get(k as usize).copied().unwrap_or('$') } };
+        // Letter codes with the word's edges, two each side: the widest context reaches two back
+        // and two on.
+        let mut codes: Vec<u64> = Vec::with_capacity(word.len() / 2 + 4);
+        codes.extend([START, START]);
+        codes.extend(word.chars().filter(|&c| is_arabic_letter(c)).filter_map(letter_code));
+        codes.extend([END, END]);
         let mut out = String::new();
-        let mut key = String::new();
-        for i in 0..letters.len() as isize {
-            let windows: [(char, &[isize]); 5] = [('5', &[-2, -1, 0, 1, 2]), ('4', &[-1, 0, 1, 2]), ('3', &[-1, 0, 1]), ('2', &[0, 1]), ('1', &[0])];
-            for (level, offsets) in windows {
-                key.clear();
-                key.push(level);
-                key.extend(offsets.iter().map(|&o| at(i + o)));
-                if let Some(chunk) = self.chunks.get(key.as_str()) {
+        for i in 0..codes.len() - 4 {
+            // Widest first: levels 5 to 1 (two back to two on, one back to two on, one back to
+            // one on, the letter and the next, the letter alone).
+            let windows: [(u64, &[u64]); 5] =
+                [(5, &codes[i..i + 5]), (4, &codes[i + 1..i + 5]), (3, &codes[i + 1..i + 4]), (2, &codes[i + 2..i + 4]), (1, &codes[i + 2..i + 3])];
+            for (level, window) in windows {
+                if let Some(chunk) = self.chunks.get(chunk_key(level, window)) {
                     out.push_str(chunk);
                     break;
                 }

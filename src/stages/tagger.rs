@@ -93,6 +93,11 @@ pub struct FlatFeatures {
 }
 
 impl FlatFeatures {
+    /// Word `i`'s features.
+    pub fn row(&self, i: usize) -> &[u32] {
+        &self.hashes[if i == 0 { 0 } else { self.ends[i - 1] }..self.ends[i]]
+    }
+
     /// Each word's features, in word order.
     pub fn rows(&self) -> Vec<&[u32]> {
         let starts = std::iter::once(0).chain(self.ends.iter().copied());
@@ -107,10 +112,15 @@ fn history_features(prev: u8, prev2: u8, first_static: u32, out: &mut [u32; 3]) 
     out[0] = h.finish();
     h.byte(prev2);
     out[1] = h.finish();
+    out[2] = word_history_feature(prev, first_static);
+}
+
+/// The history feature pairing the previous tag with the token's first feature (its word).
+fn word_history_feature(prev: u8, first_static: u32) -> u32 {
     let mut h = FeatureHasher::new(251);
     h.byte(prev);
     h.bytes(&first_static.to_le_bytes());
-    out[2] = h.finish();
+    h.finish()
 }
 
 /// `allowed[p * n + t]`: tag t may follow p (p = 0 is the start, else tag index + 1). BIO tag
@@ -239,8 +249,8 @@ impl Model {
         model
     }
 
-    /// Adds the weight rows of `keys` to `scores`.
-    fn add_rows(&self, keys: &[u32], scores: &mut [i32]) {
+    /// Adds the weight rows of `keys` to `scores` ([`Model::stride`] lanes).
+    pub fn add_rows(&self, keys: &[u32], scores: &mut [i32]) {
         debug_assert_eq!(scores.len(), lanes(self.tags.len()));
         // The row widths of the shipped models (7 and 9 tags padded to 8 and 16 lanes, or not
         // padded where the target has no vectors) get a copy whose sums stay in registers.
@@ -340,10 +350,23 @@ impl Model {
     /// the first being its most informative one (the word), which is also paired with the
     /// previous tag. BIO tag names are respected: "I-X" only continues "B-X" or "I-X".
     pub fn tag<F: AsRef<[u32]>>(&self, feats: &[F]) -> Vec<u8> {
+        self.decode(feats.len(), |i| feats[i].as_ref().first().copied().unwrap_or(0), |i, scores| self.add_rows(feats[i].as_ref(), scores))
+    }
+
+    /// The weights each row holds: the tags' weights, then zeros up to a whole number of vectors.
+    pub fn stride(&self) -> usize {
+        lanes(self.tags.len())
+    }
+
+    /// [`Model::tag`] for a caller that sums the static feature rows itself (a language that
+    /// sums the features its words decide once per distinct word): `word(i)` is token `i`'s
+    /// first feature hash, and `scores(i, s)` adds token `i`'s static rows to the zeroed `s`
+    /// ([`Model::stride`] lanes, see [`Model::add_rows`]).
+    pub fn decode(&self, len: usize, word: impl Fn(usize) -> u32, mut scores: impl FnMut(usize, &mut [i32])) -> Vec<u8> {
         let n = self.tags.len();
         let stride = lanes(n);
         // Each hypothesis: (score, history index); histories are (tag, parent) chains.
-        let mut chains: Vec<(u8, u32)> = Vec::with_capacity(feats.len() * BEAM);
+        let mut chains: Vec<(u8, u32)> = Vec::with_capacity(len * BEAM);
         let mut beam = Beam::default();
         beam.push((0, 0, 0, u32::MAX));
         let mut next = Beam::default();
@@ -351,12 +374,10 @@ impl Model {
         // The history feature pairing the previous tag with the word, per previous tag: hypotheses
         // sharing their last tag share it, so it is looked up once per token and tag.
         let mut word_history = vec![0i32; (n + 1) * stride];
-        let mut hist = [0u32; 3];
-        for f in feats {
-            let f = f.as_ref();
+        for i in 0..len {
             base.iter_mut().for_each(|s| *s = 0);
-            self.add_rows(f, &mut base);
-            let word = f.first().copied().unwrap_or(0);
+            scores(i, &mut base);
+            let word = word(i);
             let mut looked_up = 0u64;
             next.clear();
             for &(score, prev, prev2, chain) in beam.as_slice() {
@@ -365,8 +386,7 @@ impl Model {
                 if looked_up & (1 << p) == 0 {
                     looked_up |= 1 << p;
                     wh.iter_mut().for_each(|s| *s = 0);
-                    history_features(prev, prev2, word, &mut hist);
-                    self.add_rows(&hist[2..], wh);
+                    self.add_rows(&[word_history_feature(prev, word)], wh);
                 }
                 let h = &self.history[(p * (n + 1) + prev2 as usize) * stride..][..n];
                 chains.push((prev, chain));
@@ -381,9 +401,9 @@ impl Model {
             std::mem::swap(&mut beam, &mut next);
         }
         // Walk back: each hypothesis holds its last tag, chains hold the earlier ones.
-        let mut out = Vec::with_capacity(feats.len());
+        let mut out = Vec::with_capacity(len);
         if let Some(&(_, last, _, mut link)) = beam.as_slice().first() {
-            if !feats.is_empty() {
+            if len > 0 {
                 out.push(last - 1);
             }
             while link != u32::MAX {

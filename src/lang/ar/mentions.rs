@@ -24,11 +24,27 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let gaz: Vec<Mention> = std::mem::take(out);
     let mut kept = rule_mentions(doc, gaz);
     if let Some(model) = tagger_model() {
-        let flat = tagger_features(doc, &kept, &arabic().clusters);
-        let feats = flat.rows();
+        let feats = tagger_features(doc, &kept, &arabic().clusters);
+        // The rows of what a word alone decides, summed once per distinct word: the tokens add
+        // only their context's (integer sums: the same as adding every row per token).
+        let stride = model.stride();
+        let mut word_scores = vec![0i32; feats.words.ends.len() * stride];
+        for (id, scores) in word_scores.chunks_exact_mut(stride).enumerate() {
+            model.add_rows(feats.words.row(id), scores);
+        }
         let mut tags = vec![0u8; doc.tokens.len()];
         for s in &doc.sentences {
-            tags[s.tokens.clone()].copy_from_slice(&model.tag(&feats[s.tokens.clone()]));
+            let at = s.tokens.start;
+            let sentence = model.decode(
+                s.tokens.len(),
+                |k| feats.words.row(feats.ids[at + k])[0],
+                |k, scores| {
+                    let own = &word_scores[feats.ids[at + k] * stride..][..stride];
+                    scores.iter_mut().zip(own).for_each(|(s, w)| *s += w);
+                    model.add_rows(feats.context.row(at + k), scores);
+                },
+            );
+            tags[s.tokens.clone()].copy_from_slice(&sentence);
         }
         let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.ftok(i)).collect();
         propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| arabic().is_coordinated_given_name(w));
@@ -212,7 +228,7 @@ pub(super) fn tagger_model() -> Option<&'static Model> {
 pub fn training_features(doc: &Doc, res: &Resources, clusters: &WordClusters) -> Vec<Vec<u32>> {
     let gaz = crate::stages::mentions::gazetteer_mentions(doc, res);
     let kept = if doc.tokens.is_empty() { Vec::new() } else { rule_mentions(doc, gaz) };
-    tagger_features(doc, &kept, clusters).rows().into_iter().map(<[u32]>::to_vec).collect()
+    tagger_features(doc, &kept, clusters).rows()
 }
 
 /// Entity spans from BIO tags over the tokens of one sentence (starting at token `first`).
@@ -340,8 +356,8 @@ fn shape(w: &str) -> u8 {
 }
 
 /// The tagger's features for every token of the document: word, stem, affixes, neighbours,
-/// lexical flags and what the rule layer found there. The word comes first.
-fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> FlatFeatures {
+/// lexical flags and what the rule layer found there (see [`TaggerFeatures`]).
+fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerFeatures {
     let ar = arabic();
     let n = doc.tokens.len();
     // Rule labels per token: kind and source, and whether the token begins the mention.
@@ -371,7 +387,7 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> FlatFea
     };
     let words: Vec<&str> = (0..n).map(|i| doc.ftok(i)).collect();
     // News repeats its words (four tokens in ten are a word seen before in the same article): what
-    // a token's word alone decides is looked up and hashed once per distinct word, then copied.
+    // a token's word alone decides is looked up and hashed once per distinct word.
     let mut id_of: HashMap<&str, u32> = HashMap::with_capacity_and_hasher(n, Default::default());
     // A token of each distinct word, by the word's id.
     let mut firsts: Vec<usize> = Vec::new();
@@ -391,11 +407,12 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> FlatFea
     let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
     let rule_kind: Vec<u8> = rule.iter().map(|&r| if r == 0 { 0 } else { (r - 1) / 2 / 4 }).collect();
     let titled: Vec<bool> = fl.iter().map(|&f| f & (1 | 128) != 0).collect();
-    let wide = WideContext::new(&words, &rule_kind, &titled, clusters);
+    let wide = WideContext::new(&words, &ids, &rule_kind, &titled, clusters);
     // Each token's stem and shape serve as its own features and its neighbours': computed once
     // (the stems by the document context).
     let stems = wide.stems();
-    let shapes: Vec<u8> = words.iter().map(|w| shape(w)).collect();
+    let word_shapes: Vec<u8> = firsts.iter().map(|&i| shape(words[i])).collect();
+    let shapes: Vec<u8> = ids.iter().map(|&d| word_shapes[d]).collect();
     let shape_at = |i: isize| -> u8 { if i >= 0 && (i as usize) < n { shapes[i as usize] } else { shape(word(i)) } };
     let h = FeatureHasher::new;
     let byte_feat = |t: u8, bytes: &[u8]| {
@@ -403,95 +420,117 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> FlatFea
         r.bytes(bytes);
         r.finish()
     };
-    let mut shared = Vec::with_capacity(firsts.len() * 10);
-    let per_word: Vec<WordFeatures> = firsts
+    let bias = h(tpl::BIAS).finish();
+    // Per distinct word (see `TaggerFeatures`), and how its neighbours see it (`SEEN_AS`).
+    let mut words_out = FlatFeatures { hashes: Vec::with_capacity(firsts.len() * 18), ends: Vec::with_capacity(firsts.len()) };
+    let mut clusters_end = Vec::with_capacity(firsts.len());
+    let per_word: Vec<([u32; 6], [FeatureHasher; 2])> = firsts
         .iter()
         .map(|&i| {
             let (w, st) = (words[i], stems[i]);
-            let clusters_at = shared.len();
-            own_cluster_features(&wide, i, &mut shared);
-            let letters_at = shared.len();
-            stem_letter_features(&wide, i, &mut shared);
-            WordFeatures {
-                own: [
-                    h(tpl::WORD).str(w).finish(),
-                    h(tpl::STEM).str(st).finish(),
-                    h(tpl::PRE2).str(char_prefix(w, 2)).finish(),
-                    h(tpl::PRE3).str(char_prefix(w, 3)).finish(),
-                    h(tpl::SUF2).str(char_suffix(w, 2)).finish(),
-                    h(tpl::SUF3).str(char_suffix(w, 3)).finish(),
-                ],
-                seen: SEEN_AS.map(|(t, of_stem)| h(t).str(if of_stem { st } else { w }).finish()),
-                flags: byte_feat(tpl::FLAGS, &[fl[i], shapes[i]]),
-                clusters: clusters_at..letters_at,
-                letters: letters_at..shared.len(),
-            }
+            let f = &mut words_out.hashes;
+            let row_start = f.len();
+            f.extend_from_slice(&[
+                h(tpl::WORD).str(w).finish(),
+                h(tpl::STEM).str(st).finish(),
+                h(tpl::PRE2).str(char_prefix(w, 2)).finish(),
+                h(tpl::PRE3).str(char_prefix(w, 3)).finish(),
+                h(tpl::SUF2).str(char_suffix(w, 2)).finish(),
+                h(tpl::SUF3).str(char_suffix(w, 3)).finish(),
+                byte_feat(tpl::FLAGS, &[fl[i], shapes[i]]),
+                bias,
+            ]);
+            own_cluster_features(&wide, i, f);
+            clusters_end.push(f.len() - row_start);
+            stem_letter_features(&wide, i, f);
+            words_out.ends.push(f.len());
+            // The bigram features' first halves: the word before a stem, a stem before a word.
+            (SEEN_AS.map(|(t, of_stem)| h(t).str(if of_stem { st } else { w }).finish()), [*h(tpl::BIGRAM).str(w).sep(), *h(tpl::NEXT_BIGRAM).str(st).sep()])
         })
         .collect();
     // Token j as its neighbours see it (`SEEN_AS[k]`); "<s>" and "</s>" past the ends.
-    let seen = |j: isize, k: usize| -> u32 {
-        if j >= 0 && (j as usize) < n {
-            per_word[ids[j as usize]].seen[k]
-        } else {
-            let (t, of_stem) = SEEN_AS[k];
-            h(t).str(if of_stem { stem(word(j)) } else { word(j) }).finish()
-        }
-    };
-    let bias = h(tpl::BIAS).finish();
-    // Every token's features in one buffer (about 48 each): a vector per token was an allocation per token.
-    let mut out = FlatFeatures { hashes: Vec::with_capacity(n * 48), ends: Vec::with_capacity(n) };
+    // Each token's (two before the first, two after the last: the edges), so that a neighbour
+    // is one index away.
+    let edge = |w: &str| SEEN_AS.map(|(t, of_stem)| h(t).str(if of_stem { stem(w) } else { w }).finish());
+    let (start, end) = (edge(word(-1)), edge(word(n as isize)));
+    let seen_at: Vec<[u32; 6]> = [start, start].into_iter().chain(ids.iter().map(|&d| per_word[d].0)).chain([end, end]).collect();
+    let seen = |j: isize, k: usize| -> u32 { seen_at[(j + 2) as usize][k] };
+    // Every token's context features in one buffer (about 30 each): a vector per token was an
+    // allocation per token.
+    let mut out = FlatFeatures { hashes: Vec::with_capacity(n * 32), ends: Vec::with_capacity(n) };
     for iu in 0..n {
         let i = iu as isize;
         let st = stems[iu];
-        let own = &per_word[ids[iu]];
         let f = &mut out.hashes;
-        f.extend_from_slice(&own.own);
         f.push(seen(i - 1, 0));
         f.push(seen(i + 1, 1));
         f.push(seen(i - 2, 2));
         f.push(seen(i + 2, 3));
         f.push(seen(i - 1, 4));
         f.push(seen(i + 1, 5));
-        f.push(h(tpl::BIGRAM).str(word(i - 1)).sep().str(st).finish());
-        f.push(h(tpl::NEXT_BIGRAM).str(st).sep().str(word(i + 1)).finish());
+        let mut bigram = if iu > 0 { per_word[ids[iu - 1]].1[0] } else { *h(tpl::BIGRAM).str(word(i - 1)).sep() };
+        f.push(bigram.str(st).finish());
+        let mut next_bigram = per_word[ids[iu]].1[1];
+        f.push(next_bigram.str(word(i + 1)).finish());
         f.push(byte_feat(tpl::RULE, &[rule_at(i)]));
         f.push(byte_feat(tpl::RULE_PREV, &[rule_at(i - 1), rule_at(i)]));
         f.push(byte_feat(tpl::RULE_NEXT, &[rule_at(i + 1), rule_at(i)]));
-        f.push(own.flags);
         f.push(byte_feat(tpl::PREV_FLAGS, &[flag_at(i - 1)]));
         f.push(byte_feat(tpl::PREV2_FLAGS, &[flag_at(i - 2), flag_at(i - 1)]));
         f.push(byte_feat(tpl::NEXT_FLAGS, &[flag_at(i + 1)]));
         f.push(byte_feat(tpl::SHAPE, &[shape_at(i - 1), shapes[iu], shape_at(i + 1)]));
-        f.push(bias);
         f.push(byte_feat(tpl::GIVEN_NAMES, &[given_at(i - 1), given_at(i), given_at(i + 1)]));
-        // The wide features in `add_wide_features`'s order, the word's own parts copied.
-        f.extend_from_slice(&shared[own.clusters.clone()]);
         neighbour_cluster_features(&wide, iu, f);
-        f.extend_from_slice(&shared[own.letters.clone()]);
         context_stem_features(&wide, iu, f);
         out.ends.push(out.hashes.len());
     }
-    out
+    TaggerFeatures { words: words_out, clusters_end, ids, context: out }
+}
+
+/// The Arabic tagger's features of a document, split by what decides them: each distinct word's
+/// own (`words`, by word id: word, stem, affixes, flags, bias, clusters, then its stem's letters)
+/// and each token's context (`context`: its neighbours as seen from it, bigrams, rule labels,
+/// neighbours' flags and shapes, given names around it, neighbours' clusters, the document's
+/// view of its stem).
+struct TaggerFeatures {
+    words: FlatFeatures,
+    /// Where each word's cluster features end in its row (its letter features follow).
+    clusters_end: Vec<usize>,
+    /// Each token's word id.
+    ids: Vec<usize>,
+    context: FlatFeatures,
+}
+
+impl TaggerFeatures {
+    /// Each token's features in the order the model was trained with: word, stem, affixes, the
+    /// neighbours, bigrams and rule labels, its flags, its neighbours' flags and shapes, the bias,
+    /// given names, its clusters, the neighbours' clusters, its letters, the document's view.
+    fn rows(&self) -> Vec<Vec<u32>> {
+        (0..self.ids.len())
+            .map(|i| {
+                let (w, c, ce) = (self.words.row(self.ids[i]), self.context.row(i), self.clusters_end[self.ids[i]]);
+                let mut row = Vec::with_capacity(w.len() + c.len());
+                row.extend_from_slice(&w[..6]);
+                row.extend_from_slice(&c[..11]);
+                row.push(w[6]);
+                row.extend_from_slice(&c[11..15]);
+                row.push(w[7]);
+                row.push(c[15]);
+                row.extend_from_slice(&w[8..ce]);
+                row.extend_from_slice(&c[16..21]);
+                row.extend_from_slice(&w[ce..]);
+                row.extend_from_slice(&c[21..]);
+                row
+            })
+            .collect()
+    }
 }
 
 /// A word as its neighbours' features name it: (template, whether by its stem), in the order of
-/// [`WordFeatures::seen`]: the previous token's, the next one's, two back, two on, then the stem
-/// seen from the token after and the token before.
+/// the per-word arrays of `tagger_features`: the previous token's, the next one's, two back, two
+/// on, then the stem seen from the token after and the token before.
 const SEEN_AS: [(u8, bool); 6] =
     [(tpl::PREV, false), (tpl::NEXT, false), (tpl::PREV2, false), (tpl::NEXT2, false), (tpl::PREV_STEM, true), (tpl::NEXT_STEM, true)];
-
-/// The tagger features that a token's word decides alone, hashed once per distinct word of a document.
-struct WordFeatures {
-    /// Word, stem, two- and three-letter prefixes and suffixes.
-    own: [u32; 6],
-    /// The word in its neighbours' features (see [`SEEN_AS`]).
-    seen: [u32; 6],
-    /// Its lexical flags and shape.
-    flags: u32,
-    /// Its stem's cluster features and letter features, in the document's shared buffer.
-    clusters: std::ops::Range<usize>,
-    letters: std::ops::Range<usize>,
-}
 
 /// Lexicon names: one overlapping automaton pass, kept when they sit on word boundaries (after
 /// proclitics و ف ب ل ك at most).
@@ -1611,6 +1650,7 @@ fn latin_org_mentions(doc: &Doc, out: &mut Vec<Cand>) {
     }
 }
 
+#[inline]
 fn strip_conj(w: &str) -> (usize, &str) {
     clitics::peel(w, CONJUNCTIONS, 3)
 }

@@ -238,9 +238,10 @@ pub struct Arabic {
     stop: WordMap<()>,
     /// Given names borne by Arabs (`data/lang/ar/given_names.txt`, Wikidata), folded.
     given: WordMap<()>,
-    /// Given names induced from the news corpus (`given_names_news.txt`): the rules' name patterns
-    /// read them, the tagger's features do not (the shipped model was trained without them).
-    given_news: WordMap<()>,
+    /// Either list: `given` or the given names induced from the news corpus
+    /// (`given_names_news.txt`), which the rules' name patterns read too. One map, since they ask
+    /// it of every token.
+    any_given: WordMap<()>,
     /// Words shaped like a preposition on a definite word that are read otherwise
     /// (`data/lang/ar/clitic_words.tsv`): true for ل + a word starting with ل (لليبيا).
     clitic_words: HashMap<String, bool>,
@@ -343,7 +344,13 @@ impl Arabic {
                 }
             }
         }
-        let names = AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns).expect("lexicon automaton builds from plain strings");
+        // Dense transitions for the states of the first three letters (six bytes), where the search
+        // of every document's whole text spends its time; deeper states stay sparse.
+        let names = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .dense_depth(6)
+            .build(&patterns)
+            .expect("lexicon automaton builds from plain strings");
 
         let words = WordClasses::parse(WORDS, class::CLASS_NAMES, fold).unwrap_or_else(|e| panic!("data/lang/ar/words.tsv: {e}"));
         let nisba = words.list(class::NISBA_ENDING).first().and_then(|n| n.chars().next()).unwrap_or_default();
@@ -406,14 +413,16 @@ impl Arabic {
             }
         }
         let stop = set(STOPWORDS);
-        let given = data_lines(GIVEN_NAMES).map(|l| (fold(l.trim()), ())).collect();
+        let given: Vec<String> = data_lines(GIVEN_NAMES).map(|l| fold(l.trim())).collect();
         let clitic_words = data_lines(CLITIC_WORDS)
             .filter_map(|l| {
                 let mut c = l.split('\t');
                 Some((fold(c.next()?), c.next()? == "li_lam"))
             })
             .collect();
-        let given_news = data_lines(GIVEN_NAMES_NEWS).map(|l| (fold(l.split('\t').next().unwrap_or("").trim()), ())).collect();
+        let given_news: Vec<String> = data_lines(GIVEN_NAMES_NEWS).map(|l| fold(l.split('\t').next().unwrap_or("").trim())).collect();
+        let any_given = given.iter().chain(&given_news).map(|g| (g.clone(), ())).collect();
+        let given = given.into_iter().map(|g| (g, ())).collect();
         let cues = load_cues(&words);
         let mut months = HashMap::default();
         let mut weekdays = HashMap::default();
@@ -459,7 +468,7 @@ impl Arabic {
             cues: cues.into(),
             stop: stop.into(),
             given,
-            given_news,
+            any_given,
             clitic_words,
             months: months.into(),
             month_heads: month_heads.into(),
@@ -563,13 +572,13 @@ impl Arabic {
     }
     /// A given name of either list as written, with no clitic peeled (وليد, not و + ليد).
     pub fn is_given_name_as_written(&self, tok: &str) -> bool {
-        self.given.contains_key(tok) || self.given_news.contains_key(tok)
+        self.any_given.contains_key(tok)
     }
     /// A given name of either list, Wikidata's or the one induced from news, after an optional و/ف.
     pub fn is_any_given_name(&self, tok: &str) -> bool {
         // `is_given_name` for either list, the conjunction peeled once: asked of every token.
-        let bare = clitics::peel(tok, CONJUNCTIONS, 2).1;
-        self.given.contains_key(tok) || self.given.contains_key(bare) || self.given_news.contains_key(tok) || self.given_news.contains_key(bare)
+        let (peeled, bare) = clitics::peel(tok, CONJUNCTIONS, 2);
+        self.any_given.contains_key(tok) || peeled > 0 && self.any_given.contains_key(bare)
     }
     /// و + a given name, where the whole word is not itself one (ومصطفى, not وليد): in a list of
     /// people, the start of the next name.

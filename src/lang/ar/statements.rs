@@ -4,7 +4,7 @@
 
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, BI, LI, without_wa};
-use crate::lang::ar::{Arabic, CueClass, CueShape, arabic, class};
+use crate::lang::ar::{Arabic, Cue, CueClass, CueShape, arabic, class};
 use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
@@ -52,11 +52,21 @@ struct Ctx<'d, 'a> {
     /// Each token's stem, computed once: role phrases are compared with every person's
     /// surroundings, which in a long text is thousands of times per token.
     stems: std::cell::OnceCell<Vec<&'d str>>,
+    /// Each token's reporting cue ([`Arabic::cue`]), looked up once: several rules ask it of
+    /// every token.
+    cues: Vec<Option<(usize, Cue)>>,
 }
 
 impl Ctx<'_, '_> {
     fn w(&self, i: usize) -> &str {
         if i < self.doc.tokens.len() { self.doc.ftok(i) } else { "" }
+    }
+    /// `ar.cue(self.w(i))`.
+    fn cue(&self, i: usize) -> Option<(usize, Cue)> {
+        match self.cues.get(i) {
+            Some(&c) => c,
+            None => self.ar.cue(""),
+        }
     }
     /// The mentions that start at a byte in `from..to`, in order: a binary search, since rules ask
     /// this for every verb and a long text has thousands of mentions.
@@ -249,7 +259,7 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
     while b < until {
         let w = c.w(b);
         // نقلت عن الوزير قوله إن: the verbal noun closes the source (even one the tagger took for a name).
-        if b > a && c.ar.cue(w).is_some_and(|(_, q)| q.shape == CueShape::Masdar) {
+        if b > a && c.cue(b).is_some_and(|(_, q)| q.shape == CueShape::Masdar) {
             break;
         }
         // A name in quotation marks inside the phrase: أمين عام «الائتلاف», مصادر في «الجيش الحر».
@@ -338,7 +348,7 @@ fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
     for k in b..limit {
         let w = c.w(k);
         // A reporting word ends the role, even one the tagger took for a name (قوله).
-        if c.ar.cue(w).is_some() {
+        if c.cue(k).is_some() {
             return None;
         }
         if let Some((kind, end)) = c.mention_from(k)
@@ -352,7 +362,7 @@ fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
             continue;
         }
         let blocked =
-            c.is(k, class::SPEAKER_ADJUNCT) || c.is(k, class::CONTENT_END) || is_complementiser(w) || c.ar.cue(w).is_some() || matches!(w, "«" | "\"" | ":");
+            c.is(k, class::SPEAKER_ADJUNCT) || c.is(k, class::CONTENT_END) || is_complementiser(w) || c.cue(k).is_some() || matches!(w, "«" | "\"" | ":");
         if blocked {
             return None;
         }
@@ -425,7 +435,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
     let longest_mention = mentions.iter().map(|(m, _)| m.end - m.start).max().unwrap_or(0);
-    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times, stems: Default::default() };
+    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times, stems: Default::default(), cues: (0..doc.tokens.len()).map(|i| arabic().cue(doc.ftok(i))).collect() };
     c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 
@@ -512,7 +522,7 @@ fn content_from(c: &Ctx, k: usize) -> Option<((usize, usize), bool)> {
 
 fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let w = c.w(v);
-    let (conj, cue) = c.ar.cue(w)?;
+    let (conj, cue) = c.cue(v)?;
     let n = c.doc.tokens.len();
     let send = c.sentence_end(v);
     let participle = cue.shape == CueShape::Participle;
@@ -845,9 +855,8 @@ fn clause_subjects(c: &Ctx) -> Vec<Subject> {
     let n = c.doc.tokens.len();
     let mut out = Vec::new();
     for p in crate::lang::ar::byline::head(c.doc).map_or(0, |r| r.end)..n {
-        let w = c.w(p);
         let clause_start = p == c.sentence_start(p) || p > 0 && c.is(p - 1, class::COMMA);
-        let cue = c.ar.cue(w).is_some_and(|(_, q)| q.shape == CueShape::Finite && !q.needs_complement);
+        let cue = c.cue(p).is_some_and(|(_, q)| q.shape == CueShape::Finite && !q.needs_complement);
         if !cue && !(clause_start && verb_like(c, p)) {
             continue;
         }
@@ -921,20 +930,22 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     // The whole word first: the و of وفقا and ورد is a root letter, not a conjunction.
     let bare = clitics::peel(w, &[clitics::WA], 2).1;
     let frame = |k| c.ar.words.is(w, k) || c.ar.words.is(bare, k);
-    let reports = |k: usize| c.ar.cue(c.w(k)).is_some_and(|(_, q)| q.shape == CueShape::Finite) || is(without_wa(c.w(k)), class::PUBLISHED);
+    // Each frame class asked once: the arms below ask some of them again, for every token.
+    let (according, published) = (frame(class::ACCORDING), frame(class::PUBLISHED));
+    let reports = |k: usize| c.cue(k).is_some_and(|(_, q)| q.shape == CueShape::Finite) || is(without_wa(c.w(k)), class::PUBLISHED);
     // (ما) ذكرت (في/عن/به): the verb that a frame or «كما» governs; the source follows it.
     let past_verb = |k: usize| -> Option<usize> {
         let k = if c.is(k, class::FRAME_WHAT) && reports(k + 1) { k + 1 } else { k };
         reports(k).then(|| if c.is(k + 1, class::FRAME_LINK) { k + 2 } else { k + 1 })
     };
     let (cue_end, speaker_from) = match () {
-        _ if frame(class::ACCORDING) && c.is(i + 1, class::SAYING) => (i + 2, i + 2),
-        _ if frame(class::ACCORDING)
+        _ if according && c.is(i + 1, class::SAYING) => (i + 2, i + 2),
+        _ if according
             && let Some(k) = past_verb(i + 1) =>
         {
             (k, k)
         }
-        _ if frame(class::ACCORDING) => (i + 1, i + 1),
+        _ if according => (i + 1, i + 1),
         _ if frame(class::ACCORDING_TO) && c.w(i + 1).starts_with(LI) => (i + 1, i + 1),
         _ if frame(class::QUOTING) && c.is(i + 1, class::FROM) => (i + 2, i + 2),
         _ if frame(class::AS_FRAME)
@@ -943,7 +954,7 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
         {
             return as_frame_statement(c, i, k, found);
         }
-        _ if frame(class::PUBLISHED) && c.is(i + 1, class::IN_IT) => {
+        _ if published && c.is(i + 1, class::IN_IT) => {
             // The institution that issued the text is the sentence's first named subject.
             let s = c.sentence_start(i);
             let (a, b) = content_from(
@@ -972,7 +983,7 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
                 resume: a,
             });
         }
-        _ if frame(class::PUBLISHED) && c.is(i + 1, class::FRAME_LINK) => return published_in_statement(c, i),
+        _ if published && c.is(i + 1, class::FRAME_LINK) => return published_in_statement(c, i),
         _ => return None,
     };
     // The speaker phrase: up to a comma or the sentence end (a few words at most).

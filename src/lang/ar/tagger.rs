@@ -34,6 +34,9 @@ const DEPTHS: [u32; 4] = [4, 7, 10, 12];
 pub struct WideContext<'a> {
     stems: Vec<&'a str>,
     paths: Vec<Option<u16>>,
+    /// Each token's stem hashed into [`context_stem_features`]' two features as its neighbours
+    /// name it (template, stem, separator): hashed once per distinct stem, not per neighbour.
+    stem_prefixes: Vec<[FeatureHasher; 2]>,
     /// For each token whose stem occurs more than once: the rule kinds found on its occurrences.
     doc_kinds: Vec<u8>,
     /// For each token: another occurrence of its stem follows a title or role word.
@@ -41,20 +44,45 @@ pub struct WideContext<'a> {
 }
 
 impl<'a> WideContext<'a> {
-    /// `words[i]` is token i's folded text, `rule_kind[i]` the kind (1 person, 2 organisation,
-    /// 3 place, else 0) the rule layer gave it, `titled[i]` whether it is a title or role word.
-    pub fn new(words: &[&'a str], rule_kind: &[u8], titled: &[bool], clusters: &WordClusters) -> WideContext<'a> {
-        let stems: Vec<&str> = words.iter().map(|w| stem(w)).collect();
-        // One cluster lookup per distinct stem: function words recur on every line.
-        let mut path_of: HashMap<&str, Option<u16>> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
-        let paths = stems.iter().map(|s| *path_of.entry(s).or_insert_with(|| clusters.path(s))).collect();
+    /// `words[i]` is token i's folded text, `ids[i]` its word's number (the same for every
+    /// occurrence of a word, numbered from 0 in order of first occurrence), `rule_kind[i]` the kind
+    /// (1 person, 2 organisation, 3 place, else 0) the rule layer gave it, `titled[i]` whether it
+    /// is a title or role word.
+    pub fn new(words: &[&'a str], ids: &[usize], rule_kind: &[u8], titled: &[bool], clusters: &WordClusters) -> WideContext<'a> {
+        // Stems, clusters and the stem's hashed prefixes once per distinct word, then per distinct
+        // stem (words that differ by their clitics share one): function words recur on every line.
+        let mut firsts: Vec<usize> = Vec::new();
+        for (i, &d) in ids.iter().enumerate() {
+            if d == firsts.len() {
+                firsts.push(i);
+            }
+        }
+        let mut stem_id: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(firsts.len(), Default::default());
+        // Per distinct stem: its cluster path, hashed prefixes, and whether it is long enough for
+        // the document-level features.
+        let mut per_stem: Vec<(Option<u16>, [FeatureHasher; 2], bool)> = Vec::new();
+        let word_stems: Vec<(&str, usize)> = firsts
+            .iter()
+            .map(|&i| {
+                let s = stem(words[i]);
+                let k = *stem_id.entry(s).or_insert_with(|| {
+                    per_stem.push((clusters.path(s), stem_prefixes(s), s.chars().count() >= 3));
+                    per_stem.len() - 1
+                });
+                (s, k)
+            })
+            .collect();
+        let stems: Vec<&str> = ids.iter().map(|&d| word_stems[d].0).collect();
+        let sids: Vec<usize> = ids.iter().map(|&d| word_stems[d].1).collect();
+        let paths = sids.iter().map(|&k| per_stem[k].0).collect();
+        let stem_prefixes = sids.iter().map(|&k| per_stem[k].1).collect();
         // Per stem: rule kinds, occurrences after a title, occurrences.
-        let mut by_stem: HashMap<&str, (u8, u32, u32)> = HashMap::with_capacity_and_hasher(words.len(), Default::default());
-        for (i, s) in stems.iter().enumerate() {
-            if s.chars().count() < 3 {
+        let mut by_stem = vec![(0u8, 0u32, 0u32); per_stem.len()];
+        for (i, &k) in sids.iter().enumerate() {
+            if !per_stem[k].2 {
                 continue;
             }
-            let e = by_stem.entry(s).or_default();
+            let e = &mut by_stem[k];
             if rule_kind[i] > 0 {
                 e.0 |= 1 << rule_kind[i];
             }
@@ -63,15 +91,14 @@ impl<'a> WideContext<'a> {
         }
         let mut doc_kinds = vec![0u8; words.len()];
         let mut doc_after_title = vec![false; words.len()];
-        for (i, s) in stems.iter().enumerate() {
-            if let Some(&(kinds, after_title, count)) = by_stem.get(s)
-                && count > 1
-            {
+        for (i, &k) in sids.iter().enumerate() {
+            let (kinds, after_title, count) = by_stem[k];
+            if count > 1 {
                 doc_kinds[i] = kinds;
                 doc_after_title[i] = after_title > u32::from(i > 0 && titled[i - 1]);
             }
         }
-        WideContext { stems, paths, doc_kinds, doc_after_title }
+        WideContext { stems, paths, stem_prefixes, doc_kinds, doc_after_title }
     }
 
     /// Each token's stem (clitics and article peeled), for the features that need it too.
@@ -142,14 +169,20 @@ pub fn stem_letter_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
     }
 }
 
+/// A stem as [`context_stem_features`] pairs it with the token after it and the token before.
+fn stem_prefixes(stem: &str) -> [FeatureHasher; 2] {
+    [tpl::PREV_STEM_CLUSTER, tpl::CLUSTER_NEXT_STEM].map(|t| *FeatureHasher::new(t).str(stem).sep())
+}
+
 /// The word's class after a given neighbour word (قال + a name-like cluster, وزير + a person) and
 /// what the rest of the document says about its stem.
 pub fn context_stem_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
     let h = FeatureHasher::new;
     let ii = i as isize;
-    let stem_at = |j: isize| -> &str { if j < 0 { "<s>" } else { cx.stems.get(j as usize).copied().unwrap_or("</s>") } };
-    out.push(h(tpl::PREV_STEM_CLUSTER).str(stem_at(ii - 1)).sep().bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
-    out.push(h(tpl::CLUSTER_NEXT_STEM).str(stem_at(ii + 1)).sep().bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
+    let mut before = if i > 0 { cx.stem_prefixes[i - 1][0] } else { stem_prefixes("<s>")[0] };
+    let mut after = cx.stem_prefixes.get(i + 1).map_or_else(|| stem_prefixes("</s>")[1], |p| p[1]);
+    out.push(before.bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
+    out.push(after.bytes(&coarse(cx, ii, 7).to_le_bytes()).finish());
     out.push(h(tpl::DOC_RULE_KINDS).bytes(&[cx.doc_kinds[i]]).finish());
     if cx.doc_after_title[i] {
         out.push(h(tpl::DOC_AFTER_TITLE).finish());
@@ -300,7 +333,7 @@ mod tests {
     #[test]
     fn other_occurrences_carry_the_rule_kind() {
         let words = ["قال", "الرييس", "كافيلنيكوف", "ثم", "وكافيلنيكوف"];
-        let cx = WideContext::new(&words, &[0, 0, 1, 0, 0], &[false, true, false, false, false], &WordClusters::empty());
+        let cx = WideContext::new(&words, &[0, 1, 2, 3, 4], &[0, 0, 1, 0, 0], &[false, true, false, false, false], &WordClusters::empty());
         assert_eq!(cx.doc_kinds[4], 1 << 1);
         assert!(cx.doc_after_title[4]);
         assert!(!cx.doc_after_title[2]);

@@ -195,8 +195,11 @@ impl TimeWords {
         Ok(t)
     }
 
-    fn entry(&self, w: &str) -> Entry {
-        self.words.get(w).copied().unwrap_or_default()
+    /// A field of the word's entry (`None` for a word the grammar does not know): the entry
+    /// itself is not copied, which cost more than the lookup (the rules ask of every token).
+    #[inline]
+    fn field<T>(&self, w: &str, f: impl FnOnce(&Entry) -> Option<T>) -> Option<T> {
+        self.words.get(w).and_then(f)
     }
 
     pub fn is(&self, w: &str, role: Role) -> bool {
@@ -205,7 +208,7 @@ impl TimeWords {
 
     /// Every role the word plays, for rules that ask about one word many times.
     pub fn roles(&self, w: &str) -> Roles {
-        Roles(self.entry(w).roles)
+        Roles(self.words.get(w).map_or(0, |e| e.roles))
     }
 
     /// Whether the word plays any part in the grammar.
@@ -215,25 +218,24 @@ impl TimeWords {
 
     /// A count written as a word.
     pub fn number(&self, w: &str) -> Option<u32> {
-        self.entry(w).number
+        self.field(w, |e| e.number)
     }
 
     /// A unit noun and the count a dual form carries.
     pub fn unit(&self, w: &str) -> Option<(Unit, Option<u32>)> {
-        let e = self.entry(w);
-        e.unit.map(|u| (u, None)).or(e.dual.map(|u| (u, Some(2))))
+        self.field(w, |e| e.unit.map(|u| (u, None)).or(e.dual.map(|u| (u, Some(2)))))
     }
 
     /// An ordinal day word with the article (الرابع), or without it (رابع).
     pub fn ordinal(&self, w: &str) -> Option<u32> {
-        self.entry(w).ordinal
+        self.field(w, |e| e.ordinal)
     }
     pub fn ordinal_bare(&self, w: &str) -> Option<u32> {
-        self.entry(w).ordinal_bare
+        self.field(w, |e| e.ordinal_bare)
     }
     /// The tens of a compound ordinal (والعشرين).
     pub fn tens(&self, w: &str) -> Option<u32> {
-        self.entry(w).tens
+        self.field(w, |e| e.tens)
     }
     /// A Hijri month written in one word or two: (month, words used).
     pub fn hijri_month(&self, a: &str, b: &str) -> Option<(u32, usize)> {
@@ -242,20 +244,20 @@ impl TimeWords {
         {
             return Some((m, 2));
         }
-        self.entry(a).hijri_month.map(|m| (m, 1))
+        self.field(a, |e| e.hijri_month).map(|m| (m, 1))
     }
     /// A feast's name (الفطر): its index in the calendar's feast table.
     pub fn feast(&self, w: &str) -> Option<usize> {
-        self.entry(w).feast
+        self.field(w, |e| e.feast)
     }
     /// A season as its first and last month.
     pub fn season(&self, w: &str) -> Option<(u32, u32)> {
-        self.entry(w).season
+        self.field(w, |e| e.season)
     }
 
     /// A period noun (العام, the year) that a qualifier makes relative.
     pub fn period(&self, w: &str) -> Option<Unit> {
-        self.entry(w).period
+        self.field(w, |e| e.period)
     }
 }
 
