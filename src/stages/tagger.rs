@@ -450,14 +450,8 @@ impl Model {
         }
         let mut key = 0u32;
         for _ in 0..nrows {
-            let mut high = 0u32;
-            while bits.next()? {
-                high = high.checked_add(1)?;
-            }
-            let mut gap = high.checked_shl(rice)?;
-            for b in (0..rice).rev() {
-                gap |= (bits.next()? as u32) << b;
-            }
+            let high = bits.ones()?;
+            let gap = high.checked_shl(rice)? | bits.take(rice)?;
             key = key.wrapping_add(gap);
             keys.push(key);
         }
@@ -552,12 +546,36 @@ struct Bits<'a> {
     at: usize,
 }
 
+// A byte at a time, not a bit: the models' 100,000 keys are read at every start-up.
 impl Bits<'_> {
-    fn next(&mut self) -> Option<bool> {
-        let byte = *self.bytes.get(self.at / 8)?;
-        let b = byte >> (7 - self.at % 8) & 1 != 0;
-        self.at += 1;
-        Some(b)
+    /// A run of 1 bits and the 0 that ends it: the run's length.
+    fn ones(&mut self) -> Option<u32> {
+        let mut run = 0u32;
+        loop {
+            let off = (self.at % 8) as u32;
+            // the bits from `at` on at the top, zeros shifted in below them
+            let rest = *self.bytes.get(self.at / 8)? << off;
+            let ones = rest.leading_ones();
+            run = run.checked_add(ones)?;
+            self.at += ones as usize;
+            if ones < 8 - off {
+                self.at += 1;
+                return Some(run);
+            }
+        }
+    }
+
+    /// The next `k` bits (at most 25), most significant first.
+    fn take(&mut self, k: u32) -> Option<u32> {
+        let end = self.at + k as usize;
+        if k > 25 || end > self.bytes.len() * 8 {
+            return None;
+        }
+        let first = self.at / 8;
+        let window = (0..5).fold(0u64, |w, i| w << 8 | u64::from(self.bytes.get(first + i).copied().unwrap_or(0)));
+        let value = window >> (40 - self.at % 8 - k as usize) & ((1u64 << k) - 1);
+        self.at = end;
+        Some(value as u32)
     }
 }
 
