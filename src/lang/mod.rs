@@ -118,6 +118,11 @@ pub trait LanguagePack: Sync {
     fn citation_form(&self, _written: &str) -> Option<String> {
         None
     }
+    /// Whether a folded word links a person's name to a forebear's (Arabic بن، بنت): the name
+    /// with that lineage left out is the same person's.
+    fn is_lineage_word(&self, _word: &str) -> bool {
+        false
+    }
     /// A readable English (Latin) form of a name written in this language, for display.
     fn display_name_en(&self, name: &str) -> String {
         name.to_string()

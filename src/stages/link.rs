@@ -33,6 +33,7 @@ pub fn link(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Linked> {
             keys: vec![m.key],
         });
     }
+    join_lineage_forms(doc, &mut out);
     merge_short_person_names(doc, &mut out);
     join_unplaced_namesakes(doc, &mut out);
     for (k, l) in out.iter_mut().enumerate() {
@@ -52,6 +53,79 @@ fn word_iter<'a>(doc: &'a Doc, span: Span) -> impl Iterator<Item = &'a str> {
     let fs = doc.folded.folded(span.start);
     let fe = doc.folded.folded(span.end);
     doc.folded.text.get(fs..fe).unwrap_or("").split(|c: char| !super::segment::is_word_char(c)).filter(|w| !w.is_empty())
+}
+
+/// A person named with a lineage (خالد بن محمد العطية, فيصل بن سلمان بن عبدالعزيز) is the one the
+/// text also names without it (خالد العطية, فيصل بن سلمان): a form of two or more words that is a
+/// longer form less a run of lineage pairs joins the single person who has that longer form.
+/// Listed names keep their entity: the other is moved into it.
+fn join_lineage_forms(doc: &Doc, out: &mut Vec<Linked>) {
+    let pack = doc.lang.pack();
+    let person = |l: &Linked| l.entity.kind == EntityKind::Person;
+    // Each shortened form of a name with a lineage, with the person it came from.
+    let mut shortened: Vec<(Vec<&str>, usize)> = Vec::new();
+    for (j, l) in out.iter().enumerate().filter(|(_, l)| person(l)) {
+        for &s in &l.entity.mentions {
+            let w = words(doc, s);
+            for i in 1..w.len() {
+                let mut end = i;
+                while end + 1 < w.len() && pack.is_lineage_word(w[end]) {
+                    end += 2;
+                    let rest = [&w[..i], &w[end..]].concat();
+                    if rest.len() >= 2 {
+                        shortened.push((rest, j));
+                    }
+                }
+            }
+        }
+    }
+    if shortened.is_empty() {
+        return;
+    }
+    let mut moves: Vec<(usize, usize)> = Vec::new();
+    for (k, l) in out.iter().enumerate().filter(|(_, l)| person(l)) {
+        let mut targets: Vec<usize> = l
+            .entity
+            .mentions
+            .iter()
+            .flat_map(|&s| {
+                let w = words(doc, s);
+                shortened.iter().filter(move |(f, j)| *j != k && *f == w).map(|(_, j)| *j).collect::<Vec<_>>()
+            })
+            .collect();
+        targets.sort_unstable();
+        targets.dedup();
+        if let [t] = targets[..] {
+            moves.push((k, t));
+        }
+    }
+    let listed = |l: &Linked| l.keys.iter().any(|key| !matches!(key, EntityKey::Surface(..)));
+    let mut gone = vec![false; out.len()];
+    for (k, t) in moves {
+        if gone[k] || gone[t] {
+            continue;
+        }
+        // The entity that stays: a listed one, else the one with the longer form.
+        let (from, into) = if listed(&out[k]) && !listed(&out[t]) { (t, k) } else { (k, t) };
+        // English writes the name without the lineage (Faisal bin Salman).
+        if !listed(&out[k]) && !listed(&out[t]) {
+            out[into].entity.name_en = out[k].entity.name_en.clone();
+        }
+        let moved = std::mem::take(&mut out[from].entity.mentions);
+        let keys = std::mem::take(&mut out[from].keys);
+        for s in moved {
+            if !out[into].entity.mentions.contains(&s) {
+                out[into].entity.mentions.push(s);
+            }
+        }
+        out[into].keys.extend(keys);
+        gone[from] = true;
+    }
+    let mut k = 0;
+    out.retain(|_| {
+        k += 1;
+        !gone[k - 1]
+    });
 }
 
 /// A person known only by one word joins the single other person whose name ends (or starts)
@@ -188,6 +262,16 @@ mod tests {
         for (k, e) in a.entities.iter().enumerate() {
             assert_eq!(e.id, format!("e{k}"));
         }
+    }
+
+    #[test]
+    fn a_name_with_its_lineage_joins_the_name_without_it() {
+        let t = "استقبل الدكتور خالد بن محمد العطية الوفد. وقال خالد العطية إن الزيارة مهمة. وحضر الأمير فيصل بن سلمان بن \
+                 عبدالعزيز أمير منطقة المدينة المنورة الحفل. وقال الأمير فيصل بن سلمان إن الحفل ناجح.";
+        let a = analyze(t, &Options { lang: Some(Lang::Ar), date: None });
+        let people: Vec<(&str, usize)> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.mentions.len())).collect();
+        assert!(people.contains(&("خالد بن محمد العطية", 2)), "{people:?}");
+        assert!(people.contains(&("فيصل بن سلمان بن عبدالعزيز", 2)), "{people:?}");
     }
 
     #[test]

@@ -56,6 +56,8 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         for m in tagged {
             if !kept.iter().any(|k| k.m.span.overlaps(m.span)) {
                 kept.push(Cand { m, src: Source::Pattern });
+            } else if m.kind == EntityKind::Person {
+                take_whole_name(doc, arabic(), &mut kept, m);
             }
         }
         kept.sort_by_key(|c| c.m.span.start);
@@ -591,6 +593,67 @@ fn nasab_end(doc: &Doc, ar: &Arabic, mut end: usize) -> usize {
         }
     }
     end
+}
+
+/// Where the tagger reads a person's whole name around one the rules found in part, the tagger's
+/// span stands: a given name the lists do not know before a listed or patterned surname (الكسيس
+/// تسيبراس, تيم جونسون, ألكساندر نوفاك), a family name after a given name (الصحفي أحمد الزغيلات),
+/// or a foreign given name that a short town's name hides (باولو جينتيلوني is not ب + Oulu). Every
+/// added word must be name-like, and the part must be the only person inside. A listed person stays
+/// that person only when the added words are the list's own (a spelling apart: الكسيس for أليكسيس);
+/// otherwise the name is someone else's (تيم جونسون is not Boris Johnson).
+fn take_whole_name(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>, m: Mention) {
+    let outer = m.span;
+    let within = |s: crate::Span| outer.start <= s.start && s.end <= outer.end;
+    let inside: Vec<usize> = (0..kept.len()).filter(|&i| kept[i].m.span.overlaps(m.span)).collect();
+    // A town read after a clitic letter (ب + اولو in باولو) may be a foreign name's letters.
+    let town_after_clitic = |c: &Cand| {
+        let (a, b) = token_range(doc, c.m.span);
+        c.src == Source::Gazetteer
+            && b == a + 1
+            && doc.tokens[a].span.start < c.m.span.start
+            && c.m.geo.as_ref().is_some_and(|g| matches!(g.kind, crate::GeoKind::City | crate::GeoKind::Site))
+    };
+    let persons: Vec<usize> = inside.iter().copied().filter(|&i| kept[i].m.kind == EntityKind::Person).collect();
+    let [part] = persons[..] else { return };
+    if inside.iter().any(|&i| !within(kept[i].m.span) || i != part && !town_after_clitic(&kept[i])) || kept[part].m.span == m.span {
+        return;
+    }
+    let (a, b) = token_range(doc, m.span);
+    let (pa, pb) = token_range(doc, kept[part].m.span);
+    let added: Vec<&str> = (a..pa).chain(pb..b).map(|k| doc.ftok(k)).collect();
+    let name_like = |w: &str| {
+        arabic_word(w)
+            && !ar.is_title(w)
+            && !ar.is_title_with_article(w)
+            && !is_not_name(ar, w)
+            && (given_name_like(ar, w) || !ar.in_cluster_without(EntityKind::Person, w))
+    };
+    // Before the part, a definite word describes the person (الكوميدي, الظهير الأيمن), a word on
+    // و begins another phrase (والمدافع) and ابن names a son; a name does not end on بن, nor on the
+    // blessing after a name (رحمه الله, حفظه الله), where عوض الله is a name.
+    let joined = |k: usize| doc.ftok(k).starts_with(WA) && !given_name_like(ar, doc.ftok(k));
+    let before_ok = (a..pa).all(|k| !joined(k) && !starts_with_al(doc.ftok(k)) && !is(doc.ftok(k), class::NASAB));
+    let blessing = |k: usize| doc.ftok(k) == "الله" && k > 0 && doc.ftok(k - 1).ends_with('ه');
+    let after_ok = (pb..b).all(|k| !joined(k) && !blessing(k)) && (b == pb || !is(doc.ftok(b - 1), class::NASAB));
+    if added.is_empty() || !before_ok || !after_ok || !added.iter().all(|w| name_like(w)) {
+        return;
+    }
+    let listed = (kept[part].src == Source::Lexicon)
+        .then(|| ar.entities.iter().find(|e| e.kind == EntityKind::Person && Some(&e.name_en) == kept[part].m.name_en.as_ref()))
+        .flatten();
+    let same = listed.is_some_and(|e| added.iter().all(|w| e.words.iter().any(|x| [*w, strip_conj(w).1].iter().any(|w| consonants(x) == consonants(w)))));
+    let whole = if same { Mention { span: m.span, ..kept[part].m.clone() } } else { m };
+    let part_src = kept[part].src;
+    kept.retain(|c| !within(c.m.span) || !c.m.span.overlaps(whole.span));
+    kept.push(Cand { m: whole, src: if same { part_src } else { Source::Pattern } });
+    kept.sort_by_key(|c| c.m.span.start);
+}
+
+/// A word's consonant skeleton: spellings of one foreign name differ in their long vowels and
+/// hamza seats (أليكسيس, الكسيس).
+fn consonants(w: &str) -> String {
+    w.chars().filter(|c| !matches!(c, 'ا' | 'أ' | 'إ' | 'آ' | 'ء' | 'ؤ' | 'ئ' | 'و' | 'ي' | 'ى')).collect()
 }
 
 /// Lexicon people as the text writes them: a lineage after the listed name is the same person
@@ -1780,6 +1843,23 @@ mod tests {
         let t = "تلا ذلك كلمة المدير وفقاً لما ذكرته الوكالة عن الدفاع عن مدينة تدمر الأثرية.";
         let places: Vec<String> = run(t).entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name.clone()).collect();
         assert_eq!(places, ["تدمر"]);
+    }
+
+    #[test]
+    fn the_tagger_s_whole_name_stands_over_a_part_the_rules_found() {
+        let t = "وقال وزير الخارجية الإيطالي باولو جينتيلوني إن المحادثات جادة. وقال تيم جونسون رئيس قسم السياسة إن الأمر \
+                 صعب.";
+        let a = run(t);
+        let people: Vec<(&str, Option<&str>)> =
+            a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        // a foreign given name is no clitic and a town (ب + اولو, Oulu)
+        assert!(people.iter().any(|(n, _)| *n == "باولو جينتيلوني"), "{people:?}");
+        assert!(a.entities.iter().all(|e| e.kind != EntityKind::Place), "{:?}", a.entities);
+        // a given name the list does not have is someone else of that name; its own, spelled otherwise, is the listed person
+        assert!(people.iter().any(|(n, en)| *n == "تيم جونسون" && *en != Some("Boris Johnson")), "{people:?}");
+        let a = run("وقالت فيدريكا موغيريني منسقة السياسة");
+        let people: Vec<(&str, Option<&str>)> = a.entities.iter().map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        assert_eq!(people, [("فيدريكا موغيريني", Some("Federica Mogherini"))]);
     }
 
     #[test]

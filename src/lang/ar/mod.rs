@@ -169,6 +169,9 @@ impl LanguagePack for Pack {
     fn citation_form(&self, written: &str) -> Option<String> {
         citation_form(written)
     }
+    fn is_lineage_word(&self, word: &str) -> bool {
+        arabic().words.is(word, class::NASAB)
+    }
     fn display_name_en(&self, name: &str) -> String {
         transliterate(name)
     }
