@@ -53,8 +53,9 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
             tagged.extend(tagger_spans(doc, s.tokens.start, &tags[s.tokens.clone()], &model.tags));
         }
         // The tagger fills gaps; where the rules found something, the rules stand.
-        for m in tagged {
+        for mut m in tagged {
             if !kept.iter().any(|k| k.m.span.overlaps(m.span)) {
+                m.name_en = Some(transliterate(m.span.slice(doc.text)));
                 kept.push(Cand { m, src: Source::Pattern });
             }
         }
@@ -277,7 +278,8 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         let fend = doc.tokens[b - 1].fend;
         let span = doc.folded.orig_span(fstart, fend);
         let key = EntityKey::Surface(kind, doc.folded.text[fstart..fend].to_string());
-        out.push(Mention { span, kind, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None });
+        // The English name is the caller's to add: most spans fall where the rules found a name.
+        out.push(Mention { span, kind, key, name_en: None, geo: None });
     }
     out
 }
