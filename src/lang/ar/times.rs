@@ -285,11 +285,12 @@ fn could_start(f: &Finder, i: usize) -> bool {
         || f.words.knows(b)
         || b.strip_prefix(LI).is_some_and(|r| f.words.knows(r))
         || b.starts_with(LI_ARTICLE)
-        || f.number(w).is_some()
+        // A count or a year has a digit, or is a grammar word without its article.
+        || w.bytes().any(|b| b.is_ascii_digit())
+        || f.words.knows(f.without_article(w))
         || f.ar.weekday(w).is_some()
         || f.ar.month(w).is_some()
         || f.ar.month_heads.contains_key(clitics::strip_proclitics(w))
-        || f.year_at(i).is_some()
 }
 
 /// The time expression starting at token i: (end token, value).
