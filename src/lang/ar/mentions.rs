@@ -913,7 +913,8 @@ fn demonym_family_name(ar: &Arabic, w: &str) -> bool {
 fn given_name_like(ar: &Arabic, w: &str) -> bool {
     ar.is_any_given_name(w) || {
         let w = clitics::peel(w, CONJUNCTIONS, 2).1;
-        arabic_word(w) && arabic().words.list(class::THEOPHORIC_PREFIX).iter().any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().count() >= 3))
+        // The prefix first: it rules out nearly every word without reading the whole of it.
+        arabic().words.list(class::THEOPHORIC_PREFIX).iter().any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().count() >= 3)) && arabic_word(w)
     }
 }
 
