@@ -222,11 +222,15 @@ mod sorted_json {
 
     type Error = serde_json::Error;
 
+    /// A member written: its key and its byte range in the output (without its comma).
+    type Member = (Cow<'static, str>, usize, usize);
+
     /// `value` as JSON, with `extra` (key, JSON) members added to its top-level object (replacing
     /// a member of the same key, as inserting into the sorted map did).
     pub fn to_string<T: Serialize>(value: &T, extra: Vec<(String, Vec<u8>)>) -> Result<String, Error> {
         let mut out = Vec::with_capacity(4096);
-        value.serialize(Ser { out: &mut out, extra })?;
+        let mut stack = Vec::with_capacity(64);
+        value.serialize(Ser { out: &mut out, stack: &mut stack, extra })?;
         Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
     }
 
@@ -236,17 +240,21 @@ mod sorted_json {
 
     pub struct Ser<'a> {
         out: &'a mut Vec<u8>,
+        /// The members of the objects being written, innermost last (an object's are contiguous:
+        /// a nested object's are gone when its member is recorded), so that no object allocates.
+        stack: &'a mut Vec<Member>,
         extra: Vec<(String, Vec<u8>)>,
     }
 
     impl<'a> Ser<'a> {
-        fn nested(out: &'a mut Vec<u8>) -> Ser<'a> {
-            Ser { out, extra: Vec::new() }
+        fn nested(out: &'a mut Vec<u8>, stack: &'a mut Vec<Member>) -> Ser<'a> {
+            Ser { out, stack, extra: Vec::new() }
         }
     }
 
     pub struct Seq<'a> {
         out: &'a mut Vec<u8>,
+        stack: &'a mut Vec<Member>,
         first: bool,
         close: &'static [u8],
     }
@@ -256,9 +264,10 @@ mod sorted_json {
     /// bytes moved, not serialised again). `variant` wraps it as `{"variant": …}`.
     pub struct Obj<'a> {
         out: &'a mut Vec<u8>,
+        stack: &'a mut Vec<Member>,
+        /// Where this object's members start in `stack`.
+        base: usize,
         start: usize,
-        /// Each member's key and byte range in `out` (without its comma).
-        members: Vec<(Cow<'static, str>, usize, usize)>,
         key: Option<String>,
         variant: bool,
         /// Members added after the value's own (see [`to_string`]).
@@ -266,48 +275,51 @@ mod sorted_json {
     }
 
     impl<'a> Obj<'a> {
-        fn new(out: &'a mut Vec<u8>, extra: Vec<(String, Vec<u8>)>, variant: bool) -> Obj<'a> {
-            out.push(b'{');
-            let start = out.len();
-            Obj { out, start, members: Vec::with_capacity(8), key: None, variant, extra }
+        fn new(ser: Ser<'a>, variant: bool) -> Obj<'a> {
+            ser.out.push(b'{');
+            let (start, base) = (ser.out.len(), ser.stack.len());
+            Obj { out: ser.out, stack: ser.stack, base, start, key: None, variant, extra: ser.extra }
         }
 
-        fn member(&mut self, key: Cow<'static, str>, write: impl FnOnce(&mut Vec<u8>) -> Result<(), Error>) -> Result<(), Error> {
-            if !self.members.is_empty() {
+        fn member(&mut self, key: Cow<'static, str>, write: impl FnOnce(Ser) -> Result<(), Error>) -> Result<(), Error> {
+            if self.stack.len() > self.base {
                 self.out.push(b',');
             }
             let at = self.out.len();
             leaf(self.out, key.as_ref())?;
             self.out.push(b':');
-            write(self.out)?;
-            self.members.push((key, at, self.out.len()));
+            write(Ser::nested(self.out, self.stack))?;
+            self.stack.push((key, at, self.out.len()));
             Ok(())
         }
 
         fn finish(mut self) -> Result<(), Error> {
             for (key, json) in std::mem::take(&mut self.extra) {
-                self.member(Cow::Owned(key), |out| {
-                    out.extend_from_slice(&json);
+                self.member(Cow::Owned(key), |ser| {
+                    ser.out.extend_from_slice(&json);
                     Ok(())
                 })?;
             }
-            if !self.members.windows(2).all(|w| w[0].0 < w[1].0) {
+            let members = &mut self.stack[self.base..];
+            if !members.windows(2).all(|w| w[0].0 < w[1].0) {
                 // A stable sort: of two members with one key, the later one wins, as in the map.
-                let written = self.out[self.start..].to_vec();
-                self.out.truncate(self.start);
-                self.members.sort_by(|a, b| a.0.cmp(&b.0));
+                members.sort_by(|a, b| a.0.cmp(&b.0));
+                // The members in order after the object's bytes, which then make way for them.
+                let end = self.out.len();
                 let mut first = true;
-                for (k, (key, a, b)) in self.members.iter().enumerate() {
-                    if self.members.get(k + 1).is_some_and(|next| next.0 == *key) {
+                for (k, (key, a, b)) in members.iter().enumerate() {
+                    if members.get(k + 1).is_some_and(|next| next.0 == *key) {
                         continue;
                     }
                     if !first {
                         self.out.push(b',');
                     }
                     first = false;
-                    self.out.extend_from_slice(&written[a - self.start..b - self.start]);
+                    self.out.extend_from_within(*a..*b);
                 }
+                self.out.drain(self.start..end);
             }
+            self.stack.truncate(self.base);
             self.out.push(b'}');
             if self.variant {
                 self.out.push(b'}');
@@ -322,7 +334,7 @@ mod sorted_json {
                 self.out.push(b',');
             }
             self.first = false;
-            v.serialize(Ser::nested(self.out))
+            v.serialize(Ser::nested(self.out, self.stack))
         }
         fn finish(self) -> Result<(), Error> {
             self.out.extend_from_slice(self.close);
@@ -407,13 +419,13 @@ impl<'a> ser::Serializer for Ser<'a> {
             self.out.push(b'{');
             leaf(self.out, variant)?;
             self.out.push(b':');
-            v.serialize(Ser::nested(self.out))?;
+            v.serialize(Ser::nested(self.out, self.stack))?;
             self.out.push(b'}');
             Ok(())
         }
         fn serialize_seq(self, _: Option<usize>) -> Result<Seq<'a>, Error> {
             self.out.push(b'[');
-            Ok(Seq { out: self.out, first: true, close: b"]" })
+            Ok(Seq { out: self.out, stack: self.stack, first: true, close: b"]" })
         }
         fn serialize_tuple(self, len: usize) -> Result<Seq<'a>, Error> {
             self.serialize_seq(Some(len))
@@ -425,10 +437,10 @@ impl<'a> ser::Serializer for Ser<'a> {
             self.out.push(b'{');
             leaf(self.out, variant)?;
             self.out.extend_from_slice(b":[");
-            Ok(Seq { out: self.out, first: true, close: b"]}" })
+            Ok(Seq { out: self.out, stack: self.stack, first: true, close: b"]}" })
         }
         fn serialize_map(self, _: Option<usize>) -> Result<Obj<'a>, Error> {
-            Ok(Obj::new(self.out, self.extra, false))
+            Ok(Obj::new(self, false))
         }
         fn serialize_struct(self, _: &'static str, _: usize) -> Result<Obj<'a>, Error> {
             self.serialize_map(None)
@@ -437,7 +449,7 @@ impl<'a> ser::Serializer for Ser<'a> {
             self.out.push(b'{');
             leaf(self.out, variant)?;
             self.out.push(b':');
-            Ok(Obj::new(self.out, self.extra, true))
+            Ok(Obj::new(self, true))
         }
     }
 
@@ -498,7 +510,7 @@ impl<'a> ser::Serializer for Ser<'a> {
         }
         fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
             let key = self.key.take().unwrap_or_default();
-            self.member(Cow::Owned(key), |out| v.serialize(Ser::nested(out)))
+            self.member(Cow::Owned(key), |ser| v.serialize(ser))
         }
         fn end(self) -> Result<(), Error> {
             self.finish()
@@ -509,7 +521,7 @@ impl<'a> ser::Serializer for Ser<'a> {
         type Ok = ();
         type Error = Error;
         fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
-            self.member(Cow::Borrowed(key), |out| v.serialize(Ser::nested(out)))
+            self.member(Cow::Borrowed(key), |ser| v.serialize(ser))
         }
         fn end(self) -> Result<(), Error> {
             self.finish()
@@ -520,7 +532,7 @@ impl<'a> ser::Serializer for Ser<'a> {
         type Ok = ();
         type Error = Error;
         fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
-            self.member(Cow::Borrowed(key), |out| v.serialize(Ser::nested(out)))
+            self.member(Cow::Borrowed(key), |ser| v.serialize(ser))
         }
         fn end(self) -> Result<(), Error> {
             self.finish()
