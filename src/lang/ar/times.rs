@@ -293,8 +293,8 @@ fn could_start(f: &Finder, i: usize) -> bool {
         // A count or a year has a digit, or is a grammar word without its article.
         || w.bytes().any(|b| b.is_ascii_digit())
         || f.words.knows(f.without_article(w))
-        || f.ar.weekday(w).is_some()
-        || f.ar.month(w).is_some()
+        // A weekday or a month (one lookup for both tables, clitics peeled as `lookup` peels them).
+        || f.ar.lexical(w).calendar_word()
         || f.ar.month_heads.contains_key(clitics::strip_proclitics(w))
 }
 
