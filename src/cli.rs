@@ -206,13 +206,336 @@ fn analyze_line(raw: &[u8], a: &Args) -> Result<Option<String>, String> {
     }
     let req: Request = serde_json::from_str(line).map_err(|e| format!("malformed JSON: {e}"))?;
     let opts = request_options(req.lang.as_deref(), req.date.as_deref(), &Options { lang: a.lang, date: a.date })?;
-    let mut an = analyze(&req.text, &opts);
-    an.id = Some(match &req.id {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    });
-    let mut v = serde_json::to_value(&an).map_err(|e| e.to_string())?;
-    // Echo the id exactly as given (a number stays a number).
-    v["id"] = req.id;
-    serde_json::to_string(&v).map(Some).map_err(|e| e.to_string())
+    let an = analyze(&req.text, &opts);
+    // Echo the id exactly as given (a number stays a number): the analysis's own id is left out.
+    debug_assert!(an.id.is_none());
+    let id = serde_json::to_vec(&req.id).map_err(|e| e.to_string())?;
+    sorted_json::to_string(&an, vec![("id".to_string(), id)]).map(Some).map_err(|e| e.to_string())
+}
+
+/// JSON with every object's keys in byte order, as the CLI has always written it (it went through
+/// `serde_json::Value`, whose maps are sorted), without building that tree of values: building,
+/// writing and dropping it cost a fifteenth of the CLI's time on Arabic news.
+mod sorted_json {
+    use serde::ser::{self, Serialize};
+    use std::borrow::Cow;
+
+    type Error = serde_json::Error;
+
+    /// A member written: its key and its byte range in the output (without its comma).
+    type Member = (Cow<'static, str>, usize, usize);
+
+    /// `value` as JSON, with `extra` (key, JSON) members added to its top-level object (replacing
+    /// a member of the same key, as inserting into the sorted map did).
+    pub fn to_string<T: Serialize>(value: &T, extra: Vec<(String, Vec<u8>)>) -> Result<String, Error> {
+        let mut out = Vec::with_capacity(4096);
+        let mut stack = Vec::with_capacity(64);
+        value.serialize(Ser { out: &mut out, stack: &mut stack, extra })?;
+        Ok(String::from_utf8(out).expect("serde_json writes UTF-8"))
+    }
+
+    fn leaf<T: Serialize + ?Sized>(out: &mut Vec<u8>, v: &T) -> Result<(), Error> {
+        serde_json::to_writer(out, v)
+    }
+
+    pub struct Ser<'a> {
+        out: &'a mut Vec<u8>,
+        /// The members of the objects being written, innermost last (an object's are contiguous:
+        /// a nested object's are gone when its member is recorded), so that no object allocates.
+        stack: &'a mut Vec<Member>,
+        extra: Vec<(String, Vec<u8>)>,
+    }
+
+    impl<'a> Ser<'a> {
+        fn nested(out: &'a mut Vec<u8>, stack: &'a mut Vec<Member>) -> Ser<'a> {
+            Ser { out, stack, extra: Vec::new() }
+        }
+    }
+
+    pub struct Seq<'a> {
+        out: &'a mut Vec<u8>,
+        stack: &'a mut Vec<Member>,
+        first: bool,
+        close: &'static [u8],
+    }
+
+    /// An object being written: its members go out as they come (`"key":value`, comma-separated,
+    /// from byte `start`), and `finish` reorders them only when their keys are out of order (the
+    /// bytes moved, not serialised again). `variant` wraps it as `{"variant": …}`.
+    pub struct Obj<'a> {
+        out: &'a mut Vec<u8>,
+        stack: &'a mut Vec<Member>,
+        /// Where this object's members start in `stack`.
+        base: usize,
+        start: usize,
+        key: Option<String>,
+        variant: bool,
+        /// Members added after the value's own (see [`to_string`]).
+        extra: Vec<(String, Vec<u8>)>,
+    }
+
+    impl<'a> Obj<'a> {
+        fn new(ser: Ser<'a>, variant: bool) -> Obj<'a> {
+            ser.out.push(b'{');
+            let (start, base) = (ser.out.len(), ser.stack.len());
+            Obj { out: ser.out, stack: ser.stack, base, start, key: None, variant, extra: ser.extra }
+        }
+
+        fn member(&mut self, key: Cow<'static, str>, write: impl FnOnce(Ser) -> Result<(), Error>) -> Result<(), Error> {
+            if self.stack.len() > self.base {
+                self.out.push(b',');
+            }
+            let at = self.out.len();
+            leaf(self.out, key.as_ref())?;
+            self.out.push(b':');
+            write(Ser::nested(self.out, self.stack))?;
+            self.stack.push((key, at, self.out.len()));
+            Ok(())
+        }
+
+        fn finish(mut self) -> Result<(), Error> {
+            for (key, json) in std::mem::take(&mut self.extra) {
+                self.member(Cow::Owned(key), |ser| {
+                    ser.out.extend_from_slice(&json);
+                    Ok(())
+                })?;
+            }
+            let members = &mut self.stack[self.base..];
+            if !members.windows(2).all(|w| w[0].0 < w[1].0) {
+                // A stable sort: of two members with one key, the later one wins, as in the map.
+                members.sort_by(|a, b| a.0.cmp(&b.0));
+                // The members in order after the object's bytes, which then make way for them.
+                let end = self.out.len();
+                let mut first = true;
+                for (k, (key, a, b)) in members.iter().enumerate() {
+                    if members.get(k + 1).is_some_and(|next| next.0 == *key) {
+                        continue;
+                    }
+                    if !first {
+                        self.out.push(b',');
+                    }
+                    first = false;
+                    self.out.extend_from_within(*a..*b);
+                }
+                self.out.drain(self.start..end);
+            }
+            self.stack.truncate(self.base);
+            self.out.push(b'}');
+            if self.variant {
+                self.out.push(b'}');
+            }
+            Ok(())
+        }
+    }
+
+    impl Seq<'_> {
+        fn element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+            if !self.first {
+                self.out.push(b',');
+            }
+            self.first = false;
+            v.serialize(Ser::nested(self.out, self.stack))
+        }
+        fn finish(self) -> Result<(), Error> {
+            self.out.extend_from_slice(self.close);
+            Ok(())
+        }
+    }
+
+impl<'a> ser::Serializer for Ser<'a> {
+        type Ok = ();
+        type Error = Error;
+        type SerializeSeq = Seq<'a>;
+        type SerializeTuple = Seq<'a>;
+        type SerializeTupleStruct = Seq<'a>;
+        type SerializeTupleVariant = Seq<'a>;
+        type SerializeMap = Obj<'a>;
+        type SerializeStruct = Obj<'a>;
+        type SerializeStructVariant = Obj<'a>;
+
+        fn serialize_bool(self, v: bool) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_i8(self, v: i8) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_i16(self, v: i16) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_i32(self, v: i32) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_i64(self, v: i64) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_u8(self, v: u8) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_u16(self, v: u16) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_u32(self, v: u32) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_u64(self, v: u64) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        // The value tree held an f32 as the f64 it converts to.
+        fn serialize_f32(self, v: f32) -> Result<(), Error> {
+            leaf(self.out, &(v as f64))
+        }
+        fn serialize_f64(self, v: f64) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_char(self, v: char) -> Result<(), Error> {
+            leaf(self.out, &v)
+        }
+        fn serialize_str(self, v: &str) -> Result<(), Error> {
+            leaf(self.out, v)
+        }
+        fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+            leaf(self.out, v)
+        }
+        fn serialize_none(self) -> Result<(), Error> {
+            self.out.extend_from_slice(b"null");
+            Ok(())
+        }
+        fn serialize_some<T: Serialize + ?Sized>(self, v: &T) -> Result<(), Error> {
+            v.serialize(self)
+        }
+        fn serialize_unit(self) -> Result<(), Error> {
+            self.serialize_none()
+        }
+        fn serialize_unit_struct(self, _: &'static str) -> Result<(), Error> {
+            self.serialize_none()
+        }
+        fn serialize_unit_variant(self, _: &'static str, _: u32, variant: &'static str) -> Result<(), Error> {
+            leaf(self.out, variant)
+        }
+        fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: &'static str, v: &T) -> Result<(), Error> {
+            v.serialize(self)
+        }
+        fn serialize_newtype_variant<T: Serialize + ?Sized>(self, _: &'static str, _: u32, variant: &'static str, v: &T) -> Result<(), Error> {
+            self.out.push(b'{');
+            leaf(self.out, variant)?;
+            self.out.push(b':');
+            v.serialize(Ser::nested(self.out, self.stack))?;
+            self.out.push(b'}');
+            Ok(())
+        }
+        fn serialize_seq(self, _: Option<usize>) -> Result<Seq<'a>, Error> {
+            self.out.push(b'[');
+            Ok(Seq { out: self.out, stack: self.stack, first: true, close: b"]" })
+        }
+        fn serialize_tuple(self, len: usize) -> Result<Seq<'a>, Error> {
+            self.serialize_seq(Some(len))
+        }
+        fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq<'a>, Error> {
+            self.serialize_seq(Some(len))
+        }
+        fn serialize_tuple_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Seq<'a>, Error> {
+            self.out.push(b'{');
+            leaf(self.out, variant)?;
+            self.out.extend_from_slice(b":[");
+            Ok(Seq { out: self.out, stack: self.stack, first: true, close: b"]}" })
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Obj<'a>, Error> {
+            Ok(Obj::new(self, false))
+        }
+        fn serialize_struct(self, _: &'static str, _: usize) -> Result<Obj<'a>, Error> {
+            self.serialize_map(None)
+        }
+        fn serialize_struct_variant(self, _: &'static str, _: u32, variant: &'static str, _: usize) -> Result<Obj<'a>, Error> {
+            self.out.push(b'{');
+            leaf(self.out, variant)?;
+            self.out.push(b':');
+            Ok(Obj::new(self, true))
+        }
+    }
+
+    impl ser::SerializeSeq for Seq<'_> {
+        type Ok = ();
+        type Error = Error;
+        fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+            self.element(v)
+        }
+        fn end(self) -> Result<(), Error> {
+            self.finish()
+        }
+    }
+
+    impl ser::SerializeTuple for Seq<'_> {
+        type Ok = ();
+        type Error = Error;
+        fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+            self.element(v)
+        }
+        fn end(self) -> Result<(), Error> {
+            self.finish()
+        }
+    }
+
+    impl ser::SerializeTupleStruct for Seq<'_> {
+        type Ok = ();
+        type Error = Error;
+        fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+            self.element(v)
+        }
+        fn end(self) -> Result<(), Error> {
+            self.finish()
+        }
+    }
+
+    impl ser::SerializeTupleVariant for Seq<'_> {
+        type Ok = ();
+        type Error = Error;
+        fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+            self.element(v)
+        }
+        fn end(self) -> Result<(), Error> {
+            self.finish()
+        }
+    }
+
+    impl ser::SerializeMap for Obj<'_> {
+        type Ok = ();
+        type Error = Error;
+        fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
+            // The value tree's keys are strings (numbers and the like written as strings).
+            self.key = Some(match serde_json::to_value(key)? {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            });
+            Ok(())
+        }
+        fn serialize_value<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+            let key = self.key.take().unwrap_or_default();
+            self.member(Cow::Owned(key), |ser| v.serialize(ser))
+        }
+        fn end(self) -> Result<(), Error> {
+            self.finish()
+        }
+    }
+
+    impl ser::SerializeStruct for Obj<'_> {
+        type Ok = ();
+        type Error = Error;
+        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+            self.member(Cow::Borrowed(key), |ser| v.serialize(ser))
+        }
+        fn end(self) -> Result<(), Error> {
+            self.finish()
+        }
+    }
+
+    impl ser::SerializeStructVariant for Obj<'_> {
+        type Ok = ();
+        type Error = Error;
+        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+            self.member(Cow::Borrowed(key), |ser| v.serialize(ser))
+        }
+        fn end(self) -> Result<(), Error> {
+            self.finish()
+        }
+    }
 }

@@ -148,6 +148,12 @@ impl WordClasses {
         self.in_map(word, class)
     }
 
+    /// Every class of `word` as a bit set (bit k: `WordClass(k)`): one lookup for a rule that asks
+    /// a word about several classes, where each [`WordClasses::is`] hashes it again.
+    pub fn classes(&self, word: &str) -> u128 {
+        self.classes_of.get(word).copied().unwrap_or(0)
+    }
+
     #[inline(never)]
     fn in_map(&self, word: &str, class: WordClass) -> bool {
         self.classes_of.get(word).is_some_and(|bits| bits & (1u128 << class.0) != 0)

@@ -53,8 +53,9 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
             tagged.extend(tagger_spans(doc, s.tokens.start, &tags[s.tokens.clone()], &model.tags));
         }
         // The tagger fills gaps; where the rules found something, the rules stand.
-        for m in tagged {
+        for mut m in tagged {
             if !kept.iter().any(|k| k.m.span.overlaps(m.span)) {
+                m.name_en = Some(transliterate(m.span.slice(doc.text)));
                 kept.push(Cand { m, src: Source::Pattern });
             } else if m.kind == EntityKind::Person {
                 take_whole_name(doc, arabic(), &mut kept, m);
@@ -279,7 +280,8 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         let fend = doc.tokens[b - 1].fend;
         let span = doc.folded.orig_span(fstart, fend);
         let key = EntityKey::Surface(kind, doc.folded.text[fstart..fend].to_string());
-        out.push(Mention { span, kind, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None });
+        // The English name is the caller's to add: most spans fall where the rules found a name.
+        out.push(Mention { span, kind, key, name_en: None, geo: None });
     }
     out
 }
@@ -974,7 +976,8 @@ fn demonym_family_name(ar: &Arabic, w: &str) -> bool {
 fn given_name_like(ar: &Arabic, w: &str) -> bool {
     ar.is_any_given_name(w) || {
         let w = clitics::peel(w, CONJUNCTIONS, 2).1;
-        arabic_word(w) && arabic().words.list(class::THEOPHORIC_PREFIX).iter().any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().count() >= 3))
+        // The prefix first: it rules out nearly every word without reading the whole of it.
+        arabic().words.list(class::THEOPHORIC_PREFIX).iter().any(|p| w.strip_prefix(p.as_str()).is_some_and(|r| r.chars().count() >= 3)) && arabic_word(w)
     }
 }
 

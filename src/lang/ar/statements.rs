@@ -929,7 +929,9 @@ fn frame_statement(c: &Ctx, i: usize, found: &[Found]) -> Option<Found> {
     }
     // The whole word first: the و of وفقا and ورد is a root letter, not a conjunction.
     let bare = clitics::peel(w, &[clitics::WA], 2).1;
-    let frame = |k| c.ar.words.is(w, k) || c.ar.words.is(bare, k);
+    // Both forms' classes looked up once: every token is asked about five frame classes.
+    let classes = c.ar.words.classes(w) | if bare.len() < w.len() { c.ar.words.classes(bare) } else { 0 };
+    let frame = |k: WordClass| classes & (1u128 << k.0) != 0;
     // Each frame class asked once: the arms below ask some of them again, for every token.
     let (according, published) = (frame(class::ACCORDING), frame(class::PUBLISHED));
     let reports = |k: usize| c.cue(k).is_some_and(|(_, q)| q.shape == CueShape::Finite) || is(without_wa(c.w(k)), class::PUBLISHED);

@@ -117,6 +117,10 @@ impl Roles {
     pub fn has(self, role: Role) -> bool {
         self.0 & (1 << role as u64) != 0
     }
+    /// Whether the word plays no part in the grammar at all.
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
 }
 
 #[derive(Debug, Clone, Copy, Default)]
