@@ -645,7 +645,11 @@ fn take_whole_name(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>, m: Mention) {
         .then(|| ar.entities.iter().find(|e| e.kind == EntityKind::Person && Some(&e.name_en) == kept[part].m.name_en.as_ref()))
         .flatten();
     let same = listed.is_some_and(|e| added.iter().all(|w| e.words.iter().any(|x| [*w, strip_conj(w).1].iter().any(|w| consonants(x) == consonants(w)))));
-    let whole = if same { Mention { span: m.span, ..kept[part].m.clone() } } else { m };
+    let whole = if same {
+        Mention { span: m.span, ..kept[part].m.clone() }
+    } else {
+        Mention { name_en: Some(transliterate(m.span.slice(doc.text))), ..m }
+    };
     let part_src = kept[part].src;
     kept.retain(|c| !within(c.m.span) || !c.m.span.overlaps(whole.span));
     kept.push(Cand { m: whole, src: if same { part_src } else { Source::Pattern } });
