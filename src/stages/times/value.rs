@@ -195,7 +195,12 @@ impl Resolver<'_> {
                 Some(format!("{:04}-{code}", self.year_of(year, 1, None)?))
             }
             TimeValue::Ago { unit, count } => {
-                let d = shift(self.date?, unit, -count.abs())?;
+                // Hours ago are most often the article's own day (قبل ساعتين, three hours ago):
+                // only whole days of them move the date back.
+                let d = match unit {
+                    Unit::Hour => self.date?.checked_sub_days(Days::new(count.unsigned_abs() / 24))?,
+                    _ => shift(self.date?, unit, -count.abs())?,
+                };
                 Some(match unit {
                     Unit::Hour | Unit::Day => iso_day(d),
                     Unit::Week => iso_week(d),
@@ -383,6 +388,8 @@ mod tests {
     #[test]
     fn points_ago_days_of_months_seasons_feasts() {
         assert_eq!(resolve(TimeValue::Ago { unit: Unit::Month, count: 7 }, "2015-07-21").unwrap(), "2014-12");
+        assert_eq!(resolve(TimeValue::Ago { unit: Unit::Hour, count: 3 }, "2015-07-21").unwrap(), "2015-07-21");
+        assert_eq!(resolve(TimeValue::Ago { unit: Unit::Hour, count: 48 }, "2015-07-21").unwrap(), "2015-07-19");
         assert_eq!(resolve(TimeValue::Ago { unit: Unit::Year, count: 2 }, "2015-08-02").unwrap(), "2013");
         assert_eq!(resolve(TimeValue::DayOfMonthOffset { day: 14, months: -1 }, "2015-08-03").unwrap(), "2015-07-14");
         assert_eq!(resolve(TimeValue::DayOfMonthOffset { day: 31, months: -1 }, "2015-03-03"), None);
