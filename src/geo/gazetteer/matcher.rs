@@ -111,6 +111,10 @@ pub fn prefixes_of() -> Box<dyn NamePrefixes> {
     crate::lang::PACKS.iter().find_map(|p| p.place_prefixes()).unwrap_or_else(|| Box::new(NoPrefixes))
 }
 
+/// How much higher (log population) a place read after a conjunction must stand to win over a
+/// whole word that names another: ln 5.
+const FAR_BETTER_KNOWN: f64 = 1.609;
+
 /// A name found at a word: its last token, folded byte range and index in the sorted names.
 struct Found {
     end_token: usize,
@@ -147,10 +151,30 @@ impl Gazetteer {
         }
         let first = &doc.folded.text[tok.fstart..tok.fend];
         let mut best: Option<Found> = None;
-        for off in self.prefixes.name_starts(first).into_iter().flatten() {
-            self.extend_from(doc, i, &first[..off], tok.fstart + off, key, &mut best);
+        let [whole, after_conjunction, after_preposition] = self.prefixes.name_starts(first);
+        for (k, off) in [whole, after_conjunction, after_preposition].into_iter().enumerate() {
+            let Some(off) = off else { continue };
+            let mut here: Option<Found> = None;
+            self.extend_from(doc, i, &first[..off], tok.fstart + off, key, &mut here);
+            best = match (best, here) {
+                // The same words read after a conjunction name a far better-known place (five
+                // times the population): وجدة is و + جدة (Jeddah) unless a word before says
+                // Oujda (ووجدة). A foreign name's first letter is no preposition: باردو is Bardo.
+                (Some(b), Some(h))
+                    if k == 1 && h.end_token == b.end_token && self.top_prior(h.name) > self.top_prior(b.name) + FAR_BETTER_KNOWN =>
+                {
+                    Some(h)
+                }
+                (Some(b), Some(h)) if h.fend - h.fstart > b.fend - b.fstart => Some(h),
+                (b, h) => b.or(h),
+            };
         }
         best
+    }
+
+    /// The prior of the best-known place a sorted name stands for.
+    fn top_prior(&self, name: usize) -> f64 {
+        self.name_ids(name).iter().map(|&p| self.place(p).prior()).fold(f64::MIN, f64::max)
     }
 
     /// Grows the key token by token from folded offset `fs` in word `i` while some name still has

@@ -1870,6 +1870,16 @@ mod tests {
     }
 
     #[test]
+    fn a_conjunction_before_a_far_better_known_place_and_capitals_that_are_words() {
+        let names_en = |t: &str| -> Vec<String> {
+            run(t).entities.iter().filter(|e| e.kind == EntityKind::Place).filter_map(|e| e.name_en.clone()).collect()
+        };
+        assert_eq!(names_en("زار الوزير الرياض وجدة ومسقط"), ["Riyadh", "Jeddah", "Muscat"]);
+        // after a conjunction of its own, the whole word is the town
+        assert_eq!(names_en("زار الملك الرباط ووجدة"), ["Rabat", "Oujda"]);
+    }
+
+    #[test]
     fn particles_are_left_out_of_names_and_generic_heads_are_none() {
         let t = "وقال الأمين العام للغفيلي إن وفهد الثنيان حضر. ونقل المصاب إلى مستشفى ميداني ثم إلى المستشفى.";
         let a = run(t);
