@@ -453,49 +453,23 @@ impl<'a> ser::Serializer for Ser<'a> {
         }
     }
 
-    impl ser::SerializeSeq for Seq<'_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish()
-        }
+    // The four sequence shapes write alike: one element after another, then the closing bytes.
+    macro_rules! sequence_shape {
+        ($($trait:ident :: $method:ident),*) => {$(
+            impl ser::$trait for Seq<'_> {
+                type Ok = ();
+                type Error = Error;
+                fn $method<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
+                    self.element(v)
+                }
+                fn end(self) -> Result<(), Error> {
+                    self.finish()
+                }
+            }
+        )*};
     }
-
-    impl ser::SerializeTuple for Seq<'_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_element<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish()
-        }
-    }
-
-    impl ser::SerializeTupleStruct for Seq<'_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish()
-        }
-    }
-
-    impl ser::SerializeTupleVariant for Seq<'_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, v: &T) -> Result<(), Error> {
-            self.element(v)
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish()
-        }
-    }
+    sequence_shape!(SerializeSeq::serialize_element, SerializeTuple::serialize_element, SerializeTupleStruct::serialize_field,
+        SerializeTupleVariant::serialize_field);
 
     impl ser::SerializeMap for Obj<'_> {
         type Ok = ();
@@ -517,25 +491,20 @@ impl<'a> ser::Serializer for Ser<'a> {
         }
     }
 
-    impl ser::SerializeStruct for Obj<'_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
-            self.member(Cow::Borrowed(key), |ser| v.serialize(ser))
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish()
-        }
+    // A struct and a struct variant write their fields alike (the variant's wrapper opened before).
+    macro_rules! struct_shape {
+        ($($trait:ident),*) => {$(
+            impl ser::$trait for Obj<'_> {
+                type Ok = ();
+                type Error = Error;
+                fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
+                    self.member(Cow::Borrowed(key), |ser| v.serialize(ser))
+                }
+                fn end(self) -> Result<(), Error> {
+                    self.finish()
+                }
+            }
+        )*};
     }
-
-    impl ser::SerializeStructVariant for Obj<'_> {
-        type Ok = ();
-        type Error = Error;
-        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: &'static str, v: &T) -> Result<(), Error> {
-            self.member(Cow::Borrowed(key), |ser| v.serialize(ser))
-        }
-        fn end(self) -> Result<(), Error> {
-            self.finish()
-        }
-    }
+    struct_shape!(SerializeStruct, SerializeStructVariant);
 }
