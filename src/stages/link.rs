@@ -62,8 +62,9 @@ fn word_iter<'a>(doc: &'a Doc, span: Span) -> impl Iterator<Item = &'a str> {
 fn join_lineage_forms(doc: &Doc, out: &mut Vec<Linked>) {
     let pack = doc.lang.pack();
     let person = |l: &Linked| l.entity.kind == EntityKind::Person;
-    // Each shortened form of a name with a lineage, with the person it came from.
-    let mut shortened: Vec<(Vec<&str>, usize)> = Vec::new();
+    // Each shortened form of a name with a lineage, with the persons it came from (looked up by
+    // form: a long text names thousands of people).
+    let mut shortened: rustc_hash::FxHashMap<Vec<&str>, Vec<usize>> = Default::default();
     for (j, l) in out.iter().enumerate().filter(|(_, l)| person(l)) {
         for &s in &l.entity.mentions {
             let w = words(doc, s);
@@ -73,7 +74,7 @@ fn join_lineage_forms(doc: &Doc, out: &mut Vec<Linked>) {
                     end += 2;
                     let rest = [&w[..i], &w[end..]].concat();
                     if rest.len() >= 2 {
-                        shortened.push((rest, j));
+                        shortened.entry(rest).or_default().push(j);
                     }
                 }
             }
@@ -90,7 +91,7 @@ fn join_lineage_forms(doc: &Doc, out: &mut Vec<Linked>) {
             .iter()
             .flat_map(|&s| {
                 let w = words(doc, s);
-                shortened.iter().filter(move |(f, j)| *j != k && *f == w).map(|(_, j)| *j).collect::<Vec<_>>()
+                shortened.get(&w).into_iter().flatten().copied().filter(move |&j| j != k).collect::<Vec<_>>()
             })
             .collect();
         targets.sort_unstable();
