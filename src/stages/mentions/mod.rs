@@ -58,7 +58,7 @@ pub(crate) fn gazetteer_mentions(doc: &Doc, res: &Resources) -> Vec<Mention> {
             Mention {
                 span: m.span,
                 kind: EntityKind::Place,
-                key: EntityKey::Name(p.name_en.to_lowercase()),
+                key: EntityKey::Name(p.link_key()),
                 name_en: Some(p.name_en.clone()),
                 geo: Some(p.geo.clone()),
             }
