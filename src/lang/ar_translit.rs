@@ -191,6 +191,12 @@ impl Translit {
         Translit { chunks, names, words, demonyms, state_epithets, place_kinds }
     }
 
+    /// Whether a folded word (with or without ال, in any derived shape) is an adjective the
+    /// organisation names use (الحر, الخاص, الكبير).
+    pub fn is_adjective(&self, w: &str) -> bool {
+        self.lookup(Class::Adj, w).is_some()
+    }
+
     /// A folded name unit the names table spells (a given or family name).
     pub fn is_name(&self, w: &str) -> bool {
         self.names.contains_key(w)

@@ -179,7 +179,8 @@ fn generic_facility(doc: &Doc, ar: &Arabic, t: usize, fe: usize) -> bool {
 /// The rule layer alone: gazetteer, lexicon and pattern mentions with overlaps resolved.
 fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     let ar = arabic();
-    let mut cands: Vec<Cand> = gaz.into_iter().filter(|m| !adjective_after_plural(doc, m)).map(|m| Cand { m, src: Source::Gazetteer }).collect();
+    let mut cands: Vec<Cand> =
+        gaz.into_iter().filter(|m| !adjective_after_plural(doc, m) && !elative_after_definite(doc, m)).map(|m| Cand { m, src: Source::Gazetteer }).collect();
     lexicon_mentions(doc, ar, &mut cands);
     extend_lexicon_people(doc, ar, &mut cands);
     // Which token starts a lexicon/gazetteer mention (patterns must not swallow known names).
@@ -218,6 +219,22 @@ fn adjective_after_plural(doc: &Doc, m: &Mention) -> bool {
         && starts_with_al(strip_conj(before).1)
         && ends_with_any(before, class::FEMININE_PLURAL_ENDING)
         && before.chars().count() >= 6
+}
+
+/// A one-word definite name in the elative shape of a weak root (الأقصى «the farthest», like
+/// الأدنى, الأعلى) after a definite word is that word's adjective: الحد الأقصى (the maximum), الشرق الأقصى,
+/// المغرب الأقصى; the mosque is «الأقصى» alone or after a preposition or an indefinite noun
+/// (باحة الأقصى). In the news, most «الأقصى» after a definite word are the adjective.
+fn elative_after_definite(doc: &Doc, m: &Mention) -> bool {
+    let (a, b) = token_range(doc, m.span);
+    if b != a + 1 || a == 0 || doc.tokens[a - 1].sentence != doc.tokens[a].sentence {
+        return false;
+    }
+    let letters: Vec<char> = doc.ftok(a).chars().collect();
+    let elative = matches!(letters[..], ['ا', 'ل', 'ا', _, _, 'ي']);
+    let before = strip_conj(doc.ftok(a - 1)).1;
+    let (_, before) = clitics::peel(before, clitics::BI_LI, 3);
+    elative && starts_with_al(before)
 }
 
 /// The shipped Arabic NER model (trained on ANERcorp, NewsFANE and AQMAR by `cargo run --release
@@ -1351,7 +1368,7 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             let mut j = i + 1;
             while j < n && j < i + 5 && doc.tokens[j].sentence == sentence {
                 let t = doc.ftok(j);
-                if (starts_with_al(t) || t.starts_with(LI_ARTICLE)) && !ar.is_stop(t) && ar.weekday(t).is_none() && !ar.is_title(t) {
+                if (starts_with_al(t) && adjective_shaped(ar, t) || t.starts_with(LI_ARTICLE)) && !ar.is_stop(t) && ar.weekday(t).is_none() && !ar.is_title(t) {
                     j += 1;
                 } else if t.starts_with(LI) && j + 1 < n && starts_with_al(doc.ftok(j + 1)) && j > i + 1 {
                     j += 2;
@@ -1478,6 +1495,21 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             src: Source::Pattern,
         });
     }
+}
+
+/// Whether a definite word can be an adjective: only adjectives follow a definite head (البنك
+/// المركزي, الوكالة الوطنية, المجلس الأعلى, المحكمة العليا, اللجنة الدائمة); a definite noun after it
+/// begins a new phrase (رفع البنك الحد الأدنى: the bank raised the minimum). Nisba, participle
+/// (م-), elative, فعيل and feminine shapes pass, and the adjectives the English names table
+/// knows (الحر, الخاص); nouns of other shapes (الحد, الرسوم, الأسعار, الهجوم) do not.
+fn adjective_shaped(ar: &Arabic, t: &str) -> bool {
+    let stem = clitics::without_article(t);
+    let letters: Vec<char> = stem.chars().collect();
+    let nisba = ["ي", "يه", "يين", "يون", "يات", "يا"].iter().any(|e| stem.ends_with(e));
+    let participle = letters.len() >= 4 && letters[0] == 'م';
+    let elative = letters.len() == 4 && letters[0] == 'ا';
+    let fail = letters.len() == 4 && letters[2] == 'ي';
+    nisba || participle || elative || fail || stem.ends_with('ه') || ar.translit.is_adjective(stem)
 }
 
 /// Institutions and places named after a king, prince or sheikh (مدينة الملك عبدالله الاقتصادية,
