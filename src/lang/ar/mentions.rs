@@ -1119,7 +1119,8 @@ fn role_and_name_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
             i = name_at;
             continue;
         }
-        if let Some(end) = name_end(doc, ar, name_at, known_at) {
+        let needs_given_name = j == i + 1 && is(strip_conj(doc.ftok(i)).1, class::COMMON_NOUN_TITLE);
+        if let Some(end) = name_end(doc, ar, name_at, known_at).filter(|_| !needs_given_name || given_name_like(ar, doc.ftok(name_at))) {
             let person = person_named(doc, name_at, end);
             if j > i + 1 {
                 role_of.insert(role_key, (person.m.key.clone(), person.m.name_en.clone()));
