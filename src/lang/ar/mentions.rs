@@ -659,7 +659,7 @@ fn take_whole_name(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>, m: Mention) {
         return;
     }
     let listed = (kept[part].src == Source::Lexicon)
-        .then(|| ar.entities.iter().find(|e| e.kind == EntityKind::Person && Some(&e.name_en) == kept[part].m.name_en.as_ref()))
+        .then(|| ar.listed_person(kept[part].m.name_en.as_deref()))
         .flatten();
     let same = listed.is_some_and(|e| added.iter().all(|w| e.words.iter().any(|x| [*w, strip_conj(w).1].iter().any(|w| consonants(x) == consonants(w)))));
     let whole = if same {
@@ -703,7 +703,7 @@ fn extend_lexicon_people(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
                 None => {}
             }
         }
-        let ent = ar.entities.iter().find(|e| e.kind == EntityKind::Person && Some(&e.name_en) == c.m.name_en.as_ref());
+        let ent = ar.listed_person(c.m.name_en.as_deref());
         // One word of a listed person written with a hamza the list never has: another word.
         if b == a + 1 && ent.is_some_and(|e| !e.hamza) && c.m.span.slice(doc.text).contains(super::HAMZA_LETTERS) {
             return false;
@@ -733,7 +733,7 @@ fn extend_lexicon_people(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
 /// word between being a name too. `None` when neither is: a given name there is someone else's
 /// (خالد محفوظ is not Naguib Mahfouz).
 fn names_before_listed_surname(doc: &Doc, ar: &Arabic, a: usize, name_en: Option<&str>) -> Option<usize> {
-    let ent = ar.entities.iter().find(|e| e.kind == EntityKind::Person && Some(e.name_en.as_str()) == name_en)?;
+    let ent = ar.listed_person(name_en)?;
     let listed = |k: usize| ent.words.iter().any(|x| x == strip_conj(doc.ftok(k)).1);
     let middle_name = |k: usize| {
         let w = doc.ftok(k);
@@ -765,8 +765,7 @@ fn common_word_for_a_town(doc: &Doc, ar: &Arabic, c: &Cand) -> bool {
 /// بلاتر): another given name before their surname is then someone else of the family, where
 /// before a foreign surname it is a noun in construct (خليفة بلاتر, Blatter's successor).
 fn listed_with_given_name(ar: &Arabic, name_en: Option<&str>) -> bool {
-    let ent = ar.entities.iter().find(|e| e.kind == EntityKind::Person && Some(e.name_en.as_str()) == name_en);
-    ent.and_then(|e| e.first_name.as_deref()).is_some_and(|w| given_name_like(ar, w))
+    ar.listed_person(name_en).and_then(|e| e.first_name.as_deref()).is_some_and(|w| given_name_like(ar, w))
 }
 
 /// Persons that open on a common word, found by the rules (a word after a title or a reporting

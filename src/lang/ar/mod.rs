@@ -231,6 +231,9 @@ pub struct Arabic {
     /// Pattern index -> whether it is a `~` short form that needs its entity's context words.
     pub pattern_conditional: Vec<bool>,
     pub entities: Vec<LexEntity>,
+    /// A listed person's English name → the first entity with it: several rules ask, per mention,
+    /// which listed person a lexicon mention is.
+    person_by_name_en: HashMap<String, u32>,
     pub demonyms: Vec<Demonym>,
     demonym_forms: WordMap<u32>,
     titles: WordMap<()>,
@@ -460,11 +463,16 @@ impl Arabic {
                 lexical.entry(form.clone()).or_default().0 |= bit;
             }
         }
+        let mut person_by_name_en = HashMap::default();
+        for (i, e) in entities.iter().enumerate().filter(|(_, e)| e.kind == EntityKind::Person) {
+            person_by_name_en.entry(e.name_en.clone()).or_insert(i as u32);
+        }
         Arabic {
             names,
             pattern_entity,
             pattern_conditional,
             entities,
+            person_by_name_en,
             demonyms,
             demonym_forms: demonym_forms.into(),
             titles: titles.into(),
@@ -520,6 +528,11 @@ impl Arabic {
         let Some(path) = self.clusters.path(clitics::stem(w)) else { return false };
         let clusters = &self.no_name_clusters[usize::from(kind != EntityKind::Person)];
         clusters.binary_search(&word_clusters::path_prefix(path, NO_NAME_DEPTH)).is_ok()
+    }
+
+    /// The listed person with this English name (a lexicon mention's `name_en`).
+    pub fn listed_person(&self, name_en: Option<&str>) -> Option<&LexEntity> {
+        self.person_by_name_en.get(name_en?).map(|&i| &self.entities[i as usize])
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
