@@ -273,7 +273,13 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         };
         let (a, b) = (first + k, first + e);
         k = e;
-        let Some(kind) = kind else { continue };
+        let Some(mut kind) = kind else { continue };
+        // A name right after a settlement's or province's noun is that place, however foreign it
+        // sounds (ولاية أركنساس, مدينة كونمينج): the tagger reads unknown foreign words as people.
+        let place_noun = |w: &str| is(w, class::PLACE_NOUN) || is(clitics::peel(strip_conj(w).1, BI_LI, 3).1, class::PLACE_NOUN);
+        if kind == EntityKind::Person && a > first && place_noun(doc.ftok(a - 1)) {
+            kind = EntityKind::Place;
+        }
         if !doc.tokens[a].is_word || !doc.tokens[b - 1].is_word {
             continue;
         }
