@@ -22,14 +22,14 @@ impl Gazetteer {
         let codes: Vec<&str> = crate::lang::PACKS.iter().map(|p| p.lang().code()).collect();
         let mut cols: Vec<String> = vec![String::new(); NAME_COLS + PLACE_COLS];
         // The first name that spells each place's English name.
-        let mut spelled_by: Vec<Option<usize>> = vec![None; self.places.len()];
+        let mut spelled_by: Vec<Option<usize>> = vec![None; self.len()];
         let mut en_of = vec![0u32; self.names.len()];
         for i in 0..self.names.len() {
             let mut capitalised = None;
             for (k, &id) in self.name_ids(i).iter().enumerate().take(32) {
                 if spelled_by[id as usize].is_none() {
                     let c = capitalised.get_or_insert_with(|| capitalise(self.name(i), self.names[i].caps));
-                    if *c == self.places[id as usize].name_en {
+                    if *c == self.place(id).name_en {
                         spelled_by[id as usize] = Some(i);
                         en_of[i] |= 1 << k;
                     }
@@ -39,8 +39,8 @@ impl Gazetteer {
         // The name that spells each place's Arabic display name, stored in that form.
         let mut shown: Vec<Option<&str>> = vec![None; self.names.len()];
         let mut ar_of = vec![0u32; self.names.len()];
-        let mut ar_spelled = vec![false; self.places.len()];
-        for (id, p) in self.places.iter().enumerate() {
+        let mut ar_spelled = vec![false; self.len()];
+        for (id, p) in self.places().enumerate() {
             let Some(display) = p.name_ar.as_deref() else { continue };
             let Some(i) = self.get(&fold(display)).filter(|&i| self.names[i].flags & VARIANT == 0) else { continue };
             let Some(k) = self.name_ids(i).iter().take(32).position(|&x| x as usize == id) else { continue };
@@ -51,7 +51,7 @@ impl Gazetteer {
             }
         }
         let mut prev_at = (0, 0);
-        for (i, p) in self.places.iter().enumerate() {
+        for (i, p) in self.places().enumerate() {
             let sep = if i == 0 { "" } else { "\n" };
             // Coordinates in hundredths of a degree (about 1 km): integers parse fast at load.
             let (lat, lon) = ((p.geo.lat * 100.0).round() as i32, (p.geo.lon * 100.0).round() as i32);
@@ -101,7 +101,13 @@ impl Gazetteer {
     }
 
     pub(super) fn deserialize(text: &str) -> Option<Gazetteer> {
-        let mut places = Vec::new();
+        let mut rows: Vec<PlaceRow> = Vec::new();
+        let mut texts = String::new();
+        let put = |texts: &mut String, s: &str| {
+            let start = texts.len() as u32;
+            texts.push_str(s);
+            (start, s.len() as u32)
+        };
         let mut names = Vec::new();
         let mut ids = Vec::new();
         let mut blob = String::with_capacity(text.len() / 3);
@@ -115,16 +121,23 @@ impl Gazetteer {
         let mut c: Vec<Fields<'_>> = cols[..PLACE_COLS].iter().map(|c| Fields::new(c, b'\n')).collect();
         let [kind, cc, lat, lon, pop, en, ar] = &mut c[..] else { return None };
         let mut at = (0i32, 0i32);
+        // Places come by country: each country's code is stored once.
+        let mut country: (&str, (u32, u32)) = ("", (0, 0));
         // Every column has a value for each place: the kind column counts them.
         while let Some(k) = kind.next() {
             at = (at.0.checked_add(lat.int()?)?, at.1.checked_add(lon.int()?)?);
-            let (lat, lon) = (at.0 as f64 / 100.0, at.1 as f64 / 100.0);
             let (cc, en, ar) = (cc.next()?, en.next()?, ar.next()?);
-            places.push(Place {
-                name_en: en.to_string(),
-                name_ar: (!ar.is_empty()).then(|| ar.to_string()),
-                geo: Geo { lat, lon, country: cc.to_string(), kind: parse_kind(k)? },
+            if cc != country.0 {
+                country = (cc, put(&mut texts, cc));
+            }
+            rows.push(PlaceRow {
+                lat: at.0,
+                lon: at.1,
                 population: pop.uint()?,
+                kind: parse_kind(k)?,
+                country: country.1,
+                en: EnName::Text(put(&mut texts, en)),
+                ar: (!ar.is_empty()).then(|| put(&mut texts, ar)),
             });
         }
         let mut c: Vec<Fields<'_>> = cols[PLACE_COLS..].iter().map(|c| Fields::new(c, b'\n')).collect();
@@ -152,7 +165,7 @@ impl Gazetteer {
             let mut d = Fields::new(id.next()?, b',');
             while !d.is_done() {
                 let x: u32 = d.uint()?.try_into().ok()?;
-                if x as usize >= places.len() {
+                if x as usize >= rows.len() {
                     return None;
                 }
                 ids.push(x);
@@ -170,24 +183,23 @@ impl Gazetteer {
                 },
             };
             let en_of: u32 = en_of.uint()?.try_into().ok()?;
-            if en_of != 0 {
-                // Most names spell one place's English name: the last place takes the string, the
-                // others a copy.
-                let mut en = Some(capitalise(name, rec.caps));
-                let last = 31 - en_of.leading_zeros() as usize;
-                for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(last + 1) {
-                    if en_of & (1 << k) != 0 {
-                        places[p as usize].name_en = if k == last { en.take()? } else { en.clone()? };
-                    }
+            let this = EnName::Name(names.len() as u32);
+            for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(32).filter(|_| en_of != 0) {
+                if en_of & (1 << k) != 0 {
+                    rows[p as usize].en = this;
                 }
             }
-            for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(32).filter(|_| ar_of != 0) {
-                if ar_of & (1 << k) != 0 {
-                    places[p as usize].name_ar = Some(stored.clone());
+            if ar_of != 0 {
+                let shown = put(&mut texts, &stored);
+                for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(32) {
+                    if ar_of & (1 << k) != 0 {
+                        rows[p as usize].ar = Some(shown);
+                    }
                 }
             }
             names.push(rec);
         }
+        let places = Places { made: (0..rows.len()).map(|_| OnceLock::new()).collect(), rows, texts };
         Some(Gazetteer::indexed(prefixes_of(), places, blob, names, ids))
     }
 }

@@ -16,6 +16,7 @@
 
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
 
 mod builder;
 mod index;
@@ -100,7 +101,7 @@ fn lang_bit(lang: crate::Lang) -> u8 {
 
 pub struct Gazetteer {
     prefixes: Box<dyn NamePrefixes>,
-    places: Vec<Place>,
+    places: Places,
     /// Folded names live here; `names` (sorted by folded name) points into it.
     blob: String,
     names: Vec<NameRec>,
@@ -108,6 +109,50 @@ pub struct Gazetteer {
     /// The range of `names` sharing each 4-byte prefix: the first step of matching a word
     /// searches a few dozen names instead of all of them.
     buckets: HashMap<u32, (u32, u32)>,
+}
+
+/// The places, each made a [`Place`] on first use from its row in the shipped index: a document
+/// names a few dozen of the 41,000, and building every place's strings at load was a sixth of
+/// start-up. A gazetteer built from the sources has every place made and no rows.
+struct Places {
+    made: Vec<OnceLock<Place>>,
+    rows: Vec<PlaceRow>,
+    /// The rows' countries and names.
+    texts: String,
+}
+
+/// A place as the shipped index stores it.
+#[derive(Clone, Copy)]
+struct PlaceRow {
+    /// Hundredths of a degree.
+    lat: i32,
+    lon: i32,
+    population: u64,
+    kind: GeoKind,
+    /// A range of [`Places::texts`].
+    country: (u32, u32),
+    en: EnName,
+    ar: Option<(u32, u32)>,
+}
+
+/// Where a place's English name comes from: a range of [`Places::texts`], or the name (an index
+/// of [`Gazetteer::names`]) that spells it capitalised by its `caps`.
+#[derive(Clone, Copy)]
+enum EnName {
+    Text((u32, u32)),
+    Name(u32),
+}
+
+impl Places {
+    fn text(&self, (start, len): (u32, u32)) -> &str {
+        &self.texts[start as usize..(start + len) as usize]
+    }
+}
+
+impl From<Vec<Place>> for Places {
+    fn from(places: Vec<Place>) -> Places {
+        Places { made: places.into_iter().map(OnceLock::from).collect(), rows: Vec::new(), texts: String::new() }
+    }
 }
 
 /// The first four bytes of a folded name, the key of its bucket (names shorter have none).
@@ -126,7 +171,7 @@ static SUPPLEMENT: &str = include_str!("../../../data/gazetteer-supplement.tsv")
 static ALIASES_AR: &str = include_str!("../../../data/gazetteer-aliases-ar.tsv");
 
 impl Gazetteer {
-    fn indexed(prefixes: Box<dyn NamePrefixes>, places: Vec<Place>, blob: String, names: Vec<NameRec>, ids: Vec<PlaceId>) -> Gazetteer {
+    fn indexed(prefixes: Box<dyn NamePrefixes>, places: Places, blob: String, names: Vec<NameRec>, ids: Vec<PlaceId>) -> Gazetteer {
         let mut buckets: HashMap<u32, (u32, u32)> = HashMap::default();
         for (i, r) in names.iter().enumerate() {
             if let Some(key) = prefix4(&blob[r.start as usize..(r.start + r.len) as usize]) {
@@ -169,19 +214,46 @@ impl Gazetteer {
     }
 
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.places.made.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.places.made.is_empty()
     }
 
     pub fn place(&self, id: PlaceId) -> &Place {
-        &self.places[id as usize]
+        self.places.made[id as usize].get_or_init(|| self.make_place(id as usize))
     }
 
-    pub fn places(&self) -> &[Place] {
-        &self.places
+    pub fn places(&self) -> impl Iterator<Item = &Place> + '_ {
+        (0..self.len()).map(|id| self.place(id as PlaceId))
+    }
+
+    /// The first country of this code, found without making every place it passes over.
+    pub fn country(&self, code: &str) -> Option<&Place> {
+        let is_it = |i: usize| match self.places.rows.get(i) {
+            Some(r) => r.kind == GeoKind::Country && self.places.text(r.country) == code,
+            None => {
+                let p = self.place(i as PlaceId);
+                p.geo.kind == GeoKind::Country && p.geo.country == code
+            }
+        };
+        (0..self.len()).find(|&i| is_it(i)).map(|i| self.place(i as PlaceId))
+    }
+
+    /// The place of row `i`, as the shipped index describes it.
+    fn make_place(&self, i: usize) -> Place {
+        let r = self.places.rows[i];
+        let text = |range| self.places.text(range).to_string();
+        Place {
+            name_en: match r.en {
+                EnName::Text(range) => text(range),
+                EnName::Name(n) => capitalise(self.name(n as usize), self.names[n as usize].caps),
+            },
+            name_ar: r.ar.map(text),
+            geo: Geo { lat: r.lat as f64 / 100.0, lon: r.lon as f64 / 100.0, country: text(r.country), kind: r.kind },
+            population: r.population,
+        }
     }
 
     fn name(&self, i: usize) -> &str {
@@ -441,8 +513,8 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
         let text = g.serialize();
         let back = Gazetteer::deserialize(&text).expect("round trip");
         assert_eq!(back.serialize(), text);
-        let en: Vec<&str> = back.places().iter().map(|p| p.name_en.as_str()).collect();
-        assert_eq!(en, g.places().iter().map(|p| p.name_en.as_str()).collect::<Vec<_>>());
+        let en: Vec<&str> = back.places().map(|p| p.name_en.as_str()).collect();
+        assert_eq!(en, g.places().map(|p| p.name_en.as_str()).collect::<Vec<_>>());
         assert!(en.contains(&"New York") && en.contains(&"Ar-Riqqah"));
         // A shared prefix longer than the previous name, or ending inside a character: rejected.
         let cols: Vec<&str> = text.split('\u{1e}').collect();
@@ -469,7 +541,7 @@ city\tGB\t51.38\t-2.36\t88000\tBath\t\tt
 ";
         let g = Gazetteer::from_tsv(tsv);
         let back = Gazetteer::deserialize(&g.serialize()).expect("round trip");
-        let ar = |g: &Gazetteer, en: &str| g.places().iter().find(|p| p.name_en == en).and_then(|p| p.name_ar.clone());
+        let ar = |g: &Gazetteer, en: &str| g.places().find(|p| p.name_en == en).and_then(|p| p.name_ar.clone());
         for g in [&g, &back] {
             // the first Arabic name, without its vowel marks
             assert_eq!(ar(g, "Idlib").as_deref(), Some("ادلب"));
@@ -495,7 +567,7 @@ city\tGB\t51.38\t-2.36\t88000\tBath\t\tt
         assert_eq!(g.place(g.lookup("Paris")[0]).geo.country, "FR");
         assert_eq!(en(&back, "الرقة"), vec!["Raqqa", "Ar-Riqqah"]);
         // places sorted by country in the shipped order
-        let countries: Vec<&str> = back.places().iter().map(|p| p.geo.country.as_str()).collect();
+        let countries: Vec<&str> = back.places().map(|p| p.geo.country.as_str()).collect();
         assert!(countries.is_sorted(), "{countries:?}");
     }
 
