@@ -17,7 +17,19 @@ impl<'a> Reader<'a> {
         Some(s)
     }
 
+    /// One byte, for most values of the shipped tables, is read without the loop.
+    #[inline(always)]
     pub fn varint(&mut self) -> Option<u64> {
+        match self.bytes.get(self.at) {
+            Some(&b) if b < 0x80 => {
+                self.at += 1;
+                Some(u64::from(b))
+            }
+            _ => self.varint_long(),
+        }
+    }
+
+    fn varint_long(&mut self) -> Option<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {
             let byte = *self.bytes.get(self.at)?;
