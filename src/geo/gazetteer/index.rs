@@ -208,20 +208,23 @@ impl Gazetteer {
 /// plain byte loop beats `str::split`'s memchr set-up (it was a third of the index's load time).
 #[derive(Clone)]
 struct Fields<'a> {
-    rest: Option<&'a str>,
+    text: &'a str,
+    /// Where the next value starts; past the end once the last one is read.
+    at: usize,
     sep: u8,
 }
 
 impl<'a> Fields<'a> {
     fn new(text: &'a str, sep: u8) -> Self {
         debug_assert!(sep.is_ascii());
-        Fields { rest: Some(text), sep }
+        Fields { text, at: 0, sep }
     }
 }
 
+// Positions, not subslices: a slice of a `str` checks its ends, out of line.
 impl Fields<'_> {
     fn is_done(&self) -> bool {
-        self.rest.is_none()
+        self.at > self.text.len()
     }
 
     /// The next value as a number of up to 19 decimal digits (no overflow), parsed where it is
@@ -229,31 +232,25 @@ impl Fields<'_> {
     /// end or for anything but digits.
     #[inline(always)]
     fn uint(&mut self) -> Option<u64> {
-        let rest = self.rest?;
-        let bytes = rest.as_bytes();
-        let (mut v, mut i) = (0u64, 0usize);
+        let bytes = self.text.as_bytes();
+        let (mut v, mut i) = (0u64, self.at);
         while let Some(d) = bytes.get(i).map(|b| b.wrapping_sub(b'0')).filter(|&d| d <= 9) {
             v = v.wrapping_mul(10).wrapping_add(d as u64);
             i += 1;
         }
-        if i == 0 || i > 19 {
+        if i == self.at || i - self.at > 19 || bytes.get(i).is_some_and(|&b| b != self.sep) {
             return None;
         }
-        match bytes.get(i) {
-            None => self.rest = None,
-            // An ASCII separator: `i + 1` is a char boundary.
-            Some(&b) if b == self.sep => self.rest = Some(&rest[i + 1..]),
-            Some(_) => return None,
-        }
+        self.at = i + 1;
         Some(v)
     }
 
     /// [`Fields::uint`] with an optional minus sign, as an `i32`.
     #[inline(always)]
     fn int(&mut self) -> Option<i32> {
-        let negative = self.rest?.starts_with('-');
+        let negative = self.text.as_bytes().get(self.at) == Some(&b'-');
         if negative {
-            self.rest = self.rest.map(|r| &r[1..]);
+            self.at += 1;
         }
         let v = i64::try_from(self.uint()?).ok()?;
         i32::try_from(if negative { -v } else { v }).ok()
@@ -264,15 +261,12 @@ impl<'a> Iterator for Fields<'a> {
     type Item = &'a str;
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
-        let rest = self.rest?;
-        match rest.bytes().position(|b| b == self.sep) {
-            // An ASCII separator is a char boundary.
-            Some(i) => {
-                self.rest = Some(&rest[i + 1..]);
-                Some(&rest[..i])
-            }
-            None => self.rest.take(),
-        }
+        let rest = self.text.as_bytes().get(self.at..)?;
+        let end = self.at + rest.iter().position(|&b| b == self.sep).unwrap_or(rest.len());
+        // An ASCII separator, or the end, is a char boundary.
+        let value = self.text.get(self.at..end);
+        self.at = end + 1;
+        value
     }
 }
 
