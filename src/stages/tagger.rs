@@ -449,7 +449,7 @@ impl Model {
         // order: sections of like values, which deflate compresses best.
         let mut masks = Vec::with_capacity(keys.len());
         for _ in 0..keys.len() {
-            masks.push(r.varint()? as u32);
+            masks.push(r.varint_inline()? as u32);
         }
         // Straight into rows padded to the tagger's lanes; only the tags a mask names are read.
         let tag_bits = if ntags == 32 { u32::MAX } else { (1 << ntags) - 1 };
@@ -459,7 +459,7 @@ impl Model {
             while mask != 0 {
                 let t = mask.trailing_zeros() as usize;
                 mask &= mask - 1;
-                let z = r.varint()?;
+                let z = r.varint_inline()?;
                 let mag = ((z >> 1) + 1).checked_mul(step)?.min(i16::MAX as u64) as i16;
                 row[t] = if z & 1 != 0 { -mag } else { mag };
             }
