@@ -17,6 +17,19 @@ impl<'a> Reader<'a> {
         Some(s)
     }
 
+    /// [`Reader::varint`] with its one-byte case inline, for the loops that read a table's hundreds
+    /// of thousands of values (most one byte); the other readers keep one copy of the code.
+    #[inline(always)]
+    pub fn varint_inline(&mut self) -> Option<u64> {
+        match self.bytes.get(self.at) {
+            Some(&b) if b < 0x80 => {
+                self.at += 1;
+                Some(u64::from(b))
+            }
+            _ => self.varint(),
+        }
+    }
+
     pub fn varint(&mut self) -> Option<u64> {
         let mut v = 0u64;
         for shift in (0..64).step_by(7) {

@@ -213,18 +213,10 @@ fn slot(key: u32, shift: u32) -> usize {
 const MAGIC: &[u8; 4] = b"KTG3";
 
 impl Model {
-    /// `weights` holds `tags.len()` weights per key, in the order of `keys`.
+    /// `weights` holds [`lanes`] weights per key (the tags', then zeros), in the order of `keys`.
     fn from_flat(tags: Vec<String>, key_bits: u32, keys: Vec<u32>, weights: Vec<i16>) -> Model {
         let (n, stride) = (tags.len(), lanes(tags.len()));
-        let weights = if n == stride {
-            weights
-        } else {
-            let mut padded = vec![0i16; keys.len() * stride];
-            for (to, from) in padded.chunks_exact_mut(stride).zip(weights.chunks_exact(n)) {
-                to[..n].copy_from_slice(from);
-            }
-            padded
-        };
+        debug_assert_eq!(weights.len(), keys.len() * stride);
         let cap = (keys.len() * 2).next_power_of_two().max(16);
         let shift = 64 - cap.trailing_zeros();
         let mut slots = vec![0u64; cap];
@@ -450,25 +442,26 @@ impl Model {
         }
         let mut key = 0u32;
         for _ in 0..nrows {
-            let high = bits.ones()?;
-            let gap = high.checked_shl(rice)? | bits.take(rice)?;
-            key = key.wrapping_add(gap);
+            key = key.wrapping_add(bits.rice(rice)?);
             keys.push(key);
         }
         // Then one bit mask per row (which tags have a weight), then the non-zero weights in row
         // order: sections of like values, which deflate compresses best.
         let mut masks = Vec::with_capacity(keys.len());
         for _ in 0..keys.len() {
-            masks.push(r.varint()? as u32);
+            masks.push(r.varint_inline()? as u32);
         }
-        let mut weights = vec![0i16; keys.len() * ntags];
-        for (row, mask) in weights.chunks_exact_mut(ntags).zip(masks) {
-            for (t, w) in row.iter_mut().enumerate() {
-                if mask & (1 << t) != 0 {
-                    let z = r.varint()?;
-                    let mag = ((z >> 1) + 1).checked_mul(step)?.min(i16::MAX as u64) as i16;
-                    *w = if z & 1 != 0 { -mag } else { mag };
-                }
+        // Straight into rows padded to the tagger's lanes; only the tags a mask names are read.
+        let tag_bits = if ntags == 32 { u32::MAX } else { (1 << ntags) - 1 };
+        let mut weights = vec![0i16; keys.len() * lanes(ntags)];
+        for (row, mask) in weights.chunks_exact_mut(lanes(ntags)).zip(masks) {
+            let mut mask = mask & tag_bits;
+            while mask != 0 {
+                let t = mask.trailing_zeros() as usize;
+                mask &= mask - 1;
+                let z = r.varint_inline()?;
+                let mag = ((z >> 1) + 1).checked_mul(step)?.min(i16::MAX as u64) as i16;
+                row[t] = if z & 1 != 0 { -mag } else { mag };
             }
         }
         Some(Model::from_flat(tags, key_bits, keys, weights))
@@ -548,6 +541,42 @@ struct Bits<'a> {
 
 // A byte at a time, not a bit: the models' 100,000 keys are read at every start-up.
 impl Bits<'_> {
+    /// The 64 bits from byte `at / 8` on, zeros past the end.
+    #[inline(always)]
+    fn window(&self) -> u64 {
+        let i = self.at / 8;
+        match self.bytes.get(i..i + 8) {
+            Some(b) => u64::from_be_bytes(b.try_into().unwrap_or_default()),
+            None => {
+                let mut b = [0u8; 8];
+                let tail = self.bytes.get(i..).unwrap_or_default();
+                b[..tail.len()].copy_from_slice(tail);
+                u64::from_be_bytes(b)
+            }
+        }
+    }
+
+    /// A Rice code with `k` low bits (at most 25): [`Bits::ones`] then [`Bits::take`], from one
+    /// window of the bytes when it holds the whole code (nearly always).
+    #[inline(always)]
+    fn rice(&mut self, k: u32) -> Option<u32> {
+        let off = (self.at % 8) as u32;
+        let w = self.window() << off;
+        let high = w.leading_ones();
+        // the run, its 0 and the `k` bits all within the window's 57+ real or padding bits
+        if high + 1 + k > 64 - off {
+            let high = self.ones()?;
+            return Some(high.checked_shl(k)? | self.take(k)?);
+        }
+        let low = if k == 0 { 0 } else { (w << (high + 1) >> (64 - k)) as u32 };
+        self.at += (high + 1 + k) as usize;
+        // Bits read past the end were padding: the code was cut short.
+        if self.at > self.bytes.len() * 8 {
+            return None;
+        }
+        Some(high.checked_shl(k)? | low)
+    }
+
     /// A run of 1 bits and the 0 that ends it: the run's length.
     fn ones(&mut self) -> Option<u32> {
         let mut run = 0u32;
@@ -829,6 +858,32 @@ mod tests {
         let model = Model::from_bytes(&Model::to_bytes(&tags, &rows, 10, 24)).unwrap();
         // "mr" followed by an unseen word: the context feature alone marks a person.
         assert_eq!(model.tag(&word_feats(&["mr", "brown", "came"])), vec![0, 1, 0]);
+    }
+
+    #[test]
+    fn rice_codes_read_from_a_window_as_bit_by_bit() {
+        // Runs of every length (past the 64-bit window too), codes cut off at the end.
+        let mut x = 0x2545_F491_4F6C_DD1Du64;
+        let mut bytes: Vec<u8> = (0..300).map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            (x >> 24) as u8
+        }).collect();
+        bytes[100..112].fill(0xFF);
+        for k in 0..=24 {
+            for len in [0, 1, 7, 9, 120, 300] {
+                let (mut a, mut b) = (Bits { bytes: &bytes[..len], at: 0 }, Bits { bytes: &bytes[..len], at: 0 });
+                loop {
+                    let slow = a.ones().and_then(|h| Some(h.checked_shl(k)? | a.take(k)?));
+                    assert_eq!(b.rice(k), slow, "k {k} len {len} at {}", b.at);
+                    if slow.is_none() {
+                        break;
+                    }
+                    assert_eq!(a.at, b.at);
+                }
+            }
+        }
     }
 
     #[test]

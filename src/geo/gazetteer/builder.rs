@@ -261,8 +261,8 @@ impl Builder {
         }
         let mut numbered: Vec<(PlaceId, Place)> = new_id.into_iter().zip(places).collect();
         numbered.sort_unstable_by_key(|(id, _)| *id);
-        let places = numbered.into_iter().map(|(_, p)| p).collect();
-        Gazetteer::indexed(prefixes, places, blob, recs, ids)
+        let places: Vec<Place> = numbered.into_iter().map(|(_, p)| p).collect();
+        Gazetteer::indexed(prefixes, places.into(), blob, recs, ids)
     }
 }
 

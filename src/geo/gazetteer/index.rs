@@ -22,14 +22,14 @@ impl Gazetteer {
         let codes: Vec<&str> = crate::lang::PACKS.iter().map(|p| p.lang().code()).collect();
         let mut cols: Vec<String> = vec![String::new(); NAME_COLS + PLACE_COLS];
         // The first name that spells each place's English name.
-        let mut spelled_by: Vec<Option<usize>> = vec![None; self.places.len()];
+        let mut spelled_by: Vec<Option<usize>> = vec![None; self.len()];
         let mut en_of = vec![0u32; self.names.len()];
         for i in 0..self.names.len() {
             let mut capitalised = None;
             for (k, &id) in self.name_ids(i).iter().enumerate().take(32) {
                 if spelled_by[id as usize].is_none() {
                     let c = capitalised.get_or_insert_with(|| capitalise(self.name(i), self.names[i].caps));
-                    if *c == self.places[id as usize].name_en {
+                    if *c == self.place(id).name_en {
                         spelled_by[id as usize] = Some(i);
                         en_of[i] |= 1 << k;
                     }
@@ -39,8 +39,8 @@ impl Gazetteer {
         // The name that spells each place's Arabic display name, stored in that form.
         let mut shown: Vec<Option<&str>> = vec![None; self.names.len()];
         let mut ar_of = vec![0u32; self.names.len()];
-        let mut ar_spelled = vec![false; self.places.len()];
-        for (id, p) in self.places.iter().enumerate() {
+        let mut ar_spelled = vec![false; self.len()];
+        for (id, p) in self.places().enumerate() {
             let Some(display) = p.name_ar.as_deref() else { continue };
             let Some(i) = self.get(&fold(display)).filter(|&i| self.names[i].flags & VARIANT == 0) else { continue };
             let Some(k) = self.name_ids(i).iter().take(32).position(|&x| x as usize == id) else { continue };
@@ -51,7 +51,7 @@ impl Gazetteer {
             }
         }
         let mut prev_at = (0, 0);
-        for (i, p) in self.places.iter().enumerate() {
+        for (i, p) in self.places().enumerate() {
             let sep = if i == 0 { "" } else { "\n" };
             // Coordinates in hundredths of a degree (about 1 km): integers parse fast at load.
             let (lat, lon) = ((p.geo.lat * 100.0).round() as i32, (p.geo.lon * 100.0).round() as i32);
@@ -101,10 +101,16 @@ impl Gazetteer {
     }
 
     pub(super) fn deserialize(text: &str) -> Option<Gazetteer> {
-        let mut places = Vec::new();
+        let mut rows: Vec<PlaceRow> = Vec::new();
+        let mut texts = String::new();
+        let put = |texts: &mut String, s: &str| {
+            let start = texts.len() as u32;
+            texts.push_str(s);
+            (start, s.len() as u32)
+        };
         let mut names = Vec::new();
         let mut ids = Vec::new();
-        let mut blob: Vec<u8> = Vec::with_capacity(text.len() / 3);
+        let mut blob = String::with_capacity(text.len() / 3);
         let (codes, cols) = text.split_once('\u{1e}')?;
         let cols: Vec<&str> = cols.split('\u{1e}').collect();
         if cols.len() != PLACE_COLS + NAME_COLS {
@@ -115,108 +121,152 @@ impl Gazetteer {
         let mut c: Vec<Fields<'_>> = cols[..PLACE_COLS].iter().map(|c| Fields::new(c, b'\n')).collect();
         let [kind, cc, lat, lon, pop, en, ar] = &mut c[..] else { return None };
         let mut at = (0i32, 0i32);
-        while let (Some(k), Some(cc), Some(lat), Some(lon), Some(pop), Some(en), Some(ar)) =
-            (kind.next(), cc.next(), lat.next(), lon.next(), pop.next(), en.next(), ar.next())
-        {
-            at = (at.0.checked_add(lat.parse().ok()?)?, at.1.checked_add(lon.parse().ok()?)?);
-            let (lat, lon) = (at.0 as f64 / 100.0, at.1 as f64 / 100.0);
-            places.push(Place {
-                name_en: en.to_string(),
-                name_ar: (!ar.is_empty()).then(|| ar.to_string()),
-                geo: Geo { lat, lon, country: cc.to_string(), kind: parse_kind(k)? },
-                population: pop.parse().ok()?,
+        // Places come by country: each country's code is stored once.
+        let mut country: (&str, (u32, u32)) = ("", (0, 0));
+        // Every column has a value for each place: the kind column counts them.
+        while let Some(k) = kind.next() {
+            at = (at.0.checked_add(lat.int()?)?, at.1.checked_add(lon.int()?)?);
+            let (cc, en, ar) = (cc.next()?, en.next()?, ar.next()?);
+            if cc != country.0 {
+                country = (cc, put(&mut texts, cc));
+            }
+            rows.push(PlaceRow {
+                lat: at.0,
+                lon: at.1,
+                population: pop.uint()?,
+                kind: parse_kind(k)?,
+                country: country.1,
+                en: EnName::Text(put(&mut texts, en)),
+                ar: (!ar.is_empty()).then(|| put(&mut texts, ar)),
             });
         }
         let mut c: Vec<Fields<'_>> = cols[PLACE_COLS..].iter().map(|c| Fields::new(c, b'\n')).collect();
         let [shared, rest, fl, cp, id, en_of, lg, ar_of] = &mut c[..] else { return None };
         // the previous name as stored (as displayed for a display name), which the next one shares a prefix with
         let mut stored = String::new();
-        while let (Some(s), Some(n), Some(f), Some(c), Some(d), Some(e), Some(l), Some(a)) =
-            (shared.next(), rest.next(), fl.next(), cp.next(), id.next(), en_of.next(), lg.next(), ar_of.next())
-        {
-            let s: usize = s.parse().ok()?;
+        // Every column has a value for each name: the shared-prefix column counts them.
+        while let Some(s) = shared.uint() {
+            let s = usize::try_from(s).ok()?;
             // The shared part must end on a character boundary of the previous name.
             if !stored.is_char_boundary(s) {
                 return None;
             }
             stored.truncate(s);
-            stored.push_str(n);
-            let ar_of: u32 = a.parse().ok()?;
+            stored.push_str(rest.next()?);
+            let ar_of: u32 = ar_of.uint()?.try_into().ok()?;
             let start = blob.len();
             if ar_of == 0 {
-                blob.extend_from_slice(stored.as_bytes());
+                blob.push_str(&stored);
             } else {
-                blob.extend_from_slice(fold(&stored).as_bytes());
+                blob.push_str(&fold(&stored));
             }
-            let prev = start..blob.len();
+            let name = &blob[start..];
             let ids_start = ids.len() as u32;
-            for x in Fields::new(d, b',') {
-                let x: u32 = x.parse().ok()?;
-                if x as usize >= places.len() {
+            let mut d = Fields::new(id.next()?, b',');
+            while !d.is_done() {
+                let x: u32 = d.uint()?.try_into().ok()?;
+                if x as usize >= rows.len() {
                     return None;
                 }
                 ids.push(x);
             }
             let rec = NameRec {
                 start: start as u32,
-                len: prev.len() as u32,
+                len: name.len() as u32,
                 ids_start,
                 ids_len: ids.len() as u32 - ids_start,
-                flags: f.parse().ok()?,
-                caps: c.parse().ok()?,
+                flags: fl.uint()?.try_into().ok()?,
+                caps: cp.uint()?.try_into().ok()?,
                 langs: {
-                    let bits: u8 = l.parse().ok()?;
+                    let bits: u8 = lg.uint()?.try_into().ok()?;
                     lang_bits.iter().enumerate().filter(|&(k, _)| bits & (1 << k) != 0).fold(0, |m, (_, &b)| m | b)
                 },
             };
-            let en_of: u32 = e.parse().ok()?;
-            if en_of != 0 {
-                let name = std::str::from_utf8(&blob[prev.clone()]).ok()?;
-                let en = capitalise(name, rec.caps);
-                for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(32) {
-                    if en_of & (1 << k) != 0 {
-                        places[p as usize].name_en = en.clone();
-                    }
+            let en_of: u32 = en_of.uint()?.try_into().ok()?;
+            let this = EnName::Name(names.len() as u32);
+            for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(32).filter(|_| en_of != 0) {
+                if en_of & (1 << k) != 0 {
+                    rows[p as usize].en = this;
                 }
             }
-            for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(32).filter(|_| ar_of != 0) {
-                if ar_of & (1 << k) != 0 {
-                    places[p as usize].name_ar = Some(stored.clone());
+            if ar_of != 0 {
+                let shown = put(&mut texts, &stored);
+                for (k, &p) in ids[ids_start as usize..].iter().enumerate().take(32) {
+                    if ar_of & (1 << k) != 0 {
+                        rows[p as usize].ar = Some(shown);
+                    }
                 }
             }
             names.push(rec);
         }
-        let blob = String::from_utf8(blob).ok()?;
+        let places = Places { made: (0..rows.len()).map(|_| OnceLock::new()).collect(), rows, texts };
         Some(Gazetteer::indexed(prefixes_of(), places, blob, names, ids))
     }
 }
 
 /// The values of a column separated by an ASCII byte. Most are one to four bytes long, where a
 /// plain byte loop beats `str::split`'s memchr set-up (it was a third of the index's load time).
+#[derive(Clone)]
 struct Fields<'a> {
-    rest: Option<&'a str>,
+    text: &'a str,
+    /// Where the next value starts; past the end once the last one is read.
+    at: usize,
     sep: u8,
 }
 
 impl<'a> Fields<'a> {
     fn new(text: &'a str, sep: u8) -> Self {
         debug_assert!(sep.is_ascii());
-        Fields { rest: Some(text), sep }
+        Fields { text, at: 0, sep }
+    }
+}
+
+// Positions, not subslices: a slice of a `str` checks its ends, out of line.
+impl Fields<'_> {
+    fn is_done(&self) -> bool {
+        self.at > self.text.len()
+    }
+
+    /// The next value as a number of up to 19 decimal digits (no overflow), parsed where it is
+    /// split (the split and `str::parse` were a quarter of the index's load time); `None` at the
+    /// end or for anything but digits.
+    #[inline(always)]
+    fn uint(&mut self) -> Option<u64> {
+        let bytes = self.text.as_bytes();
+        let (mut v, mut i) = (0u64, self.at);
+        while let Some(d) = bytes.get(i).map(|b| b.wrapping_sub(b'0')).filter(|&d| d <= 9) {
+            v = v.wrapping_mul(10).wrapping_add(d as u64);
+            i += 1;
+        }
+        if i == self.at || i - self.at > 19 || bytes.get(i).is_some_and(|&b| b != self.sep) {
+            return None;
+        }
+        self.at = i + 1;
+        Some(v)
+    }
+
+    /// [`Fields::uint`] with an optional minus sign, as an `i32`.
+    #[inline(always)]
+    fn int(&mut self) -> Option<i32> {
+        let negative = self.text.as_bytes().get(self.at) == Some(&b'-');
+        if negative {
+            self.at += 1;
+        }
+        let v = i64::try_from(self.uint()?).ok()?;
+        i32::try_from(if negative { -v } else { v }).ok()
     }
 }
 
 impl<'a> Iterator for Fields<'a> {
     type Item = &'a str;
+    #[inline]
     fn next(&mut self) -> Option<&'a str> {
-        let rest = self.rest?;
-        match rest.bytes().position(|b| b == self.sep) {
-            // An ASCII separator is a char boundary.
-            Some(i) => {
-                self.rest = Some(&rest[i + 1..]);
-                Some(&rest[..i])
-            }
-            None => self.rest.take(),
-        }
+        let rest = self.text.as_bytes().get(self.at..)?;
+        let end = self.at + rest.iter().position(|&b| b == self.sep).unwrap_or(rest.len());
+        // An ASCII separator, or the end, is a char boundary.
+        let value = self.text.get(self.at..end);
+        self.at = end + 1;
+        value
     }
 }
 
@@ -228,6 +278,19 @@ mod tests {
     fn fields_split_like_str_split() {
         for text in ["", "a", "\n", "a\nbc\n", "\n\nx", "أ\nب\n\nج"] {
             assert_eq!(Fields::new(text, b'\n').collect::<Vec<_>>(), text.split('\n').collect::<Vec<_>>(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn numbers_parse_like_str_parse() {
+        for text in ["0\n12\n-7\n4294967295\n-2147483648", "5", "1\n\n2", "1\nx\n2", "-\n3", "99999999999999999999999"] {
+            let mut f = Fields::new(text, b'\n');
+            for v in text.split('\n') {
+                assert_eq!(f.clone().int(), v.parse::<i32>().ok(), "{v:?}");
+                assert_eq!(f.clone().uint().and_then(|v| u32::try_from(v).ok()), v.parse::<u32>().ok(), "{v:?}");
+                f.next();
+            }
+            assert!(f.is_done() && f.uint().is_none());
         }
     }
 }

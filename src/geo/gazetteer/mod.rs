@@ -16,6 +16,7 @@
 
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
 use rustc_hash::FxHashMap as HashMap;
+use std::sync::OnceLock;
 
 mod builder;
 mod index;
@@ -117,7 +118,7 @@ fn lang_bit(lang: crate::Lang) -> u8 {
 
 pub struct Gazetteer {
     prefixes: Box<dyn NamePrefixes>,
-    places: Vec<Place>,
+    places: Places,
     /// Folded names live here; `names` (sorted by folded name) points into it.
     blob: String,
     names: Vec<NameRec>,
@@ -125,6 +126,50 @@ pub struct Gazetteer {
     /// The range of `names` sharing each 4-byte prefix: the first step of matching a word
     /// searches a few dozen names instead of all of them.
     buckets: HashMap<u32, (u32, u32)>,
+}
+
+/// The places, each made a [`Place`] on first use from its row in the shipped index: a document
+/// names a few dozen of the 41,000, and building every place's strings at load was a sixth of
+/// start-up. A gazetteer built from the sources has every place made and no rows.
+struct Places {
+    made: Vec<OnceLock<Place>>,
+    rows: Vec<PlaceRow>,
+    /// The rows' countries and names.
+    texts: String,
+}
+
+/// A place as the shipped index stores it.
+#[derive(Clone, Copy)]
+struct PlaceRow {
+    /// Hundredths of a degree.
+    lat: i32,
+    lon: i32,
+    population: u64,
+    kind: GeoKind,
+    /// A range of [`Places::texts`].
+    country: (u32, u32),
+    en: EnName,
+    ar: Option<(u32, u32)>,
+}
+
+/// Where a place's English name comes from: a range of [`Places::texts`], or the name (an index
+/// of [`Gazetteer::names`]) that spells it capitalised by its `caps`.
+#[derive(Clone, Copy)]
+enum EnName {
+    Text((u32, u32)),
+    Name(u32),
+}
+
+impl Places {
+    fn text(&self, (start, len): (u32, u32)) -> &str {
+        &self.texts[start as usize..(start + len) as usize]
+    }
+}
+
+impl From<Vec<Place>> for Places {
+    fn from(places: Vec<Place>) -> Places {
+        Places { made: places.into_iter().map(OnceLock::from).collect(), rows: Vec::new(), texts: String::new() }
+    }
 }
 
 /// The first four bytes of a folded name, the key of its bucket (names shorter have none).
@@ -143,8 +188,9 @@ static SUPPLEMENT: &str = include_str!("../../../data/gazetteer-supplement.tsv")
 static ALIASES_AR: &str = include_str!("../../../data/gazetteer-aliases-ar.tsv");
 
 impl Gazetteer {
-    fn indexed(prefixes: Box<dyn NamePrefixes>, places: Vec<Place>, blob: String, names: Vec<NameRec>, ids: Vec<PlaceId>) -> Gazetteer {
-        let mut buckets: HashMap<u32, (u32, u32)> = HashMap::default();
+    fn indexed(prefixes: Box<dyn NamePrefixes>, places: Places, blob: String, names: Vec<NameRec>, ids: Vec<PlaceId>) -> Gazetteer {
+        // About one bucket for every four names (17,900 of 64,400 in the shipped index): no rehashing.
+        let mut buckets: HashMap<u32, (u32, u32)> = HashMap::with_capacity_and_hasher(names.len() / 4, Default::default());
         for (i, r) in names.iter().enumerate() {
             if let Some(key) = prefix4(&blob[r.start as usize..(r.start + r.len) as usize]) {
                 // Names are sorted, so a prefix's names are contiguous.
@@ -156,8 +202,7 @@ impl Gazetteer {
 
     /// The shipped index; an empty gazetteer if it is damaged (never panics).
     pub fn load() -> Gazetteer {
-        miniz_oxide::inflate::decompress_to_vec_zlib(INDEX)
-            .ok()
+        inflate(INDEX)
             .and_then(|raw| String::from_utf8(raw).ok())
             .and_then(|text| Gazetteer::deserialize(&text))
             .unwrap_or_else(|| Builder::default().finish())
@@ -186,19 +231,46 @@ impl Gazetteer {
     }
 
     pub fn len(&self) -> usize {
-        self.places.len()
+        self.places.made.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.places.is_empty()
+        self.places.made.is_empty()
     }
 
     pub fn place(&self, id: PlaceId) -> &Place {
-        &self.places[id as usize]
+        self.places.made[id as usize].get_or_init(|| self.make_place(id as usize))
     }
 
-    pub fn places(&self) -> &[Place] {
-        &self.places
+    pub fn places(&self) -> impl Iterator<Item = &Place> + '_ {
+        (0..self.len()).map(|id| self.place(id as PlaceId))
+    }
+
+    /// The first country of this code, found without making every place it passes over.
+    pub fn country(&self, code: &str) -> Option<&Place> {
+        let is_it = |i: usize| match self.places.rows.get(i) {
+            Some(r) => r.kind == GeoKind::Country && self.places.text(r.country) == code,
+            None => {
+                let p = self.place(i as PlaceId);
+                p.geo.kind == GeoKind::Country && p.geo.country == code
+            }
+        };
+        (0..self.len()).find(|&i| is_it(i)).map(|i| self.place(i as PlaceId))
+    }
+
+    /// The place of row `i`, as the shipped index describes it.
+    fn make_place(&self, i: usize) -> Place {
+        let r = self.places.rows[i];
+        let text = |range| self.places.text(range).to_string();
+        Place {
+            name_en: match r.en {
+                EnName::Text(range) => text(range),
+                EnName::Name(n) => capitalise(self.name(n as usize), self.names[n as usize].caps),
+            },
+            name_ar: r.ar.map(text),
+            geo: Geo { lat: r.lat as f64 / 100.0, lon: r.lon as f64 / 100.0, country: text(r.country), kind: r.kind },
+            population: r.population,
+        }
     }
 
     fn name(&self, i: usize) -> &str {
@@ -252,8 +324,37 @@ impl Gazetteer {
 /// A folded name with the words that `caps` marks capitalised (the inverse of folding, for most
 /// English names: "new york" → "New York").
 fn capitalise(name: &str, caps: u32) -> String {
-    // One walk over the words; the text between capitalised letters is copied in runs, not char by
-    // char (capitalising was a tenth of the index's load time).
+    // Most names are ASCII where capitalised: a copy with a few letters uppercased in place, and a
+    // walk over the bytes that stops after the last capitalised word (capitalising was a tenth of
+    // the index's load time).
+    let mut out = name.to_string();
+    let (mut word, mut at_start) = (0usize, true);
+    for (i, &b) in name.as_bytes().iter().enumerate() {
+        if b == b' ' || b == b'-' {
+            at_start = true;
+            continue;
+        }
+        if at_start {
+            if word >= 32 || caps >> word == 0 {
+                break;
+            }
+            if caps & (1 << word) != 0 {
+                if !b.is_ascii() {
+                    return capitalise_chars(name, caps);
+                }
+                if let Some(letter) = out.get_mut(i..i + 1) {
+                    letter.make_ascii_uppercase();
+                }
+            }
+            word += 1;
+            at_start = false;
+        }
+    }
+    out
+}
+
+/// [`capitalise`] for names with a capitalised word that starts with a non-ASCII letter.
+fn capitalise_chars(name: &str, caps: u32) -> String {
     let mut out = String::with_capacity(name.len());
     let (mut copied, mut word, mut at_start) = (0usize, 0usize, true);
     for (i, ch) in name.char_indices() {
@@ -264,11 +365,7 @@ fn capitalise(name: &str, caps: u32) -> String {
         if at_start {
             if word < 32 && caps & (1 << word) != 0 {
                 out.push_str(&name[copied..i]);
-                if ch.is_ascii() {
-                    out.push(ch.to_ascii_uppercase());
-                } else {
-                    out.extend(ch.to_uppercase());
-                }
+                out.extend(ch.to_uppercase());
                 copied = i + ch.len_utf8();
             }
             word += 1;
@@ -277,6 +374,32 @@ fn capitalise(name: &str, caps: u32) -> String {
     }
     out.push_str(&name[copied..]);
     out
+}
+
+/// Inflates the shipped index in one call into a buffer sized for it (doubled should it ever not
+/// be), without the Adler-32 check (its bytes are compiled in, and `shipped_index_is_fresh` checks
+/// them): growing from twice the input and checking cost a sixth of inflating.
+fn inflate(zlib: &[u8]) -> Option<Vec<u8>> {
+    use miniz_oxide::inflate::TINFLStatus;
+    use miniz_oxide::inflate::core::{DecompressorOxide, decompress, inflate_flags::*};
+    let flags = TINFL_FLAG_PARSE_ZLIB_HEADER | TINFL_FLAG_USING_NON_WRAPPING_OUTPUT_BUF | TINFL_FLAG_IGNORE_ADLER32;
+    // The index inflates to 4.8 times its size.
+    let mut out = vec![0u8; zlib.len().saturating_mul(5)];
+    let mut state = Box::<DecompressorOxide>::default();
+    let (mut input, mut at) = (zlib, 0);
+    loop {
+        let (status, read, written) = decompress(&mut state, input, &mut out, at, flags);
+        at += written;
+        input = input.get(read..)?;
+        match status {
+            TINFLStatus::Done => {
+                out.truncate(at);
+                return Some(out);
+            }
+            TINFLStatus::HasMoreOutput => out.resize(out.len().saturating_mul(2).max(1 << 16), 0),
+            _ => return None,
+        }
+    }
 }
 
 fn kind_str(k: GeoKind) -> &'static str {
@@ -325,10 +448,29 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
     #[test]
     fn a_province_and_its_town_share_a_link_key() {
         let g = Gazetteer::from_tsv("region\tSA\t17.6\t44.4\t600000\tNajran Region\tمنطقة نجران\ttest\ncity\tSA\t17.5\t44.1\t300000\tNajran\tنجران\ttest\n");
-        let keys: Vec<String> = g.places()[..2].iter().map(Place::link_key).collect();
+        let keys: Vec<String> = g.places().take(2).map(Place::link_key).collect();
         assert_eq!(keys, vec!["najran", "najran"]);
-        let state = Place { name_en: "Khartoum State".into(), name_ar: None, geo: Geo { kind: GeoKind::City, ..g.places()[0].geo.clone() }, population: 1 };
+        let state = Place { name_en: "Khartoum State".into(), name_ar: None, geo: Geo { kind: GeoKind::City, ..g.place(0).geo.clone() }, population: 1 };
         assert_eq!(state.link_key(), "khartoum state", "only a province drops its kind");
+    }
+
+    #[test]
+    fn capitalising_ascii_in_place_agrees_with_the_char_walk() {
+        for (name, caps) in [("new york", 3), ("al-qa'im", 2), ("a b c", 5), ("", 1), ("île-de-france", 7), ("são tomé", 3), ("x", 0)] {
+            assert_eq!(capitalise(name, caps), capitalise_chars(name, caps), "{name:?} {caps}");
+        }
+        assert_eq!(capitalise("são tomé", 3), "São Tomé");
+        assert_eq!(capitalise("île-de-france", 5), "Île-de-France");
+    }
+
+    #[test]
+    fn inflating_in_one_buffer_agrees_with_the_checked_inflate() {
+        assert_eq!(inflate(INDEX), miniz_oxide::inflate::decompress_to_vec_zlib(INDEX).ok());
+        // Text that deflates to far less than a fifth: the buffer grows.
+        let text = "نص ".repeat(10_000);
+        let z = miniz_oxide::deflate::compress_to_vec_zlib(text.as_bytes(), 9);
+        assert_eq!(inflate(&z).as_deref(), Some(text.as_bytes()));
+        assert_eq!(inflate(&z[..z.len() / 2]), None);
     }
 
     #[test]
@@ -433,8 +575,8 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
         let text = g.serialize();
         let back = Gazetteer::deserialize(&text).expect("round trip");
         assert_eq!(back.serialize(), text);
-        let en: Vec<&str> = back.places().iter().map(|p| p.name_en.as_str()).collect();
-        assert_eq!(en, g.places().iter().map(|p| p.name_en.as_str()).collect::<Vec<_>>());
+        let en: Vec<&str> = back.places().map(|p| p.name_en.as_str()).collect();
+        assert_eq!(en, g.places().map(|p| p.name_en.as_str()).collect::<Vec<_>>());
         assert!(en.contains(&"New York") && en.contains(&"Ar-Riqqah"));
         // A shared prefix longer than the previous name, or ending inside a character: rejected.
         let cols: Vec<&str> = text.split('\u{1e}').collect();
@@ -461,7 +603,7 @@ city\tGB\t51.38\t-2.36\t88000\tBath\t\tt
 ";
         let g = Gazetteer::from_tsv(tsv);
         let back = Gazetteer::deserialize(&g.serialize()).expect("round trip");
-        let ar = |g: &Gazetteer, en: &str| g.places().iter().find(|p| p.name_en == en).and_then(|p| p.name_ar.clone());
+        let ar = |g: &Gazetteer, en: &str| g.places().find(|p| p.name_en == en).and_then(|p| p.name_ar.clone());
         for g in [&g, &back] {
             // the first Arabic name, without its vowel marks
             assert_eq!(ar(g, "Idlib").as_deref(), Some("ادلب"));
@@ -487,7 +629,7 @@ city\tGB\t51.38\t-2.36\t88000\tBath\t\tt
         assert_eq!(g.place(g.lookup("Paris")[0]).geo.country, "FR");
         assert_eq!(en(&back, "الرقة"), vec!["Raqqa", "Ar-Riqqah"]);
         // places sorted by country in the shipped order
-        let countries: Vec<&str> = back.places().iter().map(|p| p.geo.country.as_str()).collect();
+        let countries: Vec<&str> = back.places().map(|p| p.geo.country.as_str()).collect();
         assert!(countries.is_sorted(), "{countries:?}");
     }
 

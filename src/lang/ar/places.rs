@@ -123,7 +123,7 @@ fn home_kingdom<'c>(ar: &'c Arabic, cands: &'c [Cand]) -> Option<&'c Mention> {
 /// The home kingdom as the gazetteer knows it, for articles that name only its cities (decoded
 /// once, with the pack: `Arabic::load`).
 pub(super) fn home_country_place(gaz: &crate::geo::gazetteer::Gazetteer) -> Option<Mention> {
-    gaz.places().iter().find(|p| p.geo.kind == GeoKind::Country && p.geo.country == HOME_KINGDOM).map(|p| Mention {
+    gaz.country(HOME_KINGDOM).map(|p| Mention {
         span: crate::Span::new(0, 0),
         kind: EntityKind::Place,
         key: EntityKey::Name(p.link_key()),
