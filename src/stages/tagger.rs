@@ -652,11 +652,30 @@ pub struct Trainer {
     acc: Vec<f32>,
     stamp: Vec<u32>,
     now: u32,
+    /// The source of the sequences being learnt, when sources label differently: every allowed
+    /// feature then also has a copy for that source (Daumé 2007's feature augmentation), so that
+    /// what one source's conventions teach stays in its copy; [`Trainer::finish_for`] folds one
+    /// source's copies into the shared weights.
+    pub domain: Option<u8>,
+    /// The value of the per-source copies (1.0 in Daumé's form; smaller trusts the shared weights more).
+    pub domain_scale: f32,
+    /// Rows of the per-source copies: (feature, source) → offset into `w`, made on first update.
+    specific: HashMap<(u32, u8), usize>,
 }
 
 impl Trainer {
     pub fn new(tags: Vec<String>) -> Trainer {
-        Trainer { tags, index: HashMap::default(), w: Vec::new(), acc: Vec::new(), stamp: Vec::new(), now: 1 }
+        Trainer {
+            tags,
+            index: HashMap::default(),
+            w: Vec::new(),
+            acc: Vec::new(),
+            stamp: Vec::new(),
+            now: 1,
+            domain: None,
+            domain_scale: 1.0,
+            specific: HashMap::default(),
+        }
     }
 
     /// Registers features so that only these get weights (callers prune rare ones first).
@@ -679,16 +698,35 @@ impl Trainer {
                     *s += self.w[base + t];
                 }
             }
+            if let Some(&base) = self.domain.and_then(|d| self.specific.get(&(*k, d))) {
+                for (t, s) in scores.iter_mut().enumerate() {
+                    *s += self.domain_scale * self.w[base + t];
+                }
+            }
         }
     }
 
     fn update(&mut self, keys: &[u32], tag: usize, delta: f32) {
+        let n = self.tags.len();
         for k in keys {
             if let Some(&base) = self.index.get(k) {
-                let i = base + tag;
-                self.acc[i] += self.w[i] * (self.now - self.stamp[i]) as f32;
-                self.stamp[i] = self.now;
-                self.w[i] += delta;
+                let mut bases = [Some((base, delta)), None];
+                if let Some(d) = self.domain {
+                    let next = self.w.len();
+                    let own = *self.specific.entry((*k, d)).or_insert(next);
+                    bases[1] = Some((own, delta * self.domain_scale));
+                    if own == next {
+                        self.w.extend(std::iter::repeat_n(0.0, n));
+                        self.acc.extend(std::iter::repeat_n(0.0, n));
+                        self.stamp.extend(std::iter::repeat_n(0, n));
+                    }
+                }
+                for (base, delta) in bases.into_iter().flatten() {
+                    let i = base + tag;
+                    self.acc[i] += self.w[i] * (self.now - self.stamp[i]) as f32;
+                    self.stamp[i] = self.now;
+                    self.w[i] += delta;
+                }
             }
         }
     }
@@ -800,14 +838,20 @@ impl Trainer {
     /// The averaged weights, quantised to i16 with `scale`, dropping rows whose weights all round
     /// below `min_abs`. Rows come back sorted by key.
     pub fn finish(&self, scale: f32, min_abs: i16) -> Vec<(u32, Vec<i16>)> {
+        self.finish_for(None, scale, min_abs)
+    }
+
+    /// [`Trainer::finish`] with the copies learnt for source `target` added to the shared weights:
+    /// one model of the shared size that scores as the augmented one does on that source.
+    pub fn finish_for(&self, target: Option<u8>, scale: f32, min_abs: i16) -> Vec<(u32, Vec<i16>)> {
         let n = self.tags.len();
+        let avg = |i: usize| (self.acc[i] + self.w[i] * (self.now - self.stamp[i]) as f32) / self.now as f32;
         let mut rows: Vec<(u32, Vec<i16>)> = Vec::new();
         for (&key, &base) in &self.index {
+            let own = target.and_then(|d| self.specific.get(&(key, d)).copied());
             let row: Vec<i16> = (0..n)
                 .map(|t| {
-                    let i = base + t;
-                    let total = self.acc[i] + self.w[i] * (self.now - self.stamp[i]) as f32;
-                    let avg = total / self.now as f32;
+                    let avg = avg(base + t) + own.map_or(0.0, |b| self.domain_scale * avg(b + t));
                     let q = (avg * scale).round().clamp(i16::MIN as f32, i16::MAX as f32) as i16;
                     if q.abs() < min_abs { 0 } else { q }
                 })
