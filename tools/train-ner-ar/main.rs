@@ -334,6 +334,14 @@ fn prf(tp: usize, np: usize, ng: usize) -> String {
     format!("P {p:.3} R {r:.3} F1 {:.3}", 2.0 * p * r / (p + r).max(1e-9))
 }
 
+fn add(into: &mut Counts, c: &Counts) {
+    for (row, from) in into.iter_mut().zip(c) {
+        for (x, y) in row.iter_mut().zip(from) {
+            *x += y;
+        }
+    }
+}
+
 fn report(name: &str, c: &Counts) {
     let total = c.iter().fold([0; 3], |a, x| [a[0] + x[0], a[1] + x[1], a[2] + x[2]]);
     eprintln!("  {name}: all {}", prf(total[0], total[1], total[2]));
@@ -400,26 +408,29 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
             score(&model_a, &held(&a, k), &mut fa, o.errors, !o.no_propagation);
             score(model_n, &held(&n, k), &mut fn_, false, !o.no_propagation);
             if o.domains {
-                // The shipped fold: one set's copies (or none) scored on both labellings.
-                let (mut sa, mut sn): (Counts, Counts) = Default::default();
-                let shipped = model_for(o.target).1;
-                score(&shipped, &held(&a, k), &mut sa, false, !o.no_propagation);
-                score(&shipped, &held(&n, k), &mut sn, false, !o.no_propagation);
-                for t in 0..3 {
-                    for j in 0..3 {
-                        ship_a[q][t][j] += sa[t][j];
-                        ship_n[q][t][j] += sn[t][j];
+                // The shipped fold: one set's copies (or none) scored on both labellings; a set's own
+                // model and its labelling were scored above.
+                let built;
+                let shipped = match o.target {
+                    Some(0) => &model_a,
+                    Some(1) => model_n,
+                    t => {
+                        built = model_for(t).1;
+                        &built
                     }
-                }
+                };
+                let score_with = |labelled: &[&Sample]| {
+                    let mut c = Counts::default();
+                    score(shipped, labelled, &mut c, false, !o.no_propagation);
+                    c
+                };
+                add(&mut ship_a[q], &if o.target == Some(0) { fa } else { score_with(&held(&a, k)) });
+                add(&mut ship_n[q], &if o.target == Some(1) { fn_ } else { score_with(&held(&n, k)) });
             }
             eprintln!("fold {} ({:.0}s):", k + 1, t0.elapsed().as_secs_f64());
             report("ANERcorp labels", &fa);
-            for t in 0..3 {
-                for j in 0..3 {
-                    vs_a[q][t][j] += fa[t][j];
-                    vs_n[q][t][j] += fn_[t][j];
-                }
-            }
+            add(&mut vs_a[q], &fa);
+            add(&mut vs_n[q], &fn_);
         }
     }
     for (q, (step, key_bits, min_weight)) in quantisations.iter().enumerate() {

@@ -179,8 +179,10 @@ fn generic_facility(doc: &Doc, ar: &Arabic, t: usize, fe: usize) -> bool {
 /// The rule layer alone: gazetteer, lexicon and pattern mentions with overlaps resolved.
 fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     let ar = arabic();
-    let mut cands: Vec<Cand> =
-        gaz.into_iter().filter(|m| !adjective_after_plural(doc, m) && !elative_after_definite(doc, m)).map(|m| Cand { m, src: Source::Gazetteer }).collect();
+    let adjective = |m: &Mention| {
+        word_and_the_one_before(doc, m).is_some_and(|(w, before)| adjective_after_plural(w, before) || elative_after_definite(w, before))
+    };
+    let mut cands: Vec<Cand> = gaz.into_iter().filter(|m| !adjective(m)).map(|m| Cand { m, src: Source::Gazetteer }).collect();
     lexicon_mentions(doc, ar, &mut cands);
     extend_lexicon_people(doc, ar, &mut cands);
     // Which token starts a lexicon/gazetteer mention (patterns must not swallow known names).
@@ -204,14 +206,16 @@ fn rule_mentions(doc: &Doc, gaz: Vec<Mention>) -> Vec<Cand> {
     resolve_overlaps(cands)
 }
 
+/// A one-word mention's (folded) word and the word before it in its sentence: a place name there
+/// may be an adjective agreeing with that word.
+fn word_and_the_one_before<'d>(doc: &'d Doc, m: &Mention) -> Option<(&'d str, &'d str)> {
+    let (a, b) = token_range(doc, m.span);
+    (b == a + 1 && a > 0 && doc.tokens[a - 1].sentence == doc.tokens[a].sentence).then(|| (doc.ftok(a), doc.ftok(a - 1)))
+}
+
 /// A one-word definite place that agrees as a feminine adjective with the plural before it
 /// (المشروبات الغازية, القوات الجوية) is that adjective, not the town it spells.
-fn adjective_after_plural(doc: &Doc, m: &Mention) -> bool {
-    let (a, b) = token_range(doc, m.span);
-    if b != a + 1 || a == 0 || doc.tokens[a - 1].sentence != doc.tokens[a].sentence {
-        return false;
-    }
-    let (w, before) = (doc.ftok(a), doc.ftok(a - 1));
+fn adjective_after_plural(w: &str, before: &str) -> bool {
     let feminine_nisba =
         arabic().words.list(class::FEMININE_ENDING).iter().any(|f| w.strip_suffix(f.as_str()).is_some_and(|r| ends_with_any(r, class::NISBA_ENDING)));
     starts_with_al(w)
@@ -225,14 +229,10 @@ fn adjective_after_plural(doc: &Doc, m: &Mention) -> bool {
 /// الأدنى, الأعلى) after a definite word is that word's adjective: الحد الأقصى (the maximum), الشرق الأقصى,
 /// المغرب الأقصى; the mosque is «الأقصى» alone or after a preposition or an indefinite noun
 /// (باحة الأقصى). In the news, most «الأقصى» after a definite word are the adjective.
-fn elative_after_definite(doc: &Doc, m: &Mention) -> bool {
-    let (a, b) = token_range(doc, m.span);
-    if b != a + 1 || a == 0 || doc.tokens[a - 1].sentence != doc.tokens[a].sentence {
-        return false;
-    }
-    let letters: Vec<char> = doc.ftok(a).chars().collect();
+fn elative_after_definite(w: &str, before: &str) -> bool {
+    let letters: Vec<char> = w.chars().collect();
     let elative = matches!(letters[..], ['ا', 'ل', 'ا', _, _, 'ي']);
-    let before = strip_conj(doc.ftok(a - 1)).1;
+    let before = strip_conj(before).1;
     let (_, before) = clitics::peel(before, clitics::BI_LI, 3);
     elative && starts_with_al(before)
 }
@@ -1514,8 +1514,8 @@ fn adjective_shaped(ar: &Arabic, t: &str) -> bool {
     let nisba = ["ي", "يه", "يين", "يون", "يات", "يا"].iter().any(|e| stem.ends_with(e));
     let participle = letters.len() >= 4 && letters[0] == 'م';
     let elative = letters.len() == 4 && letters[0] == 'ا';
-    let fail = letters.len() == 4 && letters[2] == 'ي';
-    nisba || participle || elative || fail || stem.ends_with('ه') || ar.translit.is_adjective(stem)
+    let fa_il = letters.len() == 4 && letters[2] == 'ي';
+    nisba || participle || elative || fa_il || stem.ends_with('ه') || ar.translit.is_adjective(stem)
 }
 
 /// Institutions and places named after a king, prince or sheikh (مدينة الملك عبدالله الاقتصادية,
