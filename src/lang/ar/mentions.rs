@@ -277,7 +277,7 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         // A name right after a settlement's or province's noun is that place, however foreign it
         // sounds (ولاية أركنساس, مدينة كونمينج): the tagger reads unknown foreign words as people.
         let place_noun = |w: &str| is(w, class::PLACE_NOUN) || is(clitics::peel(strip_conj(w).1, BI_LI, 3).1, class::PLACE_NOUN);
-        if kind == EntityKind::Person && a > first && place_noun(doc.ftok(a - 1)) {
+        if kind == EntityKind::Person && (a > first && place_noun(doc.ftok(a - 1)) || b > a + 1 && place_noun(doc.ftok(a))) {
             kind = EntityKind::Place;
         }
         if !doc.tokens[a].is_word || !doc.tokens[b - 1].is_word {
@@ -971,7 +971,7 @@ fn definite_surname(w: &str) -> bool {
 }
 
 fn is_role_noun(w: &str) -> bool {
-    is(clitics::peel(w, &[WA], 3).1, class::ROLE_NOUN)
+    is(strip_conj(w).1, class::ROLE_NOUN)
 }
 
 /// Titles and roles before names: الرئيس الروسي فلاديمير بوتين, وزير الدفاع … سيرغي شويغو,
@@ -1760,7 +1760,7 @@ fn latin_org_mentions(doc: &Doc, out: &mut Vec<Cand>) {
 
 #[inline]
 fn strip_conj(w: &str) -> (usize, &str) {
-    clitics::peel(w, CONJUNCTIONS, 3)
+    arabic().peel_conjunction(w)
 }
 
 fn is_org_head(w: &str) -> bool {

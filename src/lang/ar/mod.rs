@@ -154,12 +154,12 @@ impl LanguagePack for Pack {
         arabic().words.is(bare, class::AGREEMENT) || arabic().words.is(w, class::AGREEMENT)
     }
     fn is_site_head(&self, word: &str) -> bool {
-        let (_, w) = clitics::peel(word, clitics::CONJUNCTIONS, 3);
+        let (_, w) = arabic().peel_conjunction(word);
         let (_, bare) = clitics::peel(w, clitics::BI_LI, 3);
         arabic().words.is(bare, class::SITE_HEAD)
     }
     fn introduces_place(&self, word: &str) -> bool {
-        let (_, w) = clitics::peel(word, clitics::CONJUNCTIONS, 3);
+        let (_, w) = arabic().peel_conjunction(word);
         let (_, bare) = clitics::peel(w, clitics::PREPOSITIONS, 3);
         let words = &arabic().words;
         words.is(bare, class::SITE_HEAD) || words.is(bare, class::PLACE_NOUN)
@@ -510,11 +510,11 @@ impl Arabic {
     pub fn lexical(&self, tok: &str) -> Lexical {
         let bits = |w: &str| self.lexical.get(w).copied().unwrap_or_default();
         let mut found = bits(tok);
-        let (conj, rest) = clitics::peel(tok, CONJUNCTIONS, 2);
+        let (conj, rest) = peel_clitic(&self.words, tok, CONJUNCTIONS, 2);
         if conj > 0 {
             found.0 |= bits(rest).0;
         }
-        if let (prep, r) = clitics::peel(rest, PREPOSITIONS, 2)
+        if let (prep, r) = peel_clitic(&self.words, rest, PREPOSITIONS, 2)
             && prep > 0
         {
             found.0 |= bits(r).0;
@@ -536,13 +536,13 @@ impl Arabic {
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
-        lookup(&self.demonym_forms, tok).map(|(_, &i)| &self.demonyms[i as usize])
+        lookup(&self.words, &self.demonym_forms, tok).map(|(_, &i)| &self.demonyms[i as usize])
     }
     pub fn is_demonym(&self, tok: &str) -> bool {
-        lookup(&self.demonym_forms, tok).is_some()
+        lookup(&self.words, &self.demonym_forms, tok).is_some()
     }
     pub fn is_title(&self, tok: &str) -> bool {
-        lookup(&self.titles, tok).is_some()
+        lookup(&self.words, &self.titles, tok).is_some()
     }
     /// Whether `w` with the article is a title (the construct form أمير of الأمير), without
     /// allocating the definite form: asked for most words of every name.
@@ -565,7 +565,7 @@ impl Arabic {
     }
     /// A title with no proclitic other than و/ف (a title after ب/ل is rarely the subject).
     pub fn title_prefix(&self, tok: &str) -> Option<usize> {
-        lookup(&self.titles, tok).map(|(p, _)| p)
+        lookup(&self.words, &self.titles, tok).map(|(p, _)| p)
     }
     /// A preposition written on a definite word (بالاتحاد، للغفيلي) at the start of folded `w`: the
     /// bytes a mention leaves out and whether the article's alef comes back in the citation form
@@ -602,8 +602,13 @@ impl Arabic {
     pub fn is_coordinated_given_name(&self, tok: &str) -> bool {
         !self.given.contains_key(tok) && tok.strip_prefix(clitics::WA).is_some_and(|rest| self.given.contains_key(rest))
     }
+    /// `tok` without its conjunction و/ف, unless the whole word is a listed word and the rest is
+    /// not: ولاية, وزارة, وكالة are nouns, not و + لاية.
+    pub fn peel_conjunction<'w>(&self, tok: &'w str) -> (usize, &'w str) {
+        peel_clitic(&self.words, tok, CONJUNCTIONS, 3)
+    }
     pub fn is_stop(&self, tok: &str) -> bool {
-        lookup(&self.stop, tok).is_some()
+        lookup(&self.words, &self.stop, tok).is_some()
     }
     /// A reporting verb or participle that is one whatever follows it (not a verbal noun, not a
     /// form that is more often another word).
@@ -623,7 +628,7 @@ impl Arabic {
     }
     /// A single-word month name (Gregorian or the first word of a Levantine one).
     pub fn month(&self, tok: &str) -> Option<u32> {
-        lookup(&self.months, tok).map(|(_, &m)| m)
+        lookup(&self.words, &self.months, tok).map(|(_, &m)| m)
     }
     /// Months written as two words (كانون الثاني, تشرين الأول).
     pub fn month2(&self, a: &str, b: &str) -> Option<u32> {
@@ -635,7 +640,7 @@ impl Arabic {
         self.months.get(&key).copied()
     }
     pub fn weekday(&self, tok: &str) -> Option<u32> {
-        lookup(&self.weekdays, tok).map(|(_, &d)| d)
+        lookup(&self.words, &self.weekdays, tok).map(|(_, &d)| d)
     }
 }
 
@@ -732,23 +737,46 @@ fn load_cues(words: &WordClasses) -> HashMap<String, Cue> {
     cues
 }
 
-/// Looks a folded token up with its proclitics (و ف, then ب ل ك) tried off; returns the byte length
-/// of the stripped prefix.
-pub fn lookup<'m, V>(map: &'m WordMap<V>, tok: &str) -> Option<(usize, &'m V)> {
+/// Looks a folded token up with its proclitics (و ف, then ب ل ك) tried off (each only as
+/// [`Arabic::peel_clitic`] allows); returns the byte length of the stripped prefix.
+fn lookup<'m, V>(words: &WordClasses, map: &'m WordMap<V>, tok: &str) -> Option<(usize, &'m V)> {
     if let Some(v) = map.get(tok) {
         return Some((0, v));
     }
-    let (conj, rest) = clitics::peel(tok, CONJUNCTIONS, 2);
+    let (conj, rest) = peel_clitic(words, tok, CONJUNCTIONS, 2);
     if conj > 0
         && let Some(v) = map.get(rest)
     {
         return Some((conj, v));
     }
-    match clitics::peel(rest, PREPOSITIONS, 2) {
+    match peel_clitic(words, rest, PREPOSITIONS, 2) {
         (prep, r) if prep > 0 => map.get(r).map(|v| (conj + prep, v)),
         _ => None,
     }
 }
+
+/// [`clitics::peel`], unless the whole word is a listed noun (`words.tsv`): ولاية, وزارة, بلدية are
+/// nouns, not و + لاية (which would end in the title آية), ب + لديه.
+fn peel_clitic<'w>(words: &WordClasses, tok: &'w str, clitics: &[char], min_rest: usize) -> (usize, &'w str) {
+    let (n, rest) = clitics::peel(tok, clitics, min_rest);
+    if n > 0 && words.classes(tok) & NOUN_CLASSES != 0 { (0, tok) } else { (n, rest) }
+}
+
+/// The classes of `words.tsv` that list nouns (heads of names, roles, sources): a word listed in
+/// one is that noun whole, whatever letter it opens with.
+const NOUN_CLASSES: u128 = {
+    let nouns = [
+        class::ROLE_NOUN, class::ORG_HEAD, class::ACTIVITY_HEAD, class::PLACE_NOUN, class::PLACE_LIST, class::SITE_HEAD,
+        class::FACILITY_HEAD, class::SOURCE_NOUN, class::COMPANY_NOUN, class::QUOTE_HEAD, class::VESSEL, class::AGREEMENT,
+    ];
+    let mut mask = 0u128;
+    let mut k = 0;
+    while k < nouns.len() {
+        mask |= 1u128 << nouns[k].0;
+        k += 1;
+    }
+    mask
+};
 
 /// The proclitics a name may carry in running text: و ف then ب ل ك (each optional).
 pub fn is_clitic_prefix(p: &str) -> bool {
