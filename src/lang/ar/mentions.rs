@@ -66,6 +66,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     leave_out_common_words(doc, arabic(), &mut kept);
     join_kunya(doc, &mut kept);
     extend_kunya_nisba(doc, arabic(), &mut kept);
+    regnal_ordinals(doc, arabic(), &mut kept);
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
     leave_out_clitics(doc, arabic(), &mut kept);
     super::byline::mentions(doc, &mut kept);
@@ -865,6 +866,68 @@ fn extend_kunya_nisba(doc: &Doc, ar: &Arabic, kept: &mut [Cand]) {
             kept[k].m = Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None };
         }
     }
+}
+
+/// A monarch's or pope's ordinal belongs to the name (الملك عبدالله الثاني → Abdullah II, البابا
+/// بنديكت السادس عشر → Benedict XVI): a person of one or two words right after a regnal title
+/// (maybe with a nationality adjective: العاهل الأردني), then an ordinal agreeing with the title
+/// (الملكة … الثانية) and a teen word. Without it the king is any Abdullah of the article.
+fn regnal_ordinals(doc: &Doc, ar: &Arabic, kept: &mut [Cand]) {
+    let n = doc.tokens.len();
+    let grammar = &ar.time_grammar;
+    let feminine = |w: &str| w.ends_with('ه');
+    for k in 0..kept.len() {
+        let c = &kept[k];
+        // A listed person (الملك محمد السادس) has its name already.
+        if c.m.kind != EntityKind::Person || !matches!(c.m.key, EntityKey::Surface(..)) {
+            continue;
+        }
+        let (a, mut b) = token_range(doc, c.m.span);
+        // A name already holding its ordinal's first word (بنديكت السادس) takes the teen word.
+        let mut name_end = b;
+        if b >= a + 2 && grammar.ordinal(doc.ftok(b - 1)).is_some() {
+            name_end = b - 1;
+        }
+        if a == 0 || name_end > a + 2 {
+            continue;
+        }
+        let before = if ar.is_demonym(doc.ftok(a - 1)) && a >= 2 { a - 2 } else { a - 1 };
+        let title = strip_conj(doc.ftok(before)).1;
+        if !is(title, class::REGNAL_TITLE) || name_end >= n || doc.tokens[name_end].sentence != doc.tokens[a].sentence {
+            continue;
+        }
+        let ordinal = doc.ftok(name_end);
+        let Some(mut number) = grammar.ordinal(ordinal).filter(|_| feminine(ordinal) == feminine(title)) else { continue };
+        let mut end = name_end + 1;
+        if end < n && grammar.is(doc.ftok(end), crate::stages::times::words::Role::Teen) {
+            number += 10;
+            end += 1;
+        } else if number == 1 && ordinal != "الاول" && ordinal != "الاولي" {
+            continue; // الحادي alone
+        }
+        // A lineage may follow the number: عبدالله الثاني بن الحسين.
+        let lineage_end = nasab_end(doc, ar, end);
+        if lineage_end > b && kept.get(k + 1).is_some_and(|next| next.m.span.start < doc.tokens[lineage_end - 1].span.end) {
+            continue;
+        }
+        b = lineage_end;
+        let span = crate::Span::new(c.m.span.start, doc.tokens[b - 1].span.end);
+        let fstart = doc.folded.folded(span.start);
+        let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[fstart..doc.tokens[b - 1].fend].to_string());
+        let name = crate::Span::new(c.m.span.start, doc.tokens[name_end - 1].span.end);
+        let mut name_en = format!("{} {}", transliterate(name.slice(doc.text)), roman(number));
+        if lineage_end > end {
+            let lineage = crate::Span::new(doc.tokens[end].span.start, doc.tokens[lineage_end - 1].span.end);
+            name_en = format!("{name_en} {}", transliterate(lineage.slice(doc.text)));
+        }
+        kept[k].m = Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None };
+    }
+}
+
+/// 1 to 19 in Roman numerals (regnal numbers).
+fn roman(n: u32) -> String {
+    const UNITS: [&str; 10] = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"];
+    format!("{}{}", if n >= 10 { "X" } else { "" }, UNITS[(n % 10) as usize])
 }
 
 /// Whether a person the tagger found reads as a name: no institution or place noun inside
@@ -1958,6 +2021,20 @@ mod tests {
         assert!(people[0].contains(&"وزير الزراعة المغربي".to_string()), "{people:?}");
         let e = a.entities.iter().find(|e| e.kind == EntityKind::Person).unwrap();
         assert!(e.name_en.as_deref().unwrap_or("").starts_with("Kamal"));
+    }
+
+    #[test]
+    fn regnal_numbers_belong_to_the_name_and_a_listed_noun_is_read_whole() {
+        let t = "وقال الملك عبدالله الثاني إن الأردن يدعم الحل. وأكدت الملكة إليزابيث الثانية ذلك. وأضاف أن ولاية سالندرا شهدت هجمات.";
+        let a = run(t);
+        let e = a.entities.iter().find(|e| e.kind == EntityKind::Person && e.name.starts_with("عبدالله")).expect("the king");
+        assert_eq!(e.name, "عبدالله الثاني");
+        assert_eq!(e.name_en.as_deref(), Some("Abdullah II"));
+        // ولاية is a noun, not و + لاية (whose ل + آية would be a title before a name).
+        assert!(names(&a, t, EntityKind::Person).iter().flatten().all(|m| !m.contains("سالندرا")));
+        // An ordinal that does not agree with the title is not its number.
+        let t = "وأكد الملك سلمان الثانية أن الوفد وصل.";
+        assert!(names(&run(t), t, EntityKind::Person).iter().flatten().all(|m| !m.contains("الثانية")));
     }
 
     #[test]

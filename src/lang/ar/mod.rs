@@ -67,6 +67,7 @@ pub mod class {
         ROLE_NOUN = "role_noun",
         HONORIFIC = "honorific",
         COMMON_NOUN_TITLE = "common_noun_title",
+        REGNAL_TITLE = "regnal_title",
         ROLE_COMPLEMENT = "role_complement",
         TITLE_HEAD_COMPLEMENT = "title_head_complement",
         ORG_HEAD = "org_head",
