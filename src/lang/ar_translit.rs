@@ -51,8 +51,6 @@ pub struct Translit {
     demonyms: HashMap<&'static str, &'static str>,
     /// A ruler's title that stands for his state in an institution's name (folded words, ISO code).
     state_epithets: Vec<(Vec<String>, &'static str)>,
-    /// The English of every administrative noun (Governorate, Province, State …).
-    place_kinds: Vec<&'static str>,
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -157,7 +155,6 @@ impl Translit {
         let mut words = HashMap::default();
         let mut demonyms = HashMap::default();
         let mut state_epithets = Vec::new();
-        let mut place_kinds = Vec::new();
         for cols in data_lines(WORDS) {
             let [class, ar, en] = cols[..] else { continue };
             let class = match class {
@@ -183,12 +180,9 @@ impl Translit {
                 }
                 _ => continue,
             };
-            if class == Class::PlaceHead && !place_kinds.contains(&en) {
-                place_kinds.push(en);
-            }
             words.entry(fold(ar)).or_insert_with(Vec::new).push((class, en));
         }
-        Translit { chunks, names, words, demonyms, state_epithets, place_kinds }
+        Translit { chunks, names, words, demonyms, state_epithets }
     }
 
     /// Whether a folded word (with or without ال, in any derived shape) is an adjective the
@@ -491,7 +485,7 @@ impl Translit {
         if words.len() >= 2
             && let Some(head) = self.lookup(Class::PlaceHead, &words[0].text)
             && !name.to_lowercase().contains(&head.to_lowercase())
-            && !name.rsplit(' ').next().is_some_and(|last| self.place_kinds.iter().any(|k| k.eq_ignore_ascii_case(last)))
+            && !name.rsplit(' ').next().is_some_and(crate::geo::gazetteer::is_division_kind)
         {
             return format!("{name} {head}");
         }

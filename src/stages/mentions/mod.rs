@@ -95,8 +95,9 @@ pub fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
 
 /// A person introduced by a full name is later called by the last name alone (وأضاف ماهاما):
 /// every such word, clitics aside (`is_clitic_prefix`: what may precede a word inside its token),
-/// is a mention with the same key.
-pub fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>, is_clitic_prefix: fn(&str) -> bool) {
+/// is a mention with the same key, where the language says the last word names the person alone
+/// (`names_alone`, given the name's words: not a father's name after بن).
+pub fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>, is_clitic_prefix: fn(&str) -> bool, names_alone: impl Fn(&[&str]) -> bool) {
     let mut surnames: Vec<(String, EntityKey, Option<String>)> = Vec::new();
     for m in kept.iter().filter(|m| m.kind == EntityKind::Person) {
         let EntityKey::Surface(EntityKind::Person, surface) = &m.key else { continue };
@@ -104,6 +105,7 @@ pub fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>, is_clitic_prefix: fn
         if words.len() >= 2
             && let Some(last) = words.last()
             && last.chars().count() >= 3
+            && names_alone(&words)
         {
             surnames.push((last.to_string(), m.key.clone(), m.name_en.clone()));
         }
