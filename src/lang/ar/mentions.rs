@@ -810,6 +810,25 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>) {
             return !common(a);
         }
         if !common(a) {
+            // Nor does it end on a verb, a ب/ل-led noun, an accusative or a particle (ميلاد سري تلعب,
+            // لازلو بولوني لإنهاء ملف, نابيلي مبتسمًا), unless a name particle asks for it (حامد آل
+            // غرامة). Other common words may be family names (محمد عيد, طلال سلامة): they stay.
+            let tail = |k: usize| {
+                let w = doc.ftok(k);
+                // The imperfect's and the future's prefixes (يرى, تلعب, سيحققه), ب and ل.
+                let prefixed = w.starts_with(['ي', 'ت', 'ن', 'ل', 'ب']) || w.starts_with("سي") || w.starts_with("ست");
+                let verb_or_preposition = prefixed && common(k) || has_pronoun_suffix(w);
+                let particle = ar.is_stop_as_written(w) && !given_name_like(ar, w);
+                let after_particle = is_name_particle(doc.ftok(k - 1)) || is(doc.ftok(k - 1), class::NASAB);
+                !after_particle && (verb_or_preposition || particle || common(k) && doc.tokens[k].span.slice(doc.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']))
+            };
+            let mut end = b;
+            while end > a + 1 && tail(end - 1) {
+                end -= 1;
+            }
+            if end < b {
+                *c = person_named(doc, a, end);
+            }
             return true;
         }
         // A given name the lists do not have, before a family name (ساعد الحارثي, ساعد بن سعد).
