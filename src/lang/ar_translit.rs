@@ -339,7 +339,11 @@ impl Translit {
                 i += 1;
                 continue;
             }
-            out.push(self.name_word(&w.text));
+            if w.hamza_al && !self.names.contains_key(&w.text) {
+                out.push(capitalise(&self.transliterate_word(&w.text)));
+            } else {
+                out.push(self.name_word(&w.text));
+            }
             i += 1;
         }
         out.join(" ")
@@ -547,6 +551,8 @@ enum Kind {
 struct Word {
     text: String,
     arabic: bool,
+    /// Written أل/إل: no article, though folded it reads as one (إليزابيث, ألكسندر).
+    hamza_al: bool,
 }
 
 fn split_words(ar: &str) -> Vec<Word> {
@@ -559,11 +565,12 @@ fn split_words(ar: &str) -> Vec<Word> {
         let text = if arabic { fold(raw) } else { raw.to_string() };
         // عبدالله, عبدالرحمن: the servant-of prefix written joined.
         if arabic && let Some(rest) = text.strip_prefix("عبد").filter(|r| r.starts_with("ال") && r.chars().count() >= 4) {
-            out.push(Word { text: "عبد".to_string(), arabic });
-            out.push(Word { text: rest.to_string(), arabic });
+            out.push(Word { text: "عبد".to_string(), arabic, hamza_al: false });
+            out.push(Word { text: rest.to_string(), arabic, hamza_al: false });
             continue;
         }
-        out.push(Word { text, arabic });
+        let hamza_al = raw.starts_with("أل") || raw.starts_with("إل");
+        out.push(Word { text, arabic, hamza_al });
     }
     out
 }

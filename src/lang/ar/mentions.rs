@@ -977,6 +977,11 @@ fn arabic_word(w: &str) -> bool {
     b.len() >= 4 && b.len() % 2 == 0 && b.chunks_exact(2).all(|p| matches!((p[0], p[1]), (0xD8, 0xA1..=0xBF) | (0xD9, 0x80..=0x8A)))
 }
 
+/// أل/إل as written is no article: a foreign name (إليزابيث, ألفارو) only folds to look definite.
+fn hamza_al(doc: &Doc, k: usize) -> bool {
+    doc.tokens[k].span.slice(doc.text).starts_with(['أ', 'إ'])
+}
+
 fn starts_with_al(w: &str) -> bool {
     has_article(w) && w.chars().count() > 3
 }
@@ -1281,7 +1286,7 @@ fn role_end(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<usize, us
             complements += 2;
             continue;
         }
-        let definite = starts_with_al(t) || t.starts_with(LI_ARTICLE);
+        let definite = (starts_with_al(t) && !hamza_al(doc, j)) || t.starts_with(LI_ARTICLE);
         let known_org = known_at.get(&j).is_some_and(|&k| cands[k].m.kind != EntityKind::Person);
         if (definite && !ar.is_stop(t) && ar.month(t).is_none() && ar.weekday(t).is_none())
             || known_org
@@ -1392,7 +1397,7 @@ fn name_end(doc: &Doc, ar: &Arabic, j: usize, known_at: &HashMap<usize, usize>) 
         if k == j && t.starts_with(WA) && has_article(&t[WA.len_utf8()..]) {
             return None;
         }
-        if starts_with_al(t) {
+        if starts_with_al(t) && !(k == j && hamza_al(doc, k)) {
             // Compound given names go on: عبد الله …, كمال الدين …, سيف الإسلام ….
             let after_particle = k > j && is_name_particle(doc.ftok(k - 1)) || is(t, class::NAME_TAIL);
             // After a given name, a participle-shaped family name (مها المنيف) is still one.
