@@ -5,7 +5,7 @@
 //!
 //! A pack is `src/lang/<code>/`, its word lists in `data/lang/<code>/`, its tagger model in
 //! `data/models/`, its `mod` line below and its line in the `registry!` (which names the type of
-//! its read-only tables: they are decoded once, with the other shared resources).
+//! its read-only tables: they are decoded once, on the pack's first use).
 
 pub mod ar;
 pub mod ar_translit;
@@ -25,7 +25,8 @@ use crate::{Statement, TimeExpr};
 use serde::{Deserialize, Serialize};
 
 /// What a pack decodes once from its shipped files (lexicons, tagger model, time grammar), kept in
-/// [`Resources`] so that building those is what a first analysis pays, and read-only after.
+/// [`Resources`], on the first use of that pack (what a first analysis in its language pays), and
+/// read-only after.
 pub trait PackTables: Sized + Send + Sync + 'static {
     /// `gazetteer` is the shared one, for tables that refer to places.
     fn load(gazetteer: &crate::geo::gazetteer::Gazetteer) -> Self;
@@ -54,15 +55,20 @@ macro_rules! registry {
             }
         }
 
-        /// Every pack's read-only tables, a field per pack.
+        /// Every pack's read-only tables, a field per pack, each decoded on its first use: a text
+        /// in one language does not pay for the other's lexicons and tagger model.
+        #[derive(Default)]
         pub struct Tables {
-            $(pub $field: $tables),+
+            $($field: std::sync::OnceLock<$tables>),+
         }
 
-        impl Tables {
-            pub fn load(gazetteer: &crate::geo::gazetteer::Gazetteer) -> Tables {
-                Tables { $($field: <$tables as PackTables>::load(gazetteer)),+ }
-            }
+        impl Resources {
+            $(
+                /// The pack's tables, decoded on first use around this gazetteer.
+                pub fn $field(&self) -> &$tables {
+                    self.packs.$field.get_or_init(|| <$tables as PackTables>::load(&self.gazetteer))
+                }
+            )+
         }
     };
 }

@@ -11,9 +11,10 @@ pub mod times;
 
 use std::sync::OnceLock;
 
-/// Read-only data every document uses: built once, shared by all analyses, never mutated. Every
-/// shipped table is decoded here, so that building this is what a first analysis pays (the
-/// start-up figure of BENCHMARKS.md) and nothing is decoded later on a document's time.
+/// Read-only data every document uses: built once, shared by all analyses, never mutated. The
+/// gazetteer and calendars are decoded here; each language pack's tables on that pack's first use
+/// (a text in one language does not pay for the other's). Building this and the pack of a first
+/// text's language is what a first analysis pays (the start-up figure of BENCHMARKS.md).
 pub struct Resources {
     pub gazetteer: crate::geo::gazetteer::Gazetteer,
     /// Each language pack's tables (lexicons, tagger model, time grammar), a field per pack.
@@ -22,14 +23,14 @@ pub struct Resources {
 }
 
 impl Resources {
-    /// Decode every shipped table. Costly (this is the start-up time): `resources()` does it once.
+    /// Decode the shared tables (the packs' wait for their first use). Costly: `resources()` does it once.
     pub fn build() -> Resources {
         Resources::with_gazetteer(crate::geo::gazetteer::Gazetteer::load())
     }
 
     /// The shipped tables around a given gazetteer (tests of place finding use a small one).
     pub fn with_gazetteer(gazetteer: crate::geo::gazetteer::Gazetteer) -> Resources {
-        Resources { packs: crate::lang::Tables::load(&gazetteer), gazetteer, calendars: times::calendar::Calendars::load() }
+        Resources { packs: Default::default(), gazetteer, calendars: times::calendar::Calendars::load() }
     }
 }
 

@@ -184,7 +184,7 @@ impl LanguagePack for Pack {
         Some(Box::new(PlacePrefixes::load()))
     }
     fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
-        let mut found = times::find(doc, &res.packs.arabic.time_grammar, resolver.date.is_some());
+        let mut found = times::find(doc, &res.arabic().time_grammar, resolver.date.is_some());
         let outlets = byline::outlet_spans(doc);
         found.retain(|t| !outlets.iter().any(|o| o.overlaps(crate::Span::new(t.start, t.end))));
         found
@@ -278,9 +278,9 @@ pub struct Arabic {
     pub time_grammar: crate::stages::times::words::TimeWords,
 }
 
-/// The Arabic pack's tables, decoded once with the other shared resources.
+/// The Arabic pack's tables, decoded once, on the pack's first use (`Resources::arabic`).
 pub fn arabic() -> &'static Arabic {
-    &crate::stages::resources().packs.arabic
+    crate::stages::resources().arabic()
 }
 
 impl crate::lang::PackTables for Arabic {

@@ -102,11 +102,15 @@ impl WordClusters {
             let prefix_at = start;
             start = text.len();
             text.extend_from_within(prefix_at..prefix_at + shared);
-            // Each suffix valid alone and the whole valid: every word is cut on character boundaries.
-            text.extend_from_slice(std::str::from_utf8(r.take(len)?).ok()?.as_bytes());
+            text.extend_from_slice(r.take(len)?);
             ends.push(u32::try_from(text.len()).ok()?);
         }
+        // The whole valid and every word ending on a character boundary (checked once, not suffix
+        // by suffix): every word is a valid slice.
         let text = String::from_utf8(text).ok()?;
+        if !ends.iter().all(|&e| text.is_char_boundary(e as usize)) {
+            return None;
+        }
         let mut paths = Vec::with_capacity(n);
         for _ in 0..n {
             let p = u16::try_from(r.varint()?).ok().filter(|&p| p >= 1 && p < 1 << (MAX_DEPTH + 1))?;

@@ -95,7 +95,7 @@ pub mod class {
     }
 }
 
-/// The English pack's tables, decoded once with the other shared resources.
+/// The English pack's tables, decoded once, on the pack's first use (`Resources::english`).
 pub struct English {
     /// The rule words of `data/lang/en/words.tsv` by class.
     pub words: WordClasses,
@@ -112,7 +112,7 @@ impl crate::lang::PackTables for English {
 }
 
 pub(super) fn english() -> &'static English {
-    &crate::stages::resources().packs.english
+    crate::stages::resources().english()
 }
 
 fn words() -> &'static WordClasses {
