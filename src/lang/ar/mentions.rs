@@ -278,9 +278,15 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
             "LOC" => Some(EntityKind::Place),
             _ => None,
         };
-        let (a, b) = (first + k, first + e);
+        let (a, mut b) = (first + k, first + e);
         k = e;
         let Some(mut kind) = kind else { continue };
+        // آل and the family's name close a person's name (سلمان بن عبدالعزيز آل سعود, not … الوفد).
+        if kind == EntityKind::Person
+            && let Some(family) = (a + 1..b.saturating_sub(2)).find(|&t| doc.tokens[t].span.slice(doc.text) == "آل")
+        {
+            b = family + 2;
+        }
         // A name right after a settlement's or province's noun is that place, however foreign it
         // sounds (ولاية أركنساس, مدينة كونمينج): the tagger reads unknown foreign words as people.
         let place_noun = |w: &str| is(w, class::PLACE_NOUN) || is(clitics::peel(strip_conj(w).1, BI_LI, 3).1, class::PLACE_NOUN);
