@@ -11,7 +11,7 @@ pub mod tagger;
 pub(crate) mod times;
 pub mod word_clusters;
 
-use super::{Lang, LanguagePack, WordClasses, WordMap};
+use super::{Lang, LanguagePack, WordClass, WordClasses, WordMap};
 use crate::geo::gazetteer::NamePrefixes;
 use crate::stages::Resources;
 use crate::stages::link::Linked;
@@ -253,6 +253,8 @@ pub struct Arabic {
     /// Words shaped like a preposition on a definite word that are read otherwise
     /// (`data/lang/ar/clitic_words.tsv`): true for ل + a word starting with ل (لليبيا).
     clitic_words: HashMap<String, bool>,
+    /// The listed nouns that open with a clitic's letter, read whole (`peel_clitic`).
+    whole_nouns: WholeNouns,
     months: WordMap<u32>,
     /// First words of the months written as two words (كانون, تشرين): only these need the pair looked up.
     /// First words of two-word months (تشرين): asked of every token, so behind a filter.
@@ -483,6 +485,7 @@ impl Arabic {
             given,
             any_given,
             clitic_words,
+            whole_nouns: WholeNouns::new(&words),
             months: months.into(),
             month_heads: month_heads.into(),
             weekdays: weekdays.into(),
@@ -511,11 +514,11 @@ impl Arabic {
     pub fn lexical(&self, tok: &str) -> Lexical {
         let bits = |w: &str| self.lexical.get(w).copied().unwrap_or_default();
         let mut found = bits(tok);
-        let (conj, rest) = peel_clitic(&self.words, tok, CONJUNCTIONS, 2);
+        let (conj, rest) = peel_clitic(&self.whole_nouns, tok, CONJUNCTIONS, 2);
         if conj > 0 {
             found.0 |= bits(rest).0;
         }
-        if let (prep, r) = peel_clitic(&self.words, rest, PREPOSITIONS, 2)
+        if let (prep, r) = peel_clitic(&self.whole_nouns, rest, PREPOSITIONS, 2)
             && prep > 0
         {
             found.0 |= bits(r).0;
@@ -537,13 +540,13 @@ impl Arabic {
     }
 
     pub fn demonym(&self, tok: &str) -> Option<&Demonym> {
-        lookup(&self.words, &self.demonym_forms, tok).map(|(_, &i)| &self.demonyms[i as usize])
+        lookup(&self.whole_nouns, &self.demonym_forms, tok).map(|(_, &i)| &self.demonyms[i as usize])
     }
     pub fn is_demonym(&self, tok: &str) -> bool {
-        lookup(&self.words, &self.demonym_forms, tok).is_some()
+        lookup(&self.whole_nouns, &self.demonym_forms, tok).is_some()
     }
     pub fn is_title(&self, tok: &str) -> bool {
-        lookup(&self.words, &self.titles, tok).is_some()
+        lookup(&self.whole_nouns, &self.titles, tok).is_some()
     }
     /// Whether `w` with the article is a title (the construct form أمير of الأمير), without
     /// allocating the definite form: asked for most words of every name.
@@ -566,7 +569,7 @@ impl Arabic {
     }
     /// A title with no proclitic other than و/ف (a title after ب/ل is rarely the subject).
     pub fn title_prefix(&self, tok: &str) -> Option<usize> {
-        lookup(&self.words, &self.titles, tok).map(|(p, _)| p)
+        lookup(&self.whole_nouns, &self.titles, tok).map(|(p, _)| p)
     }
     /// A preposition written on a definite word (بالاتحاد، للغفيلي) at the start of folded `w`: the
     /// bytes a mention leaves out and whether the article's alef comes back in the citation form
@@ -605,15 +608,16 @@ impl Arabic {
     }
     /// `tok` without its conjunction و/ف, unless the whole word is a listed word and the rest is
     /// not: ولاية, وزارة, وكالة are nouns, not و + لاية.
+    #[inline]
     pub fn peel_conjunction<'w>(&self, tok: &'w str) -> (usize, &'w str) {
-        peel_clitic(&self.words, tok, CONJUNCTIONS, 3)
+        peel_clitic(&self.whole_nouns, tok, CONJUNCTIONS, 3)
     }
     /// A stop word as written, no clitic peeled (بلان is not ب + لان).
     pub fn is_stop_as_written(&self, tok: &str) -> bool {
         self.stop.contains_key(tok)
     }
     pub fn is_stop(&self, tok: &str) -> bool {
-        lookup(&self.words, &self.stop, tok).is_some()
+        lookup(&self.whole_nouns, &self.stop, tok).is_some()
     }
     /// A reporting verb or participle that is one whatever follows it (not a verbal noun, not a
     /// form that is more often another word).
@@ -633,7 +637,7 @@ impl Arabic {
     }
     /// A single-word month name (Gregorian or the first word of a Levantine one).
     pub fn month(&self, tok: &str) -> Option<u32> {
-        lookup(&self.words, &self.months, tok).map(|(_, &m)| m)
+        lookup(&self.whole_nouns, &self.months, tok).map(|(_, &m)| m)
     }
     /// Months written as two words (كانون الثاني, تشرين الأول).
     pub fn month2(&self, a: &str, b: &str) -> Option<u32> {
@@ -645,7 +649,7 @@ impl Arabic {
         self.months.get(&key).copied()
     }
     pub fn weekday(&self, tok: &str) -> Option<u32> {
-        lookup(&self.words, &self.weekdays, tok).map(|(_, &d)| d)
+        lookup(&self.whole_nouns, &self.weekdays, tok).map(|(_, &d)| d)
     }
 }
 
@@ -743,18 +747,18 @@ fn load_cues(words: &WordClasses) -> HashMap<String, Cue> {
 }
 
 /// Looks a folded token up with its proclitics (و ف, then ب ل ك) tried off (each only as
-/// [`Arabic::peel_clitic`] allows); returns the byte length of the stripped prefix.
-fn lookup<'m, V>(words: &WordClasses, map: &'m WordMap<V>, tok: &str) -> Option<(usize, &'m V)> {
+/// [`peel_clitic`] allows); returns the byte length of the stripped prefix.
+fn lookup<'m, V>(whole: &WholeNouns, map: &'m WordMap<V>, tok: &str) -> Option<(usize, &'m V)> {
     if let Some(v) = map.get(tok) {
         return Some((0, v));
     }
-    let (conj, rest) = peel_clitic(words, tok, CONJUNCTIONS, 2);
+    let (conj, rest) = peel_clitic(whole, tok, CONJUNCTIONS, 2);
     if conj > 0
         && let Some(v) = map.get(rest)
     {
         return Some((conj, v));
     }
-    match peel_clitic(words, rest, PREPOSITIONS, 2) {
+    match peel_clitic(whole, rest, PREPOSITIONS, 2) {
         (prep, r) if prep > 0 => map.get(r).map(|v| (conj + prep, v)),
         _ => None,
     }
@@ -762,26 +766,57 @@ fn lookup<'m, V>(words: &WordClasses, map: &'m WordMap<V>, tok: &str) -> Option<
 
 /// [`clitics::peel`], unless the whole word is a listed noun (`words.tsv`): ولاية, وزارة, بلدية are
 /// nouns, not و + لاية (which would end in the title آية), ب + لديه.
-fn peel_clitic<'w>(words: &WordClasses, tok: &'w str, clitics: &[char], min_rest: usize) -> (usize, &'w str) {
+#[inline]
+fn peel_clitic<'w>(whole: &WholeNouns, tok: &'w str, clitics: &[char], min_rest: usize) -> (usize, &'w str) {
     let (n, rest) = clitics::peel(tok, clitics, min_rest);
-    if n > 0 && words.classes(tok) & NOUN_CLASSES != 0 { (0, tok) } else { (n, rest) }
+    if n > 0 && whole.contains(tok) { (0, tok) } else { (n, rest) }
 }
 
 /// The classes of `words.tsv` that list nouns (heads of names, roles, sources): a word listed in
 /// one is that noun whole, whatever letter it opens with.
-const NOUN_CLASSES: u128 = {
-    let nouns = [
-        class::ROLE_NOUN, class::ORG_HEAD, class::ACTIVITY_HEAD, class::PLACE_NOUN, class::PLACE_LIST, class::SITE_HEAD,
-        class::FACILITY_HEAD, class::SOURCE_NOUN, class::COMPANY_NOUN, class::QUOTE_HEAD, class::VESSEL, class::AGREEMENT,
-    ];
-    let mut mask = 0u128;
-    let mut k = 0;
-    while k < nouns.len() {
-        mask |= 1u128 << nouns[k].0;
-        k += 1;
+const NOUN_CLASSES: [WordClass; 12] = [
+    class::ROLE_NOUN, class::ORG_HEAD, class::ACTIVITY_HEAD, class::PLACE_NOUN, class::PLACE_LIST, class::SITE_HEAD,
+    class::FACILITY_HEAD, class::SOURCE_NOUN, class::COMPANY_NOUN, class::QUOTE_HEAD, class::VESSEL, class::AGREEMENT,
+];
+
+/// The nouns of [`NOUN_CLASSES`] that open with a clitic's letter (a few dozen). Asked of every
+/// peel, many times a token: a bit filter on the word's length and letters answers most words
+/// without hashing them.
+#[derive(Debug, Default)]
+struct WholeNouns {
+    filter: Vec<u64>,
+    words: rustc_hash::FxHashSet<String>,
+}
+
+impl WholeNouns {
+    const BITS: usize = 4096;
+
+    fn new(classes: &WordClasses) -> WholeNouns {
+        let mut whole = WholeNouns { filter: vec![0; Self::BITS / 64], words: Default::default() };
+        let clitic_letters: Vec<char> = CONJUNCTIONS.iter().chain(PREPOSITIONS).copied().collect();
+        for w in NOUN_CLASSES.iter().flat_map(|&c| classes.list(c)) {
+            if w.starts_with(clitic_letters.as_slice()) {
+                let bit = Self::bit(w);
+                whole.filter[bit / 64] |= 1 << (bit % 64);
+                whole.words.insert(w.clone());
+            }
+        }
+        whole
     }
-    mask
-};
+
+    #[inline(always)]
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (n, last, second) = (b.len(), b.last().copied().unwrap_or(0) as usize, b.get(3).copied().unwrap_or(0) as usize);
+        (n.wrapping_mul(131) ^ last.wrapping_mul(7919) ^ second.wrapping_mul(31)) % Self::BITS
+    }
+
+    #[inline(always)]
+    fn contains(&self, w: &str) -> bool {
+        let bit = Self::bit(w);
+        self.filter.get(bit / 64).is_some_and(|f| f & (1 << (bit % 64)) != 0) && self.words.contains(w)
+    }
+}
 
 /// The proclitics a name may carry in running text: و ف then ب ل ك (each optional).
 pub fn is_clitic_prefix(p: &str) -> bool {
