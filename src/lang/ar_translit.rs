@@ -252,11 +252,13 @@ impl Translit {
         }
     }
 
-    fn name_word(&self, w: &str) -> String {
+    /// A name unit's English: the names table's spelling, else transliterated, with al- for an
+    /// article unless the word as written has none (`may_have_article`: ألفارو is Alfaro).
+    fn name_word(&self, w: &str, may_have_article: bool) -> String {
         if let Some(en) = self.names.get(w) {
             return en.to_string();
         }
-        if let Some(stem) = without_article(w) {
+        if may_have_article && let Some(stem) = without_article(w) {
             // A listed spelling that is not a nisba's (سلمي is also the given name Salma) is not this word's.
             let listed = self.names.get(stem).filter(|en| !stem.ends_with('ي') || en.ends_with('i'));
             let en = listed.map(|s| s.to_string()).unwrap_or_else(|| capitalise(&self.nisba_aware(stem)));
@@ -339,11 +341,7 @@ impl Translit {
                 i += 1;
                 continue;
             }
-            if w.hamza_al && !self.names.contains_key(&w.text) {
-                out.push(capitalise(&self.transliterate_word(&w.text)));
-            } else {
-                out.push(self.name_word(&w.text));
-            }
+            out.push(self.name_word(&w.text, !w.hamza_al));
             i += 1;
         }
         out.join(" ")
@@ -418,7 +416,7 @@ impl Translit {
             } else if let Some(n) = self.lookup(Class::Noun, &word) {
                 groups.push(Complement { connector, adjs: Vec::new(), noun: n.to_string(), kind: Kind::Noun });
             } else {
-                let name = self.name_word(&word);
+                let name = self.name_word(&word, true);
                 // A proper name right after the head names it (جامعة هارفارد → Harvard University); a
                 // word with the article there is more likely a common noun, so a complement.
                 if groups.is_empty() && prep.is_empty() && without_article(&word).is_none() {
@@ -509,7 +507,7 @@ impl Translit {
         let adjs: Vec<&str> = rest.iter().skip(1).filter_map(|w| self.lookup(Class::Adj, &w.text)).collect();
         let name = match (name_en, rest.first()) {
             (Some(en), _) => en.to_string(),
-            (None, Some(w)) => self.name_word(&w.text),
+            (None, Some(w)) => self.name_word(&w.text, true),
             (None, None) => return self.english_name(ar),
         };
         let mut out = vec![name.as_str()];
@@ -569,7 +567,7 @@ fn split_words(ar: &str) -> Vec<Word> {
             out.push(Word { text: rest.to_string(), arabic, hamza_al: false });
             continue;
         }
-        let hamza_al = raw.starts_with("أل") || raw.starts_with("إل");
+        let hamza_al = crate::lang::ar::clitics::hamza_alif_lam(raw);
         out.push(Word { text, arabic, hamza_al });
     }
     out

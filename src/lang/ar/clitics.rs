@@ -63,6 +63,12 @@ fn peel_any<'w>(w: &'w str, clitics: &[char], min_rest: usize) -> (usize, &'w st
     }
 }
 
+/// Whether a word as written opens with أل or إل: a foreign name (إليزابيث, ألفارو), not the
+/// article, though folded (أ → ا) it looks definite.
+pub fn hamza_alif_lam(written: &str) -> bool {
+    written.starts_with("أل") || written.starts_with("إل")
+}
+
 /// `w` without a leading و (whatever remains).
 #[inline]
 pub fn without_wa(w: &str) -> &str {

@@ -796,10 +796,10 @@ fn listed_with_given_name(ar: &Arabic, name_en: Option<&str>) -> bool {
 /// أحمد العلي), or none, unless a family name follows it.
 /// Listed people are left alone: the lexicon knows them.
 fn leave_out_common_words(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>) {
+    let tanween = |k: usize| doc.tokens[k].span.slice(doc.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
     let common = |k: usize| {
         let w = doc.ftok(k);
-        let tanween = doc.tokens[k].span.slice(doc.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
-        !given_name_like(ar, w) && (tanween || ar.in_cluster_without(EntityKind::Person, w))
+        !given_name_like(ar, w) && (tanween(k) || ar.in_cluster_without(EntityKind::Person, w))
     };
     kept.retain_mut(|c| {
         if c.m.kind == EntityKind::Place {
@@ -826,7 +826,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>) {
                 let verb_or_preposition = prefixed && common(k) || has_pronoun_suffix(w);
                 let particle = ar.is_stop_as_written(w) && !given_name_like(ar, w);
                 let after_particle = is_name_particle(doc.ftok(k - 1)) || is(doc.ftok(k - 1), class::NASAB);
-                !after_particle && (verb_or_preposition || particle || common(k) && doc.tokens[k].span.slice(doc.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']))
+                !after_particle && (verb_or_preposition || particle || common(k) && tanween(k))
             };
             let mut end = b;
             while end > a + 1 && tail(end - 1) {
@@ -983,9 +983,9 @@ fn arabic_word(w: &str) -> bool {
     b.len() >= 4 && b.len() % 2 == 0 && b.chunks_exact(2).all(|p| matches!((p[0], p[1]), (0xD8, 0xA1..=0xBF) | (0xD9, 0x80..=0x8A)))
 }
 
-/// أل/إل as written is no article: a foreign name (إليزابيث, ألفارو) only folds to look definite.
+/// Token k is written أل/إل (`clitics::hamza_alif_lam`): no article.
 fn hamza_al(doc: &Doc, k: usize) -> bool {
-    doc.tokens[k].span.slice(doc.text).starts_with(['أ', 'إ'])
+    clitics::hamza_alif_lam(doc.tokens[k].span.slice(doc.text))
 }
 
 fn starts_with_al(w: &str) -> bool {

@@ -606,8 +606,8 @@ impl Arabic {
     pub fn is_coordinated_given_name(&self, tok: &str) -> bool {
         !self.given.contains_key(tok) && tok.strip_prefix(clitics::WA).is_some_and(|rest| self.given.contains_key(rest))
     }
-    /// `tok` without its conjunction و/ف, unless the whole word is a listed word and the rest is
-    /// not: ولاية, وزارة, وكالة are nouns, not و + لاية.
+    /// `tok` without its conjunction و/ف, unless the whole word is a listed noun (`peel_clitic`):
+    /// ولاية, وزارة, وكالة are nouns, not و + لاية.
     #[inline]
     pub fn peel_conjunction<'w>(&self, tok: &'w str) -> (usize, &'w str) {
         peel_clitic(&self.whole_nouns, tok, CONJUNCTIONS, 3)
