@@ -13,7 +13,9 @@
 //! beam search and updated as a whole; 0: the older greedy per-token updates, about 1.3 points of
 //! F1 and 3 on persons worse); for `cv`: --folds K (5), --only-folds N (quicker comparisons),
 //! --sets anq (which of ANERcorp, NewsFANE, AQMAR train), --no-propagation, --errors (list the
-//! errors of every fold, with each span's sentence start and token range), --seed N (the training
+//! errors of every fold, with each span's sentence start and token range), --pipeline (also score
+//! the whole Arabic mention stage as it runs in the product, rules and the repairs after the
+//! tagger included, with each fold's model and ANERcorp's copies; errors as PMISSED/PWRONG), --seed N (the training
 //! shuffle's seed: CV is deterministic, so compare variants over a few seeds; the baseline moves
 //! about ±0.3 points between them), --anercorp-copies N (1: the ANERcorp text and labels train
 //! this many times, NewsFANE's and AQMAR's once), --also-quantise STEP/KEY-BITS/MIN-WEIGHT,...
@@ -47,7 +49,8 @@ mod shipped_deflate;
 use shipped_deflate::shipped_deflate;
 
 use khabar::Lang;
-use khabar::lang::ar::mentions::{is_name_word, training_features};
+use khabar::EntityKind;
+use khabar::lang::ar::mentions::{is_name_word, mentions_with_tagger, training_features};
 use khabar::stages::resources;
 use khabar::stages::segment::Doc;
 use khabar::stages::tagger::{Model, Trainer};
@@ -71,6 +74,8 @@ struct Sample {
     fold: Option<usize>,
     /// Its labelled set: 0 ANERcorp, 1 NewsFANE, 2 AQMAR.
     source: u8,
+    /// The document's text, for scoring the whole mention stage (`cv --pipeline`).
+    text: String,
 }
 
 struct Options {
@@ -91,6 +96,8 @@ struct Options {
     only_folds: usize,
     /// Which labelled sets train: a (ANERcorp), n (NewsFANE), q (AQMAR).
     sets: String,
+    /// `cv` also scores the whole mention stage (rules, the fold's tagger and the repairs after it).
+    pipeline: bool,
     /// `cv` scores the tagger without the document-level propagation of names.
     no_propagation: bool,
     /// Training decodes with a beam this wide and updates whole sequences (0: greedy, per token).
@@ -220,7 +227,7 @@ fn samples(sents: &[CorpusSentence], folds_of: &[Option<usize>], group: usize, c
         let fold = folds[0].filter(|f| folds.iter().all(|g| *g == Some(*f)));
         let sentences = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
         let words = (0..doc.tokens.len()).map(|i| doc.otok(i).to_string()).collect();
-        out.push(Sample { feats, gold, sentences, words, fold, source });
+        out.push(Sample { feats, gold, sentences, words, fold, source, text });
     }
     out
 }
@@ -329,6 +336,52 @@ fn score(model: &Model, data: &[&Sample], counts: &mut Counts, errors: bool, pro
     }
 }
 
+/// Like `score`, for the whole Arabic mention stage at run time with `model` as its tagger: each
+/// person, organisation or place mention counts as the tokens it touches (a mention without its
+/// clitic, وبوتين → بوتين, covers the corpus token, as khabar-eval's `ner` counts it).
+fn score_pipeline(model: &Model, data: &[&Sample], counts: &mut Counts, errors: bool) {
+    let res = resources();
+    for s in data {
+        let doc = Doc::new(&s.text, Lang::Ar);
+        assert_eq!(doc.tokens.len(), s.gold.len(), "the same text segments the same way");
+        let mut pred: Vec<HashSet<(usize, usize, u8)>> = vec![HashSet::new(); s.sentences.len()];
+        for m in mentions_with_tagger(&doc, res, model) {
+            let typ = match m.kind {
+                EntityKind::Person => 1,
+                EntityKind::Organization => 2,
+                EntityKind::Place => 3,
+                _ => continue,
+            };
+            let first = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
+            let end = doc.tokens.partition_point(|t| t.span.start < m.span.end);
+            let Some(k) = s.sentences.iter().position(|r| r.contains(&first)) else { continue };
+            let r = &s.sentences[k];
+            if first < end {
+                pred[k].insert((first - r.start, end.min(r.end) - r.start, typ));
+            }
+        }
+        for (r, pred) in s.sentences.iter().zip(pred) {
+            let gold = spans(&s.gold[r.clone()]);
+            if errors {
+                let text = |x: &(usize, usize, u8)| s.words[r.start + x.0..r.start + x.1].join(" ");
+                let context = s.words[r.clone()].join(" ");
+                for g in gold.difference(&pred) {
+                    eprintln!("PMISSED {} {} {} {} [{}] in: {context}", TYPES[g.2 as usize - 1], r.start, g.0, g.1, text(g));
+                }
+                for p in pred.difference(&gold) {
+                    eprintln!("PWRONG {} {} {} {} [{}] in: {context}", TYPES[p.2 as usize - 1], r.start, p.0, p.1, text(p));
+                }
+            }
+            for (t, c) in counts.iter_mut().enumerate() {
+                let typ = t as u8 + 1;
+                c[0] += pred.iter().filter(|x| x.2 == typ && gold.contains(x)).count();
+                c[1] += pred.iter().filter(|x| x.2 == typ).count();
+                c[2] += gold.iter().filter(|x| x.2 == typ).count();
+            }
+        }
+    }
+}
+
 fn prf(tp: usize, np: usize, ng: usize) -> String {
     let (p, r) = (tp as f64 / np.max(1) as f64, tp as f64 / ng.max(1) as f64);
     format!("P {p:.3} R {r:.3} F1 {:.3}", 2.0 * p * r / (p + r).max(1e-9))
@@ -384,6 +437,7 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
     let (mut vs_a, mut vs_n): (Vec<Counts>, Vec<Counts>) = (vec![Counts::default(); quantisations.len()], vec![Counts::default(); quantisations.len()]);
     let mut sizes = vec![0usize; quantisations.len()];
     let (mut ship_a, mut ship_n) = (vs_a.clone(), vs_n.clone());
+    let (mut pipe_a, mut pipe_n) = (vs_a.clone(), vs_n.clone());
     let use_set = |c: char| o.sets.contains(c);
     for k in 0..o.folds.min(o.only_folds) {
         // Train on everything whose text is not in fold k; AQMAR always trains.
@@ -407,6 +461,14 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
             let (mut fa, mut fn_): (Counts, Counts) = Default::default();
             score(&model_a, &held(&a, k), &mut fa, o.errors, !o.no_propagation);
             score(model_n, &held(&n, k), &mut fn_, false, !o.no_propagation);
+            if o.pipeline {
+                let (mut pa, mut pn): (Counts, Counts) = Default::default();
+                score_pipeline(&model_a, &held(&a, k), &mut pa, o.errors);
+                score_pipeline(&model_a, &held(&n, k), &mut pn, false);
+                report("whole mention stage, ANERcorp labels", &pa);
+                add(&mut pipe_a[q], &pa);
+                add(&mut pipe_n[q], &pn);
+            }
             if o.domains {
                 // The shipped fold: one set's copies (or none) scored on both labellings; a set's own
                 // model and its labelling were scored above.
@@ -444,6 +506,10 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
         }
         report("ANERcorp labels", &vs_a[q]);
         report("NewsFANE labels", &vs_n[q]);
+        if o.pipeline {
+            report("whole mention stage, ANERcorp labels", &pipe_a[q]);
+            report("whole mention stage, NewsFANE labels", &pipe_n[q]);
+        }
     }
 }
 
@@ -479,6 +545,7 @@ fn main() {
         errors: false,
         only_folds: usize::MAX,
         sets: "anq".into(),
+        pipeline: false,
         no_propagation: false,
         train_beam: 4,
         seed: 0x2545_F491_4F6C_DD1D,
@@ -506,6 +573,7 @@ fn main() {
             "--key-bits" => o.key_bits = number(value(a), a) as u32,
             "--min-weight" => o.min_weight = number(value(a), a) as i16,
             "--errors" => o.errors = true,
+            "--pipeline" => o.pipeline = true,
             "--no-propagation" => o.no_propagation = true,
             "--only-folds" => o.only_folds = number(value(a), a),
             "--sets" => o.sets = value(a),

@@ -18,12 +18,18 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// Adds this language's mentions to `out` (which holds the gazetteer's already).
 pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
+    find_with_tagger(doc, tagger_model(), out)
+}
+
+/// The mentions of `doc` as at run time, the statistical layer being `model` (training tools
+/// score held-out text with the model of each fold); `out` holds the gazetteer's on entry.
+pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, out: &mut Vec<Mention>) {
     if doc.tokens.is_empty() {
         return;
     }
     let gaz: Vec<Mention> = std::mem::take(out);
     let mut kept = rule_mentions(doc, gaz);
-    if let Some(model) = tagger_model() {
+    if let Some(model) = model {
         let feats = tagger_features(doc, &kept, &arabic().clusters);
         // The rows of what a word alone decides, summed once per distinct word: the tokens add
         // only their context's (integer sums: the same as adding every row per token).
@@ -52,6 +58,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         for s in &doc.sentences {
             tagged.extend(tagger_spans(doc, s.tokens.start, &tags[s.tokens.clone()], &model.tags));
         }
+        tagger_checks_rule_persons(doc, arabic(), &tags, &mut kept);
         // The tagger fills gaps; where the rules found something, the rules stand.
         for mut m in tagged {
             if !kept.iter().any(|k| k.m.span.overlaps(m.span)) {
@@ -81,6 +88,55 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         kept.retain(|m| m.span.start < tags);
     }
     *out = kept;
+}
+
+/// The tagger learnt with the rules' findings among its features, on text labelled by people, so
+/// where it reads none of a patterned person's words as a name it has seen that pattern go wrong
+/// there: a role or a verb followed by common words (الرئيس الأميركي عزما أكيدا, رئيس الوزراء
+/// ليقرر متى يحين). Such a person of two words or more goes, with the role mentions linked to it,
+/// unless it opens on a given name, a title or a name particle; one word after a title stays (السيدة
+/// رفه): the rule alone is the evidence for unknown names. And where the tagger ends a patterned
+/// name early, the common words it left out go (فرانسوا أولوند التعليق, لوبيه يصدر عفوا), but not
+/// a given name, a word the clusters do not know (a rare family name), a definite nisba (ماجد
+/// عبدالكريم الإفريقي), a family name after a given name alone (إبراهيم العيد) or a word after بن.
+fn tagger_checks_rule_persons(doc: &Doc, ar: &Arabic, tags: &[u8], kept: &mut Vec<Cand>) {
+    // A role standing for a name carries that name's key: only a person named by its own words is judged.
+    let named_by_its_words = |c: &Cand, a: usize, b: usize| {
+        matches!(&c.m.key, EntityKey::Surface(_, s) if doc.folded.text[doc.tokens[a].fstart..doc.tokens[b - 1].fend].ends_with(s.as_str()))
+    };
+    let patterned = |c: &Cand| c.src == Source::Pattern && c.m.kind == EntityKind::Person;
+    let rejected = |c: &Cand| {
+        let (a, b) = token_range(doc, c.m.span);
+        if !patterned(c) || b <= a + 1 || tags[a..b].iter().any(|&t| t != 0) || !named_by_its_words(c, a, b) {
+            return false;
+        }
+        let w = doc.ftok(a);
+        !(given_name_like(ar, w) || ar.lexical(w).title() || is_role_noun(w) || is_name_particle(strip_conj(w).1))
+    };
+    let rejected_keys: Vec<EntityKey> = kept.iter().filter(|c| rejected(c)).map(|c| c.m.key.clone()).collect();
+    kept.retain(|c| !(patterned(c) && rejected_keys.contains(&c.m.key)));
+    let nisba = |w: &str| starts_with_al(w) && ends_with_any(w, class::NISBA_ENDING) && !ar.is_demonym(w);
+    let common = |k: usize| {
+        let w = doc.ftok(k);
+        ar.clusters.path(clitics::stem(w)).is_some() && !given_name_like(ar, w) && !nisba(w)
+    };
+    for c in kept.iter_mut().filter(|c| patterned(c)) {
+        let (a, b) = token_range(doc, c.m.span);
+        if b <= a || !named_by_its_words(c, a, b) {
+            continue;
+        }
+        let Some(last) = (a..b).rev().find(|&k| tags[k] != 0).filter(|&last| last + 1 < b) else { continue };
+        if last == a && given_name_like(ar, doc.ftok(a)) && starts_with_al(doc.ftok(a + 1)) {
+            continue;
+        }
+        let mut end = b;
+        while end > last + 1 && (last + 1..end).all(common) && !is_name_particle(doc.ftok(end - 2)) && !is(doc.ftok(end - 2), class::NASAB) {
+            end -= 1;
+        }
+        if end < b {
+            *c = person_named(doc, a, end);
+        }
+    }
 }
 
 /// A name the tagger or a pattern found with a particle on its first word (وفهد الثنيان، لمحسن
@@ -248,6 +304,14 @@ fn elative_after_definite(w: &str, before: &str) -> bool {
 /// --example train_ner_ar -- build`); `None` when the file is a placeholder.
 pub(super) fn tagger_model() -> Option<&'static Model> {
     arabic().tagger.as_ref()
+}
+
+/// The mentions of `doc` from the gazetteer, the rules and `model`: the whole Arabic mention
+/// stage with a tagger under training.
+pub fn mentions_with_tagger(doc: &Doc, res: &Resources, model: &Model) -> Vec<Mention> {
+    let mut out = crate::stages::mentions::gazetteer_mentions(doc, res);
+    find_with_tagger(doc, Some(model), &mut out);
+    out
 }
 
 /// Features for training the Arabic tagger on one document: the same rule layer as at run time,
