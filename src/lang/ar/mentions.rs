@@ -64,7 +64,7 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, out: &mut Vec<Mention>
             if !kept.iter().any(|k| k.m.span.overlaps(m.span)) {
                 m.name_en = Some(transliterate(m.span.slice(doc.text)));
                 kept.push(Cand { m, src: Source::Pattern });
-            } else if m.kind == EntityKind::Person {
+            } else if m.kind == EntityKind::Person && !person_over_towns(doc, arabic(), &mut kept, &m) {
                 take_whole_name(doc, arabic(), &mut kept, m);
             }
         }
@@ -696,6 +696,36 @@ fn nasab_end(doc: &Doc, ar: &Arabic, mut end: usize) -> usize {
         }
     }
     end
+}
+
+/// A person's name the tagger reads whole over towns the gazetteer found in it is that person
+/// (مايكل بالاك, عمران خان, أحمد أبو غزة, ريجينا سايدل): every word name-like, one of them a given
+/// name that is not a town, and the towns single words inside it. Countries, regions and seas
+/// stay places: a name is rarely spelt like one.
+fn person_over_towns(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>, m: &Mention) -> bool {
+    let (a, b) = token_range(doc, m.span);
+    if b < a + 2 {
+        return false;
+    }
+    let within = |s: crate::Span| m.span.start <= s.start && s.end <= m.span.end;
+    let town = |c: &Cand| {
+        let (ta, tb) = token_range(doc, c.m.span);
+        c.src == Source::Gazetteer && tb == ta + 1 && within(c.m.span) && c.m.geo.as_ref().is_some_and(|g| matches!(g.kind, crate::GeoKind::City | crate::GeoKind::Site))
+    };
+    let overlapping: Vec<&Cand> = kept.iter().filter(|c| c.m.span.overlaps(m.span)).collect();
+    if overlapping.is_empty() || !overlapping.iter().all(|c| town(c)) {
+        return false;
+    }
+    let town_at = |k: usize| overlapping.iter().any(|c| token_range(doc, c.m.span).0 == k);
+    let name_like = |w: &str| {
+        arabic_word(w) && !ar.is_title(w) && !ar.is_title_with_article(w) && !is_not_name(ar, w) && (given_name_like(ar, w) || !ar.in_cluster_without(EntityKind::Person, w))
+    };
+    if !(a..b).all(|k| name_like(doc.ftok(k))) || !(a..b).any(|k| !town_at(k) && given_name_like(ar, doc.ftok(k))) {
+        return false;
+    }
+    kept.retain(|c| !c.m.span.overlaps(m.span));
+    kept.push(Cand { m: Mention { name_en: Some(transliterate(m.span.slice(doc.text))), ..m.clone() }, src: Source::Pattern });
+    true
 }
 
 /// Where the tagger reads a person's whole name around one the rules found in part, the tagger's
