@@ -94,8 +94,9 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, out: &mut Vec<Mention>
 /// where it reads none of a patterned person's words as a name it has seen that pattern go wrong
 /// there: a role or a verb followed by common words (الرئيس الأميركي عزما أكيدا, رئيس الوزراء
 /// ليقرر متى يحين). Such a person of two words or more goes, with the role mentions linked to it,
-/// unless it opens on a given name, a title or a name particle; one word after a title stays (السيدة
-/// رفه): the rule alone is the evidence for unknown names. And where the tagger ends a patterned
+/// unless it opens on a given name, a title or a name particle or is a word and a family name
+/// (ساعد الحارثي); one word after a title stays (السيدة رفه): the rule alone is the evidence for
+/// unknown names. And where the tagger ends a patterned
 /// name early, the common words it left out go (فرانسوا أولوند التعليق, لوبيه يصدر عفوا), but not
 /// a given name, a word the clusters do not know (a rare family name), a definite nisba (ماجد
 /// عبدالكريم الإفريقي), a family name after a given name alone (إبراهيم العيد) or a word after بن.
@@ -105,17 +106,20 @@ fn tagger_checks_rule_persons(doc: &Doc, ar: &Arabic, tags: &[u8], kept: &mut Ve
         matches!(&c.m.key, EntityKey::Surface(_, s) if doc.folded.text[doc.tokens[a].fstart..doc.tokens[b - 1].fend].ends_with(s.as_str()))
     };
     let patterned = |c: &Cand| c.src == Source::Pattern && c.m.kind == EntityKind::Person;
+    let nisba = |w: &str| starts_with_al(w) && ends_with_any(w, class::NISBA_ENDING) && !ar.is_demonym(w);
     let rejected = |c: &Cand| {
         let (a, b) = token_range(doc, c.m.span);
         if !patterned(c) || b <= a + 1 || tags[a..b].iter().any(|&t| t != 0) || !named_by_its_words(c, a, b) {
             return false;
         }
         let w = doc.ftok(a);
-        !(given_name_like(ar, w) || ar.lexical(w).title() || is_role_noun(w) || is_name_particle(strip_conj(w).1))
+        // ة folds to ه: only the word as written tells a possessive (برنامجه العلاجي).
+        let possessive = doc.otok(a).ends_with('\u{0647}') || doc.otok(a).ends_with("\u{0647}\u{0627}");
+        let family_name = b == a + 2 && nisba(doc.ftok(a + 1)) && !hamza_al(doc, a + 1) && !is_not_name(ar, w) && !possessive;
+        !(family_name || given_name_like(ar, w) || ar.lexical(w).title() || is_role_noun(w) || is_name_particle(strip_conj(w).1))
     };
     let rejected_keys: Vec<EntityKey> = kept.iter().filter(|c| rejected(c)).map(|c| c.m.key.clone()).collect();
     kept.retain(|c| !(patterned(c) && rejected_keys.contains(&c.m.key)));
-    let nisba = |w: &str| starts_with_al(w) && ends_with_any(w, class::NISBA_ENDING) && !ar.is_demonym(w);
     let common = |k: usize| {
         let w = doc.ftok(k);
         ar.clusters.path(clitics::stem(w)).is_some() && !given_name_like(ar, w) && !nisba(w)
