@@ -467,7 +467,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
     let longest_mention = mentions.iter().map(|(m, _)| m.end - m.start).max().unwrap_or(0);
-    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times, stems: Default::default(), cues: (0..doc.tokens.len()).map(|i| arabic().cue(doc.ftok(i))).collect() };
+    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times, stems: Default::default(), cues: (0..doc.tokens.len()).map(|i| cue_at(doc, i)).collect() };
     c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 
@@ -529,6 +529,17 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
             content_parts: Vec::new(),
         })
         .collect()
+}
+
+/// The reporting cue of token i, but not a passive "is called" told by its spelling (ويدعى فلان).
+fn cue_at(doc: &Doc, i: usize) -> Option<(usize, Cue)> {
+    let ar = arabic();
+    let w = doc.ftok(i);
+    let t = doc.tokens[i].span;
+    if ar.words.is(without_wa(w), class::CALLED) && doc.text[t.start..t.end].ends_with('ى') {
+        return None;
+    }
+    ar.cue(w)
 }
 
 /// The content that opens at token k: a quotation (direct) or a clause to the sentence end.
@@ -600,7 +611,7 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
         .flatten()
         .filter(|o| !cue.needs_complement || c.is(o.content_at, class::OBJECT_PREPOSITION));
     let open = match (open, object) {
-        (Some((k, _)), Some(o)) if o.content_at + OBJECT_BEFORE_CLAUSE <= k && !apposition(c, &o, k) => None,
+        (Some((k, _)), Some(o)) if o.content_at + OBJECT_BEFORE_CLAUSE <= k && !o.weak && !apposition(c, &o, k) => None,
         (open, _) => open,
     };
     if open.is_none()
@@ -763,6 +774,9 @@ fn complement_after(c: &Ctx, v: usize, w: &str, limit: usize) -> Option<(usize, 
 struct Object {
     content_at: usize,
     speaker: Option<(usize, usize)>,
+    /// Found after a subject with no name (وأشار البيان إلى …): a later clause (الأرقام الصادرة عن
+    /// شركة … إلى أن) is the content rather than it.
+    weak: bool,
 }
 
 /// The object after a reporting verb: right after it for a participle or a subjectless
@@ -798,7 +812,7 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     // No subject of its own: a participle, a subjectless continuation, or an object right after
     // the verb (وأكد على ضرورة …): the subject is implied.
     if a >= send || mention_at(a).is_none() && (no_subject || c.is(a, class::OBJECT_PREPOSITION)) {
-        return object_at(a).map(|k| Object { content_at: k, speaker: None });
+        return object_at(a).map(|k| Object { content_at: k, speaker: None, weak: false });
     }
     // After قد the subject came first (وكان فلان قد أكد في تصريحات أمس استعداد …): the object
     // follows, past a short prepositional adjunct and its time words.
@@ -807,7 +821,7 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         if c.is(k, class::AFFILIATION) || c.is(k, class::SPEAKER_ADJUNCT) {
             k += 2;
         }
-        return object_at(k).map(|k| Object { content_at: k, speaker: None });
+        return object_at(k).map(|k| Object { content_at: k, speaker: None, weak: false });
     }
     // The subject: a name within a few words (titles before it), else an entity right after the verb.
     // A long role (المدير التنفيذي لبرنامج … الدكتورة مها المنيف) reaches its holder farther on.
@@ -815,6 +829,23 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     let person = (a..(a + reach).min(send))
         .take_while(|&k| !c.is(k, class::SPEAKER_END) && !is_complementiser(c.w(k)))
         .find_map(|k| mention_at(k).filter(|(_, e)| c.entities[*e].entity.kind == EntityKind::Person));
+    // No name: a source or a title, its adjectives, then the object's preposition (وأشار البيان إلى
+    // مقتل …، أعرب المسؤول الأمريكي عن قلقه).
+    if person.is_none() && mention_at(a).is_none() && (is_source_noun(c.w(a)) || c.ar.is_title(c.w(a))) {
+        // Adjectives of origin (الأممي، الأمريكية): a definite noun there is the object (أكد المبعوث الحاجة إلى).
+        let nisba = |k: usize| {
+            let w = c.w(k);
+            clitics::has_article(w)
+                && w.chars().count() > 4
+                && (w.ends_with('ي') || w.ends_with("يه"))
+                && !c.is(k, class::OBJECT_PREPOSITION)
+                && c.mention_from(k).is_none()
+        };
+        let end = (a + 1..(a + 4).min(send)).take_while(|&k| nisba(k)).last().map_or(a + 1, |k| k + 1);
+        // علي بن الحسين folds to على: a name, not the object's preposition.
+        let opens = end + 1 < send && c.is(end, class::OBJECT_PREPOSITION) && c.mention_from(end).is_none() && !c.is(end + 1, class::NASAB);
+        return opens.then_some(Object { content_at: end, speaker: Some((a, end)), weak: true });
+    }
     let subject = person.or_else(|| mention_at(a))?;
     let mut end = c.doc.token_at_or_after(subject.0.end);
     // A family name the tagger left out of a person's mention (مبارك الخرينج عن رفضه).
@@ -837,7 +868,7 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         end = place_end;
     }
     let content_at = object_at(end)?;
-    Some(Object { content_at, speaker: Some((a, end)) })
+    Some(Object { content_at, speaker: Some((a, end)), weak: false })
 }
 
 /// What stands between a subject and a later complementiser at k describes the subject, it is no
