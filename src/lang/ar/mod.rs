@@ -127,6 +127,7 @@ pub mod class {
         FACILITY_HEAD = "facility_head",
         NORM_NOUN = "norm_noun",
         CALLED = "called",
+        RELATIVE = "relative",
     }
 }
 

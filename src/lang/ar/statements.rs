@@ -420,6 +420,7 @@ fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
         .rev()
         .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.ar.is_speech_verb(c.w(k)))
         .find(|&k| c.is(k, class::GLOSS))
+        .or_else(|| relative_after_name(c, start, v))
         .unwrap_or(v);
     let mut a = v;
     while a > start && v - a < 6 {
@@ -436,6 +437,21 @@ fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
     let has_entity = c.entity_in(a, b).is_some();
     let has_source = (a..b).any(|k| is_source_noun(c.w(k)) || c.ar.is_title(c.w(k)));
     (has_entity || has_source).then_some((a, b))
+}
+
+/// A relative clause right after a name, between it and the verb at v (لكن شادي عوض الذي يعيش في
+/// مبنى مجاور قال …): where the clause starts, the speaker being the name before it.
+fn relative_after_name(c: &Ctx, start: usize, v: usize) -> Option<usize> {
+    (start.max(v.saturating_sub(GLOSS_REACH)) + 1..v)
+        .rev()
+        .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.ar.is_speech_verb(c.w(k)))
+        .find(|&k| {
+            let before = c.doc.tokens[k - 1].span;
+            c.is(k, class::RELATIVE)
+                && c.mentions_over(before).any(|(m, e)| {
+                    m.end == before.end && matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization)
+                })
+        })
 }
 
 /// How far before its verb a «وهو …» description may start.
@@ -581,6 +597,10 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     }
     // An imperfect inside the clause a statement of this sentence reports (مبينا أن هذا البرنامج
     // يؤكد اهتمام …) is part of what was said, not a new report.
+    // تقرر أن يختتم الفريق …، يمكن أن يرفض: an imperfect after أن is what may be done, not a report.
+    if cue.imperfect && conj == 0 && !participle && v > 0 && c.w(v - 1) == "ان" {
+        return None;
+    }
     let inside_content = found.last().is_some_and(|f| !f.direct && f.content_tok.0 < v && v < f.content_tok.1 && c.sent(f.content_tok.0) == c.sent(v));
     if cue.imperfect && conj == 0 && !participle && inside_content && !(v > 0 && c.is(v - 1, class::COMMA)) {
         return None;
