@@ -567,7 +567,11 @@ fn content_from(c: &Ctx, k: usize) -> Option<((usize, usize), bool)> {
     if let Some(cl) = c.close[k] {
         return (cl > k + 1).then_some(((k + 1, cl), true));
     }
-    // Content clause: to the end of the sentence, keeping a closing quote of a nested name.
+    clause_from(c, k)
+}
+
+/// A content clause from token k: to the end of the sentence, keeping a closing quote of a nested name.
+fn clause_from(c: &Ctx, k: usize) -> Option<((usize, usize), bool)> {
     let mut end = c.sentence_end(k);
     // A contrastive or circumstantial clause after a comma is the author's again (، إلا أن …).
     if let Some(cut) = (k + 2..end).find(|&j| c.is(j - 1, class::COMMA) && c.is(j, class::CONTRAST)) {
@@ -619,7 +623,12 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     let clause_opening = conj > 0 || v == c.sentence_start(v) || v > 0 && c.is(v - 1, class::COMMA);
     let titled_subject = clause_opening && c.ar.is_title(c.w(v + 1)) && !c.w(v + 1).starts_with(LI);
     let reach = if cue.needs_complement && !is(without_wa(w), class::RELAY) && !titled_subject { AMBIGUOUS_REACH } else { REACH };
-    let open = complement_after(c, v, w, (v + reach).min(send));
+    let open = complement_after(c, v, w, (v + reach).min(send)).or_else(|| {
+        // قالت فلانة، نائب الرئيس للعمليات في الشركة …، وإحدى المتحدثات في …، إن …: a long
+        // apposition set off by commas reaches its complementiser after a comma.
+        let far = complement_after(c, v, w, (v + APPOSITION_REACH).min(send));
+        far.filter(|&(k, _)| reach == REACH && c.is(k - 1, class::COMMA) && is_complementiser(c.w(k)))
+    });
     let call = cue.class == CueClass::Call && !open.is_some_and(|(k, _)| c.w(k) == ":" || c.w(k) == "«");
     if call && let Some(f) = call_statement(c, v, conj, (v + 16).min(send)) {
         return Some(f);
@@ -660,7 +669,12 @@ fn verb_statement(c: &Ctx, v: usize, found: &[Found]) -> Option<Found> {
     if at < n && matches!(c.w(at), "«" | "\"" | "“") && c.close[at].is_none() {
         at += 1;
     }
-    let ((a, b), direct) = content_from(c, at)?;
+    // أن «عرب نيوز» تلعب دورا …: a short name in quotation marks opens the clause, it is not the quote.
+    let named_subject = c.close.get(at).copied().flatten().filter(|&cl| cl <= at + 4).is_some_and(|cl| {
+        let next = c.w(cl + 1);
+        c.sent(cl) == c.sent(at) && next.chars().count() > 1 && next.chars().all(crate::lang::ar::is_letter)
+    });
+    let ((a, b), direct) = if named_subject { clause_from(c, at)? } else { content_from(c, at)? };
     if b - a < 2 {
         return None;
     }
@@ -736,6 +750,8 @@ fn back_reference_statement(c: &Ctx, v: usize, conj: usize, found: &[Found]) -> 
 
 /// How far after its verb a complementiser may open the content (قال … في مؤتمر صحافي عقده … إن).
 const REACH: usize = 30;
+/// How far a complementiser after a comma may close a long apposition to the speaker.
+const APPOSITION_REACH: usize = 64;
 /// The reach of a form that is more often another word (بين "between" … أن).
 const AMBIGUOUS_REACH: usize = 6;
 /// A noun object this many tokens before a later أن is the content; the أن belongs to it.
