@@ -68,6 +68,11 @@ impl Ctx<'_, '_> {
             None => self.ar.cue(""),
         }
     }
+    /// Whether token i is a reporting verb that needs nothing after it to be one ([`Arabic::is_speech_verb`]
+    /// on [`Ctx::cue`], which leaves out a passive "is called").
+    fn speech_verb(&self, i: usize) -> bool {
+        self.cue(i).is_some_and(|(_, q)| !q.needs_complement)
+    }
     /// The mentions that start at a byte in `from..to`, in order: a binary search, since rules ask
     /// this for every verb and a long text has thousands of mentions.
     fn mentions_starting(&self, from: usize, to: usize) -> &[(Span, usize)] {
@@ -151,7 +156,7 @@ impl Ctx<'_, '_> {
             let named = self.mentions_over(self.doc.tokens[k].span).next().is_some();
             !self.is(k, class::CLAUSE_BOUNDARY)
                 && !is_complementiser(w)
-                && !self.ar.is_speech_verb(w)
+                && !self.speech_verb(k)
                 && (named || clitics::has_article(clitics::peel(w, clitics::CONJUNCTIONS, 3).1) || w.starts_with(LI) || self.ar.is_title(w) || matches!(w, "«" | "»"))
         };
         self.mentions
@@ -193,7 +198,7 @@ impl Ctx<'_, '_> {
                 && !self.ar.is_title(w)
                 && !self.ar.is_stop(w)
                 && !self.ar.is_demonym(w)
-                && !self.ar.is_speech_verb(w)
+                && !self.speech_verb(k)
                 && !is_source_noun(w)
         };
         // Before the mention: given names, never a definite or prepositional word (بالإنابة), nor
@@ -317,7 +322,10 @@ fn speaker_after(c: &Ctx, v: usize, until: usize) -> Option<(usize, usize)> {
             continue;
         }
         // وتابع قائلا: …، وأضاف المدير قائلا: a participle after the verb is the cue's, not the speaker.
-        let participle = c.cue(b).is_some_and(|(_, q)| q.shape == CueShape::Participle) && c.mention_from(b).is_none();
+        // Only the accusative (قائلا، مؤكدا) or one opening the content: مغردة أخرى "another tweeter" is a subject.
+        let participle = c.cue(b).is_some_and(|(_, q)| q.shape == CueShape::Participle)
+            && (w.ends_with('ا') || opens_content(c, b + 1))
+            && c.mention_from(b).is_none();
         // أول أمس، أول من أمس: "the day before yesterday", a time.
         let day_before = w == "اول" && (c.w(b + 1) == "امس" || c.w(b + 1) == "من" && c.w(b + 2) == "امس");
         let stop = participle
@@ -418,14 +426,14 @@ fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
     // حمص يقول): the speaker is the phrase before it.
     let v = (start.max(v.saturating_sub(GLOSS_REACH))..v)
         .rev()
-        .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.ar.is_speech_verb(c.w(k)))
+        .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.speech_verb(k))
         .find(|&k| c.is(k, class::GLOSS))
         .or_else(|| relative_after_name(c, start, v))
         .unwrap_or(v);
     let mut a = v;
     while a > start && v - a < 6 {
         let w = c.w(a - 1);
-        if c.ar.words.is(w, class::CLAUSE_BOUNDARY) || is_complementiser(w) || c.ar.is_speech_verb(w) {
+        if c.ar.words.is(w, class::CLAUSE_BOUNDARY) || is_complementiser(w) || c.speech_verb(a - 1) {
             break;
         }
         a -= 1;
@@ -444,7 +452,7 @@ fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
 fn relative_after_name(c: &Ctx, start: usize, v: usize) -> Option<usize> {
     (start.max(v.saturating_sub(GLOSS_REACH)) + 1..v)
         .rev()
-        .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.ar.is_speech_verb(c.w(k)))
+        .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.speech_verb(k))
         .find(|&k| {
             let before = c.doc.tokens[k - 1].span;
             c.is(k, class::RELATIVE)
@@ -797,7 +805,7 @@ fn complement_after(c: &Ctx, v: usize, w: &str, limit: usize) -> Option<(usize, 
             return Some((k - 1, k));
         }
         // The next sentence-internal speech act, or a new clause after a full stop, ends the search.
-        if k > v + 1 && (c.ar.is_speech_verb(t) || c.is(k, class::CONTENT_END) && !c.is(k, class::COMMA) && k + 1 < limit) {
+        if k > v + 1 && (c.speech_verb(k) || c.is(k, class::CONTENT_END) && !c.is(k, class::COMMA) && k + 1 < limit) {
             return None;
         }
         k += 1;
@@ -867,7 +875,11 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         .find_map(|k| mention_at(k).filter(|(_, e)| c.entities[*e].entity.kind == EntityKind::Person));
     // No name: a source or a title, its adjectives, then the object's preposition (وأشار البيان إلى
     // مقتل …، أعرب المسؤول الأمريكي عن قلقه).
-    if person.is_none() && mention_at(a).is_none() && (is_source_noun(c.w(a)) || c.ar.is_title(c.w(a))) {
+    // Only a verb that opens its clause has its subject after it (not منظمات حقوق الإنسان تكتب تقارير عن …),
+    // and only a form that is mostly a verb (not عقب الإعلان عن "after the announcement of").
+    let opens_clause = v == c.sentence_start(v) || c.cue(v).is_some_and(|(conj, _)| conj > 0) || v > 0 && c.is(v - 1, class::COMMA);
+    let subject_first = opens_clause && c.speech_verb(v);
+    if subject_first && person.is_none() && mention_at(a).is_none() && (is_source_noun(c.w(a)) || c.ar.is_title(c.w(a))) {
         // Adjectives of origin (الأممي، الأمريكية): a definite noun there is the object (أكد المبعوث الحاجة إلى).
         let nisba = |k: usize| {
             let w = c.w(k);
@@ -931,7 +943,7 @@ fn is_object_start(c: &Ctx, k: usize) -> bool {
         && !c.ar.is_title(t)
         && !c.ar.is_demonym(t)
         && !is_source_noun(t)
-        && !c.ar.is_speech_verb(t)
+        && !c.speech_verb(k)
         && t.chars().count() > 2
         && t.chars().all(crate::lang::ar::is_letter)
 }
