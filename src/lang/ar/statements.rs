@@ -424,12 +424,18 @@ fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
     let start = c.sentence_start(v);
     // A description set off by «وهو» between the speaker and the verb (أبو محمد وهو شاب نازح من
     // حمص يقول): the speaker is the phrase before it.
-    let v = (start.max(v.saturating_sub(GLOSS_REACH))..v)
+    let gloss = (start.max(v.saturating_sub(GLOSS_REACH))..v)
         .rev()
         .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.speech_verb(k))
-        .find(|&k| c.is(k, class::GLOSS))
-        .or_else(|| relative_after_name(c, start, v))
-        .unwrap_or(v);
+        .find(|&k| c.is(k, class::GLOSS));
+    // The name a relative clause follows is the speaker, however long the phrase before it (الثنائي
+    // شايع شراحيلي والأوروغوياني فابيان الذي أكد …: فابيان).
+    if gloss.is_none()
+        && let Some((name, rel)) = relative_after_name(c, start, v)
+    {
+        return Some((name, rel));
+    }
+    let v = gloss.unwrap_or(v);
     let mut a = v;
     while a > start && v - a < 6 {
         let w = c.w(a - 1);
@@ -449,16 +455,22 @@ fn speaker_before(c: &Ctx, v: usize) -> Option<(usize, usize)> {
 
 /// A relative clause right after a name, between it and the verb at v (لكن شادي عوض الذي يعيش في
 /// مبنى مجاور قال …): where the clause starts, the speaker being the name before it.
-fn relative_after_name(c: &Ctx, start: usize, v: usize) -> Option<usize> {
+fn relative_after_name(c: &Ctx, start: usize, v: usize) -> Option<(usize, usize)> {
     (start.max(v.saturating_sub(GLOSS_REACH)) + 1..v)
         .rev()
         .take_while(|&k| !c.is(k, class::CLAUSE_BOUNDARY) && !c.speech_verb(k))
-        .find(|&k| {
+        .find_map(|k| {
             let before = c.doc.tokens[k - 1].span;
-            c.is(k, class::RELATIVE)
-                && c.mentions_over(before).any(|(m, e)| {
-                    m.end == before.end && matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization)
-                })
+            if !c.is(k, class::RELATIVE) {
+                return None;
+            }
+            c.mentions_over(before)
+                .filter(|(m, e)| m.end == before.end && matches!(c.entities[*e].entity.kind, EntityKind::Person | EntityKind::Organization))
+                // The token holding the mention's start (a name may follow a clitic: والأوروغوياني فابيان).
+                .map(|(m, _)| c.doc.tokens.partition_point(|t| t.span.end <= m.start))
+                .min()
+                .filter(|&name| name >= start)
+                .map(|name| (name, k))
         })
 }
 
@@ -915,9 +927,18 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     {
         end = place_end;
     }
+    // An apposition after the name, then the object (أعرب فهد السبيعي والد الشهيد، عن شكره …).
+    if let Some(k) = (end..(end + APPOSITION_BEFORE_OBJECT).min(send)).find(|&k| c.is(k, class::COMMA)).filter(|&k| {
+        k + 2 < send && c.is(k + 1, class::OBJECT_PREPOSITION) && !c.is(k + 2, class::NASAB) && (end..k).all(|j| c.w(j).chars().all(crate::lang::ar::is_letter))
+    }) {
+        return Some(Object { content_at: k + 1, speaker: Some((a, end)), weak: false });
+    }
     let content_at = object_at(end)?;
     Some(Object { content_at, speaker: Some((a, end)), weak: false })
 }
+
+/// How many words an apposition between a subject and a comma before its object may take.
+const APPOSITION_BEFORE_OBJECT: usize = 5;
 
 /// What stands between a subject and a later complementiser at k describes the subject, it is no
 /// object (أكد محمود الجزراوي، عامل في إحدى شركات السياحة، أن …؛ أوضح د. فلان عميد شؤون المكتبات
