@@ -126,6 +126,8 @@ pub mod class {
         TAG_LIST = "tag_list",
         FACILITY_HEAD = "facility_head",
         NORM_NOUN = "norm_noun",
+        CALLED = "called",
+        RELATIVE = "relative",
     }
 }
 
