@@ -354,7 +354,18 @@ impl Model {
     /// sums the features its words decide once per distinct word): `word(i)` is token `i`'s
     /// first feature hash, and `scores(i, s)` adds token `i`'s static rows to the zeroed `s`
     /// ([`Model::stride`] lanes, see [`Model::add_rows`]).
-    pub fn decode(&self, len: usize, word: impl Fn(usize) -> u32, mut scores: impl FnMut(usize, &mut [i32])) -> Vec<u8> {
+    pub fn decode(&self, len: usize, word: impl Fn(usize) -> u32, scores: impl FnMut(usize, &mut [i32])) -> Vec<u8> {
+        self.decode_with_margin(len, word, scores).0
+    }
+
+    /// [`Model::tag`] with the margin of its best tagging over the runner-up left in the beam
+    /// (`i64::MAX` when none is left): how sure the model is of the sequence, for a trainer that
+    /// labels unlabelled text with it (self-training keeps the sure sentences).
+    pub fn tag_with_margin<F: AsRef<[u32]>>(&self, feats: &[F]) -> (Vec<u8>, i64) {
+        self.decode_with_margin(feats.len(), |i| feats[i].as_ref().first().copied().unwrap_or(0), |i, scores| self.add_rows(feats[i].as_ref(), scores))
+    }
+
+    fn decode_with_margin(&self, len: usize, word: impl Fn(usize) -> u32, mut scores: impl FnMut(usize, &mut [i32])) -> (Vec<u8>, i64) {
         let n = self.tags.len();
         let stride = lanes(n);
         // Each hypothesis: (score, history index); histories are (tag, parent) chains.
@@ -407,7 +418,9 @@ impl Model {
             }
         }
         out.reverse();
-        out
+        let hyps = beam.as_slice();
+        let margin = if hyps.len() > 1 { hyps[0].0 - hyps[1].0 } else { i64::MAX };
+        (out, margin)
     }
 
     /// Reads a model written by [`Model::to_bytes`]; `None` if the bytes are not one.

@@ -28,6 +28,13 @@
 //! s: shared only), --domain-sets anq (the sets that get copies), --no-domains (one weight per
 //! feature, as before session 11). `cv` scores the ANERcorp labels with ANERcorp's copies and the
 //! NewsFANE labels with NewsFANE's, and both labellings with the --target model.
+//! Self-training (uptraining), --self-train N (0: off): SaudiNewsNet articles (not the dev gold's;
+//! every 7919th of the file in turn, articles of at most 40 sentences, until --self-pool sentences,
+//! 4 N by default) are tagged by the model trained on the gold sets (in `cv`, by each fold's own,
+//! which never saw the held-out text), and the N sentences of 6 to 60 tokens with an entity whose
+//! best tagging leads the beam's runner-up by the largest margins train with the gold sets as a
+//! fourth set with its own feature copies (--self-keep-empty: sentences without an entity too;
+//! --self-epochs E: in the first E epochs only). `cv` then also reports each fold's first model.
 //!
 //! Labelled data (all in ../shared/corpus/ner): ANERcorp dev and NewsFANE train (the same text,
 //! relabelled closer to our guidelines) and AQMAR (Wikipedia), CoNLL with BIO tags in the last
@@ -72,7 +79,7 @@ struct Sample {
     words: Vec<String>,
     /// The cross-validation fold of its text, if it is ANERcorp text; None when it straddles folds.
     fold: Option<usize>,
-    /// Its labelled set: 0 ANERcorp, 1 NewsFANE, 2 AQMAR.
+    /// Its labelled set: 0 ANERcorp, 1 NewsFANE, 2 AQMAR, 3 news labelled by a model (self-training).
     source: u8,
     /// The document's text, for scoring the whole mention stage (`cv --pipeline`).
     text: String,
@@ -115,6 +122,15 @@ struct Options {
     domain_scale: f32,
     /// With `domains`: the set whose copies are folded into the shipped weights (None: shared only).
     target: Option<u8>,
+    /// Self-training: this many news sentences, labelled by the model trained on the gold sets (in
+    /// `cv`, each fold's own), join the training (0: off).
+    self_train: usize,
+    /// The unlabelled pool the confident sentences are chosen from, in sentences.
+    self_pool: usize,
+    /// The labelled news trains in the first this many epochs only.
+    self_epochs: usize,
+    /// Keep also sentences the model tags without any entity (else only those with one).
+    self_keep_empty: bool,
 }
 
 fn tag_index(label: &str, continuing: bool) -> u8 {
@@ -273,7 +289,7 @@ fn train_weights(data: &[&Sample], o: &Options) -> Trainer {
     }
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed = o.seed;
-    for _ in 0..o.epochs {
+    for epoch in 0..o.epochs {
         // Deterministic shuffle, so that the command reproduces the same model.
         for i in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -283,7 +299,10 @@ fn train_weights(data: &[&Sample], o: &Options) -> Trainer {
         }
         for &i in &order {
             let s = data[i];
-            trainer.domain = (o.domains && o.domain_sets.contains(b"anq"[s.source as usize] as char)).then_some(s.source);
+            if s.source == 3 && epoch >= o.self_epochs {
+                continue;
+            }
+            trainer.domain = (o.domains && o.domain_sets.contains(b"anqu"[s.source as usize] as char)).then_some(s.source);
             for r in &s.sentences {
                 if o.train_beam > 0 {
                     trainer.learn_sequence(&s.feats[r.clone()], &s.gold[r.clone()], o.train_beam);
@@ -423,6 +442,96 @@ fn labelled(o: &Options, clusters: &WordClusters) -> [Vec<Sample>; 3] {
     ]
 }
 
+/// Unlabelled news for self-training: whole SaudiNewsNet articles (not the dev gold's), spread over
+/// the file by a fixed stride, until `o.self_pool` sentences; analysed as the labelled sets are.
+fn unlabelled(o: &Options, clusters: &WordClusters) -> Vec<Sample> {
+    use std::io::BufRead;
+    let t0 = std::time::Instant::now();
+    let gold: HashSet<String> = std::fs::read_dir(format!("{}/corpus/gold", o.shared))
+        .map(|d| d.flatten().filter_map(|e| e.file_name().to_str().and_then(|n| n.split('.').next()).map(String::from)).collect())
+        .unwrap_or_default();
+    let path = format!("{}/corpus/news/saudinewsnet.jsonl.gz", o.shared);
+    let file = std::fs::File::open(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let reader = std::io::BufReader::new(flate2::read::GzDecoder::new(std::io::BufReader::new(file)));
+    let mut texts: Vec<String> = Vec::new();
+    for line in reader.lines() {
+        let line = line.unwrap_or_else(|e| panic!("{path}: {e}"));
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) else { continue };
+        let id = v.get("id").and_then(|t| t.as_str()).unwrap_or("");
+        if let Some(text) = v.get("text").and_then(|t| t.as_str()).filter(|_| !gold.contains(id)) {
+            texts.push(text.to_string());
+        }
+    }
+    let res = resources();
+    let (mut out, mut sentences) = (Vec::new(), 0);
+    // A prime stride visits every article once, in an order that mixes the outlets and dates.
+    for k in 0..texts.len() {
+        if sentences >= o.self_pool {
+            break;
+        }
+        let doc = Doc::new(&texts[k * 7919 % texts.len()], Lang::Ar);
+        if doc.sentences.len() > 40 {
+            continue;
+        }
+        sentences += doc.sentences.len();
+        let feats = training_features(&doc, res, clusters);
+        let words = (0..doc.tokens.len()).map(|i| doc.otok(i).to_string()).collect();
+        let sentences = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+        out.push(Sample { gold: vec![0; feats.len()], feats, sentences, words, fold: None, source: 3 });
+    }
+    eprintln!("self-training pool: {} articles, {sentences} sentences in {:.1}s", out.len(), t0.elapsed().as_secs_f64());
+    out
+}
+
+/// The pool tagged by `model` as at run time (sentence by sentence, then names spread over the
+/// article), keeping the `o.self_train` sentences of 6 to 60 tokens it is surest of: the largest
+/// margins of the best tagging over the runner-up in the beam.
+fn auto_label(model: &Model, pool: &[Sample], o: &Options) -> Vec<Sample> {
+    let mut tagged: Vec<Vec<u8>> = Vec::with_capacity(pool.len());
+    // (margin, sample, sentence)
+    let mut sure: Vec<(i64, usize, usize)> = Vec::new();
+    for (k, s) in pool.iter().enumerate() {
+        let mut tags = vec![0u8; s.feats.len()];
+        let mut margins = Vec::with_capacity(s.sentences.len());
+        for r in &s.sentences {
+            let (t, m) = model.tag_with_margin(&s.feats[r.clone()]);
+            tags[r.clone()].copy_from_slice(&t);
+            margins.push(m);
+        }
+        let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
+        let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| khabar::lang::ar::arabic().is_coordinated_given_name(w));
+        for (j, r) in s.sentences.iter().enumerate() {
+            if (6..=60).contains(&r.len()) && (o.self_keep_empty || tags[r.clone()].iter().any(|&t| t != 0)) {
+                sure.push((margins[j], k, j));
+            }
+        }
+        tagged.push(tags);
+    }
+    sure.sort_by_key(|&(m, k, j)| (std::cmp::Reverse(m), k, j));
+    sure.truncate(o.self_train);
+    sure.sort_by_key(|&(_, k, j)| (k, j));
+    let mut out: Vec<Sample> = Vec::new();
+    let mut last = None;
+    for (_, k, j) in sure {
+        let s = &pool[k];
+        if last != Some(k) {
+            last = Some(k);
+            out.push(Sample { feats: s.feats.clone(), gold: tagged[k].clone(), sentences: Vec::new(), words: Vec::new(), fold: None, source: 3 });
+        }
+        out.last_mut().expect("pushed").sentences.push(s.sentences[j].clone());
+    }
+    let entities: usize = out.iter().map(|s| s.sentences.iter().map(|r| spans(&s.gold[r.clone()]).len()).sum::<usize>()).sum();
+    eprintln!("self-training: {} sentences from {} articles, {entities} entities", out.iter().map(|s| s.sentences.len()).sum::<usize>(), out.len());
+    out
+}
+
+/// The model as shipped (the --target set's copies folded in), at the default packing.
+fn packed(trainer: &Trainer, o: &Options) -> Model {
+    let bytes = Model::to_bytes(&trainer.tags, &trainer.finish_for(o.domains.then_some(o.target).flatten(), 1000.0, o.min_weight), o.step, o.key_bits);
+    Model::from_bytes(&bytes).expect("model round-trips")
+}
+
 fn held(set: &[Sample], fold: usize) -> Vec<&Sample> {
     set.iter().filter(|s| s.fold == Some(fold)).collect()
 }
@@ -430,7 +539,11 @@ fn held(set: &[Sample], fold: usize) -> Vec<&Sample> {
 fn cross_validate(o: &Options, clusters: &WordClusters) {
     let t0 = std::time::Instant::now();
     let [a, n, q] = labelled(o, clusters);
+    let pool = if o.self_train > 0 { unlabelled(o, clusters) } else { Vec::new() };
     eprintln!("features in {:.1}s", t0.elapsed().as_secs_f64());
+    // With self-training, each fold's first model (trained on the gold sets without the fold) is
+    // scored too: the baseline on the same shuffle.
+    let mut first_a = Counts::default();
     // Each fold's weights are stored at every quantisation asked for: their F1 compared on the same training.
     let mut quantisations = vec![(o.step, o.key_bits, o.min_weight)];
     quantisations.extend(o.also_quantise.iter().copied());
@@ -445,7 +558,19 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
         let mut train_set: Vec<&Sample> = a_n.filter(|s| s.fold.is_some_and(|f| f != k)).chain(q.iter().filter(|_| use_set('q'))).collect();
         let copies = (1..o.anercorp_copies).flat_map(|_| a.iter().filter(|s| use_set('a') && s.fold.is_some_and(|f| f != k)));
         train_set.extend(copies.collect::<Vec<_>>());
-        let trainer = train_weights(&train_set, o);
+        let mut trainer = train_weights(&train_set, o);
+        if o.self_train > 0 {
+            // The news is labelled by this fold's model, which never saw the held-out text.
+            let first = packed(&trainer, o);
+            let mut c = Counts::default();
+            score(&first, &held(&a, k), &mut c, false, !o.no_propagation);
+            eprintln!("fold {} first model ({:.0}s):", k + 1, t0.elapsed().as_secs_f64());
+            report("ANERcorp labels", &c);
+            add(&mut first_a, &c);
+            let auto = auto_label(&first, &pool, o);
+            train_set.extend(auto.iter());
+            trainer = train_weights(&train_set, o);
+        }
         for (q, (step, key_bits, min_weight)) in quantisations.iter().enumerate() {
             // Not Zopfli'd as shipped (about 6 % smaller): its minutes add up over folds and quantisations.
             // With per-set copies, each labelling is scored by the model folded for its own set.
@@ -495,6 +620,10 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
             add(&mut vs_n[q], &fn_);
         }
     }
+    if o.self_train > 0 {
+        eprintln!("{}-fold, each fold's first model (no self-training; the target set's copies):", o.folds);
+        report("ANERcorp labels", &first_a);
+    }
     for (q, (step, key_bits, min_weight)) in quantisations.iter().enumerate() {
         let folds = o.folds.min(o.only_folds);
         eprintln!("{}-fold cross-validated exact-span F1 on the ANERcorp text (step {step}, key bits {key_bits}, min weight {min_weight}; \
@@ -519,6 +648,11 @@ fn train_shipped(o: &Options, clusters: &WordClusters) {
     let use_set = |c: char| o.sets.contains(c);
     let mut all: Vec<&Sample> = a.iter().filter(|_| use_set('a')).chain(n.iter().filter(|_| use_set('n'))).chain(q.iter().filter(|_| use_set('q'))).collect();
     all.extend((1..o.anercorp_copies).flat_map(|_| a.iter().filter(|_| use_set('a'))).collect::<Vec<_>>());
+    let auto;
+    if o.self_train > 0 {
+        auto = auto_label(&packed(&train_weights(&all, o), o), &unlabelled(o, clusters), o);
+        all.extend(auto.iter());
+    }
     let bytes = shipped_deflate(&train(&all, o));
     std::fs::write(&o.out, &bytes).unwrap_or_else(|e| panic!("cannot write {}: {e}", o.out));
     eprintln!("model: {} bytes compressed, {:.1}s", bytes.len(), t0.elapsed().as_secs_f64());
@@ -552,9 +686,13 @@ fn main() {
         anercorp_copies: 1,
         also_quantise: Vec::new(),
         domains: true,
-        domain_sets: "anq".into(),
+        domain_sets: "anqu".into(),
         domain_scale: 0.35,
         target: Some(0),
+        self_train: 0,
+        self_pool: 0,
+        self_epochs: usize::MAX,
+        self_keep_empty: false,
     };
     let mut command = None;
     let mut it = args.iter();
@@ -583,6 +721,10 @@ fn main() {
             "--domain-sets" => o.domain_sets = value(a),
             "--domain-scale" => o.domain_scale = value(a).parse().expect("--domain-scale: a number"),
             "--target" => o.target = "anq".find(value(a).as_str()).map(|t| t as u8),
+            "--self-train" => o.self_train = number(value(a), a),
+            "--self-pool" => o.self_pool = number(value(a), a),
+            "--self-epochs" => o.self_epochs = number(value(a), a),
+            "--self-keep-empty" => o.self_keep_empty = true,
             "--anercorp-copies" => o.anercorp_copies = number(value(a), a).max(1),
             "--also-quantise" => {
                 for q in value(a).split(',') {
@@ -597,6 +739,9 @@ fn main() {
                 std::process::exit(2);
             }
         }
+    }
+    if o.self_pool == 0 {
+        o.self_pool = 4 * o.self_train;
     }
     let news = format!("{}/corpus/news/saudinewsnet.jsonl.gz", o.shared);
     match command.as_deref() {

@@ -1941,7 +1941,8 @@ fn latin_org_mentions(doc: &Doc, out: &mut Vec<Cand>) {
             (p, r) if p > 0 && (is_org_head(r) || is(r, class::COMPANY_NOUN)) => r,
             _ => w,
         };
-        if !(is_org_head(bare) || is(bare, class::COMPANY_NOUN)) || !capitalised(i + 1) {
+        // The head and the name in one sentence: a name opening the next line (قناة \nOSN) is not it.
+        if !(is_org_head(bare) || is(bare, class::COMPANY_NOUN)) || !capitalised(i + 1) || doc.tokens[i + 1].sentence != doc.tokens[i].sentence {
             continue;
         }
         let mut end = i + 1;
@@ -2051,6 +2052,14 @@ mod tests {
 
     fn names(a: &Analysis, text: &str, kind: EntityKind) -> Vec<Vec<String>> {
         a.entities.iter().filter(|e| e.kind == kind).map(|e| e.mentions.iter().map(|m| m.slice(text).to_string()).collect()).collect()
+    }
+
+    #[test]
+    fn a_latin_name_on_the_line_after_its_head_is_not_its_company() {
+        // SaudiNewsNet alriyadh-1071392 wrote «على قناة \nOSN Movies»: the head closes one sentence.
+        let text = "ويمكن مشاهدة العروض على قناة \nOSN Movies Box Office في المساء.";
+        let a = run(text);
+        assert!(names(&a, text, EntityKind::Organization).iter().flatten().all(|m| !m.contains('\n')));
     }
 
     #[test]
