@@ -469,7 +469,8 @@ fn unlabelled(o: &Options, clusters: &WordClusters) -> Vec<Sample> {
         if sentences >= o.self_pool {
             break;
         }
-        let doc = Doc::new(&texts[k * 7919 % texts.len()], Lang::Ar);
+        let text = &texts[k * 7919 % texts.len()];
+        let doc = Doc::new(text, Lang::Ar);
         if doc.sentences.len() > 40 {
             continue;
         }
@@ -477,7 +478,7 @@ fn unlabelled(o: &Options, clusters: &WordClusters) -> Vec<Sample> {
         let feats = training_features(&doc, res, clusters);
         let words = (0..doc.tokens.len()).map(|i| doc.otok(i).to_string()).collect();
         let sentences = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
-        out.push(Sample { gold: vec![0; feats.len()], feats, sentences, words, fold: None, source: 3 });
+        out.push(Sample { gold: vec![0; feats.len()], feats, sentences, words, fold: None, source: 3, text: text.clone() });
     }
     eprintln!("self-training pool: {} articles, {sentences} sentences in {:.1}s", out.len(), t0.elapsed().as_secs_f64());
     out
@@ -517,7 +518,7 @@ fn auto_label(model: &Model, pool: &[Sample], o: &Options) -> Vec<Sample> {
         let s = &pool[k];
         if last != Some(k) {
             last = Some(k);
-            out.push(Sample { feats: s.feats.clone(), gold: tagged[k].clone(), sentences: Vec::new(), words: Vec::new(), fold: None, source: 3 });
+            out.push(Sample { feats: s.feats.clone(), gold: tagged[k].clone(), sentences: Vec::new(), words: Vec::new(), fold: None, source: 3, text: String::new() });
         }
         out.last_mut().expect("pushed").sentences.push(s.sentences[j].clone());
     }
