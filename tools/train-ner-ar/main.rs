@@ -518,7 +518,8 @@ fn auto_label(model: &Model, pool: &[Sample], o: &Options) -> Vec<Sample> {
         let s = &pool[k];
         if last != Some(k) {
             last = Some(k);
-            out.push(Sample { feats: s.feats.clone(), gold: tagged[k].clone(), sentences: Vec::new(), words: Vec::new(), fold: None, source: 3, text: String::new() });
+            let (feats, gold) = (s.feats.clone(), tagged[k].clone());
+            out.push(Sample { feats, gold, sentences: Vec::new(), words: Vec::new(), fold: None, source: 3, text: String::new() });
         }
         out.last_mut().expect("pushed").sentences.push(s.sentences[j].clone());
     }

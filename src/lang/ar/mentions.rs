@@ -96,10 +96,10 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, out: &mut Vec<Mention>
 /// ليقرر متى يحين). Such a person of two words or more goes, with the role mentions linked to it,
 /// unless it opens on a given name, a title or a name particle or is a word and a family name
 /// (ساعد الحارثي); one word after a title stays (السيدة رفه): the rule alone is the evidence for
-/// unknown names. And where the tagger ends a patterned
-/// name early, the common words it left out go (فرانسوا أولوند التعليق, لوبيه يصدر عفوا), but not
-/// a given name, a word the clusters do not know (a rare family name), a definite nisba (ماجد
-/// عبدالكريم الإفريقي), a family name after a given name alone (إبراهيم العيد) or a word after بن.
+/// unknown names. And where the tagger ends a patterned name early, the common words it left out
+/// go (فرانسوا أولوند التعليق, لوبيه يصدر عفوا), but not a given name, a word the clusters do not
+/// know (a rare family name), a definite nisba (ماجد عبدالكريم الإفريقي), a family name after a
+/// given name alone (إبراهيم العيد) or a word after بن.
 fn tagger_checks_rule_persons(doc: &Doc, ar: &Arabic, tags: &[u8], kept: &mut Vec<Cand>) {
     // A role standing for a name carries that name's key: only a person named by its own words is judged.
     let named_by_its_words = |c: &Cand, a: usize, b: usize| {
@@ -714,22 +714,27 @@ fn person_over_towns(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>, m: &Mention) 
     let within = |s: crate::Span| m.span.start <= s.start && s.end <= m.span.end;
     let town = |c: &Cand| {
         let (ta, tb) = token_range(doc, c.m.span);
-        c.src == Source::Gazetteer && tb == ta + 1 && within(c.m.span) && c.m.geo.as_ref().is_some_and(|g| matches!(g.kind, crate::GeoKind::City | crate::GeoKind::Site))
+        let small = c.m.geo.as_ref().is_some_and(|g| matches!(g.kind, crate::GeoKind::City | crate::GeoKind::Site));
+        c.src == Source::Gazetteer && tb == ta + 1 && within(c.m.span) && small
     };
     let overlapping: Vec<&Cand> = kept.iter().filter(|c| c.m.span.overlaps(m.span)).collect();
     if overlapping.is_empty() || !overlapping.iter().all(|c| town(c)) {
         return false;
     }
     let town_at = |k: usize| overlapping.iter().any(|c| token_range(doc, c.m.span).0 == k);
-    let name_like = |w: &str| {
-        arabic_word(w) && !ar.is_title(w) && !ar.is_title_with_article(w) && !is_not_name(ar, w) && (given_name_like(ar, w) || !ar.in_cluster_without(EntityKind::Person, w))
-    };
-    if !(a..b).all(|k| name_like(doc.ftok(k))) || !(a..b).any(|k| !town_at(k) && given_name_like(ar, doc.ftok(k))) {
+    if !(a..b).all(|k| name_like(ar, doc.ftok(k))) || !(a..b).any(|k| !town_at(k) && given_name_like(ar, doc.ftok(k))) {
         return false;
     }
     kept.retain(|c| !c.m.span.overlaps(m.span));
     kept.push(Cand { m: Mention { name_en: Some(transliterate(m.span.slice(doc.text))), ..m.clone() }, src: Source::Pattern });
     true
+}
+
+/// A word that may be part of a person's name the tagger read: no title, role or function word,
+/// and no word of a cluster without names unless it is a given name.
+fn name_like(ar: &Arabic, w: &str) -> bool {
+    let listed_word = ar.is_title(w) || ar.is_title_with_article(w) || is_not_name(ar, w);
+    arabic_word(w) && !listed_word && (given_name_like(ar, w) || !ar.in_cluster_without(EntityKind::Person, w))
 }
 
 /// Where the tagger reads a person's whole name around one the rules found in part, the tagger's
@@ -759,13 +764,6 @@ fn take_whole_name(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>, m: Mention) {
     let (a, b) = token_range(doc, m.span);
     let (pa, pb) = token_range(doc, kept[part].m.span);
     let added: Vec<&str> = (a..pa).chain(pb..b).map(|k| doc.ftok(k)).collect();
-    let name_like = |w: &str| {
-        arabic_word(w)
-            && !ar.is_title(w)
-            && !ar.is_title_with_article(w)
-            && !is_not_name(ar, w)
-            && (given_name_like(ar, w) || !ar.in_cluster_without(EntityKind::Person, w))
-    };
     // Before the part, a definite word describes the person (الكوميدي, الظهير الأيمن), a word on
     // و begins another phrase (والمدافع) and ابن names a son; a name does not end on بن, nor on the
     // blessing after a name (رحمه الله, حفظه الله), where عوض الله is a name.
@@ -773,7 +771,7 @@ fn take_whole_name(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>, m: Mention) {
     let before_ok = (a..pa).all(|k| !joined(k) && !starts_with_al(doc.ftok(k)) && !is(doc.ftok(k), class::NASAB));
     let blessing = |k: usize| doc.ftok(k) == "الله" && k > 0 && doc.ftok(k - 1).ends_with('ه');
     let after_ok = (pb..b).all(|k| !joined(k) && !blessing(k)) && (b == pb || !is(doc.ftok(b - 1), class::NASAB));
-    if added.is_empty() || !before_ok || !after_ok || !added.iter().all(|w| name_like(w)) {
+    if added.is_empty() || !before_ok || !after_ok || !added.iter().all(|w| name_like(ar, w)) {
         return;
     }
     let listed = (kept[part].src == Source::Lexicon)

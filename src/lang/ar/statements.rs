@@ -503,7 +503,9 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         .collect();
     mentions.sort_by_key(|(m, _)| m.start);
     let longest_mention = mentions.iter().map(|(m, _)| m.end - m.start).max().unwrap_or(0);
-    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close: crate::stages::statements::quote_pairs(doc), subjects: Vec::new(), times, stems: Default::default(), cues: (0..doc.tokens.len()).map(|i| cue_at(doc, i)).collect() };
+    let close = crate::stages::statements::quote_pairs(doc);
+    let cues = (0..doc.tokens.len()).map(|i| cue_at(doc, i)).collect();
+    let mut c = Ctx { doc, ar: arabic(), mentions, longest_mention, entities, close, subjects: Vec::new(), times, stems: Default::default(), cues };
     c.subjects = clause_subjects(&c);
     let n = doc.tokens.len();
 
