@@ -332,26 +332,30 @@ fn score(model: &Model, data: &[&Sample], counts: &mut Counts, errors: bool, pro
         }
         for r in &s.sentences {
             let pred = spans(&tags[r.clone()]);
-            let gold = spans(&s.gold[r.clone()]);
-            if errors {
-                let text = |x: &(usize, usize, u8)| s.words[r.start + x.0..r.start + x.1].join(" ");
-                let context = s.words[r.clone()].join(" ");
-                for g in gold.difference(&pred) {
-                    eprintln!("MISSED {} {} {} {} [{}] in: {context}", TYPES[g.2 as usize - 1], r.start, g.0, g.1, text(g));
-                }
-                for p in pred.difference(&gold) {
-                    eprintln!("WRONG {} {} {} {} [{}] in: {context}", TYPES[p.2 as usize - 1], r.start, p.0, p.1, text(p));
-                }
-            }
-            for (t, c) in counts.iter_mut().enumerate() {
-                let typ = t as u8 + 1;
-                let p: HashSet<_> = pred.iter().filter(|x| x.2 == typ).collect();
-                let g: HashSet<_> = gold.iter().filter(|x| x.2 == typ).collect();
-                c[0] += p.intersection(&g).count();
-                c[1] += p.len();
-                c[2] += g.len();
-            }
+            compare(s, r, &pred, counts, errors.then_some(""));
         }
+    }
+}
+
+/// Adds one sentence's predicted spans against its gold to `counts`, listing the errors (each line
+/// led by `errors`, the listing's prefix) when asked.
+fn compare(s: &Sample, r: &std::ops::Range<usize>, pred: &HashSet<(usize, usize, u8)>, counts: &mut Counts, errors: Option<&str>) {
+    let gold = spans(&s.gold[r.clone()]);
+    if let Some(lead) = errors {
+        let text = |x: &(usize, usize, u8)| s.words[r.start + x.0..r.start + x.1].join(" ");
+        let context = s.words[r.clone()].join(" ");
+        for g in gold.difference(pred) {
+            eprintln!("{lead}MISSED {} {} {} {} [{}] in: {context}", TYPES[g.2 as usize - 1], r.start, g.0, g.1, text(g));
+        }
+        for p in pred.difference(&gold) {
+            eprintln!("{lead}WRONG {} {} {} {} [{}] in: {context}", TYPES[p.2 as usize - 1], r.start, p.0, p.1, text(p));
+        }
+    }
+    for (t, c) in counts.iter_mut().enumerate() {
+        let typ = t as u8 + 1;
+        c[0] += pred.iter().filter(|x| x.2 == typ && gold.contains(x)).count();
+        c[1] += pred.iter().filter(|x| x.2 == typ).count();
+        c[2] += gold.iter().filter(|x| x.2 == typ).count();
     }
 }
 
@@ -380,23 +384,7 @@ fn score_pipeline(model: &Model, data: &[&Sample], counts: &mut Counts, errors: 
             }
         }
         for (r, pred) in s.sentences.iter().zip(pred) {
-            let gold = spans(&s.gold[r.clone()]);
-            if errors {
-                let text = |x: &(usize, usize, u8)| s.words[r.start + x.0..r.start + x.1].join(" ");
-                let context = s.words[r.clone()].join(" ");
-                for g in gold.difference(&pred) {
-                    eprintln!("PMISSED {} {} {} {} [{}] in: {context}", TYPES[g.2 as usize - 1], r.start, g.0, g.1, text(g));
-                }
-                for p in pred.difference(&gold) {
-                    eprintln!("PWRONG {} {} {} {} [{}] in: {context}", TYPES[p.2 as usize - 1], r.start, p.0, p.1, text(p));
-                }
-            }
-            for (t, c) in counts.iter_mut().enumerate() {
-                let typ = t as u8 + 1;
-                c[0] += pred.iter().filter(|x| x.2 == typ && gold.contains(x)).count();
-                c[1] += pred.iter().filter(|x| x.2 == typ).count();
-                c[2] += gold.iter().filter(|x| x.2 == typ).count();
-            }
+            compare(s, r, &pred, counts, errors.then_some("P"));
         }
     }
 }
