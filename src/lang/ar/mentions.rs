@@ -4,8 +4,10 @@
 use crate::EntityKind;
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS, LI, LI_ARTICLE, WA, has_article, stem};
+use crate::lang::ar::news_lexicon::NewsLexicon;
 use crate::lang::ar::tagger::{
-    WideContext, char_prefix, char_suffix, context_stem_features, neighbour_cluster_features, own_cluster_features, propagate_names, stem_letter_features,
+    WideContext, char_prefix, char_suffix, context_stem_features, neighbour_cluster_features, news_lexicon_features, own_cluster_features, propagate_names,
+    stem_letter_features,
 };
 use crate::lang::ar::word_clusters::WordClusters;
 use crate::lang::ar::{Arabic, arabic, class, is_clitic_prefix, transliterate};
@@ -18,19 +20,20 @@ use rustc_hash::FxHashMap as HashMap;
 
 /// Adds this language's mentions to `out` (which holds the gazetteer's already).
 pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
-    find_with_tagger(doc, tagger_model(), out)
+    find_with_tagger(doc, tagger_model(), &arabic().news_lexicon, out)
 }
 
-/// The mentions of `doc` as at run time, the statistical layer being `model` (training tools
-/// score held-out text with the model of each fold); `out` holds the gazetteer's on entry.
-pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, out: &mut Vec<Mention>) {
+/// The mentions of `doc` as at run time, the statistical layer being `model` with `lexicon` among
+/// its features (training tools score held-out text with the model and lexicon of each fold);
+/// `out` holds the gazetteer's on entry.
+pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon, out: &mut Vec<Mention>) {
     if doc.tokens.is_empty() {
         return;
     }
     let gaz: Vec<Mention> = std::mem::take(out);
     let mut kept = rule_mentions(doc, gaz);
     if let Some(model) = model {
-        let feats = tagger_features(doc, &kept, &arabic().clusters);
+        let feats = tagger_features(doc, &kept, &arabic().clusters, lexicon);
         // The rows of what a word alone decides, summed once per distinct word: the tokens add
         // only their context's (integer sums: the same as adding every row per token).
         let stride = model.stride();
@@ -310,20 +313,21 @@ pub(super) fn tagger_model() -> Option<&'static Model> {
     arabic().tagger.as_ref()
 }
 
-/// The mentions of `doc` from the gazetteer, the rules and `model`: the whole Arabic mention
-/// stage with a tagger under training.
-pub fn mentions_with_tagger(doc: &Doc, res: &Resources, model: &Model) -> Vec<Mention> {
+/// The mentions of `doc` from the gazetteer, the rules and `model` (with `lexicon`): the whole
+/// Arabic mention stage with a tagger under training.
+pub fn mentions_with_tagger(doc: &Doc, res: &Resources, model: &Model, lexicon: &NewsLexicon) -> Vec<Mention> {
     let mut out = crate::stages::mentions::gazetteer_mentions(doc, res);
-    find_with_tagger(doc, Some(model), &mut out);
+    find_with_tagger(doc, Some(model), lexicon, &mut out);
     out
 }
 
 /// Features for training the Arabic tagger on one document: the same rule layer as at run time,
-/// with the word clusters being trained (`clusters`) in place of the shipped ones.
+/// with the word clusters being trained (`clusters`) in place of the shipped ones, and without the
+/// news lexicon's (the tools add those of each fold's lexicon: `tagger::news_lexicon_features`).
 pub fn training_features(doc: &Doc, res: &Resources, clusters: &WordClusters) -> Vec<Vec<u32>> {
     let gaz = crate::stages::mentions::gazetteer_mentions(doc, res);
     let kept = if doc.tokens.is_empty() { Vec::new() } else { rule_mentions(doc, gaz) };
-    tagger_features(doc, &kept, clusters).rows()
+    tagger_features(doc, &kept, clusters, &NewsLexicon::empty()).rows()
 }
 
 /// Entity spans from BIO tags over the tokens of one sentence (starting at token `first`).
@@ -354,6 +358,15 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
             && let Some(family) = (a + 1..b.saturating_sub(2)).find(|&t| doc.tokens[t].span.slice(doc.text) == "آل")
         {
             b = family + 2;
+        }
+        // Nor does a lineage's or a teknonym's particle end it: the name after it belongs to it
+        // (عبداللطيف آل الشيخ, إبراهيم بن عبدالله, where the tagger stopped at the particle).
+        if kind == EntityKind::Person
+            && b < first + tags.len()
+            && doc.tokens[b].is_word
+            && (is(doc.ftok(b - 1), class::NASAB) || is(doc.ftok(b - 1), class::KUNYA))
+        {
+            b += 1;
         }
         // A name right after a settlement's or province's noun is that place, however foreign it
         // sounds (ولاية أركنساس, مدينة كونمينج): the tagger reads unknown foreign words as people.
@@ -465,7 +478,7 @@ fn shape(w: &str) -> u8 {
 
 /// The tagger's features for every token of the document: word, stem, affixes, neighbours,
 /// lexical flags and what the rule layer found there (see [`TaggerFeatures`]).
-fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerFeatures {
+fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters, lexicon: &NewsLexicon) -> TaggerFeatures {
     let ar = arabic();
     let n = doc.tokens.len();
     // Rule labels per token: kind and source, and whether the token begins the mention.
@@ -515,7 +528,7 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerF
     let rule_at = |i: isize| -> u8 { if i < 0 || i as usize >= n { 0xFF } else { rule[i as usize] } };
     let rule_kind: Vec<u8> = rule.iter().map(|&r| if r == 0 { 0 } else { (r - 1) / 2 / 4 }).collect();
     let titled: Vec<bool> = fl.iter().map(|&f| f & (1 | 128) != 0).collect();
-    let wide = WideContext::new(&words, &ids, &rule_kind, &titled, clusters);
+    let wide = WideContext::new(&words, &ids, &rule_kind, &titled, clusters, lexicon);
     // Each token's stem and shape serve as its own features and its neighbours': computed once
     // (the stems by the document context).
     let stems = wide.stems();
@@ -590,6 +603,7 @@ fn tagger_features(doc: &Doc, kept: &[Cand], clusters: &WordClusters) -> TaggerF
         f.push(byte_feat(tpl::GIVEN_NAMES, &[given_at(i - 1), given_at(i), given_at(i + 1)]));
         neighbour_cluster_features(&wide, iu, f);
         context_stem_features(&wide, iu, f);
+        news_lexicon_features(wide.news_classes(), iu, f);
         out.ends.push(out.hashes.len());
     }
     TaggerFeatures { words: words_out, clusters_end, ids, context: out }

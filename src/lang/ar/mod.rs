@@ -5,6 +5,7 @@
 pub mod byline;
 pub mod clitics;
 pub mod mentions;
+pub mod news_lexicon;
 mod places;
 pub mod statements;
 pub mod tagger;
@@ -271,6 +272,9 @@ pub struct Arabic {
     pub translit: super::ar_translit::Translit,
     /// Word clusters for the tagger (`data/lang/ar/clusters.bin`, built with it: data/SOURCES.md).
     pub clusters: word_clusters::WordClusters,
+    /// How the tagger reads each stem across the news (`data/lang/ar/news_lexicon.bin`, built with
+    /// it): one of its features.
+    pub news_lexicon: news_lexicon::NewsLexicon,
     /// The 8-bit path prefixes of the clusters that hold almost no person's name, and almost no
     /// place's, sorted (`data/lang/ar/no_name_clusters.tsv`, built from the labelled data).
     no_name_clusters: [Vec<u16>; 2],
@@ -309,6 +313,7 @@ fn insert_with_lam<V: Clone>(map: &mut HashMap<String, V>, folded: String, v: V)
 }
 
 const CLUSTERS: &[u8] = include_bytes!("../../../data/lang/ar/clusters.bin");
+const NEWS_LEXICON: &[u8] = include_bytes!("../../../data/lang/ar/news_lexicon.bin");
 /// The letters that carry a hamza, which folding makes plain (أ → ا).
 pub const HAMZA_LETTERS: [char; 6] = ['أ', 'إ', 'آ', 'ؤ', 'ئ', 'ء'];
 const NO_NAME_CLUSTERS: &str = include_str!("../../../data/lang/ar/no_name_clusters.tsv");
@@ -455,6 +460,7 @@ impl Arabic {
         let month_heads: HashMap<String, ()> = months.keys().filter_map(|k| k.split_once(' ').map(|(a, _)| (a.to_string(), ()))).collect();
         let translit = super::ar_translit::Translit::load();
         let clusters = word_clusters::WordClusters::from_bytes(CLUSTERS).unwrap_or_else(word_clusters::WordClusters::empty);
+        let news_lexicon = news_lexicon::NewsLexicon::from_bytes(NEWS_LEXICON).unwrap_or_else(news_lexicon::NewsLexicon::empty);
         let home_kingdom = places::home_country_place(gazetteer);
         let mut lexical: HashMap<String, Lexical> = HashMap::default();
         for (table, bit) in [
@@ -495,6 +501,7 @@ impl Arabic {
             words,
             translit,
             clusters,
+            news_lexicon,
             no_name_clusters: [EntityKind::Person, EntityKind::Place].map(|kind| {
                 // the bits under a leading 1, as `word_clusters` stores paths
                 let class = if kind == EntityKind::Person { "person" } else { "place" };

@@ -3,6 +3,7 @@
 //! the rest of the document says about the same word. The local features are in
 //! `lang/ar/mentions.rs` (`tagger_features`), which calls [`add_wide_features`].
 
+use crate::lang::ar::news_lexicon::{LexiconClass, NewsLexicon};
 use crate::lang::ar::word_clusters::{WordClusters, path_prefix};
 use crate::stages::tagger::FeatureHasher;
 // FxHash: keys are short words hashed per token; SipHash's DoS resistance buys nothing here.
@@ -25,6 +26,9 @@ mod tpl {
     pub const CLUSTER_PAIR: u8 = 49;
     pub const PREV_STEM_CLUSTER: u8 = 51;
     pub const CLUSTER_NEXT_STEM: u8 = 52;
+    pub const NEWS_CLASS: u8 = 53;
+    pub const NEWS_CLASS_PREV: u8 = 54;
+    pub const NEWS_CLASS_NEXT: u8 = 55;
 }
 
 /// Depths of the cluster-path prefixes used as features: coarse classes to nearly single words.
@@ -41,6 +45,8 @@ pub struct WideContext<'a> {
     doc_kinds: Vec<u8>,
     /// For each token: another occurrence of its stem follows a title or role word.
     doc_after_title: Vec<bool>,
+    /// Each token's stem's class in the news lexicon; empty without one.
+    news_classes: Vec<LexiconClass>,
 }
 
 impl<'a> WideContext<'a> {
@@ -48,7 +54,7 @@ impl<'a> WideContext<'a> {
     /// occurrence of a word, numbered from 0 in order of first occurrence), `rule_kind[i]` the kind
     /// (1 person, 2 organisation, 3 place, else 0) the rule layer gave it, `titled[i]` whether it
     /// is a title or role word.
-    pub fn new(words: &[&'a str], ids: &[usize], rule_kind: &[u8], titled: &[bool], clusters: &WordClusters) -> WideContext<'a> {
+    pub fn new(words: &[&'a str], ids: &[usize], rule_kind: &[u8], titled: &[bool], clusters: &WordClusters, lexicon: &NewsLexicon) -> WideContext<'a> {
         // Stems, clusters and the stem's hashed prefixes once per distinct word, then per distinct
         // stem (words that differ by their clitics share one): function words recur on every line.
         let mut firsts: Vec<usize> = Vec::new();
@@ -60,13 +66,14 @@ impl<'a> WideContext<'a> {
         let mut stem_id: HashMap<&str, usize> = HashMap::with_capacity_and_hasher(firsts.len(), Default::default());
         // Per distinct stem: its cluster path, hashed prefixes, and whether it is long enough for
         // the document-level features.
-        let mut per_stem: Vec<(Option<u16>, [FeatureHasher; 2], bool)> = Vec::new();
+        let mut per_stem: Vec<(Option<u16>, [FeatureHasher; 2], bool, LexiconClass)> = Vec::new();
         let word_stems: Vec<(&str, usize)> = firsts
             .iter()
             .map(|&i| {
                 let s = stem(words[i]);
                 let k = *stem_id.entry(s).or_insert_with(|| {
-                    per_stem.push((clusters.path(s), stem_prefixes(s), s.chars().count() >= 3));
+                    let path = clusters.path(s);
+                    per_stem.push((path, stem_prefixes(s), s.chars().count() >= 3, lexicon.class(s, path.is_some())));
                     per_stem.len() - 1
                 });
                 (s, k)
@@ -76,6 +83,7 @@ impl<'a> WideContext<'a> {
         let sids: Vec<usize> = ids.iter().map(|&d| word_stems[d].1).collect();
         let paths = sids.iter().map(|&k| per_stem[k].0).collect();
         let stem_prefixes = sids.iter().map(|&k| per_stem[k].1).collect();
+        let news_classes = if lexicon.is_empty() { Vec::new() } else { sids.iter().map(|&k| per_stem[k].3).collect() };
         // Per stem: rule kinds, occurrences after a title, occurrences.
         let mut by_stem = vec![(0u8, 0u32, 0u32); per_stem.len()];
         for (i, &k) in sids.iter().enumerate() {
@@ -98,12 +106,17 @@ impl<'a> WideContext<'a> {
                 doc_after_title[i] = after_title > u32::from(i > 0 && titled[i - 1]);
             }
         }
-        WideContext { stems, paths, stem_prefixes, doc_kinds, doc_after_title }
+        WideContext { stems, paths, stem_prefixes, doc_kinds, doc_after_title, news_classes }
     }
 
     /// Each token's stem (clitics and article peeled), for the features that need it too.
     pub fn stems(&self) -> &[&'a str] {
         &self.stems
+    }
+
+    /// Each token's stem's class in the news lexicon (empty without a lexicon).
+    pub fn news_classes(&self) -> &[LexiconClass] {
+        &self.news_classes
     }
 }
 
@@ -114,6 +127,22 @@ pub fn add_wide_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
     neighbour_cluster_features(cx, i, out);
     stem_letter_features(cx, i, out);
     context_stem_features(cx, i, out);
+    news_lexicon_features(&cx.news_classes, i, out);
+}
+
+/// How the news reads token `i`'s stem, alone and beside its neighbours' (`classes`: every
+/// token's class in the news lexicon; nothing when it is empty). Training tools call it with
+/// the lexicon of each fold.
+pub fn news_lexicon_features(classes: &[LexiconClass], i: usize, out: &mut Vec<u32>) {
+    if classes.is_empty() {
+        return;
+    }
+    let at = |j: isize| if j < 0 { 255 } else { classes.get(j as usize).copied().unwrap_or(255) };
+    let ii = i as isize;
+    let h = FeatureHasher::new;
+    out.push(h(tpl::NEWS_CLASS).bytes(&[at(ii)]).finish());
+    out.push(h(tpl::NEWS_CLASS_PREV).bytes(&[at(ii - 1), at(ii)]).finish());
+    out.push(h(tpl::NEWS_CLASS_NEXT).bytes(&[at(ii), at(ii + 1)]).finish());
 }
 
 fn path_at(cx: &WideContext, j: isize) -> Option<u16> {
@@ -333,7 +362,7 @@ mod tests {
     #[test]
     fn other_occurrences_carry_the_rule_kind() {
         let words = ["قال", "الرييس", "كافيلنيكوف", "ثم", "وكافيلنيكوف"];
-        let cx = WideContext::new(&words, &[0, 1, 2, 3, 4], &[0, 0, 1, 0, 0], &[false, true, false, false, false], &WordClusters::empty());
+        let cx = WideContext::new(&words, &[0, 1, 2, 3, 4], &[0, 0, 1, 0, 0], &[false, true, false, false, false], &WordClusters::empty(), &NewsLexicon::empty());
         assert_eq!(cx.doc_kinds[4], 1 << 1);
         assert!(cx.doc_after_title[4]);
         assert!(!cx.doc_after_title[2]);
