@@ -374,6 +374,12 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         if kind == EntityKind::Person && (a > first && place_noun(doc.ftok(a - 1)) || b > a + 1 && place_noun(doc.ftok(a))) {
             kind = EntityKind::Place;
         }
+        // Nor is a name right after a weapon's or a military craft's noun a person: it names the
+        // model (صواريخ كروز, بطائرات ميغ).
+        let weapon_noun = |w: &str| is(clitics::peel(strip_conj(w).1, BI_LI, 3).1, class::WEAPON);
+        if kind == EntityKind::Person && a > first && weapon_noun(doc.ftok(a - 1)) {
+            kind = EntityKind::Equipment;
+        }
         if !doc.tokens[a].is_word || !doc.tokens[b - 1].is_word {
             continue;
         }

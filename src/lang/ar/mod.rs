@@ -129,6 +129,7 @@ pub mod class {
         NORM_NOUN = "norm_noun",
         CALLED = "called",
         RELATIVE = "relative",
+        WEAPON = "weapon",
     }
 }
 
