@@ -348,18 +348,24 @@ fn train_weights(data: &[&Sample], o: &Options) -> Trainer {
 /// Per type (PER, ORG, LOC): true positives, predicted, gold.
 type Counts = [[usize; 3]; 3];
 
+/// `s` tagged by `model` as at run time: sentence by sentence, then (with `propagate`) names made
+/// consistent in the document.
+fn run_time_tags(model: &Model, s: &Sample, propagate: bool) -> Vec<u8> {
+    let mut tags = vec![0u8; s.feats.len()];
+    for r in &s.sentences {
+        tags[r.clone()].copy_from_slice(&model.tag(&s.feats[r.clone()]));
+    }
+    if propagate {
+        let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
+        let words: Vec<&str> = folded.iter().map(String::as_str).collect();
+        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| khabar::lang::ar::arabic().is_coordinated_given_name(w));
+    }
+    tags
+}
+
 fn score(model: &Model, data: &[&Sample], counts: &mut Counts, errors: bool, propagate: bool) {
     for s in data {
-        // Tagged as at run time: sentence by sentence, then names made consistent in the document.
-        let mut tags = vec![0u8; s.gold.len()];
-        for r in &s.sentences {
-            tags[r.clone()].copy_from_slice(&model.tag(&s.feats[r.clone()]));
-        }
-        if propagate {
-            let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
-            let words: Vec<&str> = folded.iter().map(String::as_str).collect();
-            propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| khabar::lang::ar::arabic().is_coordinated_given_name(w));
-        }
+        let tags = run_time_tags(model, s, propagate);
         for r in &s.sentences {
             let pred = spans(&tags[r.clone()]);
             compare(s, r, &pred, counts, errors.then_some(""));
@@ -558,13 +564,7 @@ fn token_stems(doc: &Doc) -> Vec<String> {
 fn news_lexicon(model: &Model, pool: &[Sample], clusters: &WordClusters, o: &Options) -> NewsLexicon {
     let mut counts: HashMap<&str, StemCounts> = HashMap::new();
     for s in pool {
-        let mut tags = vec![0u8; s.feats.len()];
-        for r in &s.sentences {
-            tags[r.clone()].copy_from_slice(&model.tag(&s.feats[r.clone()]));
-        }
-        let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
-        let words: Vec<&str> = folded.iter().map(String::as_str).collect();
-        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| khabar::lang::ar::arabic().is_coordinated_given_name(w));
+        let tags = run_time_tags(model, s, true);
         for (st, &t) in s.stems.iter().zip(&tags) {
             if st.chars().count() < 2 {
                 continue;
