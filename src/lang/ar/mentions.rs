@@ -370,14 +370,13 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         }
         // A name right after a settlement's or province's noun is that place, however foreign it
         // sounds (ولاية أركنساس, مدينة كونمينج): the tagger reads unknown foreign words as people.
-        let place_noun = |w: &str| is(w, class::PLACE_NOUN) || is(clitics::peel(strip_conj(w).1, BI_LI, 3).1, class::PLACE_NOUN);
+        let place_noun = |w: &str| is_head_noun(w, class::PLACE_NOUN);
         if kind == EntityKind::Person && (a > first && place_noun(doc.ftok(a - 1)) || b > a + 1 && place_noun(doc.ftok(a))) {
             kind = EntityKind::Place;
         }
         // Nor is a name right after a weapon's or a military craft's noun a person: it names the
         // model (صواريخ كروز, بطائرات ميغ).
-        let weapon_noun = |w: &str| is(clitics::peel(strip_conj(w).1, BI_LI, 3).1, class::WEAPON);
-        if kind == EntityKind::Person && a > first && weapon_noun(doc.ftok(a - 1)) {
+        if kind == EntityKind::Person && a > first && is_head_noun(doc.ftok(a - 1), class::WEAPON) {
             kind = EntityKind::Equipment;
         }
         if !doc.tokens[a].is_word || !doc.tokens[b - 1].is_word {
@@ -1979,6 +1978,12 @@ fn latin_org_mentions(doc: &Doc, out: &mut Vec<Cand>) {
 #[inline]
 fn strip_conj(w: &str) -> (usize, &str) {
     arabic().peel_conjunction(w)
+}
+
+/// `w` is a noun of `class` as written or behind a conjunction and ب/ل (بمحافظة, وصواريخ): the
+/// word as written is tried too, for nouns that begin with ب or ل themselves (بلدة, بنادق).
+fn is_head_noun(w: &str, c: WordClass) -> bool {
+    is(w, c) || is(clitics::peel(strip_conj(w).1, BI_LI, 3).1, c)
 }
 
 fn is_org_head(w: &str) -> bool {
