@@ -350,7 +350,7 @@ type Counts = [[usize; 3]; 3];
 
 /// `s` tagged by `model` as at run time: sentence by sentence, then (with `propagate`) names made
 /// consistent in the document.
-fn run_time_tags(model: &Model, s: &Sample, propagate: bool) -> Vec<u8> {
+fn run_time_tags(model: &Model, lexicon: &NewsLexicon, s: &Sample, propagate: bool) -> Vec<u8> {
     let mut tags = vec![0u8; s.feats.len()];
     for r in &s.sentences {
         tags[r.clone()].copy_from_slice(&model.tag(&s.feats[r.clone()]));
@@ -358,14 +358,14 @@ fn run_time_tags(model: &Model, s: &Sample, propagate: bool) -> Vec<u8> {
     if propagate {
         let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
         let words: Vec<&str> = folded.iter().map(String::as_str).collect();
-        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| khabar::lang::ar::arabic().is_coordinated_given_name(w));
+        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| khabar::lang::ar::arabic().conjoined(w, lexicon));
     }
     tags
 }
 
-fn score(model: &Model, data: &[&Sample], counts: &mut Counts, errors: bool, propagate: bool) {
+fn score(model: &Model, lexicon: &NewsLexicon, data: &[&Sample], counts: &mut Counts, errors: bool, propagate: bool) {
     for s in data {
-        let tags = run_time_tags(model, s, propagate);
+        let tags = run_time_tags(model, lexicon, s, propagate);
         for r in &s.sentences {
             let pred = spans(&tags[r.clone()]);
             compare(s, r, &pred, counts, errors.then_some(""));
@@ -526,7 +526,7 @@ fn auto_label(model: &Model, pool: &[Sample], o: &Options) -> Vec<Sample> {
         }
         let folded: Vec<String> = s.words.iter().map(|w| fold(w)).collect();
         let words: Vec<&str> = folded.iter().map(String::as_str).collect();
-        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| khabar::lang::ar::arabic().is_coordinated_given_name(w));
+        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| khabar::lang::ar::arabic().conjoined(w, &NewsLexicon::empty()));
         for (j, r) in s.sentences.iter().enumerate() {
             if (6..=60).contains(&r.len()) && (o.self_keep_empty || tags[r.clone()].iter().any(|&t| t != 0)) {
                 sure.push((margins[j], k, j));
@@ -561,10 +561,10 @@ fn token_stems(doc: &Doc) -> Vec<String> {
 
 /// The news lexicon of `model`: the pool tagged as at run time (sentence by sentence, then names
 /// spread over the article), counted per stem, kept as stored (the bytes' round trip).
-fn news_lexicon(model: &Model, pool: &[Sample], clusters: &WordClusters, o: &Options) -> NewsLexicon {
+fn news_lexicon(model: &Model, reads_with: &NewsLexicon, pool: &[Sample], clusters: &WordClusters, o: &Options) -> NewsLexicon {
     let mut counts: HashMap<&str, StemCounts> = HashMap::new();
     for s in pool {
-        let tags = run_time_tags(model, s, true);
+        let tags = run_time_tags(model, reads_with, s, true);
         for (st, &t) in s.stems.iter().zip(&tags) {
             if st.chars().count() < 2 {
                 continue;
@@ -606,13 +606,13 @@ fn with_lexicon(s: &Sample, lex: &NewsLexicon, clusters: &WordClusters) -> Sampl
 /// Returns the first model and the lexicon.
 fn train_with_lexicon(trainer: &mut Trainer, train: &[&Sample], pool: &[Sample], clusters: &WordClusters, o: &Options) -> (Model, NewsLexicon) {
     let first = packed(trainer, o);
-    let lex = news_lexicon(&first, pool, clusters, o);
+    let lex = news_lexicon(&first, &NewsLexicon::empty(), pool, clusters, o);
     let half_of = |s: &Sample| s.fold.unwrap_or(s.text.len()) % 2;
     let lexed: Vec<Sample> = if o.lex_jackknife {
         let by_half: Vec<NewsLexicon> = (0..2)
             .map(|h| {
                 let other: Vec<&Sample> = train.iter().copied().filter(|s| half_of(s) != h).collect();
-                news_lexicon(&packed(&train_weights(&other, o), o), pool, clusters, o)
+                news_lexicon(&packed(&train_weights(&other, o), o), &NewsLexicon::empty(), pool, clusters, o)
             })
             .collect();
         train.iter().map(|s| with_lexicon(s, &by_half[half_of(s)], clusters)).collect()
@@ -624,7 +624,7 @@ fn train_with_lexicon(trainer: &mut Trainer, train: &[&Sample], pool: &[Sample],
     for _ in 1..o.lex_rounds {
         // The model trained with the lexicon reads the news again (with its lexicon's features).
         let pool_lexed: Vec<Sample> = pool.iter().map(|s| with_lexicon(s, &lex, clusters)).collect();
-        lex = news_lexicon(&packed(trainer, o), &pool_lexed, clusters, o);
+        lex = news_lexicon(&packed(trainer, o), &lex, &pool_lexed, clusters, o);
         let lexed: Vec<Sample> = train.iter().map(|s| with_lexicon(s, &lex, clusters)).collect();
         *trainer = train_weights(&lexed.iter().collect::<Vec<_>>(), o);
     }
@@ -670,7 +670,7 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
         let (a, n) = if o.news_lexicon > 0 {
             let (first, lex) = train_with_lexicon(&mut trainer, &train_set, &pool, clusters, o);
             let mut c = Counts::default();
-            score(&first, &held(&a, k), &mut c, false, !o.no_propagation);
+            score(&first, &NewsLexicon::empty(), &held(&a, k), &mut c, false, !o.no_propagation);
             eprintln!("fold {} first model ({:.0}s):", k + 1, t0.elapsed().as_secs_f64());
             report("ANERcorp labels", &c);
             add(&mut first_a, &c);
@@ -684,7 +684,7 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
             // The news is labelled by this fold's model, which never saw the held-out text.
             let first = packed(&trainer, o);
             let mut c = Counts::default();
-            score(&first, &held(&a, k), &mut c, false, !o.no_propagation);
+            score(&first, &NewsLexicon::empty(), &held(&a, k), &mut c, false, !o.no_propagation);
             eprintln!("fold {} first model ({:.0}s):", k + 1, t0.elapsed().as_secs_f64());
             report("ANERcorp labels", &c);
             add(&mut first_a, &c);
@@ -705,8 +705,8 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
             eprintln!("fold {}: model {} bytes (step {step}, key bits {key_bits}, min weight {min_weight})", k + 1, size);
             sizes[q] += size;
             let (mut fa, mut fn_): (Counts, Counts) = Default::default();
-            score(&model_a, &held(&a, k), &mut fa, o.errors, !o.no_propagation);
-            score(model_n, &held(&n, k), &mut fn_, false, !o.no_propagation);
+            score(&model_a, &fold_lex, &held(&a, k), &mut fa, o.errors, !o.no_propagation);
+            score(model_n, &fold_lex, &held(&n, k), &mut fn_, false, !o.no_propagation);
             if o.pipeline {
                 let (mut pa, mut pn): (Counts, Counts) = Default::default();
                 score_pipeline(&model_a, &fold_lex, &held(&a, k), &mut pa, o.errors);
@@ -729,7 +729,7 @@ fn cross_validate(o: &Options, clusters: &WordClusters) {
                 };
                 let score_with = |labelled: &[&Sample]| {
                     let mut c = Counts::default();
-                    score(shipped, labelled, &mut c, false, !o.no_propagation);
+                    score(shipped, &fold_lex, labelled, &mut c, false, !o.no_propagation);
                     c
                 };
                 add(&mut ship_a[q], &if o.target == Some(0) { fa } else { score_with(&held(&a, k)) });

@@ -4,7 +4,7 @@
 use crate::EntityKind;
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS, LI, LI_ARTICLE, WA, has_article, stem};
-use crate::lang::ar::news_lexicon::NewsLexicon;
+use crate::lang::ar::news_lexicon::{self, NewsLexicon};
 use crate::lang::ar::tagger::{
     WideContext, char_prefix, char_suffix, context_stem_features, neighbour_cluster_features, news_lexicon_features, own_cluster_features, propagate_names,
     stem_letter_features,
@@ -56,7 +56,7 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
             tags[s.tokens.clone()].copy_from_slice(&sentence);
         }
         let words: Vec<&str> = (0..doc.tokens.len()).map(|i| doc.ftok(i)).collect();
-        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| arabic().is_coordinated_given_name(w));
+        propagate_names(&words, &mut tags, &model.tags, is_name_word, |w| arabic().conjoined(w, lexicon));
         let mut tagged = Vec::new();
         for s in &doc.sentences {
             tagged.extend(tagger_spans(doc, s.tokens.start, &tags[s.tokens.clone()], &model.tags));
@@ -73,7 +73,7 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
         }
         kept.sort_by_key(|c| c.m.span.start);
     }
-    leave_out_common_words(doc, arabic(), &mut kept);
+    leave_out_common_words(doc, arabic(), lexicon, &mut kept);
     join_kunya(doc, &mut kept);
     extend_kunya_nisba(doc, arabic(), &mut kept);
     regnal_ordinals(doc, arabic(), &mut kept);
@@ -910,11 +910,28 @@ fn listed_with_given_name(ar: &Arabic, name_en: Option<&str>) -> bool {
 /// name alone; a name that begins with one is the given name after it (رسمياً بقيادة أحمد العلي is
 /// أحمد العلي), or none, unless a family name follows it.
 /// Listed people are left alone: the lexicon knows them.
-fn leave_out_common_words(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>) {
+fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &mut Vec<Cand>) {
     let tanween = |k: usize| doc.tokens[k].span.slice(doc.text).contains(['\u{064B}', '\u{064C}', '\u{064D}']);
     let common = |k: usize| {
         let w = doc.ftok(k);
         !given_name_like(ar, w) && (tanween(k) || ar.in_cluster_without(EntityKind::Person, w))
+    };
+    // A word the news rarely reads inside a name (قطاع, تعازيه, طبعا) is no name alone, unless it
+    // ends a longer person's name in the document (طلال سلامة … سلامة).
+    let surnames: Vec<&str> = kept
+        .iter()
+        .filter(|c| c.m.kind == EntityKind::Person)
+        .filter_map(|c| {
+            let (a, b) = token_range(doc, c.m.span);
+            (b > a + 1).then(|| doc.ftok(b - 1))
+        })
+        .collect();
+    let rarely_named_alone = |k: usize| {
+        let w = doc.ftok(k);
+        let stem = stem(w);
+        !given_name_like(ar, w)
+            && news_lexicon::rarely_named(lexicon.class(stem, ar.clusters.path(stem).is_some()))
+            && !surnames.iter().any(|s| clitics::stem(s) == stem)
     };
     kept.retain_mut(|c| {
         if c.m.kind == EntityKind::Place {
@@ -928,7 +945,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>) {
             return true;
         }
         if b == a + 1 {
-            return !common(a);
+            return !common(a) && !rarely_named_alone(a);
         }
         if !common(a) {
             // Nor does it end on a verb, a ب/ل-led noun, an accusative or a particle (ميلاد سري تلعب,
@@ -938,7 +955,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>) {
                 let w = doc.ftok(k);
                 // The imperfect's and the future's prefixes (يرى, تلعب, سيحققه), ب and ل.
                 let prefixed = w.starts_with(['ي', 'ت', 'ن', 'ل', 'ب']) || w.starts_with("سي") || w.starts_with("ست");
-                let verb_or_preposition = prefixed && common(k) || has_pronoun_suffix(w);
+                let verb_or_preposition = prefixed && (common(k) || common_after_preposition(ar, lexicon, w)) || has_pronoun_suffix(w);
                 let particle = ar.is_stop_as_written(w) && !given_name_like(ar, w);
                 let after_particle = is_name_particle(doc.ftok(k - 1)) || is(doc.ftok(k - 1), class::NASAB);
                 !after_particle && (verb_or_preposition || particle || common(k) && tanween(k))
@@ -969,6 +986,18 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>) {
         *c = person_named(doc, start, b);
         true
     });
+}
+
+/// ل and a word the news rarely reads inside a name, not a given name (لتكريم, لدراسات): a
+/// preposition and a common noun. The word clusters and the news lexicon know the bare noun
+/// (تكريم), not every form with its preposition. Not ب: surnames begin with it far more often
+/// (بيدار, بنان, whose bare يدار and نان are common words).
+fn common_after_preposition(ar: &Arabic, lexicon: &NewsLexicon, w: &str) -> bool {
+    let (peeled, noun) = clitics::peel(w, &[LI], 3);
+    peeled > 0 && !given_name_like(ar, w) && !given_name_like(ar, noun) && {
+        let noun = stem(noun);
+        news_lexicon::rarely_named(lexicon.class(noun, ar.clusters.path(noun).is_some()))
+    }
 }
 
 /// A kunya right before a one-word person is part of the name: «أبو عبيدة», not عبيدة.
@@ -1680,6 +1709,16 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
         }
         let Some(end) = end_tok else { continue };
         if state_body && !construct {
+            continue;
+        }
+        // برئاسة العميد …, برئاسة صاحب السمو …: with a preposition and a title (or a style of
+        // address) after it, the head is a verbal noun, «chaired by», and a person follows.
+        if prefix2 > 0
+            && (i + 1..end).any(|k| {
+                let t = doc.ftok(k);
+                ar.is_title(t) || is(clitics::without_article(t), class::HONORIFIC)
+            })
+        {
             continue;
         }
         // حركة المرور, تنظيم الفعاليات: an activity, not a body (words.tsv, activity_head).

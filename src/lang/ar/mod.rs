@@ -616,6 +616,28 @@ impl Arabic {
     pub fn is_coordinated_given_name(&self, tok: &str) -> bool {
         !self.given.contains_key(tok) && tok.strip_prefix(clitics::WA).is_some_and(|rest| self.given.contains_key(rest))
     }
+    /// How `tok`, led by the conjunction و inside a person's name, reads (`Conjoined`): و + a
+    /// given name, listed or read by the news as one (`lexicon`: mostly opening a person's name),
+    /// begins the next name; a word the news rarely reads inside a name ends it (نايف وشد من
+    /// أزر); anything else (وليد, ولد, a foreign name on W: ويلسون) stays as tagged.
+    pub fn conjoined(&self, tok: &str, lexicon: &news_lexicon::NewsLexicon) -> tagger::Conjoined {
+        use tagger::Conjoined;
+        if self.is_coordinated_given_name(tok) {
+            return Conjoined::NextName;
+        }
+        if !tok.starts_with(clitics::WA) || self.given.contains_key(tok) {
+            return Conjoined::Part;
+        }
+        let stem = clitics::stem(tok);
+        let class = lexicon.class(stem, self.clusters.path(stem).is_some());
+        if stem.len() < tok.len() && news_lexicon::opens_person_names(class) {
+            Conjoined::NextName
+        } else if news_lexicon::rarely_named(class) {
+            Conjoined::Ends
+        } else {
+            Conjoined::Part
+        }
+    }
     /// `tok` without its conjunction و/ف, unless the whole word is a listed noun (`peel_clitic`):
     /// ولاية, وزارة, وكالة are nouns, not و + لاية.
     #[inline]

@@ -78,6 +78,17 @@ pub fn class_of(c: &StemCounts) -> LexiconClass {
     1 + (typ as u8 - 1) * 9 + share * 3 + opens
 }
 
+/// Whether the news rarely reads a stem of this class inside a name (a common word).
+pub fn rarely_named(class: LexiconClass) -> bool {
+    class == UNTYPED || class == CLUSTERED_UNTYPED
+}
+
+/// Whether the news reads a stem of this class as a person's given name: inside a person's name
+/// at least half the time, and mostly opening it.
+pub fn opens_person_names(class: LexiconClass) -> bool {
+    (1..UNTYPED).contains(&class) && (class - 1) / 9 == 0 && (class - 1) % 9 / 3 >= 1 && (class - 1) % 3 == 2
+}
+
 impl NewsLexicon {
     pub fn empty() -> NewsLexicon {
         NewsLexicon { keys: Vec::new(), classes: Vec::new(), seen: Vec::new() }
@@ -198,6 +209,15 @@ mod tests {
         assert!(given != surname && given != 0 && surname != 0);
         assert_ne!(place, given);
         assert_eq!(class_of(&[100, 10, 5, 0, 10]), UNTYPED, "a common word");
+    }
+
+    #[test]
+    fn readings_of_a_class() {
+        let given = class_of(&[100, 90, 0, 0, 85]);
+        let surname = class_of(&[100, 90, 0, 0, 5]);
+        assert!(opens_person_names(given) && !opens_person_names(surname) && !rarely_named(given));
+        assert!(!opens_person_names(class_of(&[100, 0, 0, 90, 85])));
+        assert!(rarely_named(class_of(&[100, 3, 0, 0, 3])) && rarely_named(CLUSTERED_UNTYPED) && !rarely_named(0));
     }
 
     #[test]

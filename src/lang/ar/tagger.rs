@@ -221,9 +221,10 @@ pub fn context_stem_features(cx: &WideContext, i: usize, out: &mut Vec<u32>) {
 /// Document-level consistency after tagging (`tags` over every token of the document, named by
 /// `names` as "O", "B-PER", "I-PER" ...): a name tagged once is a name at its other occurrences
 /// left untagged, and the last word of a person's full name alone is that person (وأضاف ماهاما).
-/// Only words that `can_be_name` are spread. Person names back to back become one; a word that
-/// `starts_name` (و + a given name) inside a person's name begins the next one.
-pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be_name: impl Fn(&str) -> bool, starts_name: impl Fn(&str) -> bool) {
+/// Only words that `can_be_name` are spread. Person names back to back become one; inside a
+/// person's name, a word led by the conjunction و is read by `conjoined`: the next person's name
+/// begins on it, or the name ends before it.
+pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be_name: impl Fn(&str) -> bool, conjoined: impl Fn(&str) -> Conjoined) {
     let index = |name: &str| names.iter().position(|n| n == name).map(|i| i as u8);
     let Some(outside) = index("O") else { return };
     // Entity spans as (start, end, type).
@@ -293,11 +294,32 @@ pub fn propagate_names(words: &[&str], tags: &mut [u8], names: &[String], can_be
         for i in 1..tags.len() {
             if tags[i] == b && (tags[i - 1] == b || tags[i - 1] == inside) && !words[i].starts_with('و') {
                 tags[i] = inside;
-            } else if tags[i] == inside && starts_name(words[i]) {
-                tags[i] = b;
+            } else if tags[i] == inside {
+                match conjoined(words[i]) {
+                    Conjoined::NextName => tags[i] = b,
+                    Conjoined::Ends => {
+                        tags[i] = outside;
+                        // What follows, if the tagger read on, is a name of its own.
+                        if tags.get(i + 1) == Some(&inside) {
+                            tags[i + 1] = b;
+                        }
+                    }
+                    Conjoined::Part => {}
+                }
             }
         }
     }
+}
+
+/// How a word led by the conjunction و reads inside a person's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conjoined {
+    /// The next person's name begins on it (ومصطفى, وكريستوفر in a list of people).
+    NextName,
+    /// A common word: the name ends before it (نايف وشد من أزر …).
+    Ends,
+    /// As tagged: part of the name, or nothing known (وليد, ولد, ويلسون).
+    Part,
 }
 
 pub fn char_prefix(w: &str, n: usize) -> &str {
@@ -355,7 +377,7 @@ mod tests {
         let names: Vec<String> = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC"].iter().map(|s| s.to_string()).collect();
         let words = ["قال", "طه", "ياسين", "رمضان", "في", "بغداد", "واكد", "رمضان", "من", "وبغداد"];
         let mut tags = vec![0, 1, 2, 2, 0, 3, 0, 0, 0, 0];
-        propagate_names(&words, &mut tags, &names, |_| true, |_| false);
+        propagate_names(&words, &mut tags, &names, |_| true, |_| Conjoined::Part);
         assert_eq!(tags, vec![0, 1, 2, 2, 0, 3, 0, 1, 0, 3]);
     }
 
