@@ -382,6 +382,20 @@ mod tests {
     }
 
     #[test]
+    fn a_conjoined_word_begins_the_next_name_or_ends_this_one() {
+        let names: Vec<String> = ["O", "B-PER", "I-PER"].iter().map(|s| s.to_string()).collect();
+        let words = ["قال", "شافيز", "وكريستوفر", "ثم", "نايف", "وشد", "من", "ازر"];
+        let mut tags = vec![0, 1, 2, 0, 1, 2, 0, 0];
+        let conjoined = |w: &str| match w {
+            "وكريستوفر" => Conjoined::NextName,
+            "وشد" => Conjoined::Ends,
+            _ => Conjoined::Part,
+        };
+        propagate_names(&words, &mut tags, &names, |_| false, conjoined);
+        assert_eq!(tags, vec![0, 1, 1, 0, 1, 0, 0, 0]);
+    }
+
+    #[test]
     fn other_occurrences_carry_the_rule_kind() {
         let words = ["قال", "الرييس", "كافيلنيكوف", "ثم", "وكافيلنيكوف"];
         let cx = WideContext::new(&words, &[0, 1, 2, 3, 4], &[0, 0, 1, 0, 0], &[false, true, false, false, false], &WordClusters::empty(), &NewsLexicon::empty());
