@@ -241,7 +241,10 @@ impl Ctx<'_, '_> {
             let w = self.w(k);
             clitics::has_article(clitics::peel(w, clitics::CONJUNCTIONS, 3).1) && !self.ar.is_title(w) && !self.is(k, class::ROLE_NOUN) && !is_source_noun(w)
         };
-        let no_role_before = |m: &Span| (a..b).take_while(|&k| self.doc.tokens[k].span.end <= m.start).all(body_word);
+        // So does an organisation after its own kind's noun, in construct (ذكرت شركة جوجل, قالت
+        // وكالة رويترز): the noun names what it is, not a role in it.
+        let kind_noun = |k: usize| k == a && self.is(k, class::ORG_HEAD);
+        let no_role_before = |m: &Span| (a..b).take_while(|&k| self.doc.tokens[k].span.end <= m.start).all(|k| body_word(k) || kind_noun(k));
         inside
             .iter()
             .find(|(m, e)| {
