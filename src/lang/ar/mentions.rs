@@ -950,12 +950,13 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
             (b > a + 1).then(|| doc.ftok(b - 1))
         })
         .collect();
+    let class_of = |k: usize| {
+        let stem = stem(doc.ftok(k));
+        lexicon.class(stem, ar.clusters.path(stem).is_some())
+    };
     let rarely_named_alone = |k: usize| {
         let w = doc.ftok(k);
-        let stem = stem(w);
-        !given_name_like(ar, w)
-            && news_lexicon::rarely_named(lexicon.class(stem, ar.clusters.path(stem).is_some()))
-            && !surnames.iter().any(|s| clitics::stem(s) == stem)
+        !given_name_like(ar, w) && news_lexicon::rarely_named(class_of(k)) && !surnames.iter().any(|s| clitics::stem(s) == stem(w))
     };
     kept.retain_mut(|c| {
         if c.m.kind == EntityKind::Place {
@@ -1004,10 +1005,12 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
                 let eulogy = k + 2 < doc.tokens.len()
                     && doc.ftok(k + 1) == "الله"
                     && matches!(doc.ftok(k + 2), "عليه" | "عنه" | "عنها" | "عنهم" | "عنهما" | "تعالي");
-                eulogy || !after_particle && (verb_or_preposition || particle || common(k) && tanween(k))
+                // A common noun set off by a dash is an apposition (عائض التركي – مؤرخ -: a historian).
+                let set_off = !doc.tokens[k - 1].is_word && news_lexicon::rarely_named(class_of(k));
+                eulogy || set_off || !after_particle && (verb_or_preposition || particle || common(k) && tanween(k))
             };
             let mut end = b;
-            while end > a + 1 && tail(end - 1) {
+            while end > a + 1 && (tail(end - 1) || !doc.tokens[end - 1].is_word) {
                 end -= 1;
             }
             if end < b {
