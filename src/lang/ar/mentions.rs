@@ -907,8 +907,10 @@ fn unknown_place_in_a_common_word(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon,
     }
     let w = strip_conj(doc.ftok(a)).1;
     let after_place_noun = a > 0 && is_institution_or_place_noun(strip_conj(doc.ftok(a - 1)).1);
-    let possessive = w.chars().count() >= 5 && ["ها", "هم", "هما", "كم"].iter().any(|e| w.ends_with(e));
-    let sound_plural = starts_with_al(w) && w.chars().count() >= 6 && ["ات", "ين", "ون"].iter().any(|e| w.ends_with(e));
+    let possessive = w.chars().count() >= 5 && ends_with_any(w, class::POSSESSIVE_ENDING);
+    let sound_plural = starts_with_al(w)
+        && w.chars().count() >= 6
+        && (ends_with_any(w, class::FEMININE_PLURAL_ENDING) || ends_with_any(w, class::MASCULINE_PLURAL_ENDING));
     let rarely_named = |w: &str| {
         let stem = stem(w);
         news_lexicon::rarely_named(lexicon.class(stem, ar.clusters.path(stem).is_some()))
@@ -1002,9 +1004,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
                 let particle = ar.is_stop_as_written(w) && !given_name_like(ar, w);
                 let after_particle = is_name_particle(doc.ftok(k - 1)) || is(doc.ftok(k - 1), class::NASAB);
                 // A eulogy's verb after a name: محمد صلى الله عليه وسلم, عمر رضي الله عنه.
-                let eulogy = k + 2 < doc.tokens.len()
-                    && doc.ftok(k + 1) == "الله"
-                    && matches!(doc.ftok(k + 2), "عليه" | "عنه" | "عنها" | "عنهم" | "عنهما" | "تعالي");
+                let eulogy = k + 2 < doc.tokens.len() && doc.ftok(k + 1) == "الله" && is(doc.ftok(k + 2), class::EULOGY_OBJECT);
                 // A common noun set off by a dash is an apposition (عائض التركي – مؤرخ -: a historian).
                 let set_off = !doc.tokens[k - 1].is_word && news_lexicon::rarely_named(class_of(k));
                 eulogy || set_off || !after_particle && (verb_or_preposition || particle || common(k) && tanween(k))

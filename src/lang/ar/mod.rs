@@ -130,6 +130,9 @@ pub mod class {
         CALLED = "called",
         RELATIVE = "relative",
         WEAPON = "weapon",
+        POSSESSIVE_ENDING = "possessive_ending",
+        MASCULINE_PLURAL_ENDING = "masculine_plural_ending",
+        EULOGY_OBJECT = "eulogy_object",
     }
 }
 
