@@ -892,8 +892,12 @@ fn common_word_for_a_town(doc: &Doc, ar: &Arabic, c: &Cand) -> bool {
     if !small || b != a + 1 || starts_with_al(strip_conj(doc.ftok(a)).1) {
         return false;
     }
-    let after_place_noun = a > 0 && is_institution_or_place_noun(strip_conj(doc.ftok(a - 1)).1);
-    !after_place_noun && ar.in_cluster_without(EntityKind::Place, doc.ftok(a))
+    !after_place_noun(doc, a) && ar.in_cluster_without(EntityKind::Place, doc.ftok(a))
+}
+
+/// A settlement's, province's or institution's noun right before token `a` (مدينة تدمر).
+fn after_place_noun(doc: &Doc, a: usize) -> bool {
+    a > 0 && is_institution_or_place_noun(strip_conj(doc.ftok(a - 1)).1)
 }
 
 /// A one-word place the gazetteer does not know (the tagger's) in the shape of a common noun
@@ -906,20 +910,16 @@ fn unknown_place_in_a_common_word(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon,
         return false;
     }
     let w = strip_conj(doc.ftok(a)).1;
-    let after_place_noun = a > 0 && is_institution_or_place_noun(strip_conj(doc.ftok(a - 1)).1);
     let possessive = w.chars().count() >= 5 && ends_with_any(w, class::POSSESSIVE_ENDING);
     let sound_plural = starts_with_al(w)
         && w.chars().count() >= 6
         && (ends_with_any(w, class::FEMININE_PLURAL_ENDING) || ends_with_any(w, class::MASCULINE_PLURAL_ENDING));
-    let rarely_named = |w: &str| {
-        let stem = stem(w);
-        news_lexicon::rarely_named(lexicon.class(stem, ar.clusters.path(stem).is_some()))
-    };
+    let rarely_named = |w: &str| news_lexicon::rarely_named(ar.news_class(lexicon, w));
     // After the preposition, a frequent word the clusters hold (إتمام, رؤساء; not يشة of بيشة,
     // افاريا of بافاريا, which only a key of the lexicon's may share).
     let (preposition, noun) = clitics::peel(w, BI_LI, 4);
     let common_noun = preposition > 0 && ar.clusters.path(stem(noun)).is_some() && rarely_named(noun);
-    !after_place_noun && ((possessive || sound_plural) && rarely_named(w) || common_noun)
+    !after_place_noun(doc, a) && ((possessive || sound_plural) && rarely_named(w) || common_noun)
 }
 
 /// Whether a listed person's display name opens with an Arabic given name (نوري المالكي, not سيب
@@ -949,16 +949,21 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
         .filter(|c| c.m.kind == EntityKind::Person)
         .filter_map(|c| {
             let (a, b) = token_range(doc, c.m.span);
-            (b > a + 1).then(|| doc.ftok(b - 1))
+            (b > a + 1).then(|| stem(doc.ftok(b - 1)))
         })
         .collect();
-    let class_of = |k: usize| {
-        let stem = stem(doc.ftok(k));
-        lexicon.class(stem, ar.clusters.path(stem).is_some())
-    };
+    let rarely_named = |k: usize| news_lexicon::rarely_named(ar.news_class(lexicon, doc.ftok(k)));
     let rarely_named_alone = |k: usize| {
         let w = doc.ftok(k);
-        !given_name_like(ar, w) && news_lexicon::rarely_named(class_of(k)) && !surnames.iter().any(|s| clitics::stem(s) == stem(w))
+        !given_name_like(ar, w) && rarely_named(k) && !surnames.contains(&stem(w))
+    };
+    // A function word or a reporting verb as written opens no name (وبين الراجحي أن …: بيّن,
+    // "explained"; بين جمال البر); nor does one, or a lone letter, close it (إبراهيم عليه
+    // السلام, وقال عباس لـ …). على is told from the name علي by its written ى.
+    let function_word = |k: usize| {
+        let w = strip_conj(doc.ftok(k)).1;
+        let name_written_with_ya = w.ends_with('ي') && !doc.otok(k).ends_with('ى') && given_name_like(ar, w);
+        ar.is_stop_as_written(w) && !name_written_with_ya
     };
     kept.retain_mut(|c| {
         if c.m.kind == EntityKind::Place {
@@ -971,14 +976,6 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
         if b <= a {
             return true;
         }
-        // A function word or a reporting verb as written opens no name (وبين الراجحي أن …: بيّن,
-        // "explained"; بين جمال البر); nor does one, or a lone letter, close it (إبراهيم عليه
-        // السلام, وقال عباس لـ …). على is told from the name علي by its written ى.
-        let function_word = |k: usize| {
-            let w = strip_conj(doc.ftok(k)).1;
-            let name_written_with_ya = w.ends_with('ي') && !doc.otok(k).ends_with('ى') && given_name_like(ar, w);
-            ar.is_stop_as_written(w) && !name_written_with_ya
-        };
         let (a0, b0) = (a, b);
         while a + 1 < b && (function_word(a) || ar.is_speech_verb(doc.ftok(a))) {
             a += 1;
@@ -1006,7 +1003,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
                 // A eulogy's verb after a name: محمد صلى الله عليه وسلم, عمر رضي الله عنه.
                 let eulogy = k + 2 < doc.tokens.len() && doc.ftok(k + 1) == "الله" && is(doc.ftok(k + 2), class::EULOGY_OBJECT);
                 // A common noun set off by a dash is an apposition (عائض التركي – مؤرخ -: a historian).
-                let set_off = !doc.tokens[k - 1].is_word && news_lexicon::rarely_named(class_of(k));
+                let set_off = !doc.tokens[k - 1].is_word && rarely_named(k);
                 eulogy || set_off || !after_particle && (verb_or_preposition || particle || common(k) && tanween(k))
             };
             let mut end = b;
@@ -1043,10 +1040,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
 /// (بيدار, بنان, whose bare يدار and نان are common words).
 fn common_after_preposition(ar: &Arabic, lexicon: &NewsLexicon, w: &str) -> bool {
     let (peeled, noun) = clitics::peel(w, &[LI], 3);
-    peeled > 0 && !given_name_like(ar, w) && !given_name_like(ar, noun) && {
-        let noun = stem(noun);
-        news_lexicon::rarely_named(lexicon.class(noun, ar.clusters.path(noun).is_some()))
-    }
+    peeled > 0 && !given_name_like(ar, w) && !given_name_like(ar, noun) && news_lexicon::rarely_named(ar.news_class(lexicon, noun))
 }
 
 /// A kunya right before a one-word person is part of the name: «أبو عبيدة», not عبيدة.

@@ -619,6 +619,12 @@ impl Arabic {
     pub fn is_coordinated_given_name(&self, tok: &str) -> bool {
         !self.given.contains_key(tok) && tok.strip_prefix(clitics::WA).is_some_and(|rest| self.given.contains_key(rest))
     }
+    /// How the news reads `w`'s stem (`lexicon`: the shipped one, or a fold's in training); the
+    /// clusters say whether an unlisted stem is a frequent word.
+    pub fn news_class(&self, lexicon: &news_lexicon::NewsLexicon, w: &str) -> news_lexicon::LexiconClass {
+        let stem = clitics::stem(w);
+        lexicon.class(stem, self.clusters.path(stem).is_some())
+    }
     /// How `tok`, led by the conjunction و inside a person's name, reads (`Conjoined`): و + a
     /// given name, listed or read by the news as one (`lexicon`: mostly opening a person's name),
     /// begins the next name; a word the news rarely reads inside a name ends it (نايف وشد من
@@ -631,9 +637,8 @@ impl Arabic {
         if !tok.starts_with(clitics::WA) || self.given.contains_key(tok) {
             return Conjoined::Part;
         }
-        let stem = clitics::stem(tok);
-        let class = lexicon.class(stem, self.clusters.path(stem).is_some());
-        if stem.len() < tok.len() && news_lexicon::opens_person_names(class) {
+        let class = self.news_class(lexicon, tok);
+        if clitics::stem(tok).len() < tok.len() && news_lexicon::opens_person_names(class) {
             Conjoined::NextName
         } else if news_lexicon::rarely_named(class) {
             Conjoined::Ends
