@@ -755,6 +755,29 @@ pub struct Cue {
     pub needs_complement: bool,
     /// An imperfect or future form (يؤكد، ستعلن).
     pub imperfect: bool,
+    /// The speaker's gender the form agrees with (قالت، مشيرة; قوله), where it marks one.
+    pub gender: Option<Gender>,
+}
+
+/// Grammatical gender, as a verb, participle or pronoun marks its subject's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gender {
+    Masculine,
+    Feminine,
+}
+
+impl Gender {
+    /// From the paradigm's person-gender-number code (3fs, ms, 3mp; none in 1p or 3d).
+    fn of_feature(feature: &str) -> Option<Gender> {
+        let person = feature.split('.').rfind(|p| *p != "nom")?;
+        if person.contains('f') {
+            Some(Gender::Feminine)
+        } else if person.contains('m') {
+            Some(Gender::Masculine)
+        } else {
+            None
+        }
+    }
 }
 
 /// Reads the generated paradigm. Bare nominative participles (مؤكد، متهم، معبر) are left out:
@@ -781,7 +804,15 @@ fn load_cues(words: &WordClasses) -> HashMap<String, Cue> {
         let form = fold(form);
         let needs_complement = shape == CueShape::Masdar || words.is(&form, class::AMBIGUOUS_CUE) || words.is(&fold(lemma), class::AMBIGUOUS_CUE);
         let imperfect = feature.starts_with("impf") || feature.starts_with("fut");
-        cues.entry(form).or_insert(Cue { class, shape, needs_complement, imperfect });
+        let gender = Gender::of_feature(feature);
+        // A form two cells of the paradigm share (past.3fs and past.2ms are both أكدت) marks no gender.
+        cues.entry(form).and_modify(|c: &mut Cue| c.gender = c.gender.filter(|g| Some(*g) == gender)).or_insert(Cue {
+            class,
+            shape,
+            needs_complement,
+            imperfect,
+            gender,
+        });
     }
     cues
 }

@@ -4,7 +4,7 @@
 
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, BI, LI, without_wa};
-use crate::lang::ar::{Arabic, Cue, CueClass, CueShape, arabic, class};
+use crate::lang::ar::{Arabic, Cue, CueClass, CueShape, Gender, arabic, class};
 use crate::stages::link::Linked;
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Span, Statement, TimeExpr};
@@ -978,15 +978,27 @@ fn is_object_start(c: &Ctx, k: usize) -> bool {
 /// statement's speaker or the subject of a clause (ويحرص وزير الخارجية …، وأكد أن …؛ صرح
 /// الخرساني، قائلا: …), when close.
 fn carried_speaker(c: &Ctx, v: usize, found: &[Found]) -> Option<(Option<usize>, Option<Span>)> {
-    let prev = found.iter().rev().find(|f| f.at < v).map(|f| (f.at, f.speaker, f.speaker_span));
-    let subject = c.subjects.iter().rev().find(|s| s.at < v).map(|s| (s.at, s.speaker, s.span));
-    let (at, speaker, span) = match (prev, subject) {
-        // A clause's subject carries only into its own sentence and the next.
-        (Some(p), Some(s)) if s.0 > p.0 && c.sent(s.0) + 1 >= c.sent(v) => s,
-        (Some(p), _) => p,
-        (None, s) => s.filter(|s| c.sent(s.0) + 1 >= c.sent(v))?,
+    let nearest = |fits: &dyn Fn(usize) -> bool| -> Option<(usize, Option<usize>, Option<Span>)> {
+        let prev = found.iter().rev().find(|f| f.at < v && fits(f.at)).map(|f| (f.at, f.speaker, f.speaker_span));
+        let subject = c.subjects.iter().rev().find(|s| s.at < v && fits(s.at)).map(|s| (s.at, s.speaker, s.span));
+        let chosen = match (prev, subject) {
+            // A clause's subject carries only into its own sentence and the next.
+            (Some(p), Some(s)) if s.0 > p.0 && c.sent(s.0) + 1 >= c.sent(v) => s,
+            (Some(p), _) => p,
+            (None, s) => s.filter(|s| c.sent(s.0) + 1 >= c.sent(v))?,
+        };
+        (c.sent(chosen.0) + 3 >= c.sent(v)).then_some(chosen)
     };
-    (c.sent(at) + 3 >= c.sent(v)).then_some((speaker, span))
+    let (at, speaker, span) = nearest(&|_| true)?;
+    // A feminine continuation agrees with its subject: «مشيرة» after «وقال الوزير» is not the
+    // minister's but the nearer speaker's whose verb was أكدت, or, with none, an unnamed one's.
+    // Not so a masculine one: writers give a feminine ministry or union «مشيرا» (the statement's).
+    let gender = |at: usize| c.cue(at).and_then(|(_, q)| q.gender);
+    let agrees = |at: usize| gender(v) != Some(Gender::Feminine) || gender(at) != Some(Gender::Masculine);
+    if agrees(at) {
+        return Some((speaker, span));
+    }
+    Some(nearest(&agrees).map_or((None, None), |(_, speaker, span)| (speaker, span)))
 }
 
 /// A clause's subject: who the verb at `at` has as subject.
@@ -1332,6 +1344,24 @@ mod tests {
             assert_eq!(speaker_name(&a, k).as_deref(), Some("Recep Tayyip Erdoğan"));
         }
         assert_eq!(a.statements[0].content.slice(t), "بلاده لن تتراجع");
+    }
+
+    #[test]
+    fn a_feminine_participle_is_not_a_masculine_speakers() {
+        // «مشيرة» agrees with the minister whose verb was أكدت, not with the official between.
+        let t = "وأكدت وزيرة الصحة هند الصبيحي أن المستشفيات جاهزة. وقال المدير خالد العتيبي إن الفرق وصلت أمس، \
+                 مشيرة إلى أن اللقاحات متوفرة.";
+        let a = run(t);
+        let last = a.statements.iter().position(|s| s.content.slice(t).starts_with("اللقاحات")).expect("the participle's statement");
+        let official = a.statements.iter().position(|s| s.content.slice(t).starts_with("الفرق")).expect("the official's statement");
+        assert!(a.statements[official].speaker.is_some(), "{:?}", a.statements);
+        assert_ne!(a.statements[last].speaker, a.statements[official].speaker, "{:?}", a.statements);
+        // A masculine participle still continues a feminine organisation (writers give a ministry «مشيرا»).
+        let t = "وقالت وزارة الصحة في بيان إن المستشفيات جاهزة، مشيرا إلى أن اللقاحات متوفرة.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 2, "{:?}", a.statements);
+        assert_eq!(a.statements[1].speaker, a.statements[0].speaker);
+        assert!(a.statements[1].speaker.is_some());
     }
 
     #[test]
