@@ -133,12 +133,17 @@ pub trait LanguagePack: Sync {
     fn display_name_en(&self, name: &str) -> String {
         name.to_string()
     }
-    /// The English name of a place as written in the text, given the gazetteer's English name.
     /// What this language writes onto the front of a place name (and the forms it derives from
     /// one), if anything: the gazetteer matches this language's names after those prefixes.
     fn place_prefixes(&self) -> Option<Box<dyn crate::geo::gazetteer::NamePrefixes>> {
         None
     }
+    /// Other spellings of a (folded) place name that the gazetteer may list instead, for a name it
+    /// does not know as written (Arabic writes a foreign g as غ or ج).
+    fn place_spellings(&self, _folded: &str) -> Vec<String> {
+        Vec::new()
+    }
+    /// The English name of a place as written in the text, given the gazetteer's English name.
     fn place_name_en(&self, _name: &str, gazetteer_en: &str) -> String {
         gazetteer_en.to_string()
     }

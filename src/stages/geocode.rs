@@ -134,7 +134,29 @@ fn candidates(doc: &Doc, gaz: &Gazetteer, l: &Linked) -> Vec<PlaceId> {
     if l.entity.kind != EntityKind::Place {
         return Vec::new();
     }
-    l.entity.mentions.iter().map(|m| gaz.lookup(m.slice(doc.text))).filter(|c| !c.is_empty()).min_by_key(|c| c.len()).map(|c| c.to_vec()).unwrap_or_default()
+    let exact = l.entity.mentions.iter().map(|m| gaz.lookup(m.slice(doc.text))).filter(|c| !c.is_empty()).min_by_key(|c| c.len());
+    if let Some(c) = exact {
+        return c.to_vec();
+    }
+    // Spelled otherwise than the gazetteer lists it (الأوروجواي for الأوروغواي): only a well-known
+    // place, since a spelling one letter off a village's is often an ordinary word.
+    let pack = doc.lang.pack();
+    for m in &l.entity.mentions {
+        for spelling in pack.place_spellings(&crate::stages::normalize::fold(m.slice(doc.text))) {
+            let known: Vec<PlaceId> = gaz.lookup_folded(&spelling).iter().copied().filter(|&id| well_known(gaz.place(id))).collect();
+            if !known.is_empty() {
+                return known;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Smallest population of a place found by another spelling of its name, unless a country.
+const WELL_KNOWN_POPULATION: u64 = 100_000;
+
+fn well_known(p: &crate::geo::gazetteer::Place) -> bool {
+    p.geo.kind == GeoKind::Country || p.population >= WELL_KNOWN_POPULATION
 }
 
 /// Places with the English name of one of the entity's candidates that are not candidates
@@ -301,6 +323,30 @@ city\tAU\t-37.81\t144.96\t5000000\tMelbourne\tملبورن\tt
         };
         assert_eq!(run("اندلعت حرائق في ولاية فكتوريا قرب ملبورن في أستراليا"), "AU");
         assert_eq!(run("وصل الوفد إلى فكتوريا أمس"), "CA");
+    }
+
+    #[test]
+    fn a_place_spelled_otherwise_is_found_if_well_known() {
+        let tsv = "\
+country\tUY\t-32.8\t-56.0\t3400000\tUruguay\tالأوروغواي\tt
+city\tCN\t31.22\t121.46\t22000000\tShanghai\tشانغهاي\tt
+city\tXX\t10.0\t10.0\t3000\tBarzuban\tبريزبان\tt
+";
+        let res = Resources::with_gazetteer(Gazetteer::from_tsv(tsv));
+        let geo = |text: &str, name: &str| {
+            let doc = Doc::new(text, Lang::Ar);
+            let start = text.find(name).unwrap();
+            let span = crate::Span::new(start, start + name.len());
+            let ms = vec![mentions::Mention { span, kind: EntityKind::Place, key: mentions::EntityKey::Name(name.to_string()), name_en: None, geo: None }];
+            let mut linked = link::link(&doc, ms);
+            geocode(&doc, &res, &mut linked);
+            linked[0].entity.geo.as_ref().map(|g| g.country.clone())
+        };
+        // A foreign g as ج, a long vowel left out.
+        assert_eq!(geo("وصل الوفد إلى الأوروجواي أمس", "الأوروجواي").as_deref(), Some("UY"));
+        assert_eq!(geo("وصل الوفد إلى شنغهاي أمس", "شنغهاي").as_deref(), Some("CN"));
+        // A village's spelling one letter off is too often another word.
+        assert_eq!(geo("وصل الوفد إلى بريزبن أمس", "بريزبن"), None);
     }
 
     #[test]

@@ -326,6 +326,10 @@ impl Gazetteer {
         &[]
     }
 
+    /// Places a folded name may refer to (most likely first), as written: no proclitic tried off.
+    pub fn lookup_folded(&self, folded: &str) -> &[PlaceId] {
+        self.get(folded).map_or(&[], |i| self.name_ids(i))
+    }
 }
 
 /// A folded name with the words that `caps` marks capitalised (the inverse of folding, for most

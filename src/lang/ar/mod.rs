@@ -7,6 +7,7 @@ pub mod clitics;
 pub mod mentions;
 pub mod news_lexicon;
 mod places;
+pub mod spelling;
 pub mod statements;
 pub mod tagger;
 pub(crate) mod times;
@@ -189,6 +190,9 @@ impl LanguagePack for Pack {
     }
     fn place_prefixes(&self) -> Option<Box<dyn NamePrefixes>> {
         Some(Box::new(PlacePrefixes::load()))
+    }
+    fn place_spellings(&self, folded: &str) -> Vec<String> {
+        spelling::variants(folded)
     }
     fn recognise_times(&self, doc: &Doc, res: &Resources, resolver: &Resolver) -> Vec<Recognised> {
         let mut found = times::find(doc, &res.arabic().time_grammar, resolver.date.is_some());
