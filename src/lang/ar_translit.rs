@@ -649,6 +649,11 @@ mod tests {
             ("الاتحاد البرازيلي لكرة القدم", "Brazilian Football Union"),
             ("البرلمان اليوناني", "Greek Parliament"),
             ("المنتخب الألماني", "German National Team"),
+            // another spelling of a nationality, a feminine adjective the table derives, a noun of
+            // two words led by one without the article
+            ("المؤسسة الأمريكية", "American Foundation"),
+            ("المحكمة الاتحادية العليا", "Supreme Federal Court"),
+            ("هيئة كبار العلماء", "Authority of Senior Scholars"),
         ] {
             assert_eq!(t().english_name(ar), en);
         }

@@ -389,14 +389,15 @@ impl Arabic {
             let forms: Vec<&str> = forms.split('|').map(str::trim).collect();
             // "!form" lists a derived shape that is really another word (روسيا is the country).
             let not: Vec<String> = forms.iter().filter_map(|f| f.strip_prefix('!')).map(fold).collect();
-            for (k, form) in forms.iter().filter(|f| !f.starts_with('!')).enumerate() {
+            for form in forms.iter().filter(|f| !f.starts_with('!')) {
                 let base = fold(form);
                 if base.is_empty() {
                     continue;
                 }
-                // The first form is the masculine adjective: derive feminine, plural, dual, accusative.
+                // A masculine adjective (the first form, or another spelling of it: أمريكي beside
+                // أميركي): derive feminine, plural, dual, accusative.
                 let mut shapes = vec![base.clone()];
-                if k == 0 && base.ends_with(nisba) {
+                if base.ends_with(nisba) {
                     for suffix in words.list(class::ADJECTIVE_ENDING) {
                         shapes.push(format!("{base}{suffix}"));
                     }

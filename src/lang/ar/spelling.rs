@@ -7,11 +7,13 @@
 
 /// The letters a foreign g is written with, each standing for the others.
 const G_LETTERS: [char; 2] = ['غ', 'ج'];
+/// A foreign name's final a as written (folded: ة is ه), each for the other.
+const FINAL_A: [(char, char); 2] = [('ا', 'ه'), ('ه', 'ا')];
 /// Long vowels a transliteration writes or leaves out inside a word.
 const LONG_VOWELS: [char; 3] = ['ا', 'ي', 'و'];
 
-/// Spellings of a folded name one step from it: every g letter swapped at once, and one long
-/// vowel written inside the word (not at either end, where it changes the word: a plural, a
+/// Spellings of a folded name one step from it: every g letter swapped at once, a final a
+/// written the other way, and one long vowel written inside the word (not at either end, where it changes the word: a plural, a
 /// nisba), on each g spelling. The name itself is not among them.
 pub fn variants(folded: &str) -> Vec<String> {
     let letters: Vec<char> = folded.chars().collect();
@@ -32,6 +34,17 @@ pub fn variants(folded: &str) -> Vec<String> {
             out.push(s);
         }
     };
+    // A foreign name's final a, written ا or ة (كويتا، كويتة), on each g spelling.
+    for word in g_spellings.clone() {
+        let last = word.len() - 1;
+        for (from, to) in FINAL_A {
+            if word[last] == from {
+                let mut w = word.clone();
+                w[last] = to;
+                g_spellings.push(w);
+            }
+        }
+    }
     for word in &g_spellings {
         push(word.clone());
         // The article and the letter after it are the word's start: no vowel goes before them.
@@ -60,6 +73,7 @@ mod tests {
         assert!(variants("شنغهاي").contains(&"شانغهاي".to_string()));
         assert!(variants("برزبن").contains(&"بريزبن".to_string()));
         assert!(!variants("وادي").contains(&"ودي".to_string()));
+        assert!(variants("كويتا").contains(&"كويته".to_string()));
     }
 
     #[test]
