@@ -2262,6 +2262,15 @@ mod tests {
     }
 
     #[test]
+    fn a_lexicon_name_that_is_a_common_word_needs_its_context() {
+        // حماس is "enthusiasm" outside a story about Palestine (orgs.tsv, third column).
+        let t = "ورد الطاهي بحماس على سؤال الصحيفة عن الطعام.";
+        assert!(names(&run(t), t, EntityKind::Organization).is_empty());
+        let t = "وقالت حماس إن القصف على غزة مستمر.";
+        assert!(names(&run(t), t, EntityKind::Organization).iter().any(|m| m.contains(&"حماس".to_string())));
+    }
+
+    #[test]
     fn unknown_name_after_title_and_role_alone_later() {
         let t = "وقال وزير الزراعة المغربي كمال الدين حسني إن الموسم جيد. وأضاف وزير الزراعة المغربي أن الأمطار كافية.";
         let a = run(t);

@@ -348,7 +348,7 @@ impl Arabic {
                     words.extend(parts.windows(2).map(|p| format!("{}{}", p[0], p[1])));
                     words.extend(parts);
                 }
-                let display: Vec<String> = fold(forms.split('|').next().unwrap_or_default().trim()).split(' ').map(str::to_string).collect();
+                let display: Vec<String> = fold(forms.split('|').next().unwrap_or_default().trim().trim_start_matches('~')).split(' ').map(str::to_string).collect();
                 let first_name = (display.len() > 1).then(|| display[0].clone());
                 let hamza = forms.contains(HAMZA_LETTERS);
                 entities.push(LexEntity { kind, name_en: en.trim().to_string(), context, words, first_name, hamza });
