@@ -4,7 +4,7 @@
 use crate::EntityKind;
 use crate::lang::WordClass;
 use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS, LI, LI_ARTICLE, WA, has_article, stem};
-use crate::lang::ar::news_lexicon::{self, NewsLexicon};
+use crate::lang::ar::news_lexicon::NewsLexicon;
 use crate::lang::ar::tagger::{
     WideContext, char_prefix, char_suffix, context_stem_features, neighbour_cluster_features, news_lexicon_features, own_cluster_features, propagate_names,
     stem_letter_features,
@@ -914,12 +914,11 @@ fn unknown_place_in_a_common_word(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon,
     let sound_plural = starts_with_al(w)
         && w.chars().count() >= 6
         && (ends_with_any(w, class::FEMININE_PLURAL_ENDING) || ends_with_any(w, class::MASCULINE_PLURAL_ENDING));
-    let rarely_named = |w: &str| news_lexicon::rarely_named(ar.news_class(lexicon, w));
     // After the preposition, a frequent word the clusters hold (إتمام, رؤساء; not يشة of بيشة,
     // افاريا of بافاريا, which only a key of the lexicon's may share).
     let (preposition, noun) = clitics::peel(w, BI_LI, 4);
-    let common_noun = preposition > 0 && ar.clusters.path(stem(noun)).is_some() && rarely_named(noun);
-    !after_place_noun(doc, a) && ((possessive || sound_plural) && rarely_named(w) || common_noun)
+    let common_noun = preposition > 0 && ar.clusters.path(stem(noun)).is_some() && ar.rarely_named(lexicon, noun);
+    !after_place_noun(doc, a) && ((possessive || sound_plural) && ar.rarely_named(lexicon, w) || common_noun)
 }
 
 /// Whether a listed person's display name opens with an Arabic given name (نوري المالكي, not سيب
@@ -952,7 +951,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
             (b > a + 1).then(|| stem(doc.ftok(b - 1)))
         })
         .collect();
-    let rarely_named = |k: usize| news_lexicon::rarely_named(ar.news_class(lexicon, doc.ftok(k)));
+    let rarely_named = |k: usize| ar.rarely_named(lexicon, doc.ftok(k));
     let rarely_named_alone = |k: usize| {
         let w = doc.ftok(k);
         !given_name_like(ar, w) && rarely_named(k) && !surnames.contains(&stem(w))
@@ -1040,7 +1039,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
 /// (بيدار, بنان, whose bare يدار and نان are common words).
 fn common_after_preposition(ar: &Arabic, lexicon: &NewsLexicon, w: &str) -> bool {
     let (peeled, noun) = clitics::peel(w, &[LI], 3);
-    peeled > 0 && !given_name_like(ar, w) && !given_name_like(ar, noun) && news_lexicon::rarely_named(ar.news_class(lexicon, noun))
+    peeled > 0 && !given_name_like(ar, w) && !given_name_like(ar, noun) && ar.rarely_named(lexicon, noun)
 }
 
 /// A kunya right before a one-word person is part of the name: «أبو عبيدة», not عبيدة.

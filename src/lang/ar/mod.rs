@@ -630,6 +630,11 @@ impl Arabic {
         let stem = clitics::stem(w);
         lexicon.class(stem, self.clusters.path(stem).is_some())
     }
+    /// Whether the news rarely reads `w`'s stem inside a name ([`news_lexicon::rarely_named`] of
+    /// [`Arabic::news_class`]): a common word.
+    pub fn rarely_named(&self, lexicon: &news_lexicon::NewsLexicon, w: &str) -> bool {
+        news_lexicon::rarely_named(self.news_class(lexicon, w))
+    }
     /// How `tok`, led by the conjunction و inside a person's name, reads (`Conjoined`): و + a
     /// given name, listed or read by the news as one (`lexicon`: mostly opening a person's name),
     /// begins the next name; a word the news rarely reads inside a name ends it (نايف وشد من
