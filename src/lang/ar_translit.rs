@@ -37,9 +37,13 @@ enum Class {
     EponymHead,
     /// A head whose complement is a name, transliterated (نادي الهلال → al-Hilal Club).
     HeadNamed,
+    /// A word for a settlement (مدينة, قرية): before a known place's name, the place alone.
+    Settlement,
 }
 
 /// The decoded tables, built once with the Arabic pack.
+use crate::lang::PlaceNames;
+
 pub struct Translit {
     /// Context (its level digit, then the letters around the current one) → Latin chunk. Each
     /// letter asks for its widest context first, which the table mostly lacks: behind a filter.
@@ -170,6 +174,7 @@ impl Translit {
                 "eponym" => Class::Eponym,
                 "eponym_head" => Class::EponymHead,
                 "head_named" => Class::HeadNamed,
+                "settlement" => Class::Settlement,
                 "demonym" => {
                     demonyms.insert(ar, en);
                     continue;
@@ -269,9 +274,17 @@ impl Translit {
 
     /// The English display name of an Arabic name (a person, an organisation, a place).
     pub fn english_name(&self, ar: &str) -> String {
+        self.english_name_with(ar, &|_| None).0
+    }
+
+    /// [`Self::english_name`], with `place_en` giving the English name of a word that names a
+    /// well-known place (a folded word → the gazetteer's English name): an organisation named
+    /// after its city or country says it as English does (جامعة الطائف → Taif University, not
+    /// University of al-Tayef). Also whether a place was so named.
+    pub fn english_name_with(&self, ar: &str, place_en: PlaceNames) -> (String, bool) {
         let words = split_words(ar);
         let Some(first) = words.first() else {
-            return String::new();
+            return (String::new(), false);
         };
         let heads = [(Class::Head, Shape::Plain), (Class::HeadPre, Shape::Pre), (Class::HeadState, Shape::State)];
         // A preposition the mention kept (لجامعة, للبنك) is no part of an organisation's head.
@@ -282,21 +295,21 @@ impl Translit {
             let pair = format!("{bare} {}", second.text);
             for (class, shape) in heads {
                 if let Some(head) = self.lookup(class, &pair) {
-                    return self.organisation(head, shape, &words[2..]);
+                    return self.organisation(head, shape, &words[2..], place_en);
                 }
             }
         }
         if let Some(head) = self.lookup(Class::HeadNamed, &bare)
             && words.len() > 1
         {
-            return format!("{} {head}", self.person(&words[1..]));
+            return (format!("{} {head}", self.person(&words[1..])), false);
         }
         for (class, shape) in heads {
             if let Some(head) = self.lookup(class, &first.text).or_else(|| self.lookup(class, &bare)) {
-                return self.organisation(head, shape, &words[1..]);
+                return self.organisation(head, shape, &words[1..], place_en);
             }
         }
-        self.person(&words)
+        (self.person(&words), false)
     }
 
     /// The English name of an institution or place named after a ruler: `title` (الملك), his
@@ -308,7 +321,7 @@ impl Translit {
         let (head, rest) = words.split_first()?;
         let (_, bare) = split_preposition(&head.text, |t| self.known(t));
         let head_en = [Class::Head, Class::HeadPre, Class::HeadState, Class::SiteHead, Class::EponymHead].into_iter().find_map(|c| self.lookup(c, &bare))?;
-        let tail = self.organisation(head_en, Shape::Pre, rest);
+        let (tail, _) = self.organisation(head_en, Shape::Pre, rest, &|_| None);
         Some(format!("{title_en} {} {tail}", self.person(&split_words(name))))
     }
 
@@ -351,7 +364,8 @@ impl Translit {
     /// اللجنة الوطنية لمكافحة الإرهاب → National Committee for Combating Terrorism. A head that
     /// takes a pre-modifier (Association, Center, Fund …) puts a single table complement before
     /// itself: جمعية الأطفال المعوقين → Disabled Children Association.
-    fn organisation(&self, head: &str, shape: Shape, rest: &[Word]) -> String {
+    fn organisation(&self, head: &str, shape: Shape, rest: &[Word], place_en: PlaceNames) -> (String, bool) {
+        let mut named_place = false;
         let mut head_adjs: Vec<&str> = Vec::new();
         let mut nationality: Option<&str> = None;
         let mut country: Option<&str> = None;
@@ -407,6 +421,20 @@ impl Translit {
                 _ if groups.last().is_some_and(|g| g.kind == Kind::Action) => "",
                 _ => "of",
             };
+            if let Some((place, words)) = self.place_in_name(&word, &rest[next..], place_en) {
+                named_place = true;
+                next += words - 1;
+                if groups.is_empty() && prep.is_empty() {
+                    before_head.push(place);
+                } else if let Some(last) = groups.last_mut().filter(|g| g.kind == Kind::Name && prep.is_empty() && g.adjs.is_empty()) {
+                    // After an unknown word, one name with it (منتدى الرياض → Montadi Riyadh).
+                    last.noun.push(' ');
+                    last.noun.push_str(&place);
+                } else {
+                    groups.push(Complement { connector, adjs: Vec::new(), noun: place, kind: Kind::Name });
+                }
+                continue;
+            }
             // A noun of two words with an English name of its own (كرة القدم → Football).
             if let Some(n) = rest.get(next).filter(|n| n.arabic).and_then(|n| self.lookup(Class::Noun, &format!("{word} {}", n.text))) {
                 next += 1;
@@ -437,7 +465,7 @@ impl Translit {
             && before_head.is_empty()
             && let Some(country) = country.filter(|c| !c.is_empty())
         {
-            return format!("{head} of {country}");
+            return (format!("{head} of {country}"), named_place);
         }
         let mut out: Vec<&str> = Vec::new();
         out.extend(nationality);
@@ -463,7 +491,41 @@ impl Translit {
         if let Some(bare) = name.strip_suffix(" of") {
             name.truncate(bare.len());
         }
-        name
+        (name, named_place)
+    }
+
+    /// The English name of the well-known place that begins at `word` inside an organisation's
+    /// name (`after`: the words after it), and how many words it takes: a division's noun before
+    /// its city (منطقة الرياض → Riyadh Region) or a settlement's (مدينة الرياض → Riyadh), then a
+    /// place of two words (جنوب السودان, المدينة المنورة) or one, said as the gazetteer says it in
+    /// English (جامعة القاهرة → Cairo University: a name, though it has the article).
+    fn place_in_name(&self, word: &str, after: &[Word], place_en: PlaceNames) -> Option<(String, usize)> {
+        let kind = self.lookup(Class::PlaceHead, word).or_else(|| self.lookup(Class::Settlement, word).map(|_| ""));
+        if let Some(kind) = kind
+            && let Some((first, rest)) = after.split_first().filter(|(f, _)| f.arabic)
+            && let Some((place, words)) = self.place_at(&first.text, rest, place_en)
+        {
+            let divided = kind.is_empty() || place.rsplit(' ').next().is_some_and(crate::geo::gazetteer::is_division_kind);
+            return Some((if divided { place } else { format!("{place} {kind}") }, words + 1));
+        }
+        self.place_at(word, after, place_en)
+    }
+
+    /// [`Self::place_in_name`] without a division's noun. Not a word a compass adjective follows:
+    /// أمريكا الجنوبية is a wider place than أمريكا.
+    fn place_at(&self, word: &str, after: &[Word], place_en: PlaceNames) -> Option<(String, usize)> {
+        let english = |en: String| self.city_name(&en);
+        let next = after.first().filter(|n| n.arabic);
+        if let Some(n) = next
+            && let Some(en) = place_en(&format!("{word} {}", n.text))
+        {
+            return Some((english(en), 2));
+        }
+        let compass = next.and_then(|w| self.lookup(Class::Adj, &w.text)).is_some_and(|en| ["North", "South", "East", "West"].contains(&en));
+        if compass {
+            return None;
+        }
+        place_en(word).map(|en| (english(en), 1))
     }
 
     fn known(&self, w: &str) -> bool {
@@ -474,7 +536,9 @@ impl Translit {
     /// «At Tawahi» is al-Tawahi), and the administrative noun the Arabic mention starts with
     /// (محافظة حمص → Hims Governorate) unless the name already ends in one: the gazetteer names a
     /// province by its own kind (Faryab Province), which ولاية فارياب must not make «Faryab Province State».
-    pub fn place_name(&self, ar: &str, name_en: &str) -> String {
+    /// A division named after its well-known city (`place_en`) goes by the city's English name:
+    /// GeoNames spells the province by the Arabic (منطقة الرياض → Riyadh Region, not Ar Riyad).
+    pub fn place_name(&self, ar: &str, name_en: &str, place_en: PlaceNames) -> String {
         let name = match name_en.split_once(' ') {
             Some((article, rest))
                 if ["Al", "Ar", "As", "Ash", "At", "Ath", "Ad", "Adh", "Az", "An", "Aş"].contains(&article) && rest.starts_with(|c: char| c.is_uppercase()) =>
@@ -484,14 +548,31 @@ impl Translit {
             _ => name_en.to_string(),
         };
         let words = split_words(ar);
+        let head = words.first().and_then(|w| self.lookup(Class::PlaceHead, &w.text));
+        if let (Some(head), [_, city]) = (head, &words[..])
+            && !name.rsplit(' ').next().is_some_and(crate::geo::gazetteer::is_division_kind)
+            && let Some(city_en) = place_en(&city.text)
+        {
+            return format!("{} {head}", self.city_name(&city_en));
+        }
         if words.len() >= 2
-            && let Some(head) = self.lookup(Class::PlaceHead, &words[0].text)
+            && let Some(head) = head
             && !name.to_lowercase().contains(&head.to_lowercase())
             && !name.rsplit(' ').next().is_some_and(crate::geo::gazetteer::is_division_kind)
         {
             return format!("{name} {head}");
         }
         name
+    }
+
+    /// A well-known place's English name inside a longer name: the article written al- as in
+    /// [`Self::place_name`], also where GeoNames writes it Al- (Al-Hasakah Governorate).
+    fn city_name(&self, name_en: &str) -> String {
+        let name = self.place_name("", name_en, &|_| None);
+        match name.strip_prefix("Al-") {
+            Some(rest) if rest.starts_with(|c: char| c.is_uppercase()) => format!("al-{rest}"),
+            _ => name,
+        }
     }
 
     /// A named site's English name: its name (`name_en` when the place inside is known), the
@@ -627,6 +708,38 @@ mod tests {
     }
 
     #[test]
+    fn organisations_and_divisions_say_a_well_known_place_as_english_does() {
+        let places = |w: &str| -> Option<String> {
+            let en = match w {
+                "القاهره" => "Cairo",
+                "الرياض" => "Riyadh",
+                "الحسكه" => "Al-Hasakah",
+                "امريكا" => "United States",
+                "جنوب السودان" => "South Sudan",
+                "بلخ" => "Balkh",
+                _ => return None,
+            };
+            Some(en.to_string())
+        };
+        for (ar, en) in [
+            ("جامعة القاهرة", "Cairo University"),
+            ("أمانة منطقة الرياض", "Riyadh Region Municipality"),
+            ("أمانة مدينة الرياض", "Riyadh Municipality"),
+            ("جيش جنوب السودان", "South Sudan Army"),
+            ("محكمة جنايات القاهرة", "Court of Felonies of Cairo"),
+        ] {
+            assert_eq!(t().english_name_with(ar, &places), (en.to_string(), true), "{ar}");
+        }
+        // أمريكا الجنوبية is not the country أمريكا alone names.
+        assert!(!t().english_name_with("اتحاد أمريكا الجنوبية", &places).0.contains("United States"));
+        assert_eq!(t().english_name_with("جامعة هارفارد", &places).1, false);
+        assert_eq!(t().place_name("منطقة الرياض", "Ar Riyad", &places), "Riyadh Region");
+        assert_eq!(t().place_name("محافظة الحسكة", "Muhafazat al Hasakah", &places), "al-Hasakah Governorate");
+        // The gazetteer's own division name with its kind stands (not Balkh the city + State).
+        assert_eq!(t().place_name("ولاية بلخ", "Balkh Province", &places), "Balkh Province");
+    }
+
+    #[test]
     fn organisations_are_translated_around_their_head() {
         for (ar, en) in [
             ("وزارة الصحة", "Ministry of Health"),
@@ -674,13 +787,13 @@ mod tests {
 
     #[test]
     fn places_keep_their_generic_head() {
-        assert_eq!(t().place_name("محافظة إدلب", "Idlib"), "Idlib Governorate");
-        assert_eq!(t().place_name("إدلب", "Idlib"), "Idlib");
-        assert_eq!(t().place_name("محافظة إدلب", "Idlib Governorate"), "Idlib Governorate");
-        assert_eq!(t().place_name("ولاية خوست", "Khost Province"), "Khost Province");
-        assert_eq!(t().place_name("نهر الفرات", "Euphrates"), "Euphrates");
-        assert_eq!(t().place_name("الرقة", "Ar Raqqah"), "al-Raqqah");
-        assert_eq!(t().place_name("العراق", "Al Anbar"), "al-Anbar");
+        assert_eq!(t().place_name("محافظة إدلب", "Idlib", &|_| None), "Idlib Governorate");
+        assert_eq!(t().place_name("إدلب", "Idlib", &|_| None), "Idlib");
+        assert_eq!(t().place_name("محافظة إدلب", "Idlib Governorate", &|_| None), "Idlib Governorate");
+        assert_eq!(t().place_name("ولاية خوست", "Khost Province", &|_| None), "Khost Province");
+        assert_eq!(t().place_name("نهر الفرات", "Euphrates", &|_| None), "Euphrates");
+        assert_eq!(t().place_name("الرقة", "Ar Raqqah", &|_| None), "al-Raqqah");
+        assert_eq!(t().place_name("العراق", "Al Anbar", &|_| None), "al-Anbar");
     }
 
     #[test]

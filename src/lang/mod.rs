@@ -94,6 +94,10 @@ impl Lang {
 }
 
 /// What one language provides to the pipeline.
+/// The English name of the well-known place a folded word names, if any (a country, or a city
+/// the gazetteer counts 100,000 people in): what the gazetteer lends the naming of other entities.
+pub type PlaceNames<'a> = &'a dyn Fn(&str) -> Option<String>;
+
 pub trait LanguagePack: Sync {
     fn lang(&self) -> Lang;
     /// The language's code first, then other names `Lang::parse` accepts (all lower case).
@@ -143,9 +147,15 @@ pub trait LanguagePack: Sync {
     fn place_spellings(&self, _folded: &str) -> Vec<String> {
         Vec::new()
     }
-    /// The English name of a place as written in the text, given the gazetteer's English name.
-    fn place_name_en(&self, _name: &str, gazetteer_en: &str) -> String {
+    /// The English name of a place as written in the text, given the gazetteer's English name
+    /// (and the English names of the well-known places its words may name).
+    fn place_name_en(&self, _name: &str, gazetteer_en: &str, _places: PlaceNames) -> String {
         gazetteer_en.to_string()
+    }
+    /// A name's English display name told again with the well-known places its words name, when
+    /// its English name (`name_en`) was spelled out from the letters and the places change it.
+    fn name_en_with_places(&self, _name: &str, _name_en: &str, _places: PlaceNames) -> Option<String> {
+        None
     }
 
     /// Whether a place named between these words names an agreement signed there ("the Paris

@@ -73,11 +73,20 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
         chosen[i] = exact.chain(homonyms).max_by(|a, b| a.1.total_cmp(&b.1)).map(|(id, _)| id);
     }
 
+    let pack = doc.lang.pack();
+    let places = |word: &str| well_known_place_en(gaz, word);
     for (l, pick) in entities.iter_mut().zip(chosen) {
-        let Some(id) = pick else { continue };
+        let Some(id) = pick else {
+            if l.entity.kind != EntityKind::Person
+                && let Some(en) = l.entity.name_en.as_deref().and_then(|en| pack.name_en_with_places(&l.entity.name, en, &places))
+            {
+                l.entity.name_en = Some(en);
+            }
+            continue;
+        };
         let p = gaz.place(id);
         l.entity.geo = Some(p.geo.clone());
-        l.entity.name_en = Some(doc.lang.pack().place_name_en(&l.entity.name, &p.name_en));
+        l.entity.name_en = Some(pack.place_name_en(&l.entity.name, &p.name_en, &places));
         // The Arabic name is a second name for a reader of another script; a name already written
         // in Arabic letters needs none.
         if !crate::stages::normalize::has_arabic_script(&l.entity.name) {
@@ -159,6 +168,14 @@ fn well_known(p: &crate::geo::gazetteer::Place) -> bool {
     p.geo.kind == GeoKind::Country || p.population >= WELL_KNOWN_POPULATION
 }
 
+/// The English name of the place a word names when the word's likeliest reading is a country or a
+/// city of [`WELL_KNOWN_POPULATION`]: what names built on it (a university, a province) say in English.
+fn well_known_place_en(gaz: &Gazetteer, word: &str) -> Option<String> {
+    let best = gaz.lookup(word).iter().map(|&id| gaz.place(id)).max_by(|a, b| a.prior().total_cmp(&b.prior()))?;
+    let city = best.geo.kind == GeoKind::City && best.population >= WELL_KNOWN_POPULATION;
+    (best.geo.kind == GeoKind::Country || city).then(|| best.name_en.clone())
+}
+
 /// Places with the English name of one of the entity's candidates that are not candidates
 /// themselves: the Arabic names in the gazetteer cover far fewer places than the English ones, so
 /// «فكتوريا» lists only Victoria in Canada although it names the Australian state just as well.
@@ -208,6 +225,16 @@ city\tEG\t31.24\t30.95\t20000\tAr Riyad\tالرياض\tt
 city\tEG\t30.05\t31.25\t9000000\tCairo\tالقاهرة\tt
 country\tEG\t26.5\t29.9\t100000000\tEgypt\tمصر\tt
 ";
+
+    #[test]
+    fn a_word_names_a_well_known_place_only_as_a_country_or_a_big_city() {
+        let g = Gazetteer::from_tsv(TSV);
+        assert_eq!(well_known_place_en(&g, "القاهرة").as_deref(), Some("Cairo"));
+        assert_eq!(well_known_place_en(&g, "مصر").as_deref(), Some("Egypt"));
+        // The Saudi capital, not the Egyptian village of 20,000 that shares its name.
+        assert_eq!(well_known_place_en(&g, "الرياض").as_deref(), Some("Riyadh"));
+        assert_eq!(well_known_place_en(&g, "هارفارد"), None);
+    }
 
     fn geocoded(g: &Gazetteer, text: &str, lang: Lang) -> Vec<Entity> {
         let doc = Doc::new(text, lang);

@@ -185,8 +185,14 @@ impl LanguagePack for Pack {
     fn display_name_en(&self, name: &str) -> String {
         transliterate(name)
     }
-    fn place_name_en(&self, name: &str, gazetteer_en: &str) -> String {
-        arabic().translit.place_name(name, gazetteer_en)
+    fn place_name_en(&self, name: &str, gazetteer_en: &str, places: crate::lang::PlaceNames) -> String {
+        arabic().translit.place_name(name, gazetteer_en, places)
+    }
+    fn name_en_with_places(&self, name: &str, name_en: &str, places: crate::lang::PlaceNames) -> Option<String> {
+        let translit = &arabic().translit;
+        let (told, named_place) = translit.english_name_with(name, places);
+        // Only over a name spelled out from the letters: a lexicon's English name stands.
+        (named_place && told != name_en && translit.english_name(name) == name_en).then_some(told)
     }
     fn place_prefixes(&self) -> Option<Box<dyn NamePrefixes>> {
         Some(Box::new(PlacePrefixes::load()))

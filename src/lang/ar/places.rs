@@ -50,7 +50,7 @@ pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<us
             let span = span_of(i, conj + prep, end);
             let geo = inner.and_then(|m| m.geo.clone()).map(|g| Geo { kind: GeoKind::Site, ..g });
             let key = EntityKey::Surface(EntityKind::Place, doc.folded.text[doc.tokens[i].fstart + conj + prep..doc.tokens[end - 1].fend].to_string());
-            let inner_en = inner.and_then(|m| m.name_en.as_deref()).map(|en| ar.translit.place_name("", en));
+            let inner_en = inner.and_then(|m| m.name_en.as_deref()).map(|en| ar.translit.place_name("", en, &|_| None));
             let name_en = ar.translit.site_name(span.slice(doc.text), inner_en.as_deref());
             out.push(Cand { m: Mention { span, kind: EntityKind::Place, key, name_en: Some(name_en), geo }, src: Source::Pattern });
             continue;
