@@ -55,6 +55,8 @@ pub struct Translit {
     demonyms: HashMap<&'static str, &'static str>,
     /// A ruler's title that stands for his state in an institution's name (folded words, ISO code).
     state_epithets: Vec<(Vec<String>, &'static str)>,
+    /// A Latin letter's name as Arabic writes it, not folded (آي is I, إي is E) → the letter.
+    letters: HashMap<&'static str, &'static str>,
 }
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -159,6 +161,7 @@ impl Translit {
         let mut words = HashMap::default();
         let mut demonyms = HashMap::default();
         let mut state_epithets = Vec::new();
+        let mut letters = HashMap::default();
         for cols in data_lines(WORDS) {
             let [class, ar, en] = cols[..] else { continue };
             let class = match class {
@@ -179,6 +182,10 @@ impl Translit {
                     demonyms.insert(ar, en);
                     continue;
                 }
+                "letter" => {
+                    letters.insert(ar, en);
+                    continue;
+                }
                 "state_epithet" => {
                     state_epithets.push((ar.split_whitespace().map(fold).collect(), en));
                     continue;
@@ -187,7 +194,7 @@ impl Translit {
             };
             words.entry(fold(ar)).or_insert_with(Vec::new).push((class, en));
         }
-        Translit { chunks, names, words, demonyms, state_epithets }
+        Translit { chunks, names, words, demonyms, state_epithets, letters }
     }
 
     /// Whether a folded word (with or without ال, in any derived shape) is an adjective the
@@ -282,7 +289,7 @@ impl Translit {
     /// after its city or country says it as English does (جامعة الطائف → Taif University, not
     /// University of al-Tayef). Also whether a place was so named.
     pub fn english_name_with(&self, ar: &str, place_en: PlaceNames) -> (String, bool) {
-        let words = split_words(ar);
+        let words = self.spell_acronyms(ar, split_words(ar));
         let Some(first) = words.first() else {
             return (String::new(), false);
         };
@@ -323,6 +330,40 @@ impl Translit {
         let head_en = [Class::Head, Class::HeadPre, Class::HeadState, Class::SiteHead, Class::EponymHead].into_iter().find_map(|c| self.lookup(c, &bare))?;
         let (tail, _) = self.organisation(head_en, Shape::Pre, rest, &|_| None);
         Some(format!("{title_en} {} {tail}", self.person(&split_words(name))))
+    }
+
+    /// `words` (of `ar`) with each run of two or more Latin letters' names made the acronym they
+    /// spell, a word written in Latin (إي إس بي إن → ESPN, البي إس جي → PSG's BSG: بي is both B
+    /// and P, and reads B, the commoner). The letters are matched as written, for آي is I and إي E.
+    fn spell_acronyms(&self, ar: &str, words: Vec<Word>) -> Vec<Word> {
+        let raw: Vec<&str> = ar.split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')).filter(|w| !w.is_empty()).collect();
+        // عبدالله splits into two words: the raw words no longer line up, and no acronym is there.
+        if raw.len() != words.len() {
+            return words;
+        }
+        let letter = |k: usize| -> Option<&str> {
+            let w = raw[k];
+            self.letters.get(w).or_else(|| self.letters.get(w.strip_prefix("ال")?)).copied()
+        };
+        let mut out = Vec::with_capacity(words.len());
+        let mut k = 0;
+        for (i, w) in words.into_iter().enumerate() {
+            if i < k {
+                continue;
+            }
+            let mut end = i;
+            while end < raw.len() && letter(end).is_some() && (end == i || !raw[end].starts_with("ال") || self.letters.contains_key(raw[end])) {
+                end += 1;
+            }
+            if end - i >= 2 {
+                let acronym: String = (i..end).filter_map(letter).collect();
+                out.push(Word { text: acronym, arabic: false, hamza_al: false });
+                k = end;
+            } else {
+                out.push(w);
+            }
+        }
+        out
     }
 
     fn person(&self, words: &[Word]) -> String {
@@ -389,7 +430,12 @@ impl Translit {
         while let Some(w) = rest.get(next) {
             next += 1;
             if !w.arabic {
-                groups.push(Complement { connector: "", adjs: Vec::new(), noun: w.text.clone(), kind: Kind::Name });
+                // Right after the head a name in Latin letters names it (بنك يو بي إس → UBS Bank).
+                if groups.is_empty() {
+                    before_head.push(w.text.clone());
+                } else {
+                    groups.push(Complement { connector: "", adjs: Vec::new(), noun: w.text.clone(), kind: Kind::Name });
+                }
                 continue;
             }
             let pack = crate::lang::ar::arabic();
@@ -737,6 +783,15 @@ mod tests {
         assert_eq!(t().place_name("محافظة الحسكة", "Muhafazat al Hasakah", &places), "al-Hasakah Governorate");
         // The gazetteer's own division name with its kind stands (not Balkh the city + State).
         assert_eq!(t().place_name("ولاية بلخ", "Balkh Province", &places), "Balkh Province");
+    }
+
+    #[test]
+    fn latin_letters_spelled_in_arabic_are_the_acronym() {
+        for (ar, en) in [("آي بي إم", "IBM"), ("سي إن بي سي", "CNBC"), ("بنك يو بي إس", "UBS Bank"), ("الاف بي اي", "FBI"), ("إل جي", "LG")] {
+            assert_eq!(t().english_name(ar), en, "{ar}");
+        }
+        // One letter's name alone is a word (في is «in»), not an acronym.
+        assert!(!t().english_name("القاعدة في العراق").contains(" V "));
     }
 
     #[test]
