@@ -862,6 +862,26 @@ fn extend_lexicon_people(doc: &Doc, ar: &Arabic, cands: &mut Vec<Cand>) {
     });
 }
 
+/// A country whose one-word name is an adjective the news rarely reads in a name, in the nisba's
+/// shape (مالي, «financial»), written right after an indefinite word it can qualify (إنقاذ مالي,
+/// وسيط مالي): the adjective. The country when a clitic or the article is on it (بمالي), or the
+/// word before places it: a preposition, a place or compass noun (في مالي, شمال مالي), a
+/// punctuation mark. Names the news reads as names stay after any noun (منتخب تشيلي).
+fn country_read_as_an_adjective(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, c: &Cand) -> bool {
+    let (a, b) = token_range(doc, c.m.span);
+    let country = c.m.geo.as_ref().is_some_and(|g| g.kind == crate::GeoKind::Country);
+    if !country || b != a + 1 || a == 0 || c.m.span.start != doc.tokens[a].span.start {
+        return false;
+    }
+    let w = doc.ftok(a);
+    let before = &doc.tokens[a - 1];
+    if !w.ends_with('ي') || starts_with_al(w) || !before.is_word || before.sentence != doc.tokens[a].sentence || ar.clusters.path(stem(w)).is_none() || !ar.rarely_named(lexicon, w) {
+        return false;
+    }
+    let noun = strip_conj(doc.ftok(a - 1)).1;
+    arabic_word(noun) && !starts_with_al(noun) && !ar.is_stop(noun) && !after_place_noun(doc, a) && !is(noun, class::COMPASS_NOUN)
+}
+
 /// Where the name of a person listed by surname alone begins when the text writes their given
 /// names before it (عبدالفتاح السيسي; خالد محفوظ بحاح, with a middle name the list does not
 /// have): the furthest of the two words before it that is one of the person's listed names, the
@@ -966,7 +986,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
     };
     kept.retain_mut(|c| {
         if c.m.kind == EntityKind::Place {
-            return !common_word_for_a_town(doc, ar, c) && !unknown_place_in_a_common_word(doc, ar, lexicon, c);
+            return !common_word_for_a_town(doc, ar, c) && !unknown_place_in_a_common_word(doc, ar, lexicon, c) && !country_read_as_an_adjective(doc, ar, lexicon, c);
         }
         if c.m.kind != EntityKind::Person || c.src == Source::Lexicon {
             return true;
@@ -2227,6 +2247,18 @@ mod tests {
         assert_eq!(names_en("زار الوزير الرياض وجدة ومسقط"), ["Riyadh", "Jeddah", "Muscat"]);
         // after a conjunction of its own, the whole word is the town
         assert_eq!(names_en("زار الملك الرباط ووجدة"), ["Rabat", "Oujda"]);
+    }
+
+    #[test]
+    fn a_country_named_like_an_adjective_after_a_noun_is_the_adjective() {
+        let places = |t: &str| -> Vec<String> {
+            run(t).entities.iter().filter(|e| e.kind == EntityKind::Place).filter_map(|e| e.name_en.clone()).collect()
+        };
+        assert!(places("وتقدم النادي بعرض مالي قيمته 80 مليون يورو").is_empty());
+        assert_eq!(places("قتل جنديان في كمين شمال مالي"), ["Mali"]);
+        assert_eq!(places("وصل الوزير إلى مالي أمس"), ["Mali"]);
+        // A country the news reads as a name stays after any noun.
+        assert_eq!(places("خسر الفريق أمام منتخب تشيلي"), ["Chile"]);
     }
 
     #[test]

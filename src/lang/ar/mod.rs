@@ -112,6 +112,7 @@ pub mod class {
         NASAB = "nasab",
         KUNYA = "kunya",
         PLACE_NOUN = "place_noun",
+        COMPASS_NOUN = "compass_noun",
         PLACE_LIST = "place_list",
         AGREEMENT = "agreement",
         AS_FRAME = "as_frame",
