@@ -74,6 +74,7 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
         kept.sort_by_key(|c| c.m.span.start);
     }
     leave_out_common_words(doc, arabic(), lexicon, &mut kept);
+    widen_place_openers(doc, &mut kept);
     join_kunya(doc, &mut kept);
     extend_kunya_nisba(doc, arabic(), &mut kept);
     regnal_ordinals(doc, arabic(), &mut kept);
@@ -880,6 +881,32 @@ fn country_read_as_an_adjective(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, c
     }
     let noun = strip_conj(doc.ftok(a - 1)).1;
     arabic_word(noun) && !starts_with_al(noun) && !ar.is_stop(noun) && !after_place_noun(doc, a) && !is(noun, class::COMPASS_NOUN)
+}
+
+/// A one-word place the tagger found in a word that opens longer place names (سان, سانت, نيو):
+/// the text names the longer place (سان بطرسبرج, سان مورتيز), not «San». The place takes the
+/// next word too, to be located by the whole name (or not at all), unless that word is another
+/// mention's. The word after an opener stays as found: the gazetteer may know it alone
+/// (بطرسبورج after سانت is Saint Petersburg).
+fn widen_place_openers(doc: &Doc, kept: &mut [Cand]) {
+    let taken: Vec<crate::Span> = kept.iter().map(|c| c.m.span).collect();
+    let free_word = |k: usize, of: usize| {
+        let t = &doc.tokens[k];
+        t.is_word && t.sentence == doc.tokens[of].sentence && arabic_word(doc.ftok(k)) && !taken.iter().any(|s| s.overlaps(t.span))
+    };
+    for c in kept.iter_mut().filter(|c| c.m.kind == EntityKind::Place && c.src == Source::Pattern) {
+        let (a, b) = token_range(doc, c.m.span);
+        if b != a + 1 {
+            continue;
+        }
+        let opener = |k: usize| is(strip_conj(doc.ftok(k)).1, class::PLACE_OPENER);
+        if !(opener(a) && a + 1 < doc.tokens.len() && free_word(a + 1, a)) {
+            continue;
+        }
+        let span = crate::Span::new(c.m.span.start, doc.tokens[a + 1].span.end);
+        let folded = crate::stages::normalize::fold(span.slice(doc.text));
+        c.m = Mention { span, kind: EntityKind::Place, key: EntityKey::Surface(EntityKind::Place, folded), name_en: Some(transliterate(span.slice(doc.text))), geo: None };
+    }
 }
 
 /// Where the name of a person listed by surname alone begins when the text writes their given
@@ -2259,6 +2286,17 @@ mod tests {
         assert_eq!(places("وصل الوزير إلى مالي أمس"), ["Mali"]);
         // A country the news reads as a name stays after any noun.
         assert_eq!(places("خسر الفريق أمام منتخب تشيلي"), ["Chile"]);
+    }
+
+    #[test]
+    fn a_word_that_opens_place_names_takes_the_next_word() {
+        let places: Vec<String> = run("ويقيم الفريق معسكره الحالي في مدينة سان مورتيز السويسرية استعدادا للموسم الجديد.")
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Place)
+            .map(|e| e.name.clone())
+            .collect();
+        assert_eq!(places, ["سان مورتيز"]);
     }
 
     #[test]

@@ -113,6 +113,7 @@ pub mod class {
         KUNYA = "kunya",
         PLACE_NOUN = "place_noun",
         COMPASS_NOUN = "compass_noun",
+        PLACE_OPENER = "place_opener",
         PLACE_LIST = "place_list",
         AGREEMENT = "agreement",
         AS_FRAME = "as_frame",
