@@ -541,11 +541,21 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         let _ = w;
         i += 1;
     }
-    // Contents end where the next speech act begins.
+    // Contents end where the next speech act begins, unless that act is reported inside the
+    // content: a complementiser, the act's subject and its verb (أشار إلى أن الوزارة أعلنت …, أكد
+    // أن التحريات كشفت أن …), whose words alone would be no content. The content goes on through
+    // it to the next act after it.
+    let nested = |outer: &Found, inner: &Found| {
+        let (a, _) = outer.content_tok;
+        let subject_only = inner.at > a && inner.at <= a + 4 && a > 0 && is_complementiser(c.w(a - 1));
+        let verb_opens = without_wa(c.w(inner.at)) == c.w(inner.at);
+        let speaker_is_subject = inner.speaker_span.is_none_or(|s| c.doc.tokens[a].span.start <= s.start && s.end <= c.doc.tokens[inner.at].span.start);
+        !inner.direct && subject_only && verb_opens && speaker_is_subject
+    };
     for k in 0..found.len() {
-        if k + 1 < found.len() && !found[k].direct {
-            let next = found[k + 1].at;
+        if !found[k].direct {
             let (a, b) = found[k].content_tok;
+            let next = (k + 1..found.len()).find(|&j| !nested(&found[k], &found[j])).map_or(usize::MAX, |j| found[j].at);
             if next > a && next < b {
                 let mut e = next;
                 while e > a + 1 && c.is(e - 1, class::JOINT) {
@@ -1304,6 +1314,14 @@ mod tests {
         assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
         assert_eq!(a.statements[0].content.slice(t), "المحادثات كانت مثمرة جدا");
         assert!(!a.statements[0].direct);
+    }
+
+    #[test]
+    fn an_act_reported_inside_a_content_is_part_of_it() {
+        let t = "وأشار المصدر إلى أن الوزارة أعلنت عن الاشتراطات الخاصة بالتسجيل في البرنامج.";
+        let a = run(t);
+        let contents: Vec<&str> = a.statements.iter().map(|s| s.content.slice(t)).collect();
+        assert_eq!(contents[0], "الوزارة أعلنت عن الاشتراطات الخاصة بالتسجيل في البرنامج", "{contents:?}");
     }
 
     #[test]
