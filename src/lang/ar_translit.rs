@@ -203,6 +203,11 @@ impl Translit {
         self.lookup(Class::Adj, w).is_some()
     }
 
+    /// A Latin letter's name as Arabic writes it (بي, إس, آي), matched as written.
+    pub fn is_letter_name(&self, written: &str) -> bool {
+        self.letters.contains_key(written)
+    }
+
     /// A folded name unit the names table spells (a given or family name).
     pub fn is_name(&self, w: &str) -> bool {
         self.names.contains_key(w)

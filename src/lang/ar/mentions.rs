@@ -75,6 +75,7 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
     }
     leave_out_common_words(doc, arabic(), lexicon, &mut kept);
     widen_place_openers(doc, &mut kept);
+    join_dotted_letters(doc, &mut kept);
     join_kunya(doc, &mut kept);
     extend_kunya_nisba(doc, arabic(), &mut kept);
     regnal_ordinals(doc, arabic(), &mut kept);
@@ -881,6 +882,38 @@ fn country_read_as_an_adjective(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, c
     }
     let noun = strip_conj(doc.ftok(a - 1)).1;
     arabic_word(noun) && !starts_with_al(noun) && !ar.is_stop(noun) && !after_place_noun(doc, a) && !is(noun, class::COMPASS_NOUN)
+}
+
+/// An acronym written as Latin letters' names with periods between (بي.بي.سي, إتش. إس. بي. سي):
+/// the tokenizer cuts it at each period, and a name found on some of its letters is the whole
+/// acronym (BBC, HSBC), one mention.
+fn join_dotted_letters(doc: &Doc, kept: &mut Vec<Cand>) {
+    let translit = &arabic().translit;
+    let letter = |k: usize| doc.tokens[k].is_word && translit.is_letter_name(doc.otok(k));
+    let n = doc.tokens.len();
+    let mut k = 0;
+    while k < n {
+        if !letter(k) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end + 1 < n && doc.otok(end) == "." && letter(end + 1) {
+            end += 2;
+        }
+        if end > k + 1 {
+            let span = crate::Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end);
+            let kinds: Vec<EntityKind> = kept.iter().filter(|c| c.m.span.overlaps(span)).map(|c| c.m.kind).collect();
+            if let Some(&kind) = kinds.iter().find(|&&k| matches!(k, EntityKind::Organization | EntityKind::Person)) {
+                kept.retain(|c| !c.m.span.overlaps(span));
+                let key = EntityKey::Surface(kind, crate::stages::normalize::fold(span.slice(doc.text)));
+                let m = Mention { span, kind, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None };
+                let at = kept.partition_point(|c| c.m.span.start < span.start);
+                kept.insert(at, Cand { m, src: Source::Pattern });
+            }
+        }
+        k = end;
+    }
 }
 
 /// A one-word place the tagger found in a word that opens longer place names (سان, سانت, نيو):
@@ -2286,6 +2319,15 @@ mod tests {
         assert_eq!(places("وصل الوزير إلى مالي أمس"), ["Mali"]);
         // A country the news reads as a name stays after any noun.
         assert_eq!(places("خسر الفريق أمام منتخب تشيلي"), ["Chile"]);
+    }
+
+    #[test]
+    fn an_acronym_of_letters_with_periods_is_one_name() {
+        let t = "وقال متحدث باسم هيئة الإذاعة البريطانية (بي.بي.سي) إن البرنامج سيعود.";
+        let orgs: Vec<(String, Option<String>)> =
+            run(t).entities.iter().filter(|e| e.kind == EntityKind::Organization).map(|e| (e.name.clone(), e.name_en.clone())).collect();
+        assert!(orgs.contains(&("بي.بي.سي".to_string(), Some("BBC".to_string()))), "{orgs:?}");
+        assert!(!orgs.iter().any(|(n, _)| n == "بي" || n == "سي"), "{orgs:?}");
     }
 
     #[test]
