@@ -542,8 +542,19 @@ fn ordinal_day(f: &Finder, i: usize, date_known: bool) -> Found {
             let delta = f.relative_step(f.w(end + 2))?;
             end += 3;
             Year::Offset(delta)
-        } else {
+        } else if f.is_past(f.w(end)) {
+            // As after a numbered day (day_month): الماضي / المقبل after the month (and its other
+            // name: الثامن من أيلول (سبتمبر) المقبل) say which side of the article date it is.
+            end += 1;
             Year::Nearest(Toward::PAST)
+        } else if f.is_next(f.w(end)) {
+            end += 1;
+            Year::Nearest(Toward::FUTURE_STRICT)
+        } else {
+            if f.is_current(f.w(end)) {
+                end += 1;
+            }
+            Year::Offset(0)
         };
         return Some((end, date_known.then_some(TimeValue::Date { calendar: CalendarId::Gregorian, year, month, day })));
     }
@@ -858,6 +869,14 @@ mod tests {
         );
         assert_eq!(values("في السابع من يوليو", "2015-08-11"), ["2015-07-07"]);
         assert!(values("الأول من نوعه", "2015-08-11").is_empty());
+        // The month's other name and a qualifier after it: the qualifier says the side.
+        assert_eq!(
+            times("يومي الخامس والثامن من أيلول (سبتمبر) المقبل بعد", "2015-08-06"),
+            [("الثامن من أيلول (سبتمبر) المقبل".to_string(), "2015-09-08".to_string())]
+        );
+        assert_eq!(values("منذ الخامس من أغسطس الماضي", "2015-07-21"), ["2014-08-05"]);
+        // Without one, the article's year (as after a numbered day), not the year before.
+        assert_eq!(values("حتى الخامس من أكتوبر", "2015-07-21"), ["2015-10-05"]);
     }
 
     #[test]
