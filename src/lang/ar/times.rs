@@ -387,7 +387,8 @@ fn deictic(f: &Finder, i: usize, date_known: bool) -> Option<Found> {
     let after_before = f.wis(i.wrapping_sub(1), Role::After);
     if f.bis(i, Role::Tomorrow) || f.bis(i, Role::TomorrowNoun) && after_before {
         if after_before {
-            return Some(Some((i + 1, day(2))));
+            // بعد غد الخميس: one expression with its weekday, as أمس الثلاثاء.
+            return Some(Some((weekday_paren_end(f, i + 1), day(2))));
         }
         return Some(Some((weekday_paren_end(f, i + 1), day(1))));
     }
@@ -875,6 +876,7 @@ mod tests {
             [("الثامن من أيلول (سبتمبر) المقبل".to_string(), "2015-09-08".to_string())]
         );
         assert_eq!(values("منذ الخامس من أغسطس الماضي", "2015-07-21"), ["2014-08-05"]);
+        assert_eq!(times("يوم بعد غد الخميس مباراتا", "2015-08-11"), [("غد الخميس".to_string(), "2015-08-13".to_string())]);
         // Without one, the article's year (as after a numbered day), not the year before.
         assert_eq!(values("حتى الخامس من أكتوبر", "2015-07-21"), ["2015-10-05"]);
     }
