@@ -2199,7 +2199,15 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
         if t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') && t.starts_with(|c: char| c.is_ascii_digit()) && i + 1 < n {
             let noun = doc.ftok(i + 1);
             let scale = is(noun, class::SCALE);
-            if arabic_word(noun) && ar.month(noun).is_none() && !ar.is_stop(noun) && !scale || scale && i + 2 < n && arabic_word(doc.ftok(i + 2)) {
+            // The noun on the same line (a year ending a paragraph is no count of the next one's
+            // first word), and not a reporting verb (عام 2017 وقال); its participles count
+            // (41 متهما, defendants) and so does ف + a verb's letters (500 فدان, feddans).
+            let same_line = |k: usize| k < n && !doc.text[doc.tokens[k - 1].span.end..doc.tokens[k].span.start].contains('\n');
+            let verb = |w: &str| {
+                ar.cue(w).is_some_and(|(conj, cue)| cue.shape == crate::lang::ar::CueShape::Finite && !cue.needs_complement && !(conj > 0 && w.starts_with('ف')))
+            };
+            let counted = |k: usize| same_line(k) && arabic_word(doc.ftok(k)) && !verb(doc.ftok(k));
+            if counted(i + 1) && ar.month(noun).is_none() && !ar.is_stop(noun) && !scale || scale && same_line(i + 1) && counted(i + 2) {
                 let end = if scale { i + 3 } else { i + 2 };
                 let span = crate::Span::new(doc.tokens[i].span.start, doc.tokens[end - 1].span.end);
                 let key = EntityKey::Surface(EntityKind::Quantity, doc.folded.text[doc.tokens[i].fstart..doc.tokens[end - 1].fend].to_string());
@@ -2537,5 +2545,13 @@ mod tests {
         let q = names(&a, t, EntityKind::Quantity);
         assert!(q.iter().any(|m| m[0] == "12 طائرة"), "{q:?}");
         assert!(q.iter().any(|m| m[0] == "40 صاروخًا"), "{q:?}");
+    }
+
+    #[test]
+    fn a_count_takes_no_word_from_the_next_line_and_no_verb() {
+        let t = "يتوقع بلوغ الإنتاج ذروته العام 2017\nوقال الوزير إن المحكمة قضت بسجن 41 متهما في عام 2014 أعلنت فيه النتائج.";
+        let a = run(t);
+        let q: Vec<String> = names(&a, t, EntityKind::Quantity).into_iter().map(|m| m[0].clone()).collect();
+        assert_eq!(q, ["41 متهما"]);
     }
 }
