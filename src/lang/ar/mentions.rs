@@ -92,7 +92,28 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
     if let Some(tags) = super::byline::tag_list_start(doc) {
         kept.retain(|m| m.span.start < tags);
     }
+    drop_roles_without_their_name(doc, &mut kept);
     *out = kept;
+}
+
+/// A role standing alone for the person it introduced earlier (وزير التعليم … حرص) goes when
+/// that person's name did: the rules that left the name out (a common word, حرص "was keen")
+/// found no person there, and the role would carry the lost name's English («Hars»).
+fn drop_roles_without_their_name(doc: &Doc, kept: &mut Vec<Mention>) {
+    let ar = arabic();
+    let first_token = |m: &Mention| doc.tokens.partition_point(|t| t.span.end <= m.span.start);
+    let stands_in = |m: &Mention| {
+        m.kind == EntityKind::Person
+            && matches!(&m.key, EntityKey::Surface(..))
+            && doc.tokens.get(first_token(m)).is_some_and(|_| ar.title_prefix(doc.ftok(first_token(m))).is_some())
+    };
+    let named: Vec<&EntityKey> = kept.iter().filter(|m| m.kind == EntityKind::Person && !stands_in(m)).map(|m| &m.key).collect();
+    let orphans: Vec<bool> = kept.iter().map(|m| stands_in(m) && !named.contains(&&m.key)).collect();
+    let mut k = 0;
+    kept.retain(|_| {
+        k += 1;
+        !orphans[k - 1]
+    });
 }
 
 /// The tagger learnt with the rules' findings among its features, on text labelled by people, so
@@ -2545,6 +2566,13 @@ mod tests {
         let q = names(&a, t, EntityKind::Quantity);
         assert!(q.iter().any(|m| m[0] == "12 طائرة"), "{q:?}");
         assert!(q.iter().any(|m| m[0] == "40 صاروخًا"), "{q:?}");
+    }
+
+    #[test]
+    fn a_role_goes_with_the_name_it_stood_for() {
+        // حرص ("was keen") after the role is no name; the role later must not carry «Hars».
+        let a = run("وأضاف المتحدث أن وزير التعليم حرص على أن تكون اللجنة من ذوي الاختصاص. وقال إن وزير التعليم يشكل لجنة وزارية.");
+        assert!(a.entities.iter().all(|e| e.kind != EntityKind::Person), "{:?}", a.entities);
     }
 
     #[test]
