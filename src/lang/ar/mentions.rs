@@ -101,6 +101,16 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
 /// found no person there, and the role would carry the lost name's English («Hars»).
 fn drop_roles_without_their_name(doc: &Doc, kept: &mut Vec<Mention>) {
     let ar = arabic();
+    // A style of address alone (السمو of صاحب السمو, spread over the document as a name) is no one.
+    let style_only = |m: &Mention| {
+        let (a, b) = token_range(doc, m.span);
+        m.kind == EntityKind::Person
+            && (a..b).all(|k| {
+                let w = strip_conj(doc.ftok(k)).1;
+                is(w.strip_prefix(ARTICLE).unwrap_or(w), class::HONORIFIC) || is(w, class::HONORIFIC_OWNER)
+            })
+    };
+    kept.retain(|m| !style_only(m));
     let first_token = |m: &Mention| doc.tokens.partition_point(|t| t.span.end <= m.span.start);
     let stands_in = |m: &Mention| {
         m.kind == EntityKind::Person
@@ -1077,7 +1087,13 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
             return true;
         }
         let (a0, b0) = (a, b);
-        while a + 1 < b && (function_word(a) || ar.is_speech_verb(doc.ftok(a))) {
+        // A style of address opens no name either (صاحب السمو الأمير …, سمو ولي العهد).
+        let honorific = |k: usize| {
+            let w = strip_conj(doc.ftok(k)).1;
+            is(w.strip_prefix(ARTICLE).unwrap_or(w), class::HONORIFIC)
+        };
+        let style = |k: usize| honorific(k) || is(strip_conj(doc.ftok(k)).1, class::HONORIFIC_OWNER) && k + 1 < b && honorific(k + 1);
+        while a + 1 < b && (function_word(a) || ar.is_speech_verb(doc.ftok(a)) || style(a)) {
             a += 1;
         }
         while b > a + 1 && (function_word(b - 1) || doc.ftok(b - 1).chars().count() == 1) {
@@ -1087,7 +1103,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
             *c = person_named(doc, a, b);
         }
         if b == a + 1 {
-            return !common(a) && !rarely_named_alone(a) && !function_word(a);
+            return !common(a) && !rarely_named_alone(a) && !function_word(a) && !honorific(a);
         }
         if !common(a) {
             // Nor does it end on a verb, a ب/ل-led noun, an accusative or a particle (ميلاد سري تلعب,
@@ -2573,6 +2589,13 @@ mod tests {
         // حرص ("was keen") after the role is no name; the role later must not carry «Hars».
         let a = run("وأضاف المتحدث أن وزير التعليم حرص على أن تكون اللجنة من ذوي الاختصاص. وقال إن وزير التعليم يشكل لجنة وزارية.");
         assert!(a.entities.iter().all(|e| e.kind != EntityKind::Person), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_style_of_address_is_no_person() {
+        let a = run("حضر الاستقبال صاحب السمو الملكي الأمير طلال بن سعود وصاحب السمو الأمير فهد بن عبدالله بن مساعد.");
+        let persons: Vec<&str> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        assert!(persons.iter().all(|p| !p.contains("السمو") && !p.starts_with("صاحب")), "{persons:?}");
     }
 
     #[test]

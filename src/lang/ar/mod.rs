@@ -68,6 +68,7 @@ pub mod class {
         PRONOUN_SUFFIX = "pronoun_suffix",
         ROLE_NOUN = "role_noun",
         HONORIFIC = "honorific",
+        HONORIFIC_OWNER = "honorific_owner",
         COMMON_NOUN_TITLE = "common_noun_title",
         REGNAL_TITLE = "regnal_title",
         ROLE_COMPLEMENT = "role_complement",
