@@ -1013,8 +1013,9 @@ fn after_place_noun(doc: &Doc, a: usize) -> bool {
 
 /// A one-word place the gazetteer does not know (the tagger's) in the shape of a common noun
 /// that the news rarely reads inside a name: a possessive pronoun on it (تحريرها, لذويهم), a
-/// definite sound plural (المحافظات, المهتمين) or a preposition on it (بإتمام), unless a place
-/// noun comes before it. Short unknown names stay (الحزام, خورمكسر: the news rarely writes them).
+/// definite sound plural (المحافظات, المهتمين), a preposition on it (بإتمام), a definite word of
+/// a cluster that holds almost no places (المراكز, التقدم), or a compass noun (غرب), unless a
+/// place noun comes before it. Short unknown names stay (الحزام, خورمكسر: the news rarely writes them).
 fn unknown_place_in_a_common_word(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, c: &Cand) -> bool {
     let (a, b) = token_range(doc, c.m.span);
     if c.m.geo.is_some() || c.src != Source::Pattern || b != a + 1 {
@@ -1029,7 +1030,9 @@ fn unknown_place_in_a_common_word(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon,
     // افاريا of بافاريا, which only a key of the lexicon's may share).
     let (preposition, noun) = clitics::peel(w, BI_LI, 4);
     let common_noun = preposition > 0 && ar.clusters.path(stem(noun)).is_some() && ar.rarely_named(lexicon, noun);
-    !after_place_noun(doc, a) && ((possessive || sound_plural) && ar.rarely_named(lexicon, w) || common_noun)
+    let definite_common = starts_with_al(w) && ar.in_cluster_without(EntityKind::Place, w) && ar.rarely_named(lexicon, w);
+    let compass = is(w, class::COMPASS_NOUN);
+    !after_place_noun(doc, a) && ((possessive || sound_plural) && ar.rarely_named(lexicon, w) || common_noun || definite_common || compass)
 }
 
 /// Whether a listed person's display name opens with an Arabic given name (نوري المالكي, not سيب
@@ -2467,6 +2470,11 @@ mod tests {
             assert!(people.iter().flatten().all(|m| !m.contains(junk)), "{junk} in {people:?}");
         }
         assert!(names(&a, t, EntityKind::Place).iter().flatten().all(|m| !m.contains("تحرير")));
+        // A definite word of a cluster without places is no place alone (والمراكز: «the centres»).
+        let t = "وقال المتحدث إن أمطارا غزيرة هطلت اليوم الأحد على محافظة الطائف والمراكز التابعة لها، شملت الحوية والحلقة. \
+                 واستقبل أهالي محافظة البرك والمراكز والقرى المجاورة صباح أمس جثمان الشهيد.";
+        let places: Vec<String> = names(&run(t), t, EntityKind::Place).into_iter().flatten().collect();
+        assert!(places.iter().any(|m| m == "الطائف") && places.iter().all(|m| !m.contains("المراكز")), "{places:?}");
     }
 
     #[test]
