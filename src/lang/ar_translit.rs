@@ -341,6 +341,11 @@ impl Translit {
     /// spell, a word written in Latin (إي إس بي إن → ESPN, البي إس جي → PSG's BSG: بي is both B
     /// and P, and reads B, the commoner). The letters are matched as written, for آي is I and إي E.
     fn spell_acronyms(&self, ar: &str, words: Vec<Word>) -> Vec<Word> {
+        // A letter's name is at most five letters: without two short words side by side there is
+        // no acronym, and most names are asked this.
+        if !words.windows(2).any(|p| p[0].text.len() <= 10 && p[1].text.len() <= 10) {
+            return words;
+        }
         let raw: Vec<&str> = ar.split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')).filter(|w| !w.is_empty()).collect();
         // عبدالله splits into two words: the raw words no longer line up, and no acronym is there.
         if raw.len() != words.len() {

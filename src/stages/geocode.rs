@@ -77,7 +77,8 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
     let places = |word: &str| well_known_place_en(gaz, word);
     for (l, pick) in entities.iter_mut().zip(chosen) {
         let Some(id) = pick else {
-            if l.entity.kind != EntityKind::Person
+            if matches!(l.entity.kind, EntityKind::Organization | EntityKind::Place)
+                && l.entity.name.contains(' ')
                 && let Some(en) = l.entity.name_en.as_deref().and_then(|en| pack.name_en_with_places(&l.entity.name, en, &places))
             {
                 l.entity.name_en = Some(en);

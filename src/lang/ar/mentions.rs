@@ -111,14 +111,18 @@ fn drop_roles_without_their_name(doc: &Doc, kept: &mut Vec<Mention>) {
             })
     };
     kept.retain(|m| !style_only(m));
-    let first_token = |m: &Mention| doc.tokens.partition_point(|t| t.span.end <= m.span.start);
-    let stands_in = |m: &Mention| {
-        m.kind == EntityKind::Person
-            && matches!(&m.key, EntityKey::Surface(..))
-            && doc.tokens.get(first_token(m)).is_some_and(|_| ar.title_prefix(doc.ftok(first_token(m))).is_some())
-    };
-    let named: Vec<&EntityKey> = kept.iter().filter(|m| m.kind == EntityKind::Person && !stands_in(m)).map(|m| &m.key).collect();
-    let orphans: Vec<bool> = kept.iter().map(|m| stands_in(m) && !named.contains(&&m.key)).collect();
+    let stands_in: Vec<bool> = kept
+        .iter()
+        .map(|m| {
+            let first = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
+            m.kind == EntityKind::Person && matches!(&m.key, EntityKey::Surface(..)) && first < doc.tokens.len() && ar.title_prefix(doc.ftok(first)).is_some()
+        })
+        .collect();
+    if !stands_in.contains(&true) {
+        return;
+    }
+    let named: Vec<&EntityKey> = kept.iter().zip(&stands_in).filter(|(m, s)| m.kind == EntityKind::Person && !**s).map(|(m, _)| &m.key).collect();
+    let orphans: Vec<bool> = kept.iter().zip(&stands_in).map(|(m, &s)| s && !named.contains(&&m.key)).collect();
     let mut k = 0;
     kept.retain(|_| {
         k += 1;
@@ -924,7 +928,8 @@ fn join_dotted_letters(doc: &Doc, kept: &mut Vec<Cand>) {
     let n = doc.tokens.len();
     let mut k = 0;
     while k < n {
-        if !letter(k) {
+        // Asked first of the period after it: most tokens are followed by none.
+        if k + 2 >= n || doc.otok(k + 1) != "." || !letter(k) || !letter(k + 2) {
             k += 1;
             continue;
         }
