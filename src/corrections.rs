@@ -429,7 +429,7 @@ impl Work<'_> {
         let absorbed = self.an.entities[gone].clone();
         let ent = &mut self.an.entities[keep];
         ent.mentions.extend(absorbed.mentions);
-        ent.mentions.sort_unstable();
+        crate::sort::ord(&mut ent.mentions);
         ent.mentions.dedup();
         if ent.geo.is_none() && ent.kind == EntityKind::Place {
             ent.geo = absorbed.geo;

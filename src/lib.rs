@@ -14,6 +14,7 @@ pub mod lang;
 pub mod metadata;
 pub mod library;
 pub mod share;
+pub mod sort;
 pub mod stages;
 pub mod validate;
 pub mod varint;

@@ -130,8 +130,8 @@ fn lists() -> &'static Lists {
             }
         }
         // longest first, so "Reporting by" is not read as "By"
-        l.bylines.sort_by_key(|m| std::cmp::Reverse(m.len()));
-        l.credits.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        crate::sort::by_key(&mut l.bylines, |m| std::cmp::Reverse(m.len()));
+        crate::sort::by_key(&mut l.credits, |m| std::cmp::Reverse(m.len()));
         l
     })
 }

@@ -94,7 +94,7 @@ impl Current {
         let mut order: Vec<usize> = (0..analysis.statements.len()).collect();
         // Undated statements sort under the date they are filed under (see `file_statements`), so
         // they stay near the dated statements around them; those with nothing to go by sort last.
-        order.sort_by(|&a, &b| {
+        crate::sort::by(&mut order, |&a, &b| {
             let key = |i: usize| (filed[i].0.is_none(), filed[i].0.clone(), analysis.statements[i].content.start);
             key(a).cmp(&key(b))
         });

@@ -21,7 +21,7 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
     // Contents by start, with the furthest end reached so far: whether one contains a time is a
     // binary search (a long text has thousands of each).
     let mut contents: Vec<crate::Span> = statements.iter().flat_map(|s| s.parts().to_vec()).collect();
-    contents.sort_by_key(|c| c.start);
+    crate::sort::by_key(&mut contents, |c| c.start);
     let reach: Vec<usize> = contents.iter().scan(0, |far, c| {
         *far = c.end.max(*far);
         Some(*far)
