@@ -424,7 +424,7 @@ pub fn detect(text: &str) -> Detected {
         let tail = lines.len().saturating_sub(3);
         meta.author = lines[tail..].iter().rev().find_map(|l| credit(l));
     }
-    Detected { meta, date: crate::dateline_date(text).map(|d| d.format("%Y-%m-%d").to_string()) }
+    Detected { meta, date: crate::dateline_date(text).map(crate::ymd) }
 }
 
 /// The title to show for an article: the reader's, else the proposed one, else its first words.

@@ -222,7 +222,7 @@ impl Store {
         let text = self.text.get_untracked();
         if !self.date_touched.get_untracked() {
             if let Some(d) = crate::dateline_date(&text) {
-                let d = d.format("%Y-%m-%d").to_string();
+                let d = crate::ymd(d);
                 if d != self.date.get_untracked() {
                     self.date.set(d);
                 }

@@ -32,7 +32,7 @@ pub struct Day {
 }
 
 fn full_date(iso: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()
+    crate::parse_ymd(iso)
 }
 
 /// Lay out statements given in text order: dated ones by date (text order within a day),
