@@ -109,7 +109,7 @@ impl std::error::Error for LibraryError {}
 
 /// Read a stored library of any known version.
 pub fn read(raw: &str) -> Result<Loaded, LibraryError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| LibraryError::Unreadable(e.to_string()))?;
+    let value: Value = serde_json::from_slice(raw.as_bytes()).map_err(|e| LibraryError::Unreadable(e.to_string()))?;
     let (version, items) = migrate(value)?;
     let mut loaded = Loaded { items: Vec::with_capacity(items.len()), from_version: version, skipped: 0, skipped_corrections: 0 };
     for (n, item) in items.into_iter().enumerate() {
@@ -259,7 +259,7 @@ pub struct Imported {
 /// Merge a library file into `existing`. An article already there (same text) is replaced only by
 /// a copy saved later; nothing of `existing` is ever dropped. On any error nothing changes.
 pub fn import_file(raw: &str, existing: &[Item]) -> Result<Imported, ImportError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| ImportError::Library(LibraryError::Unreadable(e.to_string())))?;
+    let value: Value = serde_json::from_slice(raw.as_bytes()).map_err(|e| ImportError::Library(LibraryError::Unreadable(e.to_string())))?;
     // a bare list or a stored library (no marker) is accepted too: that is what local storage holds
     if let Some(format) = value.get("format")
         && format.as_str() != Some(FILE_FORMAT)
