@@ -45,6 +45,14 @@ pub fn by_cached_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
     apply(order, &mut |a, b| v.swap(a, b));
 }
 
+/// As `items.into_iter().collect::<BTreeSet<T>>()`, which sorts its input first with a copy of the
+/// stable sort of its own; inserting one by one gives the same set.
+pub fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> std::collections::BTreeSet<T> {
+    let mut set = std::collections::BTreeSet::new();
+    set.extend(items);
+    set
+}
+
 /// The indices `0..n` stably sorted by `cmp`: the one instantiation of the standard sort.
 #[inline(never)]
 fn permutation(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {

@@ -665,7 +665,7 @@ fn SpeakerPage(data: Memo<Arc<Data>>, speaker: RwSignal<Option<String>>) -> impl
         let g = group()?;
         let (main, others) = display(&g, ui_now);
         let said = g.statements_by_date();
-        let articles: std::collections::BTreeSet<usize> = said.iter().map(|q| q.article).collect();
+        let articles: std::collections::BTreeSet<usize> = crate::sort::set(said.iter().map(|q| q.article));
         let summary = tr(ui_now, "speaker.summary").replace("{n}", &said.len().to_string()).replace("{m}", &articles.len().to_string());
         let list = said
             .into_iter()
