@@ -173,7 +173,7 @@ pub struct SpanSet {
 impl SpanSet {
     pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanSet {
         let mut spans: Vec<Span> = spans.into_iter().collect();
-        spans.sort_unstable();
+        crate::sort::ord(&mut spans);
         let longest = spans.iter().map(Span::len).max().unwrap_or(0);
         SpanSet { spans, longest }
     }
@@ -203,7 +203,7 @@ mod span_set_tests {
                 let q = Span::new(a, b);
                 let scan: Vec<Span> = {
                     let mut v: Vec<Span> = spans.iter().copied().filter(|x| x.overlaps(q)).collect();
-                    v.sort();
+                    crate::sort::ord(&mut v);
                     v
                 };
                 assert_eq!(set.overlapping(q).collect::<Vec<_>>(), scan, "{q:?}");

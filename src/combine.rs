@@ -90,7 +90,7 @@ impl Group {
 /// article date. The flag says the date was inferred.
 pub fn file_statements(statements: &[Statement], article_date: Option<&str>) -> Vec<(Option<String>, bool)> {
     let mut by_position: Vec<usize> = (0..statements.len()).collect();
-    by_position.sort_by_key(|&i| statements[i].content.start);
+    crate::sort::by_key(&mut by_position, |&i| statements[i].content.start);
     let mut filed = vec![(None, false); statements.len()];
     let mut last: Option<String> = None;
     for i in by_position {
@@ -167,7 +167,7 @@ pub fn combine(sources: &[Source]) -> Vec<Group> {
     merge_surnames(&mut members);
 
     let mut groups: Vec<Group> = members.into_iter().map(|(key, list)| build_group(sources, key, list)).collect();
-    groups.sort_by(|x, y| {
+    crate::sort::by(&mut groups, |x, y| {
         y.appearances.len().cmp(&x.appearances.len()).then(y.mentions().cmp(&x.mentions())).then_with(|| x.name.cmp(&y.name)).then_with(|| x.key.cmp(&y.key))
     });
     groups
@@ -193,7 +193,7 @@ fn merge_surnames(members: &mut HashMap<String, Vec<(usize, usize)>>) {
 }
 
 fn build_group(sources: &[Source], key: String, mut list: Vec<(usize, usize)>) -> Group {
-    list.sort_unstable();
+    crate::sort::ord(&mut list);
     let first = &sources[list[0].0].analysis.entities[list[0].1];
     let kind = first.kind;
 
@@ -260,7 +260,7 @@ fn build_group(sources: &[Source], key: String, mut list: Vec<(usize, usize)>) -
         }
     }
     // by first, then per article; within one article by date (undated last), then text order
-    quotes.sort_by(|x, y| {
+    crate::sort::by(&mut quotes, |x, y| {
         let pos = |q: &Quote| sources[q.article].analysis.statements[q.index].content.start;
         y.by.cmp(&x.by)
             .then(x.article.cmp(&y.article))
@@ -323,7 +323,7 @@ pub fn merged_timeline(sources: &[Source], groups: &[Group]) -> Vec<Entry> {
         }
     }
     let pos = |e: &Entry| sources[e.article].analysis.statements[e.index].content.start;
-    out.sort_by(|x, y| (x.date.is_none(), &x.date, x.article).cmp(&(y.date.is_none(), &y.date, y.article)).then_with(|| pos(x).cmp(&pos(y))));
+    crate::sort::by(&mut out, |x, y| (x.date.is_none(), &x.date, x.article).cmp(&(y.date.is_none(), &y.date, y.article)).then_with(|| pos(x).cmp(&pos(y))));
     out
 }
 
@@ -372,7 +372,7 @@ const CONTEXT_WORDS: usize = 8;
 /// (never past the line it is on).
 pub fn mentions_in_context(text: &str, analysis: &Analysis, entity_ids: &[String]) -> Vec<InContext> {
     let mut spans: Vec<crate::Span> = entity_ids.iter().filter_map(|id| analysis.entity(id)).flat_map(|e| e.mentions.iter().copied()).collect();
-    spans.sort_by_key(|s| (s.start, s.end));
+    crate::sort::by_key(&mut spans, |s| (s.start, s.end));
     spans.dedup();
     spans
         .into_iter()
@@ -407,7 +407,7 @@ impl Group {
     /// filed under (undated last), then by article, then in text order.
     pub fn statements_by_date(&self) -> Vec<&Quote> {
         let mut said: Vec<&Quote> = self.quotes.iter().filter(|q| q.by).collect();
-        said.sort_by(|x, y| (x.date.is_none(), &x.date, x.article, x.index).cmp(&(y.date.is_none(), &y.date, y.article, y.index)));
+        crate::sort::by(&mut said, |x, y| (x.date.is_none(), &x.date, x.article, x.index).cmp(&(y.date.is_none(), &y.date, y.article, y.index)));
         said
     }
 }

@@ -191,9 +191,9 @@ pub fn apply_marked(text: &str, analysis: &Analysis, ops: &[Op]) -> Applied {
             skipped.push(Skipped { index, reason });
         }
     }
-    let ids: BTreeSet<&str> = w.an.entities.iter().map(|e| e.id.as_str()).collect();
-    let entities = w.entities.iter().filter(|id| ids.contains(id.as_str())).cloned().collect();
-    let statements = w.an.statements.iter().enumerate().filter(|(_, s)| w.statements.contains(&s.content)).map(|(i, _)| i).collect();
+    let ids: BTreeSet<&str> = crate::sort::set(w.an.entities.iter().map(|e| e.id.as_str()));
+    let entities = crate::sort::set(w.entities.iter().filter(|id| ids.contains(id.as_str())).cloned());
+    let statements = crate::sort::set(w.an.statements.iter().enumerate().filter(|(_, s)| w.statements.contains(&s.content)).map(|(i, _)| i));
     Applied { analysis: w.an, skipped, entities, statements }
 }
 
@@ -429,7 +429,7 @@ impl Work<'_> {
         let absorbed = self.an.entities[gone].clone();
         let ent = &mut self.an.entities[keep];
         ent.mentions.extend(absorbed.mentions);
-        ent.mentions.sort_unstable();
+        crate::sort::ord(&mut ent.mentions);
         ent.mentions.dedup();
         if ent.geo.is_none() && ent.kind == EntityKind::Place {
             ent.geo = absorbed.geo;

@@ -100,7 +100,7 @@ pub fn analysis_json(a: &Article) -> String {
 /// Read back what [`analysis_json`] wrote. Offsets are checked against the text so the views can
 /// slice it without a second thought.
 pub fn import_json(json: &str) -> Result<Exported, ImportError> {
-    let value: Value = serde_json::from_str(json).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let value: Value = serde_json::from_slice(json.as_bytes()).map_err(|e| ImportError::NotJson(e.to_string()))?;
     if value.get("format").and_then(Value::as_str) != Some(FORMAT) {
         return Err(ImportError::NotKhabar);
     }

@@ -109,7 +109,7 @@ impl std::error::Error for LibraryError {}
 
 /// Read a stored library of any known version.
 pub fn read(raw: &str) -> Result<Loaded, LibraryError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| LibraryError::Unreadable(e.to_string()))?;
+    let value: Value = serde_json::from_slice(raw.as_bytes()).map_err(|e| LibraryError::Unreadable(e.to_string()))?;
     let (version, items) = migrate(value)?;
     let mut loaded = Loaded { items: Vec::with_capacity(items.len()), from_version: version, skipped: 0, skipped_corrections: 0 };
     for (n, item) in items.into_iter().enumerate() {
@@ -259,7 +259,7 @@ pub struct Imported {
 /// Merge a library file into `existing`. An article already there (same text) is replaced only by
 /// a copy saved later; nothing of `existing` is ever dropped. On any error nothing changes.
 pub fn import_file(raw: &str, existing: &[Item]) -> Result<Imported, ImportError> {
-    let value: Value = serde_json::from_str(raw).map_err(|e| ImportError::Library(LibraryError::Unreadable(e.to_string())))?;
+    let value: Value = serde_json::from_slice(raw.as_bytes()).map_err(|e| ImportError::Library(LibraryError::Unreadable(e.to_string())))?;
     // a bare list or a stored library (no marker) is accepted too: that is what local storage holds
     if let Some(format) = value.get("format")
         && format.as_str() != Some(FILE_FORMAT)
@@ -391,7 +391,7 @@ pub fn search(articles: &[Analysed], query: &str) -> Vec<Hit> {
             hits.push((score, Hit { article: n, found }));
         }
     }
-    hits.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.article.cmp(&y.1.article)));
+    crate::sort::by(&mut hits, |x, y| y.0.cmp(&x.0).then(x.1.article.cmp(&y.1.article)));
     hits.into_iter().map(|(_, h)| h).collect()
 }
 
@@ -472,17 +472,19 @@ pub fn arrange(items: &[Item], sort: Sort, filter: &Filter) -> Vec<usize> {
     let mut out: Vec<usize> = (0..items.len()).filter(|&i| filter.admits(&items[i])).collect();
     let saved = |i: &usize| std::cmp::Reverse(ordered_float(items[*i].saved_at));
     match sort {
-        Sort::Saved => out.sort_by_key(saved),
-        Sort::Newest => out.sort_by(|a, b| {
+        Sort::Saved => crate::sort::by_key(&mut out, saved),
+        Sort::Newest => crate::sort::by(&mut out, |a, b| {
             (items[*a].date.is_none(), std::cmp::Reverse(&items[*a].date))
                 .cmp(&(items[*b].date.is_none(), std::cmp::Reverse(&items[*b].date)))
                 .then(saved(a).cmp(&saved(b)))
         }),
         Sort::Oldest => {
-            out.sort_by(|a, b| (items[*a].date.is_none(), &items[*a].date).cmp(&(items[*b].date.is_none(), &items[*b].date)).then(saved(a).cmp(&saved(b))))
+            crate::sort::by(&mut out, |a, b| {
+                (items[*a].date.is_none(), &items[*a].date).cmp(&(items[*b].date.is_none(), &items[*b].date)).then(saved(a).cmp(&saved(b)))
+            })
         }
-        Sort::Title => out.sort_by_cached_key(|&i| name_key(&items[i].title)),
-        Sort::Outlet => out.sort_by_cached_key(|&i| {
+        Sort::Title => crate::sort::by_cached_key(&mut out, |&i| name_key(&items[i].title)),
+        Sort::Outlet => crate::sort::by_cached_key(&mut out, |&i| {
             (items[i].meta.outlet.is_none(), items[i].meta.outlet.as_deref().map(name_key), std::cmp::Reverse(ordered_float(items[i].saved_at)))
         }),
     }
@@ -497,7 +499,7 @@ fn ordered_float(t: f64) -> i64 {
 /// The outlets of the saved articles, each once, alphabetically.
 pub fn outlets(items: &[Item]) -> Vec<String> {
     let mut out: Vec<String> = items.iter().filter_map(|i| i.meta.outlet.clone()).collect();
-    out.sort_by_cached_key(|o| name_key(o));
+    crate::sort::by_cached_key(&mut out, |o| name_key(o));
     out.dedup();
     out
 }
@@ -623,7 +625,7 @@ mod tests {
         assert_eq!((out.items[1].id.as_str(), out.items[1].meta.outlet.as_deref()), ("a2", Some("Reuters")));
         // ids stay unique
         let mut ids: Vec<&str> = out.items.iter().map(|i| i.id.as_str()).collect();
-        ids.sort();
+        crate::sort::ord(&mut ids);
         ids.dedup();
         assert_eq!(ids.len(), 4);
         // importing the same file again changes nothing
@@ -694,10 +696,10 @@ mod tests {
                 .collect()
         };
         let mut both = names("Karim Nassar");
-        both.sort();
+        crate::sort::ord(&mut both);
         assert_eq!(both, vec![0, 1], "a Latin query finds the Arabic name");
         let mut both = names("كريم نصار");
-        both.sort();
+        crate::sort::ord(&mut both);
         assert_eq!(both, vec![0, 1], "an Arabic query finds the English name");
         // another spelling of the same consonants
         assert!(names("Kareem Nasser").contains(&0));

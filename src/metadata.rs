@@ -130,8 +130,8 @@ fn lists() -> &'static Lists {
             }
         }
         // longest first, so "Reporting by" is not read as "By"
-        l.bylines.sort_by_key(|m| std::cmp::Reverse(m.len()));
-        l.credits.sort_by_key(|m| std::cmp::Reverse(m.len()));
+        crate::sort::by_key(&mut l.bylines, |m| std::cmp::Reverse(m.len()));
+        crate::sort::by_key(&mut l.credits, |m| std::cmp::Reverse(m.len()));
         l
     })
 }
@@ -424,7 +424,7 @@ pub fn detect(text: &str) -> Detected {
         let tail = lines.len().saturating_sub(3);
         meta.author = lines[tail..].iter().rev().find_map(|l| credit(l));
     }
-    Detected { meta, date: crate::dateline_date(text).map(|d| d.format("%Y-%m-%d").to_string()) }
+    Detected { meta, date: crate::dateline_date(text).map(crate::ymd) }
 }
 
 /// The title to show for an article: the reader's, else the proposed one, else its first words.

@@ -85,7 +85,7 @@ pub fn validate(text: &str, an: &Analysis) -> Result<(), String> {
 }
 
 fn is_iso_day(s: &str) -> bool {
-    s.len() == 10 && chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok()
+    s.len() == 10 && crate::parse_ymd(s).is_some()
 }
 
 /// YYYY-MM-DD, YYYY-MM, YYYY, YYYY-Www, or two of those joined by '/'.

@@ -78,7 +78,7 @@ pub fn bench_startup_ms() -> f64 {
 /// before the clock starts.
 #[wasm_bindgen]
 pub fn bench_analyze_ms(texts_json: &str, lang: &str, date: &str) -> Result<f64, JsError> {
-    let texts: Vec<String> = serde_json::from_str(texts_json).map_err(|e| JsError::new(&format!("texts: {e}")))?;
+    let texts: Vec<String> = serde_json::from_slice(texts_json.as_bytes()).map_err(|e| JsError::new(&format!("texts: {e}")))?;
     let opts = options(lang, date)?;
     warm_up();
     let t = performance_now();

@@ -78,7 +78,7 @@ pub fn ChipsView() -> impl IntoView {
                         return None;
                     }
                     // salience: mentioned most, then mentioned first
-                    members.sort_by_key(|e| (std::cmp::Reverse(e.mentions.len()), e.mentions.first().map_or(usize::MAX, |m| m.start)));
+                    crate::sort::by_key(&mut members, |e| (std::cmp::Reverse(e.mentions.len()), e.mentions.first().map_or(usize::MAX, |m| m.start)));
                     let chips = slicer.add_all(members.into_iter().enumerate().map(|(n, e)| {
                         let e = e.clone();
                         let selection = selection.clone();

@@ -50,7 +50,7 @@ impl Data {
 }
 
 fn build(mut items: Vec<Item>) -> Data {
-    items.sort_by(|a, b| {
+    crate::sort::by(&mut items, |a, b| {
         (a.date.is_none(), &a.date).cmp(&(b.date.is_none(), &b.date)).then(a.saved_at.partial_cmp(&b.saved_at).unwrap_or(std::cmp::Ordering::Equal))
     });
     // with each article's corrections: a merged or renamed entity meets its namesakes as corrected
@@ -398,7 +398,7 @@ fn MergedTimeline(data: Memo<Arc<Data>>, speaker: RwSignal<Option<String>>) -> i
                 keys.push((k.clone(), display(g, ui_now).0));
             }
         }
-        keys.sort_by(|a, b| a.1.cmp(&b.1));
+        crate::sort::by(&mut keys, |a, b| a.1.cmp(&b.1));
         keys.into_iter().map(|(k, name)| view! { <option value=k>{name}</option> }).collect_view()
     };
     let articles = move || {
@@ -665,7 +665,7 @@ fn SpeakerPage(data: Memo<Arc<Data>>, speaker: RwSignal<Option<String>>) -> impl
         let g = group()?;
         let (main, others) = display(&g, ui_now);
         let said = g.statements_by_date();
-        let articles: std::collections::BTreeSet<usize> = said.iter().map(|q| q.article).collect();
+        let articles: std::collections::BTreeSet<usize> = crate::sort::set(said.iter().map(|q| q.article));
         let summary = tr(ui_now, "speaker.summary").replace("{n}", &said.len().to_string()).replace("{m}", &articles.len().to_string());
         let list = said
             .into_iter()

@@ -198,7 +198,7 @@ fn entity_editor(store: Store, c: &Current, id: &str) -> Option<impl IntoView + 
             )
         })
         .collect();
-    others.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
+    crate::sort::by(&mut others, |a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)));
     let merge_choice = RwSignal::new(String::new());
     let text = Arc::new(c.text.clone());
     let analysis = Arc::new(c.analysis.clone());
@@ -506,7 +506,7 @@ fn statement_editor(store: Store, c: &Current, i: usize) -> Option<impl IntoView
     let description = RwSignal::new(s.speaker_description.clone().unwrap_or_default());
     let date = RwSignal::new(s.date.clone().unwrap_or_default());
     let mut speakers: Vec<&crate::Entity> = c.analysis.entities.iter().filter(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organization)).collect();
-    speakers.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::by(&mut speakers, |a, b| a.name.cmp(&b.name));
     let options = speakers
         .iter()
         .map(|e| {

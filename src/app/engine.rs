@@ -175,7 +175,7 @@ fn answer(store: Store, data: JsValue) {
             let parsed = if kind == "result" {
                 get_str(&data, "json")
                     .ok_or_else(|| "no analysis in the answer".to_string())
-                    .and_then(|j| serde_json::from_str::<Analysis>(&j).map_err(|e| e.to_string()))
+                    .and_then(|j| serde_json::from_slice::<Analysis>(j.as_bytes()).map_err(|e| e.to_string()))
             } else {
                 Err(get_str(&data, "error").unwrap_or_default())
             };

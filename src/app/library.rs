@@ -71,7 +71,7 @@ pub fn save_draft(shared: &Shared) {
 
 pub fn load_draft() -> Option<Shared> {
     let raw = storage().ok()?.get_item(DRAFT_KEY).ok()??;
-    serde_json::from_str(&raw).ok().filter(|s: &Shared| !s.text.trim().is_empty())
+    serde_json::from_slice(raw.as_bytes()).ok().filter(|s: &Shared| !s.text.trim().is_empty())
 }
 
 fn say(store: Store, key: &str, detail: Option<String>) {

@@ -75,7 +75,7 @@ pub struct Place {
 
 /// Small pins drawn over big ones, so that every pin stays clickable.
 pub fn biggest_first(places: &mut [Place]) {
-    places.sort_by(|a, b| b.radius.total_cmp(&a.radius));
+    crate::sort::by(places, |a, b| b.radius.total_cmp(&a.radius));
 }
 
 /// A pin's radius for an article's place: grows with its mentions.
@@ -226,7 +226,7 @@ pub fn WorldMap(
             let at: Vec<(f64, f64)> = places.iter().map(|p| v.place(p.lon, p.lat)).collect();
             // labels for the most mentioned (biggest) first; off-screen pins take no room
             let mut order: Vec<usize> = (0..places.len()).collect();
-            order.sort_by(|&a, &b| places[b].radius.total_cmp(&places[a].radius));
+            crate::sort::by(&mut order, |&a, &b| places[b].radius.total_cmp(&places[a].radius));
             let boxes: Vec<LabelPin> = order
                 .iter()
                 .map(|&i| LabelPin { x: at[i].0, y: at[i].1, r: places[i].radius, width: label_width(&places[i].name, LABEL_PX), height: LABEL_PX + 4.0 })
@@ -544,7 +544,7 @@ fn PlaceList(figurative: Memo<Vec<crate::Span>>) -> impl IntoView {
                     (e.id.clone(), place_name(ui, e), e.mentions.len(), pin, e.mentions.first().map_or(usize::MAX, |m| m.start))
                 })
                 .collect();
-            rows.sort_by_key(|r| (std::cmp::Reverse(r.2), r.4));
+            crate::sort::by_key(&mut rows, |r| (std::cmp::Reverse(r.2), r.4));
             rows
         })
     });

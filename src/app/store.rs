@@ -94,7 +94,7 @@ impl Current {
         let mut order: Vec<usize> = (0..analysis.statements.len()).collect();
         // Undated statements sort under the date they are filed under (see `file_statements`), so
         // they stay near the dated statements around them; those with nothing to go by sort last.
-        order.sort_by(|&a, &b| {
+        crate::sort::by(&mut order, |&a, &b| {
             let key = |i: usize| (filed[i].0.is_none(), filed[i].0.clone(), analysis.statements[i].content.start);
             key(a).cmp(&key(b))
         });
@@ -222,7 +222,7 @@ impl Store {
         let text = self.text.get_untracked();
         if !self.date_touched.get_untracked() {
             if let Some(d) = crate::dateline_date(&text) {
-                let d = d.format("%Y-%m-%d").to_string();
+                let d = crate::ymd(d);
                 if d != self.date.get_untracked() {
                     self.date.set(d);
                 }

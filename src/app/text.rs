@@ -24,7 +24,7 @@ fn valid(text: &str, s: Span) -> bool {
 fn mention_marks(c: &Current) -> Vec<(Span, String, EntityKind)> {
     let mut all: Vec<(Span, String, EntityKind)> =
         c.analysis.entities.iter().flat_map(|e| e.mentions.iter().map(move |m| (*m, e.id.clone(), e.kind))).filter(|(m, _, _)| valid(&c.text, *m)).collect();
-    all.sort_by_key(|(m, _, _)| (m.start, std::cmp::Reverse(m.end)));
+    crate::sort::by_key(&mut all, |(m, _, _)| (m.start, std::cmp::Reverse(m.end)));
     let mut kept: Vec<(Span, String, EntityKind)> = Vec::with_capacity(all.len());
     for m in all {
         if kept.last().is_none_or(|last| last.0.end <= m.0.start) {
@@ -45,7 +45,7 @@ impl Statements {
     fn new(c: &Current) -> Statements {
         let mut spans: Vec<(Span, usize)> =
             c.analysis.statements.iter().enumerate().filter(|(_, s)| valid(&c.text, s.content)).map(|(i, s)| (s.content, i)).collect();
-        spans.sort_by_key(|(s, i)| (s.start, *i));
+        crate::sort::by_key(&mut spans, |(s, i)| (s.start, *i));
         let longest = spans.iter().map(|(s, _)| s.len()).max().unwrap_or(0);
         Statements { spans, longest }
     }
@@ -70,7 +70,7 @@ fn runs(c: &Current, para: Span, marks: &[(Span, String, EntityKind)], statement
     for (s, _) in &statements {
         cuts.extend([s.start.max(para.start), s.end.min(para.end)]);
     }
-    cuts.sort_unstable();
+    crate::sort::ord(&mut cuts);
     cuts.dedup();
     let mut out: Vec<Run> = Vec::new();
     for w in cuts.windows(2) {

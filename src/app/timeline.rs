@@ -61,7 +61,7 @@ pub fn TimelineView() -> impl IntoView {
                     None => out.push((key, speaker_label(ui, c, i).0, 1)),
                 }
             }
-            out.sort_by(|a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
+            crate::sort::by(&mut out, |a, b| b.2.cmp(&a.2).then(a.1.cmp(&b.1)));
             out
         })
     });

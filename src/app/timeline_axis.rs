@@ -32,7 +32,7 @@ pub struct Day {
 }
 
 fn full_date(iso: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()
+    crate::parse_ymd(iso)
 }
 
 /// Lay out statements given in text order: dated ones by date (text order within a day),
@@ -40,7 +40,7 @@ fn full_date(iso: &str) -> Option<NaiveDate> {
 pub fn lay_out(items: &[Item]) -> Vec<Day> {
     let mut dated: Vec<&Item> = items.iter().filter(|i| i.date.is_some()).collect();
     // stable: statements of one day keep their order in the text
-    dated.sort_by(|a, b| a.date.cmp(&b.date));
+    crate::sort::by(&mut dated, |a, b| a.date.cmp(&b.date));
     let undated = items.iter().filter(|i| i.date.is_none());
     let mut days: Vec<Day> = Vec::new();
     for item in dated.into_iter().chain(undated) {

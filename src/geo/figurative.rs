@@ -20,7 +20,7 @@ pub fn figurative_mentions(text: &str, analysis: &Analysis) -> Vec<Span> {
             }
         }
     }
-    out.sort();
+    crate::sort::ord(&mut out);
     out
 }
 

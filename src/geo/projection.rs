@@ -268,7 +268,7 @@ pub fn frame(points: &[FramePoint]) -> Option<Framing> {
         }
     }
     // heaviest first; on a tie, the one with more places, then the first named
-    clusters.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.len().cmp(&a.1.len())).then(a.1[0].cmp(&b.1[0])));
+    crate::sort::by(&mut clusters, |a, b| b.0.total_cmp(&a.0).then(b.1.len().cmp(&a.1.len())).then(a.1[0].cmp(&b.1[0])));
     let extent = |members: &[usize]| members.iter().map(|&i| needs(&points[i])).reduce(|a, b| a.union(&b)).expect("clusters are not empty");
     let main_weight = clusters[0].0;
     let mut bounds = extent(&clusters[0].1);
@@ -281,7 +281,7 @@ pub fn frame(points: &[FramePoint]) -> Option<Framing> {
             outliers.extend(members);
         }
     }
-    outliers.sort_unstable();
+    crate::sort::ord(&mut outliers);
     Some(Framing { bounds, outliers })
 }
 

@@ -183,7 +183,7 @@ fn well_known_place_en(gaz: &Gazetteer, word: &str) -> Option<String> {
 fn english_homonyms(gaz: &Gazetteer, exact: &[PlaceId]) -> Vec<PlaceId> {
     let mut out: Vec<PlaceId> = Vec::new();
     let mut names: Vec<&str> = exact.iter().map(|&id| gaz.place(id).name_en.as_str()).collect();
-    names.sort_unstable();
+    crate::sort::ord(&mut names);
     names.dedup();
     for name in names {
         for &id in gaz.lookup(name) {

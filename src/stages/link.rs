@@ -16,7 +16,7 @@ pub struct Linked {
 }
 
 pub fn link(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Linked> {
-    mentions.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    crate::sort::by_key(&mut mentions, |m| (m.span.start, std::cmp::Reverse(m.span.end)));
     let mut out: Vec<Linked> = Vec::new();
     for m in mentions {
         if let Some(l) = out.iter_mut().find(|l| l.entity.kind == m.kind && l.keys.contains(&m.key)) {
@@ -38,7 +38,7 @@ pub fn link(doc: &Doc, mut mentions: Vec<Mention>) -> Vec<Linked> {
     join_unplaced_namesakes(doc, &mut out);
     for (k, l) in out.iter_mut().enumerate() {
         l.entity.id = format!("e{k}");
-        l.entity.mentions.sort();
+        crate::sort::ord(&mut l.entity.mentions);
         l.entity.name = display_name(doc, &l.entity.mentions);
     }
     out
@@ -94,7 +94,7 @@ fn join_lineage_forms(doc: &Doc, out: &mut Vec<Linked>) {
                 shortened.get(&w).into_iter().flatten().copied().filter(move |&j| j != k).collect::<Vec<_>>()
             })
             .collect();
-        targets.sort_unstable();
+        crate::sort::ord(&mut targets);
         targets.dedup();
         if let [t] = targets[..] {
             moves.push((k, t));
@@ -141,7 +141,7 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
                 return Vec::new();
             }
             let mut v: Vec<&str> = l.entity.mentions.iter().map(|&s| words(doc, s)).filter(|w| w.len() >= 2).flat_map(|w| [w[0], w[w.len() - 1]]).collect();
-            v.sort_unstable();
+            crate::sort::ord(&mut v);
             v.dedup();
             v
         })
@@ -183,7 +183,7 @@ fn merge_short_person_names(doc: &Doc, out: &mut Vec<Linked>) {
         k += 1;
     }
     // Entities are ordered by first mention, so ids read in text order.
-    out.sort_by_key(|l| l.entity.mentions.iter().map(|s| s.start).min().unwrap_or(0));
+    crate::sort::by_key(out, |l| l.entity.mentions.iter().map(|s| s.start).min().unwrap_or(0));
 }
 
 /// A place found only by its form (the tagger's «المملكة») whose every form is also a form of a

@@ -488,7 +488,7 @@ impl Model {
         assert!(step > 0 && (8..=32).contains(&key_bits) && tags.len() <= 32);
         let mut merged: Vec<(u32, Vec<i32>)> = Vec::new();
         let mut sorted: Vec<(u32, &Vec<i16>)> = rows.iter().map(|(k, w)| (truncate_key(*k, key_bits), w)).collect();
-        sorted.sort_by_key(|r| r.0);
+        crate::sort::by_key(&mut sorted, |r| r.0);
         for (k, w) in sorted {
             let q = |x: i16| (x as f64 / step as f64).round() as i32;
             match merged.last_mut() {
@@ -713,7 +713,7 @@ impl Trainer {
                 }
             }
             // Stable, as at run time: ties keep the earlier hypothesis.
-            next.sort_by(|a, b| b.0.total_cmp(&a.0));
+            crate::sort::by(&mut next, |a, b| b.0.total_cmp(&a.0));
             next.truncate(beam);
             std::mem::swap(&mut hyps, &mut next);
             if !hyps.iter().any(|h| h.1[..] == gold[..=i]) {
@@ -777,7 +777,7 @@ impl Trainer {
                 rows.push((key, row));
             }
         }
-        rows.sort_by_key(|r| r.0);
+        crate::sort::by_key(&mut rows, |r| r.0);
         rows
     }
 }

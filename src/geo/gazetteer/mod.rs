@@ -209,10 +209,13 @@ impl Gazetteer {
 
     /// The shipped index; an empty gazetteer if it is damaged (never panics).
     pub fn load() -> Gazetteer {
-        inflate(INDEX)
-            .and_then(|raw| String::from_utf8(raw).ok())
-            .and_then(|text| Gazetteer::deserialize(&text))
-            .unwrap_or_else(|| Builder::default().finish())
+        inflate(INDEX).and_then(|raw| String::from_utf8(raw).ok()).and_then(|text| Gazetteer::deserialize(&text)).unwrap_or_else(Gazetteer::empty)
+    }
+
+    /// What `Builder::default().finish()` gives, without the builder (and its sorts) in the
+    /// browser build, where it was only this fallback.
+    fn empty() -> Gazetteer {
+        Gazetteer::indexed(prefixes_of(), Vec::new().into(), String::new(), Vec::new(), Vec::new())
     }
 
     /// A gazetteer from supplement-format text only (tests).
@@ -504,6 +507,14 @@ city\tUS\t40.7\t-74.0\t8000000\tNew York\tNew York City\ttest
         let g = Gazetteer::from_tsv(TSV);
         assert_eq!(names(&g, "He flew to Paris and to New York's airport.", Lang::En), vec!["Paris", "New York"]);
         assert!(names(&g, "a bath in parisian style", Lang::En).is_empty());
+    }
+
+    #[test]
+    fn the_fallback_is_what_an_empty_builder_gives() {
+        let (a, b) = (Gazetteer::empty(), Builder::default().finish());
+        assert_eq!((a.places.made.len(), a.places.rows.len(), &a.blob, a.names.len(), &a.ids), (0, 0, &String::new(), 0, &Vec::new()));
+        assert_eq!((b.places.made.len(), b.places.rows.len(), &b.blob, b.names.len(), &b.ids), (0, 0, &String::new(), 0, &Vec::new()));
+        assert!(a.buckets.is_empty() && b.buckets.is_empty());
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub fn mentions(doc: &Doc, out: &mut Vec<Mention>) {
             out.push(m);
         }
     }
-    out.sort_by_key(|m| m.span.start);
+    crate::sort::by_key(out, |m| m.span.start);
 }
 
 /// The most words a closing tag list holds.

@@ -71,7 +71,7 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
                 take_whole_name(doc, arabic(), &mut kept, m);
             }
         }
-        kept.sort_by_key(|c| c.m.span.start);
+        crate::sort::by_key(&mut kept, |c| c.m.span.start);
     }
     leave_out_common_words(doc, arabic(), lexicon, &mut kept);
     widen_place_openers(doc, &mut kept);
@@ -842,7 +842,7 @@ fn take_whole_name(doc: &Doc, ar: &Arabic, kept: &mut Vec<Cand>, m: Mention) {
     let part_src = kept[part].src;
     kept.retain(|c| !within(c.m.span) || !c.m.span.overlaps(whole.span));
     kept.push(Cand { m: whole, src: if same { part_src } else { Source::Pattern } });
-    kept.sort_by_key(|c| c.m.span.start);
+    crate::sort::by_key(kept, |c| c.m.span.start);
 }
 
 /// A word's consonant skeleton: spellings of one foreign name differ in their long vowels and

@@ -527,7 +527,7 @@ impl Arabic {
                     .filter_map(|l| l.strip_prefix(class)?.strip_prefix('\t'))
                     .filter_map(|l| u16::from_str_radix(&format!("1{}", l.split('\t').next()?), 2).ok())
                     .collect();
-                v.sort_unstable();
+                crate::sort::ord(&mut v);
                 v
             }),
             home_kingdom,

@@ -117,9 +117,9 @@ impl NewsLexicon {
                 class => typed.push((key(s, KEY_BITS), c[0], class)),
             }
         }
-        typed.sort_unstable_by_key(|&(k, n, class)| (k, std::cmp::Reverse(n), class));
+        crate::sort::by_key(&mut typed, |&(k, n, class)| (k, std::cmp::Reverse(n), class));
         typed.dedup_by_key(|e| e.0);
-        seen.sort_unstable();
+        crate::sort::ord(&mut seen);
         seen.dedup();
         NewsLexicon { keys: typed.iter().map(|e| e.0).collect(), classes: typed.iter().map(|e| e.2).collect(), seen }
     }

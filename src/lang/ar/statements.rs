@@ -504,7 +504,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
         .filter(|(_, l)| matches!(l.entity.kind, EntityKind::Person | EntityKind::Organization | EntityKind::Place))
         .flat_map(|(k, l)| l.entity.mentions.iter().map(move |&m| (m, k)))
         .collect();
-    mentions.sort_by_key(|(m, _)| m.start);
+    crate::sort::by_key(&mut mentions, |(m, _)| m.start);
     let longest_mention = mentions.iter().map(|(m, _)| m.end - m.start).max().unwrap_or(0);
     let close = crate::stages::statements::quote_pairs(doc);
     let cues = (0..doc.tokens.len()).map(|i| cue_at(doc, i)).collect();

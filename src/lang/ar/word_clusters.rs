@@ -62,7 +62,7 @@ impl WordClusters {
     /// Serialises `(word, path)` pairs; paths are bits under a leading 1, at most `MAX_DEPTH` deep.
     pub fn to_bytes(entries: &[(String, u16)]) -> Vec<u8> {
         let mut sorted: Vec<&(String, u16)> = entries.iter().collect();
-        sorted.sort();
+        crate::sort::ord(&mut sorted);
         sorted.dedup_by(|a, b| a.0 == b.0);
         let mut out = MAGIC.to_vec();
         varint::put(&mut out, sorted.len() as u64);

@@ -259,7 +259,7 @@ pub fn find(doc: &Doc, _res: &Resources, out: &mut Vec<Mention>) {
         })
         .collect();
     mentions.extend(out.drain(..));
-    mentions.sort_by_key(|m| m.span.start);
+    crate::sort::by_key(&mut mentions, |m| m.span.start);
     unify(doc, &mut mentions);
     out.extend(mentions);
 }
@@ -327,7 +327,7 @@ fn propagate(doc: &Doc, all_words: &[Vec<Word>], found: &mut Vec<(Span, EntityKi
             names.push((ws, *kind));
         }
     }
-    names.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+    crate::sort::by_key(&mut names, |(w, _)| std::cmp::Reverse(w.len()));
     // Names by first word, longest first, so each word costs one hash lookup.
     let mut by_first: rustc_hash::FxHashMap<&str, Vec<usize>> = rustc_hash::FxHashMap::default();
     for (k, (n, _)) in names.iter().enumerate() {
@@ -414,7 +414,7 @@ fn unify(doc: &Doc, ms: &mut [Mention]) {
     let names: Vec<String> = ms.iter().map(|m| m.span.slice(doc.text).replace('’', "'")).collect();
     // Full names, longest first, as candidates for short forms.
     let mut full: Vec<usize> = (0..ms.len()).filter(|&i| names[i].contains(' ')).collect();
-    full.sort_by_key(|&i| std::cmp::Reverse(names[i].len()));
+    crate::sort::by_key(&mut full, |&i| std::cmp::Reverse(names[i].len()));
     full.dedup_by(|a, b| names[*a] == names[*b] && ms[*a].kind == ms[*b].kind);
     let full_words: Vec<Vec<&str>> = (0..ms.len()).map(|i| if names[i].contains(' ') { names[i].split(' ').collect() } else { Vec::new() }).collect();
     let acronyms: Vec<String> =

@@ -503,7 +503,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
             refs.push(Ref { span: *m, entity: k, kind: l.entity.kind });
         }
     }
-    refs.sort_by_key(|r| r.span.start);
+    crate::sort::by_key(&mut refs, |r| r.span.start);
     let female = entities
         .iter()
         .map(|l| {
@@ -529,7 +529,7 @@ pub fn find(doc: &Doc, entities: &[Linked], times: &[TimeExpr]) -> Vec<Statement
     let mut found: Vec<Found> = Vec::new();
     direct_quotes(&c, &qs, &mut found);
     reported(&c, &mut found);
-    found.sort_by_key(|f| f.content.start);
+    crate::sort::by_key(&mut found, |f| f.content.start);
     let mut out = Vec::new();
     for mut f in found {
         // A quote in parts says no more than its parts: the content runs from the first part's

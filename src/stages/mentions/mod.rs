@@ -81,7 +81,7 @@ pub struct Cand {
 
 /// Longest first, then the more trusted source; a mention overlapping a kept one is dropped.
 pub fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
-    cands.sort_by(|a, b| b.m.span.len().cmp(&a.m.span.len()).then(b.src.cmp(&a.src)).then(a.m.span.start.cmp(&b.m.span.start)));
+    crate::sort::by(&mut cands, |a, b| b.m.span.len().cmp(&a.m.span.len()).then(b.src.cmp(&a.src)).then(a.m.span.start.cmp(&b.m.span.start)));
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
     for c in cands {
         if c.m.span.is_empty() || kept.iter().any(|k| k.m.span.overlaps(c.m.span)) {
@@ -89,7 +89,7 @@ pub fn resolve_overlaps(mut cands: Vec<Cand>) -> Vec<Cand> {
         }
         kept.push(c);
     }
-    kept.sort_by_key(|c| c.m.span.start);
+    crate::sort::by_key(&mut kept, |c| c.m.span.start);
     kept
 }
 
@@ -130,7 +130,7 @@ pub fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>, is_clitic_prefix: fn
                 hits.extend(ks.iter().map(|&k| (k, pos)));
             }
         }
-        hits.sort_unstable();
+        crate::sort::ord(&mut hits);
         for &(k, pos) in &hits {
             let (_, key, name_en) = &surnames[k];
             let span = doc.folded.orig_span(doc.tokens[i].fstart + pos, doc.tokens[i].fend);
@@ -143,5 +143,5 @@ pub fn surname_mentions(doc: &Doc, kept: &mut Vec<Mention>, is_clitic_prefix: fn
         }
     }
     kept.extend(added);
-    kept.sort_by_key(|m| m.span.start);
+    crate::sort::by_key(kept, |m| m.span.start);
 }

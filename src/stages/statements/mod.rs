@@ -21,7 +21,7 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
     // Contents by start, with the furthest end reached so far: whether one contains a time is a
     // binary search (a long text has thousands of each).
     let mut contents: Vec<crate::Span> = statements.iter().flat_map(|s| s.parts().to_vec()).collect();
-    contents.sort_by_key(|c| c.start);
+    crate::sort::by_key(&mut contents, |c| c.start);
     let reach: Vec<usize> = contents.iter().scan(0, |far, c| {
         *far = c.end.max(*far);
         Some(*far)
@@ -44,10 +44,10 @@ pub fn date_statements(doc: &Doc, times: &[TimeExpr], date: Option<NaiveDate>, f
     // ending by a point is found by binary search; otherwise by a scan, as written).
     let outside_days: Vec<&TimeExpr> = outside.iter().copied().filter(|t| is_day_value(&t.value)).collect();
     let ends_sorted = outside_days.windows(2).all(|w| w[0].end <= w[1].end);
-    let today = date.map(|d| d.format("%Y-%m-%d").to_string());
+    let today = date.map(crate::ymd);
     // A day said inside a content dates the saying only when it is the article's day or the few
     // before it (انتزعت اليوم، قال أمس): an older day in a content is what was talked about.
-    let week_before = date.and_then(|d| d.checked_sub_days(chrono::Days::new(3))).map(|d| d.format("%Y-%m-%d").to_string());
+    let week_before = date.and_then(|d| d.checked_sub_days(chrono::Days::new(3))).map(crate::ymd);
     let recent = |v: &str| match (&today, &week_before) {
         (Some(t), Some(w)) => v <= t.as_str() && v >= w.as_str(),
         _ => true,

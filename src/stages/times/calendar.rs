@@ -51,7 +51,7 @@ impl UmmAlQura {
             let bad = |what: &str| format!("umm-al-qura table line {}: {what}", n + 1);
             let mut cols = line.split('\t');
             let year: i32 = cols.next().and_then(|y| y.parse().ok()).ok_or_else(|| bad("no year"))?;
-            let start = cols.next().and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()).ok_or_else(|| bad("no start date"))?;
+            let start = cols.next().and_then(crate::parse_ymd).ok_or_else(|| bad("no start date"))?;
             let lengths: Vec<u64> = cols.next().unwrap_or("").split(' ').filter_map(|l| l.parse().ok()).collect();
             if lengths.len() != 12 || lengths.iter().any(|l| !(29..=30).contains(l)) {
                 return Err(bad("twelve month lengths of 29 or 30 days expected"));

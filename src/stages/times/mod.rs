@@ -44,7 +44,7 @@ pub fn dateline(text: &str) -> Option<NaiveDate> {
     let first = crate::detect_lang(head);
     std::iter::once(first).chain(crate::lang::PACKS.iter().map(|p| p.lang()).filter(|&l| l != first)).find_map(|lang| {
         let doc = Doc::new(head, lang);
-        find(&doc, res, None).into_iter().find(|t| t.value.len() == 10).and_then(|t| NaiveDate::parse_from_str(&t.value, "%Y-%m-%d").ok())
+        find(&doc, res, None).into_iter().find(|t| t.value.len() == 10).and_then(|t| crate::parse_ymd(&t.value))
     })
 }
 

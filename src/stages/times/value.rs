@@ -142,7 +142,7 @@ pub struct Resolver<'r> {
 }
 
 fn iso_day(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    crate::ymd(d)
 }
 
 fn iso_week(d: NaiveDate) -> String {
@@ -204,8 +204,8 @@ impl Resolver<'_> {
                 Some(match unit {
                     Unit::Hour | Unit::Day => iso_day(d),
                     Unit::Week => iso_week(d),
-                    Unit::Month => d.format("%Y-%m").to_string(),
-                    Unit::Year => d.format("%Y").to_string(),
+                    Unit::Month => format!("{}-{:02}", crate::year4(d.year()), d.month()),
+                    Unit::Year => crate::year4(d.year()),
                 })
             }
             TimeValue::DayOfMonthOffset { day, months } => {

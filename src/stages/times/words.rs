@@ -172,7 +172,7 @@ impl TimeWords {
             };
             if let Some(list) = list {
                 list.extend(forms);
-                list.sort_by_key(|f| std::cmp::Reverse(f.len()));
+                crate::sort::by_key(list, |f| std::cmp::Reverse(f.len()));
                 continue;
             }
             for form in forms {
