@@ -1126,9 +1126,15 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
                 let after_particle = is_name_particle(doc.ftok(k - 1)) || is(doc.ftok(k - 1), class::NASAB);
                 // A eulogy's verb after a name: محمد صلى الله عليه وسلم, عمر رضي الله عنه.
                 let eulogy = k + 2 < doc.tokens.len() && doc.ftok(k + 1) == "الله" && is(doc.ftok(k + 2), class::EULOGY_OBJECT);
+                // Or a prayer's verb with the person as its object: رحمه الله, حفظه الله, أيده الله.
+                // The pronoun as written (ه, not the ة of رحمة, which folds to it).
+                let prayer = k + 1 < doc.tokens.len()
+                    && doc.ftok(k + 1) == "الله"
+                    && w.chars().count() >= 4
+                    && (doc.otok(k).ends_with('ه') || ends_with_any(w, class::POSSESSIVE_ENDING));
                 // A common noun set off by a dash is an apposition (عائض التركي – مؤرخ -: a historian).
                 let set_off = !doc.tokens[k - 1].is_word && rarely_named(k);
-                eulogy || set_off || !after_particle && (verb_or_preposition || particle || common(k) && tanween(k))
+                eulogy || prayer || set_off || !after_particle && (verb_or_preposition || particle || common(k) && tanween(k))
             };
             let mut end = b;
             while end > a + 1 && (tail(end - 1) || !doc.tokens[end - 1].is_word) {
@@ -2602,6 +2608,13 @@ mod tests {
         // حرص ("was keen") after the role is no name; the role later must not carry «Hars».
         let a = run("وأضاف المتحدث أن وزير التعليم حرص على أن تكون اللجنة من ذوي الاختصاص. وقال إن وزير التعليم يشكل لجنة وزارية.");
         assert!(a.entities.iter().all(|e| e.kind != EntityKind::Person), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_prayer_after_a_name_is_no_part_of_it() {
+        let a = run("وأطلعه على صور تاريخية للملك عبدالعزيز بن عبدالرحمن آل سعود ـ رحمه الله ـ وقطع تراثية قديمة.");
+        let persons: Vec<&str> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        assert!(persons.iter().all(|p| !p.contains("رحمه")), "{persons:?}");
     }
 
     #[test]
