@@ -491,6 +491,26 @@ impl Translit {
                 }
                 continue;
             }
+            // A division's noun the gazetteer could not place: before an unknown name it follows the
+            // name (أمانة منطقة الجوف → al-Jof Region Municipality); alone or with an adjective it is
+            // a noun (أمانة المنطقة الشرقية → East Region Municipality, not East al-Mantaa).
+            if let Some(kind) = self.lookup(Class::PlaceHead, &word).filter(|_| self.lookup(Class::Noun, &word).is_none()) {
+                let named = rest.get(next).filter(|n| n.arabic && !self.known(&n.text) && self.lookup(Class::PlaceHead, &n.text).is_none());
+                if let Some(n) = named {
+                    next += 1;
+                    let place = format!("{} {kind}", self.name_word(&n.text, true));
+                    if groups.is_empty() && prep.is_empty() {
+                        before_head.push(place);
+                    } else {
+                        groups.push(Complement { connector, adjs: Vec::new(), noun: place, kind: Kind::Name });
+                    }
+                    continue;
+                }
+                if rest.get(next).is_none_or(|n| !n.arabic || self.lookup(Class::Adj, &n.text).is_some()) {
+                    groups.push(Complement { connector, adjs: Vec::new(), noun: kind.to_string(), kind: Kind::Noun });
+                    continue;
+                }
+            }
             // A noun of two words with an English name of its own (كرة القدم → Football).
             if let Some(n) = rest.get(next).filter(|n| n.arabic).and_then(|n| self.lookup(Class::Noun, &format!("{word} {}", n.text))) {
                 next += 1;
@@ -786,6 +806,12 @@ mod tests {
         ] {
             assert_eq!(t().english_name_with(ar, &places), (en.to_string(), true), "{ar}");
         }
+        // A division the gazetteer cannot place: after its name, or a noun (not al-Mantaa).
+        assert_eq!(t().english_name("أمانة منطقة الجوف"), "al-Jof Region Municipality");
+        assert_eq!(t().english_name("أمانة المنطقة الشرقية"), "East Region Municipality");
+        assert_eq!(t().english_name("مجلس محافظة الأنبار"), "al-Anbar Governorate Council");
+        // قضاء is also the judiciary, a noun the table knows.
+        assert_eq!(t().english_name("المجلس الأعلى للقضاء"), "Supreme Council for Judiciary");
         // أمريكا الجنوبية is not the country أمريكا alone names.
         assert!(!t().english_name_with("اتحاد أمريكا الجنوبية", &places).0.contains("United States"));
         assert_eq!(t().english_name_with("جامعة هارفارد", &places).1, false);
