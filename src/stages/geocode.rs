@@ -77,12 +77,7 @@ pub fn geocode(doc: &Doc, res: &Resources, entities: &mut [Linked]) {
     let places = |word: &str| well_known_place_en(gaz, word);
     for (l, pick) in entities.iter_mut().zip(chosen) {
         let Some(id) = pick else {
-            if matches!(l.entity.kind, EntityKind::Organization | EntityKind::Place)
-                && l.entity.name.contains(' ')
-                && let Some(en) = l.entity.name_en.as_deref().and_then(|en| pack.name_en_with_places(&l.entity.name, en, &places))
-            {
-                l.entity.name_en = Some(en);
-            }
+            name_places_inside(pack, l, &places);
             continue;
         };
         let p = gaz.place(id);
@@ -167,6 +162,18 @@ const WELL_KNOWN_POPULATION: u64 = 100_000;
 
 fn well_known(p: &crate::geo::gazetteer::Place) -> bool {
     p.geo.kind == GeoKind::Country || p.population >= WELL_KNOWN_POPULATION
+}
+
+/// An organisation or a place the gazetteer does not locate, named in several words, says the
+/// well-known places among them as English does (جامعة الطائف → Taif University): its English name
+/// is told again when it was spelled out from the letters.
+fn name_places_inside(pack: &dyn crate::lang::LanguagePack, l: &mut Linked, places: crate::lang::PlaceNames) {
+    if !matches!(l.entity.kind, EntityKind::Organization | EntityKind::Place) || !l.entity.name.contains(' ') {
+        return;
+    }
+    if let Some(en) = l.entity.name_en.as_deref().and_then(|en| pack.name_en_with_places(&l.entity.name, en, places)) {
+        l.entity.name_en = Some(en);
+    }
 }
 
 /// The English name of the place a word names when the word's likeliest reading is a country or a
