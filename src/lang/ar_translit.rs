@@ -346,7 +346,7 @@ impl Translit {
         if !words.windows(2).any(|p| p[0].text.len() <= 10 && p[1].text.len() <= 10) {
             return words;
         }
-        let raw: Vec<&str> = ar.split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')).filter(|w| !w.is_empty()).collect();
+        let raw: Vec<&str> = ar.split(between_words).filter(|w| !w.is_empty()).collect();
         // عبدالله splits into two words: the raw words no longer line up, and no acronym is there.
         if raw.len() != words.len() {
             return words;
@@ -477,18 +477,23 @@ impl Translit {
                 _ if groups.last().is_some_and(|g| g.kind == Kind::Action) => "",
                 _ => "of",
             };
+            // Right after the head, with nothing between, a name names it (جامعة هارفارد → Harvard
+            // University); after an unknown word it is one name with it (منتدى الرياض → Montadi
+            // Riyadh); else a complement of its own.
+            let mut add_name = |name: String, names_head: bool, joins_a_name: bool| {
+                if names_head && groups.is_empty() && prep.is_empty() {
+                    before_head.push(name);
+                } else if let Some(last) = groups.last_mut().filter(|g| joins_a_name && g.kind == Kind::Name && prep.is_empty() && g.adjs.is_empty()) {
+                    last.noun.push(' ');
+                    last.noun.push_str(&name);
+                } else {
+                    groups.push(Complement { connector, adjs: Vec::new(), noun: name, kind: Kind::Name });
+                }
+            };
             if let Some((place, words)) = self.place_in_name(&word, &rest[next..], place_en) {
                 named_place = true;
                 next += words - 1;
-                if groups.is_empty() && prep.is_empty() {
-                    before_head.push(place);
-                } else if let Some(last) = groups.last_mut().filter(|g| g.kind == Kind::Name && prep.is_empty() && g.adjs.is_empty()) {
-                    // After an unknown word, one name with it (منتدى الرياض → Montadi Riyadh).
-                    last.noun.push(' ');
-                    last.noun.push_str(&place);
-                } else {
-                    groups.push(Complement { connector, adjs: Vec::new(), noun: place, kind: Kind::Name });
-                }
+                add_name(place, true, true);
                 continue;
             }
             // A division's noun the gazetteer could not place: before an unknown name it follows the
@@ -498,12 +503,7 @@ impl Translit {
                 let named = rest.get(next).filter(|n| n.arabic && !self.known(&n.text) && self.lookup(Class::PlaceHead, &n.text).is_none());
                 if let Some(n) = named {
                     next += 1;
-                    let place = format!("{} {kind}", self.name_word(&n.text, true));
-                    if groups.is_empty() && prep.is_empty() {
-                        before_head.push(place);
-                    } else {
-                        groups.push(Complement { connector, adjs: Vec::new(), noun: place, kind: Kind::Name });
-                    }
+                    add_name(format!("{} {kind}", self.name_word(&n.text, true)), true, false);
                     continue;
                 }
                 if rest.get(next).is_none_or(|n| !n.arabic || self.lookup(Class::Adj, &n.text).is_some()) {
@@ -520,18 +520,8 @@ impl Translit {
             } else if let Some(n) = self.lookup(Class::Noun, &word) {
                 groups.push(Complement { connector, adjs: Vec::new(), noun: n.to_string(), kind: Kind::Noun });
             } else {
-                let name = self.name_word(&word, true);
-                // A proper name right after the head names it (جامعة هارفارد → Harvard University); a
-                // word with the article there is more likely a common noun, so a complement.
-                if groups.is_empty() && prep.is_empty() && without_article(&word).is_none() {
-                    before_head.push(name);
-                } else if let Some(last) = groups.last_mut().filter(|g| g.kind == Kind::Name && prep.is_empty() && g.adjs.is_empty()) {
-                    // Consecutive unknown words are one name.
-                    last.noun.push(' ');
-                    last.noun.push_str(&name);
-                } else {
-                    groups.push(Complement { connector, adjs: Vec::new(), noun: name, kind: Kind::Name });
-                }
+                // An unknown word with the article is more likely a common noun: a complement.
+                add_name(self.name_word(&word, true), without_article(&word).is_none(), true);
             }
         }
         // A state's institution goes by its country's name (الحكومة العراقية → Government of Iraq).
@@ -710,9 +700,14 @@ struct Word {
     hamza_al: bool,
 }
 
+/// What separates the words of a name: white space, quotation marks, brackets, punctuation.
+fn between_words(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')
+}
+
 fn split_words(ar: &str) -> Vec<Word> {
     let mut out = Vec::new();
-    for raw in ar.split(|c: char| c.is_whitespace() || matches!(c, '«' | '»' | '"' | '(' | ')' | '،' | ',' | '.' | ':' | '؛')) {
+    for raw in ar.split(between_words) {
         if raw.is_empty() {
             continue;
         }

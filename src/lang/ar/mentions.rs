@@ -105,10 +105,7 @@ fn drop_roles_without_their_name(doc: &Doc, kept: &mut Vec<Mention>) {
     let style_only = |m: &Mention| {
         let (a, b) = token_range(doc, m.span);
         m.kind == EntityKind::Person
-            && (a..b).all(|k| {
-                let w = strip_conj(doc.ftok(k)).1;
-                is(w.strip_prefix(ARTICLE).unwrap_or(w), class::HONORIFIC) || is(w, class::HONORIFIC_OWNER)
-            })
+            && (a..b).all(|k| is_honorific(doc.ftok(k)) || is(strip_conj(doc.ftok(k)).1, class::HONORIFIC_OWNER))
     };
     kept.retain(|m| !style_only(m));
     let stands_in: Vec<bool> = kept
@@ -1096,10 +1093,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
         }
         let (a0, b0) = (a, b);
         // A style of address opens no name either (صاحب السمو الأمير …, سمو ولي العهد).
-        let honorific = |k: usize| {
-            let w = strip_conj(doc.ftok(k)).1;
-            is(w.strip_prefix(ARTICLE).unwrap_or(w), class::HONORIFIC)
-        };
+        let honorific = |k: usize| is_honorific(doc.ftok(k));
         let style = |k: usize| honorific(k) || is(strip_conj(doc.ftok(k)).1, class::HONORIFIC_OWNER) && k + 1 < b && honorific(k + 1);
         while a + 1 < b && (function_word(a) || ar.is_speech_verb(doc.ftok(a)) || style(a)) {
             a += 1;
@@ -1351,6 +1345,12 @@ fn is_not_name(ar: &Arabic, w: &str) -> bool {
                 has_article(r) || is_role_noun(r) || ar.is_stop(r) || ar.is_title(r) || starts_with_any(r, class::NOUN_PREFIX) && r.chars().count() <= 3
             })
         }
+}
+
+/// A style of address, bare or with the article (سمو, صاحب السمو's السمو, معالي).
+fn is_honorific(w: &str) -> bool {
+    let w = strip_conj(w).1;
+    is(w.strip_prefix(ARTICLE).unwrap_or(w), class::HONORIFIC)
 }
 
 /// Nouns that open an institution's or a place's name (مركز, إقليم, موقع): never part of a person's.

@@ -543,19 +543,10 @@ fn ordinal_day(f: &Finder, i: usize, date_known: bool) -> Found {
             let delta = f.relative_step(f.w(end + 2))?;
             end += 3;
             Year::Offset(delta)
-        } else if f.is_past(f.w(end)) {
-            // As after a numbered day (day_month): الماضي / المقبل after the month (and its other
-            // name: الثامن من أيلول (سبتمبر) المقبل) say which side of the article date it is.
-            end += 1;
-            Year::Nearest(Toward::PAST)
-        } else if f.is_next(f.w(end)) {
-            end += 1;
-            Year::Nearest(Toward::FUTURE_STRICT)
         } else {
-            if f.is_current(f.w(end)) {
-                end += 1;
-            }
-            Year::Offset(0)
+            let (year, used) = qualified_year(f, end);
+            end += used;
+            year
         };
         return Some((end, date_known.then_some(TimeValue::Date { calendar: CalendarId::Gregorian, year, month, day })));
     }
@@ -690,21 +681,25 @@ fn day_month(f: &Finder, num_tok: usize, date_known: bool) -> Found {
     } else if !date_known {
         return Some((end, None));
     } else {
-        let q = f.w(end);
-        if f.is_past(q) {
-            end += 1;
-            Year::Nearest(Toward::PAST)
-        } else if f.is_next(q) {
-            end += 1;
-            Year::Nearest(Toward::FUTURE_STRICT)
-        } else {
-            if f.is_current(q) {
-                end += 1;
-            }
-            Year::Offset(0)
-        }
+        let (year, used) = qualified_year(f, end);
+        end += used;
+        year
     };
     Some((end, Some(TimeValue::Date { calendar: CalendarId::Gregorian, year, month, day })))
+}
+
+/// The year of a day and month without one, from the word at `at` after the month (and its other
+/// name: الثامن من أيلول (سبتمبر) المقبل): الماضي / المقبل say which side of the article date it
+/// is; الجاري or nothing, the article's year. Also how many words that qualifier took.
+fn qualified_year(f: &Finder, at: usize) -> (Year, usize) {
+    let q = f.w(at);
+    if f.is_past(q) {
+        (Year::Nearest(Toward::PAST), 1)
+    } else if f.is_next(q) {
+        (Year::Nearest(Toward::FUTURE_STRICT), 1)
+    } else {
+        (Year::Offset(0), usize::from(f.is_current(q)))
+    }
 }
 
 fn interval(f: &Finder, i: usize, date_known: bool) -> Found {
