@@ -92,14 +92,15 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
     if let Some(tags) = super::byline::tag_list_start(doc) {
         kept.retain(|m| m.span.start < tags);
     }
-    drop_roles_without_their_name(doc, &mut kept);
+    drop_persons_without_a_name(doc, &mut kept);
     *out = kept;
 }
 
-/// A role standing alone for the person it introduced earlier (وزير التعليم … حرص) goes when
-/// that person's name did: the rules that left the name out (a common word, حرص "was keen")
-/// found no person there, and the role would carry the lost name's English («Hars»).
-fn drop_roles_without_their_name(doc: &Doc, kept: &mut Vec<Mention>) {
+/// Persons with no name left: a style of address alone, and a role standing alone for the person
+/// it introduced earlier (وزير التعليم … حرص) when that person's name went: the rules that left
+/// the name out (a common word, حرص "was keen") found no person there, and the role would carry
+/// the lost name's English («Hars»).
+fn drop_persons_without_a_name(doc: &Doc, kept: &mut Vec<Mention>) {
     let ar = arabic();
     // A style of address alone (السمو of صاحب السمو, spread over the document as a name) is no one.
     let style_only = |m: &Mention| {
@@ -111,8 +112,8 @@ fn drop_roles_without_their_name(doc: &Doc, kept: &mut Vec<Mention>) {
     let stands_in: Vec<bool> = kept
         .iter()
         .map(|m| {
-            let first = doc.tokens.partition_point(|t| t.span.end <= m.span.start);
-            m.kind == EntityKind::Person && matches!(&m.key, EntityKey::Surface(..)) && first < doc.tokens.len() && ar.title_prefix(doc.ftok(first)).is_some()
+            let (first, end) = token_range(doc, m.span);
+            m.kind == EntityKind::Person && matches!(&m.key, EntityKey::Surface(..)) && first < end && ar.title_prefix(doc.ftok(first)).is_some()
         })
         .collect();
     if !stands_in.contains(&true) {
@@ -936,8 +937,8 @@ fn join_dotted_letters(doc: &Doc, kept: &mut Vec<Cand>) {
         }
         if end > k + 1 {
             let span = crate::Span::new(doc.tokens[k].span.start, doc.tokens[end - 1].span.end);
-            let kinds: Vec<EntityKind> = kept.iter().filter(|c| c.m.span.overlaps(span)).map(|c| c.m.kind).collect();
-            if let Some(&kind) = kinds.iter().find(|&&k| matches!(k, EntityKind::Organization | EntityKind::Person)) {
+            let named = kept.iter().filter(|c| c.m.span.overlaps(span)).map(|c| c.m.kind).find(|k| matches!(k, EntityKind::Organization | EntityKind::Person));
+            if let Some(kind) = named {
                 kept.retain(|c| !c.m.span.overlaps(span));
                 let key = EntityKey::Surface(kind, crate::stages::normalize::fold(span.slice(doc.text)));
                 let m = Mention { span, kind, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None };
@@ -960,12 +961,12 @@ fn widen_place_openers(doc: &Doc, kept: &mut [Cand]) {
         let t = &doc.tokens[k];
         t.is_word && t.sentence == doc.tokens[of].sentence && arabic_word(doc.ftok(k)) && !taken.iter().any(|s| s.overlaps(t.span))
     };
+    let opener = |k: usize| is(strip_conj(doc.ftok(k)).1, class::PLACE_OPENER);
     for c in kept.iter_mut().filter(|c| c.m.kind == EntityKind::Place && c.src == Source::Pattern) {
         let (a, b) = token_range(doc, c.m.span);
         if b != a + 1 {
             continue;
         }
-        let opener = |k: usize| is(strip_conj(doc.ftok(k)).1, class::PLACE_OPENER);
         if !(opener(a) && a + 1 < doc.tokens.len() && free_word(a + 1, a)) {
             continue;
         }
