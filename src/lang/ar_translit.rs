@@ -1,7 +1,8 @@
 //! English display names for Arabic names the lexicons do not know.
 //!
 //! A person's or place's name is spelled word by word: a conventional spelling from the names table
-//! (`data/lang/ar/names_en.tsv`, Wikidata) when there is one, else the learned transliterator
+//! (`data/lang/ar/names_en.tsv`, Wikidata; Western names written in Arabic in
+//! `names_en_foreign.tsv`, Faker's names) when there is one, else the learned transliterator
 //! (`data/lang/ar/translit.tsv`, built by `tools/translit/build.py`): at each letter, the Latin chunk
 //! of the most specific context the model lists. An organisation's name that starts with an
 //! institution noun (وزارة, لجنة, مجلس …) is translated from `data/lang/ar/name_words.tsv` into English
@@ -13,6 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 const MODEL: &str = include_str!("../../data/lang/ar/translit.tsv");
 const NAMES: &str = include_str!("../../data/lang/ar/names_en.tsv");
+const FOREIGN_NAMES: &str = include_str!("../../data/lang/ar/names_en_foreign.tsv");
 const WORDS: &str = include_str!("../../data/lang/ar/name_words.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -49,6 +51,9 @@ pub struct Translit {
     /// letter asks for its widest context first, which the table mostly lacks: behind a filter.
     chunks: ChunkTable,
     names: HashMap<String, &'static str>,
+    /// Western names as Arabic writes them (folded) → their Latin spelling (لوبيز → Lopez). Never
+    /// a word of `names`: the builder leaves out any word Arabs bear under another spelling.
+    foreign_names: HashMap<String, &'static str>,
     /// Folded word → its classes with their English (a word may be, say, both a head and a noun).
     words: HashMap<String, Vec<(Class, &'static str)>>,
     /// ISO country code → nationality adjective.
@@ -158,6 +163,12 @@ impl Translit {
                 names.insert(ar.to_string(), en);
             }
         }
+        let mut foreign_names = HashMap::with_capacity_and_hasher(FOREIGN_NAMES.len() / 25, Default::default());
+        for cols in data_lines(FOREIGN_NAMES) {
+            if let [ar, en, ..] = cols[..] {
+                foreign_names.insert(ar.to_string(), en);
+            }
+        }
         let mut words = HashMap::default();
         let mut demonyms = HashMap::default();
         let mut state_epithets = Vec::new();
@@ -194,7 +205,7 @@ impl Translit {
             };
             words.entry(fold(ar)).or_insert_with(Vec::new).push((class, en));
         }
-        Translit { chunks, names, words, demonyms, state_epithets, letters }
+        Translit { chunks, names, foreign_names, words, demonyms, state_epithets, letters }
     }
 
     /// Whether a folded word (with or without ال, in any derived shape) is an adjective the
@@ -270,9 +281,11 @@ impl Translit {
     }
 
     /// A name unit's English: the names table's spelling, else transliterated, with al- for an
-    /// article unless the word as written has none (`may_have_article`: ألفارو is Alfaro).
+    /// article unless the word as written has none (`may_have_article`: ألفارو is Alfaro). Western
+    /// names (لوبيز → Lopez) are whole words: the stem of an ال- word is an Arab's (الدوغان is
+    /// al-Doughan, not al-Dogan).
     fn name_word(&self, w: &str, may_have_article: bool) -> String {
-        if let Some(en) = self.names.get(w) {
+        if let Some(en) = self.names.get(w).or_else(|| self.foreign_names.get(w)) {
             return en.to_string();
         }
         if may_have_article && let Some(stem) = without_article(w) {
@@ -773,8 +786,22 @@ mod tests {
 
     #[test]
     fn shipped_names_are_folded() {
-        for cols in data_lines(NAMES) {
+        for cols in data_lines(NAMES).chain(data_lines(FOREIGN_NAMES)) {
             assert_eq!(fold(cols[0]), cols[0], "{cols:?}");
+        }
+    }
+
+    #[test]
+    fn western_names_are_spelled_as_their_language_does() {
+        assert_eq!(t().english_name("بيدرو رودريغيز"), "Pedro Rodriguez");
+        assert_eq!(t().english_name("كريستوفر ستيفنز"), "Christopher Stevens");
+        assert_eq!(t().english_name("هيكتور راموس"), "Hector Ramos");
+        assert_eq!(t().english_name("ميشال بلاتيني"), "Michel Platini");
+        // A name Arabs bear keeps their spelling, and so does an Arab family's ال- name.
+        assert_eq!(t().english_name("كريم نصار"), "Karim Nassar");
+        assert!(t().english_name("عبدالعزيز الدوغان").ends_with("al-Doughan"), "{}", t().english_name("عبدالعزيز الدوغان"));
+        for cols in data_lines(FOREIGN_NAMES) {
+            assert!(!t().names.contains_key(cols[0]), "{cols:?} is also an Arab name unit");
         }
     }
 

@@ -49,6 +49,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 GAZ = os.path.join(ROOT, "data", "gazetteer.tsv.z")
 OUT_MODEL = os.path.join(ROOT, "data", "lang", "ar", "translit.tsv")
 OUT_NAMES = os.path.join(ROOT, "data", "lang", "ar", "names_en.tsv")
+OUT_FOREIGN = os.path.join(ROOT, "data", "lang", "ar", "names_en_foreign.tsv")
+# ../shared sits beside a clone (CI, /work/main) and two levels up from a worktree under /work/wt/.
+SHARED = next((p for p in (os.path.join(ROOT, "..", "shared"), os.path.join(ROOT, "..", "..", "shared")) if os.path.isdir(os.path.join(p, "corpus"))), None)
 
 # Spelling preference for the names table (weights), and the countries whose names train the model.
 SPELLING_WEIGHT = {c: 3 for c in "SA AE KW QA BH OM YE IQ SY LB JO PS".split()}
@@ -123,14 +126,21 @@ def similarity(a, b):
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def gazetteer_pairs():
-    raw = zlib.decompress(open(GAZ, "rb").read()).decode()
-    cols = [b.split("\n") for b in raw.split("\x1e")]
+def gazetteer_rows():
+    """The gazetteer's places as dicts keyed by its header (kind, cc, name_en, names:ar …)."""
+    blocks = zlib.decompress(open(GAZ, "rb").read()).decode().split("\x1e")
+    header = blocks[0].split("\t")
+    for row in zip(*(b.split("\n") for b in blocks[1:])):
+        yield dict(zip(header, row))
+
+
+def gazetteer_pairs(rows=None):
+    """(folded Arabic word, Latin word) pairs of the places' names (`rows`: all places by default)."""
     pairs = Counter()
-    for k in range(len(cols[0])):
-        name_en, names = cols[5][k], cols[7][k].split("|")
+    for row in gazetteer_rows() if rows is None else rows:
+        names = [n for col in ("names:ar", "names:en") for n in row[col].split("|") if n]
         arabic = [n for n in names if re.search("[\u0600-\u06FF]", n)]
-        latins = {latin(n) for n in [name_en] + names if not re.search("[\u0600-\u06FF]", n)}
+        latins = {latin(n) for n in [row["name_en"]] + names if not re.search("[\u0600-\u06FF]", n)}
         latins = sorted(l for l in latins if l.strip())
         for a in arabic:
             aw = [fold(w) for w in a.split()]
@@ -393,6 +403,55 @@ def names_table(units, model):
     print(f"names table: {len(rows)} units (of {sum(1 for a in people if people[a] >= MIN_PEOPLE)} attested by ≥{MIN_PEOPLE} people)")
 
 
+def word_lists():
+    """Every folded word of the Arabic word lists (stop words, classed words, time words, titles):
+    words a reader knows as words, not names."""
+    out = set()
+    for f in ("stopwords.txt", "words.tsv", "time_words.tsv", "titles.txt"):
+        for line in open(os.path.join(ROOT, "data", "lang", "ar", f), encoding="utf-8"):
+            if not line.startswith("#"):
+                out.update(fold(w) for w in re.split(r"[\t|\s]+", line) if ARABIC_WORD.match(fold(w)))
+    return out
+
+
+def varint(b, i):
+    v = shift = 0
+    while True:
+        x = b[i]
+        i += 1
+        v |= (x & 0x7F) << shift
+        shift += 7
+        if x < 0x80:
+            return v, i
+
+
+def person_free_words():
+    """The words of the news clusters (data/lang/ar/clusters.bin) that no_name_clusters.tsv says are
+    almost never a person's name (verbs and nouns: اختار, حامل, ارسل)."""
+    raw = zlib.decompress(open(os.path.join(ROOT, "data", "lang", "ar", "clusters.bin"), "rb").read(), -15)
+    assert raw[:4] == b"KWC1"
+    n, i = varint(raw, 4)
+    words, last = [], b""
+    for _ in range(n):
+        shared, i = varint(raw, i)
+        length, i = varint(raw, i)
+        last = last[:shared] + raw[i:i + length]
+        i += length
+        words.append(last.decode())
+    paths = []
+    for _ in range(n):
+        p, i = varint(raw, i)
+        paths.append(bin(p)[3:])
+    prefixes = tuple(line.split("\t")[1] for line in open(os.path.join(ROOT, "data", "lang", "ar", "no_name_clusters.tsv"), encoding="utf-8")
+                     if line.startswith("person\t"))
+    return {w for w, p in zip(words, paths) if p.startswith(prefixes)}
+
+
+def gazetteer_arabic_words():
+    """Every folded word of the gazetteer's Arabic names: places are the gazetteer's to name."""
+    return {fold(w) for row in gazetteer_rows() for n in row["names:ar"].split("|") for w in n.split()}
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--cache", help="download directory to reuse")
@@ -414,6 +473,22 @@ def main():
     evaluate(model, test_ppl, "person names")
     evaluate(model, test_gaz, "place names")
     names_table(units, model)
+    # Western names: the names table's words and the given names of Arab lineages keep their Arab
+    # spelling; other words Arabs bear take a Western one only as Wikidata spells them; words of
+    # the word lists, of clusters that hold no names, and of the gazetteer's places take none.
+    import foreign_names
+    arab = defaultdict(Counter)
+    for a, l, _, _, n in units:
+        if " " not in a and " " not in latin(l).strip():
+            arab[a][latin(l).strip()] += n
+    listed = {line.split("\t")[0] for line in open(OUT_NAMES, encoding="utf-8") if not line.startswith("#")}
+    for line in open(os.path.join(ROOT, "data", "lang", "ar", "given_names_news.txt"), encoding="utf-8"):
+        if not line.startswith("#") and line.strip():
+            listed.add(fold(line.split("\t")[0].strip()))
+    if SHARED is None:
+        sys.exit("build.py: ../shared/corpus not found beside the repository (the news decides which spellings ship)")
+    foreign_names.build(cache, SHARED, OUT_FOREIGN, (fold, latin, gazetteer_rows, gazetteer_pairs, arab, listed,
+                                                              word_lists() | person_free_words() | gazetteer_arabic_words()))
 
 
 if __name__ == "__main__":
