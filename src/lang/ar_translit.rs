@@ -224,6 +224,11 @@ impl Translit {
         self.names.contains_key(w)
     }
 
+    /// A folded word that is a Western name as Arabic writes it (ويلسون, لوبيز).
+    pub fn is_western_name(&self, w: &str) -> bool {
+        self.foreign_names.contains_key(w)
+    }
+
     /// The Latin letters for one folded Arabic word (no article handling), lowercase.
     pub fn transliterate_word(&self, word: &str) -> String {
         // Letter codes with the word's edges, two each side: the widest context reaches two back

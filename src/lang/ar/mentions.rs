@@ -429,11 +429,16 @@ fn tagger_spans(doc: &Doc, first: usize, tags: &[u8], names: &[String]) -> Vec<M
         if kind == EntityKind::Place && b < doc.tokens.len() && doc.ftok(b).bytes().all(|c| c.is_ascii_digit()) {
             continue;
         }
-        // A conjunction on the first word is not part of the name (وبريطانيا → بريطانيا); ف is
-        // left alone: it begins names (فقيري) far more often than it joins them.
+        // A conjunction on the first word is not part of the name (وبريطانيا → بريطانيا), unless
+        // the word is a Western name that begins with و and the rest is none (ويلسون, not يلسون);
+        // ف is left alone: it begins names (فقيري) far more often than it joins them.
         let mut fstart = doc.tokens[a].fstart;
         let w = doc.ftok(a);
-        fstart += clitics::peel(w, &[clitics::WA], 4).0;
+        let (conj, rest) = clitics::peel(w, &[clitics::WA], 4);
+        let western = |w: &str| arabic().translit.is_western_name(w);
+        if !(western(w) && !western(rest)) {
+            fstart += conj;
+        }
         let fend = doc.tokens[b - 1].fend;
         let span = doc.folded.orig_span(fstart, fend);
         let key = EntityKey::Surface(kind, doc.folded.text[fstart..fend].to_string());
@@ -2340,6 +2345,14 @@ mod tests {
         let t = "تلا ذلك كلمة المدير وفقاً لما ذكرته الوكالة عن الدفاع عن مدينة تدمر الأثرية.";
         let places: Vec<String> = run(t).entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name.clone()).collect();
         assert_eq!(places, ["تدمر"]);
+    }
+
+    #[test]
+    fn a_western_name_that_begins_with_waw_keeps_it() {
+        let a = run("التقى الوزير نظيره الفرنسي. وقال ويلسون إن الاتفاق جيد.");
+        let people: Vec<(&str, Option<&str>)> =
+            a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        assert_eq!(people, [("ويلسون", Some("Wilson"))]);
     }
 
     #[test]
