@@ -1087,6 +1087,9 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
         ar.is_stop_as_written(w) && !name_written_with_ya
     };
     kept.retain_mut(|c| {
+        if c.m.kind == EntityKind::Organization && c.src != Source::Lexicon {
+            leave_out_a_title_after_the_name(doc, ar, c);
+        }
         if c.m.kind == EntityKind::Place {
             return !common_word_for_a_town(doc, ar, c) && !unknown_place_in_a_common_word(doc, ar, lexicon, c) && !country_read_as_an_adjective(doc, ar, lexicon, c);
         }
@@ -1504,6 +1507,24 @@ fn given_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>,
 }
 
 /// A person named by the tokens `a..end` (a pattern's find: keyed by its folded surface).
+/// An organisation's name of three words or more ends before a title or a profession that closes
+/// it: it opens the next person's name (المجلس البلدي المهندس …, نادي الفتح المهندس …).
+fn leave_out_a_title_after_the_name(doc: &Doc, ar: &Arabic, c: &mut Cand) {
+    let (a, b) = token_range(doc, c.m.span);
+    if b < a + 3 || !(a..b).all(|k| doc.tokens[k].is_word) {
+        return;
+    }
+    let last = doc.ftok(b - 1);
+    // After ل or ب the title is the complement's (الموالي لشرعية الرئيس, loyal to the president's
+    // legitimacy), not the next person's.
+    let after_preposition = doc.ftok(b - 2).starts_with(['ل', 'ب']);
+    if is(last, class::PROFESSION) || ar.is_title(last) && !after_preposition {
+        let span = crate::Span::new(c.m.span.start, doc.tokens[b - 2].span.end);
+        let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[doc.folded.folded(span.start)..doc.tokens[b - 2].fend].to_string());
+        c.m = Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None };
+    }
+}
+
 fn person_named(doc: &Doc, a: usize, end: usize) -> Cand {
     let span = crate::Span::new(doc.tokens[a].span.start, doc.tokens[end - 1].span.end);
     let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[a].fstart..doc.tokens[end - 1].fend].to_string());
@@ -2345,6 +2366,13 @@ mod tests {
         let t = "تلا ذلك كلمة المدير وفقاً لما ذكرته الوكالة عن الدفاع عن مدينة تدمر الأثرية.";
         let places: Vec<String> = run(t).entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| e.name.clone()).collect();
         assert_eq!(places, ["تدمر"]);
+    }
+
+    #[test]
+    fn an_organisation_s_name_ends_before_the_next_person_s_profession() {
+        let a = run("وأوضح رئيس المجلس البلدي المهندس خالد العتيبي أن المجلس البلدي سيعقد جلسته غدا.");
+        let orgs: Vec<&str> = a.entities.iter().filter(|e| e.kind == EntityKind::Organization).map(|e| e.name.as_str()).collect();
+        assert!(orgs.iter().all(|n| !n.ends_with("المهندس")), "{orgs:?}");
     }
 
     #[test]

@@ -70,6 +70,7 @@ pub mod class {
         HONORIFIC = "honorific",
         HONORIFIC_OWNER = "honorific_owner",
         COMMON_NOUN_TITLE = "common_noun_title",
+        PROFESSION = "profession",
         REGNAL_TITLE = "regnal_title",
         ROLE_COMPLEMENT = "role_complement",
         TITLE_HEAD_COMPLEMENT = "title_head_complement",
