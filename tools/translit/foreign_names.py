@@ -42,6 +42,7 @@ MAX_DEFINITE = 0.2
 # Wikidata's spellings of a word decide only when this many Arabs bear it (two Qataris' Rodrigues
 # do not make رودريغيز Portuguese).
 MIN_BEARERS = 3
+COMMON_LOCALES = 4
 ARABIC_LETTERS = re.compile("[\u0621-\u064A]+")
 PARTICLES = {"van", "von", "de", "da", "di", "del", "der", "dos", "du", "la", "le"}
 
@@ -212,13 +213,18 @@ def build(cache, shared, out_path, helpers):
         for a, p in sp:
             confirmed = sum(arab_units.get(a, {}).values()) >= MIN_BEARERS
             # Three letters fit too many names (جين: Jean, Gene, Jane) unless Arabs' spelling decides.
-            if p < MIN_RELATIVE * top or news[a] < MIN_NEWS or a in listed or len(a) < 3 or (len(a) == 3 and not confirmed):
+            # A name most locales list (Martin) is written more ways than a rare one (Martine).
+            relative = MIN_RELATIVE / 2 if names[l][1] >= COMMON_LOCALES else MIN_RELATIVE
+            if p < relative * top or news[a] < MIN_NEWS or a in listed or len(a) < 3 or (len(a) == 3 and not confirmed):
                 continue
             # A listed word, a clitic on a commoner word (ولم, وعلي), or a common word the article
             # often defines (مركز, المركز) is no one's name; nor does a
             # Western name begin with the article unless its Latin does (Alvaro, ألفارو) and the
             # word without it is rare (الموت is ال + موت, not Almut).
             if a in words or (a[0] in "وفبلك" and news[a[1:]] > news[a]):
+                continue
+            # Nor a common word with a pronoun suffix (دونه, لونه; ساره stays Sara).
+            if a.endswith("ه") and news[a[:-1]] > news[a]:
                 continue
             if news["ال" + a] > MAX_DEFINITE * news[a] or (a.startswith("ال") and (not l.startswith(("al", "el")) or news[a[2:]] > 0.1 * news[a])):
                 continue
