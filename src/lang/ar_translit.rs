@@ -157,18 +157,16 @@ impl Translit {
             }
         }
         // Written folded by tools/translit/build.py (checked by a test), so not folded again here.
-        let mut names = HashMap::with_capacity_and_hasher(NAMES.len() / 25, Default::default());
-        for cols in data_lines(NAMES) {
-            if let [ar, en, ..] = cols[..] {
-                names.insert(ar.to_string(), en);
+        let name_table = |src: &'static str| {
+            let mut table: HashMap<String, &'static str> = HashMap::with_capacity_and_hasher(src.len() / 25, Default::default());
+            for cols in data_lines(src) {
+                if let [ar, en, ..] = cols[..] {
+                    table.insert(ar.to_string(), en);
+                }
             }
-        }
-        let mut foreign_names = HashMap::with_capacity_and_hasher(FOREIGN_NAMES.len() / 25, Default::default());
-        for cols in data_lines(FOREIGN_NAMES) {
-            if let [ar, en, ..] = cols[..] {
-                foreign_names.insert(ar.to_string(), en);
-            }
-        }
+            table
+        };
+        let (names, foreign_names) = (name_table(NAMES), name_table(FOREIGN_NAMES));
         let mut words = HashMap::default();
         let mut demonyms = HashMap::default();
         let mut state_epithets = Vec::new();

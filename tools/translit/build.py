@@ -194,11 +194,13 @@ def allowed(c, chunk):
     return c in VOWEL_LETTERS or not chunk or chunk[0] not in "aeiou"
 
 
-def em(pairs):
-    """P(chunk | letter) over monotone alignments, each letter emitting 0..MAX_CHUNK Latin letters."""
+def em(pairs, max_chunk=MAX_CHUNK, iterations=EM_ITERATIONS, allowed=allowed, fits=lambda a, l: len(a) // 2 <= len(l) <= MAX_CHUNK * len(a)):
+    """P(chunk | letter) over monotone alignments of the (source, target) `pairs`, each source
+    letter emitting 0..max_chunk target letters (`allowed` ones), over the pairs whose lengths `fits`.
+    By default Arabic letters emit Latin chunks; foreign_names.py runs it the other way."""
     prob = defaultdict(lambda: 1.0)
-    data = [(a, l, w) for (a, l), w in pairs.items() if len(a) // 2 <= len(l) <= MAX_CHUNK * len(a)]
-    for it in range(EM_ITERATIONS):
+    data = [(a, l, w) for (a, l), w in pairs.items() if fits(a, l)]
+    for it in range(iterations):
         counts = defaultdict(float)
         for a, l, w in data:
             n, m = len(a), len(l)
@@ -209,7 +211,7 @@ def em(pairs):
                 for j in range(m + 1):
                     if fi[j] == 0.0:
                         continue
-                    for k in range(0, min(MAX_CHUNK, m - j) + 1):
+                    for k in range(0, min(max_chunk, m - j) + 1):
                         if allowed(c, l[j:j + k]):
                             fn[j + k] += fi[j] * prob[(c, l[j:j + k])]
             total = fwd[n][m]
@@ -221,7 +223,7 @@ def em(pairs):
                 bi, bn, c, fi = bwd[i], bwd[i + 1], a[i], fwd[i]
                 for j in range(m, -1, -1):
                     s = 0.0
-                    for k in range(0, min(MAX_CHUNK, m - j) + 1):
+                    for k in range(0, min(max_chunk, m - j) + 1):
                         if bn[j + k] == 0.0 or not allowed(c, l[j:j + k]):
                             continue
                         p = prob[(c, l[j:j + k])] * bn[j + k]
@@ -240,7 +242,9 @@ def em(pairs):
     return prob
 
 
-def viterbi(a, l, prob):
+def viterbi(a, l, prob, max_chunk=MAX_CHUNK):
+    """The likeliest monotone alignment of source `a` to target `l` under `prob` (the chunk each
+    source letter emits), or None."""
     n, m = len(a), len(l)
     best = [[(-1.0, None)] * (m + 1) for _ in range(n + 1)]
     best[0][0] = (1.0, None)
@@ -249,7 +253,7 @@ def viterbi(a, l, prob):
             s = best[i][j][0]
             if s <= 0:
                 continue
-            for k in range(0, min(MAX_CHUNK, m - j) + 1):
+            for k in range(0, min(max_chunk, m - j) + 1):
                 p = s * prob.get((a[i], l[j:j + k]), 0.0)
                 if p > best[i + 1][j + k][0]:
                     best[i + 1][j + k] = (p, k)
@@ -487,8 +491,8 @@ def main():
             listed.add(fold(line.split("\t")[0].strip()))
     if SHARED is None:
         sys.exit("build.py: ../shared/corpus not found beside the repository (the news decides which spellings ship)")
-    foreign_names.build(cache, SHARED, OUT_FOREIGN, (fold, latin, gazetteer_rows, gazetteer_pairs, arab, listed,
-                                                              word_lists() | person_free_words() | gazetteer_arabic_words()))
+    foreign_names.build(cache, SHARED, OUT_FOREIGN, sys.modules[__name__], arab, listed,
+                        word_lists() | person_free_words() | gazetteer_arabic_words())
 
 
 if __name__ == "__main__":

@@ -82,76 +82,17 @@ def western_pairs(rows, pair_words):
     return pair_words(r for r in rows if r["cc"] in WESTERN)
 
 
-def em(pairs):
-    """P(Arabic chunk | Latin letter) over monotone alignments."""
-    prob = defaultdict(lambda: 1.0)
-    data = [(l, a, w) for (l, a), w in pairs.items() if len(a) <= MAX_CHUNK * len(l)]
-    for _ in range(EM_ITERATIONS):
-        counts = defaultdict(float)
-        for l, a, w in data:
-            n, m = len(l), len(a)
-            fwd = [[0.0] * (m + 1) for _ in range(n + 1)]
-            fwd[0][0] = 1.0
-            for i in range(n):
-                for j in range(m + 1):
-                    if fwd[i][j]:
-                        for k in range(0, min(MAX_CHUNK, m - j) + 1):
-                            fwd[i + 1][j + k] += fwd[i][j] * prob[(l[i], a[j:j + k])]
-            total = fwd[n][m]
-            if total <= 0:
-                continue
-            bwd = [[0.0] * (m + 1) for _ in range(n + 1)]
-            bwd[n][m] = 1.0
-            for i in range(n - 1, -1, -1):
-                for j in range(m, -1, -1):
-                    s = 0.0
-                    for k in range(0, min(MAX_CHUNK, m - j) + 1):
-                        if bwd[i + 1][j + k]:
-                            p = prob[(l[i], a[j:j + k])] * bwd[i + 1][j + k]
-                            s += p
-                            if fwd[i][j]:
-                                counts[(l[i], a[j:j + k])] += w * fwd[i][j] * p / total
-                    bwd[i][j] = s
-        per = defaultdict(float)
-        for (c, ch), v in counts.items():
-            per[c] += v
-        prob = defaultdict(float, {(c, ch): v / per[c] for (c, ch), v in counts.items()})
-    return prob
-
-
-def viterbi(l, a, prob):
-    n, m = len(l), len(a)
-    best = [[(0.0, 0)] * (m + 1) for _ in range(n + 1)]
-    best[0][0] = (1.0, 0)
-    for i in range(n):
-        for j in range(m + 1):
-            s = best[i][j][0]
-            if s:
-                for k in range(0, min(MAX_CHUNK, m - j) + 1):
-                    p = s * prob.get((l[i], a[j:j + k]), 0.0)
-                    if p > best[i + 1][j + k][0]:
-                        best[i + 1][j + k] = (p, k)
-    if not best[n][m][0]:
-        return None
-    out, j = [], m
-    for i in range(n, 0, -1):
-        k = best[i][j][1]
-        out.append(a[j - k:j])
-        j -= k
-    return out[::-1]
-
-
 def contexts(l, i):
     w = "^^" + l + "$$"
     p2, p, c, n, n2 = w[i], w[i + 1], w[i + 2], w[i + 3], w[i + 4]
     return ["4" + p + c + n + n2, "3" + p + c + n, "2" + c + n, "1" + c]
 
 
-def train(pairs, prob):
+def train(pairs, prob, viterbi):
     """Smoothed P(chunk | context) for every context seen, most specific first in `contexts`."""
     counts = defaultdict(Counter)
     for (l, a), w in pairs.items():
-        chunks = viterbi(l, a, prob)
+        chunks = viterbi(l, a, prob, MAX_CHUNK)
         if chunks is None:
             continue
         for i, ch in enumerate(chunks):
@@ -191,11 +132,12 @@ def news_counts(shared, fold):
     return counts
 
 
-def build(cache, shared, out_path, helpers):
-    fold, latin, rows, pair_words, arab_units, listed, words = helpers
+def build(cache, shared, out_path, b, arab_units, listed, words):
+    """`b` is build.py itself: its text helpers, gazetteer readers and EM alignment serve here."""
+    fold, latin = b.fold, b.latin
     names = faker_names(cache, latin)
     pairs = Counter()
-    for (a, l), w in western_pairs(rows(), pair_words).items():
+    for (a, l), w in western_pairs(b.gazetteer_rows(), b.gazetteer_pairs).items():
         if re.fullmatch("[a-z]+", l):
             pairs[(l, a)] += w
     # Western names borne by Arabs, as Wikidata spells them in both scripts (جيمس James).
@@ -203,8 +145,9 @@ def build(cache, shared, out_path, helpers):
         for l, n in spelt.items():
             if l in names and ARABIC_LETTERS.fullmatch(a):
                 pairs[(l, a)] += min(n, 5)
-    prob = em(pairs)
-    dist = train(pairs, prob)
+    # Latin letters emit Arabic chunks: any chunk, no shorter bound on the Arabic.
+    prob = b.em(pairs, MAX_CHUNK, EM_ITERATIONS, allowed=lambda c, chunk: True, fits=lambda l, a: len(a) <= MAX_CHUNK * len(l))
+    dist = train(pairs, prob, b.viterbi)
     news = news_counts(shared, fold)
     best = {}
     for l in sorted(names):

@@ -1506,7 +1506,6 @@ fn given_name_mentions(doc: &Doc, ar: &Arabic, known_at: &HashMap<usize, usize>,
     }
 }
 
-/// A person named by the tokens `a..end` (a pattern's find: keyed by its folded surface).
 /// An organisation's name of three words or more ends before a title or a profession that closes
 /// it: it opens the next person's name (المجلس البلدي المهندس …, نادي الفتح المهندس …).
 fn leave_out_a_title_after_the_name(doc: &Doc, ar: &Arabic, c: &mut Cand) {
@@ -1525,6 +1524,7 @@ fn leave_out_a_title_after_the_name(doc: &Doc, ar: &Arabic, c: &mut Cand) {
     }
 }
 
+/// A person named by the tokens `a..end` (a pattern's find: keyed by its folded surface).
 fn person_named(doc: &Doc, a: usize, end: usize) -> Cand {
     let span = crate::Span::new(doc.tokens[a].span.start, doc.tokens[end - 1].span.end);
     let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[a].fstart..doc.tokens[end - 1].fend].to_string());
@@ -2324,6 +2324,16 @@ mod tests {
         a.entities.iter().filter(|e| e.kind == kind).map(|e| e.mentions.iter().map(|m| m.slice(text).to_string()).collect()).collect()
     }
 
+    /// The display names of the entities of `kind`.
+    fn entity_names(a: &Analysis, kind: EntityKind) -> Vec<&str> {
+        a.entities.iter().filter(|e| e.kind == kind).map(|e| e.name.as_str()).collect()
+    }
+
+    /// The persons' display names with their English names.
+    fn people_in_english(a: &Analysis) -> Vec<(&str, Option<&str>)> {
+        a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect()
+    }
+
     #[test]
     fn a_latin_name_on_the_line_after_its_head_is_not_its_company() {
         // SaudiNewsNet alriyadh-1071392 wrote «على قناة \nOSN Movies»: the head closes one sentence.
@@ -2348,8 +2358,7 @@ mod tests {
         let t = "التقى رئيس الوزراء خالد محفوظ بحاح الرئيس عبدالفتاح السيسي. وقال المدرب حمود المالكي إن وفاة زعيم طالبان ستؤثر في \
                  المقاتلين، وجاء التوقيع مع اللاعب رسمياً. وشكر الدكتور ساعد الحارثي على فكرة الجائزة.";
         let a = run(t);
-        let people: Vec<(&str, Option<&str>)> =
-            a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        let people = people_in_english(&a);
         assert!(people.contains(&("خالد محفوظ بحاح", Some("Khaled Bahah"))), "{people:?}");
         assert!(people.contains(&("عبدالفتاح السيسي", Some("Abdel Fattah el-Sisi"))), "{people:?}");
         // another given name before a listed family name is someone else of the family
@@ -2371,15 +2380,14 @@ mod tests {
     #[test]
     fn an_organisation_s_name_ends_before_the_next_person_s_profession() {
         let a = run("وأوضح رئيس المجلس البلدي المهندس خالد العتيبي أن المجلس البلدي سيعقد جلسته غدا.");
-        let orgs: Vec<&str> = a.entities.iter().filter(|e| e.kind == EntityKind::Organization).map(|e| e.name.as_str()).collect();
+        let orgs = entity_names(&a, EntityKind::Organization);
         assert!(orgs.iter().all(|n| !n.ends_with("المهندس")), "{orgs:?}");
     }
 
     #[test]
     fn a_western_name_that_begins_with_waw_keeps_it() {
         let a = run("التقى الوزير نظيره الفرنسي. وقال ويلسون إن الاتفاق جيد.");
-        let people: Vec<(&str, Option<&str>)> =
-            a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        let people = people_in_english(&a);
         assert_eq!(people, [("ويلسون", Some("Wilson"))]);
     }
 
@@ -2388,8 +2396,7 @@ mod tests {
         let t = "وقال وزير الخارجية الإيطالي باولو جينتيلوني إن المحادثات جادة. وقال تيم جونسون رئيس قسم السياسة إن الأمر \
                  صعب.";
         let a = run(t);
-        let people: Vec<(&str, Option<&str>)> =
-            a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        let people = people_in_english(&a);
         // a foreign given name is no clitic and a town (ب + اولو, Oulu)
         assert!(people.iter().any(|(n, _)| *n == "باولو جينتيلوني"), "{people:?}");
         assert!(a.entities.iter().all(|e| e.kind != EntityKind::Place), "{:?}", a.entities);
@@ -2446,8 +2453,7 @@ mod tests {
     fn particles_are_left_out_of_names_and_generic_heads_are_none() {
         let t = "وقال الأمين العام للغفيلي إن وفهد الثنيان حضر. ونقل المصاب إلى مستشفى ميداني ثم إلى المستشفى.";
         let a = run(t);
-        let people: Vec<(&str, Option<&str>)> =
-            a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        let people = people_in_english(&a);
         assert!(people.iter().any(|(n, _)| *n == "فهد الثنيان"), "{people:?}");
         assert!(people.iter().all(|(n, en)| !n.starts_with("لل") && !en.is_some_and(|e| e.starts_with("Lal"))), "{people:?}");
         assert!(!a.entities.iter().any(|e| e.name.contains("مستشف")), "{:?}", a.entities);
@@ -2655,14 +2661,14 @@ mod tests {
     #[test]
     fn a_prayer_after_a_name_is_no_part_of_it() {
         let a = run("وأطلعه على صور تاريخية للملك عبدالعزيز بن عبدالرحمن آل سعود ـ رحمه الله ـ وقطع تراثية قديمة.");
-        let persons: Vec<&str> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        let persons = entity_names(&a, EntityKind::Person);
         assert!(persons.iter().all(|p| !p.contains("رحمه")), "{persons:?}");
     }
 
     #[test]
     fn a_style_of_address_is_no_person() {
         let a = run("حضر الاستقبال صاحب السمو الملكي الأمير طلال بن سعود وصاحب السمو الأمير فهد بن عبدالله بن مساعد.");
-        let persons: Vec<&str> = a.entities.iter().filter(|e| e.kind == EntityKind::Person).map(|e| e.name.as_str()).collect();
+        let persons = entity_names(&a, EntityKind::Person);
         assert!(persons.iter().all(|p| !p.contains("السمو") && !p.starts_with("صاحب")), "{persons:?}");
     }
 
