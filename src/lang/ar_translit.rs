@@ -678,6 +678,19 @@ impl Translit {
         out.extend(noun.filter(|n| !n.is_empty()));
         out.join(" ")
     }
+
+    /// The English name of an institution or site named after someone, from the Arabic head
+    /// (folded, clitics off: مسجد, شركه), the namesake's English name and the Arabic adjectives
+    /// after it: Omar Makram Mosque, Lehman Brothers Company, Hassan bin Thabit Intermediate
+    /// School. A settlement is its name alone (مدينة فيرغسون → Ferguson).
+    pub fn named_after(&self, head: &str, name_en: &str, adjectives: &str) -> String {
+        if self.lookup(Class::Settlement, head).is_some() {
+            return name_en.to_string();
+        }
+        let head_en = [Class::SiteHead, Class::HeadNamed, Class::HeadPre, Class::Head, Class::EponymHead].into_iter().find_map(|c| self.lookup(c, head));
+        let adjs = split_words(adjectives).into_iter().filter_map(|w| self.lookup(Class::Adj, &w.text));
+        std::iter::once(name_en).chain(adjs).chain(head_en.filter(|h| !h.is_empty())).collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// What follows an organisation's head: a connector, then a noun with its adjectives.

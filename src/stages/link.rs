@@ -234,7 +234,17 @@ fn display_name(doc: &Doc, mentions: &[Span]) -> String {
     let only = (mentions.len() == 1).then(|| &mentions[0]);
     only.or_else(|| mentions.iter().max_by_key(|s| (word_iter(doc, **s).count(), !shouting(s), std::cmp::Reverse(s.start))))
         .map(|s| {
-            let written = s.slice(doc.text).trim_matches(|c: char| matches!(c, '«' | '»' | '"' | '(' | ')'));
+            // Quotation marks and brackets inside a name (قناة «المتوسط», ملعب "لوفتس رود", شركة
+            // (فينيفست)) are the text's, not the name's.
+            let quote = |c: char| matches!(c, '«' | '»' | '"' | '“' | '”' | '(' | ')');
+            let written = s.slice(doc.text).trim_matches(quote);
+            let unquoted: String;
+            let written = if written.contains(quote) {
+                unquoted = written.replace(quote, "").split_whitespace().collect::<Vec<_>>().join(" ");
+                unquoted.as_str()
+            } else {
+                written
+            };
             doc.lang.pack().citation_form(written).unwrap_or_else(|| written.to_string())
         })
         .unwrap_or_default()

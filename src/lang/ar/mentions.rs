@@ -73,6 +73,7 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
         }
         crate::sort::by_key(&mut kept, |c| c.m.span.start);
     }
+    name_the_namesakes(doc, arabic(), &mut kept);
     leave_out_common_words(doc, arabic(), lexicon, &mut kept);
     widen_place_openers(doc, &mut kept);
     join_dotted_letters(doc, &mut kept);
@@ -94,6 +95,90 @@ pub fn find_with_tagger(doc: &Doc, model: Option<&Model>, lexicon: &NewsLexicon,
     }
     drop_persons_without_a_name(doc, &mut kept);
     *out = kept;
+}
+
+/// A person's name right after the noun of an institution or site named after people (مسجد عمر بن
+/// الخطاب, شركة ليمان براذرز, ملعب «لوفتس رود», مدرسة حسان بن ثابت المتوسطة) is that institution's
+/// or site's name: the mention becomes the whole phrase, its definite adjectives included, an
+/// organisation or a place by the noun's class (words.tsv, namesake_org_head / namesake_site_head).
+fn name_the_namesakes(doc: &Doc, ar: &Arabic, kept: &mut [Cand]) {
+    let n = doc.tokens.len();
+    let quote = |k: usize| matches!(doc.ftok(k), "«" | "\"" | "“" | "(");
+    let unquote = |k: usize| matches!(doc.ftok(k), "»" | "\"" | "”" | ")");
+    for i in 0..kept.len() {
+        let m = &kept[i].m;
+        let (a, b) = token_range(doc, m.span);
+        if m.kind != EntityKind::Person || a == 0 || doc.tokens[a].span.start != m.span.start {
+            continue;
+        }
+        let quoted = quote(a - 1) && a >= 2;
+        let h = if quoted { a - 2 } else { a - 1 };
+        if doc.tokens[h].sentence != doc.tokens[a].sentence {
+            continue;
+        }
+        let word = doc.ftok(h);
+        let head_of = |w: &str| {
+            if is(w, class::NAMESAKE_ORG_HEAD) {
+                Some(EntityKind::Organization)
+            } else if is(w, class::NAMESAKE_SITE_HEAD) {
+                Some(EntityKind::Place)
+            } else {
+                None
+            }
+        };
+        let (conj, rest) = clitics::peel(word, CONJUNCTIONS, 2);
+        let (prep, head) = clitics::peel(rest, BI_LI, 2);
+        let (skip, head, kind) = match [(0, word), (conj, rest), (conj + prep, head)].into_iter().find_map(|(k, w)| Some((k, w, head_of(w)?))) {
+            Some(found) => found,
+            None => continue,
+        };
+        if kept.iter().any(|c| c.m.span.overlaps(doc.tokens[h].span)) {
+            continue;
+        }
+        let mut end = b;
+        if quoted {
+            if end < n && unquote(end) {
+                end += 1;
+            } else {
+                continue;
+            }
+        }
+        // Its adjectives of kind (مطار حمد الدولي, مدرسة سلمان الفارسي الابتدائية), which the
+        // English names table knows, agreeing with the noun in gender; a description (استاد
+        // ماراكانا العريق, الشهير) is not the name, nor a time (مدينة فيرغسون العام الماضي).
+        let adjectives_from = end;
+        while end < n
+            && end < adjectives_from + 3
+            && doc.tokens[end].sentence == doc.tokens[a].sentence
+            && starts_with_al(doc.ftok(end))
+            && ar.translit.is_adjective(doc.ftok(end))
+            && doc.ftok(end).ends_with('ه') == head.ends_with('ه')
+            && !kept.iter().any(|c| c.m.span.overlaps(doc.tokens[end].span))
+        {
+            end += 1;
+        }
+        let fstart = doc.tokens[h].fstart + skip;
+        let fend = doc.tokens[end - 1].fend;
+        let adjectives = if end > adjectives_from { &doc.folded.text[doc.tokens[adjectives_from].fstart..fend] } else { "" };
+        let key_text: String = doc.folded.text[fstart..fend].chars().filter(|c| !matches!(c, '«' | '»' | '"' | '“' | '”' | '(' | ')')).collect();
+        let name_en = m.name_en.clone().unwrap_or_else(|| transliterate(m.span.slice(doc.text)));
+        // A quotation mark that is not a token (ملعب "لوفتس رود") closes inside the mention too.
+        let mut span_end = doc.tokens[end - 1].span.end;
+        let between = &doc.text[doc.tokens[h].span.end..doc.tokens[a].span.start];
+        for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('(', ')')] {
+            if between.contains(open) && !quoted && doc.text[span_end..].starts_with(close) {
+                span_end += close.len_utf8();
+            }
+        }
+        kept[i].m = Mention {
+            span: crate::Span::new(doc.folded.orig(fstart), span_end),
+            kind,
+            key: EntityKey::Surface(kind, key_text.split_whitespace().collect::<Vec<_>>().join(" ")),
+            name_en: Some(ar.translit.named_after(head, &name_en, adjectives)),
+            geo: None,
+        };
+        kept[i].src = Source::Pattern;
+    }
 }
 
 /// Persons with no name left: a style of address alone, and a role standing alone for the person
@@ -2382,6 +2467,26 @@ mod tests {
         let a = run("وأوضح رئيس المجلس البلدي المهندس خالد العتيبي أن المجلس البلدي سيعقد جلسته غدا.");
         let orgs = entity_names(&a, EntityKind::Organization);
         assert!(orgs.iter().all(|n| !n.ends_with("المهندس")), "{orgs:?}");
+    }
+
+    #[test]
+    fn a_name_after_a_mosque_or_a_company_names_it_not_a_person() {
+        let a = run("وقال إمام مسجد عمرو بن العاص إن الصلاة أقيمت. وتوجه الطلاب إلى مدرسة حسان بن ثابت المتوسطة. \
+                     وتقام المباراة على ملعب \"لوفتس رود\" في لندن.");
+        let places: Vec<(&str, Option<&str>)> =
+            a.entities.iter().filter(|e| e.kind == EntityKind::Place).map(|e| (e.name.as_str(), e.name_en.as_deref())).collect();
+        assert!(places.contains(&("مسجد عمرو بن العاص", Some("Amr bin al-As Mosque"))), "{places:?}");
+        assert!(places.iter().any(|(n, en)| *n == "ملعب لوفتس رود" && en.is_some_and(|e| e.ends_with(" Stadium"))), "{places:?}");
+        let orgs = entity_names(&a, EntityKind::Organization);
+        assert!(orgs.contains(&"مدرسة حسان بن ثابت المتوسطة"), "{orgs:?}");
+        assert!(entity_names(&a, EntityKind::Person).is_empty(), "{:?}", people_in_english(&a));
+    }
+
+    #[test]
+    fn a_person_after_a_noun_he_leads_or_through_him_stays_a_person() {
+        let a = run("وقال المتحدث باسم حزب أردوغان إن الحزب سيفوز. وتقدم الفريق بهدف عن طريق لوكاس مورا.");
+        let people = entity_names(&a, EntityKind::Person);
+        assert!(people.contains(&"أردوغان") && people.contains(&"لوكاس مورا"), "{people:?}");
     }
 
     #[test]

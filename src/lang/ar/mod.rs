@@ -71,6 +71,8 @@ pub mod class {
         HONORIFIC_OWNER = "honorific_owner",
         COMMON_NOUN_TITLE = "common_noun_title",
         PROFESSION = "profession",
+        NAMESAKE_ORG_HEAD = "namesake_org_head",
+        NAMESAKE_SITE_HEAD = "namesake_site_head",
         REGNAL_TITLE = "regnal_title",
         ROLE_COMPLEMENT = "role_complement",
         TITLE_HEAD_COMPLEMENT = "title_head_complement",
