@@ -39,6 +39,8 @@ const WORDS: &str = include_str!("../../../data/lang/ar/words.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../data/lang/ar/given_names.txt");
 /// Words that only look like a preposition on a definite word (tools/lexicon/clitic_words.py).
 const CLITIC_WORDS: &str = include_str!("../../../data/lang/ar/clitic_words.tsv");
+/// A head and its definite complement that name an activity, not a body (tools/lexicon/activities.py).
+const ACTIVITIES: &str = include_str!("../../../data/lang/ar/activities.tsv");
 /// Given names induced from the news corpus (tools/lexicon/given_names.py): word, counts.
 const GIVEN_NAMES_NEWS: &str = include_str!("../../../data/lang/ar/given_names_news.txt");
 
@@ -276,6 +278,8 @@ pub struct Arabic {
     /// Words shaped like a preposition on a definite word that are read otherwise
     /// (`data/lang/ar/clitic_words.tsv`): true for ل + a word starting with ل (لليبيا).
     clitic_words: HashMap<String, bool>,
+    /// «head complement» pairs that name an activity (`data/lang/ar/activities.tsv`: حركه الرياح).
+    activities: HashMap<String, ()>,
     /// The listed nouns that open with a clitic's letter, read whole (`peel_clitic`).
     whole_nouns: WholeNouns,
     months: WordMap<u32>,
@@ -458,6 +462,7 @@ impl Arabic {
                 Some((fold(c.next()?), c.next()? == "li_lam"))
             })
             .collect();
+        let activities = data_lines(ACTIVITIES).filter_map(|l| Some((fold(l.split('\t').next()?), ()))).collect();
         let given_news: Vec<String> = data_lines(GIVEN_NAMES_NEWS).map(|l| fold(l.split('\t').next().unwrap_or("").trim())).collect();
         let any_given = given.iter().chain(&given_news).map(|g| (g.clone(), ())).collect();
         let given = given.into_iter().map(|g| (g, ())).collect();
@@ -514,6 +519,7 @@ impl Arabic {
             given,
             any_given,
             clitic_words,
+            activities,
             whole_nouns: WholeNouns::new(&words),
             months: months.into(),
             month_heads: month_heads.into(),
@@ -616,6 +622,11 @@ impl Arabic {
         }
         let definite = w.strip_prefix(clitics::BI).is_some_and(|r| r.starts_with(ARTICLE) && r.chars().count() >= 5);
         (definite && listed.is_none()).then_some((clitics::BI.len_utf8(), false))
+    }
+    /// Whether folded `head` (clitics off) and the definite word after it name an activity, not a
+    /// body (حركة الرياح, تنظيم الفعاليات: `activities.tsv`).
+    pub fn is_activity(&self, head: &str, complement: &str) -> bool {
+        !self.activities.is_empty() && self.activities.contains_key(&format!("{head} {complement}"))
     }
     /// A given name, after an optional و/ف (not after ب/ل: بدر, لبنى begin with those letters).
     pub fn is_given_name(&self, tok: &str) -> bool {
