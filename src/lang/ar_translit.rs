@@ -33,6 +33,8 @@ enum Class {
     /// An action noun (مكافحة): its own complement follows without "of".
     Verbal,
     Particle,
+    /// A Western family name's particle (فان → van).
+    WesternParticle,
     /// A ruler's title in the name of what is named after him (الملك → King).
     Eponym,
     /// A head that only eponymous names need (مدينة → City).
@@ -183,6 +185,7 @@ impl Translit {
                 "noun" => Class::Noun,
                 "verbal" => Class::Verbal,
                 "particle" => Class::Particle,
+                "western_particle" => Class::WesternParticle,
                 "eponym" => Class::Eponym,
                 "eponym_head" => Class::EponymHead,
                 "head_named" => Class::HeadNamed,
@@ -418,6 +421,13 @@ impl Translit {
                 && let Some(p) = self.word(Class::Particle, &w.text)
             {
                 out.push(p.to_string());
+                i += 1;
+                continue;
+            }
+            if i + 1 < words.len()
+                && let Some(p) = self.word(Class::WesternParticle, &w.text)
+            {
+                out.push(if i == 0 { capitalise(p) } else { p.to_string() });
                 i += 1;
                 continue;
             }
@@ -923,6 +933,19 @@ mod tests {
         assert_eq!(t().place_name("نهر الفرات", "Euphrates", &|_| None), "Euphrates");
         assert_eq!(t().place_name("الرقة", "Ar Raqqah", &|_| None), "al-Raqqah");
         assert_eq!(t().place_name("العراق", "Al Anbar", &|_| None), "al-Anbar");
+    }
+
+    #[test]
+    fn institutions_named_after_someone_put_their_kind_last() {
+        assert_eq!(t().named_after("مسجد", "Omar Makram", ""), "Omar Makram Mosque");
+        assert_eq!(t().named_after("مدرسه", "Hassan bin Thabit", "المتوسطه"), "Hassan bin Thabit Intermediate School");
+        assert_eq!(t().named_after("مدينه", "Ferguson", ""), "Ferguson");
+    }
+
+    #[test]
+    fn a_dutch_particle_stays_lower_case_inside_a_name() {
+        assert!(t().english_name("لويس فان غال").contains(" van "), "{}", t().english_name("لويس فان غال"));
+        assert!(t().english_name("فان بيرسي").starts_with("Van "), "{}", t().english_name("فان بيرسي"));
     }
 
     #[test]
