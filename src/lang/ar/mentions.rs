@@ -1213,7 +1213,7 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
             *c = person_named(doc, a, b);
         }
         if b == a + 1 {
-            return !common(a) && !rarely_named_alone(a) && !function_word(a) && !honorific(a);
+            return !common(a) && !rarely_named_alone(a) && !function_word(a) && !honorific(a) && !pronoun_on_a_common_noun(doc, ar, lexicon, a);
         }
         if !common(a) {
             // Nor does it end on a verb, a ب/ل-led noun, an accusative or a particle (ميلاد سري تلعب,
@@ -1264,6 +1264,18 @@ fn leave_out_common_words(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, kept: &
         *c = person_named(doc, start, b);
         true
     });
+}
+
+/// A preposition, a common noun and the pronoun ه as written (باسمه «in his name», after a title:
+/// أعرب الملك المفدى باسمه واسم شعب …), which folds like a woman's name written with ة (باسمة).
+fn pronoun_on_a_common_noun(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, k: usize) -> bool {
+    if !doc.otok(k).ends_with('\u{0647}') {
+        return false;
+    }
+    let (_, w) = strip_conj(doc.ftok(k));
+    let (peeled, rest) = clitics::peel(w, BI_LI, 3);
+    let noun = rest.strip_suffix('\u{0647}').unwrap_or(rest);
+    peeled > 0 && noun.chars().count() >= 3 && !given_name_like(ar, noun) && ar.rarely_named(lexicon, noun)
 }
 
 /// ل and a word the news rarely reads inside a name, not a given name (لتكريم, لدراسات): a

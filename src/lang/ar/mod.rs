@@ -86,6 +86,8 @@ pub mod class {
         ADJECTIVE_ENDING = "adjective_ending",
         NISBA_FEMININE_PLURAL = "nisba_feminine_plural",
         ROLE_LINK = "role_link",
+        ON_BEHALF = "on_behalf",
+        EPITHET = "epithet",
         COMMA = "comma",
         JOINT = "joint",
         CONTENT_END = "content_end",

@@ -135,6 +135,8 @@ impl Ctx<'_, '_> {
     /// التنفيذي … الدكتورة مها المنيف) or in apposition after it (محمد علي مارم السكرتير الخاص …).
     /// A person named as a role's complement (لرئيس الجمهورية عبدربه منصور هادي) holds another role.
     fn role_referent(&self, a: usize, b: usize) -> Option<usize> {
+        // A ruler's epithet after the title (الملك المفدى) is no part of the role.
+        let b = if b == a + 2 && self.is(a + 1, class::EPITHET) { a + 1 } else { b };
         // A title alone (الوزير), or a definite two-word role (السكرتير الخاص); never a source noun.
         let head = clitics::without_wa(self.w(a));
         let titled = self.ar.is_title(head) || b >= a + 2 && clitics::has_article(head) && self.mention_from(a).is_none();
@@ -918,8 +920,9 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
         };
         let end = (a + 1..(a + 4).min(send)).take_while(|&k| nisba(k)).last().map_or(a + 1, |k| k + 1);
         // علي بن الحسين folds to على: a name, not the object's preposition.
-        let opens = end + 1 < send && c.is(end, class::OBJECT_PREPOSITION) && c.mention_from(end).is_none() && !c.is(end + 1, class::NASAB);
-        return opens.then_some(Object { content_at: end, speaker: Some((a, end)), weak: true });
+        let object = past_on_behalf(c, end, send);
+        let opens = object + 1 < send && c.is(object, class::OBJECT_PREPOSITION) && c.mention_from(object).is_none() && !c.is(object + 1, class::NASAB);
+        return opens.then_some(Object { content_at: object, speaker: Some((a, end)), weak: true });
     }
     let subject = person.or_else(|| mention_at(a))?;
     let mut end = c.doc.token_at_or_after(subject.0.end);
@@ -948,8 +951,31 @@ fn object_after(c: &Ctx, v: usize, no_subject: bool, send: usize) -> Option<Obje
     }) {
         return Some(Object { content_at: k + 1, speaker: Some((a, end)), weak: false });
     }
-    let content_at = object_at(end)?;
+    let content_at = object_at(past_on_behalf(c, end, send))?;
     Some(Object { content_at, speaker: Some((a, end)), weak: false })
+}
+
+/// How far an «on behalf of» adjunct after a subject may reach before the object.
+const ON_BEHALF_REACH: usize = 12;
+
+/// The token after an «on behalf of» adjunct that starts at `end` (أعرب الملك المفدى باسمه واسم شعب
+/// وحكومة المملكة عن …, باسمه ونيابة عن شعبه عن …): the object's preposition after it, not one that
+/// the adjunct's own نيابة governs; `end` when there is none.
+fn past_on_behalf(c: &Ctx, end: usize, send: usize) -> usize {
+    let on_behalf = |k: usize| {
+        // With its pronoun: باسمه, باسمها, باسمي, باسمنا, باسمهم.
+        let w = clitics::without_wa(c.w(k));
+        c.ar.words.is(w, class::ON_BEHALF) || ["ه", "ها", "هم", "ي", "نا"].iter().any(|p| w.strip_suffix(p).is_some_and(|r| c.ar.words.is(r, class::ON_BEHALF)))
+    };
+    // A bare باسم after a role is its link (المتحدث باسم الخارجية), not an adjunct.
+    if end >= send || !on_behalf(end) || c.is(end, class::ROLE_LINK) {
+        return end;
+    }
+    (end + 1..(end + ON_BEHALF_REACH).min(send))
+        // A comma may close the adjunct right before the object (…، عن أصدق التهاني).
+        .take_while(|&k| !is_complementiser(c.w(k)) && !c.speech_verb(k) && !(c.is(k, class::COMMA) && !(k + 1 < send && c.is(k + 1, class::OBJECT_PREPOSITION))))
+        .find(|&k| c.is(k, class::OBJECT_PREPOSITION) && !on_behalf(k - 1))
+        .unwrap_or(end)
 }
 
 /// How many words an apposition between a subject and a comma before its object may take.
@@ -1314,6 +1340,24 @@ mod tests {
         assert_eq!(speaker_name(&a, 0).as_deref(), Some("John Kerry"));
         assert_eq!(a.statements[0].content.slice(t), "المحادثات كانت مثمرة جدا");
         assert!(!a.statements[0].direct);
+    }
+
+    #[test]
+    fn a_cable_s_congratulations_come_after_in_whose_name_they_are_sent() {
+        let t = "بعث الملك سلمان بن عبدالعزيز برقية تهنئة للرئيس التونسي. وأعرب الملك المفدى باسمه واسم شعب وحكومة المملكة \
+                 العربية السعودية، عن أصدق التهاني لفخامته.";
+        let a = run(t);
+        assert_eq!(a.statements.len(), 1, "{:?}", a.statements);
+        assert_eq!(speaker_name(&a, 0).as_deref(), Some("Salman bin Abdulaziz"));
+        assert!(a.statements[0].content.slice(t).starts_with("عن أصدق التهاني"), "{}", a.statements[0].content.slice(t));
+        assert!(a.entities.iter().all(|e| e.name != "باسمه"), "{:?}", a.entities);
+    }
+
+    #[test]
+    fn a_spokesman_s_link_is_no_adjunct() {
+        let t = "وأكد المتحدث باسم وزارة الخارجية الأمريكية الحاجة إلى حل سياسي في اليمن.";
+        let a = run(t);
+        assert!(a.statements.iter().all(|s| !s.content.slice(t).starts_with("إلى")), "{:?}", a.statements);
     }
 
     #[test]
