@@ -943,6 +943,12 @@ mod tests {
     }
 
     #[test]
+    fn english_words_of_clubs_and_papers_keep_their_spelling() {
+        assert_eq!(t().english_name("بنفيكا"), "Benfica");
+        assert!(t().english_name("جاكرتا بوست").ends_with(" Post"), "{}", t().english_name("جاكرتا بوست"));
+    }
+
+    #[test]
     fn a_dutch_particle_stays_lower_case_inside_a_name() {
         assert!(t().english_name("لويس فان غال").contains(" van "), "{}", t().english_name("لويس فان غال"));
         assert!(t().english_name("فان بيرسي").starts_with("Van "), "{}", t().english_name("فان بيرسي"));

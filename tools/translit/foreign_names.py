@@ -11,6 +11,9 @@ out the way an Arab name with those letters would (لوبيز → Lubiz). Here t
     letters around it), by EM over monotone alignments, then Witten-Bell smoothed contexts;
   * each candidate's likeliest Arabic spellings (a beam search) that SaudiNewsNet writes at least
     MIN_NEWS times are kept, and each such Arabic word gets the candidate that writes it likeliest.
+Besides the names, the words of organisations' and places' names in the CoNLL-2003 English training
+text (Reuters; class `entity`: Manchester, United, Times, Post, Sports) are candidates the same way:
+the English words that clubs, papers and companies keep in Arabic (مانشستر يونايتد, نيويورك تايمز).
 A word that Arabs bear as a name (Wikidata name units of any Arab or Muslim country) takes a Western
 spelling only as they spell it, the commonest first (جون: John, not Jon); the names table's words and
 the given names induced from Arabic lineages are left out.
@@ -77,6 +80,22 @@ def faker_names(cache, latin):
     return names
 
 
+# An English name word is a candidate when the CoNLL text tags it this often inside an organisation's
+# or a place's name.
+MIN_CONLL = 3
+
+
+def conll_entity_words(shared, latin):
+    """{latin word: ("entity", 1)}: title-case words of ORG and LOC names in CoNLL-2003 English train."""
+    counts = Counter()
+    with open(os.path.join(shared, "corpus", "ner", "eng.train"), encoding="utf-8") as f:
+        for line in f:
+            cols = line.split()
+            if len(cols) == 4 and cols[3][2:] in ("ORG", "LOC") and re.fullmatch("[A-Z][a-z]{3,}", cols[0]):
+                counts[latin(cols[0])] += 1
+    return {w: ("entity", 1) for w, n in counts.items() if n >= MIN_CONLL and w not in PARTICLES}
+
+
 def western_pairs(rows, pair_words):
     """(Latin word, folded Arabic word) pairs of places in Western countries."""
     return pair_words(r for r in rows if r["cc"] in WESTERN)
@@ -136,6 +155,10 @@ def build(cache, shared, out_path, b, arab_units, listed, words):
     """`b` is build.py itself: its text helpers, gazetteer readers and EM alignment serve here."""
     fold, latin = b.fold, b.latin
     names = faker_names(cache, latin)
+    # The letter model learns from the names' pairs only; the entity words are candidates after it.
+    faker = set(names)
+    for w, v in conll_entity_words(shared, latin).items():
+        names.setdefault(w, v)
     pairs = Counter()
     for (a, l), w in western_pairs(b.gazetteer_rows(), b.gazetteer_pairs).items():
         if re.fullmatch("[a-z]+", l):
@@ -143,7 +166,7 @@ def build(cache, shared, out_path, b, arab_units, listed, words):
     # Western names borne by Arabs, as Wikidata spells them in both scripts (جيمس James).
     for a, spelt in arab_units.items():
         for l, n in spelt.items():
-            if l in names and ARABIC_LETTERS.fullmatch(a):
+            if l in faker and ARABIC_LETTERS.fullmatch(a):
                 pairs[(l, a)] += min(n, 5)
     # Latin letters emit Arabic chunks: any chunk, no shorter bound on the Arabic.
     prob = b.em(pairs, MAX_CHUNK, EM_ITERATIONS, allowed=lambda c, chunk: True, fits=lambda l, a: len(a) <= MAX_CHUNK * len(l))
@@ -179,10 +202,18 @@ def build(cache, shared, out_path, b, arab_units, listed, words):
                 score = 100.0
             else:
                 score = math.log(p) + 0.5 * math.log(names[l][1])
+            # An entity word is no one's name: not one Arabs bear (سابر is Saber, not Sauber), and a
+            # Western name spelt the same wins (كونتي: Conti, not County).
+            if names[l][0] == "entity":
+                if a in arab_units:
+                    continue
+                score -= 1000.0
             if a not in best or score > best[a][0]:
                 best[a] = (score, l)
-    lines = ["# Western name units written in Arabic (folded) -> their Latin spelling, class, news count.",
-             "# Built by tools/translit/build.py (foreign_names.py) from Faker's names (MIT) and GeoNames; do not edit."]
+    lines = ["# Western name units written in Arabic (folded) -> their Latin spelling, class (given, family, or entity: a word",
+             "# of an organisation's or a place's name), news count.",
+             "# Built by tools/translit/build.py (foreign_names.py) from Faker's names (MIT), the words of ORG and LOC names in",
+             "# CoNLL-2003 English train and GeoNames; do not edit."]
     for a in sorted(best):
         l = best[a][1]
         lines.append(f"{a}\t{l.capitalize()}\t{names[l][0]}\t{news[a]}")
