@@ -1014,7 +1014,7 @@ fn country_read_as_an_adjective(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon, c
     }
     let w = doc.ftok(a);
     let before = &doc.tokens[a - 1];
-    if !w.ends_with('ي') || starts_with_al(w) || !before.is_word || before.sentence != doc.tokens[a].sentence || ar.clusters.path(stem(w)).is_none() || !ar.rarely_named(lexicon, w) {
+    if !w.ends_with('ي') || starts_with_al(w) || !before.is_word || before.sentence != doc.tokens[a].sentence || !ar.frequent_common_word(lexicon, w) {
         return false;
     }
     let noun = strip_conj(doc.ftok(a - 1)).1;
@@ -1044,8 +1044,8 @@ fn join_dotted_letters(doc: &Doc, kept: &mut Vec<Cand>) {
             let named = kept.iter().filter(|c| c.m.span.overlaps(span)).map(|c| c.m.kind).find(|k| matches!(k, EntityKind::Organization | EntityKind::Person));
             if let Some(kind) = named {
                 kept.retain(|c| !c.m.span.overlaps(span));
-                let key = EntityKey::Surface(kind, crate::stages::normalize::fold(span.slice(doc.text)));
-                let m = Mention { span, kind, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None };
+                let key_text = crate::stages::normalize::fold(span.slice(doc.text));
+                let m = surface_mention(doc, kind, span, key_text);
                 let at = kept.partition_point(|c| c.m.span.start < span.start);
                 kept.insert(at, Cand { m, src: Source::Pattern });
             }
@@ -1076,7 +1076,7 @@ fn widen_place_openers(doc: &Doc, kept: &mut [Cand]) {
         }
         let span = crate::Span::new(c.m.span.start, doc.tokens[a + 1].span.end);
         let folded = crate::stages::normalize::fold(span.slice(doc.text));
-        c.m = Mention { span, kind: EntityKind::Place, key: EntityKey::Surface(EntityKind::Place, folded), name_en: Some(transliterate(span.slice(doc.text))), geo: None };
+        c.m = surface_mention(doc, EntityKind::Place, span, folded);
     }
 }
 
@@ -1136,7 +1136,7 @@ fn unknown_place_in_a_common_word(doc: &Doc, ar: &Arabic, lexicon: &NewsLexicon,
     // After the preposition, a frequent word the clusters hold (إتمام, رؤساء; not يشة of بيشة,
     // افاريا of بافاريا, which only a key of the lexicon's may share).
     let (preposition, noun) = clitics::peel(w, BI_LI, 4);
-    let common_noun = preposition > 0 && ar.clusters.path(stem(noun)).is_some() && ar.rarely_named(lexicon, noun);
+    let common_noun = preposition > 0 && ar.frequent_common_word(lexicon, noun);
     let definite_common = starts_with_al(w) && ar.in_cluster_without(EntityKind::Place, w) && ar.rarely_named(lexicon, w);
     let compass = is(w, class::COMPASS_NOUN);
     !after_place_noun(doc, a) && ((possessive || sound_plural) && ar.rarely_named(lexicon, w) || common_noun || definite_common || compass)
@@ -1301,8 +1301,8 @@ fn join_kunya(doc: &Doc, kept: &mut [Cand]) {
         }
         let fstart = doc.tokens[a - 1].fstart + strip_conj(doc.ftok(a - 1)).0;
         let span = doc.folded.orig_span(fstart, doc.tokens[a].fend);
-        let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[fstart..doc.tokens[a].fend].to_string());
-        kept[k].m = Mention { span, kind: EntityKind::Person, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None };
+        let key_text = doc.folded.text[fstart..doc.tokens[a].fend].to_string();
+        kept[k].m = surface_mention(doc, EntityKind::Person, span, key_text);
     }
 }
 
@@ -1630,17 +1630,21 @@ fn leave_out_a_title_after_the_name(doc: &Doc, ar: &Arabic, c: &mut Cand) {
     let after_preposition = doc.ftok(b - 2).starts_with(['ل', 'ب']);
     if is(last, class::PROFESSION) || ar.is_title(last) && !after_preposition {
         let span = crate::Span::new(c.m.span.start, doc.tokens[b - 2].span.end);
-        let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[doc.folded.folded(span.start)..doc.tokens[b - 2].fend].to_string());
-        c.m = Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None };
+        let key_text = doc.folded.text[doc.folded.folded(span.start)..doc.tokens[b - 2].fend].to_string();
+        c.m = surface_mention(doc, EntityKind::Organization, span, key_text);
     }
 }
 
 /// A person named by the tokens `a..end` (a pattern's find: keyed by its folded surface).
 fn person_named(doc: &Doc, a: usize, end: usize) -> Cand {
     let span = crate::Span::new(doc.tokens[a].span.start, doc.tokens[end - 1].span.end);
-    let key = EntityKey::Surface(EntityKind::Person, doc.folded.text[doc.tokens[a].fstart..doc.tokens[end - 1].fend].to_string());
-    let name_en = transliterate(span.slice(doc.text));
-    Cand { m: Mention { span, kind: EntityKind::Person, key, name_en: Some(name_en), geo: None }, src: Source::Pattern }
+    let folded = doc.folded.text[doc.tokens[a].fstart..doc.tokens[end - 1].fend].to_string();
+    Cand { m: surface_mention(doc, EntityKind::Person, span, folded), src: Source::Pattern }
+}
+
+/// A mention a rule found in `span`, keyed by its folded surface, its English name spelled out.
+pub(super) fn surface_mention(doc: &Doc, kind: EntityKind, span: crate::Span, folded: String) -> Mention {
+    Mention { span, kind, key: EntityKey::Surface(kind, folded), name_en: Some(transliterate(span.slice(doc.text))), geo: None }
 }
 
 /// Whether a known (lexicon) person starts at token `j`.
@@ -1943,9 +1947,9 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
                 let fstart = doc.tokens[i].fstart + prefix;
                 let fend = doc.tokens[j - 1].fend;
                 let span = doc.folded.orig_span(fstart, fend);
-                let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
+                let key_text = doc.folded.text[fstart..fend].to_string();
                 out.push(Cand {
-                    m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+                    m: surface_mention(doc, EntityKind::Organization, span, key_text),
                     src: Source::Pattern,
                 });
             }
@@ -1965,9 +1969,9 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             let fstart = doc.tokens[i].fstart + dprefix;
             let fend = doc.tokens[i + 1].fend;
             let span = doc.folded.orig_span(fstart, fend);
-            let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[fstart..fend].to_string());
+            let key_text = doc.folded.text[fstart..fend].to_string();
             out.push(Cand {
-                m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+                m: surface_mention(doc, EntityKind::Organization, span, key_text),
                 src: Source::Pattern,
             });
             continue;
@@ -2061,9 +2065,9 @@ fn org_head_mentions(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<
             doc.folded.orig_span(fstart, fend)
         };
         let key_text: String = doc.folded.text[fstart..fend].chars().filter(|c| *c != '«' && *c != '»').collect();
-        let key = EntityKey::Surface(EntityKind::Organization, key_text.split_whitespace().collect::<Vec<_>>().join(" "));
+        let key_text = key_text.split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(Cand {
-            m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+            m: surface_mention(doc, EntityKind::Organization, span, key_text),
             src: Source::Pattern,
         });
     }
@@ -2375,9 +2379,9 @@ fn equipment_and_quantities(doc: &Doc, ar: &Arabic, out: &mut Vec<Cand>) {
                 && c > i + 2
             {
                 let span = crate::Span::new(doc.tokens[i + 2].span.start, doc.tokens[c - 1].span.end);
-                let key = EntityKey::Surface(EntityKind::Equipment, doc.folded.text[doc.tokens[i + 2].fstart..doc.tokens[c - 1].fend].to_string());
+                let key_text = doc.folded.text[doc.tokens[i + 2].fstart..doc.tokens[c - 1].fend].to_string();
                 out.push(Cand {
-                    m: Mention { span, kind: EntityKind::Equipment, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None },
+                    m: surface_mention(doc, EntityKind::Equipment, span, key_text),
                     src: Source::Pattern,
                 });
                 i = c + 1;

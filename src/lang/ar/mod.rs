@@ -660,6 +660,11 @@ impl Arabic {
     pub fn rarely_named(&self, lexicon: &news_lexicon::NewsLexicon, w: &str) -> bool {
         news_lexicon::rarely_named(self.news_class(lexicon, w))
     }
+    /// A frequent common word: the clusters hold `w`'s stem and the news rarely reads it inside a
+    /// name (a rare stem the clusters lack is likelier a name).
+    pub fn frequent_common_word(&self, lexicon: &news_lexicon::NewsLexicon, w: &str) -> bool {
+        self.clusters.path(clitics::stem(w)).is_some() && self.rarely_named(lexicon, w)
+    }
     /// How `tok`, led by the conjunction و inside a person's name, reads (`Conjoined`): و + a
     /// given name, listed or read by the news as one (`lexicon`: mostly opening a person's name),
     /// begins the next name; a word the news rarely reads inside a name ends it (نايف وشد من

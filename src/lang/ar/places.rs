@@ -4,7 +4,8 @@
 //! papers Khabar is read on write for Saudi Arabia (dev gold guideline).
 
 use crate::lang::ar::clitics::{self, ARTICLE, BI_LI, CONJUNCTIONS};
-use crate::lang::ar::{Arabic, class, transliterate};
+use crate::lang::ar::mentions::surface_mention;
+use crate::lang::ar::{Arabic, class};
 use crate::stages::mentions::{Cand, EntityKey, Mention, Source};
 use crate::stages::segment::Doc;
 use crate::{EntityKind, Geo, GeoKind};
@@ -31,8 +32,8 @@ pub(super) fn find(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &HashMap<us
             && known(i + 1).is_none()
         {
             let span = span_of(i, conj + prep, i + 2);
-            let key = EntityKey::Surface(EntityKind::Organization, doc.folded.text[doc.tokens[i].fstart + conj + prep..doc.tokens[i + 1].fend].to_string());
-            out.push(Cand { m: Mention { span, kind: EntityKind::Organization, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+            let key_text = doc.folded.text[doc.tokens[i].fstart + conj + prep..doc.tokens[i + 1].fend].to_string();
+            out.push(Cand { m: surface_mention(doc, EntityKind::Organization, span, key_text), src: Source::Pattern });
             continue;
         }
         // مطار عدن، قاعدة العند الجوية، معسكر القرميد: an indefinite site noun and a definite or
@@ -107,8 +108,8 @@ pub(super) fn coordinated(doc: &Doc, ar: &Arabic, cands: &[Cand], known_at: &Has
                 continue;
             }
             let span = doc.folded.orig_span(doc.tokens[m].fstart + skip, doc.tokens[m].fend);
-            let key = EntityKey::Surface(EntityKind::Place, w.to_string());
-            out.push(Cand { m: Mention { span, kind: EntityKind::Place, key, name_en: Some(transliterate(span.slice(doc.text))), geo: None }, src: Source::Pattern });
+            let key_text = w.to_string();
+            out.push(Cand { m: surface_mention(doc, EntityKind::Place, span, key_text), src: Source::Pattern });
         }
         i = k;
     }
