@@ -406,8 +406,19 @@ fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
         return None;
     }
     let limit = until.min(a + ROLE_HOLDER_REACH);
-    for k in b..limit {
+    let mut k = b;
+    while k < limit {
         let w = c.w(k);
+        // A name in quotation marks inside the role (الرئيس التنفيذي لشركة «أرامكو» المهندس …).
+        if let Some(close) = c.close.get(k).copied().flatten()
+            && close > k
+            && close <= k + QUOTED_NAME_IN_ROLE
+            && k > a
+            && c.w(k - 1).starts_with(LI)
+        {
+            k = close + 1;
+            continue;
+        }
         // A reporting word ends the role, even one the tagger took for a name (قوله).
         if c.cue(k).is_some() {
             return None;
@@ -420,6 +431,7 @@ fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
         }
         // An apposition: عضو المجلس السياسي للجماعة، محمد البخيتي،
         if c.is(k, class::COMMA) && c.mention_from(k + 1).is_some_and(|(kind, _)| kind == EntityKind::Person) {
+            k += 1;
             continue;
         }
         let blocked =
@@ -427,9 +439,13 @@ fn role_holder_end(c: &Ctx, a: usize, b: usize, until: usize) -> Option<usize> {
         if blocked {
             return None;
         }
+        k += 1;
     }
     None
 }
+
+/// How many words a quoted name inside a role phrase may take (لشركة «لايف ستايل ديفيلوبرز»).
+const QUOTED_NAME_IN_ROLE: usize = 6;
 
 /// How far before a name its honorific may stand (صاحب السمو الملكي الأمير اللواء فلان).
 const HONORIFIC_REACH: usize = 5;
@@ -1396,6 +1412,14 @@ mod tests {
         let t = "التقى وزير الداخلية اليمني عبده الحذيفي الوفد. وأكد وزير الداخلية اليمني أن الأمن مستتب.";
         let a = run(t);
         assert!(speaker_name(&a, 0).is_some(), "{:?}", a.statements);
+    }
+
+    #[test]
+    fn a_quoted_company_inside_a_role_does_not_hide_its_holder() {
+        let t = "وأكد الرئيس التنفيذي لشركة \"لايف ستايل\" المهندس سلطان صبحي بترجي أن المشروع اكتمل.";
+        let a = run(t);
+        assert_eq!(a.statements[0].speaker_span.map(|s| s.slice(t)), Some("سلطان صبحي بترجي"), "{:?}", a.statements);
+        assert!(a.statements[0].speaker.is_some());
     }
 
     #[test]
