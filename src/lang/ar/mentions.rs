@@ -119,6 +119,15 @@ fn name_the_namesakes(doc: &Doc, ar: &Arabic, kept: &mut [Cand]) {
     let n = doc.tokens.len();
     let quote = |k: usize| matches!(doc.ftok(k), "«" | "\"" | "“" | "(");
     let unquote = |k: usize| matches!(doc.ftok(k), "»" | "\"" | "”" | ")");
+    let head_of = |w: &str| {
+        if is(w, class::NAMESAKE_ORG_HEAD) {
+            Some(EntityKind::Organization)
+        } else if is(w, class::NAMESAKE_SITE_HEAD) {
+            Some(EntityKind::Place)
+        } else {
+            None
+        }
+    };
     for i in 0..kept.len() {
         let m = &kept[i].m;
         let (a, b) = token_range(doc, m.span);
@@ -131,15 +140,6 @@ fn name_the_namesakes(doc: &Doc, ar: &Arabic, kept: &mut [Cand]) {
             continue;
         }
         let word = doc.ftok(h);
-        let head_of = |w: &str| {
-            if is(w, class::NAMESAKE_ORG_HEAD) {
-                Some(EntityKind::Organization)
-            } else if is(w, class::NAMESAKE_SITE_HEAD) {
-                Some(EntityKind::Place)
-            } else {
-                None
-            }
-        };
         let (conj, rest) = clitics::peel(word, CONJUNCTIONS, 2);
         let (prep, head) = clitics::peel(rest, BI_LI, 2);
         let (skip, head, kind) = match [(0, word), (conj, rest), (conj + prep, head)].into_iter().find_map(|(k, w)| Some((k, w, head_of(w)?))) {
@@ -176,14 +176,7 @@ fn name_the_namesakes(doc: &Doc, ar: &Arabic, kept: &mut [Cand]) {
         let adjectives = if end > adjectives_from { &doc.folded.text[doc.tokens[adjectives_from].fstart..fend] } else { "" };
         let key_text: String = doc.folded.text[fstart..fend].chars().filter(|c| !matches!(c, '«' | '»' | '"' | '“' | '”' | '(' | ')')).collect();
         let name_en = m.name_en.clone().unwrap_or_else(|| transliterate(m.span.slice(doc.text)));
-        // A quotation mark that is not a token (ملعب "لوفتس رود") closes inside the mention too.
-        let mut span_end = doc.tokens[end - 1].span.end;
-        let between = &doc.text[doc.tokens[h].span.end..doc.tokens[a].span.start];
-        for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('(', ')')] {
-            if between.contains(open) && !quoted && doc.text[span_end..].starts_with(close) {
-                span_end += close.len_utf8();
-            }
-        }
+        let span_end = doc.tokens[end - 1].span.end;
         kept[i].m = Mention {
             span: crate::Span::new(doc.folded.orig(fstart), span_end),
             kind,
