@@ -2,7 +2,8 @@
 //!
 //! A person's or place's name is spelled word by word: a conventional spelling from the names table
 //! (`data/lang/ar/names_en.tsv`, Wikidata; Western names written in Arabic in
-//! `names_en_foreign.tsv`, Faker's names) when there is one, else the learned transliterator
+//! `names_en_foreign.tsv`, Faker's names and the English words of clubs' and papers' names) when
+//! there is one, else the learned transliterator
 //! (`data/lang/ar/translit.tsv`, built by `tools/translit/build.py`): at each letter, the Latin chunk
 //! of the most specific context the model lists. An organisation's name that starts with an
 //! institution noun (وزارة, لجنة, مجلس …) is translated from `data/lang/ar/name_words.tsv` into English
